@@ -1,0 +1,18 @@
+package io.ward.capture.dissect;
+
+import java.util.List;
+
+/**
+ * The one table of application-protocol dissectors. Order matters for heuristics: the first
+ * dissector whose probe accepts the payload wins, so specific signatures come before loose ones.
+ */
+public final class DissectorRegistry {
+  private DissectorRegistry() {}
+
+  /** Every dissector Ward ships, in probe order. */
+  public static List<Dissector> all() {
+    return List.of(
+        // Filled in by each protocol package: new io.ward.capture.dissect.hl7.Hl7Dissector(), …
+        );
+  }
+}

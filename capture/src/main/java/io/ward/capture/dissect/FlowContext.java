@@ -1,0 +1,38 @@
+package io.ward.capture.dissect;
+
+import io.ward.model.Endpoint;
+
+/**
+ * What a dissector session may know about and do to its flow: who the two sides are, and where
+ * to send what it learnt.
+ */
+public interface FlowContext {
+
+  /** The side that opened the conversation. */
+  Endpoint client();
+
+  /** The side that answered. */
+  Endpoint server();
+
+  int clientPort();
+
+  int serverPort();
+
+  /** Emits an observation about the client (side = true) or server (side = false). */
+  void observe(boolean aboutClient, long epochNanos, String field, String value);
+
+  /** Emits an observation about an explicit endpoint (e.g. the address a DNS answer resolves). */
+  void observe(Endpoint subject, long epochNanos, String field, String value);
+
+  /**
+   * Counts one piece of input this dissector could not parse, by a short kind like {@code
+   * hl7.bad_msh} (a Zeek "weird"). Never throws.
+   */
+  void anomaly(String kind);
+
+  /**
+   * Marks the flow's payload as encrypted from here on (e.g. STARTTLS, or a DICOM association
+   * that turned out to run inside TLS).
+   */
+  void markEncrypted();
+}
