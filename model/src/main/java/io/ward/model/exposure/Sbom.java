@@ -1,0 +1,33 @@
+package io.ward.model.exposure;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A software bill of materials attached to a device model and version.
+ *
+ * @param subjectVendor the device maker (CycloneDX {@code metadata.component} supplier or given)
+ * @param subjectModel the device model ({@code metadata.component.name} or given)
+ * @param subjectVersion the device firmware / software version
+ * @param serialNumber the BOM serial number ({@code urn:uuid:…}), for VEX BOM-links
+ * @param components every component, nested ones flattened
+ * @param source the file it was read from
+ */
+public record Sbom(
+    Optional<String> subjectVendor,
+    Optional<String> subjectModel,
+    Optional<String> subjectVersion,
+    Optional<String> serialNumber,
+    List<SbomComponent> components,
+    String source) {
+
+  public Sbom {
+    Objects.requireNonNull(subjectVendor, "subjectVendor");
+    Objects.requireNonNull(subjectModel, "subjectModel");
+    Objects.requireNonNull(subjectVersion, "subjectVersion");
+    Objects.requireNonNull(serialNumber, "serialNumber");
+    components = List.copyOf(components);
+    Objects.requireNonNull(source, "source");
+  }
+}

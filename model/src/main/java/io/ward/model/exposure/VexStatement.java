@@ -1,0 +1,50 @@
+package io.ward.model.exposure;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A manufacturer's statement about whether one product or component is affected by one
+ * vulnerability (CycloneDX VEX {@code analysis}, or a CSAF VEX product status with its flag or
+ * impact statement).
+ *
+ * @param vulnerability the vulnerability id, usually a CVE
+ * @param productRef the product reference as published: a CycloneDX {@code bom-ref} or BOM-link, or
+ *     the CSAF product id
+ * @param product the product or component the reference resolves to, when the document says
+ * @param status the claimed status
+ * @param justification why not affected
+ * @param detail free text: impact statement, analysis detail or action statement
+ * @param source the document it came from (file name or advisory id)
+ */
+public record VexStatement(
+    String vulnerability,
+    String productRef,
+    Optional<SbomComponent> product,
+    VexStatus status,
+    Optional<VexJustification> justification,
+    Optional<String> detail,
+    String source) {
+
+  public VexStatement {
+    Checks.text(vulnerability, "vulnerability");
+    Checks.text(productRef, "productRef");
+    Objects.requireNonNull(product, "product");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(justification, "justification");
+    Objects.requireNonNull(detail, "detail");
+    Objects.requireNonNull(source, "source");
+  }
+
+  /** VEX statuses (the CISA VEX minimum elements; CycloneDX states map onto them). */
+  public enum VexStatus {
+    /** Not affected (CycloneDX {@code not_affected}, {@code false_positive}). */
+    NOT_AFFECTED,
+    /** Affected (CycloneDX {@code exploitable}). */
+    AFFECTED,
+    /** Fixed (CycloneDX {@code resolved}, {@code resolved_with_pedigree}). */
+    FIXED,
+    /** Under investigation (CycloneDX {@code in_triage}). */
+    UNDER_INVESTIGATION
+  }
+}
