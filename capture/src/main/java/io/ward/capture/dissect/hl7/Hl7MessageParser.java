@@ -1,0 +1,176 @@
+package io.ward.capture.dissect.hl7;
+
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.preparser.PreParser;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns the bytes of one HL7 v2 message (any version 2.1 to 2.8) into an {@link Hl7Message}. The
+ * MSH header is read with HAPI's {@link PreParser}, which tokenises only the fields asked for and
+ * needs no message structure class, so versions HAPI has no model for still parse. OBX, PRT and PID
+ * are located with the small {@link Er7Segments} reader; nothing else of the message is parsed,
+ * and no patient field is ever copied.
+ */
+final class Hl7MessageParser {
+
+  /** MSH paths read through HAPI, in the order {@link #fromHapi} expects. */
+  private static final String[] MSH_PATHS = {
+    "MSH-3-1", "MSH-3-2", "MSH-3-3",
+    "MSH-4-1", "MSH-4-2", "MSH-4-3",
+    "MSH-5-1", "MSH-5-2", "MSH-5-3",
+    "MSH-6-1", "MSH-6-2", "MSH-6-3",
+    "MSH-9-1", "MSH-9-2", "MSH-12-1"
+  };
+
+  /** At most this many device identifiers are kept per message. */
+  static final int MAX_IDS = 32;
+
+  private Hl7MessageParser() {}
+
+  /** Outcome of parsing one message: the message, or the anomaly kind that explains why not. */
+  record Result(Optional<Hl7Message> message, Optional<String> anomaly) {}
+
+  /** Parses one message as delivered by the MLLP framer. Never throws. */
+  static Result parse(byte[] bytes, int length) {
+    String text = stripLeading(decode(bytes, length));
+    Optional<Er7Segments> er7 = Er7Segments.read(text);
+    if (er7.isEmpty()) {
+      return new Result(Optional.empty(), Optional.of("hl7.bad_msh"));
+    }
+    Er7Segments segments = er7.get();
+    Optional<String[]> msh = fromHapi(text);
+    Optional<String> anomaly = Optional.empty();
+    String[] header;
+    if (msh.isPresent()) {
+      header = msh.get();
+    } else {
+      // HAPI's pre-parser wants exactly four encoding characters and MSH-12 present; v2.7+ adds a
+      // fifth (truncation) character and some senders drop trailing fields. Read MSH ourselves.
+      anomaly = Optional.of("hl7.msh_lenient");
+      header = fromEr7(segments);
+    }
+    List<String> deviceIds = new ArrayList<>();
+    addRepetitions(segments, segments.fields("OBX", 18), deviceIds);
+    addRepetitions(segments, segments.fields("PRT", 10), deviceIds);
+    List<String> udis = new ArrayList<>();
+    addRepetitions(segments, segments.fields("PRT", 16), udis);
+    List<String> serials = new ArrayList<>();
+    addRepetitions(segments, segments.fields("PRT", 20), serials);
+    Hl7Message message =
+        new Hl7Message(
+            join(header[0], header[1], header[2]),
+            join(header[3], header[4], header[5]),
+            join(header[6], header[7], header[8]),
+            join(header[9], header[10], header[11]),
+            join(header[12], header[13]),
+            join(header[14]),
+            deviceIds,
+            udis,
+            serials,
+            segments.has("PID"));
+    return new Result(Optional.of(message), anomaly);
+  }
+
+  private static Optional<String[]> fromHapi(String text) {
+    if (text.contains("<MSH.")) {
+      // Never let HAPI take the XML path: its SAX pre-parser is not hardened against entities.
+      return Optional.empty();
+    }
+    try {
+      String[] values = PreParser.getFields(text, MSH_PATHS);
+      return values.length == MSH_PATHS.length ? Optional.of(values) : Optional.empty();
+    } catch (HL7Exception | RuntimeException e) {
+      // A third-party tokenizer on hostile bytes: any failure means "use the fallback reader".
+      return Optional.empty();
+    }
+  }
+
+  private static String[] fromEr7(Er7Segments segments) {
+    String[] header = new String[MSH_PATHS.length];
+    int[][] fieldAndComponent = {
+      {3, 1}, {3, 2}, {3, 3}, {4, 1}, {4, 2}, {4, 3}, {5, 1}, {5, 2}, {5, 3}, {6, 1}, {6, 2}, {6, 3},
+      {9, 1}, {9, 2}, {12, 1}
+    };
+    for (int i = 0; i < header.length; i++) {
+      List<String> field = segments.fields("MSH", fieldAndComponent[i][0]);
+      if (!field.isEmpty()) {
+        header[i] = segments.component(field.get(0), fieldAndComponent[i][1]).orElse(null);
+      }
+    }
+    return header;
+  }
+
+  private static void addRepetitions(Er7Segments segments, List<String> fields, List<String> out) {
+    for (String field : fields) {
+      for (String rep : segments.repetitions(field)) {
+        String value = clean(rep.replace(segments.componentSeparator(), '^'));
+        if (!value.isEmpty() && !out.contains(value) && out.size() < MAX_IDS) {
+          out.add(value);
+        }
+      }
+    }
+  }
+
+  /** Joins components with {@code ^}, dropping trailing empty ones; empty when all are empty. */
+  private static Optional<String> join(String... components) {
+    int last = -1;
+    for (int i = 0; i < components.length; i++) {
+      if (components[i] != null && !clean(components[i]).isEmpty()) {
+        last = i;
+      }
+    }
+    if (last < 0) {
+      return Optional.empty();
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i <= last; i++) {
+      if (i > 0) {
+        sb.append('^');
+      }
+      sb.append(components[i] == null ? "" : clean(components[i]));
+    }
+    return Optional.of(sb.toString());
+  }
+
+  /** Drops control characters and surrounding blanks. */
+  static String clean(String value) {
+    StringBuilder sb = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (!Character.isISOControl(c)) {
+        sb.append(c);
+      }
+    }
+    return sb.toString().strip();
+  }
+
+  /** UTF-8 when the bytes are valid UTF-8 (MSH-18 UNICODE UTF-8), else ISO 8859-1. */
+  private static String decode(byte[] bytes, int length) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes, 0, length))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  /** Skips a byte-order mark and blank lines some senders put before MSH. */
+  private static String stripLeading(String text) {
+    int i = 0;
+    while (i < text.length()
+        && (text.charAt(i) == '\uFEFF' || Character.isWhitespace(text.charAt(i)))) {
+      i++;
+    }
+    return text.substring(i);
+  }
+}

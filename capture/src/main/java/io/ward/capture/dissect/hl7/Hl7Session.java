@@ -1,0 +1,99 @@
+package io.ward.capture.dissect.hl7;
+
+import io.ward.capture.dissect.DissectorSession;
+import io.ward.capture.dissect.FlowContext;
+import io.ward.model.ObservationFields;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One MLLP connection: frames each direction, parses each message, and emits what it says about
+ * the sender (MSH-3/4, type, version, devices) and about the peer (MSH-5/6). The same fact is
+ * emitted once per flow.
+ */
+final class Hl7Session implements DissectorSession {
+
+  /** After this many messages the flow has said all it will; the rest is skipped. */
+  static final int MAX_MESSAGES = 1_000;
+
+  private static final int MAX_DISTINCT_FACTS = 512;
+
+  private final FlowContext flow;
+  private final MllpFramer fromClientFramer = new MllpFramer();
+  private final MllpFramer fromServerFramer = new MllpFramer();
+  private final Set<String> emitted = new HashSet<>();
+  private int messages;
+
+  Hl7Session(FlowContext flow) {
+    this.flow = flow;
+  }
+
+  @Override
+  public boolean onData(boolean fromClient, long epochNanos, byte[] buf, int offset, int length) {
+    if (offset < 0 || length < 0 || offset > buf.length - length) {
+      flow.anomaly("hl7.bad_call");
+      return messages < MAX_MESSAGES;
+    }
+    MllpFramer framer = fromClient ? fromClientFramer : fromServerFramer;
+    framer.feed(
+        buf,
+        offset,
+        length,
+        new MllpFramer.Listener() {
+          @Override
+          public void message(byte[] bytes, int size) {
+            onMessage(fromClient, epochNanos, bytes, size);
+          }
+
+          @Override
+          public void anomaly(String kind) {
+            flow.anomaly(kind);
+          }
+        });
+    return messages < MAX_MESSAGES;
+  }
+
+  @Override
+  public boolean onGap(boolean fromClient, long missingBytes) {
+    (fromClient ? fromClientFramer : fromServerFramer).reset();
+    return messages < MAX_MESSAGES;
+  }
+
+  private void onMessage(boolean fromClient, long epochNanos, byte[] bytes, int size) {
+    if (messages >= MAX_MESSAGES) {
+      return;
+    }
+    messages++;
+    Hl7MessageParser.Result result = Hl7MessageParser.parse(bytes, size);
+    result.anomaly().ifPresent(flow::anomaly);
+    result.message().ifPresent(m -> emit(fromClient, epochNanos, m));
+  }
+
+  private void emit(boolean fromClient, long t, Hl7Message m) {
+    boolean sender = fromClient;
+    boolean peer = !fromClient;
+    observe(sender, t, ObservationFields.HL7_SENDING_APP, m.sendingApplication());
+    observe(sender, t, ObservationFields.HL7_SENDING_FACILITY, m.sendingFacility());
+    observe(peer, t, ObservationFields.HL7_RECEIVING_APP, m.receivingApplication());
+    observe(peer, t, ObservationFields.HL7_RECEIVING_FACILITY, m.receivingFacility());
+    observe(sender, t, ObservationFields.HL7_MESSAGE_TYPE, m.messageType());
+    observe(sender, t, ObservationFields.HL7_VERSION, m.version());
+    m.deviceIds().forEach(id -> observe(sender, t, ObservationFields.HL7_DEVICE_ID, Optional.of(id)));
+    m.udis().forEach(udi -> observe(sender, t, ObservationFields.HL7_UDI, Optional.of(udi)));
+    m.deviceSerials().forEach(s -> observe(sender, t, Hl7Dissector.DEVICE_SERIAL, Optional.of(s)));
+    if (m.pidPresent()) {
+      observe(sender, t, ObservationFields.HL7_PID_PRESENT, Optional.of("true"));
+    }
+  }
+
+  private void observe(boolean aboutClient, long t, String field, Optional<String> value) {
+    if (value.isEmpty() || value.get().isEmpty()) {
+      return;
+    }
+    String key = (aboutClient ? "c|" : "s|") + field + '|' + value.get();
+    if (emitted.size() < MAX_DISTINCT_FACTS && emitted.add(key)) {
+      flow.observe(aboutClient, t, field, value.get());
+    }
+  }
+}
