@@ -1,0 +1,186 @@
+package io.ward.capture;
+
+import io.ward.capture.dissect.ObservationSink;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.ReadableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Reads a capture and turns it into observations and flow summaries: the facade of the capture
+ * module. Construct once (thread-safe); run one {@link #analyze} at a time per instance.
+ */
+public final class CaptureEngine {
+  private static final long PROGRESS_EVERY_BYTES = 4L << 20;
+  private static final int INTERRUPT_CHECK_MASK = 0xFFF;
+
+  private final CaptureOptions options;
+  private final ProtocolMatcher matcher;
+
+  /** An engine with these options; the dissector table is indexed once here. */
+  public CaptureEngine(CaptureOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.matcher = new ProtocolMatcher(options.decodeOnly() ? List.of() : options.dissectors());
+  }
+
+  /**
+   * Analyses one capture. Observations and flows go to {@code sink}, never from two threads at
+   * once. A truncated capture is analysed up to the damage and reported in the summary.
+   *
+   * @throws CaptureFormatException the source is empty, unreadable, or not a pcap/pcapng capture
+   * @throws IOException reading failed for another reason, or the thread was interrupted ({@link
+   *     InterruptedIOException})
+   */
+  public CaptureSummary analyze(
+      CaptureSource source, ObservationSink sink, ProgressListener progress) throws IOException {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(sink, "sink");
+    Objects.requireNonNull(progress, "progress");
+    Counters readerCounters = new Counters();
+    long total = source.sizeBytes();
+    try (ReadableByteChannel raw = source.open()) {
+      CountingChannel counting = new CountingChannel(raw);
+      CaptureOpener.Opened opened =
+          CaptureOpener.open(
+              source.name(), counting, readerCounters, ChannelInput.DEFAULT_CAPACITY);
+      CaptureReader reader = opened.reader();
+      int workers = options.workers();
+      ObservationSink out = workers == 1 ? sink : new SynchronizedSink(sink);
+      PacketProcessor[] processors = new PacketProcessor[workers];
+      int flowsPerWorker = Math.max(1, options.maxLiveFlows() / workers);
+      for (int i = 0; i < workers; i++) {
+        processors[i] = new PacketProcessor(options, matcher, out, flowsPerWorker);
+      }
+      Totals totals =
+          workers == 1
+              ? runSingle(reader, processors[0], counting, total, progress)
+              : runParallel(reader, processors, counting, total, progress);
+      progress.progress(counting.count(), total);
+      return summary(source.name(), opened, reader, readerCounters, processors, totals);
+    }
+  }
+
+  /** Packet totals kept by the reading thread. */
+  private static final class Totals {
+    long packets;
+    long bytes;
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    long nextProgress = PROGRESS_EVERY_BYTES;
+
+    void count(PacketRecord r) {
+      packets++;
+      bytes += r.wireLength;
+      long t = r.epochNanos;
+      if (t < first) {
+        first = t;
+      }
+      if (t > last) {
+        last = t;
+      }
+    }
+  }
+
+  private static Totals runSingle(
+      CaptureReader reader,
+      PacketProcessor processor,
+      CountingChannel counting,
+      long total,
+      ProgressListener progress)
+      throws IOException {
+    Totals totals = new Totals();
+    PacketRecord record = new PacketRecord();
+    while (reader.next(record)) {
+      totals.count(record);
+      processor.process(record);
+      housekeeping(totals, counting, total, progress);
+    }
+    processor.finishAll();
+    return totals;
+  }
+
+  private static Totals runParallel(
+      CaptureReader reader,
+      PacketProcessor[] processors,
+      CountingChannel counting,
+      long total,
+      ProgressListener progress)
+      throws IOException {
+    Totals totals = new Totals();
+    PacketRecord record = new PacketRecord();
+    ParallelRunner runner = new ParallelRunner(processors);
+    runner.start();
+    boolean done = false;
+    try {
+      while (reader.next(record)) {
+        totals.count(record);
+        runner.accept(record);
+        housekeeping(totals, counting, total, progress);
+      }
+      runner.finish();
+      done = true;
+    } finally {
+      if (!done) {
+        runner.abort();
+      }
+    }
+    return totals;
+  }
+
+  private static void housekeeping(
+      Totals totals, CountingChannel counting, long total, ProgressListener progress)
+      throws InterruptedIOException {
+    if ((totals.packets & INTERRUPT_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
+      throw new InterruptedIOException("capture analysis interrupted");
+    }
+    long read = counting.count();
+    if (read >= totals.nextProgress) {
+      totals.nextProgress = read + PROGRESS_EVERY_BYTES;
+      progress.progress(read, total);
+    }
+  }
+
+  private static CaptureSummary summary(
+      String name,
+      CaptureOpener.Opened opened,
+      CaptureReader reader,
+      Counters readerCounters,
+      PacketProcessor[] processors,
+      Totals totals) {
+    Map<String, Long> anomalies = new TreeMap<>();
+    readerCounters.addTo(anomalies);
+    Map<String, Long> byProtocol = new TreeMap<>();
+    long flows = 0;
+    long fragments = 0;
+    long undecodable = 0;
+    for (PacketProcessor p : processors) {
+      p.counters.addTo(anomalies);
+      p.addFlowsByProtocol(byProtocol);
+      flows += p.flows;
+      fragments += p.fragments;
+      undecodable += p.undecodable;
+    }
+    List<String> warnings = new ArrayList<>(reader.warnings());
+    boolean any = totals.packets > 0;
+    return new CaptureSummary(
+        name,
+        reader.format(),
+        opened.gzip(),
+        reader.linkTypes(),
+        totals.packets,
+        totals.bytes,
+        flows,
+        any ? totals.first : 0,
+        any ? totals.last : 0,
+        reader.truncatedAt(),
+        warnings,
+        anomalies,
+        byProtocol,
+        fragments,
+        undecodable);
+  }
+}

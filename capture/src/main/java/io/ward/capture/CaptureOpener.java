@@ -1,0 +1,72 @@
+package io.ward.capture;
+
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/** Recognises the format by its magic number (after gunzipping when the gzip magic is seen). */
+final class CaptureOpener {
+  private static final int GZIP_BUFFER = 1 << 16;
+
+  /** The reader for a source, and whether it was compressed. */
+  record Opened(CaptureReader reader, boolean gzip) {}
+
+  private CaptureOpener() {}
+
+  static Opened open(String name, ReadableByteChannel raw, Counters counters, int bufferBytes)
+      throws IOException {
+    ChannelInput in = new ChannelInput(raw, bufferBytes);
+    requireData(name, in, "");
+    boolean gzip = false;
+    byte[] b = in.array();
+    if (b[in.pos()] == (byte) 0x1F && b[in.pos() + 1] == (byte) 0x8B) {
+      gzip = true;
+      // The bytes already buffered go first, then the rest of the channel.
+      byte[] head = Arrays.copyOfRange(b, in.pos(), in.pos() + in.available());
+      InputStream rest = Channels.newInputStream(raw);
+      InputStream gunzip;
+      try {
+        gunzip =
+            new GZIPInputStream(
+                new SequenceInputStream(new ByteArrayInputStream(head), rest), GZIP_BUFFER);
+      } catch (ZipException | EOFException e) {
+        throw new CaptureFormatException(name, "damaged gzip header (" + e.getMessage() + ")");
+      }
+      in = new ChannelInput(Channels.newChannel(gunzip), bufferBytes);
+      requireData(name, in, "gzip stream: ");
+      b = in.array();
+    }
+    int magic = Bytes.i32(b, in.pos());
+    if (magic == PcapngReader.SHB) {
+      return new Opened(PcapngReader.open(name, in, counters), gzip);
+    }
+    if (PcapReader.isMagic(magic)) {
+      return new Opened(PcapReader.open(name, in, counters), gzip);
+    }
+    throw new CaptureFormatException(
+        name,
+        String.format(
+            "%snot a pcap or pcapng capture (magic 0x%08x)", gzip ? "gzip content " : "", magic));
+  }
+
+  private static void requireData(String name, ChannelInput in, String where) throws IOException {
+    if (in.ensure(4)) {
+      return;
+    }
+    if (in.damage() != null) {
+      throw new CaptureFormatException(name, where + in.damage());
+    }
+    if (in.available() == 0) {
+      throw new CaptureFormatException(name, where + "empty, no capture data");
+    }
+    throw new CaptureFormatException(
+        name, where + "only " + in.available() + " bytes, too short to be a capture");
+  }
+}

@@ -1,0 +1,310 @@
+package io.ward.capture;
+
+import io.ward.capture.dissect.Dissector;
+import io.ward.capture.dissect.DissectorSession;
+import io.ward.capture.dissect.FlowContext;
+import io.ward.model.Endpoint;
+import io.ward.model.Flow;
+import io.ward.model.IpAddress;
+import io.ward.model.MacAddress;
+import io.ward.model.Observation;
+import io.ward.model.Transport;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One live flow: its canonical key (side A sorts before side B), counters per side, and the state
+ * of its dissection. Also the {@link FlowContext} its dissector session talks to, and the {@link
+ * TcpReassembler.Receiver} of its two byte streams.
+ */
+final class FlowState implements FlowContext, TcpReassembler.Receiver {
+  static final int PROBING = 0;
+  static final int ACTIVE = 1;
+  static final int DONE = 2;
+
+  /**
+   * Payload chunks (both directions together) offered to the probes before the flow is left
+   * unrecognised: enough for a server banner, the client's first message and the reply.
+   */
+  static final int PROBE_BUDGET = 6;
+
+  final long hash;
+  final long aHigh;
+  final long aLow;
+  final long bHigh;
+  final long bLow;
+  final int aPort;
+  final int bPort;
+  final int proto;
+  final int vlan;
+  final boolean clientIsA;
+  private final PacketProcessor owner;
+
+  FlowState older;
+  FlowState newer;
+
+  long aMac = Packet.NO_MAC;
+  long bMac = Packet.NO_MAC;
+  boolean aMacFromSender;
+  boolean bMacFromSender;
+  long aPackets;
+  long aBytes;
+  long bPackets;
+  long bBytes;
+  long firstNanos;
+  long lastNanos;
+  boolean aFin;
+  boolean bFin;
+  boolean reset;
+
+  int state;
+  private int probesLeft = PROBE_BUDGET;
+  private DissectorSession session;
+  String appProtocol;
+  boolean encrypted;
+  TcpReassembler clientStream;
+  TcpReassembler serverStream;
+
+  /** Capture time of the packet being delivered to the session. */
+  long nowNanos;
+
+  private Endpoint clientEndpoint;
+  private Endpoint serverEndpoint;
+
+  FlowState(
+      PacketProcessor owner,
+      long hash,
+      long aHigh,
+      long aLow,
+      long bHigh,
+      long bLow,
+      int aPort,
+      int bPort,
+      int proto,
+      int vlan,
+      boolean clientIsA) {
+    this.owner = owner;
+    this.hash = hash;
+    this.aHigh = aHigh;
+    this.aLow = aLow;
+    this.bHigh = bHigh;
+    this.bLow = bLow;
+    this.aPort = aPort;
+    this.bPort = bPort;
+    this.proto = proto;
+    this.vlan = vlan;
+    this.clientIsA = clientIsA;
+  }
+
+  boolean closed() {
+    return reset || (aFin && bFin);
+  }
+
+  boolean isTcp() {
+    return proto == Packet.PROTO_TCP;
+  }
+
+  /** Records the MAC seen for one side; a sender's own address beats a receiver's. */
+  void mac(boolean sideA, long mac, boolean asSender) {
+    if (mac == Packet.NO_MAC) {
+      return;
+    }
+    if (sideA) {
+      if (aMac == Packet.NO_MAC || (asSender && !aMacFromSender)) {
+        aMac = mac;
+        aMacFromSender = asSender;
+        clientEndpoint = null;
+        serverEndpoint = null;
+      }
+    } else if (bMac == Packet.NO_MAC || (asSender && !bMacFromSender)) {
+      bMac = mac;
+      bMacFromSender = asSender;
+      clientEndpoint = null;
+      serverEndpoint = null;
+    }
+  }
+
+  // ---- dissection -------------------------------------------------------------------------
+
+  /** Payload bytes in order for one direction (a datagram, or a piece of a TCP stream). */
+  @Override
+  public boolean data(boolean fromClient, byte[] buf, int offset, int length) {
+    if (state == PROBING) {
+      Dissector d =
+          owner.matcher.probe(
+              isTcp(), serverPort(), clientPort(), buf, offset, length, fromClient, owner.counters);
+      if (d == null) {
+        if (--probesLeft <= 0) {
+          stop();
+        }
+        return state != DONE;
+      }
+      appProtocol = d.protocol();
+      encrypted |= d.encrypted();
+      try {
+        session = d.open(this);
+      } catch (RuntimeException e) {
+        failed();
+        return false;
+      }
+      if (session == null) {
+        stop();
+        return false;
+      }
+      state = ACTIVE;
+    }
+    if (state != ACTIVE) {
+      return false;
+    }
+    try {
+      if (!session.onData(fromClient, nowNanos, buf, offset, length)) {
+        stop();
+      }
+    } catch (RuntimeException e) {
+      failed();
+    }
+    return state == ACTIVE;
+  }
+
+  @Override
+  public boolean gap(boolean fromClient, long missingBytes) {
+    owner.counters.add(Anomaly.TCP_REASSEMBLY_GAP);
+    if (state == PROBING) {
+      return true;
+    }
+    if (state != ACTIVE) {
+      return false;
+    }
+    try {
+      if (!session.onGap(fromClient, missingBytes)) {
+        stop();
+      }
+    } catch (RuntimeException e) {
+      failed();
+    }
+    return state == ACTIVE;
+  }
+
+  /** Ends dissection: no more payload for this flow (the flow itself is still counted). */
+  void stop() {
+    state = DONE;
+    clientStream = null;
+    serverStream = null;
+  }
+
+  private void failed() {
+    owner.counters.add("dissector." + appProtocol + ".exception");
+    stop();
+  }
+
+  /** Delivers held TCP bytes and tells the session the flow ended. */
+  void close() {
+    if (state != DONE && clientStream != null) {
+      clientStream.flush(this);
+    }
+    if (state != DONE && serverStream != null) {
+      serverStream.flush(this);
+    }
+    stop();
+    if (session != null) {
+      try {
+        session.onClose();
+      } catch (RuntimeException e) {
+        owner.counters.add("dissector." + appProtocol + ".exception");
+      }
+      session = null;
+    }
+  }
+
+  // ---- summary ----------------------------------------------------------------------------
+
+  Transport transport() {
+    switch (proto) {
+      case Packet.PROTO_TCP:
+        return Transport.TCP;
+      case Packet.PROTO_UDP:
+        return Transport.UDP;
+      case Packet.PROTO_ICMP:
+        return Transport.ICMP;
+      case Packet.PROTO_ICMPV6:
+        return Transport.ICMPV6;
+      default:
+        return Transport.OTHER;
+    }
+  }
+
+  Flow toFlow() {
+    return new Flow(
+        client(),
+        clientPort(),
+        server(),
+        serverPort(),
+        transport(),
+        vlan,
+        Optional.ofNullable(appProtocol),
+        encrypted,
+        clientIsA ? aPackets : bPackets,
+        clientIsA ? aBytes : bBytes,
+        clientIsA ? bPackets : aPackets,
+        clientIsA ? bBytes : aBytes,
+        firstNanos,
+        lastNanos);
+  }
+
+  private Endpoint endpoint(boolean sideA) {
+    IpAddress ip = sideA ? new IpAddress(aHigh, aLow) : new IpAddress(bHigh, bLow);
+    long mac = sideA ? aMac : bMac;
+    return mac == Packet.NO_MAC
+        ? Endpoint.ofIp(ip, vlan)
+        : Endpoint.of(new MacAddress(mac), ip, vlan);
+  }
+
+  // ---- FlowContext ------------------------------------------------------------------------
+
+  @Override
+  public Endpoint client() {
+    if (clientEndpoint == null) {
+      clientEndpoint = endpoint(clientIsA);
+    }
+    return clientEndpoint;
+  }
+
+  @Override
+  public Endpoint server() {
+    if (serverEndpoint == null) {
+      serverEndpoint = endpoint(!clientIsA);
+    }
+    return serverEndpoint;
+  }
+
+  @Override
+  public int clientPort() {
+    return clientIsA ? aPort : bPort;
+  }
+
+  @Override
+  public int serverPort() {
+    return clientIsA ? bPort : aPort;
+  }
+
+  @Override
+  public void observe(boolean aboutClient, long epochNanos, String field, String value) {
+    observe(aboutClient ? client() : server(), epochNanos, field, value);
+  }
+
+  @Override
+  public void observe(Endpoint subject, long epochNanos, String field, String value) {
+    Objects.requireNonNull(subject, "subject");
+    owner.emit(new Observation(epochNanos, subject, field, value));
+  }
+
+  @Override
+  public void anomaly(String kind) {
+    owner.counters.add(kind == null ? "anomaly.unnamed" : kind);
+  }
+
+  @Override
+  public void markEncrypted() {
+    encrypted = true;
+  }
+}

@@ -1,0 +1,255 @@
+package io.ward.capture;
+
+import io.ward.capture.dissect.ObservationSink;
+import io.ward.model.Observation;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Everything after reading for one thread: decode, flow table, TCP reassembly, dissectors, link
+ * observations. With several workers each owns one processor and a disjoint share of the flows.
+ */
+final class PacketProcessor {
+  /** A closed TCP flow (both FINs or a RST) lingers this long for its last ACKs (as Zeek does). */
+  static final long CLOSE_LINGER_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  private static final long SWEEP_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  final Counters counters = new Counters();
+  final ProtocolMatcher matcher;
+  private final ObservationSink sink;
+  private final boolean dissect;
+  private final long idleNanos;
+  private final int reassemblyLimit;
+  private final int maxFlows;
+  private final PacketDecoder decoder = new PacketDecoder(counters);
+  private final Packet packet = new Packet();
+  private final FlowTable table = new FlowTable(4096);
+  private final LinkLayerObserver link = new LinkLayerObserver(this);
+  private final Map<String, long[]> flowsByProtocol = new HashMap<>();
+  private long nextSweepNanos = Long.MIN_VALUE;
+  long flows;
+  long fragments;
+  long undecodable;
+
+  PacketProcessor(
+      CaptureOptions options, ProtocolMatcher matcher, ObservationSink sink, int maxFlows) {
+    this.matcher = matcher;
+    this.sink = sink;
+    this.dissect = !options.decodeOnly();
+    this.idleNanos = options.flowIdleTimeoutNanos();
+    this.reassemblyLimit = options.reassemblyLimitBytes();
+    this.maxFlows = maxFlows;
+  }
+
+  void process(PacketRecord r) {
+    Packet p = packet;
+    int kind = decoder.decode(r, p);
+    if (p.fragment) {
+      fragments++;
+    }
+    switch (kind) {
+      case PacketDecoder.FLOW:
+        flow(p, r);
+        break;
+      case PacketDecoder.LINK:
+        link.frame(p, r.epochNanos);
+        break;
+      case PacketDecoder.UNDECODABLE:
+        undecodable++;
+        break;
+      default:
+        break;
+    }
+    long now = r.epochNanos;
+    if (now >= nextSweepNanos) {
+      sweep(now);
+    }
+  }
+
+  private void flow(Packet p, PacketRecord r) {
+    boolean srcIsA =
+        FlowTable.srcIsA(p.srcHigh, p.srcLow, p.srcPort, p.dstHigh, p.dstLow, p.dstPort);
+    long aHigh = srcIsA ? p.srcHigh : p.dstHigh;
+    long aLow = srcIsA ? p.srcLow : p.dstLow;
+    long bHigh = srcIsA ? p.dstHigh : p.srcHigh;
+    long bLow = srcIsA ? p.dstLow : p.srcLow;
+    int aPort = srcIsA ? p.srcPort : p.dstPort;
+    int bPort = srcIsA ? p.dstPort : p.srcPort;
+    long hash = FlowTable.hash(aHigh, aLow, bHigh, bLow, aPort, bPort, p.ipProto, p.vlan);
+    long now = r.epochNanos;
+    FlowState f = table.find(hash, aHigh, aLow, bHigh, bLow, aPort, bPort, p.ipProto, p.vlan);
+    boolean tcp = p.ipProto == Packet.PROTO_TCP;
+    if (f != null
+        && (expired(f, now)
+            || (tcp
+                && f.closed()
+                && (p.tcpFlags & (Packet.TCP_SYN | Packet.TCP_ACK)) == Packet.TCP_SYN))) {
+      finish(f); // idle too long, or a new connection reusing the ports of a closed one
+      f = null;
+    }
+    if (f == null) {
+      if (table.size() >= maxFlows) {
+        finish(table.oldest());
+      }
+      f = create(p, hash, srcIsA, aHigh, aLow, bHigh, bLow, aPort, bPort, now);
+      table.add(f);
+    } else {
+      table.touch(f);
+    }
+    int wire = r.wireLength;
+    if (srcIsA) {
+      f.aPackets++;
+      f.aBytes += wire;
+    } else {
+      f.bPackets++;
+      f.bBytes += wire;
+    }
+    f.mac(srcIsA, p.srcMac, /* asSender= */ true);
+    f.mac(!srcIsA, p.dstMac, /* asSender= */ false);
+    if (now < f.firstNanos) {
+      f.firstNanos = now;
+    }
+    if (now > f.lastNanos) {
+      f.lastNanos = now;
+    }
+    if (tcp) {
+      int flags = p.tcpFlags;
+      if ((flags & Packet.TCP_RST) != 0) {
+        f.reset = true;
+      }
+      if ((flags & Packet.TCP_FIN) != 0) {
+        if (srcIsA) {
+          f.aFin = true;
+        } else {
+          f.bFin = true;
+        }
+      }
+    }
+    if (f.state != FlowState.DONE) {
+      deliver(f, p, srcIsA == f.clientIsA, now);
+    }
+  }
+
+  private FlowState create(
+      Packet p,
+      long hash,
+      boolean srcIsA,
+      long aHigh,
+      long aLow,
+      long bHigh,
+      long bLow,
+      int aPort,
+      int bPort,
+      long now) {
+    boolean srcIsClient = srcIsClient(p);
+    FlowState f =
+        new FlowState(
+            this,
+            hash,
+            aHigh,
+            aLow,
+            bHigh,
+            bLow,
+            aPort,
+            bPort,
+            p.ipProto,
+            p.vlan,
+            srcIsClient == srcIsA);
+    f.firstNanos = now;
+    f.lastNanos = now;
+    boolean tcp = p.ipProto == Packet.PROTO_TCP;
+    if (!dissect
+        || !(tcp || p.ipProto == Packet.PROTO_UDP)
+        || !matcher.candidates(tcp, f.serverPort(), f.clientPort())) {
+      f.state = FlowState.DONE;
+    }
+    return f;
+  }
+
+  /**
+   * Who opened the conversation: the sender of a SYN, the receiver of a SYN-ACK; otherwise the side
+   * not on a server port (for TCP with both or neither on one, the higher port); for UDP the sender
+   * of the first datagram unless only it uses a server port.
+   */
+  private boolean srcIsClient(Packet p) {
+    int flags = p.tcpFlags;
+    if (p.ipProto == Packet.PROTO_TCP) {
+      if ((flags & Packet.TCP_SYN) != 0) {
+        return (flags & Packet.TCP_ACK) == 0;
+      }
+      boolean srcServer = matcher.isServerPort(true, p.srcPort);
+      boolean dstServer = matcher.isServerPort(true, p.dstPort);
+      if (srcServer != dstServer) {
+        return dstServer;
+      }
+      return p.srcPort >= p.dstPort;
+    }
+    if (p.ipProto == Packet.PROTO_UDP) {
+      return !(matcher.isServerPort(false, p.srcPort) && !matcher.isServerPort(false, p.dstPort));
+    }
+    return true;
+  }
+
+  private void deliver(FlowState f, Packet p, boolean fromClient, long now) {
+    f.nowNanos = now;
+    if (f.isTcp()) {
+      if (p.payloadWireLength == 0 && (p.tcpFlags & Packet.TCP_SYN) == 0) {
+        return;
+      }
+      TcpReassembler stream = fromClient ? f.clientStream : f.serverStream;
+      if (stream == null) {
+        stream = new TcpReassembler(fromClient, reassemblyLimit);
+        if (fromClient) {
+          f.clientStream = stream;
+        } else {
+          f.serverStream = stream;
+        }
+      }
+      stream.segment(
+          p.seq, p.tcpFlags, p.buf, p.payloadOffset, p.payloadLength, p.payloadWireLength, f);
+    } else if (p.payloadLength > 0) {
+      f.data(fromClient, p.buf, p.payloadOffset, p.payloadLength);
+    }
+  }
+
+  private boolean expired(FlowState f, long now) {
+    long idle = now - f.lastNanos;
+    return idle > idleNanos || (idle > CLOSE_LINGER_NANOS && f.closed());
+  }
+
+  /** Summarises flows idle past the timeout, oldest first. */
+  private void sweep(long now) {
+    FlowState f;
+    while ((f = table.oldest()) != null && now - f.lastNanos > idleNanos) {
+      finish(f);
+    }
+    nextSweepNanos = now + SWEEP_INTERVAL_NANOS;
+  }
+
+  private void finish(FlowState f) {
+    table.remove(f);
+    f.close();
+    sink.flow(f.toFlow());
+    flows++;
+    String key = f.appProtocol != null ? f.appProtocol : f.transport().id();
+    flowsByProtocol.computeIfAbsent(key, k -> new long[1])[0]++;
+  }
+
+  /** Summarises every live flow: the capture ended. */
+  void finishAll() {
+    FlowState f;
+    while ((f = table.oldest()) != null) {
+      finish(f);
+    }
+  }
+
+  void emit(Observation o) {
+    sink.observation(o);
+  }
+
+  void addFlowsByProtocol(Map<String, Long> into) {
+    flowsByProtocol.forEach((k, v) -> into.merge(k, v[0], Long::sum));
+  }
+}

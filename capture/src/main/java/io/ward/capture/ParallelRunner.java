@@ -1,0 +1,169 @@
+package io.ward.capture;
+
+import java.io.InterruptedIOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Spreads packets over worker threads by a symmetric hash of their flow key, so every packet of a
+ * flow, both directions, reaches the same worker in capture order and results do not depend on the
+ * number of workers. The reading thread decodes headers only to hash them, then copies packet bytes
+ * into reused batches. Packets without a flow (ARP, LLDP, fragments, undecodable) go to worker 0,
+ * so their deduplication is the same as with one worker.
+ */
+final class ParallelRunner {
+  private static final int BATCHES_PER_WORKER = 4;
+
+  private final PacketProcessor[] processors;
+  private final Thread[] threads;
+  private final BlockingQueue<PacketBatch>[] full;
+  private final BlockingQueue<PacketBatch>[] free;
+  private final PacketBatch[] current;
+  private final PacketDecoder hashDecoder = new PacketDecoder(new Counters());
+  private final Packet hashPacket = new Packet();
+  private volatile Throwable failure;
+
+  @SuppressWarnings("unchecked")
+  ParallelRunner(PacketProcessor[] processors) {
+    int n = processors.length;
+    this.processors = processors;
+    this.threads = new Thread[n];
+    this.full = new BlockingQueue[n];
+    this.free = new BlockingQueue[n];
+    this.current = new PacketBatch[n];
+    for (int i = 0; i < n; i++) {
+      full[i] = new ArrayBlockingQueue<>(BATCHES_PER_WORKER + 1);
+      free[i] = new ArrayBlockingQueue<>(BATCHES_PER_WORKER + 1);
+      for (int j = 0; j < BATCHES_PER_WORKER; j++) {
+        free[i].add(new PacketBatch());
+      }
+      current[i] = new PacketBatch();
+      int w = i;
+      threads[i] = new Thread(() -> work(w), "ward-capture-worker-" + i);
+      threads[i].setDaemon(true);
+      threads[i].setUncaughtExceptionHandler((t, e) -> failure = e);
+    }
+  }
+
+  void start() {
+    for (Thread t : threads) {
+      t.start();
+    }
+  }
+
+  /** Routes one packet (its bytes are copied; the record may be reused afterwards). */
+  void accept(PacketRecord r) throws InterruptedIOException {
+    int w = worker(r);
+    PacketBatch b = current[w];
+    if (!b.fits(r)) {
+      hand(w, b);
+      b = takeFree(w);
+      current[w] = b;
+    }
+    b.add(r);
+  }
+
+  private int worker(PacketRecord r) {
+    Packet p = hashPacket;
+    if (hashDecoder.decode(r, p) != PacketDecoder.FLOW) {
+      return 0;
+    }
+    boolean srcIsA =
+        FlowTable.srcIsA(p.srcHigh, p.srcLow, p.srcPort, p.dstHigh, p.dstLow, p.dstPort);
+    long hash =
+        srcIsA
+            ? FlowTable.hash(
+                p.srcHigh, p.srcLow, p.dstHigh, p.dstLow, p.srcPort, p.dstPort, p.ipProto, p.vlan)
+            : FlowTable.hash(
+                p.dstHigh, p.dstLow, p.srcHigh, p.srcLow, p.dstPort, p.srcPort, p.ipProto, p.vlan);
+    return (int) (((hash >>> 32) & 0x7FFF_FFFFL) % processors.length);
+  }
+
+  /** Sends the last batches and waits for every worker to summarise its flows. */
+  void finish() throws InterruptedIOException {
+    for (int i = 0; i < processors.length; i++) {
+      current[i].last = true;
+      hand(i, current[i]);
+    }
+    try {
+      for (Thread t : threads) {
+        while (t.isAlive()) {
+          t.join(100);
+          checkFailure();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for capture workers");
+    }
+    checkFailure();
+  }
+
+  /** Stops the workers after a failure or interruption of the reading thread. */
+  void abort() {
+    for (Thread t : threads) {
+      t.interrupt();
+    }
+  }
+
+  private void hand(int w, PacketBatch b) throws InterruptedIOException {
+    try {
+      while (!full[w].offer(b, 100, TimeUnit.MILLISECONDS)) {
+        checkFailure();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("capture analysis interrupted");
+    }
+  }
+
+  private PacketBatch takeFree(int w) throws InterruptedIOException {
+    try {
+      PacketBatch b;
+      while ((b = free[w].poll(100, TimeUnit.MILLISECONDS)) == null) {
+        checkFailure();
+      }
+      return b;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("capture analysis interrupted");
+    }
+  }
+
+  private void checkFailure() {
+    Throwable t = failure;
+    if (t instanceof RuntimeException) {
+      throw (RuntimeException) t;
+    }
+    if (t instanceof Error) {
+      throw (Error) t;
+    }
+    if (t != null) {
+      throw new IllegalStateException("capture worker failed", t);
+    }
+  }
+
+  private void work(int w) {
+    PacketProcessor processor = processors[w];
+    PacketRecord record = new PacketRecord();
+    try {
+      while (true) {
+        PacketBatch b = full[w].take();
+        for (int i = 0; i < b.count; i++) {
+          b.load(i, record);
+          processor.process(record);
+        }
+        boolean last = b.last;
+        b.clear();
+        if (last) {
+          break;
+        }
+        free[w].put(b);
+      }
+      processor.finishAll();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
