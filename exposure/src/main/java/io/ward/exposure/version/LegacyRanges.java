@@ -1,0 +1,276 @@
+package io.ward.exposure.version;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads version ranges written as free text in advisories: {@code <=4.2}, {@code prior to 3.1},
+ * {@code 2.3.6 and below}, {@code versions 2.0 through 2.5}, {@code >= 1.1 | <= 1.3.2}, {@code B.02
+ * C.02 C.03}, {@code all versions}. Text it cannot read unambiguously gives an empty result, never
+ * a guess: the matcher then reports "possibly affected" with the text.
+ */
+public final class LegacyRanges {
+
+  private static final String V =
+      "([A-Za-z]{0,3}\\d[\\w.\\-+()]*(?:\\s+(?:(?i:build|sp|mr|rev)|[A-Za-z]{0,3}\\d[\\w.]*))*"
+          + "|[A-Z]{1,2}(?:\\.[\\w]+)*)";
+
+  private static final Pattern ALL =
+      Pattern.compile(
+          "(?i)^(?:\\*|all|any|all (?:software |firmware )?(?:versions?|releases|revisions)"
+              + "|all (?:service pack|sp) versions|vers:all/\\*|every version|all models)$");
+
+  private static final Pattern NOISE_PREFIX =
+      Pattern.compile(
+          "(?i)^(?:(?:all|any)\\s+)?(?:(?:software|firmware|sw|fw)\\s+)?"
+              + "(?:versions?|vers?\\.|releases?|revisions?|revs?\\.?)\\s*:?\\s*");
+
+  private static final Pattern PRIOR_TO =
+      Pattern.compile(
+          "(?i)^(?:prior to|before|earlier than|older than|lower than|less than|below|"
+              + "up to but not including|until)\\s+(?:(?:software |firmware )?(?:version|release|v\\.?|ver\\.?)\\s*)?"
+              + V
+              + "$");
+
+  private static final Pattern AND_PRIOR =
+      Pattern.compile(
+          "(?i)^"
+              + V
+              + ",?\\s+(?:and|or|&)\\s+(?:all\\s+)?(?:prior|earlier|below|older|lower|"
+              + "previous|before|under)(?:\\s+(?:versions?|releases?))?$");
+
+  private static final Pattern UP_TO =
+      Pattern.compile("(?i)^(?:up to(?: and including)?|through|thru|to)\\s+" + V + "$");
+
+  private static final Pattern AND_LATER =
+      Pattern.compile(
+          "(?i)^"
+              + V
+              + ",?\\s+(?:and|or|&)\\s+(?:all\\s+)?(?:later|newer|above|higher|after|"
+              + "greater|subsequent)(?:\\s+(?:versions?|releases?))?$");
+
+  private static final Pattern FROM =
+      Pattern.compile(
+          "(?i)^(?:from|since|starting (?:with|at|from))\\s+" + V + "(?:\\s+onwards?)?$");
+
+  private static final Pattern PLUS = Pattern.compile("^" + V + "\\+$");
+
+  private static final Pattern THROUGH =
+      Pattern.compile(
+          "(?i)^(?:from\\s+)?"
+              + V
+              + "\\s*(?:through to|through|thru|to|until|-|–|—)\\s*"
+              + V
+              + "$");
+
+  private static final Pattern BETWEEN =
+      Pattern.compile("(?i)^between\\s+" + V + "\\s+and\\s+" + V + "(?:\\s+inclusive)?$");
+
+  private static final Pattern OPERATOR =
+      Pattern.compile("^(<=|>=|=<|=>|<|>|=|==|!=|≤|≥)?\\s*(.+)$");
+
+  private LegacyRanges() {}
+
+  /** The range the text states, empty when it cannot be read unambiguously. */
+  public static Optional<VersionRange> parse(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    String s = clean(text);
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    if (ALL.matcher(s).matches()) {
+      return Optional.of(VersionRange.all());
+    }
+    if (s.startsWith("vers:")) {
+      return Vers.tryParse(s);
+    }
+    if (s.matches(".*[<>=≤≥|].*")) {
+      return operators(s);
+    }
+    s = NOISE_PREFIX.matcher(s).replaceFirst("");
+    Matcher m;
+    if ((m = PRIOR_TO.matcher(s)).matches()) {
+      return version(m.group(1)).map(v -> VersionRange.below(v, false));
+    }
+    if ((m = AND_PRIOR.matcher(s)).matches() || (m = UP_TO.matcher(s)).matches()) {
+      return version(m.group(1)).map(v -> VersionRange.below(v, true));
+    }
+    if ((m = AND_LATER.matcher(s)).matches()
+        || (m = FROM.matcher(s)).matches()
+        || (m = PLUS.matcher(s)).matches()) {
+      return version(m.group(1)).map(v -> VersionRange.above(v, true));
+    }
+    if ((m = BETWEEN.matcher(s)).matches() || (m = THROUGH.matcher(s)).matches()) {
+      Optional<Version> lo = version(m.group(1));
+      Optional<Version> hi = version(m.group(2));
+      if (lo.isPresent() && hi.isPresent() && lo.get().compareTo(hi.get()) <= 0) {
+        return Optional.of(VersionRange.between(lo.get(), true, hi.get(), true));
+      }
+      return Optional.empty();
+    }
+    return list(s);
+  }
+
+  /** The text as a canonical {@code vers:generic/…} range, empty when it cannot be read. */
+  public static Optional<String> toVers(String text) {
+    return parse(text).map(r -> Vers.format("generic", r));
+  }
+
+  private static String clean(String text) {
+    String s = text.strip().replaceAll("\\s+", " ");
+    if (s.startsWith("(") && s.endsWith(")")) {
+      s = s.substring(1, s.length() - 1).strip();
+    }
+    return s;
+  }
+
+  /** Constraints joined by {@code |} or commas: read as vers when ordered, else as a union. */
+  private static Optional<VersionRange> operators(String s) {
+    List<String> parts = new ArrayList<>();
+    for (String p : s.split("\\||,|\\band\\b|&&")) {
+      if (!p.isBlank()) {
+        parts.add(p.strip());
+      }
+    }
+    List<String> vers = new ArrayList<>();
+    VersionRange union = VersionRange.none();
+    for (String p : parts) {
+      Matcher m = OPERATOR.matcher(p);
+      if (!m.matches()) {
+        return Optional.empty();
+      }
+      String op = m.group(1) == null ? "=" : canonicalOperator(m.group(1));
+      String text = NOISE_PREFIX.matcher(m.group(2).strip()).replaceFirst("");
+      Optional<Version> v = version(text);
+      if (v.isEmpty()) {
+        return Optional.empty();
+      }
+      vers.add(op.equals("=") ? encode(text) : op + encode(text));
+      union = union.union(single(op, v.get()));
+    }
+    Optional<VersionRange> ordered = Vers.tryParse("vers:generic/" + String.join("|", vers));
+    return Optional.of(ordered.orElse(union));
+  }
+
+  private static String encode(String version) {
+    return version.replace("%", "%25").replace("|", "%7C").replace(" ", "%20");
+  }
+
+  private static String canonicalOperator(String op) {
+    switch (op) {
+      case "=<":
+      case "≤":
+        return "<=";
+      case "=>":
+      case "≥":
+        return ">=";
+      case "==":
+        return "=";
+      default:
+        return op;
+    }
+  }
+
+  private static VersionRange single(String op, Version v) {
+    switch (op) {
+      case "<":
+        return VersionRange.below(v, false);
+      case "<=":
+        return VersionRange.below(v, true);
+      case ">":
+        return VersionRange.above(v, false);
+      case ">=":
+        return VersionRange.above(v, true);
+      case "!=":
+        return VersionRange.exactly(v).complement();
+      default:
+        return VersionRange.exactly(v);
+    }
+  }
+
+  /** One version or a list of versions ({@code B.02 C.02 C.03}, {@code 3.36 and 3.40}). */
+  private static Optional<VersionRange> list(String s) {
+    String[] parts = s.split("\\s*(?:,|;|\\band\\b|\\bor\\b|&)\\s*");
+    List<String> versions = new ArrayList<>();
+    for (String part : parts) {
+      if (part.isBlank()) {
+        continue;
+      }
+      List<String> tokens = splitSpaced(part.strip());
+      if (tokens.isEmpty()) {
+        return Optional.empty();
+      }
+      versions.addAll(tokens);
+    }
+    if (versions.isEmpty()) {
+      return Optional.empty();
+    }
+    VersionRange r = VersionRange.none();
+    for (String t : versions) {
+      Optional<Version> v = version(t);
+      if (v.isEmpty()) {
+        return Optional.empty();
+      }
+      r = r.union(VersionRange.exactly(v.get()));
+    }
+    return Optional.of(r);
+  }
+
+  /**
+   * Splits {@code B.02 C.02} into versions, but keeps {@code 1.1.3 Build 10} and {@code V2.1.3 SP2}
+   * whole: a word without digits or a suffix keyword joins the version before it.
+   */
+  private static List<String> splitSpaced(String part) {
+    String[] words = part.split(" ");
+    List<String> out = new ArrayList<>();
+    boolean allVersions = true;
+    for (String w : words) {
+      if (!looksLikeVersion(w)) {
+        allVersions = false;
+      }
+    }
+    if (!allVersions) {
+      return looksLikeVersion(words[0]) || words.length == 1 ? List.of(part) : List.of();
+    }
+    for (String w : words) {
+      String lower = w.replaceAll("\\d+$", "").toLowerCase(java.util.Locale.ROOT);
+      if (!out.isEmpty() && Keywords.isSuffix(lower)) {
+        out.set(out.size() - 1, out.get(out.size() - 1) + " " + w);
+      } else {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  /** A token that could be a version: holds a digit, or is a revision code such as {@code N}. */
+  private static boolean looksLikeVersion(String w) {
+    return w.matches("[vV]?[A-Za-z]{0,4}\\d[\\w.\\-+]*") || w.matches("[A-Z]{1,2}(\\.\\w+)*");
+  }
+
+  private static Optional<Version> version(String text) {
+    String t = text.strip();
+    if (t.isEmpty() || t.matches(".*[<>=|≤≥].*")) {
+      return Optional.empty();
+    }
+    if (!VersionTokenizer.normalizeDates(t).equals(t)) {
+      return Version.tryParse(t);
+    }
+    String[] words = t.split(" ");
+    if (!looksLikeVersion(words[0])) {
+      return Optional.empty();
+    }
+    for (int i = 1; i < words.length; i++) {
+      String bare = words[i].replaceAll("\\d+$", "").toLowerCase(java.util.Locale.ROOT);
+      if (!(Keywords.isSuffix(bare) || looksLikeVersion(words[i]))) {
+        return Optional.empty();
+      }
+    }
+    return Version.tryParse(t);
+  }
+}
