@@ -46,7 +46,10 @@ final class PacketDecoder {
   private static final int MAX_VLAN_TAGS = 4;
   private static final int MAX_IPV6_EXT_HEADERS = 10;
 
+  private static final int MAX_TUNNEL_DEPTH = 3;
+
   private final Counters counters;
+  private int tunnelDepth;
 
   PacketDecoder(Counters counters) {
     this.counters = counters;
@@ -58,6 +61,7 @@ final class PacketDecoder {
     int o = r.offset;
     int end = r.offset + r.capturedLength;
     p.reset(b);
+    tunnelDepth = 0;
     switch (r.linkType) {
       case LINKTYPE_ETHERNET:
         return ethernet(p, b, o, end);
@@ -387,9 +391,54 @@ final class PacketDecoder {
           counters.add(Anomaly.ICMP_TRUNCATED);
         }
         return FLOW;
+      case 4: // IP in IP (RFC 2003)
+      case 41: // IPv6 in IPv4/IPv6 (RFC 4213 6in4)
+      case 47: // GRE (RFC 2784)
+        return tunnel(p, b, o, end);
       default:
         return FLOW;
     }
+  }
+
+  /**
+   * Decapsulates a tunnel so the flow is the inner conversation, as Wireshark and Zeek show it. The
+   * outer layer-2 addresses belong to the tunnel's routers, not to the inner hosts, so they are
+   * dropped.
+   */
+  private int tunnel(Packet p, byte[] b, int o, int end) {
+    if (p.fragment || ++tunnelDepth > MAX_TUNNEL_DEPTH) {
+      return FLOW; // a fragmented tunnel packet stays a flow between the tunnel endpoints
+    }
+    int proto = p.ipProto;
+    int inner = o;
+    int innerType;
+    if (proto == 47) {
+      if (end - o < 4) {
+        return FLOW;
+      }
+      int flags = Bytes.u16(b, o);
+      if ((flags & 0x0007) != 0) {
+        return FLOW; // GRE version 1 (PPTP) carries PPP, not decoded
+      }
+      innerType = Bytes.u16(b, o + 2);
+      inner =
+          o
+              + 4
+              + ((flags & 0x8000) != 0 ? 4 : 0)
+              + ((flags & 0x2000) != 0 ? 4 : 0)
+              + ((flags & 0x1000) != 0 ? 4 : 0);
+      if (innerType != ETHERTYPE_IPV4 && innerType != ETHERTYPE_IPV6) {
+        return FLOW;
+      }
+    } else {
+      innerType = proto == 4 ? ETHERTYPE_IPV4 : ETHERTYPE_IPV6;
+    }
+    if (inner >= end) {
+      return FLOW;
+    }
+    p.srcMac = Packet.NO_MAC;
+    p.dstMac = Packet.NO_MAC;
+    return innerType == ETHERTYPE_IPV4 ? ipv4(p, b, inner, end) : ipv6(p, b, inner, end);
   }
 
   private int tcp(Packet p, byte[] b, int o, int end, int wireEnd) {

@@ -19,7 +19,9 @@ public interface Dissector {
   /** The transport this protocol runs over. */
   Transport transport();
 
-  /** Ports on which the protocol is usually found; tried first, still confirmed by {@link #probe}. */
+  /**
+   * Ports on which the protocol is usually found; tried first, still confirmed by {@link #probe}.
+   */
   int[] wellKnownPorts();
 
   /**

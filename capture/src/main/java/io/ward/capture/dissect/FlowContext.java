@@ -3,8 +3,8 @@ package io.ward.capture.dissect;
 import io.ward.model.Endpoint;
 
 /**
- * What a dissector session may know about and do to its flow: who the two sides are, and where
- * to send what it learnt.
+ * What a dissector session may know about and do to its flow: who the two sides are, and where to
+ * send what it learnt.
  */
 public interface FlowContext {
 
@@ -31,8 +31,8 @@ public interface FlowContext {
   void anomaly(String kind);
 
   /**
-   * Marks the flow's payload as encrypted from here on (e.g. STARTTLS, or a DICOM association
-   * that turned out to run inside TLS).
+   * Marks the flow's payload as encrypted from here on (e.g. STARTTLS, or a DICOM association that
+   * turned out to run inside TLS).
    */
   void markEncrypted();
 }
