@@ -117,10 +117,10 @@ final class ChannelInput {
       damage = "compressed data is damaged or cut short (" + e.getMessage() + ")";
       r = -1;
     }
+    // A stream adapter may have stored bytes before it failed: the buffer position counts them.
+    limit = buffer.position();
     if (r < 0) {
       eof = true;
-    } else {
-      limit += r;
     }
   }
 }

@@ -1,0 +1,349 @@
+package io.ward.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.ward.model.Flow;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every capture format variant Ward reads, and how it fails on input that is not a capture. */
+class CaptureReadersTest {
+  private static final long HL7_FIRST_NANOS = 1517275422250397000L;
+
+  @TempDir Path tmp;
+
+  private static Path hl7() {
+    return TestCaptures.pcap("ndpi/hl7.pcap");
+  }
+
+  private static List<String> flowsOf(TestCaptures.Collector c) {
+    return c.flows.stream().map(Flow::toString).sorted().toList();
+  }
+
+  private record Run(CaptureSummary summary, List<String> flows) {}
+
+  private static Run run(Path file) throws IOException {
+    TestCaptures.Collector c = new TestCaptures.Collector();
+    CaptureSummary s = TestCaptures.analyze(file, c);
+    return new Run(s, flowsOf(c));
+  }
+
+  private Path write(String name, byte[] bytes) throws IOException {
+    Path p = tmp.resolve(name);
+    Files.write(p, bytes);
+    return p;
+  }
+
+  @Test
+  void shouldReadLittleEndianMicrosecondPcap() throws IOException {
+    Run r = run(hl7());
+
+    assertThat(r.summary().format()).isEqualTo("pcap");
+    assertThat(r.summary().gzip()).isFalse();
+    assertThat(r.summary().linkTypes()).containsExactly(1);
+    assertThat(r.summary().packets()).isEqualTo(9);
+    assertThat(r.summary().bytes()).isEqualTo(1173);
+    assertThat(r.summary().firstEpochNanos()).isEqualTo(HL7_FIRST_NANOS);
+    assertThat(r.summary().truncatedAtOffset()).isEmpty();
+    assertThat(r.summary().warnings()).isEmpty();
+    assertThat(r.flows()).hasSize(1);
+  }
+
+  @Test
+  void shouldReadBigEndianAndNanosecondPcapLikeTheOriginal() throws IOException {
+    List<TestCaptures.Frame> frames = TestCaptures.frames(hl7());
+    Run original = run(hl7());
+
+    for (boolean bigEndian : new boolean[] {true, false}) {
+      for (boolean nanos : new boolean[] {true, false}) {
+        Path p =
+            write(
+                "v" + bigEndian + nanos + ".pcap",
+                TestCaptures.pcapBytes(1, bigEndian, nanos, frames));
+        Run r = run(p);
+        assertThat(r.summary().packets()).isEqualTo(9);
+        assertThat(r.summary().firstEpochNanos()).isEqualTo(HL7_FIRST_NANOS);
+        assertThat(r.flows())
+            .as("big-endian %s, nanos %s", bigEndian, nanos)
+            .isEqualTo(original.flows());
+      }
+    }
+  }
+
+  @Test
+  void shouldReadFilesConvertedByEditcap() throws Exception {
+    assumeTrue(TestCaptures.hasTool("editcap"), "editcap is not installed");
+    Run original = run(hl7());
+    for (String format : new String[] {"pcapng", "nsecpcap", "pcap"}) {
+      Path out = tmp.resolve("hl7." + format);
+      TestCaptures.run("editcap", "-F", format, hl7().toString(), out.toString());
+      Run r = run(out);
+      assertThat(r.summary().format()).isEqualTo(format.equals("pcapng") ? "pcapng" : "pcap");
+      assertThat(r.summary().firstEpochNanos()).isEqualTo(HL7_FIRST_NANOS);
+      assertThat(r.flows()).as(format).isEqualTo(original.flows());
+    }
+  }
+
+  @Test
+  void shouldReadPcapngMergingInterfacesOfDifferentLinkTypes() throws Exception {
+    assumeTrue(TestCaptures.hasTool("mergecap"), "mergecap is not installed");
+    Path rdp = TestCaptures.pcap("ndpi/rdp.pcap"); // BSD loopback, link type 0
+    Path merged = tmp.resolve("merged.pcapng");
+    TestCaptures.run(
+        "mergecap", "-F", "pcapng", "-w", merged.toString(), hl7().toString(), rdp.toString());
+
+    Run r = run(merged);
+
+    assertThat(r.summary().format()).isEqualTo("pcapng");
+    assertThat(r.summary().linkTypes()).containsExactlyInAnyOrder(1, 0);
+    assertThat(r.summary().packets()).isEqualTo(9 + 20);
+    assertThat(r.summary().undecodablePackets()).isZero();
+    assertThat(r.flows()).containsAll(run(hl7()).flows()).containsAll(run(rdp).flows()).hasSize(2);
+  }
+
+  @Test
+  void shouldHonourEachInterfacesTimestampResolutionInBothByteOrders() throws IOException {
+    byte[] frame = TestCaptures.frames(hl7()).get(0).bytes();
+    long seconds = 1_700_000_000L;
+    for (ByteOrder order : new ByteOrder[] {ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN}) {
+      byte[] file =
+          new TestCaptures.Pcapng(order)
+              .idb(1, -1) // default: microseconds
+              .idb(1, 9) // nanoseconds
+              .idb(1, 0x80 | 20) // 2^-20 seconds
+              .unknown(0x0BAD, 12) // skipped by its length
+              .epb(0, seconds * 1_000_000 + 250_000, frame)
+              .epb(1, seconds * 1_000_000_000 + 500_000_000, frame)
+              .epb(2, (seconds << 20) | (3L << 18), frame) // + 0.75 s
+              .bytes();
+      TestCaptures.Collector c = new TestCaptures.Collector();
+      CaptureSummary s = TestCaptures.analyze(write("tsresol.pcapng", file), c);
+
+      assertThat(s.packets()).isEqualTo(3);
+      assertThat(s.firstEpochNanos()).isEqualTo(seconds * 1_000_000_000 + 250_000_000);
+      assertThat(s.lastEpochNanos()).isEqualTo(seconds * 1_000_000_000 + 750_000_000);
+      assertThat(c.flows).singleElement().satisfies(f -> assertThat(f.packets()).isEqualTo(3));
+    }
+  }
+
+  @Test
+  void shouldReadSimplePacketBlocks() throws IOException {
+    byte[] frame = TestCaptures.frames(hl7()).get(3).bytes();
+    byte[] file =
+        new TestCaptures.Pcapng(ByteOrder.LITTLE_ENDIAN).idb(1, -1).spb(frame).spb(frame).bytes();
+
+    CaptureSummary s =
+        TestCaptures.analyze(write("spb.pcapng", file), new TestCaptures.Collector());
+
+    assertThat(s.packets()).isEqualTo(2);
+    assertThat(s.bytes()).isEqualTo(2L * frame.length);
+    assertThat(s.flows()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldCountPacketsOfUndeclaredInterfacesAsAnomalies() throws IOException {
+    byte[] frame = TestCaptures.frames(hl7()).get(0).bytes();
+    byte[] file =
+        new TestCaptures.Pcapng(ByteOrder.LITTLE_ENDIAN)
+            .idb(1, -1)
+            .epb(7, 0, frame)
+            .epb(0, 0, frame)
+            .bytes();
+
+    CaptureSummary s =
+        TestCaptures.analyze(write("iface.pcapng", file), new TestCaptures.Collector());
+
+    assertThat(s.packets()).isEqualTo(1);
+    assertThat(s.anomalies()).containsEntry("pcapng.unknown_interface", 1L);
+  }
+
+  @Test
+  void shouldReadGzipCompressedCapturesFromFilesAndStreams() throws IOException {
+    Path gz = tmp.resolve("hl7.pcap.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(Files.readAllBytes(hl7()));
+    }
+    Run original = run(hl7());
+
+    Run fromFile = run(gz);
+    TestCaptures.Collector c = new TestCaptures.Collector();
+    CaptureSummary fromStream;
+    try (InputStream in = Files.newInputStream(gz)) {
+      fromStream =
+          new CaptureEngine(CaptureOptions.defaults())
+              .analyze(CaptureSource.ofStream(in, "-"), c, ProgressListener.NONE);
+    }
+
+    assertThat(fromFile.summary().gzip()).isTrue();
+    assertThat(fromFile.flows()).isEqualTo(original.flows());
+    assertThat(fromStream.name()).isEqualTo("-");
+    assertThat(fromStream.gzip()).isTrue();
+    assertThat(fromStream.packets()).isEqualTo(9);
+    assertThat(flowsOf(c)).isEqualTo(original.flows());
+  }
+
+  @Test
+  void shouldReadAnUncompressedPcapngStream() throws IOException {
+    Path pcapng = TestCaptures.pcap("dcmtk-loopback-generated/dicom_dcmtk_loopback.pcapng");
+    byte[] bytes = Files.readAllBytes(pcapng);
+    long[] progress = new long[2];
+
+    CaptureSummary s =
+        new CaptureEngine(CaptureOptions.defaults())
+            .analyze(
+                CaptureSource.ofStream(new ByteArrayInputStream(bytes), "-"),
+                new TestCaptures.Collector(),
+                (read, total) -> {
+                  progress[0] = read;
+                  progress[1] = total;
+                });
+
+    assertThat(s.packets()).isEqualTo(70);
+    assertThat(progress).containsExactly(bytes.length, -1);
+  }
+
+  @Test
+  void shouldAnalyseATruncatedPcapUpToTheDamage() throws IOException {
+    byte[] whole = Files.readAllBytes(hl7());
+    long lastRecord = recordOffsets(whole).get(8);
+    Path cut = write("cut.pcap", Arrays.copyOf(whole, whole.length - 10));
+
+    CaptureSummary s = TestCaptures.analyze(cut, new TestCaptures.Collector());
+
+    assertThat(s.packets()).isEqualTo(8);
+    assertThat(s.truncatedAtOffset()).hasValue(lastRecord);
+    assertThat(s.warnings())
+        .singleElement()
+        .asString()
+        .contains("cut.pcap")
+        .contains("byte offset " + lastRecord);
+  }
+
+  @Test
+  void shouldStopAtARecordWithAnAbsurdLength() throws IOException {
+    byte[] bytes = Files.readAllBytes(hl7());
+    int third = recordOffsets(bytes).get(2);
+    bytes[third + 8] = (byte) 0xFF; // incl_len little-endian: 0x7fff??ff
+    bytes[third + 11] = (byte) 0x7F;
+
+    CaptureSummary s =
+        TestCaptures.analyze(write("absurd.pcap", bytes), new TestCaptures.Collector());
+
+    assertThat(s.packets()).isEqualTo(2);
+    assertThat(s.truncatedAtOffset()).hasValue(third);
+    assertThat(s.warnings()).singleElement().asString().contains("absurd record length");
+  }
+
+  @Test
+  void shouldAnalyseATruncatedPcapngAndATruncatedGzipUpToTheDamage() throws IOException {
+    byte[] pcapng =
+        Files.readAllBytes(
+            TestCaptures.pcap("dcmtk-loopback-generated/dicom_dcmtk_loopback.pcapng"));
+    CaptureSummary s =
+        TestCaptures.analyze(
+            write("cut.pcapng", Arrays.copyOf(pcapng, pcapng.length / 2)),
+            new TestCaptures.Collector());
+    assertThat(s.packets()).isBetween(1L, 69L);
+    assertThat(s.truncatedAtOffset()).isPresent();
+    assertThat(s.truncatedAtOffset().getAsLong()).isLessThanOrEqualTo(pcapng.length / 2);
+
+    Path gz = tmp.resolve("whole.pcapng.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(pcapng);
+    }
+    byte[] compressed = Files.readAllBytes(gz);
+    CaptureSummary g =
+        TestCaptures.analyze(
+            write("cut.pcapng.gz", Arrays.copyOf(compressed, compressed.length * 2 / 3)),
+            new TestCaptures.Collector());
+    assertThat(g.gzip()).isTrue();
+    assertThat(g.packets()).isBetween(1L, 69L);
+    assertThat(g.truncatedAtOffset()).isPresent();
+    assertThat(g.warnings()).singleElement().asString().contains("byte offset");
+  }
+
+  @Test
+  void shouldReadAPcapWithNoPacketsAsAnEmptyCapture() throws IOException {
+    byte[] header = Arrays.copyOf(Files.readAllBytes(hl7()), 24);
+
+    CaptureSummary s =
+        TestCaptures.analyze(write("header-only.pcap", header), new TestCaptures.Collector());
+
+    assertThat(s.packets()).isZero();
+    assertThat(s.truncatedAtOffset()).isEmpty();
+    assertThat(s.firstEpochNanos()).isZero();
+  }
+
+  @Test
+  void shouldRejectAnEmptyFileNamingIt() throws IOException {
+    Path empty = write("empty.pcap", new byte[0]);
+
+    assertThatThrownBy(() -> TestCaptures.analyze(empty, new TestCaptures.Collector()))
+        .isInstanceOf(CaptureFormatException.class)
+        .hasMessage(empty + ": empty, no capture data");
+  }
+
+  @Test
+  void shouldRejectATextFileNamingItAndItsMagic() throws IOException {
+    Path text =
+        write(
+            "x.txt",
+            "Hello, this is not a capture\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+    assertThatThrownBy(() -> TestCaptures.analyze(text, new TestCaptures.Collector()))
+        .isInstanceOf(CaptureFormatException.class)
+        .hasMessage(text + ": not a pcap or pcapng capture (magic 0x48656c6c)");
+  }
+
+  @Test
+  void shouldRejectAMissingPathAndADirectoryNamingThem() {
+    Path missing = tmp.resolve("missing.pcap");
+
+    assertThatThrownBy(() -> TestCaptures.analyze(missing, new TestCaptures.Collector()))
+        .isInstanceOf(CaptureFormatException.class)
+        .hasMessage(missing + ": no such file");
+    assertThatThrownBy(() -> TestCaptures.analyze(tmp, new TestCaptures.Collector()))
+        .isInstanceOf(CaptureFormatException.class)
+        .hasMessageStartingWith(tmp + ": ");
+  }
+
+  @Test
+  void shouldRejectGzipThatHoldsNoCapture() throws IOException {
+    Path gz = tmp.resolve("text.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write("plain text inside".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    assertThatThrownBy(() -> TestCaptures.analyze(gz, new TestCaptures.Collector()))
+        .isInstanceOf(CaptureFormatException.class)
+        .hasMessageStartingWith(gz + ": gzip content not a pcap or pcapng capture");
+  }
+
+  /** Byte offsets of each record of a little-endian pcap file. */
+  private static List<Integer> recordOffsets(byte[] pcap) {
+    java.util.ArrayList<Integer> out = new java.util.ArrayList<>();
+    int o = 24;
+    while (o + 16 <= pcap.length) {
+      out.add(o);
+      int incl =
+          (pcap[o + 8] & 0xFF)
+              | (pcap[o + 9] & 0xFF) << 8
+              | (pcap[o + 10] & 0xFF) << 16
+              | (pcap[o + 11] & 0xFF) << 24;
+      o += 16 + incl;
+    }
+    return out;
+  }
+}
