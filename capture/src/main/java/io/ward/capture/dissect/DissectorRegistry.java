@@ -13,6 +13,8 @@ public final class DissectorRegistry {
   public static List<Dissector> all() {
     return List.of(
         // Filled in by each protocol package: new io.ward.capture.dissect.hl7.Hl7Dissector(), …
-        );
+        // Clinical protocols: exact signatures (MLLP 0x0B "MSH", A-ASSOCIATE-RQ v1) probe first.
+        new io.ward.capture.dissect.hl7.Hl7Dissector(),
+        new io.ward.capture.dissect.dicom.DicomDissector());
   }
 }

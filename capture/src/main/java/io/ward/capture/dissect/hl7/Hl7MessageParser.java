@@ -14,8 +14,8 @@ import java.util.Optional;
  * Turns the bytes of one HL7 v2 message (any version 2.1 to 2.8) into an {@link Hl7Message}. The
  * MSH header is read with HAPI's {@link PreParser}, which tokenises only the fields asked for and
  * needs no message structure class, so versions HAPI has no model for still parse. OBX, PRT and PID
- * are located with the small {@link Er7Segments} reader; nothing else of the message is parsed,
- * and no patient field is ever copied.
+ * are located with the small {@link Er7Segments} reader; nothing else of the message is parsed, and
+ * no patient field is ever copied.
  */
 final class Hl7MessageParser {
 
@@ -94,8 +94,8 @@ final class Hl7MessageParser {
   private static String[] fromEr7(Er7Segments segments) {
     String[] header = new String[MSH_PATHS.length];
     int[][] fieldAndComponent = {
-      {3, 1}, {3, 2}, {3, 3}, {4, 1}, {4, 2}, {4, 3}, {5, 1}, {5, 2}, {5, 3}, {6, 1}, {6, 2}, {6, 3},
-      {9, 1}, {9, 2}, {12, 1}
+      {3, 1}, {3, 2}, {3, 3}, {4, 1}, {4, 2}, {4, 3}, {5, 1}, {5, 2}, {5, 3}, {6, 1}, {6, 2},
+      {6, 3}, {9, 1}, {9, 2}, {12, 1}
     };
     for (int i = 0; i < header.length; i++) {
       List<String> field = segments.fields("MSH", fieldAndComponent[i][0]);

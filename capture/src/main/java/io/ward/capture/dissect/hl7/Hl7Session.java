@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One MLLP connection: frames each direction, parses each message, and emits what it says about
- * the sender (MSH-3/4, type, version, devices) and about the peer (MSH-5/6). The same fact is
- * emitted once per flow.
+ * One MLLP connection: frames each direction, parses each message, and emits what it says about the
+ * sender (MSH-3/4, type, version, devices) and about the peer (MSH-5/6). The same fact is emitted
+ * once per flow.
  */
 final class Hl7Session implements DissectorSession {
 
@@ -79,7 +79,8 @@ final class Hl7Session implements DissectorSession {
     observe(peer, t, ObservationFields.HL7_RECEIVING_FACILITY, m.receivingFacility());
     observe(sender, t, ObservationFields.HL7_MESSAGE_TYPE, m.messageType());
     observe(sender, t, ObservationFields.HL7_VERSION, m.version());
-    m.deviceIds().forEach(id -> observe(sender, t, ObservationFields.HL7_DEVICE_ID, Optional.of(id)));
+    m.deviceIds()
+        .forEach(id -> observe(sender, t, ObservationFields.HL7_DEVICE_ID, Optional.of(id)));
     m.udis().forEach(udi -> observe(sender, t, ObservationFields.HL7_UDI, Optional.of(udi)));
     m.deviceSerials().forEach(s -> observe(sender, t, Hl7Dissector.DEVICE_SERIAL, Optional.of(s)));
     if (m.pidPresent()) {

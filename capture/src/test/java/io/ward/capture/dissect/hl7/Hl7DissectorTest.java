@@ -110,7 +110,8 @@ class Hl7DissectorTest {
     driver.feed(true, 3L, mllp(ORU));
     RecordingFlowContext ctx = driver.context();
 
-    assertThat(ctx.values(ObservationFields.HL7_MESSAGE_TYPE)).containsExactly("ORU^R01", "ACK^R01");
+    assertThat(ctx.values(ObservationFields.HL7_MESSAGE_TYPE))
+        .containsExactly("ORU^R01", "ACK^R01");
     assertThat(ctx.values(ObservationFields.HL7_SENDING_APP))
         .containsExactly("MONITOR^0011223344556677^EUI-64", "HIS");
     assertThat(ctx.about(ctx.server()))

@@ -8,9 +8,9 @@ final class Hl7TestPhi {
   private Hl7TestPhi() {}
 
   /**
-   * PID-3 identifiers, PID-5 name parts, PID-7 birth date, PID-11 street, PID-13 phone, PID-19
-   * SSN: every component at least four characters long. A value that also appears in MSH (a test
-   * patient named after the sending system) is not a secret of PID.
+   * PID-3 identifiers, PID-5 name parts, PID-7 birth date, PID-11 street, PID-13 phone, PID-19 SSN:
+   * every component at least four characters long. A value that also appears in MSH (a test patient
+   * named after the sending system) is not a secret of PID.
    */
   static List<String> identifyingPidValues(String message) {
     List<String> secrets = new ArrayList<>();
