@@ -83,6 +83,7 @@ public final class DhcpDissector implements Dissector {
       m.clientId().ifPresent(v -> flow.observe(subject, t, ObservationFields.DHCP_CLIENT_ID, v));
       m.fqdn().ifPresent(v -> flow.observe(subject, t, ObservationFields.DHCP_FQDN, v));
       m.requestedIp()
+          .filter(ip -> !ip.isGroupOrUnspecified())
           .ifPresent(
               ip -> flow.observe(subject, t, ObservationFields.DHCP_REQUESTED_IP, ip.toString()));
       m.mudUrl().ifPresent(v -> flow.observe(subject, t, ObservationFields.DHCP_MUD_URL, v));
