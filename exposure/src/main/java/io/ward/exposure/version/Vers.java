@@ -108,12 +108,26 @@ public final class Vers {
       return "vers:none/*";
     }
     List<String> parts = new ArrayList<>();
-    for (Interval in : range.intervals()) {
+    List<Interval> intervals = range.intervals();
+    for (int i = 0; i < intervals.size(); i++) {
+      Interval in = intervals.get(i);
+      Optional<Version> gap =
+          excludedPoint(in, i + 1 < intervals.size() ? intervals.get(i + 1) : null);
+      if (gap.isPresent()) {
+        // Two intervals around one missing version: "!=v" keeps the constraint list valid.
+        in.lower().ifPresent(v -> parts.add((in.lowerInclusive() ? ">=" : ">") + encode(v.text())));
+        parts.add("!=" + encode(gap.get().text()));
+        Interval next = intervals.get(i + 1);
+        intervals = new ArrayList<>(intervals);
+        intervals.set(
+            i + 1, new Interval(Optional.empty(), false, next.upper(), next.upperInclusive()));
+        continue;
+      }
       if (in.lower().isPresent()
           && in.upper().isPresent()
           && in.lowerInclusive()
           && in.upperInclusive()
-          && in.lower().get().equals(in.upper().get())) {
+          && sameVersion(in.lower().get(), in.upper().get())) {
         parts.add(encode(in.lower().get().text()));
         continue;
       }
@@ -121,6 +135,21 @@ public final class Vers {
       in.upper().ifPresent(v -> parts.add((in.upperInclusive() ? "<=" : "<") + encode(v.text())));
     }
     return "vers:" + scheme + "/" + String.join("|", parts);
+  }
+
+  private static Optional<Version> excludedPoint(Interval in, Interval next) {
+    if (next == null || in.upper().isEmpty() || next.lower().isEmpty()) {
+      return Optional.empty();
+    }
+    boolean bothOpen = !in.upperInclusive() && !next.lowerInclusive();
+    return bothOpen && sameVersion(in.upper().get(), next.lower().get())
+        ? in.upper()
+        : Optional.empty();
+  }
+
+  /** Equal, or the two ends of one wildcard version ({@code 5.x}) that share its text. */
+  private static boolean sameVersion(Version a, Version b) {
+    return a.equals(b) || (a.text().equals(b.text()) && Version.parse(a.text()).hasWildcard());
   }
 
   private static List<Constraint> constraints(String constraints, String text) {

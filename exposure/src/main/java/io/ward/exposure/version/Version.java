@@ -25,12 +25,19 @@ public final class Version implements Comparable<Version> {
   private static final Component[] NO_COMPONENTS = new Component[0];
 
   private final String text;
+
+  /** The tokens as written; trailing zeros matter for where a ceiling goes. */
+  private final Component[] tokens;
+
+  /** The tokens without trailing zeros: what ordering and equality use. */
   private final Component[] components;
+
   private final int hash;
 
-  private Version(String text, Component[] components) {
+  private Version(String text, Component[] tokens) {
     this.text = text;
-    this.components = trimTrailingZeros(components);
+    this.tokens = tokens;
+    this.components = trimTrailingZeros(tokens);
     this.hash = Arrays.hashCode(this.components);
   }
 
@@ -59,7 +66,7 @@ public final class Version implements Comparable<Version> {
 
   /** True when the version holds a wildcard token ({@code x}, {@code *}), e.g. {@code 5.x}. */
   public boolean hasWildcard() {
-    for (Component c : components) {
+    for (Component c : tokens) {
       if (c.kind == Kind.WILDCARD) {
         return true;
       }
@@ -68,13 +75,14 @@ public final class Version implements Comparable<Version> {
   }
 
   /**
-   * The version cut before its first wildcard, e.g. {@code 12.2} for {@code 12.2.x.x}; itself when
-   * it has none.
+   * The version cut before its first wildcard, e.g. {@code 12.2} for {@code 12.2.x.x} (written in
+   * canonical form); itself when it has none.
    */
   public Version withoutWildcard() {
-    for (int i = 0; i < components.length; i++) {
-      if (components[i].kind == Kind.WILDCARD) {
-        return new Version(text, Arrays.copyOf(components, i));
+    for (int i = 0; i < tokens.length; i++) {
+      if (tokens[i].kind == Kind.WILDCARD) {
+        Version cut = new Version("", Arrays.copyOf(tokens, i));
+        return new Version(cut.canonical(), cut.tokens);
       }
     }
     return this;
@@ -89,12 +97,10 @@ public final class Version implements Comparable<Version> {
    */
   public Version prefixCeiling() {
     Version base = withoutWildcard();
-    boolean family =
-        base.components.length < components.length
-            || (base.components.length > 0
-                && base.components[base.components.length - 1].kind == Kind.LETTERS);
-    Component[] out = Arrays.copyOf(base.components, base.components.length + 1);
-    out[base.components.length] = family ? Component.WILDCARD : Component.CEILING;
+    int n = base.tokens.length;
+    boolean family = n < tokens.length || (n > 0 && base.tokens[n - 1].kind == Kind.LETTERS);
+    Component[] out = Arrays.copyOf(base.tokens, n + 1);
+    out[n] = family ? Component.WILDCARD : Component.CEILING;
     return new Version(text, out);
   }
 
