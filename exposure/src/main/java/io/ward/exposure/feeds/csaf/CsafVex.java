@@ -1,0 +1,112 @@
+package io.ward.exposure.feeds.csaf;
+
+import io.ward.model.exposure.Advisory;
+import io.ward.model.exposure.AffectedProduct;
+import io.ward.model.exposure.ProductStatus;
+import io.ward.model.exposure.Remediation;
+import io.ward.model.exposure.SbomComponent;
+import io.ward.model.exposure.Threat;
+import io.ward.model.exposure.VersionConstraint;
+import io.ward.model.exposure.VexFlag;
+import io.ward.model.exposure.VexJustification;
+import io.ward.model.exposure.VexStatement;
+import io.ward.model.exposure.Vulnerability;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a CSAF document's product status into VEX statements (CSAF 2.0 §4.5 profile "VEX"): not
+ * affected with the flag's justification and the impact statement, affected with the action
+ * statement (the remediation), fixed, under investigation.
+ */
+public final class CsafVex {
+
+  private CsafVex() {}
+
+  /** True when the document is of category {@code csaf_vex}. */
+  public static boolean isVex(String documentCategory) {
+    return documentCategory.equals("csaf_vex");
+  }
+
+  /** The VEX statements of every vulnerability with a CVE (or other id) and product status. */
+  public static List<VexStatement> statements(Advisory advisory) {
+    List<VexStatement> out = new ArrayList<>();
+    for (Vulnerability v : advisory.vulnerabilities()) {
+      String id = v.label();
+      for (var entry : v.productStatus().entrySet()) {
+        VexStatement.VexStatus status = status(entry.getKey());
+        for (String productId : entry.getValue()) {
+          Optional<AffectedProduct> product = advisory.product(productId);
+          out.add(
+              new VexStatement(
+                  id,
+                  productId,
+                  product.map(CsafVex::component),
+                  status,
+                  status == VexStatement.VexStatus.NOT_AFFECTED
+                      ? justification(v, productId)
+                      : Optional.empty(),
+                  detail(v, productId, status),
+                  advisory.id()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static VexStatement.VexStatus status(ProductStatus status) {
+    if (status.affected()) {
+      return VexStatement.VexStatus.AFFECTED;
+    }
+    if (status.fixed()) {
+      return VexStatement.VexStatus.FIXED;
+    }
+    return status == ProductStatus.KNOWN_NOT_AFFECTED
+        ? VexStatement.VexStatus.NOT_AFFECTED
+        : VexStatement.VexStatus.UNDER_INVESTIGATION;
+  }
+
+  private static Optional<VexJustification> justification(Vulnerability v, String productId) {
+    return v.flags().stream()
+        .filter(f -> f.productIds().contains(productId))
+        .map(VexFlag::justification)
+        .findFirst();
+  }
+
+  /** Not affected: the impact statement; affected: the action statement (§4.5 profile rules). */
+  private static Optional<String> detail(
+      Vulnerability v, String productId, VexStatement.VexStatus status) {
+    if (status == VexStatement.VexStatus.NOT_AFFECTED) {
+      return v.threats().stream()
+          .filter(t -> t.category() == Threat.Category.IMPACT)
+          .filter(t -> t.productIds().isEmpty() || t.productIds().contains(productId))
+          .map(Threat::details)
+          .findFirst();
+    }
+    if (status == VexStatement.VexStatus.AFFECTED) {
+      return v.remediations().stream()
+          .filter(r -> r.productIds().isEmpty() || r.productIds().contains(productId))
+          .map(Remediation::details)
+          .filter(d -> !d.isBlank())
+          .findFirst();
+    }
+    return Optional.empty();
+  }
+
+  private static SbomComponent component(AffectedProduct p) {
+    Optional<String> version =
+        p.version() instanceof VersionConstraint.Exact exact
+            ? Optional.of(exact.version())
+            : Optional.empty();
+    return new SbomComponent(
+        Optional.of(p.productId()),
+        Optional.empty(),
+        Optional.empty(),
+        p.productName().orElse(p.name()),
+        version,
+        p.purls().stream().findFirst(),
+        p.cpes().stream().findFirst(),
+        p.vendor());
+  }
+}

@@ -1,0 +1,223 @@
+package io.ward.exposure.feeds.cyclonedx;
+
+import io.ward.exposure.feeds.FeedProblem;
+import io.ward.exposure.feeds.FeedResult;
+import io.ward.exposure.feeds.Json;
+import io.ward.model.exposure.Sbom;
+import io.ward.model.exposure.SbomComponent;
+import io.ward.model.exposure.VexJustification;
+import io.ward.model.exposure.VexStatement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cyclonedx.exception.ParseException;
+import org.cyclonedx.model.Bom;
+import org.cyclonedx.model.Component;
+import org.cyclonedx.model.OrganizationalEntity;
+import org.cyclonedx.model.vulnerability.Vulnerability;
+import org.cyclonedx.parsers.BomParserFactory;
+import org.cyclonedx.parsers.Parser;
+
+/**
+ * Reads CycloneDX documents, JSON or XML (spec 1.0 to 1.6, through cyclonedx-core-java): the
+ * components (nested ones flattened) as an {@link Sbom} whose subject is {@code metadata.component}
+ * unless the caller names it, and the VEX analyses ({@code vulnerabilities[].analysis} with their
+ * {@code affects} refs) as {@link VexStatement}s.
+ */
+public final class CycloneDxReader {
+
+  /** Components read at most from one BOM (nested ones included). */
+  private static final int MAX_COMPONENTS = 1_000_000;
+
+  /** Reads one document, taking the device from the BOM. */
+  public FeedResult<CycloneDxContent> read(Path file) {
+    return read(file, SbomSubject.fromBom());
+  }
+
+  /** Reads one document; what {@code subject} names overrides {@code metadata.component}. */
+  public FeedResult<CycloneDxContent> read(Path file, SbomSubject subject) {
+    Bom bom;
+    try {
+      if (Files.size(file) > Json.MAX_FILE_BYTES) {
+        return FeedResult.failed(FeedProblem.error(file, "file too large for a BOM"));
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      Parser parser = BomParserFactory.createParser(bytes);
+      bom = parser.parse(bytes);
+    } catch (ParseException e) {
+      return FeedResult.failed(
+          FeedProblem.error(file, "not a readable CycloneDX BOM: " + rootMessage(e)));
+    } catch (IOException e) {
+      return FeedResult.failed(FeedProblem.error(file, "unreadable: " + e.getMessage()));
+    } catch (RuntimeException e) {
+      // The library maps untrusted JSON/XML onto its model; anything it throws is a bad file.
+      return FeedResult.failed(FeedProblem.error(file, "not a readable CycloneDX BOM: " + e));
+    }
+    if (bom == null) {
+      return FeedResult.failed(FeedProblem.error(file, "not a CycloneDX BOM"));
+    }
+    List<FeedProblem> problems = new ArrayList<>();
+    Optional<Component> root = Optional.ofNullable(bom.getMetadata()).map(m -> m.getComponent());
+    List<SbomComponent> components = new ArrayList<>();
+    flatten(bom.getComponents(), components, 0, file, problems);
+    Optional<Sbom> sbom = Optional.empty();
+    if (!components.isEmpty()) {
+      sbom =
+          Optional.of(
+              new Sbom(
+                  subject.vendor().or(() -> root.flatMap(CycloneDxReader::supplier)),
+                  subject.model().or(() -> root.flatMap(c -> text(c.getName()))),
+                  subject.version().or(() -> root.flatMap(c -> text(c.getVersion()))),
+                  text(bom.getSerialNumber()),
+                  components,
+                  file.toString()));
+    }
+    Map<String, SbomComponent> byRef = new HashMap<>();
+    root.map(CycloneDxReader::component).ifPresent(c -> c.bomRef().ifPresent(r -> byRef.put(r, c)));
+    for (SbomComponent c : components) {
+      c.bomRef().ifPresent(r -> byRef.putIfAbsent(r, c));
+    }
+    List<VexStatement> vex = vex(bom, byRef, file, problems);
+    if (sbom.isEmpty() && vex.isEmpty()) {
+      problems.add(
+          FeedProblem.warning(file, "CycloneDX document without components or VEX analyses"));
+    }
+    return new FeedResult<>(List.of(new CycloneDxContent(sbom, vex)), problems);
+  }
+
+  private static void flatten(
+      List<Component> list,
+      List<SbomComponent> out,
+      int depth,
+      Path file,
+      List<FeedProblem> problems) {
+    if (list == null) {
+      return;
+    }
+    if (depth > 64) {
+      problems.add(FeedProblem.warning(file, "components nested deeper than 64, rest ignored"));
+      return;
+    }
+    for (Component c : list) {
+      if (out.size() >= MAX_COMPONENTS) {
+        problems.add(
+            FeedProblem.error(file, "more than " + MAX_COMPONENTS + " components, rest ignored"));
+        return;
+      }
+      if (c == null || text(c.getName()).isEmpty()) {
+        problems.add(FeedProblem.warning(file, "component without a name, skipped"));
+      } else {
+        out.add(component(c));
+      }
+      if (c != null) {
+        flatten(c.getComponents(), out, depth + 1, file, problems);
+      }
+    }
+  }
+
+  private static SbomComponent component(Component c) {
+    return new SbomComponent(
+        text(c.getBomRef()),
+        Optional.ofNullable(c.getType()).map(t -> t.getTypeName()),
+        text(c.getGroup()),
+        text(c.getName()).orElse(""),
+        text(c.getVersion()),
+        text(c.getPurl()),
+        text(c.getCpe()),
+        supplier(c));
+  }
+
+  private static Optional<String> supplier(Component c) {
+    return name(c.getSupplier())
+        .or(() -> name(c.getManufacturer()))
+        .or(() -> text(c.getPublisher()))
+        .or(() -> text(c.getAuthor()));
+  }
+
+  private static Optional<String> name(OrganizationalEntity entity) {
+    return entity == null ? Optional.empty() : text(entity.getName());
+  }
+
+  private static List<VexStatement> vex(
+      Bom bom, Map<String, SbomComponent> byRef, Path file, List<FeedProblem> problems) {
+    List<VexStatement> out = new ArrayList<>();
+    List<Vulnerability> vulnerabilities = bom.getVulnerabilities();
+    if (vulnerabilities == null) {
+      return out;
+    }
+    for (int i = 0; i < vulnerabilities.size(); i++) {
+      Vulnerability v = vulnerabilities.get(i);
+      String pointer = "/vulnerabilities/" + i;
+      if (v == null || text(v.getId()).isEmpty()) {
+        problems.add(FeedProblem.warning(file, pointer, "vulnerability without id, skipped"));
+        continue;
+      }
+      Vulnerability.Analysis analysis = v.getAnalysis();
+      if (analysis == null || analysis.getState() == null) {
+        continue; // a plain vulnerability listing, not a VEX claim
+      }
+      VexStatement.VexStatus status = status(analysis.getState());
+      Optional<VexJustification> justification =
+          Optional.ofNullable(analysis.getJustification())
+              .flatMap(j -> VexJustification.fromLabel(j.getJustificationName()));
+      Optional<String> detail = text(analysis.getDetail()).or(() -> text(v.getRecommendation()));
+      List<Vulnerability.Affect> affects = v.getAffects() == null ? List.of() : v.getAffects();
+      if (affects.isEmpty()) {
+        problems.add(FeedProblem.warning(file, pointer, "VEX analysis without affects[], skipped"));
+      }
+      for (Vulnerability.Affect affect : affects) {
+        Optional<String> ref = text(affect.getRef());
+        if (ref.isEmpty()) {
+          problems.add(FeedProblem.warning(file, pointer, "affects entry without ref, skipped"));
+          continue;
+        }
+        out.add(
+            new VexStatement(
+                v.getId().trim(),
+                ref.get(),
+                Optional.ofNullable(byRef.get(localRef(ref.get()))),
+                status,
+                justification,
+                detail,
+                file.toString()));
+      }
+    }
+    return out;
+  }
+
+  /** The bom-ref part of a BOM-link ({@code urn:cdx:serial/version#ref}), or the ref itself. */
+  private static String localRef(String ref) {
+    int hash = ref.indexOf('#');
+    return ref.startsWith("urn:cdx:") && hash >= 0
+        ? java.net.URLDecoder.decode(
+            ref.substring(hash + 1), java.nio.charset.StandardCharsets.UTF_8)
+        : ref;
+  }
+
+  private static VexStatement.VexStatus status(Vulnerability.Analysis.State state) {
+    return switch (state) {
+      case NOT_AFFECTED, FALSE_POSITIVE -> VexStatement.VexStatus.NOT_AFFECTED;
+      case EXPLOITABLE -> VexStatement.VexStatus.AFFECTED;
+      case RESOLVED, RESOLVED_WITH_PEDIGREE -> VexStatement.VexStatus.FIXED;
+      case IN_TRIAGE -> VexStatement.VexStatus.UNDER_INVESTIGATION;
+    };
+  }
+
+  private static Optional<String> text(String s) {
+    return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.trim());
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String message = t.getMessage() == null ? t.toString() : t.getMessage();
+    return message.length() > 300 ? message.substring(0, 300) + "…" : message;
+  }
+}
