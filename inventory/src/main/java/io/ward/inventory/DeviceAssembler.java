@@ -1,0 +1,237 @@
+package io.ward.inventory;
+
+import static io.ward.model.ObservationFields.*;
+
+import io.ward.inventory.EvidenceSet.Candidate;
+import io.ward.inventory.KbEntries.CriticalityRule;
+import io.ward.inventory.KbEntries.ModuleMaker;
+import io.ward.model.Category;
+import io.ward.model.Criticality;
+import io.ward.model.Device;
+import io.ward.model.MacAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Turns one device's merged facts into a {@link Device}, with every attribute's evidence. */
+final class DeviceAssembler {
+
+  /** Vendor confidence of an OUI that is not a module maker's. */
+  static final double OUI_CONFIDENCE = 0.5;
+
+  /** Evidence at or above this confidence makes a device medical on its own. */
+  static final double STRONG = 0.5;
+
+  /** The pseudo-field fingerprints use to read the MAC's OUI organisation. */
+  static final String OUI_FIELD = "oui.organization";
+
+  /** An observation field whose value is taken as an attribute value as is. */
+  private record Direct(String attribute, double confidence) {}
+
+  private static final Map<String, Direct> DIRECT =
+      Map.ofEntries(
+          Map.entry(DHCP_HOSTNAME, new Direct(Attributes.HOSTNAME, 0.8)),
+          Map.entry(DHCP_FQDN, new Direct(Attributes.HOSTNAME, 0.8)),
+          Map.entry(NBNS_NAME, new Direct(Attributes.HOSTNAME, 0.7)),
+          Map.entry(MDNS_NAME, new Direct(Attributes.HOSTNAME, 0.7)),
+          Map.entry(LLMNR_NAME, new Direct(Attributes.HOSTNAME, 0.6)),
+          Map.entry(DNS_NAME, new Direct(Attributes.HOSTNAME, 0.6)),
+          Map.entry(SNMP_SYS_NAME, new Direct(Attributes.HOSTNAME, 0.7)),
+          Map.entry(LLDP_SYSTEM_NAME, new Direct(Attributes.HOSTNAME, 0.7)),
+          Map.entry(CDP_DEVICE_ID, new Direct(Attributes.HOSTNAME, 0.7)),
+          Map.entry(CDP_PLATFORM, new Direct(Attributes.MODEL, 0.7)),
+          Map.entry(POCT_VENDOR, new Direct(Attributes.VENDOR, 0.85)),
+          Map.entry(POCT_MODEL, new Direct(Attributes.MODEL, 0.85)),
+          Map.entry(POCT_SERIAL, new Direct(Attributes.SERIAL, 0.9)),
+          Map.entry(POCT_SOFTWARE, new Direct(Attributes.FIRMWARE, 0.85)),
+          Map.entry(ASTM_SENDER, new Direct(Attributes.MODEL, 0.5)),
+          Map.entry(ASTM_MODEL, new Direct(Attributes.MODEL, 0.8)),
+          Map.entry(ASTM_SOFTWARE, new Direct(Attributes.FIRMWARE, 0.8)),
+          Map.entry(ASTM_SERIAL, new Direct(Attributes.SERIAL, 0.9)),
+          Map.entry(SMB_NATIVE_OS, new Direct(Attributes.OS, 0.6)),
+          Map.entry(DICOM_CALLING_AE, new Direct(Attributes.AE_TITLE, 0.9)),
+          Map.entry(DICOM_CALLED_AE, new Direct(Attributes.AE_TITLE, 0.9)));
+
+  private final KnowledgeBase kb;
+  private final Behaviour behaviour;
+
+  DeviceAssembler(KnowledgeBase kb) {
+    this.kb = kb;
+    this.behaviour = new Behaviour(kb);
+  }
+
+  Device assemble(DeviceFacts f) {
+    EvidenceSet ev = new EvidenceSet();
+    f.fields.forEach((field, values) -> values.forEach((v, s) -> observed(ev, field, v, s)));
+    hl7Applications(f, ev);
+    udi(f, ev);
+    f.mac.ifPresent(mac -> oui(f, mac, ev));
+    behaviour.classify(f, ev);
+
+    Optional<Candidate> categoryWinner = ev.best(Attributes.CATEGORY);
+    Category category =
+        categoryWinner.flatMap(c -> Category.fromId(c.value())).orElse(Category.UNKNOWN);
+    Criticality criticality = criticality(f, ev, category, categoryWinner);
+    boolean medical =
+        category.medical()
+            || ev.candidates(Attributes.MEDICAL).stream()
+                .anyMatch(c -> c.value().equals("true") && c.confidence() >= STRONG);
+    Optional<String> modality =
+        category == Category.IMAGING_MODALITY
+            ? ev.best(Attributes.MODALITY).map(Candidate::value)
+            : Optional.empty();
+    return new Device(
+        f.id,
+        f.mac,
+        List.copyOf(f.ips),
+        all(ev, Attributes.HOSTNAME),
+        Set.copyOf(f.vlans),
+        ev.best(Attributes.VENDOR).map(Candidate::value),
+        ev.best(Attributes.MODEL).map(Candidate::value),
+        ev.best(Attributes.OS).map(Candidate::value),
+        ev.best(Attributes.FIRMWARE).map(Candidate::value),
+        ev.best(Attributes.SERIAL).map(Candidate::value),
+        category,
+        modality,
+        medical,
+        criticality,
+        Set.copyOf(f.serversByProtocol.keySet()),
+        Set.copyOf(f.clientsByProtocol.keySet()),
+        Set.copyOf(all(ev, Attributes.AE_TITLE)),
+        Set.copyOf(all(ev, Attributes.HL7_APPLICATION)),
+        f.first == Long.MAX_VALUE ? 0 : f.first,
+        f.last == Long.MIN_VALUE ? 0 : f.last,
+        ev.toList());
+  }
+
+  /** Evidence from one observed field value: taken as is, and through every fingerprint. */
+  private void observed(EvidenceSet ev, String field, String value, ValueStat stat) {
+    Direct direct = DIRECT.get(field);
+    if (direct != null) {
+      String v = direct.attribute().equals(Attributes.VENDOR) ? kb.normaliseVendor(value) : value;
+      ev.add(direct.attribute(), v, field, value, Optional.empty(), direct.confidence(), stat);
+    }
+    fingerprints(ev, field, value, field, stat);
+  }
+
+  private void fingerprints(
+      EvidenceSet ev, String field, String value, String source, ValueStat stat) {
+    for (Fingerprint fp : kb.fingerprintsFor(field)) {
+      for (Fingerprint.Assertion a : fp.apply(value)) {
+        String v =
+            a.attribute().equals(Attributes.VENDOR) ? kb.normaliseVendor(a.value()) : a.value();
+        ev.add(a.attribute(), v, source, value, Optional.of(fp.id()), fp.confidence(), stat);
+      }
+    }
+  }
+
+  /** MSH-3 with MSH-4 (and MSH-5 with MSH-6) of the same message become "app^facility". */
+  private static void hl7Applications(DeviceFacts f, EvidenceSet ev) {
+    pair(f, ev, HL7_SENDING_APP, HL7_SENDING_FACILITY);
+    pair(f, ev, HL7_RECEIVING_APP, HL7_RECEIVING_FACILITY);
+  }
+
+  private static void pair(DeviceFacts f, EvidenceSet ev, String appField, String facilityField) {
+    Map<String, ValueStat> facilities = f.values(facilityField);
+    f.values(appField)
+        .forEach(
+            (app, stat) -> {
+              List<String> paired = new ArrayList<>();
+              facilities.forEach(
+                  (facility, fs) -> {
+                    if (stat.sharesTimeWith(fs)) {
+                      paired.add(app + "^" + facility);
+                    }
+                  });
+              if (paired.isEmpty()) {
+                paired.add(app);
+              }
+              for (String value : paired) {
+                ev.add(
+                    Attributes.HL7_APPLICATION, value, appField, app, Optional.empty(), 0.9, stat);
+              }
+            });
+  }
+
+  /** A single UDI is the device's own; several mean a gateway reporting for others. */
+  private static void udi(DeviceFacts f, EvidenceSet ev) {
+    Map<String, ValueStat> udis = f.values(HL7_UDI);
+    if (udis.size() == 1) {
+      Map.Entry<String, ValueStat> only = udis.entrySet().iterator().next();
+      ev.add(
+          Attributes.SERIAL,
+          only.getKey(),
+          HL7_UDI,
+          only.getKey(),
+          Optional.empty(),
+          0.6,
+          only.getValue());
+    }
+  }
+
+  private void oui(DeviceFacts f, MacAddress mac, EvidenceSet ev) {
+    Optional<String> org = kb.ouiOrganization(mac);
+    if (org.isEmpty()) {
+      return;
+    }
+    String observed = mac.toString().substring(0, 8) + " " + org.get();
+    ValueStat stat = f.lifetime();
+    Optional<ModuleMaker> maker = kb.moduleMaker(org.get());
+    ev.add(
+        Attributes.VENDOR,
+        kb.normaliseVendor(org.get()),
+        "oui",
+        observed,
+        maker.map(ModuleMaker::id),
+        maker.map(ModuleMaker::confidence).orElse(OUI_CONFIDENCE),
+        stat);
+    for (Fingerprint fp : kb.fingerprintsFor(OUI_FIELD)) {
+      for (Fingerprint.Assertion a : fp.apply(org.get())) {
+        String v =
+            a.attribute().equals(Attributes.VENDOR) ? kb.normaliseVendor(a.value()) : a.value();
+        ev.add(a.attribute(), v, "oui", observed, Optional.of(fp.id()), fp.confidence(), stat);
+      }
+    }
+  }
+
+  /**
+   * The category's rule, unless a fingerprint states the criticality (a central station is a
+   * patient-monitor product but not at the bedside) with at least the category's confidence.
+   */
+  private Criticality criticality(
+      DeviceFacts f, EvidenceSet ev, Category category, Optional<Candidate> categoryWinner) {
+    CriticalityRule rule = kb.criticalityRule(category);
+    double confidence = categoryWinner.map(Candidate::confidence).orElse(0.0);
+    ValueStat stat = f.lifetime();
+    Optional<Candidate> stated = ev.best(Attributes.CRITICALITY);
+    ev.add(
+        Attributes.CRITICALITY,
+        rule.criticality().id(),
+        "criticality-rule",
+        category.id() + ": " + rule.reason(),
+        Optional.of(rule.id()),
+        confidence,
+        stat);
+    if (stated.isPresent() && stated.get().confidence() >= confidence) {
+      return Criticality.fromId(stated.get().value()).orElse(rule.criticality());
+    }
+    return rule.criticality();
+  }
+
+  /** Every value of a multi-valued attribute, best first, without case-only duplicates. */
+  private static List<String> all(EvidenceSet ev, String attribute) {
+    Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    for (Candidate c : ev.candidates(attribute)) {
+      if (seen.add(c.value().toLowerCase(Locale.ROOT))) {
+        out.add(c.value());
+      }
+    }
+    return List.copyOf(out);
+  }
+}

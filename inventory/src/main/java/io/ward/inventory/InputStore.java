@@ -1,0 +1,108 @@
+package io.ward.inventory;
+
+import io.ward.model.Flow;
+import io.ward.model.IpAddress;
+import io.ward.model.MacAddress;
+import io.ward.model.Observation;
+import io.ward.model.ObservationFields;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The aggregated input of one analysis: a {@link KeyRecord} per endpoint, and MAC↔IP bindings. */
+final class InputStore {
+
+  /** Fields that describe an address without showing it is in use (a DNS answer may be stale). */
+  static final Set<String> ATTACH_ONLY = Set.of(ObservationFields.DNS_NAME);
+
+  /** Fields whose value is an IP address the subject's MAC holds. */
+  private static final Set<String> BINDING_FIELDS =
+      Set.of(ObservationFields.DHCP_LEASED_IP, ObservationFields.DHCP_REQUESTED_IP);
+
+  /** Fields paired by capture time (MSH-3 with MSH-4, MSH-5 with MSH-6 of one message). */
+  private static final Set<String> TIMED_FIELDS =
+      Set.of(
+          ObservationFields.HL7_SENDING_APP,
+          ObservationFields.HL7_SENDING_FACILITY,
+          ObservationFields.HL7_RECEIVING_APP,
+          ObservationFields.HL7_RECEIVING_FACILITY);
+
+  private final KnowledgeBase kb;
+  final Map<EndpointKey, KeyRecord> records = new HashMap<>();
+
+  InputStore(KnowledgeBase kb) {
+    this.kb = kb;
+  }
+
+  void add(Observation o) {
+    Optional<EndpointKey> key = EndpointKey.of(o.subject());
+    if (key.isEmpty() || o.value().isBlank()) {
+      return;
+    }
+    KeyRecord r = record(key.get());
+    r.observations++;
+    r.seen(o.epochNanos(), o.subject().vlan());
+    r.value(o.field(), o.value().trim(), o.epochNanos(), TIMED_FIELDS.contains(o.field()));
+    if (o.field().equals(ObservationFields.ARP_IP) && key.get().ip().isPresent()) {
+      r.strongBindings++;
+    }
+    if (BINDING_FIELDS.contains(o.field()) && key.get().mac().isPresent()) {
+      bind(key.get().mac().get(), o.value(), o.epochNanos(), o.subject().vlan());
+    }
+  }
+
+  /** A DHCP lease names the IP the client's MAC holds: recorded as a key of its own. */
+  private void bind(MacAddress mac, String ipText, long epochNanos, int vlan) {
+    IpAddress ip;
+    try {
+      ip = IpAddress.parse(ipText.trim());
+    } catch (IllegalArgumentException e) {
+      return; // a dissector bug or a hostile value; nothing to bind
+    }
+    Optional<EndpointKey> key = EndpointKey.of(Optional.of(mac), Optional.of(ip));
+    if (key.isEmpty() || key.get().ip().isEmpty()) {
+      return;
+    }
+    KeyRecord r = record(key.get());
+    r.strongBindings++;
+    r.seen(epochNanos, vlan);
+  }
+
+  void add(Flow f) {
+    Optional<EndpointKey> client = EndpointKey.of(f.client());
+    Optional<EndpointKey> server = EndpointKey.of(f.server());
+    Optional<String> protocol = protocol(f);
+    if (client.isPresent()) {
+      KeyRecord r = record(client.get());
+      r.flows++;
+      r.seen(f.firstSeenEpochNanos(), f.vlan());
+      r.seen(f.lastSeenEpochNanos(), f.vlan());
+      if (protocol.isPresent()) {
+        KeyRecord.peer(r.serversByProtocol, protocol.get(), server);
+      }
+    }
+    if (server.isPresent()) {
+      KeyRecord r = record(server.get());
+      r.flows++;
+      r.seen(f.firstSeenEpochNanos(), f.vlan());
+      r.seen(f.lastSeenEpochNanos(), f.vlan());
+      if (protocol.isPresent()) {
+        KeyRecord.peer(r.clientsByProtocol, protocol.get(), client);
+      }
+    }
+  }
+
+  /** The application protocol, or the protocol named by the well-known server port. */
+  private Optional<String> protocol(Flow f) {
+    if (f.appProtocol().isPresent() && !f.appProtocol().get().isBlank()) {
+      return Optional.of(f.appProtocol().get().trim().toLowerCase(Locale.ROOT));
+    }
+    return kb.portName(f.transport().id(), f.serverPort());
+  }
+
+  private KeyRecord record(EndpointKey key) {
+    return records.computeIfAbsent(key, k -> new KeyRecord());
+  }
+}

@@ -1,0 +1,119 @@
+package io.ward.inventory;
+
+import static io.ward.model.ObservationFields.*;
+
+import io.ward.model.Device;
+import io.ward.model.IpAddress;
+import io.ward.model.MacAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One run of identity resolution and assembly over the aggregated input: keys to devices ({@link
+ * IdentityResolver}), then IP-only devices to the MAC device that carries the same host name, then
+ * one {@link Device} per id, sorted by id.
+ */
+final class InventoryAssembly {
+
+  /** Fields that name the subject's host, used to merge an IP-only device into a MAC device. */
+  private static final List<String> NAME_FIELDS =
+      List.of(DHCP_HOSTNAME, DHCP_FQDN, NBNS_NAME, MDNS_NAME, LLMNR_NAME, DNS_NAME, SNMP_SYS_NAME);
+
+  private InventoryAssembly() {}
+
+  static List<Device> build(KnowledgeBase kb, InputStore store) {
+    IdentityResolver resolver = new IdentityResolver(store.records);
+    Map<String, List<EndpointKey>> byDevice = new TreeMap<>();
+    for (EndpointKey key : store.records.keySet()) {
+      byDevice.computeIfAbsent(resolver.deviceId(key), id -> new ArrayList<>()).add(key);
+    }
+    mergeByName(store, resolver, byDevice);
+    DeviceAssembler assembler = new DeviceAssembler(kb);
+    List<Device> devices = new ArrayList<>(byDevice.size());
+    for (Map.Entry<String, List<EndpointKey>> e : byDevice.entrySet()) {
+      List<EndpointKey> keys = e.getValue();
+      if (keys.stream().allMatch(k -> store.records.get(k).onlyNameAnswers())) {
+        continue; // a DNS answer alone does not show a device exists on this network
+      }
+      devices.add(assembler.assemble(facts(e.getKey(), keys, store, resolver)));
+    }
+    return List.copyOf(devices);
+  }
+
+  private static DeviceFacts facts(
+      String id, List<EndpointKey> keys, InputStore store, IdentityResolver resolver) {
+    Optional<MacAddress> mac =
+        id.startsWith("mac:") ? Optional.of(MacAddress.parse(id.substring(4))) : Optional.empty();
+    DeviceFacts f = new DeviceFacts(id, mac, mac.map(resolver::isGateway).orElse(false));
+    for (EndpointKey k : keys) {
+      // A gateway's frames carry other hosts' IPs; only its own (ARP/DHCP-bound) IPs are its own.
+      boolean ownIp =
+          k.ip().isPresent()
+              && (mac.isEmpty() || resolver.owner(k.ip().get()).equals(mac) || !f.gateway);
+      f.add(k, store.records.get(k), ownIp);
+    }
+    return f;
+  }
+
+  /**
+   * An IP-only device seen with no MAC at all (not behind a router) joins the one MAC device that
+   * carries one of its host names (DHCP, NBNS, mDNS, LLMNR or DNS).
+   */
+  private static void mergeByName(
+      InputStore store, IdentityResolver resolver, Map<String, List<EndpointKey>> byDevice) {
+    Map<String, Set<String>> macDevicesByName = new HashMap<>();
+    for (Map.Entry<String, List<EndpointKey>> e : byDevice.entrySet()) {
+      if (e.getKey().startsWith("mac:")) {
+        for (String name : names(store, e.getValue())) {
+          macDevicesByName.computeIfAbsent(name, n -> new TreeSet<>()).add(e.getKey());
+        }
+      }
+    }
+    Map<String, String> moves = new TreeMap<>();
+    for (Map.Entry<String, List<EndpointKey>> e : byDevice.entrySet()) {
+      if (!e.getKey().startsWith("ip:")) {
+        continue;
+      }
+      IpAddress ip = IpAddress.parse(e.getKey().substring(3));
+      if (resolver.isBehindGateway(ip) || resolver.seenWithMac(ip)) {
+        continue;
+      }
+      Set<String> targets = new TreeSet<>();
+      for (String name : names(store, e.getValue())) {
+        targets.addAll(macDevicesByName.getOrDefault(name, Set.of()));
+      }
+      if (targets.size() == 1) {
+        moves.put(e.getKey(), targets.iterator().next());
+      }
+    }
+    moves.forEach((from, to) -> byDevice.get(to).addAll(byDevice.remove(from)));
+  }
+
+  /** Host names of these keys, normalised to their first DNS label in lower case. */
+  private static Set<String> names(InputStore store, List<EndpointKey> keys) {
+    Set<String> out = new HashSet<>();
+    for (EndpointKey k : keys) {
+      KeyRecord r = store.records.get(k);
+      for (String field : NAME_FIELDS) {
+        for (String raw : r.fields.getOrDefault(field, new TreeMap<>()).keySet()) {
+          String name = raw.trim().toLowerCase(Locale.ROOT);
+          int dot = name.indexOf('.');
+          String label = dot < 0 ? name : name.substring(0, dot);
+          // Short or numeric labels ("www", "1") name too many hosts to merge on.
+          if (label.length() >= 4 && !label.chars().allMatch(Character::isDigit)) {
+            out.add(label);
+          }
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,41 @@
+package io.ward.inventory;
+
+import io.ward.model.Device;
+import io.ward.model.Flow;
+import io.ward.model.Observation;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Builds the device inventory of one analysis from observations and flow summaries. Input may
+ * arrive in any order: the result depends only on what was fed. Not thread-safe; use one per
+ * analysis.
+ */
+public final class InventoryBuilder {
+  private final KnowledgeBase kb;
+  private final InputStore store;
+
+  /** A builder that interprets input with {@code kb}. */
+  public InventoryBuilder(KnowledgeBase kb) {
+    this.kb = Objects.requireNonNull(kb, "kb");
+    this.store = new InputStore(kb);
+  }
+
+  /** Feeds one fact a dissector read off the wire. */
+  public void observation(Observation o) {
+    store.add(Objects.requireNonNull(o, "observation"));
+  }
+
+  /** Feeds one finished flow. */
+  public void flow(Flow f) {
+    store.add(Objects.requireNonNull(f, "flow"));
+  }
+
+  /**
+   * The devices seen so far, immutable and sorted by id. May be called again after more input; each
+   * call recomputes from everything fed.
+   */
+  public List<Device> build() {
+    return InventoryAssembly.build(kb, store);
+  }
+}

@@ -1,0 +1,63 @@
+package io.ward.inventory;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Everything seen about one {@link EndpointKey}: observation values per field and flow activity per
+ * protocol. Bounded: at most {@link #MAX_VALUES_PER_FIELD} values per field and {@link #MAX_PEERS}
+ * peers per protocol, keeping the smallest, so the bound does not make the result depend on input
+ * order.
+ */
+final class KeyRecord {
+  static final int MAX_VALUES_PER_FIELD = 64;
+  static final int MAX_PEERS = 32;
+
+  long first = Long.MAX_VALUE;
+  long last = Long.MIN_VALUE;
+  long observations;
+  long flows;
+  long strongBindings;
+  final TreeSet<Integer> vlans = new TreeSet<>();
+  final Map<String, TreeMap<String, ValueStat>> fields = new HashMap<>();
+  final Map<String, TreeSet<EndpointKey>> clientsByProtocol = new TreeMap<>();
+  final Map<String, TreeSet<EndpointKey>> serversByProtocol = new TreeMap<>();
+
+  void seen(long epochNanos, int vlan) {
+    first = Math.min(first, epochNanos);
+    last = Math.max(last, epochNanos);
+    if (vlan != 0) {
+      vlans.add(vlan);
+    }
+  }
+
+  void value(String field, String value, long epochNanos, boolean keepTime) {
+    TreeMap<String, ValueStat> values = fields.computeIfAbsent(field, f -> new TreeMap<>());
+    values.computeIfAbsent(value, v -> new ValueStat()).add(epochNanos, keepTime);
+    if (values.size() > MAX_VALUES_PER_FIELD) {
+      values.pollLastEntry();
+    }
+  }
+
+  static void peer(
+      Map<String, TreeSet<EndpointKey>> byProtocol,
+      String protocol,
+      java.util.Optional<EndpointKey> peer) {
+    TreeSet<EndpointKey> peers = byProtocol.computeIfAbsent(protocol, k -> new TreeSet<>());
+    if (peer.isPresent()) {
+      peers.add(peer.get());
+      if (peers.size() > MAX_PEERS) {
+        peers.pollLast();
+      }
+    }
+  }
+
+  /** True when only name-service answers describe this key: no traffic, no other fact. */
+  boolean onlyNameAnswers() {
+    return flows == 0
+        && strongBindings == 0
+        && fields.keySet().stream().allMatch(InputStore.ATTACH_ONLY::contains);
+  }
+}

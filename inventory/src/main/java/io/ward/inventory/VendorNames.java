@@ -1,0 +1,38 @@
+package io.ward.inventory;
+
+import io.ward.inventory.KbEntries.VendorAlias;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Normalises vendor names: a name matching an alias entry becomes that entry's name ("GE Medical
+ * Systems" and "General Electric" both become "GE HealthCare"); any other name loses its legal
+ * suffix ("Welch Allyn, Inc." becomes "Welch Allyn").
+ */
+final class VendorNames {
+
+  /** Legal-form suffixes, repeated ("Co., Ltd.") and in any case. */
+  private static final Pattern LEGAL_SUFFIX =
+      Pattern.compile(
+          "(?i)(?:[\\s,]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|gmbh"
+              + "|ag|a/s|ab|aps|b\\.?v|n\\.?v|s\\.?a|s\\.?p\\.?a|s\\.?r\\.?l|s\\.?a\\.?s|k\\.?k|kg|kgaa"
+              + "|oy|plc|pty|pvt|sdn\\.? bhd|co\\.?,? ltd|& co\\.? kg(?:aa)?)\\.?)+\\s*$");
+
+  private final List<VendorAlias> aliases;
+
+  VendorNames(List<VendorAlias> aliases) {
+    this.aliases = List.copyOf(aliases);
+  }
+
+  /** The canonical name for {@code raw}. */
+  String normalise(String raw) {
+    String name = raw.trim().replaceAll("\\s+", " ");
+    for (VendorAlias alias : aliases) {
+      if (alias.matches(name)) {
+        return alias.name();
+      }
+    }
+    String stripped = LEGAL_SUFFIX.matcher(name).replaceFirst("").replaceAll("[\\s,.]+$", "");
+    return stripped.isEmpty() ? name : stripped;
+  }
+}
