@@ -15,6 +15,11 @@ public final class DissectorRegistry {
         // Filled in by each protocol package: new io.ward.capture.dissect.hl7.Hl7Dissector(), …
         // Clinical protocols: exact signatures (MLLP 0x0B "MSH", A-ASSOCIATE-RQ v1) probe first.
         new io.ward.capture.dissect.hl7.Hl7Dissector(),
-        new io.ward.capture.dissect.dicom.DicomDissector());
+        new io.ward.capture.dissect.dicom.DicomDissector(),
+        new io.ward.capture.dissect.mqtt.MqttDissector(),
+        // Cleartext management: port-only, confirmed by a cheap probe.
+        new io.ward.capture.dissect.snmp.SnmpDissector(),
+        new io.ward.capture.dissect.ftp.FtpDissector(),
+        new io.ward.capture.dissect.telnet.TelnetDissector());
   }
 }
