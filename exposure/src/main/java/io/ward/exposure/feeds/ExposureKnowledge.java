@@ -1,0 +1,70 @@
+package io.ward.exposure.feeds;
+
+import io.ward.model.exposure.Advisory;
+import io.ward.model.exposure.CmdbAsset;
+import io.ward.model.exposure.DeviceRecall;
+import io.ward.model.exposure.EpssScore;
+import io.ward.model.exposure.KevEntry;
+import io.ward.model.exposure.Mds2Form;
+import io.ward.model.exposure.Sbom;
+import io.ward.model.exposure.VexStatement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything Ward knows from outside the network: advisories, KEV, EPSS, recalls, SBOMs, VEX
+ * statements, MDS2 forms and CMDB assets, plus every problem met while reading them.
+ *
+ * @param advisories CSAF, NVD and CVE 5 advisories (one per document id and source, newest kept)
+ * @param kev KEV entries
+ * @param epss EPSS scores
+ * @param recalls FDA device recalls
+ * @param sboms SBOMs
+ * @param vex VEX statements from CycloneDX and CSAF VEX documents
+ * @param mds2 MDS2 forms
+ * @param cmdb CMDB assets
+ * @param problems every problem, each naming its file
+ */
+public record ExposureKnowledge(
+    List<Advisory> advisories,
+    List<KevEntry> kev,
+    List<EpssScore> epss,
+    List<DeviceRecall> recalls,
+    List<Sbom> sboms,
+    List<VexStatement> vex,
+    List<Mds2Form> mds2,
+    List<CmdbAsset> cmdb,
+    List<FeedProblem> problems) {
+
+  public ExposureKnowledge {
+    advisories = List.copyOf(advisories);
+    kev = List.copyOf(kev);
+    epss = List.copyOf(epss);
+    recalls = List.copyOf(recalls);
+    sboms = List.copyOf(sboms);
+    vex = List.copyOf(vex);
+    mds2 = List.copyOf(mds2);
+    cmdb = List.copyOf(cmdb);
+    problems = List.copyOf(problems);
+  }
+
+  /** KEV entries by CVE id (computed on each call; keep the result). */
+  public Map<String, KevEntry> kevByCve() {
+    Map<String, KevEntry> out = new HashMap<>();
+    kev.forEach(k -> out.putIfAbsent(k.cve(), k));
+    return Map.copyOf(out);
+  }
+
+  /** EPSS scores by CVE id, the latest date winning (computed on each call; keep the result). */
+  public Map<String, EpssScore> epssByCve() {
+    Map<String, EpssScore> out = new HashMap<>();
+    epss.forEach(e -> out.merge(e.cve(), e, (a, b) -> a.date().isAfter(b.date()) ? a : b));
+    return Map.copyOf(out);
+  }
+
+  /** True when some problem is an error (something was not imported). */
+  public boolean hasErrors() {
+    return problems.stream().anyMatch(FeedProblem::isError);
+  }
+}

@@ -1,0 +1,269 @@
+package io.ward.exposure.feeds;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The offline knowledge cache: a directory holding one validated copy per feed ({@code
+ * <kind>/<name>.<ext>}) with its fetch metadata ({@code .meta/<name>.json}: url, ETag,
+ * Last-Modified, sha256, fetch time). {@link #sync} fetches with conditional requests and replaces
+ * a copy only by an atomic move of a downloaded and validated file, so a failed or corrupt download
+ * always leaves the last good copy in place. {@link #importDirectory} fills the store from files
+ * carried in by hand (offline sites). {@link KnowledgeLoader} reads the store like any directory.
+ */
+public final class FeedStore {
+
+  /** Largest download accepted. */
+  static final long MAX_DOWNLOAD_BYTES = 1024L * 1024 * 1024;
+
+  private final Path root;
+  private final HttpClient client;
+  private final Clock clock;
+
+  /** A store at {@code root} with a default HTTP client. */
+  public FeedStore(Path root) {
+    this(
+        root,
+        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build(),
+        Clock.systemUTC());
+  }
+
+  /** A store at {@code root} fetching with {@code client} and stamping times from {@code clock}. */
+  public FeedStore(Path root, HttpClient client, Clock clock) {
+    this.root = root;
+    this.client = client;
+    this.clock = clock;
+  }
+
+  /** The store directory. */
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * Copies every recognised knowledge file below {@code source} into the store (recursing), each
+   * validated by reading it first; unrecognised or unusable files are reported and skipped.
+   */
+  public ImportReport importDirectory(Path source) throws IOException {
+    List<Path> imported = new ArrayList<>();
+    List<FeedProblem> problems = new ArrayList<>();
+    KnowledgeCollector listing = new KnowledgeCollector(false, LocalDate.now(clock));
+    for (Path file : KnowledgeLoader.files(source, listing)) {
+      if (Thread.currentThread().isInterrupted()) {
+        problems.add(FeedProblem.warning(source, "interrupted; the rest was not imported"));
+        break;
+      }
+      String name = file.getFileName().toString();
+      if (name.matches(".*\\.(sha512|sha256|asc|sig|md5)$")) {
+        continue;
+      }
+      KnowledgeCollector check = new KnowledgeCollector(true, LocalDate.now(clock));
+      if (!KnowledgeLoader.checksumMatches(file, check)) {
+        problems.addAll(check.problems());
+        continue;
+      }
+      FeedKind kind = FeedSniffer.sniff(file);
+      if (kind == FeedKind.UNKNOWN) {
+        problems.add(FeedProblem.warning(file, "not a recognised knowledge file, skipped"));
+        continue;
+      }
+      int items = check.read(file, kind);
+      problems.addAll(check.problems());
+      if (items == 0) {
+        problems.add(FeedProblem.error(file, "nothing usable in it, not imported"));
+        continue;
+      }
+      Path target =
+          root.resolve(kind.name().toLowerCase(Locale.ROOT)).resolve(source.relativize(file));
+      Files.createDirectories(target.getParent());
+      Path temp = tempFile(name);
+      Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+      move(temp, target);
+      imported.add(target);
+    }
+    problems.addAll(listing.problems());
+    return new ImportReport(imported, problems);
+  }
+
+  /** Fetches every configured feed (conditionally); never throws for one feed's failure. */
+  public SyncReport sync(FeedConfig config) throws InterruptedException {
+    List<SyncReport.Outcome> outcomes = new ArrayList<>();
+    for (FeedConfig.Source source : config.feeds()) {
+      outcomes.add(sync(source, config));
+    }
+    return new SyncReport(outcomes);
+  }
+
+  private SyncReport.Outcome sync(FeedConfig.Source source, FeedConfig config)
+      throws InterruptedException {
+    Path target = target(source);
+    Optional<Path> current = Files.isRegularFile(target) ? Optional.of(target) : Optional.empty();
+    JsonNode meta = readMeta(source.name());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(source.url()).timeout(config.timeout()).GET();
+    if (current.isPresent()) {
+      text(meta, "etag").ifPresent(e -> request.header("If-None-Match", e));
+      text(meta, "lastModified").ifPresent(m -> request.header("If-Modified-Since", m));
+    }
+    Path temp = null;
+    try {
+      temp = tempFile(source.name());
+      HttpResponse<InputStream> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      int status = response.statusCode();
+      if (status == 304 && current.isPresent()) {
+        response.body().close();
+        return new SyncReport.Outcome(
+            source.name(), SyncReport.Status.NOT_MODIFIED, current, Optional.empty());
+      }
+      if (status != 200) {
+        response.body().close();
+        return failed(source, current, "HTTP " + status + " from " + source.url());
+      }
+      copyCapped(response.body(), temp);
+      Optional<String> invalid = validate(temp, source.kind());
+      if (invalid.isPresent()) {
+        return failed(source, current, "download rejected: " + invalid.get());
+      }
+      Files.createDirectories(target.getParent());
+      String sha256 = KnowledgeLoader.hash(temp, "SHA-256");
+      move(temp, target);
+      temp = null;
+      writeMeta(source, response, sha256);
+      return new SyncReport.Outcome(
+          source.name(), SyncReport.Status.UPDATED, Optional.of(target), Optional.empty());
+    } catch (IOException e) {
+      return failed(source, current, "fetch failed: " + e.getMessage());
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          // a leftover temp file is hidden from the loader and replaced next time
+        }
+      }
+    }
+  }
+
+  private SyncReport.Outcome failed(
+      FeedConfig.Source source, Optional<Path> current, String message) {
+    String kept = current.isPresent() ? "; last good copy kept" : "; no copy stored yet";
+    return new SyncReport.Outcome(
+        source.name(),
+        SyncReport.Status.FAILED,
+        current,
+        Optional.of(FeedProblem.error(target(source), message + kept)));
+  }
+
+  /** Empty when the file holds usable data of the configured kind, else why not. */
+  private Optional<String> validate(Path file, FeedKind kind) {
+    FeedKind actual = FeedSniffer.sniff(file);
+    if (actual != kind) {
+      return Optional.of("expected " + kind + " but the content is " + actual);
+    }
+    KnowledgeCollector check = new KnowledgeCollector(false, LocalDate.now(clock));
+    if (check.read(file, kind) == 0) {
+      return Optional.of(
+          "nothing usable: "
+              + check.problems().stream().map(FeedProblem::message).findFirst().orElse("empty"));
+    }
+    return Optional.empty();
+  }
+
+  private static void copyCapped(InputStream body, Path temp) throws IOException {
+    try (InputStream in = body;
+        OutputStream out = Files.newOutputStream(temp)) {
+      byte[] buffer = new byte[64 * 1024];
+      long total = 0;
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        total += n;
+        if (total > MAX_DOWNLOAD_BYTES) {
+          throw new IOException("download larger than " + MAX_DOWNLOAD_BYTES + " bytes");
+        }
+        out.write(buffer, 0, n);
+      }
+    }
+  }
+
+  /** The stored copy of a feed: {@code <kind>/<name>.<ext>}, the extension taken from the URL. */
+  Path target(FeedConfig.Source source) {
+    String path =
+        source.url().getPath() == null ? "" : source.url().getPath().toLowerCase(Locale.ROOT);
+    String ext;
+    if (path.endsWith(".csv.gz")) {
+      ext = ".csv.gz";
+    } else if (path.endsWith(".xml")) {
+      ext = ".xml";
+    } else if (path.endsWith(".csv")) {
+      ext = ".csv";
+    } else {
+      ext = source.kind() == FeedKind.EPSS ? ".csv.gz" : ".json";
+    }
+    return root.resolve(source.kind().name().toLowerCase(Locale.ROOT)).resolve(source.name() + ext);
+  }
+
+  private Path tempFile(String name) throws IOException {
+    Path dir = root.resolve(".tmp");
+    Files.createDirectories(dir);
+    return Files.createTempFile(dir, name, ".part");
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private Path metaFile(String name) {
+    return root.resolve(".meta").resolve(name + ".json");
+  }
+
+  /** The stored metadata of a feed (empty object when none). */
+  public JsonNode readMeta(String name) {
+    Path file = metaFile(name);
+    try {
+      return Files.isRegularFile(file) ? Json.read(file) : Json.mapper().createObjectNode();
+    } catch (IOException e) {
+      return Json.mapper().createObjectNode();
+    }
+  }
+
+  private void writeMeta(FeedConfig.Source source, HttpResponse<?> response, String sha256)
+      throws IOException {
+    ObjectNode meta = Json.mapper().createObjectNode();
+    meta.put("name", source.name());
+    meta.put("kind", source.kind().name());
+    meta.put("url", source.url().toString());
+    response.headers().firstValue("ETag").ifPresent(e -> meta.put("etag", e));
+    response.headers().firstValue("Last-Modified").ifPresent(m -> meta.put("lastModified", m));
+    meta.put("sha256", sha256);
+    meta.put("fetchedAt", clock.instant().toString());
+    Path file = metaFile(source.name());
+    Files.createDirectories(file.getParent());
+    Path temp = tempFile(source.name() + "-meta");
+    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), meta);
+    move(temp, file);
+  }
+
+  private static Optional<String> text(JsonNode node, String field) {
+    return Json.text(node, field);
+  }
+}

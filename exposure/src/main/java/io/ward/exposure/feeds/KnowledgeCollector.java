@@ -1,0 +1,151 @@
+package io.ward.exposure.feeds;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ward.exposure.feeds.csaf.CsafReader;
+import io.ward.exposure.feeds.csaf.CsafVex;
+import io.ward.exposure.feeds.cve5.Cve5Reader;
+import io.ward.exposure.feeds.cyclonedx.CycloneDxContent;
+import io.ward.exposure.feeds.cyclonedx.CycloneDxReader;
+import io.ward.exposure.feeds.epss.EpssReader;
+import io.ward.exposure.feeds.kev.KevReader;
+import io.ward.exposure.feeds.mds2.Mds2Reader;
+import io.ward.exposure.feeds.nvd.NvdReader;
+import io.ward.exposure.feeds.openfda.OpenFdaRecallReader;
+import io.ward.model.exposure.Advisory;
+import io.ward.model.exposure.CmdbAsset;
+import io.ward.model.exposure.DeviceRecall;
+import io.ward.model.exposure.EpssScore;
+import io.ward.model.exposure.KevEntry;
+import io.ward.model.exposure.Mds2Form;
+import io.ward.model.exposure.Sbom;
+import io.ward.model.exposure.VexStatement;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads files of any known kind into growing lists; one per load, not thread-safe. */
+final class KnowledgeCollector {
+
+  private final CsafReader csaf;
+  private final LocalDate epssDate;
+  private final Map<String, Advisory> advisories = new LinkedHashMap<>();
+  private final List<KevEntry> kev = new ArrayList<>();
+  private final List<EpssScore> epss = new ArrayList<>();
+  private final List<DeviceRecall> recalls = new ArrayList<>();
+  private final List<Sbom> sboms = new ArrayList<>();
+  private final List<VexStatement> vex = new ArrayList<>();
+  private final List<Mds2Form> mds2 = new ArrayList<>();
+  private final List<CmdbAsset> cmdb = new ArrayList<>();
+  private final List<FeedProblem> problems = new ArrayList<>();
+
+  KnowledgeCollector(boolean validateCsaf, LocalDate epssDate) {
+    this.csaf = new CsafReader(validateCsaf);
+    this.epssDate = epssDate;
+  }
+
+  /** Reads {@code file} as {@code kind}; returns how many items it gave (0 when nothing usable). */
+  int read(Path file, FeedKind kind) {
+    return switch (kind) {
+      case CSAF, NVD, CVE5 -> advisories(file);
+      case KEV -> add(new KevReader().read(file), kev);
+      case EPSS -> add(new EpssReader().read(file, epssDate), epss);
+      case OPENFDA -> add(new OpenFdaRecallReader().read(file), recalls);
+      case CYCLONEDX -> cycloneDx(file);
+      case MDS2 -> add(new Mds2Reader().read(file, Optional.empty()), mds2);
+      case UNKNOWN -> 0;
+    };
+  }
+
+  void addCmdb(FeedResult<CmdbAsset> result) {
+    add(result, cmdb);
+  }
+
+  void problem(FeedProblem problem) {
+    problems.add(problem);
+  }
+
+  List<FeedProblem> problems() {
+    return problems;
+  }
+
+  ExposureKnowledge build() {
+    return new ExposureKnowledge(
+        List.copyOf(advisories.values()), kev, epss, recalls, sboms, vex, mds2, cmdb, problems);
+  }
+
+  private int advisories(Path file) {
+    JsonNode root;
+    try {
+      root = Json.read(file);
+    } catch (IOException e) {
+      problems.add(FeedProblem.error(file, "unreadable JSON: " + e.getMessage()));
+      return 0;
+    }
+    FeedKind kind = FeedSniffer.kindOf(root);
+    FeedResult<Advisory> result =
+        switch (kind) {
+          case CSAF -> csaf.read(root, file);
+          case CVE5 -> new Cve5Reader().read(root, file);
+          default -> new NvdReader().read(root, file);
+        };
+    problems.addAll(result.problems());
+    boolean vexProfile =
+        kind == FeedKind.CSAF && CsafVex.isVex(root.path("document").path("category").asText(""));
+    for (Advisory a : result.items()) {
+      keepNewest(a, file);
+      if (vexProfile) {
+        vex.addAll(CsafVex.statements(a));
+      }
+    }
+    return result.items().size();
+  }
+
+  /** The same document id from the same source twice (revisions): the newest wins. */
+  private void keepNewest(Advisory a, Path file) {
+    String key = a.source() + ":" + a.id();
+    Advisory old = advisories.get(key);
+    if (old == null) {
+      advisories.put(key, a);
+      return;
+    }
+    Instant oldDate = old.updated().orElse(Instant.MIN);
+    Instant newDate = a.updated().orElse(Instant.MIN);
+    boolean replace = newDate.isAfter(oldDate);
+    if (replace) {
+      advisories.put(key, a);
+    }
+    problems.add(
+        FeedProblem.warning(
+            file,
+            a.id()
+                + " also read from "
+                + old.sourceFile().orElse("?")
+                + "; kept the "
+                + (replace ? "newer one from this file" : "earlier-read one (not older)")));
+  }
+
+  private int cycloneDx(Path file) {
+    FeedResult<CycloneDxContent> result = new CycloneDxReader().read(file);
+    problems.addAll(result.problems());
+    int count = 0;
+    for (CycloneDxContent content : result.items()) {
+      content.sbom().ifPresent(sboms::add);
+      vex.addAll(content.vex());
+      count += content.sbom().isPresent() ? 1 : 0;
+      count += content.vex().size();
+    }
+    return count;
+  }
+
+  private <T> int add(FeedResult<T> result, List<T> into) {
+    into.addAll(result.items());
+    problems.addAll(result.problems());
+    return result.items().size();
+  }
+}

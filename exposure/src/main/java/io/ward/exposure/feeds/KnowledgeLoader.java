@@ -1,0 +1,157 @@
+package io.ward.exposure.feeds;
+
+import io.ward.exposure.feeds.cmdb.CmdbMapping;
+import io.ward.exposure.feeds.cmdb.CmdbReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The facade the CLI and server call: reads every knowledge source a {@link LoadRequest} names,
+ * recognising each file's kind by content, and returns everything valid with every problem. A bad
+ * file never stops the load; each problem names its file.
+ */
+public final class KnowledgeLoader {
+
+  /** Deepest directory level searched below a given directory. */
+  private static final int MAX_DEPTH = 16;
+
+  /** Files read as the checksum or signature of their neighbour, never as feeds. */
+  private static final Set<String> COMPANIONS = Set.of("sha512", "sha256", "asc", "sig", "md5");
+
+  private KnowledgeLoader() {}
+
+  /** Reads everything {@code request} names. */
+  public static ExposureKnowledge load(LoadRequest request) {
+    KnowledgeCollector collector =
+        new KnowledgeCollector(request.validateCsaf(), request.epssDate());
+    request.feedsDir().ifPresent(dir -> readTree(dir, collector, null));
+    request.sbomDir().ifPresent(dir -> readTree(dir, collector, FeedKind.CYCLONEDX));
+    request.mds2Dir().ifPresent(dir -> readTree(dir, collector, FeedKind.MDS2));
+    request.cmdbFile().ifPresent(file -> readCmdb(file, request.mapping(), collector));
+    return collector.build();
+  }
+
+  /**
+   * Reads every file below {@code dir}; {@code expected} (when not null) is the only kind wanted
+   * there, other kinds are reported.
+   */
+  static void readTree(Path dir, KnowledgeCollector collector, FeedKind expected) {
+    if (!Files.isDirectory(dir)) {
+      collector.problem(FeedProblem.error(dir, "not a directory"));
+      return;
+    }
+    for (Path file : files(dir, collector)) {
+      if (Thread.currentThread().isInterrupted()) {
+        collector.problem(FeedProblem.warning(dir, "interrupted; the rest was not read"));
+        return;
+      }
+      if (COMPANIONS.contains(extension(file)) || !checksumMatches(file, collector)) {
+        continue;
+      }
+      FeedKind kind = FeedSniffer.sniff(file);
+      if (kind == FeedKind.UNKNOWN
+          || (expected != null
+              && kind != expected
+              && !(expected == FeedKind.CYCLONEDX && kind == FeedKind.CSAF))) {
+        collector.problem(
+            FeedProblem.warning(
+                file,
+                kind == FeedKind.UNKNOWN
+                    ? "not a recognised knowledge file, skipped"
+                    : "a " + kind + " file where " + expected + " files are expected, skipped"));
+        continue;
+      }
+      collector.read(file, kind);
+    }
+  }
+
+  /** Regular, non-hidden files below {@code dir}, sorted for a stable order. */
+  static List<Path> files(Path dir, KnowledgeCollector collector) {
+    try (Stream<Path> walk = Files.walk(dir, MAX_DEPTH)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> !hidden(dir.relativize(p)))
+          .sorted()
+          .toList();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      collector.problem(FeedProblem.error(dir, "cannot list directory: " + e.getMessage()));
+      return List.of();
+    }
+  }
+
+  private static boolean hidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Verifies {@code file} against a {@code file.sha512} / {@code file.sha256} beside it. */
+  static boolean checksumMatches(Path file, KnowledgeCollector collector) {
+    for (String algorithm : List.of("sha512", "sha256")) {
+      Path sum = file.resolveSibling(file.getFileName() + "." + algorithm);
+      if (!Files.isRegularFile(sum)) {
+        continue;
+      }
+      try {
+        String expected = Files.readString(sum).trim().split("\\s+")[0];
+        String actual = hash(file, algorithm.equals("sha512") ? "SHA-512" : "SHA-256");
+        if (!actual.equalsIgnoreCase(expected)) {
+          collector.problem(
+              FeedProblem.error(file, "does not match its " + sum.getFileName() + ", skipped"));
+          return false;
+        }
+      } catch (IOException | RuntimeException e) {
+        collector.problem(FeedProblem.warning(file, "checksum file unreadable: " + e.getMessage()));
+      }
+    }
+    return true;
+  }
+
+  /** The hex digest of a file. */
+  static String hash(Path file, String algorithm) throws IOException {
+    try {
+      MessageDigest digest = MessageDigest.getInstance(algorithm);
+      try (var in = new java.security.DigestInputStream(Files.newInputStream(file), digest)) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(algorithm + " missing from the JDK", e);
+    }
+  }
+
+  private static String extension(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+
+  private static void readCmdb(
+      Path file, Optional<CmdbMapping> mapping, KnowledgeCollector collector) {
+    CmdbMapping columns;
+    if (mapping.isPresent()) {
+      columns = mapping.get();
+    } else {
+      try {
+        columns = CmdbMapping.sample("servicenow");
+        collector.problem(
+            FeedProblem.warning(file, "no column mapping given; read with the ServiceNow sample"));
+      } catch (IOException e) {
+        collector.problem(FeedProblem.error(file, "no column mapping: " + e.getMessage()));
+        return;
+      }
+    }
+    collector.addCmdb(new CmdbReader(columns).read(file));
+  }
+}
