@@ -106,6 +106,42 @@ public final class Tshark {
     }
   }
 
+  /**
+   * The display text ("showname") of every occurrence of {@code field} in packets matching {@code
+   * filter}, from {@code tshark -T pdml}: for fields whose plain value drops detail (e.g. the
+   * suffix of a NetBIOS name), with the leading {@code "Label: "} cut.
+   */
+  public static List<String> shownames(String relative, String filter, String field) {
+    List<String> cmd =
+        List.of(
+            "tshark",
+            "-n",
+            "-r",
+            TestData.file("pcaps/" + relative).toString(),
+            "-Y",
+            filter,
+            "-T",
+            "pdml");
+    java.util.regex.Pattern p =
+        java.util.regex.Pattern.compile(
+            "<field name=\"" + java.util.regex.Pattern.quote(field) + "\" showname=\"([^\"]*)\"");
+    List<String> out = new ArrayList<>();
+    for (String line : run(cmd)) {
+      java.util.regex.Matcher m = p.matcher(line);
+      if (m.find()) {
+        String shown =
+            m.group(1)
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&");
+        int colon = shown.indexOf(": ");
+        out.add(colon >= 0 ? shown.substring(colon + 2) : shown);
+      }
+    }
+    return out;
+  }
+
   private static List<String> run(List<String> cmd) {
     try {
       Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();

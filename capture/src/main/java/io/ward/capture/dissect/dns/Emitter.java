@@ -1,0 +1,61 @@
+package io.ward.capture.dissect.dns;
+
+import io.ward.capture.dissect.FlowContext;
+import io.ward.model.Endpoint;
+import io.ward.model.IpAddress;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Emits the observations of one message, dropping exact repeats within it (a response often carries
+ * the same fact in the answer and additional sections).
+ */
+final class Emitter {
+  private final FlowContext flow;
+  private final Endpoint sender;
+  private final long epochNanos;
+  private final Set<String> seen = new HashSet<>();
+
+  Emitter(FlowContext flow, boolean fromClient, long epochNanos) {
+    this.flow = flow;
+    this.sender = fromClient ? flow.client() : flow.server();
+    this.epochNanos = epochNanos;
+  }
+
+  /** The endpoint that sent the message. */
+  Endpoint sender() {
+    return sender;
+  }
+
+  /** Emits once per message. */
+  void emit(Endpoint subject, String field, String value) {
+    if (value.isEmpty() || !seen.add(subject + "\u0000" + field + "\u0000" + value)) {
+      return;
+    }
+    flow.observe(subject, epochNanos, field, value);
+  }
+
+  /**
+   * The endpoint an address names: the sender itself when it is the sender's address; with the
+   * sender's MAC when {@code sameLink} (link-local protocols announce their own records); else the
+   * bare address. Empty for addresses that cannot name one device.
+   */
+  Optional<Endpoint> subject(IpAddress address, boolean sameLink) {
+    if (address.isGroupOrUnspecified() || isLoopback(address)) {
+      return Optional.empty();
+    }
+    if (sender.ip().filter(address::equals).isPresent()) {
+      return Optional.of(sender);
+    }
+    int vlan = flow.client().vlan();
+    if (sameLink && sender.mac().isPresent()) {
+      return Optional.of(Endpoint.of(sender.mac().get(), address, vlan));
+    }
+    return Optional.of(Endpoint.ofIp(address, vlan));
+  }
+
+  private static boolean isLoopback(IpAddress a) {
+    return a.isV4() ? (a.v4() >>> 24) == 127 : a.high() == 0 && a.low() == 1;
+  }
+}
