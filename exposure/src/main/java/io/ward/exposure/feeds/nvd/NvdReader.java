@@ -229,8 +229,9 @@ public final class NvdReader {
           .orElseGet(() -> new VersionConstraint.Legacy(boundsText(match), Optional.empty()));
     }
     if (cpeVersion.isEmpty()) {
-      // CPE "-" (not applicable) or a malformed name: nothing is said about versions.
-      return criteria.split(":").length > 5 && cpeField(criteria, 5).equals("*")
+      // CPE "*" (any) and "-" (not applicable: the product has no versions) both cover every
+      // instance; a name too short to have a version field says nothing.
+      return cpeFields(criteria).size() > 5
           ? new VersionConstraint.Vers("vers:all/*")
           : new VersionConstraint.Unknown();
     }
@@ -246,11 +247,6 @@ public final class NvdReader {
     Json.text(match, "versionEndIncluding").ifPresent(v -> text.append("<=").append(v));
     Json.text(match, "versionEndExcluding").ifPresent(v -> text.append('<').append(v));
     return text.toString().trim();
-  }
-
-  private static String cpeField(String cpe, int index) {
-    List<String> fields = cpeFields(cpe);
-    return index < fields.size() ? fields.get(index) : "";
   }
 
   /** A CPE 2.3 field that names something (not {@code *}, not {@code -}), unescaped. */

@@ -33,7 +33,7 @@ public final class OpenFdaRecallReader {
    */
   private static final Pattern MODEL =
       Pattern.compile(
-          "(?i)\\b(?:model(?:/catalog)?|catalog(?:ue)?|cat\\.?|ref|item|part|p/n|pn)"
+          "(?i)\\b(?:models?(?:/catalog)?|catalog(?:ue)?s?|cat\\.?|ref|items?|parts?|p/n|pn)"
               + "(?:\\s*(?:numbers?|nos?\\.?|#))?\\s*[:#.]?\\s*"
               + "([A-Z0-9][A-Z0-9\\-./]{1,39}(?:\\s*(?:,|;|and|&)\\s*[A-Z0-9][A-Z0-9\\-./]{1,39})*)");
 
