@@ -51,7 +51,8 @@ final class Behaviour {
     boolean stores =
         f.values(ObservationFields.DICOM_COMMAND).keySet().stream()
             .anyMatch(c -> c.toUpperCase(Locale.ROOT).startsWith("C-STORE"));
-    boolean queries =
+    // Commands and proposed SOP classes are observed on the requestor (PS3.7 section 9.1).
+    boolean asks =
         f.values(ObservationFields.DICOM_COMMAND).keySet().stream()
                 .map(c -> c.toUpperCase(Locale.ROOT))
                 .anyMatch(
@@ -95,15 +96,17 @@ final class Behaviour {
                               || s.startsWith("1.2.840.10008.1.1"));
       if (worklistOnly) {
         category(ev, f, "dicom-worklist", Category.CLINICAL_SYSTEM, 0.4, "DICOM worklist provider");
-      } else if (queries || f.peers(List.of("dicom"), true, false) >= 2) {
-        category(
-            ev, f, "dicom-archive", Category.PACS, 0.45, "DICOM store and query/retrieve server");
+      } else if (f.peers(List.of("dicom"), true, false) >= 2) {
+        category(ev, f, "dicom-archive", Category.PACS, 0.45, "DICOM server of several clients");
       } else {
         category(ev, f, "dicom-server", Category.PACS, 0.3, "DICOM server");
       }
-    } else if (client && !imageStorage) {
+    }
+    if (client && asks) {
+      category(ev, f, "dicom-viewer", Category.WORKSTATION, 0.35, "queries and retrieves images");
+    } else if (client && !server && !imageStorage) {
       category(
-          ev, f, "dicom-viewer", Category.WORKSTATION, 0.2, "DICOM client without image storage");
+          ev, f, "dicom-client", Category.WORKSTATION, 0.2, "DICOM client without image storage");
     }
   }
 
@@ -143,6 +146,15 @@ final class Behaviour {
       category(
           ev, f, "lab-protocol", Category.LAB_ANALYZER, 0.6, "identifies itself in POCT1-A/ASTM");
       return;
+    }
+    if (f.serves("astm")) {
+      category(
+          ev,
+          f,
+          "astm-host",
+          Category.CLINICAL_SYSTEM,
+          0.3,
+          "receives ASTM results (LIS or middleware)");
     }
     for (String p : List.of("poct1a", "poct")) {
       if (f.uses(p) && !f.serves(p)) {
