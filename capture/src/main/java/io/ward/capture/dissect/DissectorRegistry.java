@@ -20,6 +20,9 @@ public final class DissectorRegistry {
         // Cleartext management: port-only, confirmed by a cheap probe.
         new io.ward.capture.dissect.snmp.SnmpDissector(),
         new io.ward.capture.dissect.ftp.FtpDissector(),
-        new io.ward.capture.dissect.telnet.TelnetDissector());
+        new io.ward.capture.dissect.telnet.TelnetDissector(),
+        // Lab and point-of-care: XML root POCT1-A message ids, then ASTM (ENQ alone is loose: last).
+        new io.ward.capture.dissect.poct.PoctDissector(),
+        new io.ward.capture.dissect.astm.AstmDissector());
   }
 }
