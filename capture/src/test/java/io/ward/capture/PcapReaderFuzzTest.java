@@ -1,0 +1,12 @@
+package io.ward.capture;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/** Any bytes given as a capture: a summary, or a {@link CaptureFormatException}, nothing else. */
+class PcapReaderFuzzTest {
+
+  @FuzzTest(maxDuration = "10s")
+  void fuzz(byte[] data) {
+    FuzzSupport.analyze(data);
+  }
+}
