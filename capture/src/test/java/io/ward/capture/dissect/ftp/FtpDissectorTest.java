@@ -109,13 +109,27 @@ class FtpDissectorTest {
         EngineRun.hasTool("tshark", "--version"), "tshark not installed");
     List<String> tshark =
         EngineRun.run(
-            "tshark", "-r", TestData.file("pcaps/zeek/ftp_bruteforce.pcap").toString(),
-            "-Y", "ftp.response.code == 530", "-T", "fields", "-e", "frame.number");
+            "tshark",
+            "-r",
+            TestData.file("pcaps/zeek/ftp_bruteforce.pcap").toString(),
+            "-Y",
+            "ftp.response.code == 530",
+            "-T",
+            "fields",
+            "-e",
+            "frame.number");
     assertThat(ours).isEqualTo(tshark.size()).isPositive();
     List<String> banners =
         EngineRun.run(
-            "tshark", "-r", TestData.file("pcaps/zeek/ftp_bruteforce.pcap").toString(),
-            "-Y", "ftp.response.code == 220", "-T", "fields", "-e", "ftp.response.arg");
+            "tshark",
+            "-r",
+            TestData.file("pcaps/zeek/ftp_bruteforce.pcap").toString(),
+            "-Y",
+            "ftp.response.code == 220",
+            "-T",
+            "fields",
+            "-e",
+            "ftp.response.arg");
     assertThat(r.values(ObservationFields.FTP_BANNER))
         .hasSameSizeAs(banners)
         .containsOnly(banners.get(0).strip());

@@ -60,8 +60,16 @@ class Hl7CaptureTest {
     assumeTrue(EngineRun.hasTool("tshark", "--version"), "tshark not installed");
     List<String> verbose =
         EngineRun.run(
-            "tshark", "-r", TestData.file(PCAP).toString(), "-d", "tcp.port==6661,hl7",
-            "-Y", "hl7", "-V", "-O", "hl7");
+            "tshark",
+            "-r",
+            TestData.file(PCAP).toString(),
+            "-d",
+            "tcp.port==6661,hl7",
+            "-Y",
+            "hl7",
+            "-V",
+            "-O",
+            "hl7");
     List<List<String>> mshFields = new ArrayList<>();
     boolean inMsh = false;
     for (String line : verbose) {

@@ -100,7 +100,9 @@ class MqttDissectorTest {
     byte[] badName = ok.clone();
     badName[4] = 'X';
     assertThat(m.probe(badName, 0, badName.length, true)).isFalse();
-    assertThat(m.probe(new byte[] {0x10, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF}, 0, 5, true))
+    assertThat(
+            m.probe(
+                new byte[] {0x10, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF}, 0, 5, true))
         .isFalse();
   }
 
@@ -123,8 +125,15 @@ class MqttDissectorTest {
         EngineRun.hasTool("tshark", "--version"), "tshark not installed");
     List<String> ids =
         EngineRun.run(
-            "tshark", "-r", TestData.file("pcaps/ndpi/mqtt.pcap").toString(),
-            "-Y", "mqtt.clientid", "-T", "fields", "-e", "mqtt.clientid");
+            "tshark",
+            "-r",
+            TestData.file("pcaps/ndpi/mqtt.pcap").toString(),
+            "-Y",
+            "mqtt.clientid",
+            "-T",
+            "fields",
+            "-e",
+            "mqtt.clientid");
     assertThat(new TreeSet<>(r.values(ObservationFields.MQTT_CLIENT_ID)))
         .isEqualTo(new TreeSet<>(ids));
   }

@@ -58,10 +58,21 @@ class SnmpCaptureTest {
   private static Set<String> tshark(String pcap, String oid) {
     List<String> rows =
         EngineRun.run(
-            "tshark", "-r", TestData.file("pcaps/" + pcap).toString(),
-            "-Y", "snmp.get_response_element", "-T", "fields",
-            "-E", "occurrence=a", "-E", "aggregator=;",
-            "-e", "snmp.name", "-e", "snmp.value.octets");
+            "tshark",
+            "-r",
+            TestData.file("pcaps/" + pcap).toString(),
+            "-Y",
+            "snmp.get_response_element",
+            "-T",
+            "fields",
+            "-E",
+            "occurrence=a",
+            "-E",
+            "aggregator=;",
+            "-e",
+            "snmp.name",
+            "-e",
+            "snmp.value.octets");
     Set<String> values = new TreeSet<>();
     for (String row : rows) {
       String[] cols = row.split("\t", -1);
@@ -73,7 +84,8 @@ class SnmpCaptureTest {
       for (int i = 0; i < names.length && i < octets.length; i++) {
         if (names[i].equals(oid)) {
           values.add(
-              new String(HexFormat.of().parseHex(octets[i].replace(":", "")), StandardCharsets.UTF_8)
+              new String(
+                      HexFormat.of().parseHex(octets[i].replace(":", "")), StandardCharsets.UTF_8)
                   .strip());
         }
       }

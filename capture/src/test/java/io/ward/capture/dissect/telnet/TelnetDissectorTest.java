@@ -33,14 +33,16 @@ class TelnetDissectorTest {
   @Test
   void shouldStripNegotiationAndReportBannerAndLogin() {
     DissectorDriver d = driver();
-    d.feed(false, 1L, bytes(0xFF, 0xFD, 0x18, 0xFF, 0xFA, 0x18, 0x01, 0xFF, 0xF0, 0xFF, 0xFB, 0x01));
+    d.feed(
+        false, 1L, bytes(0xFF, 0xFD, 0x18, 0xFF, 0xFA, 0x18, 0x01, 0xFF, 0xF0, 0xFF, 0xFB, 0x01));
     d.feed(false, 2L, ascii("\r\nUser Access Verification\r\n\r\nUsername: "));
     d.feed(true, 3L, ascii("admin\r\n"));
     d.feed(false, 4L, ascii("Password: "));
     boolean more = d.feed(true, 5L, ascii("cisco\r\n"));
     RecordingFlowContext ctx = d.context();
 
-    assertThat(ctx.values(ObservationFields.TELNET_BANNER)).containsExactly("User Access Verification");
+    assertThat(ctx.values(ObservationFields.TELNET_BANNER))
+        .containsExactly("User Access Verification");
     assertThat(ctx.values(ObservationFields.TELNET_LOGIN)).containsExactly("seen");
     assertThat(more).isFalse();
     assertThat(ctx.observations())
@@ -52,7 +54,10 @@ class TelnetDissectorTest {
   void shouldHandleNegotiationSplitAcrossSegmentsAndEscapedIac() {
     DissectorDriver d = driver();
     d.feed(false, 1L, bytes(0xFF, 0xFB));
-    d.feed(false, 2L, bytes(0x03, 'M', 'e', 'd', 0xFF, 0xFF, 'X', '\r', '\n', 'l', 'o', 'g', 'i', 'n', ':', ' '));
+    d.feed(
+        false,
+        2L,
+        bytes(0x03, 'M', 'e', 'd', 0xFF, 0xFF, 'X', '\r', '\n', 'l', 'o', 'g', 'i', 'n', ':', ' '));
     d.close();
     assertThat(d.context().values(ObservationFields.TELNET_BANNER)).containsExactly("Med X");
     assertThat(d.context().values(ObservationFields.TELNET_LOGIN)).isEmpty();
@@ -81,7 +86,8 @@ class TelnetDissectorTest {
     EngineRun.Result r =
         EngineRun.analyze(TestData.file("pcaps/ndpi/telnet.pcap"), List.of(new TelnetDissector()));
     EngineRun.assertGolden(getClass(), "telnet.golden.json", r.observations());
-    assertThat(r.values(ObservationFields.TELNET_BANNER)).containsExactly("OpenBSD/i386 (oof) (ttyp2)");
+    assertThat(r.values(ObservationFields.TELNET_BANNER))
+        .containsExactly("OpenBSD/i386 (oof) (ttyp2)");
     assertThat(r.values(ObservationFields.TELNET_LOGIN)).containsExactly("seen");
     assertThat(r.observations())
         .extracting(Observation::value)
@@ -95,11 +101,26 @@ class TelnetDissectorTest {
         EngineRun.hasTool("tshark", "--version"), "tshark not installed");
     List<String> data =
         EngineRun.run(
-            "tshark", "-r", TestData.file("pcaps/ndpi/telnet.pcap").toString(),
-            "-Y", "telnet.data && tcp.srcport == 23", "-T", "fields",
-            "-E", "occurrence=a", "-E", "aggregator=|", "-e", "telnet.data");
+            "tshark",
+            "-r",
+            TestData.file("pcaps/ndpi/telnet.pcap").toString(),
+            "-Y",
+            "telnet.data && tcp.srcport == 23",
+            "-T",
+            "fields",
+            "-E",
+            "occurrence=a",
+            "-E",
+            "aggregator=|",
+            "-e",
+            "telnet.data");
     List<String> lines = new java.util.ArrayList<>();
-    for (String l : String.join("\n", data).replace("|", "").replace("\\r", "\n").replace("\\n", "\n").split("[\r\n]+")) {
+    for (String l :
+        String.join("\n", data)
+            .replace("|", "")
+            .replace("\\r", "\n")
+            .replace("\\n", "\n")
+            .split("[\r\n]+")) {
       if (l.contains("login:")) {
         break;
       }

@@ -1,0 +1,17 @@
+package io.ward.capture.dissect.snmp;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.ward.capture.dissect.testing.DissectorExercise;
+
+/**
+ * Jazzer fuzz test of the snmp dissector: probe, session in both directions, gap and close on any
+ * bytes. Seeds (real or standard-shaped payloads, first byte = chunking choice) live in {@code
+ * SnmpDissectorFuzzTestInputs/fuzzDissector/} and run in every build.
+ */
+class SnmpDissectorFuzzTest {
+
+  @FuzzTest
+  void fuzzDissector(byte[] data) {
+    DissectorExercise.runChecked(new SnmpDissector(), 161, data);
+  }
+}
