@@ -1,0 +1,170 @@
+package io.ward.exposure.match;
+
+import io.ward.exposure.match.Hit.VersionOutcome;
+import io.ward.model.exposure.Finding;
+import io.ward.model.exposure.FindingKind;
+import io.ward.model.exposure.FindingStatus;
+import io.ward.model.exposure.MatchReason;
+import io.ward.model.exposure.ProductStatus;
+import io.ward.model.exposure.Threat;
+import io.ward.model.exposure.VexFlag;
+import io.ward.model.exposure.Vulnerability;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns product hits into findings, one per device, vulnerability and subject. */
+final class FindingAssembler {
+
+  private FindingAssembler() {}
+
+  /** The findings one hit gives: one per vulnerability that gives the product a status. */
+  static List<Finding> findings(Subject s, ProductEntry e, Hit hit) {
+    List<Finding> out = new ArrayList<>();
+    String pid = e.product().productId();
+    for (Vulnerability v : e.advisory().vulnerabilities()) {
+      Optional<ProductStatus> status = statusOf(v, pid);
+      if (status.isEmpty()) {
+        continue;
+      }
+      Optional<Finding> f = finding(s, e, hit, v, status.get());
+      f.ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private static Optional<ProductStatus> statusOf(Vulnerability v, String pid) {
+    for (Map.Entry<ProductStatus, List<String>> en : v.productStatus().entrySet()) {
+      if (en.getValue().contains(pid)) {
+        return Optional.of(en.getKey());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Finding> finding(
+      Subject s, ProductEntry e, Hit hit, Vulnerability v, ProductStatus ps) {
+    boolean certain = hit.identityConfidence() >= PairEvaluator.CERTAIN;
+    VersionOutcome vo = hit.version();
+    FindingStatus status;
+    String reason;
+    if (ps.affected()) {
+      if (vo == VersionOutcome.OUT) {
+        return Optional.empty();
+      }
+      if (vo == VersionOutcome.IN && certain) {
+        status = FindingStatus.AFFECTED;
+        reason = null;
+      } else {
+        status = FindingStatus.POSSIBLY_AFFECTED;
+        reason = uncertainty(hit, certain);
+      }
+    } else if (ps == ProductStatus.KNOWN_NOT_AFFECTED || ps.fixed()) {
+      if (vo != VersionOutcome.IN || !certain) {
+        return Optional.empty();
+      }
+      status = FindingStatus.NOT_AFFECTED;
+      reason =
+          ps.fixed()
+              ? "the advisory lists this version as fixed (" + hit.versionText() + ")"
+              : notAffectedReason(v, e.product().productId());
+    } else { // under investigation
+      if (vo == VersionOutcome.OUT) {
+        return Optional.empty();
+      }
+      status = FindingStatus.POSSIBLY_AFFECTED;
+      reason = "the vendor is still investigating this product";
+    }
+    String advisoryId = e.advisory().id();
+    String vuln = v.label();
+    double confidence = Math.min(hit.identityConfidence(), vo == VersionOutcome.IN ? 1.0 : 0.5);
+    MatchReason why =
+        new MatchReason(
+            advisoryId,
+            Optional.of(e.product().productId()),
+            e.product().name(),
+            hit.rule(),
+            e.constraintText(),
+            s.attribute(),
+            s.modelText() + s.version().map(x -> " " + x.text()).orElse(""),
+            s.evidence(),
+            confidence,
+            hit.identity() + "; " + hit.versionText());
+    String title = v.title().orElse(e.advisory().title());
+    String id = s.deviceId() + "|" + advisoryId + "|" + vuln + "|" + s.attribute();
+    return Optional.of(
+        new Finding(
+            id,
+            FindingKind.VULNERABILITY,
+            s.deviceId(),
+            vuln,
+            advisoryId,
+            title,
+            status,
+            Optional.ofNullable(reason),
+            why));
+  }
+
+  private static String uncertainty(Hit hit, boolean certain) {
+    List<String> parts = new ArrayList<>();
+    if (!certain) {
+      parts.add("loose product match: " + hit.identity());
+    }
+    switch (hit.version()) {
+      case UNKNOWN_VERSION:
+      case UNREADABLE:
+        parts.add(hit.versionText());
+        break;
+      case NO_STATEMENT:
+        parts.add("the advisory states no version for this product");
+        break;
+      default:
+        break;
+    }
+    return String.join("; ", parts);
+  }
+
+  private static String notAffectedReason(Vulnerability v, String pid) {
+    for (VexFlag f : v.flags()) {
+      if (f.productIds().contains(pid)) {
+        return "vendor VEX: " + f.justification().label();
+      }
+    }
+    for (Threat t : v.threats()) {
+      if (t.category() == Threat.Category.IMPACT
+          && (t.productIds().isEmpty() || t.productIds().contains(pid))) {
+        return "vendor VEX impact statement: " + t.details();
+      }
+    }
+    return "vendor states known_not_affected (no justification given)";
+  }
+
+  /**
+   * One finding per id: a certain "not affected" beats "affected" (the maker's specific statement),
+   * then affected beats possibly affected, then higher confidence wins, then the advisory product
+   * id decides, so the result does not depend on the order pairs were met.
+   */
+  static List<Finding> dedupe(Collection<Finding> in) {
+    Map<String, Finding> best = new LinkedHashMap<>();
+    for (Finding f : in) {
+      best.merge(f.id(), f, (a, b) -> ORDER.compare(a, b) <= 0 ? a : b);
+    }
+    List<Finding> out = new ArrayList<>(best.values());
+    out.sort(Comparator.comparing(Finding::id));
+    return List.copyOf(out);
+  }
+
+  private static int rank(FindingStatus s) {
+    return s == FindingStatus.NOT_AFFECTED ? 0 : s == FindingStatus.AFFECTED ? 1 : 2;
+  }
+
+  private static final Comparator<Finding> ORDER =
+      Comparator.<Finding>comparingInt(f -> rank(f.status()))
+          .thenComparing(f -> -f.matchedBy().confidence())
+          .thenComparing(f -> f.matchedBy().productId().orElse(""))
+          .thenComparing(f -> f.matchedBy().explanation());
+}
