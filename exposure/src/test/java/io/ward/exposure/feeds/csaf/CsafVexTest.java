@@ -1,0 +1,55 @@
+package io.ward.exposure.feeds.csaf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ward.exposure.feeds.FeedResult;
+import io.ward.exposure.feeds.Fixtures;
+import io.ward.model.exposure.Advisory;
+import io.ward.model.exposure.AffectedProduct;
+import io.ward.model.exposure.ProductRelationship;
+import io.ward.model.exposure.VersionConstraint;
+import io.ward.model.exposure.VexJustification;
+import io.ward.model.exposure.VexStatement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsafVexTest {
+
+  private final FeedResult<Advisory> result =
+      new CsafReader().read(Fixtures.path("csaf/vex-infusion-pump.json"));
+
+  @Test
+  void shouldReadAValidVexDocumentWithRelationshipsGroupsAndHelpers() {
+    assertThat(result.problems()).isEmpty();
+    Advisory a = result.items().get(0);
+    AffectedProduct combined = a.product("LVP-12.1.3:OPENSSL").orElseThrow();
+    assertThat(combined.relationship())
+        .contains(
+            new ProductRelationship(
+                ProductRelationship.Category.DEFAULT_COMPONENT_OF, "OPENSSL-1.0.1f", "LVP-12.1.3"));
+    assertThat(combined.vendor()).contains("OpenSSL");
+    assertThat(combined.version()).isEqualTo(new VersionConstraint.Exact("1.0.1f"));
+    assertThat(combined.purls()).containsExactly("pkg:generic/openssl@1.0.1f");
+    assertThat(a.product("LVP-12.0").orElseThrow().version())
+        .isEqualTo(new VersionConstraint.Vers("vers:generic/>=12.0|<12.1.3"));
+    assertThat(a.product("LVP-12.1.3").orElseThrow().modelNumbers()).containsExactly("LVP-8015*");
+  }
+
+  @Test
+  void shouldTurnProductStatusIntoVexStatementsWithJustificationAndImpact() {
+    List<VexStatement> statements = CsafVex.statements(result.items().get(0));
+
+    assertThat(statements).hasSize(4);
+    VexStatement notAffected = statements.get(0);
+    assertThat(notAffected.vulnerability()).isEqualTo("CVE-2021-44228");
+    assertThat(notAffected.status()).isEqualTo(VexStatement.VexStatus.NOT_AFFECTED);
+    assertThat(notAffected.justification()).contains(VexJustification.COMPONENT_NOT_PRESENT);
+    assertThat(notAffected.detail()).contains("The pump firmware contains no Java runtime.");
+    assertThat(notAffected.product().orElseThrow().version()).contains("12.1.3");
+    assertThat(statements)
+        .filteredOn(s -> s.status() == VexStatement.VexStatus.AFFECTED)
+        .singleElement()
+        .satisfies(s -> assertThat(s.detail()).contains("Update to firmware 12.1.4."));
+    assertThat(statements).filteredOn(s -> s.status() == VexStatement.VexStatus.FIXED).hasSize(1);
+  }
+}
