@@ -13,7 +13,8 @@ import net.jqwik.api.constraints.Size;
 /** Arbitrary and mutated real bytes never make the astm dissector throw. */
 class AstmDissectorPropertiesTest {
 
-  private static final List<byte[]> SEEDS = FuzzSeeds.load(AstmDissectorFuzzTest.class, "fuzzDissector");
+  private static final List<byte[]> SEEDS =
+      FuzzSeeds.load(AstmDissectorFuzzTest.class, "fuzzDissector");
 
   @Property(tries = 300)
   void shouldNeverThrowOnRandomBytes(@ForAll @Size(max = 3000) byte[] data) {

@@ -13,7 +13,8 @@ import net.jqwik.api.constraints.Size;
 /** Arbitrary and mutated real bytes never make the poct dissector throw. */
 class PoctDissectorPropertiesTest {
 
-  private static final List<byte[]> SEEDS = FuzzSeeds.load(PoctDissectorFuzzTest.class, "fuzzDissector");
+  private static final List<byte[]> SEEDS =
+      FuzzSeeds.load(PoctDissectorFuzzTest.class, "fuzzDissector");
 
   @Property(tries = 300)
   void shouldNeverThrowOnRandomBytes(@ForAll @Size(max = 3000) byte[] data) {
