@@ -82,7 +82,7 @@ final class IdentityResolver {
     return gateways.contains(mac);
   }
 
-  /** The number of gateway MACs found. */
+  /** The gateway MACs found. */
   Set<MacAddress> gateways() {
     return Set.copyOf(gateways);
   }
