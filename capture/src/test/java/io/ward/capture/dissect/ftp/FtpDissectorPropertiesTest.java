@@ -13,7 +13,8 @@ import net.jqwik.api.constraints.Size;
 /** Arbitrary and mutated real bytes never make the ftp dissector throw. */
 class FtpDissectorPropertiesTest {
 
-  private static final List<byte[]> SEEDS = FuzzSeeds.load(FtpDissectorFuzzTest.class, "fuzzDissector");
+  private static final List<byte[]> SEEDS =
+      FuzzSeeds.load(FtpDissectorFuzzTest.class, "fuzzDissector");
 
   @Property(tries = 300)
   void shouldNeverThrowOnRandomBytes(@ForAll @Size(max = 3000) byte[] data) {

@@ -13,7 +13,8 @@ import net.jqwik.api.constraints.Size;
 /** Arbitrary and mutated real bytes never make the hl7 dissector throw. */
 class Hl7DissectorPropertiesTest {
 
-  private static final List<byte[]> SEEDS = FuzzSeeds.load(Hl7DissectorFuzzTest.class, "fuzzDissector");
+  private static final List<byte[]> SEEDS =
+      FuzzSeeds.load(Hl7DissectorFuzzTest.class, "fuzzDissector");
 
   @Property(tries = 300)
   void shouldNeverThrowOnRandomBytes(@ForAll @Size(max = 3000) byte[] data) {
