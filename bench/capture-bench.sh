@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The capture benchmark of issue 2 §8: builds Ward's runnable jar and this module, then simulates a
+# hospital capture and times Ward, tshark and ndpiReader on it (see bench/README.md).
+#   bench/capture-bench.sh            # the issue's size: >= 1.5M packets, 3 interleaved runs
+#   bench/capture-bench.sh --small    # a quick check on 100k packets
+#   bench/capture-bench.sh --help     # every option
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+for tool in java mvn tshark editcap ndpiReader; do
+  command -v "$tool" >/dev/null || { echo "capture-bench: $tool is not installed" >&2; exit 1; }
+done
+[ -x /usr/bin/time ] || { echo "capture-bench: GNU time (/usr/bin/time) is not installed" >&2; exit 1; }
+
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  echo "capture-bench: building cli/target/ward.jar and the bench module…" >&2
+  mvn -q -B -DskipTests -Pquick -pl cli,bench -am package >&2
+fi
+
+bench_jar="$(ls bench/target/ward-bench-*.jar | grep -v -e sources -e javadoc | head -1)"
+# ward.jar carries the simulator and picocli; the bench jar adds only its own classes.
+exec java ${BENCH_JAVA_OPTS:-} -cp "$bench_jar:cli/target/ward.jar" io.ward.bench.CaptureBenchmark "$@"

@@ -1,0 +1,242 @@
+package io.ward.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The end-to-end capture benchmark of issue 2 §8: simulates a hospital capture, then times whole
+ * processes of Ward and its peers (tshark, ndpiReader) on the same file, interleaved run by run,
+ * and prints medians, packets/s, MB/s, peak RSS and Ward's ratios against the issue's targets. Run
+ * it with {@code bench/capture-bench.sh}.
+ */
+@Command(
+    name = "capture-bench.sh",
+    mixinStandardHelpOptions = true,
+    description = "Times Ward against tshark and ndpiReader on a simulated hospital capture.")
+public final class CaptureBenchmark implements Callable<Integer> {
+
+  private static final long DEFAULT_PACKETS = 1_500_000;
+  private static final long SMALL_PACKETS = 100_000;
+  private static final int PROFILE_TOP = 25;
+
+  @Option(
+      names = "--packets",
+      paramLabel = "N",
+      description = "minimum packets in the capture (default 1,500,000 as the issue asks)")
+  Optional<Long> packets = Optional.empty();
+
+  @Option(names = "--small", description = "a quick check: 100,000 packets unless --packets says")
+  boolean small;
+
+  @Option(
+      names = "--devices",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "simulated devices (default: ${DEFAULT-VALUE}); minutes follow from --packets")
+  int devices;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description = "simulator seed (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "interleaved runs of each process, at least 3 (default: ${DEFAULT-VALUE})")
+  int runs;
+
+  @Option(
+      names = "--reuse-captures",
+      description = "keep captures made earlier with the same devices, minutes and seed")
+  boolean reuseCaptures;
+
+  @Option(names = "--no-profile", description = "skip the JFR-profiled extra Ward run")
+  boolean noProfile;
+
+  @Option(
+      names = "--only",
+      paramLabel = "ID",
+      split = ",",
+      description = "time only these processes (ids as in the report); default all")
+  List<String> only = new ArrayList<>();
+
+  @Option(
+      names = "--ward-jar",
+      paramLabel = "JAR",
+      defaultValue = "cli/target/ward.jar",
+      description = "the runnable Ward jar (default: ${DEFAULT-VALUE})")
+  Path wardJar;
+
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      defaultValue = "bench/target/capture-bench",
+      description = "captures, logs and recordings (default: ${DEFAULT-VALUE})")
+  Path work;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      defaultValue = "bench/target/capture-bench.md",
+      description = "the Markdown report (default: ${DEFAULT-VALUE})")
+  Path report;
+
+  @Option(
+      names = "--gnu-time",
+      paramLabel = "PATH",
+      defaultValue = "/usr/bin/time",
+      description = "GNU time, for peak RSS (default: ${DEFAULT-VALUE})")
+  Path gnuTime;
+
+  private final List<String> args;
+  private final PrintStream log = System.err;
+
+  private CaptureBenchmark(List<String> args) {
+    this.args = List.copyOf(args);
+  }
+
+  /** Runs the benchmark; see {@code bench/README.md}. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new CaptureBenchmark(List.of(args))).execute(args));
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    if (runs < 3) {
+      throw new IllegalArgumentException("--runs must be at least 3: the report gives medians");
+    }
+    try {
+      String markdown = benchmark();
+      System.out.print(markdown);
+      Files.createDirectories(report.toAbsolutePath().getParent());
+      Files.writeString(report, markdown, StandardCharsets.UTF_8);
+      log.println("bench: report written to " + report);
+      return 0;
+    } catch (BenchmarkException e) {
+      log.println("bench: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private String benchmark() throws IOException, InterruptedException, BenchmarkException {
+    String started = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    requireFile(wardJar, "build it with bench/capture-bench.sh or ./ward");
+    requireFile(gnuTime, "install GNU time (Debian package time)");
+    long wanted = packets.orElse(small ? SMALL_PACKETS : DEFAULT_PACKETS);
+    List<CaptureFile> captures =
+        new CaptureMaker(work.resolve("captures"), devices, seed, reuseCaptures, log).make(wanted);
+    for (CaptureFile capture : captures) {
+      warmPageCache(capture);
+    }
+    List<Contender> contenders =
+        Contenders.all(java, wardJar, captures.get(0), captures.get(1), captures.get(2)).stream()
+            .filter(c -> only.isEmpty() || only.contains(c.id()))
+            .toList();
+    MachineInfo machine = MachineInfo.probe(java);
+    String loadBefore = MachineInfo.loadAverage();
+    List<Measurement> measurements = time(contenders);
+    String loadAfter = MachineInfo.loadAverage();
+    Optional<ProfiledRun> profile =
+        noProfile ? Optional.empty() : Optional.of(profile(java, captures.get(0)));
+    Map<String, Measurement> byId = new LinkedHashMap<>();
+    measurements.forEach(m -> byId.put(m.contender().id(), m));
+    RunContext context = new RunContext(command(), started, runs, machine, loadBefore, loadAfter);
+    return MarkdownReport.render(context, captures, measurements, Targets.evaluate(byId), profile);
+  }
+
+  /**
+   * Runs every contender once per round, rotating the starting contender each round so that no tool
+   * always follows the same neighbour.
+   */
+  private List<Measurement> time(List<Contender> contenders)
+      throws IOException, InterruptedException, BenchmarkException {
+    ProcessTimer timer = new ProcessTimer(gnuTime, work.resolve("logs"));
+    Map<Contender, List<RunResult>> results = new LinkedHashMap<>();
+    contenders.forEach(c -> results.put(c, new ArrayList<>()));
+    for (int round = 0; round < runs; round++) {
+      for (int i = 0; i < contenders.size(); i++) {
+        Contender c = contenders.get((i + round) % contenders.size());
+        RunResult r = timer.run(c, c.id() + "-run" + (round + 1));
+        results.get(c).add(r);
+        log.printf(
+            "bench: run %d/%d %-24s %8.2f s %,10d packets/s %8.1f MiB   (load %s)%n",
+            round + 1,
+            runs,
+            c.id(),
+            r.seconds(),
+            Math.round(c.input().packets() / r.seconds()),
+            r.peakRssKibibytes() / 1024.0,
+            MachineInfo.loadAverage());
+      }
+    }
+    List<Measurement> measurements = new ArrayList<>();
+    results.forEach((c, rs) -> measurements.add(new Measurement(c, rs)));
+    return List.copyOf(measurements);
+  }
+
+  /** One extra, untimed full analysis under JFR, summarised as hot methods and allocations. */
+  private ProfiledRun profile(Path java, CaptureFile capture)
+      throws IOException, InterruptedException, BenchmarkException {
+    Path recording = work.resolve("ward-full.jfr").toAbsolutePath();
+    Files.deleteIfExists(recording);
+    List<String> command =
+        Contenders.wardCommand(
+            java,
+            List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=profile"),
+            wardJar,
+            capture,
+            List.of("--workers", "1"));
+    log.println("bench: profiling one full analysis with JFR into " + recording);
+    Contender profiled =
+        new Contender("ward-full-jfr", "profiled full analysis", capture, command, Set.of(0, 4));
+    new ProcessTimer(gnuTime, work.resolve("logs")).run(profiled, "ward-full-jfr");
+    return new ProfiledRun(command, HotSpots.read(recording, PROFILE_TOP));
+  }
+
+  private String command() {
+    List<String> parts = new ArrayList<>();
+    parts.add("bench/capture-bench.sh");
+    parts.addAll(args);
+    return String.join(" ", parts);
+  }
+
+  private static void requireFile(Path file, String hint) throws BenchmarkException {
+    if (!Files.isRegularFile(file)) {
+      throw new BenchmarkException(file + " is missing; " + hint);
+    }
+  }
+
+  /** Reads a capture once so that every tool reads it from the page cache, none from disk. */
+  private static void warmPageCache(CaptureFile capture) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+    try (FileChannel in = FileChannel.open(capture.path(), StandardOpenOption.READ)) {
+      while (in.read(buffer) >= 0) {
+        buffer.clear();
+      }
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package io.ward.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The benchmark's result as Markdown: machine, captures, timings, the issue's targets, hot spots.
+ */
+final class MarkdownReport {
+
+  /** The peers' speeds the issue quotes for this 2-core machine, in packets/s. */
+  private static final Map<String, String> ISSUE_FIGURES =
+      Map.of(
+          Contenders.TSHARK_FIELDS, "≈ 20,000",
+          Contenders.TSHARK_CONV, "≈ 41,000",
+          Contenders.NDPI, "≈ 330,000",
+          Contenders.WARD_DECODE_ONLY, "(plain Java header walk + flow table ≈ 2,800,000)",
+          Contenders.WARD_FULL, "target ≈ 1,000,000");
+
+  private final StringBuilder out = new StringBuilder();
+
+  /**
+   * The whole report.
+   *
+   * @param run when, where and how the benchmark ran
+   * @param captures the captures the tools read
+   * @param measurements every contender's runs, in run order
+   * @param targets the issue's targets computed from the medians
+   * @param hotSpots the profile of one extra Ward run, when one was taken
+   */
+  static String render(
+      RunContext run,
+      List<CaptureFile> captures,
+      List<Measurement> measurements,
+      List<Target> targets,
+      Optional<ProfiledRun> hotSpots) {
+    MarkdownReport r = new MarkdownReport();
+    r.heading(run);
+    r.captures(captures);
+    r.measurements(measurements, run.runs());
+    r.targets(targets);
+    hotSpots.ifPresent(r::hotSpots);
+    r.commands(measurements);
+    return r.out.toString();
+  }
+
+  private void heading(RunContext run) {
+    MachineInfo m = run.machine();
+    line("# Ward capture benchmark");
+    line("");
+    line("Reproduce: `" + run.command() + "` (from the repository root).");
+    line("");
+    line("- Started: " + run.started() + "; " + run.runs() + " interleaved runs of each process.");
+    line("- Machine: " + m.processors() + " processors (" + m.cpu() + "), " + m.memory() + ".");
+    line(
+        "- Load average (1/5/15 min): before "
+            + run.loadBefore()
+            + ", after "
+            + run.loadAfter()
+            + " (the machine is shared; a load above the processor count slows every tool).");
+    line("- Java: " + String.join(" / ", m.javaVersion()));
+    line("- Peers: " + m.tsharkVersion() + "; " + m.ndpiVersion());
+    line(
+        "- Times are whole processes, fork to exit (JVM start included for Ward), median of the"
+            + " runs; peak RSS is GNU time's `%M`; MB = 10^6 bytes of the input file.");
+    line("");
+  }
+
+  private void captures(List<CaptureFile> captures) {
+    line("## Captures");
+    line("");
+    line("| capture | packets | size (MB) | made by |");
+    line("|---|---:|---:|---|");
+    for (CaptureFile c : captures) {
+      line(
+          "| "
+              + c.label()
+              + " | "
+              + Format.count(c.packets())
+              + " | "
+              + Format.oneDecimal(c.bytes() / 1e6)
+              + " | "
+              + c.origin()
+              + " |");
+    }
+    line("");
+  }
+
+  private void measurements(List<Measurement> measurements, int runs) {
+    line("## Processes");
+    line("");
+    line(
+        "| process | input | median s | runs (s) | packets/s | MB/s | peak RSS MiB |"
+            + " issue's figure (packets/s) |");
+    line("|---|---|---:|---|---:|---:|---:|---|");
+    for (Measurement m : measurements) {
+      String times =
+          m.runs().stream().map(r -> Format.seconds(r.seconds())).collect(Collectors.joining(", "));
+      line(
+          "| "
+              + m.contender().id()
+              + " | "
+              + m.contender().input().label()
+              + " | "
+              + Format.seconds(m.medianSeconds())
+              + " | "
+              + times
+              + " | "
+              + Format.count(m.packetsPerSecond())
+              + " | "
+              + Format.oneDecimal(m.megabytesPerSecond())
+              + " | "
+              + Format.oneDecimal(m.medianPeakRssMebibytes())
+              + " | "
+              + ISSUE_FIGURES.getOrDefault(m.contender().id(), "")
+              + " |");
+    }
+    line("");
+  }
+
+  private void targets(List<Target> targets) {
+    line("## Targets (issue 2 §8), ratios of this run's medians");
+    line("");
+    line("| target | figures | ratio | goal | met |");
+    line("|---|---|---:|---:|---|");
+    for (Target t : targets) {
+      line(
+          "| "
+              + t.name()
+              + " | "
+              + t.basis()
+              + " | "
+              + Format.ratio(t.measured())
+              + " | "
+              + t.goal()
+              + " | "
+              + (t.met() ? "yes" : "**no**")
+              + " |");
+    }
+    line("");
+  }
+
+  private void hotSpots(ProfiledRun profiled) {
+    HotSpots h = profiled.hotSpots();
+    line("## Hot spots (JFR, one extra untimed run)");
+    line("");
+    line(
+        "Profiled: `"
+            + String.join(" ", profiled.command())
+            + "` — "
+            + h.samples()
+            + " execution samples.");
+    line("");
+    table("method (self: top of stack)", "samples", h.selfTime(), h.samples());
+    table(
+        "Ward method (inclusive: anywhere on the stack)",
+        "samples",
+        h.wardInclusive(),
+        h.samples());
+    long allocated = h.allocations().stream().mapToLong(Map.Entry::getValue).sum();
+    line("| allocated class in Ward method | sampled MB |");
+    line("|---|---:|");
+    for (Map.Entry<String, Long> e : h.allocations()) {
+      line("| `" + e.getKey() + "` | " + Format.oneDecimal(e.getValue() / 1e6) + " |");
+    }
+    line("");
+    line(
+        "(allocation rows above: "
+            + Format.oneDecimal(allocated / 1e6)
+            + " MB of sampled allocation weight)");
+    line("");
+  }
+
+  private void table(String what, String unit, List<Map.Entry<String, Long>> rows, long total) {
+    line("| " + what + " | " + unit + " | share |");
+    line("|---|---:|---:|");
+    for (Map.Entry<String, Long> e : rows) {
+      line(
+          "| `"
+              + e.getKey()
+              + "` | "
+              + e.getValue()
+              + " | "
+              + Format.oneDecimal(100.0 * Stats.ratio(e.getValue(), total))
+              + "% |");
+    }
+    line("");
+  }
+
+  private void commands(List<Measurement> measurements) {
+    line("## What each process is");
+    line("");
+    for (Measurement m : measurements) {
+      Contender c = m.contender();
+      line(
+          "- **"
+              + c.id()
+              + "** — "
+              + c.meaning()
+              + ": `"
+              + String.join(" ", c.command())
+              + " > /dev/null`");
+    }
+    line("");
+  }
+
+  private void line(String s) {
+    out.append(s).append('\n');
+  }
+}

@@ -1,0 +1,120 @@
+package io.ward.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The issue's targets (issue 2 §8), computed from one benchmark run's medians. */
+final class Targets {
+
+  /** "Not growing" allows 10% for garbage-collector heap sizing noise. */
+  static final double RSS_GROWTH_BOUND = 1.1;
+
+  private static final double MILLION = 1_000_000.0;
+
+  private Targets() {}
+
+  /** The targets whose measurements are present, in the issue's order. */
+  static List<Target> evaluate(Map<String, Measurement> byId) {
+    List<Target> targets = new ArrayList<>();
+    speed(
+            byId,
+            "full analysis, 1 thread vs tshark field extraction",
+            Contenders.WARD_FULL,
+            Contenders.TSHARK_FIELDS,
+            50)
+        .ifPresent(targets::add);
+    speed(byId, "full analysis, 1 thread vs ndpiReader", Contenders.WARD_FULL, Contenders.NDPI, 3)
+        .ifPresent(targets::add);
+    millionPacketsPerSecond(byId).ifPresent(targets::add);
+    speed(
+            byId,
+            "decoding + flow table only vs tshark conv,tcp",
+            Contenders.WARD_DECODE_ONLY,
+            Contenders.TSHARK_CONV,
+            50)
+        .ifPresent(targets::add);
+    speed(
+            byId,
+            "full analysis, 2 workers vs 1 worker",
+            Contenders.WARD_TWO_WORKERS,
+            Contenders.WARD_FULL,
+            1.6)
+        .ifPresent(targets::add);
+    rss(
+            byId,
+            "peak RSS, full analysis vs tshark field extraction",
+            Contenders.WARD_FULL,
+            Contenders.TSHARK_FIELDS,
+            0.1)
+        .ifPresent(targets::add);
+    rss(
+            byId,
+            "peak RSS, full analysis on the 2× capture vs the 1× (should not grow)",
+            Contenders.WARD_FULL_LONG,
+            Contenders.WARD_FULL,
+            RSS_GROWTH_BOUND)
+        .ifPresent(targets::add);
+    speed(
+            byId,
+            "pcapng vs pcap speed (decoding + flow table only)",
+            Contenders.WARD_DECODE_ONLY_PCAPNG,
+            Contenders.WARD_DECODE_ONLY,
+            0.9)
+        .ifPresent(targets::add);
+    return List.copyOf(targets);
+  }
+
+  private static Optional<Target> speed(
+      Map<String, Measurement> byId, String name, String ward, String other, double bound) {
+    Measurement a = byId.get(ward);
+    Measurement b = byId.get(other);
+    if (a == null || b == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Target(
+            name,
+            Stats.ratio(a.packetsPerSecond(), b.packetsPerSecond()),
+            bound,
+            /* atLeast= */ true,
+            Format.count(a.packetsPerSecond())
+                + " vs "
+                + Format.count(b.packetsPerSecond())
+                + " packets/s"));
+  }
+
+  private static Optional<Target> rss(
+      Map<String, Measurement> byId, String name, String ward, String other, double bound) {
+    Measurement a = byId.get(ward);
+    Measurement b = byId.get(other);
+    if (a == null || b == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Target(
+            name,
+            Stats.ratio(a.medianPeakRssMebibytes(), b.medianPeakRssMebibytes()),
+            bound,
+            /* atLeast= */ false,
+            Format.oneDecimal(a.medianPeakRssMebibytes())
+                + " vs "
+                + Format.oneDecimal(b.medianPeakRssMebibytes())
+                + " MiB"));
+  }
+
+  private static Optional<Target> millionPacketsPerSecond(Map<String, Measurement> byId) {
+    Measurement full = byId.get(Contenders.WARD_FULL);
+    if (full == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Target(
+            "full analysis, 1 thread vs 1M packets/s (the issue's ≈ figure)",
+            full.packetsPerSecond() / MILLION,
+            1.0,
+            /* atLeast= */ true,
+            Format.count(full.packetsPerSecond()) + " vs 1,000,000 packets/s"));
+  }
+}

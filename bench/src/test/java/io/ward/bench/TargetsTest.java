@@ -1,0 +1,88 @@
+package io.ward.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TargetsTest {
+
+  static final CaptureFile PCAP =
+      new CaptureFile("1× pcap", Path.of("c.pcap"), 1_000_000, 700_000_000, "test");
+  static final CaptureFile LONG =
+      new CaptureFile("2× pcap", Path.of("c2.pcap"), 2_000_000, 1_400_000_000, "test");
+
+  @Test
+  void shouldCompareMedianPacketRatesOfWardAndThePeer() {
+    Map<String, Measurement> byId = new LinkedHashMap<>();
+    put(byId, measurement(Contenders.WARD_FULL, PCAP, 256, 2.0, 1.0, 9.0));
+    put(byId, measurement(Contenders.TSHARK_FIELDS, PCAP, 4096, 50.0, 40.0, 60.0));
+
+    Target vsTshark = find(Targets.evaluate(byId), "vs tshark field extraction");
+
+    assertThat(vsTshark.measured()).isCloseTo(25.0, within(1e-9));
+    assertThat(vsTshark.met()).isFalse();
+    assertThat(vsTshark.goal()).isEqualTo("≥ 50.0×");
+    assertThat(vsTshark.basis()).isEqualTo("500,000 vs 20,000 packets/s");
+  }
+
+  @Test
+  void shouldMeetAnUpperBoundOnPeakRssWhenWardUsesLessThanATenth() {
+    Map<String, Measurement> byId = new LinkedHashMap<>();
+    put(byId, measurement(Contenders.WARD_FULL, PCAP, 300, 1.0, 1.0, 1.0));
+    put(byId, measurement(Contenders.TSHARK_FIELDS, PCAP, 4000, 50.0, 50.0, 50.0));
+
+    Target rss = find(Targets.evaluate(byId), "peak RSS, full analysis vs tshark");
+
+    assertThat(rss.measured()).isCloseTo(0.075, within(1e-9));
+    assertThat(rss.met()).isTrue();
+  }
+
+  @Test
+  void shouldCompareTheTwiceLongCaptureByMemoryNotByRate() {
+    Map<String, Measurement> byId = new LinkedHashMap<>();
+    put(byId, measurement(Contenders.WARD_FULL, PCAP, 400, 1.0, 1.0, 1.0));
+    put(byId, measurement(Contenders.WARD_FULL_LONG, LONG, 480, 2.0, 2.0, 2.0));
+
+    Target growth = find(Targets.evaluate(byId), "2× capture");
+
+    assertThat(growth.measured()).isCloseTo(1.2, within(1e-9));
+    assertThat(growth.met()).isFalse();
+  }
+
+  @Test
+  void shouldLeaveOutTargetsWhosePeerWasNotRun() {
+    Map<String, Measurement> byId = new LinkedHashMap<>();
+    put(byId, measurement(Contenders.WARD_FULL, PCAP, 256, 2.0, 2.0, 2.0));
+
+    assertThat(Targets.evaluate(byId))
+        .extracting(Target::name)
+        .containsExactly("full analysis, 1 thread vs 1M packets/s (the issue's ≈ figure)");
+  }
+
+  static Measurement measurement(
+      String id, CaptureFile input, long rssMebibytes, double... seconds) {
+    Contender c = new Contender(id, id, input, List.of("true"), Set.of(0));
+    List<RunResult> runs =
+        java.util.Arrays.stream(seconds)
+            .mapToObj(s -> new RunResult(s, rssMebibytes * 1024))
+            .toList();
+    return new Measurement(c, runs);
+  }
+
+  private static void put(Map<String, Measurement> byId, Measurement m) {
+    byId.put(m.contender().id(), m);
+  }
+
+  private static Target find(List<Target> targets, String nameFragment) {
+    return targets.stream()
+        .filter(t -> t.name().contains(nameFragment))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no target named *" + nameFragment + "*"));
+  }
+}
