@@ -10,6 +10,10 @@ final class FlowTable {
   private static final long M2 = 0xBF58_476D_1CE4_E5B9L;
 
   private FlowState[] slots;
+
+  /** The hash of each slot's flow, so probing compares in a dense array before dereferencing. */
+  private long[] hashes;
+
   private int mask;
   private int size;
   private FlowState oldest;
@@ -18,6 +22,7 @@ final class FlowTable {
   FlowTable(int initialCapacity) {
     int cap = Integer.highestOneBit(Math.max(16, initialCapacity) - 1) << 1;
     slots = new FlowState[cap];
+    hashes = new long[cap];
     mask = cap - 1;
   }
 
@@ -72,7 +77,7 @@ final class FlowTable {
     int i = (int) hash & mask;
     FlowState f;
     while ((f = slots[i]) != null) {
-      if (f.hash == hash
+      if (hashes[i] == hash
           && f.aLow == aLow
           && f.bLow == bLow
           && f.aPort == aPort
@@ -128,6 +133,7 @@ final class FlowTable {
       boolean stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
       if (!stays) {
         slots[i] = s;
+        hashes[i] = hashes[j];
         slots[j] = null;
         i = j;
       }
@@ -142,11 +148,21 @@ final class FlowTable {
       i = (i + 1) & mask;
     }
     slots[i] = f;
+    hashes[i] = f.hash;
+  }
+
+  /** Forgets every flow at once (cheaper than removing them one by one at the end). */
+  void clear() {
+    java.util.Arrays.fill(slots, null);
+    size = 0;
+    oldest = null;
+    newest = null;
   }
 
   private void resize() {
     FlowState[] old = slots;
     slots = new FlowState[old.length << 1];
+    hashes = new long[slots.length];
     mask = slots.length - 1;
     for (FlowState f : old) {
       if (f != null) {

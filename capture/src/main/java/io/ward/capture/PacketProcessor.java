@@ -230,6 +230,10 @@ final class PacketProcessor {
 
   private void finish(FlowState f) {
     table.remove(f);
+    summarise(f);
+  }
+
+  private void summarise(FlowState f) {
     f.close();
     sink.flow(f.toFlow());
     flows++;
@@ -239,9 +243,12 @@ final class PacketProcessor {
 
   /** Summarises every live flow: the capture ended. */
   void finishAll() {
-    FlowState f;
-    while ((f = table.oldest()) != null) {
-      finish(f);
+    FlowState f = table.oldest();
+    table.clear();
+    while (f != null) {
+      FlowState next = f.newer;
+      summarise(f);
+      f = next;
     }
   }
 

@@ -32,7 +32,7 @@ final class ParallelRunner {
     this.full = new BlockingQueue[n];
     this.free = new BlockingQueue[n];
     this.current = new PacketBatch[n];
-    for (int i = 0; i < n; i++) {
+    for (int i = 1; i < n; i++) {
       full[i] = new ArrayBlockingQueue<>(BATCHES_PER_WORKER + 1);
       free[i] = new ArrayBlockingQueue<>(BATCHES_PER_WORKER + 1);
       for (int j = 0; j < BATCHES_PER_WORKER; j++) {
@@ -47,14 +47,18 @@ final class ParallelRunner {
   }
 
   void start() {
-    for (Thread t : threads) {
-      t.start();
+    for (int i = 1; i < threads.length; i++) {
+      threads[i].start();
     }
   }
 
   /** Routes one packet (its bytes are copied; the record may be reused afterwards). */
   void accept(PacketRecord r) throws InterruptedIOException {
     int w = worker(r);
+    if (w == 0) {
+      processors[0].process(r);
+      return;
+    }
     PacketBatch b = current[w];
     if (!b.fits(r)) {
       hand(w, b);
@@ -82,12 +86,14 @@ final class ParallelRunner {
 
   /** Sends the last batches and waits for every worker to summarise its flows. */
   void finish() throws InterruptedIOException {
-    for (int i = 0; i < processors.length; i++) {
+    for (int i = 1; i < processors.length; i++) {
       current[i].last = true;
       hand(i, current[i]);
     }
+    processors[0].finishAll();
     try {
-      for (Thread t : threads) {
+      for (int i = 1; i < threads.length; i++) {
+        Thread t = threads[i];
         while (t.isAlive()) {
           t.join(100);
           checkFailure();
@@ -102,8 +108,8 @@ final class ParallelRunner {
 
   /** Stops the workers after a failure or interruption of the reading thread. */
   void abort() {
-    for (Thread t : threads) {
-      t.interrupt();
+    for (int i = 1; i < threads.length; i++) {
+      threads[i].interrupt();
     }
   }
 
