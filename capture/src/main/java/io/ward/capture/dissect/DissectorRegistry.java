@@ -21,7 +21,7 @@ public final class DissectorRegistry {
         new io.ward.capture.dissect.snmp.SnmpDissector(),
         new io.ward.capture.dissect.ftp.FtpDissector(),
         new io.ward.capture.dissect.telnet.TelnetDissector(),
-        // Lab and point-of-care: XML root POCT1-A message ids, then ASTM (ENQ alone is loose: last).
+        // Lab and point-of-care: POCT1-A XML roots, then ASTM (a lone ENQ is loose, so last).
         new io.ward.capture.dissect.poct.PoctDissector(),
         new io.ward.capture.dissect.astm.AstmDissector());
   }

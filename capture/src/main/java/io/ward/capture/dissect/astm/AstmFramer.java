@@ -49,8 +49,10 @@ final class AstmFramer {
   private final byte[] checksum = new byte[2];
   private int checksumFill;
   private boolean lastFrame;
+
   /** True after an ETB frame: the next frame continues the same record. */
   private boolean continuation;
+
   private byte[] record = new byte[256];
   private int recordFill;
   private boolean recordOverflow;

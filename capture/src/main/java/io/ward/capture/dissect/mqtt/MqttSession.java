@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Reads the client's CONNECT (the first packet of the connection, MQTT 3.1.1 section 3.1) and
- * then stops: publishes may carry clinical data and are never read.
+ * Reads the client's CONNECT (the first packet of the connection, MQTT 3.1.1 section 3.1) and then
+ * stops: publishes may carry clinical data and are never read.
  */
 final class MqttSession implements DissectorSession {
 

@@ -1,9 +1,9 @@
 package io.ward.capture.dissect.telnet;
 
 /**
- * Removes Telnet command sequences from one direction (RFC 854): IAC WILL/WONT/DO/DONT option,
- * IAC SB … IAC SE subnegotiation, other two-byte IAC commands; IAC IAC is a data byte 0xFF. The
- * state survives across calls, since a sequence may be split between segments.
+ * Removes Telnet command sequences from one direction (RFC 854): IAC WILL/WONT/DO/DONT option, IAC
+ * SB … IAC SE subnegotiation, other two-byte IAC commands; IAC IAC is a data byte 0xFF. The state
+ * survives across calls, since a sequence may be split between segments.
  */
 final class TelnetDecoder {
 
@@ -13,7 +13,10 @@ final class TelnetDecoder {
   static final int WILL = 251;
   static final int DONT = 254;
 
-  /** Longest subnegotiation tolerated before the decoder gives up on it (RFC 1091 terminal types are short). */
+  /**
+   * Longest subnegotiation tolerated before the decoder gives up on it (RFC 1091 terminal types are
+   * short).
+   */
   static final int MAX_SUBNEGOTIATION_BYTES = 4096;
 
   private enum State {

@@ -6,9 +6,9 @@ import io.ward.model.ObservationFields;
 import java.util.regex.Pattern;
 
 /**
- * One Telnet connection. Server text is collected line by line until the first login prompt (or
- * the first thing the client types): those lines are the banner. The client's bytes are only
- * tested for being non-empty input after a prompt, never stored.
+ * One Telnet connection. Server text is collected line by line until the first login prompt (or the
+ * first thing the client types): those lines are the banner. The client's bytes are only tested for
+ * being non-empty input after a prompt, never stored.
  */
 final class TelnetSession implements DissectorSession {
 
