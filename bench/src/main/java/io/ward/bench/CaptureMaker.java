@@ -21,10 +21,14 @@ import java.util.Properties;
  */
 final class CaptureMaker {
 
-  /** Calibration windows (minutes); their difference gives the steady packets per minute. */
-  private static final int SHORT_MINUTES = 2;
+  /**
+   * Calibration windows (minutes); their difference gives the steady packets per minute. The
+   * simulated hospital ramps up over its first minutes (boots, DHCP, first associations), so the
+   * windows start late enough to see the steady rate.
+   */
+  private static final int SHORT_MINUTES = 10;
 
-  private static final int LONG_MINUTES = 4;
+  private static final int LONG_MINUTES = 20;
 
   /** Headroom so that the simulator's randomness does not leave the capture just short. */
   private static final double HEADROOM = 1.03;
