@@ -58,10 +58,16 @@ public final class KnowledgeLoader {
         continue;
       }
       FeedKind kind = FeedSniffer.sniff(file);
-      if (kind == FeedKind.UNKNOWN
-          || (expected != null
-              && kind != expected
-              && !(expected == FeedKind.CYCLONEDX && kind == FeedKind.CSAF))) {
+      if (kind == FeedKind.UNKNOWN && expected != null) {
+        // In a directory of one kind, an unrecognised file gets that kind's reader and its
+        // precise complaint ("not a readable MDS2 workbook …").
+        kind = expected;
+      }
+      boolean wanted =
+          expected == null
+              || kind == expected
+              || (expected == FeedKind.CYCLONEDX && kind == FeedKind.CSAF);
+      if (kind == FeedKind.UNKNOWN || !wanted) {
         collector.problem(
             FeedProblem.warning(
                 file,

@@ -49,14 +49,12 @@ public final class CycloneDxReader {
       byte[] bytes = Files.readAllBytes(file);
       Parser parser = BomParserFactory.createParser(bytes);
       bom = parser.parse(bytes);
-    } catch (ParseException e) {
-      return FeedResult.failed(
-          FeedProblem.error(file, "not a readable CycloneDX BOM: " + rootMessage(e)));
+    } catch (ParseException | RuntimeException e) {
+      // The library maps untrusted JSON/XML onto its model; when it cannot (a bad file, or a
+      // newer spec part it does not know), JSON is read again field by field.
+      return lenient(file, subject, rootMessage(e));
     } catch (IOException e) {
       return FeedResult.failed(FeedProblem.error(file, "unreadable: " + e.getMessage()));
-    } catch (RuntimeException e) {
-      // The library maps untrusted JSON/XML onto its model; anything it throws is a bad file.
-      return FeedResult.failed(FeedProblem.error(file, "not a readable CycloneDX BOM: " + e));
     }
     if (bom == null) {
       return FeedResult.failed(FeedProblem.error(file, "not a CycloneDX BOM"));
@@ -88,6 +86,27 @@ public final class CycloneDxReader {
           FeedProblem.warning(file, "CycloneDX document without components or VEX analyses"));
     }
     return new FeedResult<>(List.of(new CycloneDxContent(sbom, vex)), problems);
+  }
+
+  private static FeedResult<CycloneDxContent> lenient(Path file, SbomSubject subject, String why) {
+    com.fasterxml.jackson.databind.JsonNode root;
+    try {
+      root = Json.read(file);
+    } catch (IOException | RuntimeException e) {
+      return FeedResult.failed(FeedProblem.error(file, "not a readable CycloneDX BOM: " + why));
+    }
+    if (!Json.textOr(root, "bomFormat", "").equalsIgnoreCase("CycloneDX")) {
+      return FeedResult.failed(FeedProblem.error(file, "not a readable CycloneDX BOM: " + why));
+    }
+    CycloneDxContent content = LenientCycloneDxJson.read(root, subject, file.toString());
+    return new FeedResult<>(
+        List.of(content),
+        List.of(
+            FeedProblem.warning(
+                file,
+                "cyclonedx-core-java could not map the document ("
+                    + why
+                    + "); components and VEX read field by field")));
   }
 
   private static void flatten(

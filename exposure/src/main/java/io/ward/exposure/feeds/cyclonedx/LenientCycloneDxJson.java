@@ -1,0 +1,118 @@
+package io.ward.exposure.feeds.cyclonedx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ward.exposure.feeds.Json;
+import io.ward.model.exposure.Sbom;
+import io.ward.model.exposure.SbomComponent;
+import io.ward.model.exposure.VexJustification;
+import io.ward.model.exposure.VexStatement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A field-by-field reader of CycloneDX JSON for documents cyclonedx-core-java cannot map (newer
+ * spec parts such as CBOM crypto properties in 1.6): only the fields Ward uses are read, so the
+ * components and VEX analyses are not lost to an unrelated part of the document.
+ */
+final class LenientCycloneDxJson {
+
+  private LenientCycloneDxJson() {}
+
+  static CycloneDxContent read(JsonNode root, SbomSubject subject, String source) {
+    Optional<JsonNode> rootComponent =
+        Json.object(root, "metadata").flatMap(m -> Json.object(m, "component"));
+    List<SbomComponent> components = new ArrayList<>();
+    flatten(Json.array(root, "components"), components, 0);
+    Optional<Sbom> sbom = Optional.empty();
+    if (!components.isEmpty()) {
+      sbom =
+          Optional.of(
+              new Sbom(
+                  subject.vendor().or(() -> rootComponent.flatMap(LenientCycloneDxJson::supplier)),
+                  subject.model().or(() -> rootComponent.flatMap(c -> Json.text(c, "name"))),
+                  subject.version().or(() -> rootComponent.flatMap(c -> Json.text(c, "version"))),
+                  Json.text(root, "serialNumber"),
+                  components,
+                  source));
+    }
+    Map<String, SbomComponent> byRef = new HashMap<>();
+    rootComponent
+        .map(LenientCycloneDxJson::component)
+        .ifPresent(c -> c.bomRef().ifPresent(r -> byRef.put(r, c)));
+    components.forEach(c -> c.bomRef().ifPresent(r -> byRef.putIfAbsent(r, c)));
+    List<VexStatement> vex = new ArrayList<>();
+    for (JsonNode v : Json.array(root, "vulnerabilities")) {
+      Optional<String> id = Json.text(v, "id");
+      Optional<JsonNode> analysis = Json.object(v, "analysis");
+      Optional<VexStatement.VexStatus> status =
+          analysis.flatMap(a -> Json.text(a, "state")).flatMap(LenientCycloneDxJson::status);
+      if (id.isEmpty() || status.isEmpty()) {
+        continue;
+      }
+      Optional<VexJustification> justification =
+          analysis.flatMap(a -> Json.text(a, "justification")).flatMap(VexJustification::fromLabel);
+      Optional<String> detail = analysis.flatMap(a -> Json.text(a, "detail"));
+      for (JsonNode affect : Json.array(v, "affects")) {
+        Json.text(affect, "ref")
+            .ifPresent(
+                ref ->
+                    vex.add(
+                        new VexStatement(
+                            id.get(),
+                            ref,
+                            Optional.ofNullable(byRef.get(ref)),
+                            status.get(),
+                            justification,
+                            detail,
+                            source)));
+      }
+    }
+    return new CycloneDxContent(sbom, vex);
+  }
+
+  private static void flatten(List<JsonNode> list, List<SbomComponent> out, int depth) {
+    if (depth > 64) {
+      return;
+    }
+    for (JsonNode c : list) {
+      if (Json.text(c, "name").isPresent()) {
+        out.add(component(c));
+      }
+      flatten(Json.array(c, "components"), out, depth + 1);
+    }
+  }
+
+  private static SbomComponent component(JsonNode c) {
+    return new SbomComponent(
+        Json.text(c, "bom-ref"),
+        Json.text(c, "type"),
+        Json.text(c, "group"),
+        Json.textOr(c, "name", ""),
+        Json.text(c, "version"),
+        Json.text(c, "purl"),
+        Json.text(c, "cpe"),
+        supplier(c));
+  }
+
+  private static Optional<String> supplier(JsonNode c) {
+    return Json.object(c, "supplier")
+        .flatMap(s -> Json.text(s, "name"))
+        .or(() -> Json.object(c, "manufacturer").flatMap(m -> Json.text(m, "name")))
+        .or(() -> Json.text(c, "publisher"))
+        .or(() -> Json.text(c, "author"));
+  }
+
+  private static Optional<VexStatement.VexStatus> status(String state) {
+    return switch (state.toLowerCase(Locale.ROOT)) {
+      case "not_affected", "false_positive" -> Optional.of(VexStatement.VexStatus.NOT_AFFECTED);
+      case "exploitable" -> Optional.of(VexStatement.VexStatus.AFFECTED);
+      case "resolved", "resolved_with_pedigree" -> Optional.of(VexStatement.VexStatus.FIXED);
+      case "in_triage" -> Optional.of(VexStatement.VexStatus.UNDER_INVESTIGATION);
+      default -> Optional.empty();
+    };
+  }
+}
