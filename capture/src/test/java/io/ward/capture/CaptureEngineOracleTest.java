@@ -132,16 +132,15 @@ class CaptureEngineOracleTest {
     TestCaptures.Collector sink = new TestCaptures.Collector();
     CaptureSummary summary = TestCaptures.analyze(NO_EXPIRY, file, sink);
 
-    List<String> frames =
-        TestCaptures.run("tshark", "-r", file.toString(), "-T", "fields", "-e", "frame.len");
-    long tsharkBytes = frames.stream().mapToLong(Long::parseLong).sum();
+    List<String[]> frames = tsharkFrames(file);
+    long tsharkBytes = frames.stream().mapToLong(c -> Long.parseLong(c[0])).sum();
     assertThat(summary.packets()).as("packets").isEqualTo(frames.size());
     assertThat(summary.bytes()).as("bytes").isEqualTo(tsharkBytes);
     assertThat(summary.undecodablePackets()).isZero();
 
     assertThat(wardTraffic(sink.flows))
         .as("per-flow packets and bytes")
-        .isEqualTo(tsharkTraffic(file));
+        .isEqualTo(tsharkTraffic(frames));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -150,18 +149,27 @@ class CaptureEngineOracleTest {
     TestCaptures.Collector sink = new TestCaptures.Collector();
     TestCaptures.analyze(NO_EXPIRY, file, sink);
 
+    // One run prints both tables: TCP first, then UDP (each opened by its title line).
+    List<String> out =
+        TestCaptures.run("tshark", "-r", file.toString(), "-q", "-z", "conv,tcp", "-z", "conv,udp");
+    long[] conversations = new long[2];
+    int table = -1;
+    for (String line : out) {
+      if (line.startsWith("TCP Conversations")) {
+        table = 0;
+      } else if (line.startsWith("UDP Conversations")) {
+        table = 1;
+      } else if (line.contains("<->") && table >= 0) {
+        conversations[table]++;
+      }
+    }
+
     assertThat(sink.flows.stream().filter(f -> f.transport() == Transport.TCP).count())
         .as("TCP flows")
-        .isEqualTo(conversations(file, "tcp"));
+        .isEqualTo(conversations[0]);
     assertThat(sink.flows.stream().filter(f -> f.transport() == Transport.UDP).count())
         .as("UDP flows")
-        .isEqualTo(conversations(file, "udp"));
-  }
-
-  private static long conversations(Path file, String proto) throws Exception {
-    return TestCaptures.run("tshark", "-r", file.toString(), "-q", "-z", "conv," + proto).stream()
-        .filter(l -> l.contains("<->"))
-        .count();
+        .isEqualTo(conversations[1]);
   }
 
   /** "vlan proto endpointA endpointB" -> "packets bytes", both directions summed. */
@@ -180,7 +188,8 @@ class CaptureEngineOracleTest {
     return render(sums);
   }
 
-  private static Map<String, String> tsharkTraffic(Path file) throws Exception {
+  /** Every frame: length, innermost VLAN, addresses, ports, ICMP types (last occurrences). */
+  private static List<String[]> tsharkFrames(Path file) throws Exception {
     List<String> lines =
         TestCaptures.run(
             "tshark",
@@ -190,8 +199,6 @@ class CaptureEngineOracleTest {
             "ip.defragment:FALSE",
             "-o",
             "ipv6.defragment:FALSE",
-            "-Y",
-            "(tcp or udp) and not icmp and not icmpv6",
             "-T",
             "fields",
             "-E",
@@ -215,15 +222,27 @@ class CaptureEngineOracleTest {
             "-e",
             "udp.srcport",
             "-e",
-            "udp.dstport");
+            "udp.dstport",
+            "-e",
+            "icmp.type",
+            "-e",
+            "icmpv6.type");
+    return lines.stream().map(l -> l.split("\t", -1)).toList();
+  }
+
+  private static Map<String, String> tsharkTraffic(List<String[]> frames) {
     Map<String, long[]> sums = new TreeMap<>();
-    for (String line : lines) {
-      String[] c = line.split("\t", -1);
+    for (String[] c : frames) {
+      boolean tcp = !c[6].isEmpty();
+      boolean udp = !c[8].isEmpty();
+      boolean icmp = !c[10].isEmpty() || !c[11].isEmpty(); // ICMP errors quote a TCP/UDP header
+      if (!(tcp || udp) || icmp) {
+        continue;
+      }
       int vlan = c[1].isEmpty() ? 0 : Integer.parseInt(c[1]);
       boolean v6 = !c[4].isEmpty();
       String src = v6 ? c[4] : c[2];
       String dst = v6 ? c[5] : c[3];
-      boolean tcp = !c[6].isEmpty();
       String a = src + "/" + (tcp ? c[6] : c[8]);
       String b = dst + "/" + (tcp ? c[7] : c[9]);
       long[] v = sums.computeIfAbsent(key(vlan, tcp ? "tcp" : "udp", a, b), k -> new long[2]);
