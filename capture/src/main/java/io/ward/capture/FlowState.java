@@ -188,6 +188,12 @@ final class FlowState implements FlowContext, TcpReassembler.Receiver {
   /** Ends dissection: no more payload for this flow (the flow itself is still counted). */
   void stop() {
     state = DONE;
+    if (clientStream != null) {
+      clientStream.release();
+    }
+    if (serverStream != null) {
+      serverStream.release();
+    }
     clientStream = null;
     serverStream = null;
   }

@@ -16,6 +16,9 @@ final class PacketProcessor {
 
   private static final long SWEEP_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+  /** Out-of-order TCP bytes held over all flows of all workers. */
+  static final long REASSEMBLY_BUDGET_BYTES = 256L << 20;
+
   final Counters counters = new Counters();
   final ProtocolMatcher matcher;
   private final ObservationSink sink;
@@ -33,8 +36,11 @@ final class PacketProcessor {
   long fragments;
   long undecodable;
 
+  private final ReassemblyBudget budget;
+
   PacketProcessor(
       CaptureOptions options, ProtocolMatcher matcher, ObservationSink sink, int maxFlows) {
+    this.budget = new ReassemblyBudget(REASSEMBLY_BUDGET_BYTES / options.workers());
     this.matcher = matcher;
     this.sink = sink;
     this.dissect = !options.decodeOnly();
@@ -200,7 +206,7 @@ final class PacketProcessor {
       }
       TcpReassembler stream = fromClient ? f.clientStream : f.serverStream;
       if (stream == null) {
-        stream = new TcpReassembler(fromClient, reassemblyLimit);
+        stream = new TcpReassembler(fromClient, reassemblyLimit, budget);
         if (fromClient) {
           f.clientStream = stream;
         } else {

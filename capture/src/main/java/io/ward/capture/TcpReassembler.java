@@ -26,6 +26,7 @@ final class TcpReassembler {
 
   private final boolean fromClient;
   private final int limitBytes;
+  private final ReassemblyBudget budget;
   private boolean started;
   private int nextSeq;
   private int[] pendingSeq = new int[4];
@@ -33,9 +34,15 @@ final class TcpReassembler {
   private int pendingCount;
   private int pendingBytes;
 
-  TcpReassembler(boolean fromClient, int limitBytes) {
+  TcpReassembler(boolean fromClient, int limitBytes, ReassemblyBudget budget) {
     this.fromClient = fromClient;
     this.limitBytes = limitBytes;
+    this.budget = budget;
+  }
+
+  /** Drops whatever is held and returns it to the budget (the flow ended or stopped). */
+  void release() {
+    clear();
   }
 
   /** Bytes held out of order. */
@@ -146,8 +153,9 @@ final class TcpReassembler {
     if (rel <= 0) {
       return segment(seq, 0, buf, offset, length, wireLength, receiver);
     }
-    if (length > limitBytes || length < wireLength) {
-      // Cannot be held (too large, or cut by the snap length): the hole before it is lost.
+    if (length > limitBytes || length < wireLength || !budget.take(length)) {
+      // Cannot be held (too large, cut by the snap length, or the worker's budget is spent):
+      // the hole before it is lost.
       if (!receiver.gap(fromClient, rel)) {
         clear();
         return false;
@@ -177,6 +185,7 @@ final class TcpReassembler {
       i--;
     }
     if (i > 0 && pendingSeq[i - 1] == seq && pendingData[i - 1].length >= data.length) {
+      budget.release(data.length);
       return; // duplicate of a held segment
     }
     if (pendingCount == pendingSeq.length) {
@@ -193,6 +202,7 @@ final class TcpReassembler {
 
   private void removeFirst() {
     pendingBytes -= pendingData[0].length;
+    budget.release(pendingData[0].length);
     pendingCount--;
     System.arraycopy(pendingSeq, 1, pendingSeq, 0, pendingCount);
     System.arraycopy(pendingData, 1, pendingData, 0, pendingCount);
@@ -200,6 +210,7 @@ final class TcpReassembler {
   }
 
   private void clear() {
+    budget.release(pendingBytes);
     Arrays.fill(pendingData, 0, pendingCount, null);
     pendingCount = 0;
     pendingBytes = 0;

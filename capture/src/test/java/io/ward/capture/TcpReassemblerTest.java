@@ -45,7 +45,11 @@ class TcpReassemblerTest {
   }
 
   private static TcpReassembler started(Recorder rec, int limit) {
-    TcpReassembler r = new TcpReassembler(true, limit);
+    return started(rec, limit, new ReassemblyBudget(Long.MAX_VALUE));
+  }
+
+  private static TcpReassembler started(Recorder rec, int limit, ReassemblyBudget budget) {
+    TcpReassembler r = new TcpReassembler(true, limit, budget);
     r.segment(ISN, Packet.TCP_SYN, new byte[0], 0, 0, 0, rec);
     return r;
   }
@@ -123,6 +127,25 @@ class TcpReassemblerTest {
   }
 
   @Test
+  void shouldShareTheWorkersBudgetBetweenStreamsAndGiveItBack() {
+    ReassemblyBudget budget = new ReassemblyBudget(6);
+    Recorder rec1 = new Recorder();
+    Recorder rec2 = new Recorder();
+    TcpReassembler one = started(rec1, 1024, budget);
+    TcpReassembler two = started(rec2, 1024, budget);
+
+    send(one, rec1, 4, "EFGH"); // held: budget 4 of 6
+    send(two, rec2, 4, "efgh"); // does not fit: its hole is given up at once
+    assertThat(budget.usedBytes()).isEqualTo(4);
+    assertThat(rec2.gaps).containsExactly(4L);
+    assertThat(rec2.text()).isEqualTo("efgh");
+
+    one.release();
+    assertThat(budget.usedBytes()).isZero();
+    assertThat(one.pendingBytes()).isZero();
+  }
+
+  @Test
   void shouldReportTheTailCutByTheSnapLengthAsAGap() {
     Recorder rec = new Recorder();
     TcpReassembler r = started(rec, 1024);
@@ -138,7 +161,7 @@ class TcpReassemblerTest {
   @Test
   void shouldStartMidStreamWithoutASyn() {
     Recorder rec = new Recorder();
-    TcpReassembler r = new TcpReassembler(false, 1024);
+    TcpReassembler r = new TcpReassembler(false, 1024, new ReassemblyBudget(1024));
 
     send(r, rec, 100, "late");
     send(r, rec, 104, "r");
@@ -173,7 +196,8 @@ class TcpReassemblerTest {
     java.util.Collections.shuffle(order, random);
     order.add(pieces.get(random.nextInt(pieces.size()))); // and one retransmission
     Recorder rec = new Recorder();
-    TcpReassembler r = started(rec, 1 << 16);
+    ReassemblyBudget budget = new ReassemblyBudget(1 << 20);
+    TcpReassembler r = started(rec, 1 << 16, budget);
 
     for (int[] p : order) {
       send(r, rec, p[0], stream.substring(p[0], p[0] + p[1]));
@@ -182,5 +206,6 @@ class TcpReassemblerTest {
     assertThat(rec.text()).isEqualTo(stream.toString());
     assertThat(rec.gaps).isEmpty();
     assertThat(r.pendingBytes()).isZero();
+    assertThat(budget.usedBytes()).isZero();
   }
 }
