@@ -84,6 +84,44 @@ class CaptureEngineTest {
   }
 
   @Test
+  void shouldTakeTheSenderMacFromLinuxCookedCaptures() throws IOException {
+    List<TestCaptures.Frame> frames = new java.util.ArrayList<>();
+    long t = 1_000_000_000L;
+    for (TestCaptures.Frame f : TestCaptures.frames(TestCaptures.pcap("ndpi/hl7.pcap"))) {
+      frames.add(new TestCaptures.Frame(113, t += 1000, CaptureEngineOracleTest.toSll(f.bytes())));
+    }
+    Path sll = tmp.resolve("sll.pcap");
+    java.nio.file.Files.write(sll, TestCaptures.pcapBytes(113, false, false, frames));
+    TestCaptures.Collector c = new TestCaptures.Collector();
+
+    CaptureSummary s = TestCaptures.analyze(sll, c);
+
+    assertThat(s.linkTypes()).containsExactly(113);
+    Flow f = c.flows.get(0);
+    assertThat(f.client().mac()).hasValue(MacAddress.parse("00:0c:29:b5:b6:48"));
+    assertThat(f.server().mac()).hasValue(MacAddress.parse("08:00:27:1d:a6:c2"));
+    assertThat(f.client().ip()).hasValue(IpAddress.parse("10.0.0.155"));
+  }
+
+  @Test
+  void shouldTreatTheZeroMacsOfLinuxLoopbackAsNoLayer2Address() throws IOException {
+    // dumpcap -i lo writes Ethernet (link type 1) with 00:00:00:00:00:00 on both sides.
+    TestCaptures.Collector c = new TestCaptures.Collector();
+    CaptureSummary s =
+        TestCaptures.analyze(
+            TestCaptures.pcap("dcmtk-loopback-generated/dicom_dcmtk_loopback.pcapng"), c);
+
+    assertThat(s.linkTypes()).containsExactly(1);
+    assertThat(c.flows).hasSize(4);
+    assertThat(c.flows)
+        .allSatisfy(
+            f -> {
+              assertThat(f.client()).isEqualTo(Endpoint.ofIp(IpAddress.parse("127.0.0.1"), 0));
+              assertThat(f.serverPort()).isIn(11112, 11113);
+            });
+  }
+
+  @Test
   void shouldTakeTheSideOnTheWellKnownPortAsServerWhenNoSynWasSeen() throws IOException {
     Frames.Capture cap =
         new Frames.Capture()

@@ -215,6 +215,26 @@ class CaptureReadersTest {
   }
 
   @Test
+  void shouldReadWhatTcpdumpWritesToStandardOutput() throws Exception {
+    assumeTrue(TestCaptures.hasTool("tcpdump"), "tcpdump is not installed");
+    Process tcpdump =
+        new ProcessBuilder("tcpdump", "-r", hl7().toString(), "-w", "-")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    TestCaptures.Collector c = new TestCaptures.Collector();
+    CaptureSummary s;
+    try (InputStream in = tcpdump.getInputStream()) {
+      s =
+          new CaptureEngine(CaptureOptions.defaults())
+              .analyze(CaptureSource.ofStream(in, "-"), c, ProgressListener.NONE);
+    }
+    tcpdump.waitFor();
+
+    assertThat(s.packets()).isEqualTo(9);
+    assertThat(flowsOf(c)).isEqualTo(run(hl7()).flows());
+  }
+
+  @Test
   void shouldAnalyseATruncatedPcapUpToTheDamage() throws IOException {
     byte[] whole = Files.readAllBytes(hl7());
     long lastRecord = recordOffsets(whole).get(8);
