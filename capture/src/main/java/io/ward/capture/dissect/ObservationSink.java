@@ -3,7 +3,10 @@ package io.ward.capture.dissect;
 import io.ward.model.Flow;
 import io.ward.model.Observation;
 
-/** Where the capture engine sends what it learnt. Called from one thread per engine worker. */
+/**
+ * Where the capture engine sends what it learnt. Never called from two threads at once: with
+ * several workers the engine serialises the calls, so an implementation needs no locking.
+ */
 public interface ObservationSink {
 
   void observation(Observation observation);
