@@ -94,7 +94,9 @@ record ProductEntry(
       String v = ((VersionConstraint.Exact) c).version();
       Optional<VersionRange> r = v.startsWith("vers:") ? Vers.tryParse(v) : LegacyRanges.parse(v);
       boolean single = r.isPresent() && r.get().intervals().size() == 1 && !r.get().isAll();
-      return new Reading(r, single ? MatchRule.EXACT : MatchRule.LEGACY, Optional.of(v));
+      MatchRule rule =
+          v.startsWith("vers:") ? MatchRule.VERS : single ? MatchRule.EXACT : MatchRule.LEGACY;
+      return new Reading(r, rule, Optional.of(v));
     }
     if (c instanceof VersionConstraint.Vers) {
       String v = ((VersionConstraint.Vers) c).vers();

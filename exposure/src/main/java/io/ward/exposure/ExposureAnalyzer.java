@@ -1,0 +1,196 @@
+package io.ward.exposure;
+
+import io.ward.exposure.eol.EolCatalog;
+import io.ward.exposure.eol.LatestFirmware;
+import io.ward.exposure.feeds.ExposureKnowledge;
+import io.ward.exposure.match.MatchIndex;
+import io.ward.exposure.match.RecallMatcher;
+import io.ward.exposure.match.VendorAliases;
+import io.ward.exposure.remediation.RemediationOptions;
+import io.ward.exposure.risk.ClinicalContext;
+import io.ward.exposure.risk.ClinicalRubric;
+import io.ward.exposure.risk.DeviceRiskRollup;
+import io.ward.exposure.risk.RiskAssessor;
+import io.ward.model.Device;
+import io.ward.model.exposure.Advisory;
+import io.ward.model.exposure.DeviceRisk;
+import io.ward.model.exposure.EpssScore;
+import io.ward.model.exposure.Finding;
+import io.ward.model.exposure.FindingKind;
+import io.ward.model.exposure.FindingStatus;
+import io.ward.model.exposure.KevEntry;
+import io.ward.model.exposure.RemediationOption;
+import io.ward.model.exposure.RiskAssessment;
+import io.ward.model.exposure.VexStatement;
+import io.ward.model.exposure.Vulnerability;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The exposure analysis: matches devices (and their models' SBOMs) against advisories, adds
+ * recalls, end-of-life platforms and outdated firmware, applies VEX statements, scores every
+ * finding in its clinical context and sums each device up. Plain Java, no storage.
+ */
+public final class ExposureAnalyzer {
+
+  private final VendorAliases aliases;
+  private final ClinicalRubric rubric;
+  private final EolCatalog eol;
+
+  /** An analyzer with Ward's shipped data files. */
+  public ExposureAnalyzer() {
+    this(VendorAliases.defaults(), ClinicalRubric.defaults(), EolCatalog.defaults());
+  }
+
+  /** An analyzer with the given data (e.g. extended by the user). */
+  public ExposureAnalyzer(VendorAliases aliases, ClinicalRubric rubric, EolCatalog eol) {
+    this.aliases = aliases;
+    this.rubric = rubric;
+    this.eol = eol;
+  }
+
+  /** Analyses the devices against the knowledge. */
+  public ExposureReport analyze(
+      List<Device> devices, ExposureKnowledge knowledge, ExposureOptions options) {
+    MatchIndex index = MatchIndex.build(knowledge.advisories(), aliases);
+    RecallMatcher recalls = new RecallMatcher(aliases);
+    LatestFirmware latest = LatestFirmware.of(knowledge.advisories());
+    Map<String, KevEntry> kev = knowledge.kevByCve();
+    Map<String, EpssScore> epss = knowledge.epssByCve();
+    Map<String, Vulnerability> vulns = vulnerabilities(knowledge.advisories());
+
+    List<AssessedFinding> all = new ArrayList<>();
+    List<DeviceRisk> risks = new ArrayList<>();
+    for (Device d : devices) {
+      List<Finding> findings = new ArrayList<>(index.match(d, knowledge.sboms()));
+      findings = applyVex(findings, knowledge.vex());
+      findings.addAll(latest.findings(d, findings));
+      eol.finding(d, options.today()).ifPresent(findings::add);
+      findings.addAll(recalls.match(d, knowledge.recalls()));
+      if (!options.includeNotAffected()) {
+        findings.removeIf(f -> f.status() == FindingStatus.NOT_AFFECTED);
+      }
+      if (findings.isEmpty()) {
+        continue;
+      }
+      ClinicalContext clinical = rubric.contextOf(d);
+      Map<String, RiskAssessment> byId = new HashMap<>();
+      for (Finding f : findings) {
+        Optional<Vulnerability> v =
+            Optional.ofNullable(vulns.get(f.advisoryId() + "|" + f.vulnerability()));
+        Optional<String> cve = f.cve();
+        RiskAssessment r =
+            RiskAssessor.assess(
+                f, v, cve.map(kev::get), cve.map(epss::get), clinical, options.exposureOf(d.id()));
+        byId.put(f.id(), r);
+        all.add(
+            new AssessedFinding(
+                f,
+                r,
+                f.kind() == FindingKind.VULNERABILITY
+                    ? RemediationOptions.of(f, v, d.category())
+                    : lifecycleAdvice(f, d)));
+      }
+      risks.add(DeviceRiskRollup.of(d.id(), findings, byId));
+    }
+    all.sort(
+        Comparator.<AssessedFinding>comparingInt(a -> -a.risk().score())
+            .thenComparing(a -> a.finding().id()));
+    risks.sort(
+        Comparator.comparing(DeviceRisk::decision)
+            .thenComparingInt(r -> -r.score())
+            .thenComparing(DeviceRisk::deviceId));
+    return new ExposureReport(all, risks, knowledge.problems());
+  }
+
+  /** A component finding a maker declared not affected becomes not affected, with the reason. */
+  static List<Finding> applyVex(List<Finding> findings, List<VexStatement> vex) {
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      Optional<VexStatement> st =
+          vex.stream()
+              .filter(s -> s.status() == VexStatement.VexStatus.NOT_AFFECTED)
+              .filter(s -> s.vulnerability().equalsIgnoreCase(f.vulnerability()))
+              .filter(s -> concerns(s, f))
+              .findFirst();
+      if (st.isPresent() && f.status() != FindingStatus.NOT_AFFECTED) {
+        String reason =
+            "maker's VEX ("
+                + st.get().source()
+                + "): "
+                + st.get().justification().map(j -> j.label()).orElse("not_affected")
+                + st.get().detail().map(d -> " — " + d).orElse("");
+        out.add(
+            new Finding(
+                f.id(),
+                f.kind(),
+                f.deviceId(),
+                f.vulnerability(),
+                f.advisoryId(),
+                f.title(),
+                FindingStatus.NOT_AFFECTED,
+                Optional.of(reason),
+                f.matchedBy()));
+      } else {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  private static boolean concerns(VexStatement s, Finding f) {
+    String attribute = f.matchedBy().deviceAttribute();
+    if (!attribute.startsWith("sbom:")) {
+      return false;
+    }
+    String component = attribute.substring("sbom:".length());
+    String name =
+        component.contains("@") ? component.substring(0, component.indexOf('@')) : component;
+    String version = component.contains("@") ? component.substring(component.indexOf('@') + 1) : "";
+    return s.product()
+        .map(
+            p ->
+                p.name().equalsIgnoreCase(name)
+                    && p.version().map(v -> v.equals(version)).orElse(true))
+        .orElse(false);
+  }
+
+  private static List<RemediationOption> lifecycleAdvice(Finding f, Device d) {
+    List<RemediationOption> out = new ArrayList<>();
+    if (f.kind() == FindingKind.OUTDATED_FIRMWARE) {
+      out.add(
+          new RemediationOption(
+              RemediationOption.Kind.PATCH,
+              "Update the firmware to "
+                  + f.matchedBy().constraint().orElse("the latest version")
+                  + " when the maker releases it for this model",
+              f.matchedBy().constraint(),
+              Optional.empty(),
+              f.advisoryId()));
+    }
+    for (String advice : RemediationOptions.adviceFor(d.category())) {
+      out.add(
+          new RemediationOption(
+              RemediationOption.Kind.COMPENSATING_CONTROL,
+              advice,
+              Optional.empty(),
+              Optional.empty(),
+              "ward"));
+    }
+    return out;
+  }
+
+  private static Map<String, Vulnerability> vulnerabilities(List<Advisory> advisories) {
+    Map<String, Vulnerability> out = new HashMap<>();
+    for (Advisory a : advisories) {
+      for (Vulnerability v : a.vulnerabilities()) {
+        out.putIfAbsent(a.id() + "|" + v.label(), v);
+      }
+    }
+    return out;
+  }
+}
