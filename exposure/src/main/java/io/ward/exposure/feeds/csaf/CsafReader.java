@@ -52,6 +52,28 @@ public final class CsafReader {
     return read(root, file);
   }
 
+  /**
+   * Reads a CSAF document from bytes (at most {@link Json#MAX_FILE_BYTES}); {@code name} names it.
+   */
+  public FeedResult<Advisory> read(byte[] bytes, Path name) {
+    JsonNode root;
+    try {
+      if (bytes.length > Json.MAX_FILE_BYTES) {
+        return FeedResult.failed(FeedProblem.error(name, "document too large"));
+      }
+      root = Json.mapper().readTree(bytes);
+    } catch (JacksonException e) {
+      return FeedResult.failed(
+          FeedProblem.error(name, "not valid JSON: " + e.getOriginalMessage()));
+    } catch (IOException e) {
+      return FeedResult.failed(FeedProblem.error(name, "unreadable: " + e.getMessage()));
+    }
+    if (root == null || root.isMissingNode()) {
+      return FeedResult.failed(FeedProblem.error(name, "empty document"));
+    }
+    return read(root, name);
+  }
+
   /** Reads an already parsed CSAF document; {@code file} names it in problems. */
   public FeedResult<Advisory> read(JsonNode root, Path file) {
     List<FeedProblem> problems = new ArrayList<>();
