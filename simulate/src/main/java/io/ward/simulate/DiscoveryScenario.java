@@ -65,7 +65,7 @@ final class DiscoveryScenario implements Scenario {
       group = Site.SSDP_GROUP;
       port = Site.SSDP;
     }
-    int srcPort = kind == Kind.SSDP_SEARCH ? Simulation.ephemeralPort(rnd) : port;
+    int srcPort = kind == Kind.SSDP_SEARCH ? sim.ephemeralPort(owner.index, rnd) : port;
     int ttl = kind == Kind.MDNS_ANNOUNCE ? 255 : 4; // RFC 6762 section 11; UDA 1.1 section 1.1.2
     conv.add(
         sim.frames.udp(

@@ -16,7 +16,7 @@ final class Exchanges {
       SplittableRandom rnd) {
     PlannedDevice dc = sim.plan.serving(Role.DOMAIN_CONTROLLER, client);
     int id = rnd.nextInt(1 << 16);
-    int port = Simulation.ephemeralPort(rnd);
+    int port = sim.ephemeralPort(client.index, rnd);
     conv.add(
         sim.frames.udp(
             client.host(),
@@ -55,7 +55,13 @@ final class Exchanges {
       int serverPort,
       SplittableRandom rnd) {
     return new TcpFlow(
-            conv, sim.frames, client, Simulation.ephemeralPort(rnd), server, serverPort, rnd)
+            conv,
+            sim.frames,
+            client,
+            sim.ephemeralPort(client.device(), rnd),
+            server,
+            serverPort,
+            rnd)
         .open();
   }
 

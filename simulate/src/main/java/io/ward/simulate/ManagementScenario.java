@@ -89,7 +89,7 @@ final class ManagementScenario implements Scenario {
       SplittableRandom rnd,
       Conversation conv) {
     int id = rnd.nextInt(1 << 30);
-    int port = Simulation.ephemeralPort(rnd);
+    int port = sim.ephemeralPort(nms.index, rnd);
     conv.add(
         sim.frames.udp(
             nms.host(),

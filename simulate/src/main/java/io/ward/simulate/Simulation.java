@@ -29,6 +29,7 @@ final class Simulation {
   private long order;
   private final long[] firstSeen;
   private final long[] lastSeen;
+  private final int[] nextPort;
   private final AttackLog attacks;
   private long firstMicros = -1;
   private long lastMicros = -1;
@@ -45,6 +46,7 @@ final class Simulation {
     this.endMicros = startMicros + plan.windowMicros();
     this.firstSeen = new long[plan.devices().size()];
     this.lastSeen = new long[plan.devices().size()];
+    this.nextPort = new int[plan.devices().size()];
     Arrays.fill(firstSeen, -1);
   }
 
@@ -126,10 +128,24 @@ final class Simulation {
     return maxQueue;
   }
 
-  /** A client port from the IANA dynamic range, avoiding ports tshark maps to other dissectors. */
-  static int ephemeralPort(SplittableRandom rnd) {
+  private static final int FIRST_PORT = 49152;
+  private static final int PORT_SPAN = 6800;
+
+  /**
+   * The next client port of {@code device}: sequential from a random start in the IANA dynamic
+   * range, as Windows and Linux allocate them, so a port is not reused within minutes. Skips ports
+   * tshark maps to other dissectors.
+   */
+  int ephemeralPort(int device, SplittableRandom rnd) {
+    if (device < 0) {
+      return FIRST_PORT + rnd.nextInt(PORT_SPAN);
+    }
     while (true) {
-      int p = 49152 + rnd.nextInt(6800);
+      int p = nextPort[device];
+      if (p == 0) {
+        p = FIRST_PORT + rnd.nextInt(PORT_SPAN);
+      }
+      nextPort[device] = p + 1 >= FIRST_PORT + PORT_SPAN ? FIRST_PORT : p + 1;
       if (p != 49999 && p != 54328) {
         return p;
       }

@@ -61,7 +61,7 @@ final class TelnetBruteForceAttack implements Attack {
               c,
               sim.frames,
               attacker.host(),
-              Simulation.ephemeralPort(rnd),
+              sim.ephemeralPort(attacker.index, rnd),
               targetHost(sim),
               Site.TELNET,
               rnd)
@@ -83,8 +83,7 @@ final class TelnetBruteForceAttack implements Attack {
           CleartextLogins.line(PASSWORDS[rnd.nextInt(PASSWORDS.length)]),
           rnd.nextInt(50_000, 300_000));
       String again = i < 2 ? "login: " : "";
-      flow.server(
-          Bytes.text("\r\nLogin incorrect\r\n" + again), rnd.nextInt(1_000_000, 3_000_000));
+      flow.server(Bytes.text("\r\nLogin incorrect\r\n" + again), rnd.nextInt(1_000_000, 3_000_000));
     }
     flow.close(false);
     c.start(sim);
