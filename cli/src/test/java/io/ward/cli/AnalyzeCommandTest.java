@@ -1,0 +1,183 @@
+package io.ward.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code ward analyze} command as a user meets it: exit codes, messages, outputs. */
+class AnalyzeCommandTest {
+
+  static final Path DATA =
+      Path.of(System.getenv().getOrDefault("WARD_TESTDATA", "../../shared/data"));
+
+  @TempDir Path tmp;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream savedOut;
+  private PrintStream savedErr;
+
+  @BeforeEach
+  void captureStreams() {
+    savedOut = System.out;
+    savedErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restoreStreams() {
+    System.setOut(savedOut);
+    System.setErr(savedErr);
+  }
+
+  private String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void shouldPrintAnInventoryOfARealHl7Capture() {
+    int code = WardCommand.execute("analyze", DATA.resolve("pcaps/ndpi/hl7.pcap").toString());
+    assertThat(code).as(stderr()).isZero();
+    assertThat(stdout()).contains("hl7.pcap").contains("Devices:").contains("hl7");
+  }
+
+  @Test
+  void shouldWriteJsonInTheDocumentedFormat() throws IOException {
+    Path json = tmp.resolve("inv.json");
+    int code =
+        WardCommand.execute(
+            "analyze",
+            "--json",
+            json.toString(),
+            DATA.resolve("pcaps/dcmtk-loopback-generated/dicom_dcmtk_loopback.pcapng").toString());
+    assertThat(code).as(stderr()).isZero();
+    JsonNode root = new ObjectMapper().readTree(json.toFile());
+    assertThat(root.path("format").asText()).isEqualTo("ward.inventory/1");
+    assertThat(root.path("captures").get(0).path("format").asText()).isEqualTo("pcapng");
+    assertThat(root.path("devices").size()).isPositive();
+    JsonNode first = root.path("devices").get(0);
+    for (String key :
+        Arrays.asList(
+            "id",
+            "mac",
+            "ips",
+            "hostnames",
+            "vendor",
+            "model",
+            "os",
+            "firmware",
+            "category",
+            "medical",
+            "criticality",
+            "protocols",
+            "evidence")) {
+      assertThat(first.has(key)).as("device key " + key).isTrue();
+    }
+    assertThat(root.path("flows").path("total").asLong()).isPositive();
+    assertThat(root.path("stats").path("devices").asInt()).isEqualTo(root.path("devices").size());
+  }
+
+  @Test
+  void shouldWriteJsonToStdoutWithoutTheTextSummary() throws IOException {
+    int code =
+        WardCommand.execute(
+            "analyze", "--json", "-", DATA.resolve("pcaps/ndpi/hl7.pcap").toString());
+    assertThat(code).isZero();
+    JsonNode root = new ObjectMapper().readTree(stdout());
+    assertThat(root.path("format").asText()).isEqualTo("ward.inventory/1");
+  }
+
+  @Test
+  void shouldWriteCsvWithAHeaderAndOneRowPerDevice() throws IOException {
+    Path csv = tmp.resolve("inv.csv");
+    Path json = tmp.resolve("inv.json");
+    int code =
+        WardCommand.execute(
+            "analyze",
+            "--csv",
+            csv.toString(),
+            "--json",
+            json.toString(),
+            DATA.resolve("pcaps/ndpi/hl7.pcap").toString());
+    assertThat(code).isZero();
+    var lines = Files.readAllLines(csv);
+    assertThat(lines.get(0)).startsWith("id,mac,ips,");
+    int devices = new ObjectMapper().readTree(json.toFile()).path("devices").size();
+    assertThat(lines).hasSize(devices + 1);
+  }
+
+  @Test
+  void shouldExitThreeNamingAnEmptyFile() throws IOException {
+    Path empty = Files.createFile(tmp.resolve("empty.pcap"));
+    int code = WardCommand.execute("analyze", empty.toString());
+    assertThat(code).isEqualTo(3);
+    assertThat(stderr()).contains("empty.pcap").doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void shouldExitThreeNamingAFileThatIsNotACapture() throws IOException {
+    Path text = Files.writeString(tmp.resolve("notes.txt"), "this is not a capture\n");
+    int code = WardCommand.execute("analyze", text.toString());
+    assertThat(code).isEqualTo(3);
+    assertThat(stderr()).contains("notes.txt").doesNotContain("\tat ");
+  }
+
+  @Test
+  void shouldExitThreeNamingAMissingPath() {
+    int code = WardCommand.execute("analyze", tmp.resolve("nope.pcap").toString());
+    assertThat(code).isEqualTo(3);
+    assertThat(stderr()).contains("nope.pcap").doesNotContain("\tat ");
+  }
+
+  @Test
+  void shouldKeepTheGoodCaptureWhenAnotherIsBad() throws IOException {
+    Path text = Files.writeString(tmp.resolve("bad.pcap"), "garbage");
+    Path json = tmp.resolve("inv.json");
+    int code =
+        WardCommand.execute(
+            "analyze",
+            "--json",
+            json.toString(),
+            DATA.resolve("pcaps/ndpi/hl7.pcap").toString(),
+            text.toString());
+    assertThat(code).isEqualTo(3);
+    assertThat(stderr()).contains("bad.pcap");
+    JsonNode root = new ObjectMapper().readTree(json.toFile());
+    assertThat(root.path("captures").size()).isEqualTo(1);
+    assertThat(root.path("devices").size()).isPositive();
+  }
+
+  @Test
+  void shouldExitFourWithTheOffsetWhenTheCaptureIsTruncated() throws IOException {
+    byte[] whole = Files.readAllBytes(DATA.resolve("pcaps/ndpi/telnet.pcap"));
+    Path cut = tmp.resolve("cut.pcap");
+    Files.write(cut, Arrays.copyOf(whole, whole.length - 37));
+    int code = WardCommand.execute("analyze", cut.toString());
+    assertThat(code).isEqualTo(4);
+    assertThat(stderr()).contains("cut.pcap").containsPattern("offset \\d+");
+    assertThat(stdout()).contains("Devices:");
+  }
+
+  @Test
+  void shouldExitTwoOnUsageErrors() {
+    assertThat(WardCommand.execute("analyze")).isEqualTo(2);
+    assertThat(WardCommand.execute("analyze", "--workers", "0", "x.pcap")).isEqualTo(2);
+    assertThat(WardCommand.execute("no-such-command")).isEqualTo(2);
+  }
+}

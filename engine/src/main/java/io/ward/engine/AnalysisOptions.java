@@ -1,0 +1,45 @@
+package io.ward.engine;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * How to run an analysis.
+ *
+ * @param workers capture worker threads (flows are partitioned by hash)
+ * @param knowledgeDir a user directory of extra fingerprints, or empty for the bundled ones
+ * @param maxListedConversations cap on the cleartext clinical conversations kept for the report
+ * @param decodeOnly decode packets and build flows, but run no dissector (a baseline for speed)
+ */
+public record AnalysisOptions(
+    int workers, Optional<Path> knowledgeDir, int maxListedConversations, boolean decodeOnly) {
+
+  public AnalysisOptions {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+    }
+    if (maxListedConversations < 0) {
+      throw new IllegalArgumentException("maxListedConversations must not be negative");
+    }
+  }
+
+  /** One worker, bundled knowledge, up to 1000 listed conversations. */
+  public static AnalysisOptions defaults() {
+    return new AnalysisOptions(1, Optional.empty(), 1000, false);
+  }
+
+  /** The same options with another worker count. */
+  public AnalysisOptions withWorkers(int n) {
+    return new AnalysisOptions(n, knowledgeDir, maxListedConversations, decodeOnly);
+  }
+
+  /** The same options with a user knowledge directory. */
+  public AnalysisOptions withKnowledgeDir(Optional<Path> dir) {
+    return new AnalysisOptions(workers, dir, maxListedConversations, decodeOnly);
+  }
+
+  /** The same options, decoding only (no dissectors) when {@code on}. */
+  public AnalysisOptions withDecodeOnly(boolean on) {
+    return new AnalysisOptions(workers, knowledgeDir, maxListedConversations, on);
+  }
+}
