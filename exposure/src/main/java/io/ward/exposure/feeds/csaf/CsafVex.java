@@ -12,7 +12,9 @@ import io.ward.model.exposure.VexJustification;
 import io.ward.model.exposure.VexStatement;
 import io.ward.model.exposure.Vulnerability;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,12 +34,14 @@ public final class CsafVex {
   /** The VEX statements of every vulnerability with a CVE (or other id) and product status. */
   public static List<VexStatement> statements(Advisory advisory) {
     List<VexStatement> out = new ArrayList<>();
+    Map<String, AffectedProduct> products = new HashMap<>();
+    advisory.products().forEach(p -> products.putIfAbsent(p.productId(), p));
     for (Vulnerability v : advisory.vulnerabilities()) {
       String id = v.label();
       for (var entry : v.productStatus().entrySet()) {
         VexStatement.VexStatus status = status(entry.getKey());
         for (String productId : entry.getValue()) {
-          Optional<AffectedProduct> product = advisory.product(productId);
+          Optional<AffectedProduct> product = Optional.ofNullable(products.get(productId));
           out.add(
               new VexStatement(
                   id,
