@@ -3,7 +3,8 @@ package io.ward.capture.dissect.telnet;
 import io.ward.capture.dissect.DissectorSession;
 import io.ward.capture.dissect.FlowContext;
 import io.ward.model.ObservationFields;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * One Telnet connection. Server text is collected line by line until the first login prompt (or the
@@ -12,10 +13,9 @@ import java.util.regex.Pattern;
  */
 final class TelnetSession implements DissectorSession {
 
-  /** A login, user name or password prompt at the end of the server's current line. */
-  static final Pattern PROMPT =
-      Pattern.compile(
-          "(?i).*\\b(login|username|user name|user|password|passcode|passwd)\\s*:\\s*$");
+  /** Words that, followed by a colon at the end of the server's line, make a login prompt. */
+  static final Set<String> PROMPT_WORDS =
+      Set.of("login", "username", "user", "password", "passcode", "passwd");
 
   /** Server bytes examined before the session gives up looking for a login. */
   static final int MAX_SERVER_BYTES = 64 * 1024;
@@ -103,10 +103,42 @@ final class TelnetSession implements DissectorSession {
     }
     line.append(b >= 0x20 && b < 0x7F ? (char) b : ' ');
     // A prompt ends in a colon and maybe blanks: only then is the pattern worth running.
-    if ((b == ':' || b == ' ') && PROMPT.matcher(line).matches()) {
+    if ((b == ':' || b == ' ') && isPrompt(line)) {
       promptPending = true;
       finishBanner(t);
     }
+  }
+
+  /**
+   * True when the line ends with a prompt word, a colon and optional blanks ({@code login: },
+   * {@code User Name:}, {@code Password:}). Linear in the line length.
+   */
+  static boolean isPrompt(CharSequence line) {
+    int end = line.length();
+    while (end > 0 && line.charAt(end - 1) == ' ') {
+      end--;
+    }
+    if (end == 0 || line.charAt(end - 1) != ':') {
+      return false;
+    }
+    int wordEnd = end - 1;
+    while (wordEnd > 0 && line.charAt(wordEnd - 1) == ' ') {
+      wordEnd--;
+    }
+    int wordStart = wordEnd;
+    while (wordStart > 0 && Character.isLetter(line.charAt(wordStart - 1))) {
+      wordStart--;
+    }
+    String word = line.subSequence(wordStart, wordEnd).toString().toLowerCase(Locale.ROOT);
+    if (PROMPT_WORDS.contains(word)) {
+      return true;
+    }
+    // "User Name:" as Cisco and many embedded devices write it.
+    return word.equals("name")
+        && line.subSequence(Math.max(0, wordStart - 5), wordStart)
+            .toString()
+            .toLowerCase(Locale.ROOT)
+            .equals("user ");
   }
 
   private void clientByte(long t, int b) {

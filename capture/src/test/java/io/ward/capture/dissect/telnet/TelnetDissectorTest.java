@@ -73,6 +73,17 @@ class TelnetDissectorTest {
   }
 
   @Test
+  void shouldRecogniseLoginPromptsOnly() {
+    assertThat(TelnetSession.isPrompt("login: ")).isTrue();
+    assertThat(TelnetSession.isPrompt("User Name:")).isTrue();
+    assertThat(TelnetSession.isPrompt("Password:")).isTrue();
+    assertThat(TelnetSession.isPrompt("router1 login:")).isTrue();
+    assertThat(TelnetSession.isPrompt("Last login: Sat Nov 27")).isFalse();
+    assertThat(TelnetSession.isPrompt("Time: ")).isFalse();
+    assertThat(TelnetSession.isPrompt(":")).isFalse();
+  }
+
+  @Test
   void shouldProbeNegotiationOrText() {
     TelnetDissector t = new TelnetDissector();
     assertThat(t.probe(bytes(0xFF, 0xFD, 0x18), 0, 3, false)).isTrue();
