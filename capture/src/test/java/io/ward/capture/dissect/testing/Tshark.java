@@ -107,11 +107,18 @@ public final class Tshark {
   }
 
   /**
-   * The display text ("showname") of every occurrence of {@code field} in packets matching {@code
-   * filter}, from {@code tshark -T pdml}: for fields whose plain value drops detail (e.g. the
-   * suffix of a NetBIOS name), with the leading {@code "Label: "} cut.
+   * One occurrence of a field in {@code tshark -T pdml} output.
+   *
+   * @param packet the index of the packet among those the filter matched, from 0
    */
-  public static List<String> shownames(String relative, String filter, String field) {
+  public record PdmlField(int packet, String showname, String show, String value) {}
+
+  /**
+   * Every occurrence of {@code field} in packets matching {@code filter}, from {@code tshark -T
+   * pdml}: for what the plain field output drops (the suffix of a NetBIOS name, the DER bytes of a
+   * certificate's subject).
+   */
+  public static List<PdmlField> pdml(String relative, String filter, String field) {
     List<String> cmd =
         List.of(
             "tshark",
@@ -122,24 +129,52 @@ public final class Tshark {
             filter,
             "-T",
             "pdml");
-    java.util.regex.Pattern p =
-        java.util.regex.Pattern.compile(
-            "<field name=\"" + java.util.regex.Pattern.quote(field) + "\" showname=\"([^\"]*)\"");
-    List<String> out = new ArrayList<>();
+    String prefix = "<field name=\"" + field + "\" ";
+    List<PdmlField> out = new ArrayList<>();
+    int packet = -1;
     for (String line : run(cmd)) {
-      java.util.regex.Matcher m = p.matcher(line);
-      if (m.find()) {
-        String shown =
-            m.group(1)
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\"")
-                .replace("&amp;", "&");
-        int colon = shown.indexOf(": ");
-        out.add(colon >= 0 ? shown.substring(colon + 2) : shown);
+      if (line.trim().equals("<packet>")) {
+        packet++;
+      }
+      int at = line.indexOf(prefix);
+      if (at >= 0) {
+        String tag = line.substring(at);
+        out.add(
+            new PdmlField(
+                packet,
+                attribute(tag, "showname"),
+                attribute(tag, "show"),
+                attribute(tag, "value")));
       }
     }
     return out;
+  }
+
+  /** The display text of every occurrence of a field, with the leading {@code "Label: "} cut. */
+  public static List<String> shownames(String relative, String filter, String field) {
+    List<String> out = new ArrayList<>();
+    for (PdmlField f : pdml(relative, filter, field)) {
+      String shown = f.showname();
+      int colon = shown.indexOf(": ");
+      out.add(colon >= 0 ? shown.substring(colon + 2) : shown);
+    }
+    return out;
+  }
+
+  private static String attribute(String tag, String name) {
+    String key = " " + name + "=\"";
+    int at = tag.indexOf(key);
+    if (at < 0) {
+      return "";
+    }
+    int from = at + key.length();
+    int to = tag.indexOf('"', from);
+    return tag.substring(from, to < 0 ? tag.length() : to)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&");
   }
 
   private static List<String> run(List<String> cmd) {

@@ -1,0 +1,60 @@
+package io.ward.capture.dissect.tls;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a client offered (RFC 8446 §4.1.2, RFC 5246 §7.4.1.2, or an SSLv2 CLIENT-HELLO), lists in
+ * wire order with GREASE values kept (fingerprints drop them).
+ *
+ * @param legacyVersion client_version (for SSLv2, the version field of the CLIENT-HELLO)
+ * @param ciphers cipher suites; for SSLv2, 24-bit cipher specs
+ * @param extensions extension types in order
+ * @param supportedVersions the supported_versions extension (43), empty when absent
+ * @param groups supported_groups (10)
+ * @param pointFormats ec_point_formats (11)
+ * @param signatureAlgorithms signature_algorithms (13)
+ * @param alpn application_layer_protocol_negotiation (16) protocol names
+ * @param sslv2 true for an SSLv2-format CLIENT-HELLO
+ */
+record ClientHello(
+    int legacyVersion,
+    List<Integer> ciphers,
+    List<Integer> extensions,
+    Optional<String> sni,
+    List<Integer> supportedVersions,
+    List<Integer> groups,
+    List<Integer> pointFormats,
+    List<Integer> signatureAlgorithms,
+    List<String> alpn,
+    boolean sslv2) {
+
+  ClientHello {
+    ciphers = List.copyOf(ciphers);
+    extensions = List.copyOf(extensions);
+    supportedVersions = List.copyOf(supportedVersions);
+    groups = List.copyOf(groups);
+    pointFormats = List.copyOf(pointFormats);
+    signatureAlgorithms = List.copyOf(signatureAlgorithms);
+    alpn = List.copyOf(alpn);
+  }
+
+  /** The highest version offered: the largest non-GREASE supported_versions entry, else legacy. */
+  int highestVersion() {
+    int best = -1;
+    for (int v : supportedVersions) {
+      if (!TlsVersion.isGrease(v) && rank(v) > rank(best)) {
+        best = v;
+      }
+    }
+    return best >= 0 ? best : legacyVersion;
+  }
+
+  /** Orders versions; TLS 1.3 drafts (0x7fXX) rank just below TLS 1.3 itself. */
+  private static int rank(int v) {
+    if (v < 0) {
+      return -1;
+    }
+    return TlsVersion.isDraft13(v) ? 0x0303 * 256 + (v & 0xFF) : v * 256;
+  }
+}
