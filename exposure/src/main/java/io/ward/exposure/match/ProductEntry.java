@@ -1,9 +1,11 @@
 package io.ward.exposure.match;
 
-import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
+import io.ward.exposure.cpe.CpeName;
+import io.ward.exposure.cpe.Purls;
 import io.ward.exposure.version.LegacyRanges;
 import io.ward.exposure.version.Vers;
+import io.ward.exposure.version.Version;
 import io.ward.exposure.version.VersionRange;
 import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.AffectedProduct;
@@ -12,12 +14,8 @@ import io.ward.model.exposure.VersionConstraint;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import us.springett.parsers.cpe.Cpe;
-import us.springett.parsers.cpe.CpeParser;
-import us.springett.parsers.cpe.exceptions.CpeParsingException;
 
 /**
  * One advisory product compiled for matching: its vendor id, identifying words, model ranges,
@@ -70,6 +68,18 @@ record ProductEntry(
       }
     }
     Reading reading = read(p.version());
+    if (reading.range.isEmpty() && reading.rule == MatchRule.PRODUCT_ONLY) {
+      // NVD-style entries may carry the version in the CPE name itself.
+      for (String c : p.cpes()) {
+        Optional<String> v = cpeVersion(c);
+        if (v.isPresent()) {
+          reading =
+              new Reading(
+                  Optional.of(VersionRange.exactly(Version.parse(v.get()))), MatchRule.CPE, v);
+          break;
+        }
+      }
+    }
     return new ProductEntry(
         advisory,
         p,
@@ -119,39 +129,18 @@ record ProductEntry(
   }
 
   static Optional<String> cpeKey(String cpe) {
-    try {
-      Cpe parsed = CpeParser.parse(cpe, true);
-      String vendor = parsed.getVendor();
-      String product = parsed.getProduct();
-      if (vendor == null || product == null || vendor.equals("*") || product.equals("*")) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          "c|" + vendor.toLowerCase(Locale.ROOT) + ":" + product.toLowerCase(Locale.ROOT));
-    } catch (CpeParsingException | RuntimeException e) {
-      return Optional.empty();
-    }
+    return CpeName.parse(cpe).flatMap(CpeName::key).map(k -> "c|" + k);
   }
 
   static Optional<String> cpeVersion(String cpe) {
-    try {
-      String v = CpeParser.parse(cpe, true).getVersion();
-      return v == null || v.equals("*") || v.equals("-") ? Optional.empty() : Optional.of(v);
-    } catch (CpeParsingException | RuntimeException e) {
-      return Optional.empty();
-    }
+    return CpeName.parse(cpe).flatMap(CpeName::version);
   }
 
   static Optional<PackageURL> purl(String text) {
-    try {
-      return Optional.of(new PackageURL(text));
-    } catch (MalformedPackageURLException | RuntimeException e) {
-      return Optional.empty();
-    }
+    return Purls.parse(text);
   }
 
   static String purlKey(PackageURL p) {
-    String ns = p.getNamespace() == null ? "" : p.getNamespace().toLowerCase(Locale.ROOT);
-    return "p|" + p.getType() + "/" + ns + "/" + p.getName().toLowerCase(Locale.ROOT);
+    return "p|" + Purls.key(p);
   }
 }

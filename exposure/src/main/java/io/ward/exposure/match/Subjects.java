@@ -63,7 +63,9 @@ final class Subjects {
                 c.name(),
                 VendorAliases.normalize(c.name()),
                 Set.copyOf(Names.tokens(c.name(), Names.vendorWords(supplier))),
-                c.version().flatMap(Version::tryParse),
+                c.version()
+                    .or(() -> c.cpe().flatMap(ProductEntry::cpeVersion))
+                    .flatMap(Version::tryParse),
                 "version",
                 List.of(),
                 c.cpe().flatMap(ProductEntry::cpeKey),
