@@ -17,6 +17,9 @@ final class Behaviour {
   /** Distinct peers from which a service counts as shared by many. */
   static final int MANY_PEERS = 5;
 
+  /** Distinct OBX-18 device identifiers from which an HL7 sender is a gateway, not a device. */
+  static final int GATEWAY_DEVICE_IDS = 3;
+
   private final KnowledgeBase kb;
 
   Behaviour(KnowledgeBase kb) {
@@ -85,7 +88,9 @@ final class Behaviour {
         }
       }
     }
-    if (server) {
+    // A viewing station that issues C-MOVE also accepts the images it asked for (PS3.4 C.4.2:
+    // the move destination is a Storage SCP), so serving DICOM alone does not make it a PACS.
+    if (server && !(client && asks)) {
       boolean worklistOnly =
           !syntaxes.isEmpty()
               && syntaxes.keySet().stream()
@@ -103,7 +108,7 @@ final class Behaviour {
       }
     }
     if (client && asks) {
-      category(ev, f, "dicom-viewer", Category.WORKSTATION, 0.35, "queries and retrieves images");
+      category(ev, f, "dicom-viewer", Category.WORKSTATION, 0.45, "queries and retrieves images");
     } else if (client && !server && !imageStorage) {
       category(
           ev, f, "dicom-client", Category.WORKSTATION, 0.2, "DICOM client without image storage");
@@ -121,13 +126,24 @@ final class Behaviour {
     boolean oru =
         f.values(ObservationFields.HL7_MESSAGE_TYPE).keySet().stream()
             .anyMatch(t -> t.toUpperCase(Locale.ROOT).startsWith("ORU^R01"));
-    if (oru && f.has(ObservationFields.HL7_DEVICE_ID)) {
-      String why = "sends ORU^R01 with OBX-18 device identifiers (device gateway)";
-      category(ev, f, "hl7-device-gateway", Category.CLINICAL_SYSTEM, 0.45, why);
+    int deviceIds = f.values(ObservationFields.HL7_DEVICE_ID).size();
+    if (oru && deviceIds > 0) {
+      // A gateway (central station, pump server) reports for many devices; a bedside device
+      // reports under its own one or two identifiers, and is classified by what names it.
+      boolean gateway = deviceIds >= GATEWAY_DEVICE_IDS;
+      String why =
+          gateway
+              ? "sends ORU^R01 for " + deviceIds + " devices (OBX-18): a device gateway"
+              : "sends ORU^R01 with its own OBX-18 device identifier";
+      if (gateway) {
+        category(ev, f, "hl7-device-gateway", Category.CLINICAL_SYSTEM, 0.45, why);
+      } else {
+        category(ev, f, "hl7-device-data", Category.OTHER_MEDICAL, 0.3, why);
+      }
       ev.add(
           Attributes.MEDICAL,
           "true",
-          "behaviour:hl7-device-gateway",
+          gateway ? "behaviour:hl7-device-gateway" : "behaviour:hl7-device-data",
           why,
           Optional.empty(),
           0.5,

@@ -209,6 +209,26 @@ class InventoryBuilderTest {
   }
 
   @Test
+  void shouldKeepAViewerThatReceivesItsOwnCMoveAsAWorkstationNotAPacs() {
+    InventoryBuilder b = new InventoryBuilder(kb);
+    Endpoint pacs = at("00:11:22:00:00:12", "10.5.0.20");
+    Endpoint viewer = at("00:11:22:00:00:13", "10.5.0.30");
+    Endpoint ct = at("00:11:22:00:00:14", "10.5.0.40");
+    b.flow(tcp(viewer, pacs, 104, "dicom", 0));
+    b.flow(tcp(ct, pacs, 104, "dicom", 0));
+    // The PACS connects back to the viewer's Storage SCP to deliver what C-MOVE asked for.
+    b.flow(tcp(pacs, viewer, 11112, "dicom", 1));
+    b.observation(obs(0, viewer, DICOM_COMMAND, "C-FIND-RQ"));
+    b.observation(obs(0, viewer, DICOM_COMMAND, "C-MOVE-RQ"));
+    b.observation(obs(1, pacs, DICOM_COMMAND, "C-STORE-RQ"));
+    b.observation(obs(0, ct, DICOM_COMMAND, "C-STORE-RQ"));
+    b.observation(obs(0, ct, DICOM_ABSTRACT_SYNTAX, "CT Image Storage"));
+    List<Device> devices = b.build();
+    assertThat(byId(devices, "mac:00:11:22:00:00:13").category()).isEqualTo(Category.WORKSTATION);
+    assertThat(byId(devices, "mac:00:11:22:00:00:12").category()).isEqualTo(Category.PACS);
+  }
+
+  @Test
   void shouldPairHl7ApplicationsWithTheirFacilityAndSpotADeviceGateway() {
     InventoryBuilder b = new InventoryBuilder(kb);
     Endpoint gw = at("00:11:22:00:01:01", "10.6.0.10");
@@ -241,10 +261,28 @@ class InventoryBuilderTest {
     Endpoint gw = at("00:11:22:00:02:01", "10.6.1.10");
     b.observation(obs(0, gw, HL7_SENDING_APP, "GW1"));
     b.observation(obs(0, gw, HL7_MESSAGE_TYPE, "ORU^R01^ORU_R01"));
-    b.observation(obs(0, gw, HL7_DEVICE_ID, "0080F4FFFF000001^^0080F4FFFF000001^EUI-64"));
+    for (int bed = 1; bed <= 3; bed++) {
+      b.observation(obs(bed, gw, HL7_DEVICE_ID, "0080F4FFFF00000" + bed + "^^EUI-64"));
+    }
     Device d = only(b.build());
     assertThat(d.category()).isEqualTo(Category.CLINICAL_SYSTEM);
     assertThat(d.medical()).isTrue();
+  }
+
+  @Test
+  void shouldTreatAnHl7SenderOfItsOwnDeviceIdAsAMedicalDeviceNotAGateway() {
+    InventoryBuilder b = new InventoryBuilder(kb);
+    Endpoint bedside = at("00:11:22:00:02:02", "10.6.1.11");
+    for (int i = 0; i < 5; i++) {
+      b.observation(obs(i, bedside, HL7_MESSAGE_TYPE, "ORU^R01^ORU_R01"));
+      b.observation(obs(i, bedside, HL7_DEVICE_ID, "0080F4FFFF000009^^EUI-64"));
+    }
+    Device d = only(b.build());
+    assertThat(d.category()).isEqualTo(Category.OTHER_MEDICAL);
+    assertThat(d.medical()).isTrue();
+    assertThat(d.evidence())
+        .anyMatch(e -> e.source().equals("behaviour:hl7-device-data"))
+        .noneMatch(e -> e.source().equals("behaviour:hl7-device-gateway"));
   }
 
   @Test
