@@ -1,0 +1,119 @@
+package io.ward.capture.dissect.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Parses the head of an HTTP/1.x message (start line and header fields, RFC 9112 §2-§5). Total:
+ * malformed input gives {@link Optional#empty()}.
+ */
+final class HttpHeadParser {
+
+  /** Methods recognised in a request line (RFC 9110 §9, plus PATCH and WebDAV's common ones). */
+  static final Set<String> METHODS =
+      Set.of(
+          "GET",
+          "POST",
+          "HEAD",
+          "PUT",
+          "DELETE",
+          "OPTIONS",
+          "PATCH",
+          "CONNECT",
+          "TRACE",
+          "PROPFIND",
+          "MKCOL",
+          "COPY",
+          "MOVE",
+          "LOCK",
+          "UNLOCK",
+          "REPORT",
+          "SUBSCRIBE",
+          "UNSUBSCRIBE",
+          "NOTIFY",
+          "M-SEARCH");
+
+  /** Header lines read; more are ignored (a real head has a few dozen). */
+  static final int MAX_HEADERS = 128;
+
+  /** Header values longer than this are cut. */
+  static final int MAX_VALUE_CHARS = 1024;
+
+  private HttpHeadParser() {}
+
+  /** Parses {@code buf[offset, offset + length)}, the head without its final empty line. */
+  static Optional<HttpMessage> parse(byte[] buf, int offset, int length) {
+    String text = new String(buf, offset, length, StandardCharsets.ISO_8859_1);
+    String[] lines = text.split("\r?\n", -1);
+    if (lines.length == 0) {
+      return Optional.empty();
+    }
+    String start = lines[0];
+    String method = "";
+    int status = 0;
+    if (start.startsWith("HTTP/1.")) {
+      String[] parts = start.split(" ", 3);
+      if (parts.length < 2 || parts[1].length() != 3 || !allDigits(parts[1])) {
+        return Optional.empty();
+      }
+      status = Integer.parseInt(parts[1]);
+    } else {
+      String[] parts = start.split(" ");
+      if (parts.length != 3 || !METHODS.contains(parts[0]) || !parts[2].startsWith("HTTP/1.")) {
+        return Optional.empty();
+      }
+      method = parts[0];
+    }
+    List<HttpMessage.Header> headers = new ArrayList<>();
+    for (int i = 1; i < lines.length && headers.size() < MAX_HEADERS; i++) {
+      String line = lines[i];
+      if (line.isEmpty()) {
+        continue;
+      }
+      if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && !headers.isEmpty()) {
+        // RFC 9112 §5.2: obsolete line folding continues the previous value.
+        HttpMessage.Header last = headers.remove(headers.size() - 1);
+        headers.add(new HttpMessage.Header(last.name(), clean(last.value() + " " + line.trim())));
+        continue;
+      }
+      int colon = line.indexOf(':');
+      if (colon <= 0) {
+        continue;
+      }
+      headers.add(
+          new HttpMessage.Header(
+              line.substring(0, colon).trim(), clean(line.substring(colon + 1))));
+    }
+    return Optional.of(new HttpMessage(method, status, headers));
+  }
+
+  /** The authentication scheme of an Authorization or WWW-Authenticate value: its first token. */
+  static Optional<String> authScheme(String value) {
+    String v = value.trim();
+    int end = 0;
+    while (end < v.length() && end < 32 && isTokenChar(v.charAt(end))) {
+      end++;
+    }
+    return end == 0 ? Optional.empty() : Optional.of(v.substring(0, end));
+  }
+
+  private static boolean isTokenChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.';
+  }
+
+  private static boolean allDigits(String s) {
+    return s.chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+
+  private static String clean(String s) {
+    StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_VALUE_CHARS));
+    for (int i = 0; i < s.length() && sb.length() < MAX_VALUE_CHARS; i++) {
+      char c = s.charAt(i);
+      sb.append(c < 0x20 || c == 0x7F ? '.' : c);
+    }
+    return sb.toString().trim();
+  }
+}

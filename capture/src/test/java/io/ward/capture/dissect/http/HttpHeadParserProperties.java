@@ -1,0 +1,42 @@
+package io.ward.capture.dissect.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ward.capture.dissect.testing.DissectorDriver;
+import io.ward.capture.dissect.testing.RecordingFlowContext;
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+
+class HttpHeadParserProperties {
+
+  @Property
+  void shouldNeverThrowOnRandomBytes(@ForAll @Size(max = 3000) byte[] bytes, @ForAll boolean c) {
+    HttpHeadParser.parse(bytes, 0, bytes.length);
+    DissectorDriver d =
+        new DissectorDriver(new HttpDissector(), RecordingFlowContext.between(1, 80));
+    d.feedUnprobed(c, 1L, bytes);
+    d.close();
+  }
+
+  @Property
+  void shouldRoundTripHostAndUserAgent(@ForAll("values") String host, @ForAll("values") String ua) {
+    byte[] head =
+        ("GET / HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: " + ua + "\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+    HttpMessage m = HttpHeadParser.parse(head, 0, head.length).orElseThrow();
+
+    assertThat(m.header("host")).contains(host);
+    assertThat(m.header("USER-AGENT")).contains(ua);
+  }
+
+  @Provide
+  Arbitrary<String> values() {
+    return Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(200);
+  }
+}
