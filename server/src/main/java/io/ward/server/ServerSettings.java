@@ -1,0 +1,131 @@
+package io.ward.server;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to start Ward's server; everything not given falls back to {@code WARD_*} environment
+ * variables and then to the defaults (loopback, port 8080, data in {@code ~/.ward}, embedded H2).
+ *
+ * @param port the TCP port (0 picks a free one)
+ * @param bindAddress the address to listen on; a non-loopback address needs TLS or {@code
+ *     allowPlainHttp}
+ * @param dataDir the data directory
+ * @param dbUrl a PostgreSQL (or H2) JDBC URL; empty for the embedded H2 file
+ * @param dbUser the database user
+ * @param dbPassword the database password
+ * @param dbSchema a database schema to use instead of the default one
+ * @param tls the certificate to serve HTTPS with
+ * @param allowPlainHttp serve plain HTTP on a non-loopback address (not recommended)
+ */
+public record ServerSettings(
+    int port,
+    String bindAddress,
+    Optional<Path> dataDir,
+    Optional<String> dbUrl,
+    Optional<String> dbUser,
+    Optional<String> dbPassword,
+    Optional<String> dbSchema,
+    Optional<Tls> tls,
+    boolean allowPlainHttp) {
+
+  public ServerSettings {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must lie in [0,65535]: " + port);
+    }
+    Objects.requireNonNull(bindAddress, "bindAddress");
+  }
+
+  /**
+   * A certificate for HTTPS: a PKCS#12 keystore, or PEM certificate and private key files.
+   *
+   * @param keystore a PKCS#12 file
+   * @param keystorePassword its password
+   * @param certificate a PEM certificate (chain) file
+   * @param privateKey a PEM private key file
+   */
+  public record Tls(
+      Optional<Path> keystore,
+      Optional<String> keystorePassword,
+      Optional<Path> certificate,
+      Optional<Path> privateKey) {
+
+    public Tls {
+      if (keystore.isEmpty() == (certificate.isEmpty() || privateKey.isEmpty())) {
+        if (keystore.isPresent() || certificate.isPresent() || privateKey.isPresent()) {
+          throw new IllegalArgumentException(
+              "TLS needs either a PKCS#12 keystore, or a PEM certificate and its private key");
+        }
+      }
+    }
+
+    /** A PKCS#12 keystore. */
+    public static Tls pkcs12(Path keystore, String password) {
+      return new Tls(Optional.of(keystore), Optional.of(password), Optional.empty(), Optional.empty());
+    }
+
+    /** PEM files. */
+    public static Tls pem(Path certificate, Path privateKey) {
+      return new Tls(Optional.empty(), Optional.empty(), Optional.of(certificate), Optional.of(privateKey));
+    }
+  }
+
+  /** The defaults, with {@code WARD_DATA_DIR}, {@code WARD_DB_URL}… from the environment. */
+  public static ServerSettings fromEnvironment() {
+    return new ServerSettings(
+        env("WARD_PORT").map(Integer::parseInt).orElse(8080),
+        env("WARD_BIND_ADDRESS").orElse("127.0.0.1"),
+        env("WARD_DATA_DIR").map(Path::of),
+        env("WARD_DB_URL"),
+        env("WARD_DB_USER"),
+        env("WARD_DB_PASSWORD"),
+        Optional.empty(),
+        tlsFromEnvironment(),
+        false);
+  }
+
+  private static Optional<Tls> tlsFromEnvironment() {
+    Optional<Path> keystore = env("WARD_TLS_KEYSTORE").map(Path::of);
+    Optional<Path> cert = env("WARD_TLS_CERTIFICATE").map(Path::of);
+    Optional<Path> key = env("WARD_TLS_PRIVATE_KEY").map(Path::of);
+    if (keystore.isEmpty() && cert.isEmpty() && key.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Tls(keystore, env("WARD_TLS_KEYSTORE_PASSWORD"), cert, key));
+  }
+
+  private static Optional<String> env(String name) {
+    return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+  }
+
+  /** These settings on another port. */
+  public ServerSettings withPort(int p) {
+    return new ServerSettings(p, bindAddress, dataDir, dbUrl, dbUser, dbPassword, dbSchema, tls, allowPlainHttp);
+  }
+
+  /** These settings with another data directory. */
+  public ServerSettings withDataDir(Path dir) {
+    return new ServerSettings(port, bindAddress, Optional.of(dir), dbUrl, dbUser, dbPassword, dbSchema, tls, allowPlainHttp);
+  }
+
+  /** These settings on another database. */
+  public ServerSettings withDatabase(String url, Optional<String> user, Optional<String> password) {
+    return new ServerSettings(port, bindAddress, dataDir, Optional.of(url), user, password, dbSchema, tls, allowPlainHttp);
+  }
+
+  /** These settings using a database schema of their own. */
+  public ServerSettings withSchema(String schema) {
+    return new ServerSettings(port, bindAddress, dataDir, dbUrl, dbUser, dbPassword, Optional.of(schema), tls, allowPlainHttp);
+  }
+
+  /** These settings serving HTTPS. */
+  public ServerSettings withTls(Tls t) {
+    return new ServerSettings(port, bindAddress, dataDir, dbUrl, dbUser, dbPassword, dbSchema, Optional.of(t), allowPlainHttp);
+  }
+
+  /** These settings listening on another address. */
+  public ServerSettings withBindAddress(String address, boolean allowPlain) {
+    return new ServerSettings(port, address, dataDir, dbUrl, dbUser, dbPassword, dbSchema, tls, allowPlain);
+  }
+}

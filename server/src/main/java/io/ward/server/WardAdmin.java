@@ -1,0 +1,65 @@
+package io.ward.server;
+
+import io.ward.server.audit.Actor;
+import io.ward.server.audit.AuditLog;
+import io.ward.server.audit.AuditVerification;
+import io.ward.server.security.ApiToken;
+import io.ward.server.security.Role;
+import io.ward.server.security.TokenService;
+import io.ward.server.security.UserService;
+import io.ward.server.security.WardUser;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Administration without a web server, against the same data directory or database as {@code
+ * ward serve}: users, API tokens, audit verification ({@code ward users|tokens|audit}).
+ */
+public final class WardAdmin implements AutoCloseable {
+  private final ConfigurableApplicationContext context;
+
+  private WardAdmin(ConfigurableApplicationContext context) {
+    this.context = context;
+  }
+
+  /**
+   * Opens the store (migrating it if needed).
+   *
+   * @throws ServerStartException the database is unreachable or the configuration is bad
+   */
+  public static WardAdmin open(ServerSettings settings) throws ServerStartException {
+    Map<String, Object> props = WardServer.properties(settings);
+    props.put("ward.background", "false");
+    props.put("ward.db.pool-size", "2");
+    return new WardAdmin(WardServer.run(settings, WebApplicationType.NONE, props));
+  }
+
+  /**
+   * Creates a user.
+   *
+   * @throws IllegalArgumentException the name is taken or the name or password breaks the policy
+   */
+  public WardUser createUser(String username, CharSequence password, Role role) {
+    return context.getBean(UserService.class).create(username, password, role, Actor.cli());
+  }
+
+  /**
+   * Creates an API token for a user; the secret is in the result and nowhere else.
+   *
+   * @throws java.util.NoSuchElementException no such user
+   */
+  public ApiToken.Created createToken(String username, String name) {
+    return context.getBean(TokenService.class).create(username, name, Actor.cli());
+  }
+
+  /** Walks the audit chain. */
+  public AuditVerification verifyAudit() {
+    return context.getBean(AuditLog.class).verify();
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}

@@ -1,0 +1,88 @@
+package io.ward.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Ward's own settings ({@code ward.*}; environment variables such as {@code WARD_DATA_DIR} and
+ * {@code WARD_DB_URL} bind to them by Spring's relaxed binding).
+ *
+ * @param dataDir where the embedded database, uploaded captures and feeds live
+ * @param db the database; the embedded H2 file under {@code dataDir} when no URL is given
+ * @param ingest background job settings
+ * @param security login throttling and setup settings
+ * @param feeds where advisory feeds are read from and how often they are re-read
+ * @param background this process runs background work: recovery of jobs an earlier run left
+ *     unfinished, scheduled feed refresh (off for command-line administration)
+ */
+@ConfigurationProperties("ward")
+public record WardProperties(
+    Optional<Path> dataDir,
+    @DefaultValue Db db,
+    @DefaultValue Ingest ingest,
+    @DefaultValue Security security,
+    @DefaultValue Feeds feeds,
+    @DefaultValue("true") boolean background) {
+
+  /** The feed directory: {@code ward.feeds.dir}, else {@code <dataDir>/feeds}. */
+  public Path feedDirectory() {
+    return feeds.dir().orElseGet(() -> dataDirectory().resolve("feeds"));
+  }
+
+  /** The data directory: {@code ward.data-dir}, else {@code ~/.ward}. */
+  public Path dataDirectory() {
+    return dataDir.orElseGet(() -> Path.of(System.getProperty("user.home"), ".ward"));
+  }
+
+  /**
+   * The database.
+   *
+   * @param url a JDBC URL ({@code jdbc:postgresql://…} or {@code jdbc:h2:…}); empty for the
+   *     embedded H2 file
+   * @param user the database user
+   * @param password the database password (never logged)
+   * @param schema a schema to use (and create) instead of the default one; tests isolate by it
+   * @param poolSize the connection pool size
+   */
+  public record Db(
+      Optional<String> url,
+      Optional<String> user,
+      Optional<String> password,
+      Optional<String> schema,
+      @DefaultValue("8") int poolSize) {}
+
+  /**
+   * Background jobs.
+   *
+   * @param threads jobs analysed at once
+   * @param workers capture worker threads per analysis
+   */
+  public record Ingest(@DefaultValue("1") int threads, @DefaultValue("1") int workers) {}
+
+  /**
+   * Login protection and first-start setup.
+   *
+   * @param maxFailedLogins failed logins in a row before an account is locked
+   * @param lockout how long a locked account stays locked
+   * @param maxFailuresPerAddress failed logins from one address per window before it is throttled
+   * @param throttleWindow the window of the per-address count
+   * @param setupTokenValidity how long the first-start setup URL stays valid
+   */
+  public record Security(
+      @DefaultValue("5") int maxFailedLogins,
+      @DefaultValue("15m") Duration lockout,
+      @DefaultValue("20") int maxFailuresPerAddress,
+      @DefaultValue("10m") Duration throttleWindow,
+      @DefaultValue("60m") Duration setupTokenValidity) {}
+
+  /**
+   * Advisory feeds.
+   *
+   * @param dir a directory of feed files read on each refresh (default {@code dataDir/feeds})
+   * @param refresh how often the feed directory is re-read; zero turns it off
+   */
+  public record Feeds(Optional<Path> dir, @DefaultValue("6h") Duration refresh) {}
+}

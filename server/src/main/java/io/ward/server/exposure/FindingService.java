@@ -1,0 +1,179 @@
+package io.ward.server.exposure;
+
+import io.ward.model.exposure.FindingKind;
+import io.ward.model.exposure.FindingStatus;
+import io.ward.server.inventory.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads stored findings and advisories. */
+@Service
+@Transactional(readOnly = true)
+public class FindingService {
+  private static final String SELECT =
+      "SELECT f.*, d.device_key, d.hostnames, d.vendor AS d_vendor, d.model AS d_model"
+          + " FROM finding f JOIN device d ON d.id = f.device_id";
+
+  private final JdbcClient jdbc;
+
+  FindingService(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A device's findings, highest score first. */
+  public List<FindingRow> forDevice(long deviceId) {
+    return jdbc.sql(SELECT + " WHERE f.device_id = ? ORDER BY f.score DESC, f.id DESC")
+        .param(deviceId)
+        .query(FindingService::row)
+        .list();
+  }
+
+  /** One finding. */
+  public Optional<FindingRow> finding(long id) {
+    return jdbc.sql(SELECT + " WHERE f.id = ?").param(id).query(FindingService::row).optional();
+  }
+
+  /**
+   * Findings, highest score first, a page at a time.
+   *
+   * @param status only this status, when given
+   * @param kevOnly only findings whose CVE is in KEV
+   * @param cursor the previous page's {@link Page#nextCursor()}
+   * @param limit page size, 1 to 500
+   * @throws IllegalArgumentException the cursor is malformed
+   */
+  public Page<FindingRow> search(
+      Optional<FindingStatus> status, boolean kevOnly, Optional<String> cursor, int limit) {
+    if (limit < 1 || limit > 500) {
+      throw new IllegalArgumentException("limit must lie in [1,500]: " + limit);
+    }
+    List<String> terms = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    status.ifPresent(
+        s -> {
+          terms.add("f.status = ?");
+          params.add(s.id());
+        });
+    if (kevOnly) {
+      terms.add("f.kev = TRUE");
+    }
+    if (cursor.isPresent()) {
+      long[] c = decode(cursor.get());
+      terms.add("(f.score < ? OR (f.score = ? AND f.id < ?))");
+      params.addAll(List.of(c[0], c[0], c[1]));
+    }
+    String where = terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+    List<FindingRow> rows =
+        jdbc.sql(
+                SELECT
+                    + where
+                    + " ORDER BY f.score DESC, f.id DESC FETCH FIRST "
+                    + (limit + 1)
+                    + " ROWS ONLY")
+            .params(params)
+            .query(FindingService::row)
+            .list();
+    if (rows.size() <= limit) {
+      return new Page<>(rows, Optional.empty());
+    }
+    FindingRow last = rows.get(limit - 1);
+    return new Page<>(rows.subList(0, limit), Optional.of(last.score() + "." + last.id()));
+  }
+
+  private static long[] decode(String cursor) {
+    String[] parts = cursor.split("\\.");
+    try {
+      if (parts.length == 2) {
+        return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the refusal below
+    }
+    throw new IllegalArgumentException("malformed cursor");
+  }
+
+  /** Stored advisories, most recently updated first. */
+  public List<AdvisoryRow> advisories(int limit) {
+    return jdbc.sql(
+            "SELECT * FROM advisory ORDER BY updated DESC, id DESC FETCH FIRST "
+                + Math.max(1, Math.min(limit, 500))
+                + " ROWS ONLY")
+        .query(FindingService::advisory)
+        .list();
+  }
+
+  /** One advisory by its key ({@code <source>|<id>}). */
+  public Optional<AdvisoryRow> advisory(String key) {
+    return jdbc.sql("SELECT * FROM advisory WHERE advisory_key = ?")
+        .param(key)
+        .query(FindingService::advisory)
+        .optional();
+  }
+
+  private static AdvisoryRow advisory(ResultSet rs, int n) throws SQLException {
+    return new AdvisoryRow(
+        rs.getLong("id"),
+        rs.getString("advisory_key"),
+        rs.getString("source"),
+        rs.getString("title"),
+        text(rs.getString("publisher")),
+        instant(rs, "published"),
+        instant(rs, "updated"),
+        text(rs.getString("url")),
+        rs.getInt("vulnerabilities"),
+        rs.getInt("products"));
+  }
+
+  private static FindingRow row(ResultSet rs, int n) throws SQLException {
+    double epss = rs.getDouble("epss");
+    boolean noEpss = rs.wasNull();
+    String hostnames = rs.getString("hostnames");
+    String name =
+        !hostnames.isEmpty()
+            ? hostnames.split(",")[0]
+            : (rs.getString("d_vendor") + " " + rs.getString("d_model")).strip();
+    String rationale = rs.getString("rationale");
+    return new FindingRow(
+        rs.getLong("id"),
+        rs.getString("finding_key"),
+        rs.getLong("device_id"),
+        name.isEmpty() ? rs.getString("device_key") : name,
+        FindingKind.valueOf(rs.getString("kind")),
+        rs.getString("vulnerability"),
+        rs.getString("advisory_key"),
+        rs.getString("title"),
+        FindingStatus.valueOf(rs.getString("status")),
+        text(rs.getString("status_reason")),
+        rs.getString("matched_by"),
+        rs.getInt("score"),
+        text(rs.getString("decision")),
+        rs.getBoolean("kev"),
+        noEpss ? Optional.empty() : Optional.of(epss),
+        rationale.isEmpty() ? List.of() : Arrays.asList(rationale.split("\n")),
+        instant(rs, "first_seen").orElse(Instant.EPOCH),
+        instant(rs, "last_seen").orElse(Instant.EPOCH));
+  }
+
+  static Optional<String> text(String s) {
+    return s == null || s.isEmpty() ? Optional.empty() : Optional.of(s);
+  }
+
+  static Optional<Instant> instant(ResultSet rs, String col) throws SQLException {
+    OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+    return Optional.ofNullable(t).map(OffsetDateTime::toInstant);
+  }
+
+  static String upper(String s) {
+    return s.toUpperCase(Locale.ROOT);
+  }
+}

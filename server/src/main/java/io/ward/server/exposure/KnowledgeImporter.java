@@ -1,0 +1,167 @@
+package io.ward.server.exposure;
+
+import io.ward.exposure.feeds.ExposureKnowledge;
+import io.ward.exposure.feeds.FeedProblem;
+import io.ward.exposure.feeds.KnowledgeLoader;
+import io.ward.exposure.feeds.LoadRequest;
+import io.ward.model.exposure.Advisory;
+import io.ward.model.exposure.KevEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads advisory feeds (CSAF, NVD, CVE 5, KEV, EPSS, recalls) through the exposure module's {@link
+ * KnowledgeLoader}, and stores advisories and KEV entries. Reading never touches the store.
+ */
+@Service
+public class KnowledgeImporter {
+  private final JdbcClient jdbc;
+  private final Clock clock = Clock.systemUTC();
+
+  KnowledgeImporter(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** What a read gave. */
+  public record Loaded(ExposureKnowledge knowledge) {
+
+    /** True when nothing usable was read. */
+    public boolean isEmpty() {
+      return knowledge.advisories().isEmpty() && knowledge.kev().isEmpty();
+    }
+
+    /** The problems, one line each (at most ten). */
+    public String problemSummary() {
+      List<FeedProblem> problems = knowledge.problems();
+      if (problems.isEmpty()) {
+        return "no advisories or KEV entries in it; nothing was stored";
+      }
+      return problems.stream()
+              .limit(10)
+              .map(p -> p.location().map(l -> l + ": ").orElse("") + p.message())
+              .collect(Collectors.joining("; "))
+          + "; nothing was stored";
+    }
+  }
+
+  /**
+   * Reads one feed file, or every feed file below a directory. A single file is read from a
+   * private directory of its own, since the loader reads directories.
+   */
+  public Loaded read(Path fileOrDir) {
+    LoadRequest request = LoadRequest.of(LocalDate.now(clock));
+    if (Files.isDirectory(fileOrDir)) {
+      return new Loaded(KnowledgeLoader.load(request.withFeeds(fileOrDir)));
+    }
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("ward-feed-");
+      Path link = dir.resolve(fileOrDir.getFileName());
+      try {
+        Files.createSymbolicLink(link, fileOrDir.toAbsolutePath());
+      } catch (UnsupportedOperationException | IOException e) {
+        Files.copy(fileOrDir, link, StandardCopyOption.COPY_ATTRIBUTES);
+      }
+      return new Loaded(KnowledgeLoader.load(request.withFeeds(dir)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (dir != null) {
+        deleteTree(dir);
+      }
+    }
+  }
+
+  /** Stores what was read (advisories replaced by id, KEV entries by CVE); returns a summary. */
+  @Transactional
+  public String store(Loaded loaded) {
+    ExposureKnowledge k = loaded.knowledge();
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    for (Advisory a : k.advisories()) {
+      storeAdvisory(a, now);
+    }
+    for (KevEntry e : k.kev()) {
+      storeKev(e);
+    }
+    return k.advisories().size()
+        + " advisories, "
+        + k.kev().size()
+        + " KEV entries"
+        + (k.problems().isEmpty() ? "" : ", " + k.problems().size() + " problems");
+  }
+
+  private void storeAdvisory(Advisory a, OffsetDateTime now) {
+    String key = a.source().name().toLowerCase(java.util.Locale.ROOT) + "|" + a.id();
+    Object[] values = {
+      a.source().name(),
+      clip(a.title(), 1000),
+      clip(a.publisher().orElse(""), 200),
+      a.published().map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null),
+      a.updated().map(i -> i.atOffset(ZoneOffset.UTC)).orElse(null),
+      clip(a.url().orElse(""), 1000),
+      a.vulnerabilities().size(),
+      a.products().size(),
+      clip(a.sourceFile().map(f -> Path.of(f).getFileName().toString()).orElse(""), 1000),
+      now,
+      clip(key, 300)
+    };
+    int n =
+        jdbc.sql(
+                "UPDATE advisory SET source = ?, title = ?, publisher = ?, published = ?,"
+                    + " updated = ?, url = ?, vulnerabilities = ?, products = ?, source_file = ?,"
+                    + " imported_at = ? WHERE advisory_key = ?")
+            .params(values)
+            .update();
+    if (n == 0) {
+      jdbc.sql(
+              "INSERT INTO advisory (source, title, publisher, published, updated, url,"
+                  + " vulnerabilities, products, source_file, imported_at, advisory_key)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(values)
+          .update();
+    }
+  }
+
+  private void storeKev(KevEntry e) {
+    Object[] values = {
+      clip(e.vendor(), 200), clip(e.product(), 200), e.dateAdded(), e.knownRansomwareCampaignUse(),
+      clip(e.cve(), 40)
+    };
+    int n =
+        jdbc.sql("UPDATE kev_entry SET vendor = ?, product = ?, added = ?, ransomware = ? WHERE cve = ?")
+            .params(values)
+            .update();
+    if (n == 0) {
+      jdbc.sql("INSERT INTO kev_entry (vendor, product, added, ransomware, cve) VALUES (?, ?, ?, ?, ?)")
+          .params(values)
+          .update();
+    }
+  }
+
+  private static String clip(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary directory left behind is harmless; the read already succeeded or failed.
+    }
+  }
+}

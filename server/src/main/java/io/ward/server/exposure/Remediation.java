@@ -1,0 +1,74 @@
+package io.ward.server.exposure;
+
+import io.ward.model.exposure.RemediationRecord.RiskAcceptance;
+import io.ward.model.exposure.RemediationStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One remediation record as stored.
+ *
+ * @param version increases on every change; pass it back to {@link RemediationService#update}
+ * @param overdue open work past its due date (as of the day it was read)
+ * @param history every status change, oldest first
+ */
+public record Remediation(
+    long id,
+    String title,
+    RemediationStatus status,
+    Optional<String> owner,
+    LocalDate opened,
+    Optional<LocalDate> due,
+    Optional<String> maintenanceWindow,
+    Optional<RiskAcceptance> acceptance,
+    Optional<String> fixedVersion,
+    boolean verified,
+    Optional<LocalDate> closed,
+    List<Long> findingIds,
+    List<Long> deviceIds,
+    List<Change> history,
+    int version,
+    boolean overdue) {
+
+  public Remediation {
+    findingIds = List.copyOf(findingIds);
+    deviceIds = List.copyOf(deviceIds);
+    history = List.copyOf(history);
+  }
+
+  /** One status change: when, from, to, by whom and why. */
+  public record Change(
+      Instant at, RemediationStatus from, RemediationStatus to, String by, String note) {}
+
+  /**
+   * What a new record starts with.
+   *
+   * @param findingIds findings it covers (storage ids)
+   * @param deviceIds devices it covers (storage ids)
+   */
+  public record Draft(
+      String title,
+      List<Long> findingIds,
+      List<Long> deviceIds,
+      Optional<String> owner,
+      Optional<LocalDate> due,
+      Optional<String> maintenanceWindow) {
+
+    public Draft {
+      if (title == null || title.isBlank() || title.length() > 500) {
+        throw new IllegalArgumentException("a title of 1 to 500 characters is required");
+      }
+      findingIds = List.copyOf(findingIds);
+      deviceIds = List.copyOf(deviceIds);
+    }
+  }
+
+  /** Editable fields; empty leaves a field as it is. */
+  public record Edit(
+      Optional<String> owner,
+      Optional<LocalDate> due,
+      Optional<String> maintenanceWindow,
+      Optional<String> fixedVersion) {}
+}

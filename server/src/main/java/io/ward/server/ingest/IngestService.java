@@ -1,0 +1,162 @@
+package io.ward.server.ingest;
+
+import io.ward.server.audit.Actor;
+import io.ward.server.audit.AuditLog;
+import io.ward.server.config.WardProperties;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Accepts files to ingest: streams them to disk under the data directory, records a queued job and
+ * hands it to the {@link JobService}. Nothing is analysed on the caller's thread.
+ */
+@Service
+public class IngestService {
+  private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+  private static final int MAX_FILENAME = 200;
+
+  private final UploadStore uploads;
+  private final JobStore store;
+  private final JobService jobs;
+  private final AuditLog audit;
+  private final Path feedDir;
+  private final ScheduledExecutorService scheduler;
+  private final TransactionTemplate tx;
+
+  IngestService(
+      UploadStore uploads,
+      JobStore store,
+      JobService jobs,
+      AuditLog audit,
+      TransactionTemplate tx,
+      WardProperties properties) {
+    this.tx = tx;
+    this.uploads = uploads;
+    this.store = store;
+    this.jobs = jobs;
+    this.audit = audit;
+    this.feedDir = properties.feedDirectory();
+    Duration every = properties.feeds().refresh();
+    if (properties.background() && !every.isZero() && !every.isNegative()) {
+      scheduler =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "ward-feed-refresh");
+                t.setDaemon(true);
+                return t;
+              });
+      scheduler.scheduleWithFixedDelay(
+          this::scheduledRefresh, every.toSeconds(), every.toSeconds(), TimeUnit.SECONDS);
+    } else {
+      scheduler = null;
+    }
+  }
+
+  /**
+   * Streams an uploaded capture (pcap or pcapng, optionally gzip) to disk and queues its analysis.
+   *
+   * @throws IOException the upload broke off or the disk is full (no job is created)
+   */
+  public Job submitCapture(InputStream in, String filename, Actor actor) throws IOException {
+    return submit(JobKind.CAPTURE, uploads.store(in, "captures", clean(filename)), clean(filename), actor);
+  }
+
+  /**
+   * Queues the analysis of a capture file already on this machine, read in place (no copy): for
+   * {@code ward demo} and scripted imports.
+   *
+   * @throws NoSuchFileException the file does not exist
+   */
+  public Job submitCaptureFile(Path file, Actor actor) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString());
+    }
+    UploadStore.Stored stored = UploadStore.describe(file.toAbsolutePath());
+    return submit(JobKind.CAPTURE, stored, clean(file.getFileName().toString()), actor);
+  }
+
+  /**
+   * Streams an uploaded feed file (CSAF, NVD, CVE 5, KEV, EPSS…) to disk and queues its import.
+   *
+   * @throws IOException the upload broke off or the disk is full (no job is created)
+   */
+  public Job submitFeed(InputStream in, String filename, Actor actor) throws IOException {
+    return submit(JobKind.FEED, uploads.store(in, "feeds", clean(filename)), clean(filename), actor);
+  }
+
+  /** Queues a re-read of the feed directory ({@code ward.feeds.dir}). */
+  public Job refreshFeeds(Actor actor) throws IOException {
+    Files.createDirectories(feedDir);
+    return submit(
+        JobKind.FEED, new UploadStore.Stored(feedDir, null, 0), "feed directory " + feedDir, actor);
+  }
+
+  private Job record(JobKind kind, UploadStore.Stored stored, String filename, Actor actor) {
+    return tx.execute(status -> recordInTransaction(kind, stored, filename, actor));
+  }
+
+  private Job recordInTransaction(
+      JobKind kind, UploadStore.Stored stored, String filename, Actor actor) {
+    long id =
+        store.create(
+            kind,
+            filename,
+            stored.sha256(),
+            stored.path().toString(),
+            stored.sizeBytes(),
+            actor.name());
+    audit.append(
+        actor.name(),
+        "ingest.submit",
+        "job:" + id,
+        kind.id() + " " + filename + (stored.sha256() == null ? "" : " sha256 " + stored.sha256()),
+        actor.address());
+    return store.get(id).orElseThrow();
+  }
+
+  private Job submit(JobKind kind, UploadStore.Stored stored, String filename, Actor actor) {
+    Job job = record(kind, stored, filename, actor);
+    jobs.schedule(job.id());
+    return job;
+  }
+
+  private void scheduledRefresh() {
+    try {
+      if (Files.isDirectory(feedDir)) {
+        refreshFeeds(Actor.system());
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("scheduled feed refresh could not start: {}", e.toString());
+    }
+  }
+
+  /** The last path segment, without control characters, at most 200 characters. */
+  static String clean(String filename) {
+    String name = filename == null ? "" : filename;
+    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    name = name.replaceAll("\\p{Cntrl}", "").strip();
+    if (name.isEmpty()) {
+      name = "upload";
+    }
+    return name.length() <= MAX_FILENAME ? name : name.substring(0, MAX_FILENAME);
+  }
+
+  @PreDestroy
+  void shutdown() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
+  }
+}

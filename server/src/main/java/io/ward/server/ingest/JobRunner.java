@@ -1,0 +1,237 @@
+package io.ward.server.ingest;
+
+import io.ward.capture.CaptureFormatException;
+import io.ward.capture.CaptureSummary;
+import io.ward.inventory.KnowledgeBase;
+import io.ward.server.audit.AuditLog;
+import io.ward.server.config.WardProperties;
+import io.ward.server.exposure.KnowledgeImporter;
+import io.ward.server.inventory.CaptureFacts;
+import io.ward.server.inventory.InventoryWriter;
+import io.ward.server.inventory.MergeResult;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one job: analyses its file, then merges the result in one transaction (merges run one at a
+ * time). A bad file fails its job with a message and stores nothing.
+ */
+@Component
+class JobRunner {
+  private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+  private final JobStore store;
+  private final CapturePipeline pipeline;
+  private final InventoryWriter writer;
+  private final KnowledgeImporter knowledge;
+  private final AuditLog audit;
+  private final TransactionTemplate tx;
+  private final ReentrantLock mergeLock = new ReentrantLock();
+  private final Set<Long> merging = ConcurrentHashMap.newKeySet();
+
+  JobRunner(
+      JobStore store,
+      KnowledgeBase knowledgeBase,
+      InventoryWriter writer,
+      KnowledgeImporter knowledge,
+      AuditLog audit,
+      TransactionTemplate tx,
+      WardProperties properties) {
+    this.store = store;
+    this.pipeline = new CapturePipeline(knowledgeBase, Math.max(1, properties.ingest().workers()));
+    this.writer = writer;
+    this.knowledge = knowledge;
+    this.audit = audit;
+    this.tx = tx;
+  }
+
+  /** True while the job's results are being stored (it can no longer be cancelled). */
+  boolean merging(long id) {
+    return merging.contains(id);
+  }
+
+  void run(long id) {
+    if (!store.start(id)) {
+      return; // cancelled while queued
+    }
+    Job job = store.get(id).orElseThrow();
+    String[] source = store.source(id).orElseThrow();
+    try {
+      if (job.kind() == JobKind.CAPTURE) {
+        runCapture(job, Path.of(source[0]), source[1]);
+      } else {
+        runFeed(job, Path.of(source[0]));
+      }
+    } catch (InterruptedIOException e) {
+      Thread.interrupted();
+      store.finish(id, JobState.CANCELLED, "cancelled; nothing stored");
+    } catch (CaptureFormatException e) {
+      Thread.interrupted();
+      store.finish(id, JobState.FAILED, forUser(e.getMessage(), source[0], job.filename()));
+    } catch (JobFailure e) {
+      Thread.interrupted();
+      store.finish(id, JobState.FAILED, e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      Thread.interrupted();
+      log.error("ingest job {} ({}) failed", id, job.filename(), e);
+      store.finish(
+          id, JobState.FAILED, "internal error, nothing stored: " + e.getClass().getSimpleName());
+    } finally {
+      merging.remove(id);
+    }
+  }
+
+  /** A job that cannot go on, with the message for the user. */
+  static final class JobFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    JobFailure(String message) {
+      super(message);
+    }
+  }
+
+  private void runCapture(Job job, Path file, String sha256) throws IOException, JobFailure {
+    Optional<Long> already = writer.captureBySha256(sha256);
+    if (already.isPresent()) {
+      store.succeed(
+          job.id(),
+          "already ingested as capture " + already.get() + "; nothing changed",
+          0,
+          0,
+          already.get());
+      return;
+    }
+    CapturePipeline.Result result =
+        pipeline.analyze(
+            file,
+            job.filename(),
+            (read, total) -> {
+              if (!Thread.currentThread().isInterrupted()) {
+                store.progress(job.id(), read);
+              }
+            });
+    CaptureSummary s = result.summary();
+    if (s.truncatedAtOffset().isPresent()) {
+      throw new JobFailure(
+          job.filename()
+              + ": the capture is truncated or damaged at byte "
+              + s.truncatedAtOffset().getAsLong()
+              + " (of its decompressed content); nothing was stored");
+    }
+    if (s.packets() == 0) {
+      throw new JobFailure(job.filename() + ": the capture holds no packets; nothing was stored");
+    }
+    CaptureFacts facts =
+        new CaptureFacts(
+            sha256,
+            job.filename(),
+            job.sizeBytes(),
+            s.format(),
+            s.gzip(),
+            s.packets(),
+            s.bytes(),
+            s.flows(),
+            result.observations(),
+            epoch(s.firstEpochNanos()),
+            epoch(s.lastEpochNanos()),
+            s.warnings());
+    var flows = result.flows().resolve(result.devices());
+    merge(
+        job,
+        () -> {
+          MergeResult m =
+              writer.merge(facts, result.devices(), flows, job.id(), job.createdBy());
+          String message =
+              String.format(
+                  "%d packets, %d devices (%d new, %d updated, %d attribute changes),"
+                      + " %d flow hours",
+                  s.packets(),
+                  result.devices().size(),
+                  m.devicesAdded(),
+                  m.devicesUpdated(),
+                  m.changes(),
+                  m.flowHours());
+          succeed(job, message, m.devicesAdded(), m.devicesUpdated(), m.captureId());
+          audit.append(
+              job.createdBy(),
+              "ingest.capture",
+              "capture:" + m.captureId(),
+              job.filename() + " (sha256 " + sha256 + "): " + message,
+              "job:" + job.id());
+        });
+  }
+
+  private void runFeed(Job job, Path file) throws JobFailure {
+    KnowledgeImporter.Loaded loaded = knowledge.read(file);
+    if (Thread.currentThread().isInterrupted()) {
+      store.finish(job.id(), JobState.CANCELLED, "cancelled; nothing stored");
+      return;
+    }
+    if (loaded.isEmpty()) {
+      throw new JobFailure(job.filename() + ": " + loaded.problemSummary());
+    }
+    merge(
+        job,
+        () -> {
+          String message = knowledge.store(loaded);
+          succeed(job, message, 0, 0, null);
+          audit.append(
+              job.createdBy(), "ingest.feed", "feed:" + job.filename(), message, "job:" + job.id());
+        });
+  }
+
+  /** Stores results unless the job was cancelled meanwhile; one merge at a time. */
+  private void merge(Job job, Runnable work) {
+    mergeLock.lock();
+    try {
+      merging.add(job.id());
+      if (Thread.interrupted()
+          || store.get(job.id()).map(j -> j.state() != JobState.RUNNING).orElse(true)) {
+        store.finish(job.id(), JobState.CANCELLED, "cancelled; nothing stored");
+        return;
+      }
+      tx.executeWithoutResult(status -> work.run());
+    } catch (CancelledMeanwhile e) {
+      log.info("ingest job {} was cancelled while merging; its results were rolled back", job.id());
+    } finally {
+      mergeLock.unlock();
+    }
+  }
+
+  /** Succeeds the job inside the merge transaction, or rolls the merge back if cancelled. */
+  private void succeed(Job job, String message, int added, int updated, Long captureId) {
+    if (!store.succeed(job.id(), message, added, updated, captureId)) {
+      throw new CancelledMeanwhile();
+    }
+  }
+
+  /** The job was cancelled while its results were being stored: roll them back. */
+  private static final class CancelledMeanwhile extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private static Optional<Instant> epoch(long nanos) {
+    return nanos == 0
+        ? Optional.empty()
+        : Optional.of(
+            Instant.ofEpochSecond(
+                Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)));
+  }
+
+  /** Engine messages name the stored path; the user knows the file by its uploaded name. */
+  static String forUser(String message, String storedPath, String filename) {
+    String m = message == null ? "unreadable" : message.replace(storedPath, filename);
+    return m + "; nothing was stored";
+  }
+
+}

@@ -1,0 +1,120 @@
+package io.ward.server.ingest;
+
+import io.ward.server.audit.Actor;
+import io.ward.server.audit.AuditLog;
+import io.ward.server.config.WardProperties;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs ingest jobs in the background on a small pool, and answers where each stands. A job is
+ * cancelled by interrupting its thread, which the capture engine checks as it reads.
+ */
+@Service
+public class JobService {
+  private static final Logger log = LoggerFactory.getLogger(JobService.class);
+
+  private final JobStore store;
+  private final JobRunner runner;
+  private final AuditLog audit;
+  private final ExecutorService executor;
+  private final Map<Long, Future<?>> running = new ConcurrentHashMap<>();
+
+  JobService(JobStore store, JobRunner runner, AuditLog audit, WardProperties properties) {
+    this.store = store;
+    this.runner = runner;
+    this.audit = audit;
+    AtomicInteger n = new AtomicInteger();
+    this.executor =
+        Executors.newFixedThreadPool(
+            Math.max(1, properties.ingest().threads()),
+            r -> {
+              Thread t = new Thread(r, "ward-ingest-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    if (properties.background()) {
+      int abandoned = store.failAbandoned();
+      if (abandoned > 0) {
+        log.warn("{} ingest job(s) left unfinished by an earlier run were marked failed", abandoned);
+      }
+    }
+  }
+
+  /** One job. */
+  public Optional<Job> get(long id) {
+    return store.get(id);
+  }
+
+  /** The latest jobs, newest first. */
+  public List<Job> recent(int limit) {
+    return store.recent(limit);
+  }
+
+  /**
+   * Cancels a queued or running job; a job already merging its results finishes. Returns the job
+   * as it stands afterwards.
+   */
+  public Optional<Job> cancel(long id, Actor actor) {
+    Optional<Job> job = store.get(id);
+    if (job.isEmpty() || job.get().state().finished()) {
+      return job;
+    }
+    if (store.finish(id, JobState.CANCELLED, "cancelled by " + actor.name() + "; nothing stored")) {
+      // Queued: it will not start. Running: the runner sees the state before merging.
+      Future<?> f = running.get(id);
+      if (f != null && !runner.merging(id)) {
+        f.cancel(/* mayInterruptIfRunning= */ true);
+      }
+      audit.append(actor.name(), "job.cancel", "job:" + id, job.get().filename(), actor.address());
+    }
+    return store.get(id);
+  }
+
+  /** Waits until the job finishes or {@code timeout} passes; returns it as it stands then. */
+  public Optional<Job> await(long id, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Optional<Job> job = store.get(id);
+      if (job.isEmpty() || job.get().state().finished() || System.nanoTime() >= deadline) {
+        return job;
+      }
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
+  }
+
+  /** Queues a stored job. */
+  void schedule(long id) {
+    Future<?> f =
+        executor.submit(
+            () -> {
+              try {
+                runner.run(id);
+              } finally {
+                running.remove(id);
+              }
+            });
+    running.put(id, f);
+    if (f.isDone()) {
+      running.remove(id);
+    }
+  }
+
+  @PreDestroy
+  void shutdown() throws InterruptedException {
+    executor.shutdownNow();
+    executor.awaitTermination(10, TimeUnit.SECONDS);
+  }
+}

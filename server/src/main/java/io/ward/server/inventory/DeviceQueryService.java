@@ -1,0 +1,235 @@
+package io.ward.server.inventory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the stored inventory: search with cursor pages, one device's story, its peers. */
+@Service
+@Transactional(readOnly = true)
+public class DeviceQueryService {
+  private final JdbcClient jdbc;
+
+  DeviceQueryService(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * One page of devices matching {@code query}, in its order.
+   *
+   * @throws IllegalArgumentException the cursor is malformed or from another order
+   */
+  public Page<DeviceRow> search(DeviceQuery query) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder where = where(query, params);
+    String col = "d." + query.sort().column;
+    String dir = query.descending() ? "DESC" : "ASC";
+    if (query.cursor().isPresent()) {
+      DeviceCursor c = DeviceCursor.decode(query.cursor().get(), query.sort(), query.descending());
+      String op = query.descending() ? "<" : ">";
+      Object v = c.value() instanceof Instant i ? DeviceRows.utc(i) : c.value();
+      where.append(where.length() == 0 ? " WHERE " : " AND ");
+      if (query.sort() == DeviceSort.ID) {
+        where.append("d.id ").append(op).append(" ?");
+        params.add(c.id());
+      } else {
+        where.append("(").append(col).append(' ').append(op).append(" ? OR (");
+        where.append(col).append(" = ? AND d.id ").append(op).append(" ?))");
+        params.add(v);
+        params.add(v);
+        params.add(c.id());
+      }
+    }
+    String order =
+        query.sort() == DeviceSort.ID
+            ? " ORDER BY d.id " + dir
+            : " ORDER BY " + col + " " + dir + ", d.id " + dir;
+    String sql =
+        DeviceRows.SELECT + where + order + " FETCH FIRST " + (query.limit() + 1) + " ROWS ONLY";
+    List<DeviceRow> rows = jdbc.sql(sql).params(params).query(DeviceRows::row).list();
+    if (rows.size() <= query.limit()) {
+      return new Page<>(rows, Optional.empty());
+    }
+    List<DeviceRow> page = rows.subList(0, query.limit());
+    DeviceRow last = page.get(page.size() - 1);
+    return new Page<>(
+        page, Optional.of(DeviceCursor.of(last, query.sort(), query.descending()).encode()));
+  }
+
+  /** How many devices match the filters of {@code query} (its cursor and order ignored). */
+  public long count(DeviceQuery query) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder where = where(query, params);
+    return jdbc.sql("SELECT COUNT(*) FROM device d" + where)
+        .params(params)
+        .query(Long.class)
+        .single();
+  }
+
+  private static StringBuilder where(DeviceQuery q, List<Object> params) {
+    List<String> terms = new ArrayList<>();
+    q.text()
+        .ifPresent(
+            t -> {
+              for (String word : t.toLowerCase(Locale.ROOT).split("\\s+")) {
+                terms.add("d.search_text LIKE ? ESCAPE '\\'");
+                params.add("%" + escapeLike(word) + "%");
+              }
+            });
+    q.category()
+        .ifPresent(
+            c -> {
+              terms.add("d.category = ?");
+              params.add(c.id());
+            });
+    q.criticality()
+        .ifPresent(
+            c -> {
+              terms.add("d.criticality_rank = ?");
+              params.add(c.ordinal());
+            });
+    q.vendor()
+        .ifPresent(
+            v -> {
+              terms.add("LOWER(d.vendor) = ?");
+              params.add(v.toLowerCase(Locale.ROOT));
+            });
+    q.siteId()
+        .ifPresent(
+            s -> {
+              terms.add("d.site_id = ?");
+              params.add(s);
+            });
+    q.minRisk()
+        .ifPresent(
+            r -> {
+              terms.add("d.risk_score >= ?");
+              params.add(r);
+            });
+    if (q.medicalOnly()) {
+      terms.add("d.medical = TRUE");
+    }
+    if (q.kevOnly()) {
+      terms.add("d.kev = TRUE");
+    }
+    StringBuilder sb = new StringBuilder();
+    if (!terms.isEmpty()) {
+      sb.append(" WHERE ").append(String.join(" AND ", terms));
+    }
+    return sb;
+  }
+
+  static String escapeLike(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  /** One device by storage id. */
+  public Optional<DeviceRow> device(long id) {
+    return jdbc.sql(DeviceRows.SELECT + " WHERE d.id = ?").param(id).query(DeviceRows::row).optional();
+  }
+
+  /** One device by engine id ({@code mac:…} / {@code ip:…}). */
+  public Optional<DeviceRow> deviceByKey(String key) {
+    return jdbc.sql(DeviceRows.SELECT + " WHERE d.device_key = ?")
+        .param(key)
+        .query(DeviceRows::row)
+        .optional();
+  }
+
+  /** The device with its evidence and history. */
+  public Optional<DeviceDetail> detail(long id) {
+    return device(id).map(this::detail);
+  }
+
+  private DeviceDetail detail(DeviceRow row) {
+    List<DeviceDetail.EvidenceRow> evidence =
+        jdbc.sql(
+                "SELECT * FROM device_evidence WHERE device_id = ?"
+                    + " ORDER BY attribute, confidence DESC, id")
+            .param(row.id())
+            .query(DeviceQueryService::evidence)
+            .list();
+    List<DeviceDetail.ChangeRow> changes =
+        jdbc.sql("SELECT * FROM device_change WHERE device_id = ? ORDER BY id DESC")
+            .param(row.id())
+            .query(DeviceQueryService::change)
+            .list();
+    int captures =
+        jdbc.sql("SELECT COUNT(*) FROM device_sighting WHERE device_id = ?")
+            .param(row.id())
+            .query(Integer.class)
+            .single();
+    return new DeviceDetail(row, evidence, changes, captures);
+  }
+
+  private static DeviceDetail.EvidenceRow evidence(ResultSet rs, int n) throws SQLException {
+    return new DeviceDetail.EvidenceRow(
+        rs.getString("attribute"),
+        rs.getString("attr_value"),
+        rs.getString("source"),
+        rs.getString("observed"),
+        DeviceRows.text(rs.getString("fingerprint")),
+        rs.getDouble("confidence"),
+        DeviceRows.instant(rs, "first_seen"));
+  }
+
+  private static DeviceDetail.ChangeRow change(ResultSet rs, int n) throws SQLException {
+    long job = rs.getLong("job_id");
+    return new DeviceDetail.ChangeRow(
+        rs.getString("attribute"),
+        rs.getString("old_value"),
+        rs.getString("new_value"),
+        DeviceRows.instant(rs, "changed_at"),
+        rs.wasNull() ? Optional.empty() : Optional.of(job));
+  }
+
+  /** The device's peers per protocol, both directions, most flows first. */
+  public List<PeerRow> peers(long deviceId) {
+    String sql =
+        "SELECT p.id AS peer_id, p.device_key AS peer_key, p.hostnames AS peer_hostnames,"
+            + " p.vendor AS peer_vendor, p.model AS peer_model, x.protocol, x.as_client,"
+            + " x.server_port, x.flows, x.packets, x.bytes, x.cleartext_flows, x.first_hour,"
+            + " x.last_hour FROM ("
+            + "  SELECT server_device_id AS peer, protocol, TRUE AS as_client,"
+            + "   MAX(server_port) AS server_port, SUM(flows) AS flows, SUM(packets) AS packets,"
+            + "   SUM(bytes) AS bytes, SUM(cleartext_flows) AS cleartext_flows,"
+            + "   MIN(hour_start) AS first_hour, MAX(hour_start) AS last_hour"
+            + "  FROM flow_hour WHERE client_device_id = ? GROUP BY server_device_id, protocol"
+            + "  UNION ALL"
+            + "  SELECT client_device_id, protocol, FALSE, MAX(server_port), SUM(flows),"
+            + "   SUM(packets), SUM(bytes), SUM(cleartext_flows), MIN(hour_start), MAX(hour_start)"
+            + "  FROM flow_hour WHERE server_device_id = ? GROUP BY client_device_id, protocol"
+            + ") x JOIN device p ON p.id = x.peer ORDER BY x.flows DESC, p.id, x.protocol";
+    return jdbc.sql(sql)
+        .params(deviceId, deviceId)
+        .query(
+            (rs, n) -> {
+              String key = rs.getString("peer_key");
+              return new PeerRow(
+                  rs.getLong("peer_id"),
+                  key,
+                  DeviceRows.displayName(
+                      key,
+                      DeviceRows.list(rs.getString("peer_hostnames")),
+                      DeviceRows.text(rs.getString("peer_vendor")),
+                      DeviceRows.text(rs.getString("peer_model"))),
+                  rs.getString("protocol"),
+                  rs.getBoolean("as_client"),
+                  rs.getInt("server_port"),
+                  rs.getLong("flows"),
+                  rs.getLong("packets"),
+                  rs.getLong("bytes"),
+                  rs.getLong("cleartext_flows"),
+                  DeviceRows.instant(rs, "first_hour"),
+                  DeviceRows.instant(rs, "last_hour"));
+            })
+        .list();
+  }
+}

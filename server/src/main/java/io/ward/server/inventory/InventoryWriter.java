@@ -1,0 +1,605 @@
+package io.ward.server.inventory;
+
+import io.ward.model.Category;
+import io.ward.model.Device;
+import io.ward.model.Evidence;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Merges one analysis into the stored inventory in one transaction: a device seen again is
+ * updated (never duplicated), each attribute change goes to the history, new evidence is added,
+ * flows are summed per device pair, protocol and hour.
+ */
+@Service
+public class InventoryWriter {
+  private static final int CHUNK = 500;
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+  private final Clock clock;
+
+  InventoryWriter(JdbcClient jdbc, JdbcTemplate template) {
+    this.jdbc = jdbc;
+    this.template = template;
+    this.clock = Clock.systemUTC();
+  }
+
+  /** The id of the stored capture with this content hash, if it was ingested already. */
+  @Transactional(readOnly = true)
+  public Optional<Long> captureBySha256(String sha256) {
+    return jdbc.sql("SELECT id FROM capture WHERE sha256 = ?").param(sha256).query(Long.class).optional();
+  }
+
+  /** Stores the capture and merges its devices and flows; all or nothing. */
+  @Transactional
+  public MergeResult merge(
+      CaptureFacts capture, List<Device> devices, List<FlowHourRow> flows, long jobId, String by) {
+    long captureId = insertCapture(capture, devices.size(), by);
+    Map<String, Stored> existing = load(devices.stream().map(Device::id).toList());
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Map<String, Long> ids = new HashMap<>();
+    int added = 0;
+    int updated = 0;
+    List<Object[]> changes = new ArrayList<>();
+    for (Device d : devices) {
+      Columns fresh = Columns.of(d);
+      Stored old = existing.get(d.id());
+      if (old == null) {
+        long id = insertDevice(fresh, now);
+        ids.put(d.id(), id);
+        added++;
+        changes.add(change(id, "device", "", "first seen", fresh.firstSeen, captureId, jobId));
+      } else {
+        ids.put(d.id(), old.id);
+        Columns merged = old.columns.mergedWith(fresh);
+        List<String[]> diff = old.columns.diff(merged);
+        for (String[] c : diff) {
+          changes.add(change(old.id, c[0], c[1], c[2], fresh.lastSeen, captureId, jobId));
+        }
+        if (!diff.isEmpty() || !merged.equals(old.columns)) {
+          updateDevice(old.id, merged, now);
+          updated++;
+        }
+      }
+    }
+    batch(
+        "INSERT INTO device_change (device_id, attribute, old_value, new_value, changed_at,"
+            + " capture_id, job_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        changes);
+    addEvidence(devices, ids, captureId);
+    addSightings(devices, ids, captureId);
+    addNetworks(devices, now);
+    int hours = addFlows(flows, ids);
+    return new MergeResult(captureId, added, updated, changes.size() - added, hours);
+  }
+
+  private long insertCapture(CaptureFacts c, int deviceCount, String by) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO capture (sha256, filename, size_bytes, format, gzip, packets, wire_bytes,"
+                + " flows, observations, devices, first_packet, last_packet, warnings,"
+                + " ingested_by, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            c.sha256(),
+            clip(c.filename(), 500),
+            c.sizeBytes(),
+            clip(c.format(), 16),
+            c.gzip(),
+            c.packets(),
+            c.wireBytes(),
+            c.flows(),
+            c.observations(),
+            deviceCount,
+            c.firstPacket().map(DeviceRows::utc).orElse(null),
+            c.lastPacket().map(DeviceRows::utc).orElse(null),
+            clip(String.join("; ", c.warnings()), 4000),
+            clip(by, 100),
+            DeviceRows.utc(clock.instant().truncatedTo(ChronoUnit.MICROS)))
+        .update(key, "id");
+    return key.getKeyAs(Number.class).longValue();
+  }
+
+  private record Stored(long id, Columns columns) {}
+
+  private Map<String, Stored> load(List<String> keys) {
+    Map<String, Stored> out = new HashMap<>();
+    for (List<String> chunk : chunks(keys)) {
+      String in = placeholders(chunk.size());
+      jdbc.sql("SELECT * FROM device WHERE device_key IN (" + in + ")")
+          .params(new ArrayList<Object>(chunk))
+          .query(
+              (rs, n) -> {
+                Columns c =
+                    new Columns(
+                        rs.getString("device_key"),
+                        rs.getString("mac"),
+                        DeviceRows.list(rs.getString("ips")),
+                        DeviceRows.list(rs.getString("hostnames")),
+                        DeviceRows.list(rs.getString("vlans")),
+                        rs.getString("vendor"),
+                        rs.getString("model"),
+                        rs.getString("os"),
+                        rs.getString("firmware"),
+                        rs.getString("serial"),
+                        rs.getString("category"),
+                        rs.getString("modality"),
+                        rs.getBoolean("medical"),
+                        rs.getString("criticality"),
+                        rs.getInt("criticality_rank"),
+                        DeviceRows.list(rs.getString("protocols_client")),
+                        DeviceRows.list(rs.getString("protocols_server")),
+                        DeviceRows.list(rs.getString("ae_titles")),
+                        DeviceRows.list(rs.getString("hl7_applications")),
+                        DeviceRows.instant(rs, "first_seen"),
+                        DeviceRows.instant(rs, "last_seen"));
+                return new Stored(rs.getLong("id"), c);
+              })
+          .list()
+          .forEach(s -> out.put(s.columns.key, s));
+    }
+    return out;
+  }
+
+  private long insertDevice(Columns c, Instant now) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO device (device_key, mac, ips, hostnames, vlans, vendor, model, os,"
+                + " firmware, serial, category, modality, medical, criticality, criticality_rank,"
+                + " protocols_client, protocols_server, ae_titles, hl7_applications, search_text,"
+                + " first_seen, last_seen, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(withKey(c.key, c.values(DeviceRows.utc(now), DeviceRows.utc(now))))
+        .update(key, "id");
+    return key.getKeyAs(Number.class).longValue();
+  }
+
+  private static List<Object> withKey(String key, Object[] values) {
+    List<Object> params = new ArrayList<>();
+    params.add(key);
+    params.addAll(java.util.Arrays.asList(values));
+    return params;
+  }
+
+  private void updateDevice(long id, Columns c, Instant now) {
+    List<Object> params = new ArrayList<>();
+    List<Object> values = new ArrayList<>(java.util.Arrays.asList(c.values(null, DeviceRows.utc(now))));
+    values.remove(values.size() - 2); // created_at is never updated
+    params.addAll(values);
+    params.add(id);
+    jdbc.sql(
+            "UPDATE device SET mac = ?, ips = ?, hostnames = ?, vlans = ?, vendor = ?, model = ?,"
+                + " os = ?, firmware = ?, serial = ?, category = ?, modality = ?, medical = ?,"
+                + " criticality = ?, criticality_rank = ?, protocols_client = ?,"
+                + " protocols_server = ?, ae_titles = ?, hl7_applications = ?, search_text = ?,"
+                + " first_seen = ?, last_seen = ?, updated_at = ? WHERE id = ?")
+        .params(params)
+        .update();
+  }
+
+  private void addEvidence(List<Device> devices, Map<String, Long> ids, long captureId) {
+    Set<String> known = new HashSet<>();
+    for (List<Long> chunk : chunks(List.copyOf(ids.values()))) {
+      jdbc.sql(
+              "SELECT device_id, evidence_key FROM device_evidence WHERE device_id IN ("
+                  + placeholders(chunk.size())
+                  + ")")
+          .params(new ArrayList<Object>(chunk))
+          .query((rs, n) -> rs.getLong(1) + "/" + rs.getString(2))
+          .list()
+          .forEach(known::add);
+    }
+    List<Object[]> rows = new ArrayList<>();
+    for (Device d : devices) {
+      long id = ids.get(d.id());
+      for (Evidence e : d.evidence()) {
+        String key = evidenceKey(e);
+        if (known.add(id + "/" + key)) {
+          rows.add(
+              new Object[] {
+                id,
+                key,
+                clip(e.attribute(), 40),
+                clip(e.value(), 500),
+                clip(e.source(), 100),
+                clip(e.observed(), 1000),
+                clip(e.fingerprint().orElse(""), 200),
+                e.confidence(),
+                DeviceRows.utc(nanos(e.firstSeenEpochNanos())),
+                captureId
+              });
+        }
+      }
+    }
+    batch(
+        "INSERT INTO device_evidence (device_id, evidence_key, attribute, attr_value, source,"
+            + " observed, fingerprint, confidence, first_seen, capture_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows);
+  }
+
+  private void addSightings(List<Device> devices, Map<String, Long> ids, long captureId) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Device d : devices) {
+      rows.add(
+          new Object[] {
+            ids.get(d.id()),
+            captureId,
+            DeviceRows.utc(nanos(d.firstSeenEpochNanos())),
+            DeviceRows.utc(nanos(d.lastSeenEpochNanos()))
+          });
+    }
+    batch(
+        "INSERT INTO device_sighting (device_id, capture_id, first_seen, last_seen)"
+            + " VALUES (?, ?, ?, ?)",
+        rows);
+  }
+
+  private void addNetworks(List<Device> devices, Instant now) {
+    Map<Integer, Instant[]> seen = new HashMap<>();
+    for (Device d : devices) {
+      for (int vlan : d.vlans()) {
+        Instant first = nanos(d.firstSeenEpochNanos());
+        Instant last = nanos(d.lastSeenEpochNanos());
+        seen.merge(
+            vlan,
+            new Instant[] {first, last},
+            (a, b) -> new Instant[] {min(a[0], b[0]), max(a[1], b[1])});
+      }
+    }
+    for (Map.Entry<Integer, Instant[]> e : seen.entrySet()) {
+      int n =
+          jdbc.sql(
+                  "UPDATE network SET first_seen = LEAST(first_seen, ?),"
+                      + " last_seen = GREATEST(last_seen, ?) WHERE vlan = ?")
+              .params(DeviceRows.utc(e.getValue()[0]), DeviceRows.utc(e.getValue()[1]), e.getKey())
+              .update();
+      if (n == 0) {
+        jdbc.sql("INSERT INTO network (vlan, first_seen, last_seen) VALUES (?, ?, ?)")
+            .params(e.getKey(), DeviceRows.utc(e.getValue()[0]), DeviceRows.utc(e.getValue()[1]))
+            .update();
+      }
+    }
+  }
+
+  private int addFlows(List<FlowHourRow> flows, Map<String, Long> ids) {
+    List<Object[]> updates = new ArrayList<>();
+    List<Object[]> inserts = new ArrayList<>();
+    Set<List<Object>> hours = new LinkedHashSet<>();
+    for (FlowHourRow f : flows) {
+      Long client = ids.get(f.clientKey());
+      Long server = ids.get(f.serverKey());
+      if (client == null || server == null) {
+        continue;
+      }
+      OffsetDateTime hour = DeviceRows.utc(f.hourStart());
+      updates.add(
+          new Object[] {
+            f.flows(), f.packets(), f.bytes(), f.cleartextFlows(), f.serverPort(), client, server,
+            f.protocol(), hour
+          });
+      inserts.add(
+          new Object[] {
+            client, server, clip(f.protocol(), 40), hour, f.serverPort(), f.flows(), f.packets(),
+            f.bytes(), f.cleartextFlows()
+          });
+      hours.add(List.of(client, f.hourStart()));
+      hours.add(List.of(server, f.hourStart()));
+    }
+    int[] counts =
+        template.batchUpdate(
+            "UPDATE flow_hour SET flows = flows + ?, packets = packets + ?, bytes = bytes + ?,"
+                + " cleartext_flows = cleartext_flows + ?, server_port = ?"
+                + " WHERE client_device_id = ? AND server_device_id = ? AND protocol = ?"
+                + " AND hour_start = ?",
+            updates);
+    List<Object[]> missing = new ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == 0) {
+        missing.add(inserts.get(i));
+      }
+    }
+    batch(
+        "INSERT INTO flow_hour (client_device_id, server_device_id, protocol, hour_start,"
+            + " server_port, flows, packets, bytes, cleartext_flows)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        missing);
+    addDeviceHours(hours);
+    return updates.size();
+  }
+
+  private void addDeviceHours(Set<List<Object>> hours) {
+    Map<Long, List<Instant>> byDevice =
+        hours.stream()
+            .collect(
+                Collectors.groupingBy(
+                    h -> (Long) h.get(0),
+                    Collectors.mapping(h -> (Instant) h.get(1), Collectors.toList())));
+    Set<String> known = new HashSet<>();
+    for (List<Long> chunk : chunks(List.copyOf(byDevice.keySet()))) {
+      jdbc.sql(
+              "SELECT device_id, hour_start FROM device_hour WHERE device_id IN ("
+                  + placeholders(chunk.size())
+                  + ")")
+          .params(new ArrayList<Object>(chunk))
+          .query((rs, n) -> rs.getLong(1) + "/" + DeviceRows.instant(rs, "hour_start"))
+          .list()
+          .forEach(known::add);
+    }
+    List<Object[]> rows = new ArrayList<>();
+    byDevice.forEach(
+        (device, list) -> {
+          for (Instant h : list) {
+            if (known.add(device + "/" + h)) {
+              rows.add(new Object[] {device, DeviceRows.utc(h)});
+            }
+          }
+        });
+    batch("INSERT INTO device_hour (device_id, hour_start) VALUES (?, ?)", rows);
+  }
+
+  private void batch(String sql, List<Object[]> rows) {
+    for (List<Object[]> chunk : chunks(rows)) {
+      template.batchUpdate(sql, chunk);
+    }
+  }
+
+  private static Object[] change(
+      long device, String attr, String from, String to, Instant at, long capture, long job) {
+    return new Object[] {
+      device, attr, clip(from, 2000), clip(to, 2000), DeviceRows.utc(at), capture, job
+    };
+  }
+
+  static String evidenceKey(Evidence e) {
+    String canonical =
+        String.join(
+            "\u0000",
+            e.attribute(),
+            e.value(),
+            e.source(),
+            e.observed(),
+            e.fingerprint().orElse(""));
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException ex) {
+      throw new IllegalStateException("SHA-256 missing from the JDK", ex);
+    }
+  }
+
+  static Instant nanos(long epochNanos) {
+    return Instant.ofEpochSecond(
+            Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L))
+        .truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  static String clip(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+
+  private static <T> List<List<T>> chunks(List<T> all) {
+    List<List<T>> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += CHUNK) {
+      out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+    }
+    return out;
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
+  /** The stored columns of a device, and how a newer analysis merges into them. */
+  record Columns(
+      String key,
+      String mac,
+      List<String> ips,
+      List<String> hostnames,
+      List<String> vlans,
+      String vendor,
+      String model,
+      String os,
+      String firmware,
+      String serial,
+      String category,
+      String modality,
+      boolean medical,
+      String criticality,
+      int criticalityRank,
+      List<String> protocolsClient,
+      List<String> protocolsServer,
+      List<String> aeTitles,
+      List<String> hl7Applications,
+      Instant firstSeen,
+      Instant lastSeen) {
+
+    static Columns of(Device d) {
+      return new Columns(
+          d.id(),
+          d.mac().map(Object::toString).orElse(""),
+          d.ips().stream().map(Object::toString).toList(),
+          d.hostnames(),
+          new TreeSet<>(d.vlans()).stream().map(Object::toString).toList(),
+          d.vendor().orElse(""),
+          d.model().orElse(""),
+          d.os().orElse(""),
+          d.firmware().orElse(""),
+          d.serial().orElse(""),
+          d.category().id(),
+          d.modality().orElse(""),
+          d.medical(),
+          d.criticality().id(),
+          d.criticality().ordinal(),
+          sorted(d.protocolsAsClient()),
+          sorted(d.protocolsAsServer()),
+          sorted(d.aeTitles()),
+          sorted(d.hl7Applications()),
+          nanos(d.firstSeenEpochNanos()),
+          nanos(d.lastSeenEpochNanos()));
+    }
+
+    /**
+     * The newer analysis wins where it knows a value; what it does not know is kept; lists are
+     * unions, stored values first (so a reordering is not a change).
+     */
+    Columns mergedWith(Columns n) {
+      boolean newCategory = !n.category.equals(Category.UNKNOWN.id());
+      return new Columns(
+          key,
+          pick(n.mac, mac),
+          union(n.ips, ips),
+          union(n.hostnames, hostnames),
+          union(n.vlans, vlans),
+          pick(n.vendor, vendor),
+          pick(n.model, model),
+          pick(n.os, os),
+          pick(n.firmware, firmware),
+          pick(n.serial, serial),
+          newCategory ? n.category : category,
+          pick(n.modality, modality),
+          newCategory ? n.medical : medical,
+          newCategory ? n.criticality : criticality,
+          newCategory ? n.criticalityRank : criticalityRank,
+          union(n.protocolsClient, protocolsClient),
+          union(n.protocolsServer, protocolsServer),
+          union(n.aeTitles, aeTitles),
+          union(n.hl7Applications, hl7Applications),
+          firstSeen.isBefore(n.firstSeen) ? firstSeen : n.firstSeen,
+          lastSeen.isAfter(n.lastSeen) ? lastSeen : n.lastSeen);
+    }
+
+    /** The history-worthy attribute changes from this to {@code m}: {attribute, old, new}. */
+    List<String[]> diff(Columns m) {
+      List<String[]> out = new ArrayList<>();
+      diff(out, "mac", mac, m.mac);
+      diff(out, "ips", DeviceRows.join(ips), DeviceRows.join(m.ips));
+      diff(out, "hostnames", DeviceRows.join(hostnames), DeviceRows.join(m.hostnames));
+      diff(out, "vlans", DeviceRows.join(vlans), DeviceRows.join(m.vlans));
+      diff(out, "vendor", vendor, m.vendor);
+      diff(out, "model", model, m.model);
+      diff(out, "os", os, m.os);
+      diff(out, "firmware", firmware, m.firmware);
+      diff(out, "serial", serial, m.serial);
+      diff(out, "category", category, m.category);
+      diff(out, "modality", modality, m.modality);
+      diff(out, "criticality", criticality, m.criticality);
+      return out;
+    }
+
+    private static void diff(List<String[]> out, String attr, String a, String b) {
+      if (!a.equals(b)) {
+        out.add(new String[] {attr, a, b});
+      }
+    }
+
+    /** Column values in INSERT order after the key (created_at and updated_at last). */
+    Object[] values(OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+      return new Object[] {
+        clip(mac, 17),
+        joinClipped(ips, 2000),
+        joinClipped(hostnames, 2000),
+        joinClipped(vlans, 500),
+        clip(vendor, 200),
+        clip(model, 200),
+        clip(os, 200),
+        clip(firmware, 200),
+        clip(serial, 200),
+        category,
+        clip(modality, 16),
+        medical,
+        criticality,
+        criticalityRank,
+        joinClipped(protocolsClient, 1000),
+        joinClipped(protocolsServer, 1000),
+        joinClipped(aeTitles, 2000),
+        joinClipped(hl7Applications, 2000),
+        searchText(),
+        DeviceRows.utc(firstSeen),
+        DeviceRows.utc(lastSeen),
+        createdAt,
+        updatedAt
+      };
+    }
+
+    String searchText() {
+      List<String> parts = new ArrayList<>();
+      parts.add(key);
+      parts.add(mac);
+      parts.addAll(ips);
+      parts.addAll(hostnames);
+      parts.addAll(List.of(vendor, model, os, firmware, serial, category, modality));
+      parts.addAll(aeTitles);
+      parts.addAll(hl7Applications);
+      String text =
+          parts.stream()
+              .filter(p -> !p.isEmpty())
+              .map(p -> p.toLowerCase(Locale.ROOT))
+              .collect(Collectors.joining(" "));
+      return clip(text, 8000);
+    }
+
+    private static String pick(String fresh, String old) {
+      return fresh.isEmpty() ? old : fresh;
+    }
+
+    private static List<String> union(List<String> fresh, List<String> old) {
+      LinkedHashSet<String> all = new LinkedHashSet<>(old);
+      all.addAll(fresh);
+      return List.copyOf(all);
+    }
+
+    private static List<String> sorted(Collection<String> values) {
+      return List.copyOf(new TreeSet<>(values));
+    }
+
+    /** Joins whole values only, so a clipped list never holds half a value. */
+    private static String joinClipped(List<String> values, int max) {
+      StringBuilder sb = new StringBuilder();
+      for (String v : values) {
+        String s = v.replace(",", " ");
+        int extra = (sb.length() == 0 ? 0 : 1) + s.length();
+        if (sb.length() + extra > max) {
+          break;
+        }
+        if (sb.length() > 0) {
+          sb.append(',');
+        }
+        sb.append(s);
+      }
+      return sb.toString();
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package io.ward.server.inventory;
+
+/**
+ * What merging one analysis into the stored inventory did.
+ *
+ * @param captureId the stored capture
+ * @param devicesAdded devices stored for the first time
+ * @param devicesUpdated devices already stored whose attributes or times changed
+ * @param changes attribute changes recorded in the history
+ * @param flowHours device-pair hours added or summed into
+ */
+public record MergeResult(
+    long captureId, int devicesAdded, int devicesUpdated, int changes, int flowHours) {}

@@ -1,0 +1,36 @@
+package io.ward.server.security;
+
+import java.util.regex.Pattern;
+
+/** What a user name and a password must be. */
+public final class PasswordPolicy {
+  /** Shortest password accepted. */
+  public static final int MIN_PASSWORD = 12;
+
+  /** Longest password accepted (hashing cost stays bounded). */
+  public static final int MAX_PASSWORD = 256;
+
+  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
+
+  private PasswordPolicy() {}
+
+  /** Throws {@link IllegalArgumentException} with the reason when the name is not acceptable. */
+  public static void checkUsername(String username) {
+    if (username == null || !USERNAME.matcher(username).matches()) {
+      throw new IllegalArgumentException(
+          "a user name is 1 to 100 letters, digits, '.', '_', '@' or '-'");
+    }
+  }
+
+  /** Throws {@link IllegalArgumentException} with the reason when the password is too weak. */
+  public static void checkPassword(CharSequence password) {
+    if (password == null || password.length() < MIN_PASSWORD) {
+      throw new IllegalArgumentException(
+          "a password needs at least " + MIN_PASSWORD + " characters");
+    }
+    if (password.length() > MAX_PASSWORD) {
+      throw new IllegalArgumentException(
+          "a password has at most " + MAX_PASSWORD + " characters");
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.ward.server.security;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Ward's web security, built from {@link AuthorizationTable}: form sign-in with sessions for the
+ * console, bearer tokens for scripts, CSRF on every form (not on bearer calls), and strict headers.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class SecurityConfig {
+
+  /** Content Security Policy: this origin only, no inline script, no framing. */
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
+          + " form-action 'self'; frame-ancestors 'none'";
+
+  @Bean
+  SecurityFilterChain wardSecurity(
+      HttpSecurity http,
+      WardAuthenticationProvider passwords,
+      TokenService tokens,
+      AddressThrottle throttle)
+      throws Exception {
+    http.authenticationProvider(passwords)
+        .addFilterBefore(
+            new BearerTokenFilter(tokens, throttle), UsernamePasswordAuthenticationFilter.class)
+        .authorizeHttpRequests(SecurityConfig::authorize)
+        .formLogin(form -> form.permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+        .exceptionHandling(
+            ex ->
+                ex.defaultAuthenticationEntryPointFor(
+                    new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                    PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                    .frameOptions(f -> f.deny())
+                    .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+
+  private static void authorize(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+    for (AuthorizationTable.Rule rule : AuthorizationTable.rules()) {
+      var matcher =
+          rule.method()
+              .map(m -> PathPatternRequestMatcher.withDefaults().matcher(m, rule.pattern()))
+              .orElseGet(() -> PathPatternRequestMatcher.withDefaults().matcher(rule.pattern()));
+      if (rule.access() == AuthorizationTable.Access.PUBLIC) {
+        a.requestMatchers(matcher).permitAll();
+      } else {
+        a.requestMatchers(matcher)
+            .hasAnyAuthority(rule.roles().stream().map(Role::authority).toArray(String[]::new));
+      }
+    }
+    a.anyRequest().denyAll();
+  }
+}

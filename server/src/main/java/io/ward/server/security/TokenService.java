@@ -1,0 +1,160 @@
+package io.ward.server.security;
+
+import io.ward.server.audit.Actor;
+import io.ward.server.audit.AuditLog;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API tokens for scripts: 256 random bits, shown once, stored only as their SHA-256, revocable.
+ * A token acts as its user with the user's role.
+ */
+@Service
+public class TokenService {
+  static final String PREFIX = "ward_";
+  private static final int MAX_TOKEN_LENGTH = 200;
+
+  private final JdbcClient jdbc;
+  private final AuditLog audit;
+  private final SecureRandom random = new SecureRandom();
+  private final Clock clock = Clock.systemUTC();
+
+  TokenService(JdbcClient jdbc, AuditLog audit) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+  }
+
+  /**
+   * Creates a token for {@code username}.
+   *
+   * @throws NoSuchElementException no such user
+   * @throws IllegalArgumentException the token name is empty or longer than 100 characters
+   */
+  @Transactional
+  public ApiToken.Created create(String username, String name, Actor actor) {
+    if (name == null || name.isBlank() || name.length() > 100) {
+      throw new IllegalArgumentException("a token name is 1 to 100 characters");
+    }
+    long userId =
+        jdbc.sql("SELECT id FROM ward_user WHERE username = ?")
+            .param(username)
+            .query(Long.class)
+            .optional()
+            .orElseThrow(() -> new NoSuchElementException("no user " + username));
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO api_token (user_id, name, token_sha256, prefix, created_at)"
+                + " VALUES (?, ?, ?, ?, ?)")
+        .params(userId, name, sha256(secret), secret.substring(0, 12), UserService.utc(clock.instant()))
+        .update(key, "id");
+    long id = key.getKeyAs(Number.class).longValue();
+    audit.append(
+        actor.name(), "token.create", "token:" + id, "for " + username + ": " + name, actor.address());
+    return new ApiToken.Created(get(id).orElseThrow(), secret);
+  }
+
+  /** A user's tokens, newest first. */
+  @Transactional(readOnly = true)
+  public List<ApiToken> list(String username) {
+    return jdbc.sql(
+            "SELECT t.*, u.username FROM api_token t JOIN ward_user u ON u.id = t.user_id"
+                + " WHERE u.username = ? ORDER BY t.id DESC")
+        .param(username)
+        .query(TokenService::row)
+        .list();
+  }
+
+  /** One token. */
+  @Transactional(readOnly = true)
+  public Optional<ApiToken> get(long id) {
+    return jdbc.sql(
+            "SELECT t.*, u.username FROM api_token t JOIN ward_user u ON u.id = t.user_id"
+                + " WHERE t.id = ?")
+        .param(id)
+        .query(TokenService::row)
+        .optional();
+  }
+
+  /**
+   * Revokes a token; only its owner or an admin may.
+   *
+   * @throws NoSuchElementException no such token, or not the caller's
+   */
+  @Transactional
+  public ApiToken revoke(long id, String callerUsername, boolean callerIsAdmin, Actor actor) {
+    ApiToken t =
+        get(id)
+            .filter(x -> callerIsAdmin || x.username().equals(callerUsername))
+            .orElseThrow(() -> new NoSuchElementException("no token " + id));
+    jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+        .params(UserService.utc(clock.instant()), id)
+        .update();
+    audit.append(actor.name(), "token.revoke", "token:" + id, "of " + t.username(), actor.address());
+    return get(id).orElseThrow();
+  }
+
+  /** The enabled user a valid, unrevoked token belongs to. */
+  @Transactional
+  public Optional<WardUser> authenticate(String secret) {
+    if (secret == null || !secret.startsWith(PREFIX) || secret.length() > MAX_TOKEN_LENGTH) {
+      return Optional.empty();
+    }
+    String hash = sha256(secret);
+    Optional<Long> tokenId =
+        jdbc.sql("SELECT id FROM api_token WHERE token_sha256 = ? AND revoked_at IS NULL")
+            .param(hash)
+            .query(Long.class)
+            .optional();
+    if (tokenId.isEmpty()) {
+      return Optional.empty();
+    }
+    jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?")
+        .params(UserService.utc(clock.instant()), tokenId.get())
+        .update();
+    return jdbc.sql(
+            "SELECT u.* FROM ward_user u JOIN api_token t ON t.user_id = u.id"
+                + " WHERE t.id = ? AND u.enabled = TRUE")
+        .param(tokenId.get())
+        .query(UserService::row)
+        .optional();
+  }
+
+  static String sha256(String s) {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JDK", e);
+    }
+  }
+
+  private static ApiToken row(ResultSet rs, int n) throws SQLException {
+    return new ApiToken(
+        rs.getLong("id"),
+        rs.getString("username"),
+        rs.getString("name"),
+        rs.getString("prefix"),
+        UserService.instant(rs, "created_at").orElse(Instant.EPOCH),
+        UserService.instant(rs, "last_used_at"),
+        UserService.instant(rs, "revoked_at"));
+  }
+}
