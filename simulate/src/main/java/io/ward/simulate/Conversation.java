@@ -40,6 +40,16 @@ final class Conversation extends Task {
     return size;
   }
 
+  /** The i-th frame built (before it is emitted). */
+  byte[] frameAt(int i) {
+    return frames[i];
+  }
+
+  /** Capture time of the i-th frame. */
+  long timeAt(int i) {
+    return times[i];
+  }
+
   int attack() {
     return attack;
   }

@@ -40,7 +40,7 @@ final class EhrSessionScenario implements Scenario {
         owner.host(),
         ehr.host(),
         ehr.fqdn(),
-        owner.model.tlsMaxVersion().equals("1.3"),
+        TlsMessages.Client.of(owner.model),
         false,
         true,
         300 + rnd.nextInt(1_200),

@@ -105,15 +105,15 @@ final class Exchanges {
       Host client,
       Host server,
       String sni,
-      boolean client13,
+      TlsMessages.Client stack,
       boolean server13,
       boolean internal,
       int requestBytes,
       int responseBytes,
       SplittableRandom rnd) {
     TcpFlow flow = connect(sim, conv, client, server, Site.HTTPS, rnd);
-    flow.client(TlsMessages.clientHello(sni, client13, rnd), rnd.nextInt(50, 500));
-    if (client13 && server13) {
+    flow.client(TlsMessages.clientHello(sni, stack, rnd), rnd.nextInt(50, 500));
+    if (stack.tls13 && server13) {
       flow.server(
           TlsMessages.serverHello13(rnd, 2_400 + rnd.nextInt(1_500)), rnd.nextInt(300, 3_000));
       flow.client(TlsMessages.clientFinish13(rnd), rnd.nextInt(200, 2_000));

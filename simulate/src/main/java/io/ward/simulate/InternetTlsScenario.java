@@ -51,7 +51,7 @@ final class InternetTlsScenario implements Scenario {
         owner.host(),
         remote,
         r.name(),
-        owner.model.tlsMaxVersion().equals("1.3"),
+        TlsMessages.Client.of(owner.model),
         true,
         false,
         400 + rnd.nextInt(1_500),

@@ -13,60 +13,134 @@ final class TlsMessages {
   static final int TLS_AES_256_GCM_SHA384 = 0x1302;
   static final int ECDHE_RSA_AES256_GCM_SHA384 = 0xC030;
   static final int ECDHE_RSA_AES128_GCM_SHA256 = 0xC02F;
-  private static final int[] CIPHERS_13 = {
-    0x1302, 0x1301, 0x1303, 0xC02C, 0xC02B, 0xC030, 0xC02F, 0xCCA9, 0xCCA8, 0xC013, 0xC014, 0x009C,
-    0x009D, 0x002F, 0x0035
-  };
-  private static final int[] CIPHERS_12 = {
-    0xC02C, 0xC02B, 0xC030, 0xC02F, 0xC024, 0xC023, 0xC028, 0xC027, 0xC00A, 0xC009, 0xC014, 0xC013,
-    0x009D, 0x009C, 0x003D, 0x003C, 0x0035, 0x002F, 0x000A
-  };
+  private static final int GREASE = 0x0A0A; // RFC 8701 reserved value
+
+  /** Client TLS stacks, which differ in cipher order and extensions (what JA3/JA4 read). */
+  enum Client {
+    /** Chromium (Chrome, Edge): GREASE, TLS 1.3, ALPN h2. */
+    CHROMIUM(
+        true,
+        new int[] {
+          GREASE, 0x1301, 0x1302, 0x1303, 0xC02B, 0xC02F, 0xC02C, 0xC030, 0xCCA9, 0xCCA8, 0xC013,
+          0xC014, 0x009C, 0x009D, 0x002F, 0x0035
+        },
+        new int[] {0, 23, 0xFF01, 10, 11, 35, 16, 5, 13, 18, 51, 45, 43, 27}),
+    /** Apple's Network.framework (iOS, iPadOS). */
+    APPLE(
+        true,
+        new int[] {
+          0x1301, 0x1302, 0x1303, 0xC02C, 0xC02B, 0xCCA9, 0xC030, 0xC02F, 0xCCA8, 0xC00A, 0xC009,
+          0xC014, 0xC013, 0x009D, 0x009C, 0x0035, 0x002F, 0xC008, 0xC012, 0x000A
+        },
+        new int[] {0, 23, 0xFF01, 10, 11, 16, 5, 13, 18, 51, 45, 43, 21}),
+    /** Android's platform stack (BoringSSL via Conscrypt/OkHttp). */
+    ANDROID(
+        true,
+        new int[] {
+          0x1301, 0x1302, 0x1303, 0xC02B, 0xC02C, 0xCCA9, 0xC02F, 0xC030, 0xCCA8, 0xC013, 0xC014,
+          0x009C, 0x009D, 0x002F, 0x0035
+        },
+        new int[] {0, 23, 0xFF01, 10, 11, 35, 16, 5, 13, 51, 45, 43, 21}),
+    /** Windows SChannel as embedded applications use it: TLS 1.2 only. */
+    SCHANNEL(
+        false,
+        new int[] {
+          0xC02C, 0xC02B, 0xC030, 0xC02F, 0xC024, 0xC023, 0xC028, 0xC027, 0xC00A, 0xC009, 0xC014,
+          0xC013, 0x009D, 0x009C, 0x003D, 0x003C, 0x0035, 0x002F, 0x000A
+        },
+        new int[] {0, 5, 10, 11, 13, 35, 23, 0xFF01});
+
+    final boolean tls13;
+    final int[] ciphers;
+    final int[] extensions;
+
+    Client(boolean tls13, int[] ciphers, int[] extensions) {
+      this.tls13 = tls13;
+      this.ciphers = ciphers;
+      this.extensions = extensions;
+    }
+
+    /** The stack of a device, from its OS and the TLS version its product tops out at. */
+    static Client of(DeviceModel m) {
+      String os = m.os().orElse("");
+      if (m.tlsMaxVersion().equals("1.2")) {
+        return SCHANNEL;
+      }
+      if (os.startsWith("iOS") || os.startsWith("iPadOS")) {
+        return APPLE;
+      }
+      if (os.startsWith("Android")) {
+        return ANDROID;
+      }
+      return CHROMIUM;
+    }
+  }
+
   private static final int HANDSHAKE = 22;
   private static final int CHANGE_CIPHER_SPEC = 20;
   private static final int APPLICATION_DATA = 23;
 
-  /** A ClientHello in one record; a 1.3 client adds supported_versions and key_share. */
-  static byte[] clientHello(String sni, boolean offer13, SplittableRandom rnd) {
+  /** A ClientHello in one record, shaped by the client's stack. */
+  static byte[] clientHello(String sni, Client client, SplittableRandom rnd) {
     Bytes h = new Bytes(512);
     h.u16(0x0303).bytes(Certificates.random(rnd, 32));
     h.u8(32).bytes(Certificates.random(rnd, 32));
-    int[] ciphers = offer13 ? CIPHERS_13 : CIPHERS_12;
-    h.u16(ciphers.length * 2);
-    for (int c : ciphers) {
+    h.u16(client.ciphers.length * 2);
+    for (int c : client.ciphers) {
       h.u16(c);
     }
     h.u8(1).u8(0); // null compression only
     Bytes ext = new Bytes(256);
-    byte[] host = Bytes.text(sni);
-    extension(ext, 0, new Bytes().u16(host.length + 3).u8(0).u16(host.length).bytes(host));
-    extension(ext, 23, new Bytes());
-    extension(ext, 0xFF01, new Bytes().u8(0));
-    extension(ext, 10, new Bytes().u16(6).u16(0x001D).u16(0x0017).u16(0x0018));
-    extension(ext, 11, new Bytes().u8(1).u8(0));
-    extension(ext, 35, new Bytes());
-    extension(ext, 16, new Bytes().u16(12).u8(2).ascii("h2").u8(8).ascii("http/1.1"));
-    extension(ext, 5, new Bytes().u8(1).u16(0).u16(0));
-    extension(
-        ext,
-        13,
-        new Bytes()
-            .u16(16)
-            .u16(0x0403)
-            .u16(0x0804)
-            .u16(0x0401)
-            .u16(0x0503)
-            .u16(0x0805)
-            .u16(0x0501)
-            .u16(0x0806)
-            .u16(0x0601));
-    if (offer13) {
-      extension(
-          ext, 51, new Bytes().u16(36).u16(0x001D).u16(32).bytes(Certificates.random(rnd, 32)));
-      extension(ext, 45, new Bytes().u8(1).u8(1));
-      extension(ext, 43, new Bytes().u8(4).u16(0x0304).u16(0x0303));
+    if (client == Client.CHROMIUM) {
+      extension(ext, GREASE, new Bytes());
+    }
+    for (int type : client.extensions) {
+      extension(ext, type, extensionBody(type, sni, client, rnd));
+    }
+    if (client == Client.CHROMIUM) {
+      extension(ext, 0x1A1A, new Bytes().u8(0)); // a second GREASE extension, as Chromium sends
     }
     h.u16(ext.length()).bytes(ext);
     return record(HANDSHAKE, 0x0301, handshake(1, h));
+  }
+
+  private static Bytes extensionBody(int type, String sni, Client client, SplittableRandom rnd) {
+    switch (type) {
+      case 0:
+        byte[] host = Bytes.text(sni);
+        return new Bytes().u16(host.length + 3).u8(0).u16(host.length).bytes(host);
+      case 0xFF01:
+        return new Bytes().u8(0);
+      case 10:
+        return client.tls13
+            ? new Bytes().u16(8).u16(0x001D).u16(0x0017).u16(0x0018).u16(0x0019)
+            : new Bytes().u16(6).u16(0x001D).u16(0x0017).u16(0x0018);
+      case 11:
+        return new Bytes().u8(1).u8(0);
+      case 16:
+        return new Bytes().u16(12).u8(2).ascii("h2").u8(8).ascii("http/1.1");
+      case 5:
+        return new Bytes().u8(1).u16(0).u16(0);
+      case 13:
+        Bytes algs = new Bytes().u16(client.tls13 ? 16 : 12);
+        algs.u16(0x0403).u16(0x0804).u16(0x0401).u16(0x0503).u16(0x0805).u16(0x0501);
+        if (client.tls13) {
+          algs.u16(0x0806).u16(0x0601);
+        }
+        return algs;
+      case 51:
+        return new Bytes().u16(36).u16(0x001D).u16(32).bytes(Certificates.random(rnd, 32));
+      case 45:
+        return new Bytes().u8(1).u8(1);
+      case 43:
+        return new Bytes().u8(4).u16(0x0304).u16(0x0303);
+      case 27:
+        return new Bytes().u8(2).u16(0x0002); // compress_certificate: brotli (RFC 8879)
+      case 21:
+        return new Bytes().zeros(rnd.nextInt(16, 200)); // padding (RFC 7685)
+      default:
+        return new Bytes(); // extended_master_secret, session_ticket, signed_cert_timestamp
+    }
   }
 
   /** TLS 1.3 server flight: ServerHello, the compatibility ChangeCipherSpec, encrypted rest. */
