@@ -26,12 +26,8 @@ public class AuditLog {
   private final Clock clock;
 
   AuditLog(JdbcClient jdbc) {
-    this(jdbc, Clock.systemUTC());
-  }
-
-  AuditLog(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
-    this.clock = clock;
+    this.clock = Clock.systemUTC();
   }
 
   /**

@@ -21,13 +21,13 @@ class DatabaseConfig {
 
   @Bean(destroyMethod = "close")
   DataSource dataSource(WardProperties properties) {
-    String url = properties.db().url().filter(u -> !u.isBlank()).orElseGet(() -> h2Url(properties));
+    String url = properties.db().jdbcUrl().orElseGet(() -> h2Url(properties));
     Databases kind = Databases.of(url);
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
-    properties.db().user().ifPresent(config::setUsername);
-    properties.db().password().ifPresent(config::setPassword);
-    properties.db().schema().ifPresent(config::setSchema);
+    properties.db().username().ifPresent(config::setUsername);
+    properties.db().secret().ifPresent(config::setPassword);
+    properties.db().schemaName().ifPresent(config::setSchema);
     config.setMaximumPoolSize(properties.db().poolSize());
     config.setPoolName("ward");
     HikariDataSource dataSource = new HikariDataSource(config);
@@ -45,7 +45,7 @@ class DatabaseConfig {
         Flyway.configure()
             .dataSource(dataSource)
             .locations("classpath:db/migration/common", "classpath:db/migration/" + kind.folder());
-    properties.db().schema().ifPresent(s -> flyway.schemas(s).createSchemas(true));
+    properties.db().schemaName().ifPresent(s -> flyway.schemas(s).createSchemas(true));
     flyway.load().migrate();
   }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ward")
 public record WardProperties(
-    Optional<Path> dataDir,
+    @Nullable Path dataDir,
     @DefaultValue Db db,
     @DefaultValue Ingest ingest,
     @DefaultValue Security security,
@@ -29,12 +30,12 @@ public record WardProperties(
 
   /** The feed directory: {@code ward.feeds.dir}, else {@code <dataDir>/feeds}. */
   public Path feedDirectory() {
-    return feeds.dir().orElseGet(() -> dataDirectory().resolve("feeds"));
+    return feeds.dir() != null ? feeds.dir() : dataDirectory().resolve("feeds");
   }
 
   /** The data directory: {@code ward.data-dir}, else {@code ~/.ward}. */
   public Path dataDirectory() {
-    return dataDir.orElseGet(() -> Path.of(System.getProperty("user.home"), ".ward"));
+    return dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".ward");
   }
 
   /**
@@ -48,11 +49,32 @@ public record WardProperties(
    * @param poolSize the connection pool size
    */
   public record Db(
-      Optional<String> url,
-      Optional<String> user,
-      Optional<String> password,
-      Optional<String> schema,
-      @DefaultValue("8") int poolSize) {}
+      @Nullable String url,
+      @Nullable String user,
+      @Nullable String password,
+      @Nullable String schema,
+      @DefaultValue("8") int poolSize) {
+
+    /** The URL, when one is configured. */
+    public Optional<String> jdbcUrl() {
+      return Optional.ofNullable(url).filter(u -> !u.isBlank());
+    }
+
+    /** The user, when one is configured. */
+    public Optional<String> username() {
+      return Optional.ofNullable(user).filter(u -> !u.isBlank());
+    }
+
+    /** The password, when one is configured. */
+    public Optional<String> secret() {
+      return Optional.ofNullable(password);
+    }
+
+    /** The schema, when one is configured. */
+    public Optional<String> schemaName() {
+      return Optional.ofNullable(schema).filter(u -> !u.isBlank());
+    }
+  }
 
   /**
    * Background jobs.
@@ -84,5 +106,5 @@ public record WardProperties(
    * @param dir a directory of feed files read on each refresh (default {@code dataDir/feeds})
    * @param refresh how often the feed directory is re-read; zero turns it off
    */
-  public record Feeds(Optional<Path> dir, @DefaultValue("6h") Duration refresh) {}
+  public record Feeds(@Nullable Path dir, @DefaultValue("6h") Duration refresh) {}
 }

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ class AddressThrottle {
   private final Clock clock;
   private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
+  @Autowired
   AddressThrottle(WardProperties properties) {
     this(
         properties.security().maxFailuresPerAddress(),

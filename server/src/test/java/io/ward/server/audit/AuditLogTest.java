@@ -1,0 +1,130 @@
+package io.ward.server.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ward.server.TestStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/** The audit chain on both databases: verify, tamper detection, append-only. */
+class AuditLogTest {
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class OnH2 extends Contract {
+    @BeforeAll
+    void open() throws Exception {
+      store = TestStore.h2();
+    }
+  }
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  @EnabledIfEnvironmentVariable(named = "WARD_TEST_POSTGRES", matches = "1")
+  class OnPostgres extends Contract {
+    @BeforeAll
+    void open() throws Exception {
+      store = TestStore.postgres();
+    }
+  }
+
+  abstract static class Contract {
+    TestStore store;
+
+    @AfterAll
+    void close() throws Exception {
+      store.close();
+    }
+
+    @Test
+    void shouldChainEntriesAndVerifyIntactAndThenFindAnEditedEntry() {
+      AuditLog log = store.bean(AuditLog.class);
+      long before = store.count("audit_log");
+      AuditEntry first = log.append("alice", "test.one", "thing:1", "first", "127.0.0.1");
+      AuditEntry second = log.append("bob", "test.two", "thing:2", "second", "127.0.0.2");
+      AuditEntry third = log.append("carol", "test.three", "thing:3", "third", "127.0.0.3");
+
+      assertThat(second.prevHash()).isEqualTo(first.hash());
+      assertThat(third.prevHash()).isEqualTo(second.hash());
+      assertThat(third.seq()).isEqualTo(first.seq() + 2);
+      AuditVerification ok = log.verify();
+      assertThat(ok.intact()).isTrue();
+      assertThat(ok.entries()).isEqualTo(before + 3);
+
+      bypassAppendOnly();
+      try {
+        store
+            .jdbc()
+            .sql("UPDATE audit_log SET detail = 'forged' WHERE seq = ?")
+            .param(second.seq())
+            .update();
+        AuditVerification broken = log.verify();
+        assertThat(broken.intact()).isFalse();
+        assertThat(broken.firstBroken()).contains(second.seq());
+        assertThat(broken.problem()).get().asString().contains("edited");
+
+        store.jdbc().sql("UPDATE audit_log SET detail = 'second' WHERE seq = ?").param(second.seq()).update();
+        assertThat(log.verify().intact()).isTrue();
+
+        store.jdbc().sql("DELETE FROM audit_log WHERE seq = ?").param(third.seq()).update();
+        AuditVerification cut = log.verify();
+        assertThat(cut.firstBroken()).contains(third.seq());
+      } finally {
+        restoreAppendOnly();
+      }
+    }
+
+    @Test
+    void shouldRefuseUpdateAndDeleteOfAuditEntries() {
+      AuditLog log = store.bean(AuditLog.class);
+      AuditEntry e = log.append("alice", "test.keep", "thing:9", "kept", "127.0.0.1");
+      assertThatThrownBy(
+              () ->
+                  store
+                      .jdbc()
+                      .sql("UPDATE audit_log SET actor = 'mallory' WHERE seq = ?")
+                      .param(e.seq())
+                      .update())
+          .hasStackTraceContaining("append-only");
+      assertThatThrownBy(
+              () -> store.jdbc().sql("DELETE FROM audit_log WHERE seq = ?").param(e.seq()).update())
+          .hasStackTraceContaining("append-only");
+      assertThat(
+              store.jdbc().sql("SELECT actor FROM audit_log WHERE seq = ?").param(e.seq()).query(String.class).single())
+          .isEqualTo("alice");
+    }
+
+    private void bypassAppendOnly() {
+      if (store.isPostgres()) {
+        store.jdbc().sql("ALTER TABLE audit_log DISABLE TRIGGER USER").update();
+      } else {
+        store.jdbc().sql("DROP TRIGGER audit_log_no_update").update();
+        store.jdbc().sql("DROP TRIGGER audit_log_no_delete").update();
+      }
+    }
+
+    private void restoreAppendOnly() {
+      if (store.isPostgres()) {
+        store.jdbc().sql("ALTER TABLE audit_log ENABLE TRIGGER USER").update();
+      } else {
+        store
+            .jdbc()
+            .sql(
+                "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log FOR EACH ROW"
+                    + " CALL 'io.ward.server.audit.AppendOnlyTrigger'")
+            .update();
+        store
+            .jdbc()
+            .sql(
+                "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log FOR EACH ROW"
+                    + " CALL 'io.ward.server.audit.AppendOnlyTrigger'")
+            .update();
+      }
+    }
+  }
+}
