@@ -19,5 +19,10 @@ if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
 fi
 
 bench_jar="$(ls bench/target/ward-bench-*.jar | grep -v -e sources -e javadoc | head -1)"
-# ward.jar carries the simulator and picocli; the bench jar adds only its own classes.
-exec java ${BENCH_JAVA_OPTS:-} -cp "$bench_jar:cli/target/ward.jar" io.ward.bench.CaptureBenchmark "$@"
+# Work from a copy of ward.jar: other people's ./ward may rebuild cli/target/ward.jar while the
+# benchmark runs, and every run must time the same code. The copy also carries the simulator and
+# picocli for the benchmark itself; the bench jar adds only its own classes.
+mkdir -p bench/target/capture-bench
+cp cli/target/ward.jar bench/target/capture-bench/ward.jar
+exec java ${BENCH_JAVA_OPTS:-} -cp "$bench_jar:bench/target/capture-bench/ward.jar" \
+  io.ward.bench.CaptureBenchmark "$@"

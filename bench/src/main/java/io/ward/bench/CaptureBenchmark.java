@@ -38,6 +38,10 @@ public final class CaptureBenchmark implements Callable<Integer> {
   private static final long SMALL_PACKETS = 100_000;
   private static final int PROFILE_TOP = 25;
 
+  /** The Ward processes profiled after the timed runs. */
+  private static final Set<String> PROFILED =
+      Set.of(Contenders.WARD_FULL, Contenders.WARD_DECODE_ONLY);
+
   @Option(
       names = "--packets",
       paramLabel = "N",
@@ -73,7 +77,9 @@ public final class CaptureBenchmark implements Callable<Integer> {
       description = "keep captures made earlier with the same devices, minutes and seed")
   boolean reuseCaptures;
 
-  @Option(names = "--no-profile", description = "skip the JFR-profiled extra Ward run")
+  @Option(
+      names = "--no-profile",
+      description = "skip the extra JFR-profiled runs of ward-full and ward-decode-only")
   boolean noProfile;
 
   @Option(
@@ -86,8 +92,10 @@ public final class CaptureBenchmark implements Callable<Integer> {
   @Option(
       names = "--ward-jar",
       paramLabel = "JAR",
-      defaultValue = "cli/target/ward.jar",
-      description = "the runnable Ward jar (default: ${DEFAULT-VALUE})")
+      defaultValue = "bench/target/capture-bench/ward.jar",
+      description =
+          "the runnable Ward jar (default: ${DEFAULT-VALUE}, the script's copy of"
+              + " cli/target/ward.jar, so that a rebuild during the benchmark changes nothing)")
   Path wardJar;
 
   @Option(
@@ -160,12 +168,12 @@ public final class CaptureBenchmark implements Callable<Integer> {
     String loadBefore = MachineInfo.loadAverage();
     List<Measurement> measurements = time(contenders);
     String loadAfter = MachineInfo.loadAverage();
-    Optional<ProfiledRun> profile =
-        noProfile ? Optional.empty() : Optional.of(profile(java, captures.get(0)));
+    List<ProfiledRun> profiles = noProfile ? List.of() : profiles(contenders);
     Map<String, Measurement> byId = new LinkedHashMap<>();
     measurements.forEach(m -> byId.put(m.contender().id(), m));
-    RunContext context = new RunContext(command(), started, runs, machine, loadBefore, loadAfter);
-    return MarkdownReport.render(context, captures, measurements, Targets.evaluate(byId), profile);
+    RunContext context =
+        new RunContext(command(), started, runs, machine, loadBefore, loadAfter, wardRevision());
+    return MarkdownReport.render(context, captures, measurements, Targets.evaluate(byId), profiles);
   }
 
   /**
@@ -198,23 +206,41 @@ public final class CaptureBenchmark implements Callable<Integer> {
     return List.copyOf(measurements);
   }
 
-  /** One extra, untimed full analysis under JFR, summarised as hot methods and allocations. */
-  private ProfiledRun profile(Path java, CaptureFile capture)
+  /** One extra, untimed run of each profiled Ward contender under JFR. */
+  private List<ProfiledRun> profiles(List<Contender> contenders)
       throws IOException, InterruptedException, BenchmarkException {
-    Path recording = work.resolve("ward-full.jfr").toAbsolutePath();
+    List<ProfiledRun> profiles = new ArrayList<>();
+    for (Contender c : contenders) {
+      if (PROFILED.contains(c.id())) {
+        profiles.add(profile(c));
+      }
+    }
+    return List.copyOf(profiles);
+  }
+
+  private ProfiledRun profile(Contender contender)
+      throws IOException, InterruptedException, BenchmarkException {
+    Path recording = work.resolve(contender.id() + ".jfr").toAbsolutePath();
     Files.deleteIfExists(recording);
-    List<String> command =
-        Contenders.wardCommand(
-            java,
-            List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=profile"),
-            wardJar,
-            capture,
-            List.of("--workers", "1"));
-    log.println("bench: profiling one full analysis with JFR into " + recording);
+    List<String> command = new ArrayList<>(contender.command());
+    // Right after the java launcher, before -jar.
+    command.add(1, "-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+    log.println("bench: profiling " + contender.id() + " with JFR into " + recording);
     Contender profiled =
-        new Contender("ward-full-jfr", "profiled full analysis", capture, command, Set.of(0, 4));
-    new ProcessTimer(gnuTime, work.resolve("logs")).run(profiled, "ward-full-jfr");
-    return new ProfiledRun(command, HotSpots.read(recording, PROFILE_TOP));
+        new Contender(
+            contender.id() + "-jfr",
+            contender.meaning() + ", under JFR",
+            contender.input(),
+            command,
+            contender.okExitCodes());
+    new ProcessTimer(gnuTime, work.resolve("logs")).run(profiled, profiled.id());
+    return new ProfiledRun(contender.id(), command, HotSpots.read(recording, PROFILE_TOP));
+  }
+
+  private static String wardRevision() throws InterruptedException {
+    return ShortCommand.lines(List.of("git", "describe", "--always", "--dirty")).stream()
+        .findFirst()
+        .orElse("unknown");
   }
 
   private String command() {

@@ -109,11 +109,10 @@ final class Contenders {
   }
 
   /** The Ward command line for an analysis of {@code input} with extra {@code options}. */
-  static List<String> wardCommand(
-      Path java, List<String> jvmOptions, Path wardJar, CaptureFile input, List<String> options) {
+  private static List<String> wardCommand(
+      Path java, Path wardJar, CaptureFile input, List<String> options) {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
-    command.addAll(jvmOptions);
     command.addAll(
         List.of("-jar", wardJar.toString(), "analyze", "--no-progress", "--json", "/dev/null"));
     command.addAll(options);
@@ -123,8 +122,7 @@ final class Contenders {
 
   private static Contender ward(
       String id, String meaning, Path java, Path wardJar, CaptureFile input, List<String> options) {
-    return new Contender(
-        id, meaning, input, wardCommand(java, List.of(), wardJar, input, options), WARD_OK);
+    return new Contender(id, meaning, input, wardCommand(java, wardJar, input, options), WARD_OK);
   }
 
   private static Contender peer(

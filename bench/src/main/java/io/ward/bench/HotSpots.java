@@ -21,12 +21,15 @@ import jdk.jfr.consumer.RecordingFile;
  *
  * @param samples execution samples in the recording
  * @param selfTime sample counts by top-of-stack method, highest first
+ * @param wardSelf sample counts by the Ward method nearest the top of the stack (JDK and library
+ *     callees folded into the Ward method that called them), highest first
  * @param wardInclusive sample counts by io.ward method anywhere on the stack, highest first
  * @param allocations sampled bytes by allocated class and allocating Ward method, highest first
  */
 record HotSpots(
     long samples,
     List<Map.Entry<String, Long>> selfTime,
+    List<Map.Entry<String, Long>> wardSelf,
     List<Map.Entry<String, Long>> wardInclusive,
     List<Map.Entry<String, Long>> allocations) {
 
@@ -34,6 +37,7 @@ record HotSpots(
 
   HotSpots {
     selfTime = List.copyOf(selfTime);
+    wardSelf = List.copyOf(wardSelf);
     wardInclusive = List.copyOf(wardInclusive);
     allocations = List.copyOf(allocations);
   }
@@ -41,6 +45,7 @@ record HotSpots(
   /** Summarises a recording, keeping the {@code top} entries of each list. */
   static HotSpots read(Path recording, int top) throws IOException {
     Map<String, Long> self = new HashMap<>();
+    Map<String, Long> wardSelf = new HashMap<>();
     Map<String, Long> inclusive = new HashMap<>();
     Map<String, Long> allocated = new HashMap<>();
     long samples = 0;
@@ -53,6 +58,7 @@ record HotSpots(
           if (!frames.isEmpty()) {
             samples++;
             self.merge(name(frames.get(0)), 1L, Long::sum);
+            wardSelf.merge(firstWardFrame(frames), 1L, Long::sum);
             countWardFramesOnce(frames, inclusive);
           }
         } else if (type.equals("jdk.ObjectAllocationSample")) {
@@ -64,7 +70,11 @@ record HotSpots(
       }
     }
     return new HotSpots(
-        samples, highest(self, top), highest(inclusive, top), highest(allocated, top));
+        samples,
+        highest(self, top),
+        highest(wardSelf, top),
+        highest(inclusive, top),
+        highest(allocated, top));
   }
 
   private static List<RecordedFrame> frames(RecordedEvent event) {
@@ -89,7 +99,7 @@ record HotSpots(
         return name;
       }
     }
-    return frames.isEmpty() ? "?" : name(frames.get(0));
+    return frames.isEmpty() ? "?" : "(no Ward frame) " + name(frames.get(0));
   }
 
   private static String name(RecordedFrame frame) {

@@ -1,14 +1,10 @@
 package io.ward.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What the report says about the machine, so a reader can judge the figures.
@@ -38,9 +34,12 @@ record MachineInfo(
         Runtime.getRuntime().availableProcessors(),
         procLine(Path.of("/proc/meminfo"), "MemTotal").orElse("unknown"),
         procLine(Path.of("/proc/cpuinfo"), "model name").orElse("unknown"),
-        output(List.of(java.toString(), "-version")),
-        output(List.of("tshark", "-v")).stream().findFirst().orElse("unknown"),
-        output(List.of("ndpiReader", "-h")).stream()
+        ShortCommand.lines(List.of(java.toString(), "-version")),
+        ShortCommand.lines(List.of("tshark", "-v")).stream()
+            .filter(l -> l.startsWith("TShark"))
+            .findFirst()
+            .orElse("unknown"),
+        ShortCommand.lines(List.of("ndpiReader", "-h")).stream()
             .filter(l -> l.contains("nDPI"))
             .findFirst()
             .orElse("unknown"));
@@ -64,29 +63,6 @@ record MachineInfo(
           .findFirst();
     } catch (IOException e) {
       return Optional.empty();
-    }
-  }
-
-  /** Stdout and stderr lines of a short command; empty when it cannot run. */
-  private static List<String> output(List<String> command) throws InterruptedException {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      byte[] bytes;
-      try (InputStream in = p.getInputStream()) {
-        bytes = in.readAllBytes();
-      }
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-      }
-      List<String> lines = new ArrayList<>();
-      for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
-        if (!line.isBlank()) {
-          lines.add(line.strip());
-        }
-      }
-      return List.copyOf(lines);
-    } catch (IOException e) {
-      return List.of();
     }
   }
 }

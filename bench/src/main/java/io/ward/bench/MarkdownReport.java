@@ -2,7 +2,6 @@ package io.ward.bench;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -28,20 +27,20 @@ final class MarkdownReport {
    * @param captures the captures the tools read
    * @param measurements every contender's runs, in run order
    * @param targets the issue's targets computed from the medians
-   * @param hotSpots the profile of one extra Ward run, when one was taken
+   * @param hotSpots the profiles of extra Ward runs, if any were taken
    */
   static String render(
       RunContext run,
       List<CaptureFile> captures,
       List<Measurement> measurements,
       List<Target> targets,
-      Optional<ProfiledRun> hotSpots) {
+      List<ProfiledRun> hotSpots) {
     MarkdownReport r = new MarkdownReport();
     r.heading(run);
     r.captures(captures);
     r.measurements(measurements, run.runs());
     r.targets(targets);
-    hotSpots.ifPresent(r::hotSpots);
+    hotSpots.forEach(r::hotSpots);
     r.commands(measurements);
     return r.out.toString();
   }
@@ -60,6 +59,7 @@ final class MarkdownReport {
             + ", after "
             + run.loadAfter()
             + " (the machine is shared; a load above the processor count slows every tool).");
+    line("- Ward: built from `" + run.wardRevision() + "` (`-dirty`: with uncommitted changes).");
     line("- Java: " + String.join(" / ", m.javaVersion()));
     line("- Peers: " + m.tsharkVersion() + "; " + m.ndpiVersion());
     line(
@@ -144,7 +144,7 @@ final class MarkdownReport {
 
   private void hotSpots(ProfiledRun profiled) {
     HotSpots h = profiled.hotSpots();
-    line("## Hot spots (JFR, one extra untimed run)");
+    line("## Hot spots of " + profiled.id() + " (JFR, one extra untimed run)");
     line("");
     line(
         "Profiled: `"
@@ -153,6 +153,11 @@ final class MarkdownReport {
             + h.samples()
             + " execution samples.");
     line("");
+    table(
+        "Ward method nearest the top of the stack (callees folded in)",
+        "samples",
+        h.wardSelf(),
+        h.samples());
     table("method (self: top of stack)", "samples", h.selfTime(), h.samples());
     table(
         "Ward method (inclusive: anywhere on the stack)",

@@ -9,6 +9,7 @@ package io.ward.bench;
  * @param machine the machine's description
  * @param loadBefore load averages before the first timed run
  * @param loadAfter load averages after the last timed run
+ * @param wardRevision {@code git describe --always --dirty} of the tree Ward was built from
  */
 record RunContext(
     String command,
@@ -16,4 +17,5 @@ record RunContext(
     int runs,
     MachineInfo machine,
     String loadBefore,
-    String loadAfter) {}
+    String loadAfter,
+    String wardRevision) {}

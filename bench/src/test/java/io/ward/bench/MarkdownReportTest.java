@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MarkdownReportTest {
@@ -22,19 +21,22 @@ class MarkdownReportTest {
         new MachineInfo(2, "24000000 kB", "Test CPU", List.of("openjdk 17"), "TShark 4", "nDPI 4");
     RunContext run =
         new RunContext(
-            "bench/capture-bench.sh --small", "2024-01-01T00:00Z", 3, machine, "1 1 1", "2 2 2");
+            "bench/capture-bench.sh --small",
+            "2024-01-01T00:00Z",
+            3,
+            machine,
+            "1 1 1",
+            "2 2 2",
+            "abc123");
 
     String md =
         MarkdownReport.render(
-            run,
-            List.of(TargetsTest.PCAP),
-            List.of(ward, ndpi),
-            Targets.evaluate(byId),
-            Optional.empty());
+            run, List.of(TargetsTest.PCAP), List.of(ward, ndpi), Targets.evaluate(byId), List.of());
 
     assertThat(md)
         .contains("Reproduce: `bench/capture-bench.sh --small`")
         .contains("2 processors (Test CPU), 24000000 kB")
+        .contains("built from `abc123`")
         .contains("| ward-full | 1× pcap | 2.00 | 3.00, 1.00, 2.00 | 500,000 | 350.0 | 256.0 |")
         .contains("| ndpiReader | 1× pcap | 4.00 | 4.00, 4.00, 4.00 | 250,000 | 175.0 | 100.0 |")
         .contains(
