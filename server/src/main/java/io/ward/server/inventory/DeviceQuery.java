@@ -10,7 +10,7 @@ import java.util.OptionalInt;
  * A search of the inventory: filters (all optional, combined with AND), an order and a page.
  *
  * @param text words found anywhere in the key, MAC, IPs, hostnames, vendor, model, OS, serial,
- *     category or DICOM/HL7 names (case-insensitive substring)
+ *     category, DICOM/HL7 names or protocols (case-insensitive substring)
  * @param vendor the vendor, exactly (case-insensitive)
  * @param siteId the site
  * @param minRisk the lowest risk score listed

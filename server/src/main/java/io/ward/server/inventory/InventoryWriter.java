@@ -563,6 +563,8 @@ public class InventoryWriter {
       parts.addAll(List.of(vendor, model, os, firmware, serial, category, modality));
       parts.addAll(aeTitles);
       parts.addAll(hl7Applications);
+      parts.addAll(protocolsClient);
+      parts.addAll(protocolsServer);
       String text =
           parts.stream()
               .filter(p -> !p.isEmpty())
