@@ -27,6 +27,9 @@ final class DicomExfiltrationAttack implements Attack {
   public void prepare(NetworkPlan plan, AttackLog log, SplittableRandom rnd) {
     attacker = Attack.pickWorkstation(plan, rnd, -1);
     pacs = plan.serving(Role.PACS, attacker);
+    if (attacker.aeTitle().isEmpty()) {
+      attacker.aeTitle(ATTACKER_AE);
+    }
     attacker.speaksAsClient(Protocol.DICOM);
     attacker.speaksAsServer(Protocol.DICOM);
     pacs.speaksAsServer(Protocol.DICOM);

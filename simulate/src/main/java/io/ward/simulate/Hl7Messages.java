@@ -253,7 +253,10 @@ final class Hl7Messages {
       String controlId,
       SplittableRandom rnd) {
     FakePatient p = FakePatient.random(rnd);
-    return msh(sendingApp, receivingApp, micros, "ADT^" + event + "^ADT_A01", controlId, "2.5.1")
+    // HL7 v2.5.1 section 3.3: A01, A04 and A08 share the ADT_A01 structure; A02, A03 their own.
+    String structure = event.equals("A02") || event.equals("A03") ? "ADT_" + event : "ADT_A01";
+    return msh(
+            sendingApp, receivingApp, micros, "ADT^" + event + "^" + structure, controlId, "2.5.1")
         + "EVN|"
         + event
         + "|"

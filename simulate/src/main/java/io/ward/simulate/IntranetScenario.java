@@ -57,6 +57,6 @@ final class IntranetScenario implements Scenario {
             body,
             conv.now()),
         rnd.nextInt(2_000, 40_000));
-    flow.close(true);
+    flow.close(false); // "Connection: close": the server closes (RFC 9112 section 9.6)
   }
 }

@@ -135,7 +135,7 @@ final class ManagementScenario implements Scenario {
             body,
             conv.now()),
         rnd.nextInt(2_000, 80_000));
-    flow.close(true);
+    flow.close(false);
   }
 
   private static void telnet(

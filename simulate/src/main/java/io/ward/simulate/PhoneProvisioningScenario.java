@@ -51,6 +51,6 @@ final class PhoneProvisioningScenario implements Scenario {
         HttpMessages.response(
             200, "OK", web.fill(web.model.httpServer().orElseThrow()), "text/xml", xml, conv.now()),
         rnd.nextInt(1_000, 20_000));
-    flow.close(true);
+    flow.close(false); // "Connection: close": the server closes (RFC 9112 section 9.6)
   }
 }
