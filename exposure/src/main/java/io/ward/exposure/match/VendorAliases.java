@@ -54,6 +54,10 @@ public final class VendorAliases {
           "ulc",
           "lp");
 
+  /** Vendor names repeat across millions of products: remember their canonical ids. */
+  private static final int CACHE_LIMIT = 1 << 20;
+
+  private final Map<String, String> canonicalCache = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, String> aliasToId;
   private final int longestAlias;
 
@@ -96,6 +100,21 @@ public final class VendorAliases {
    * or starts it (on word boundaries, longest first), else the normalised name itself.
    */
   public String canonical(String name) {
+    if (name == null) {
+      return "";
+    }
+    String cached = canonicalCache.get(name);
+    if (cached != null) {
+      return cached;
+    }
+    String result = lookup(name);
+    if (canonicalCache.size() < CACHE_LIMIT) {
+      canonicalCache.put(name, result);
+    }
+    return result;
+  }
+
+  private String lookup(String name) {
     String n = normalize(name);
     if (n.isEmpty()) {
       return "";
@@ -126,6 +145,9 @@ public final class VendorAliases {
     if (name == null) {
       return "";
     }
+    if (name.chars().allMatch(c -> c < 128)) {
+      return normalizeAscii(name);
+    }
     String s =
         name.toLowerCase(Locale.ROOT).replace("ä", "ae").replace("ö", "oe").replace("ü", "ue");
     s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
@@ -137,6 +159,28 @@ public final class VendorAliases {
           out.append(' ');
         }
         out.append(w);
+      }
+    }
+    return out.toString();
+  }
+
+  /** The same as {@link #normalize} for ASCII text, without regular expressions. */
+  private static String normalizeAscii(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i <= name.length(); i++) {
+      char c = i < name.length() ? Character.toLowerCase(name.charAt(i)) : ' ';
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        word.append(c);
+      } else if (word.length() > 0) {
+        String w = word.toString();
+        word.setLength(0);
+        if (!SUFFIXES.contains(w)) {
+          if (out.length() > 0) {
+            out.append(' ');
+          }
+          out.append(w);
+        }
       }
     }
     return out.toString();

@@ -237,6 +237,12 @@ public final class Vers {
         ranges.add(c);
       }
     }
+    if (ranges.size() == 1 && equal.isEmpty() && excluded.isEmpty()) {
+      Constraint c = ranges.get(0); // the common case: one bound
+      return c.comparator().lesser()
+          ? VersionRange.below(c.version(), c.comparator() == Comparator.LE)
+          : VersionRange.above(c.version(), c.comparator() == Comparator.GE);
+    }
     VersionRange result = VersionRange.none();
     for (int i = 0; i < ranges.size(); i++) {
       Constraint c = ranges.get(i);
@@ -260,7 +266,10 @@ public final class Vers {
     if (ranges.isEmpty() && equal.isEmpty()) {
       result = VersionRange.all();
     }
-    return result.union(equal).minus(excluded);
+    if (!equal.isEmpty()) {
+      result = result.union(equal);
+    }
+    return excluded.isEmpty() ? result : result.minus(excluded);
   }
 
   private static String encode(String version) {

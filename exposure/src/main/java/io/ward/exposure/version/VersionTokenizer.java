@@ -85,6 +85,38 @@ final class VersionTokenizer {
    * Drops a leading {@code v}/{@code V} before a digit, and a lower-case {@code v} before a code.
    */
   private static String stripVersionPrefix(String s) {
+    return stripPrefix(s);
+  }
+
+  /** Cheap pre-check: a date needs a '/' or three letters followed later by four digits. */
+  private static boolean mayHoldDate(String s) {
+    if (s.indexOf('/') >= 0) {
+      return true;
+    }
+    int letters = 0;
+    int digits = 0;
+    boolean sawWord = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetter(c)) {
+        letters++;
+        digits = 0;
+        sawWord |= letters >= 3;
+      } else if (c >= '0' && c <= '9') {
+        letters = 0;
+        digits++;
+        if (sawWord && digits >= 4) {
+          return true;
+        }
+      } else {
+        letters = 0;
+        digits = 0;
+      }
+    }
+    return false;
+  }
+
+  private static String stripPrefix(String s) {
     if (s.length() > 1 && (s.charAt(0) == 'v' || s.charAt(0) == 'V')) {
       char next = s.charAt(1);
       if ((next >= '0' && next <= '9') || (s.charAt(0) == 'v' && Character.isUpperCase(next))) {
@@ -96,6 +128,9 @@ final class VersionTokenizer {
 
   /** Rewrites dates as {@code year.month.day} so they order as versions. */
   static String normalizeDates(String s) {
+    if (!mayHoldDate(s)) {
+      return s;
+    }
     if (s.indexOf('/') >= 0) {
       Matcher m = US_DATE.matcher(s);
       StringBuilder sb = new StringBuilder();
