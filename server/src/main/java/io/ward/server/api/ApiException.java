@@ -47,6 +47,15 @@ public final class ApiException extends RuntimeException {
         HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content", detail, Map.of());
   }
 
+  /** The problem document for this refusal. */
+  public org.springframework.http.ProblemDetail toProblem() {
+    org.springframework.http.ProblemDetail p =
+        org.springframework.http.ProblemDetail.forStatusAndDetail(status, getMessage());
+    p.setTitle(title);
+    extensions.forEach(p::setProperty);
+    return p;
+  }
+
   /** The HTTP status. */
   public HttpStatus status() {
     return status;

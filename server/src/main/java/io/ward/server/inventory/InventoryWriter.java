@@ -55,7 +55,11 @@ public class InventoryWriter {
     return jdbc.sql("SELECT id FROM capture WHERE sha256 = ?").param(sha256).query(Long.class).optional();
   }
 
-  /** Stores the capture and merges its devices and flows; all or nothing. */
+  /**
+   * Stores the capture and merges its devices and flows; all or nothing.
+   *
+   * @param jobId the ingest job doing it, or 0 for none
+   */
   @Transactional
   public MergeResult merge(
       CaptureFacts capture, List<Device> devices, List<FlowHourRow> flows, long jobId, String by) {
@@ -371,7 +375,7 @@ public class InventoryWriter {
   private static Object[] change(
       long device, String attr, String from, String to, Instant at, long capture, long job) {
     return new Object[] {
-      device, attr, clip(from, 2000), clip(to, 2000), DeviceRows.utc(at), capture, job
+      device, attr, clip(from, 2000), clip(to, 2000), DeviceRows.utc(at), capture, job > 0 ? job : null
     };
   }
 

@@ -1,0 +1,166 @@
+package io.ward.server.api;
+
+import io.ward.model.Category;
+import io.ward.model.Criticality;
+import io.ward.server.exposure.FindingService;
+import io.ward.server.exposure.RemediationService;
+import io.ward.server.inventory.DeviceQuery;
+import io.ward.server.inventory.DeviceQueryService;
+import io.ward.server.inventory.DeviceSort;
+import io.ward.server.inventory.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/devices}: the inventory, one device's story, its traffic, findings and work. */
+@RestController
+@RequestMapping("/api/v1/devices")
+@Tag(name = "Devices")
+class DeviceApi {
+  private final DeviceQueryService devices;
+  private final TrafficQueries traffic;
+  private final FindingService findings;
+  private final RemediationService remediations;
+
+  DeviceApi(
+      DeviceQueryService devices,
+      TrafficQueries traffic,
+      FindingService findings,
+      RemediationService remediations) {
+    this.devices = devices;
+    this.traffic = traffic;
+    this.findings = findings;
+    this.remediations = remediations;
+  }
+
+  @GetMapping
+  @Operation(summary = "Search the inventory, a page at a time (cursor pagination)")
+  PageJson<DeviceJson.Summary> list(
+      @RequestParam(name = "q", required = false) String q,
+      @RequestParam(name = "category", required = false) String category,
+      @RequestParam(name = "criticality", required = false) String criticality,
+      @RequestParam(name = "vendor", required = false) String vendor,
+      @RequestParam(name = "site", required = false) Long site,
+      @RequestParam(name = "minRisk", required = false) Integer minRisk,
+      @RequestParam(name = "medical", defaultValue = "false") boolean medical,
+      @RequestParam(name = "kev", defaultValue = "false") boolean kev,
+      @RequestParam(name = "sort", defaultValue = "risk") String sort,
+      @RequestParam(name = "order", required = false) String order,
+      @RequestParam(name = "cursor", required = false) String cursor,
+      @RequestParam(name = "limit", required = false) Integer limit,
+      @RequestParam(name = "total", defaultValue = "false") boolean total) {
+    DeviceQuery query =
+        query(q, category, criticality, vendor, site, minRisk, medical, kev, sort, order, cursor,
+            Params.limit(limit, 50, DeviceQuery.MAX_LIMIT));
+    Page<io.ward.server.inventory.DeviceRow> page = search(devices, query);
+    return new PageJson<>(
+        page.items().stream().map(DeviceJson.Summary::of).toList(),
+        page.nextCursor(),
+        total ? Optional.of(devices.count(query)) : Optional.empty());
+  }
+
+  /** Builds and checks an inventory query from request values (shared with the console). */
+  static DeviceQuery query(
+      String q,
+      String category,
+      String criticality,
+      String vendor,
+      Long site,
+      Integer minRisk,
+      boolean medical,
+      boolean kev,
+      String sort,
+      String order,
+      String cursor,
+      int limit) {
+    if (minRisk != null && (minRisk < 0 || minRisk > 100)) {
+      throw ApiException.badRequest("minRisk must lie in [0,100]");
+    }
+    DeviceSort s =
+        Params.id("sort", sort == null || sort.isBlank() ? "risk" : sort, DeviceSort.class, DeviceSort::id)
+            .orElse(DeviceSort.RISK);
+    boolean descending;
+    if (order == null || order.isBlank()) {
+      descending = s == DeviceSort.RISK || s == DeviceSort.LAST_SEEN;
+    } else if (order.equals("asc") || order.equals("desc")) {
+      descending = order.equals("desc");
+    } else {
+      throw ApiException.badRequest("order must be asc or desc");
+    }
+    return new DeviceQuery(
+        Params.text("q", q, Params.MAX_SEARCH),
+        Params.id("category", category, Category.class, Category::id),
+        Params.id("criticality", criticality, Criticality.class, Criticality::id),
+        Params.text("vendor", vendor, Params.MAX_SEARCH),
+        Optional.ofNullable(site),
+        minRisk == null ? OptionalInt.empty() : OptionalInt.of(minRisk),
+        medical,
+        kev,
+        s,
+        descending,
+        Params.text("cursor", cursor, 1000),
+        limit);
+  }
+
+  /** Runs a search; a cursor from another order or a forged one is a 400. */
+  static Page<io.ward.server.inventory.DeviceRow> search(
+      DeviceQueryService devices, DeviceQuery query) {
+    try {
+      return devices.search(query);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "One device with the evidence behind each attribute and its history")
+  DeviceJson.Detail get(@PathVariable("id") long id) {
+    return devices.detail(id).map(DeviceJson.Detail::of).orElseThrow(() -> missing(id));
+  }
+
+  @GetMapping("/{id}/peers")
+  @Operation(summary = "The device's peers per protocol, both directions, most flows first")
+  List<DeviceJson.Peer> peers(@PathVariable("id") long id) {
+    requireDevice(id);
+    return devices.peers(id).stream().map(DeviceJson.Peer::of).toList();
+  }
+
+  @GetMapping("/{id}/flows")
+  @Operation(summary = "The device's traffic hour by hour, newest first")
+  List<TrafficQueries.FlowHour> flows(
+      @PathVariable("id") long id, @RequestParam(name = "limit", required = false) Integer limit) {
+    requireDevice(id);
+    return traffic.flowHours(id, Params.limit(limit, 200, 1000));
+  }
+
+  @GetMapping("/{id}/findings")
+  @Operation(summary = "The device's findings, highest score first, with rationale")
+  List<FindingJson> findings(@PathVariable("id") long id) {
+    requireDevice(id);
+    return findings.forDevice(id).stream().map(FindingJson::of).toList();
+  }
+
+  @GetMapping("/{id}/remediations")
+  @Operation(summary = "Remediation records covering the device")
+  List<RemediationJson.View> remediations(@PathVariable("id") long id) {
+    requireDevice(id);
+    return remediations.forDevice(id).stream().map(RemediationJson.View::of).toList();
+  }
+
+  private void requireDevice(long id) {
+    if (devices.device(id).isEmpty()) {
+      throw missing(id);
+    }
+  }
+
+  private static ApiException missing(long id) {
+    return ApiException.notFound("no device " + id);
+  }
+}

@@ -1,0 +1,74 @@
+package io.ward.server.api;
+
+import io.ward.server.audit.Actor;
+import io.ward.server.ingest.Job;
+import io.ward.server.ingest.JobService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Captures and feeds in, jobs out: {@code /api/v1/captures}, {@code /feeds}, {@code /jobs}. */
+@RestController
+@Tag(name = "Ingest")
+class IngestApi {
+  private final IngestCommands commands;
+  private final JobService jobs;
+
+  IngestApi(IngestCommands commands, JobService jobs) {
+    this.commands = commands;
+    this.jobs = jobs;
+  }
+
+  @PostMapping(path = "/api/v1/captures", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Upload a capture (pcap, pcapng, gzip) in field 'file'; 202 with its job")
+  ResponseEntity<JobJson> capture(@RequestPart(name = "file", required = false) MultipartFile file) {
+    return accepted(commands.submitCapture(file, Actor.current()));
+  }
+
+  @PostMapping(path = "/api/v1/feeds", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Upload an advisory feed file (CSAF, NVD, CVE 5, KEV, EPSS); 202 with its job")
+  ResponseEntity<JobJson> feed(@RequestPart(name = "file", required = false) MultipartFile file) {
+    return accepted(commands.submitFeed(file, Actor.current()));
+  }
+
+  @PostMapping("/api/v1/feeds/refresh")
+  @Operation(summary = "Re-read the feed directory; 202 with its job")
+  ResponseEntity<JobJson> refresh() {
+    return accepted(commands.refreshFeeds(Actor.current()));
+  }
+
+  @GetMapping("/api/v1/jobs")
+  @Operation(summary = "The latest jobs, newest first")
+  List<JobJson> recent(@RequestParam(name = "limit", required = false) Integer limit) {
+    return jobs.recent(Params.limit(limit, 20, 500)).stream().map(JobJson::of).toList();
+  }
+
+  @GetMapping("/api/v1/jobs/{id}")
+  @Operation(summary = "Where a job stands")
+  JobJson job(@PathVariable("id") long id) {
+    return JobJson.of(commands.get(id));
+  }
+
+  @PostMapping("/api/v1/jobs/{id}/cancel")
+  @Operation(summary = "Cancel a queued or running job (409 when it has finished)")
+  JobJson cancel(@PathVariable("id") long id) {
+    return JobJson.of(commands.cancel(id, Actor.current()));
+  }
+
+  private static ResponseEntity<JobJson> accepted(Job job) {
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .location(URI.create("/api/v1/jobs/" + job.id()))
+        .body(JobJson.of(job));
+  }
+}

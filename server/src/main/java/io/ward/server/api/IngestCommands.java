@@ -1,0 +1,90 @@
+package io.ward.server.api;
+
+import io.ward.server.audit.Actor;
+import io.ward.server.ingest.IngestService;
+import io.ward.server.ingest.Job;
+import io.ward.server.ingest.JobService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Uploads and job control shared by the API and the console: a file that does not start like a
+ * capture is refused before anything is stored; cancelling a finished job is a conflict.
+ */
+@Service
+public class IngestCommands {
+  private final IngestService ingest;
+  private final JobService jobs;
+
+  IngestCommands(IngestService ingest, JobService jobs) {
+    this.ingest = ingest;
+    this.jobs = jobs;
+  }
+
+  /** Queues an uploaded capture; a missing, empty or non-capture file is refused (400/415). */
+  public Job submitCapture(MultipartFile file, Actor actor) {
+    requireFile(file);
+    try (InputStream raw = file.getInputStream()) {
+      InputStream in =
+          CaptureMagic.open(raw)
+              .orElseThrow(
+                  () ->
+                      ApiException.unsupported(
+                          name(file)
+                              + " is not a capture: expected pcap, pcapng or gzip-compressed"
+                              + " pcap/pcapng; nothing was stored"));
+      return ingest.submitCapture(in, name(file), actor);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the upload could not be stored", e);
+    }
+  }
+
+  /** Queues an uploaded advisory feed file (CSAF, NVD, CVE 5, KEV, EPSS). */
+  public Job submitFeed(MultipartFile file, Actor actor) {
+    requireFile(file);
+    try (InputStream in = file.getInputStream()) {
+      return ingest.submitFeed(in, name(file), actor);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the upload could not be stored", e);
+    }
+  }
+
+  /** Queues a re-read of the feed directory. */
+  public Job refreshFeeds(Actor actor) {
+    try {
+      return ingest.refreshFeeds(actor);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the feed directory cannot be read", e);
+    }
+  }
+
+  /** One job, or 404. */
+  public Job get(long id) {
+    return jobs.get(id).orElseThrow(() -> ApiException.notFound("no job " + id));
+  }
+
+  /** Cancels a queued or running job; a finished one is a 409. */
+  public Job cancel(long id, Actor actor) {
+    Job before = get(id);
+    if (before.state().finished()) {
+      throw ApiException.conflict(
+          "job " + id + " has already " + before.state().id(), Map.of("state", before.state().id()));
+    }
+    return jobs.cancel(id, actor).orElseThrow(() -> ApiException.notFound("no job " + id));
+  }
+
+  private static void requireFile(MultipartFile file) {
+    if (file == null || file.isEmpty()) {
+      throw ApiException.badRequest("a non-empty file in the multipart field 'file' is required");
+    }
+  }
+
+  private static String name(MultipartFile file) {
+    String n = file.getOriginalFilename();
+    return n == null || n.isBlank() ? "upload" : n;
+  }
+}

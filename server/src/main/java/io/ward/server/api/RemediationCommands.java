@@ -1,0 +1,136 @@
+package io.ward.server.api;
+
+import io.ward.model.exposure.RemediationRecord.RiskAcceptance;
+import io.ward.model.exposure.RemediationStatus;
+import io.ward.server.audit.Actor;
+import io.ward.server.exposure.Remediation;
+import io.ward.server.exposure.RemediationService;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks remediation requests (lengths, known statuses, allowed moves) before the {@link
+ * RemediationService} runs them, and turns its refusals into API problems: the API and the console
+ * both go through here, so they refuse the same things the same way.
+ */
+@Service
+public class RemediationCommands {
+  private final RemediationService service;
+
+  RemediationCommands(RemediationService service) {
+    this.service = service;
+  }
+
+  /** One record, or 404. */
+  public Remediation get(long id) {
+    return service.get(id).orElseThrow(() -> ApiException.notFound("no remediation " + id));
+  }
+
+  /** Opens a record; unknown findings or devices are a 400. */
+  public Remediation create(RemediationJson.Create body, Actor actor) {
+    if (body == null) {
+      throw ApiException.badRequest("a JSON body with a title is required");
+    }
+    String title = Params.required("title", body.title(), RemediationJson.MAX_TITLE);
+    List<Long> findings = ids("findingIds", body.findingIds());
+    List<Long> devices = ids("deviceIds", body.deviceIds());
+    Remediation.Draft draft =
+        new Remediation.Draft(
+            title,
+            findings,
+            devices,
+            Params.text("owner", body.owner(), RemediationJson.MAX_OWNER),
+            Optional.ofNullable(body.due()),
+            Params.text("maintenanceWindow", body.maintenanceWindow(), RemediationJson.MAX_WINDOW));
+    try {
+      return service.create(draft, actor);
+    } catch (NoSuchElementException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+  }
+
+  /** Edits fields if the record is still at the version given; a stale version is a 409. */
+  public Remediation edit(long id, RemediationJson.Edit body, Actor actor) {
+    if (body == null || body.version() == null) {
+      throw ApiException.badRequest("version (as read) is required");
+    }
+    get(id);
+    Remediation.Edit edit =
+        new Remediation.Edit(
+            Params.text("owner", body.owner(), RemediationJson.MAX_OWNER),
+            Optional.ofNullable(body.due()),
+            Params.text("maintenanceWindow", body.maintenanceWindow(), RemediationJson.MAX_WINDOW),
+            Params.text("fixedVersion", body.fixedVersion(), RemediationJson.MAX_VERSION));
+    try {
+      return service.update(id, body.version(), edit, actor);
+    } catch (IllegalStateException e) {
+      throw ApiException.conflict(e.getMessage(), Map.of("currentVersion", get(id).version()));
+    }
+  }
+
+  /**
+   * Moves a record to another status: an unknown status is a 400, a move the current status does
+   * not allow a 409 listing the allowed ones, a risk acceptance without who, why and until when a
+   * 400.
+   */
+  public Remediation transition(long id, RemediationJson.Transition body, Actor actor) {
+    if (body == null) {
+      throw ApiException.badRequest("a JSON body with the target status 'to' is required");
+    }
+    RemediationStatus to =
+        Params.id("to", body.to(), RemediationStatus.class, RemediationStatus::id)
+            .orElseThrow(() -> ApiException.badRequest("to (the target status) is required"));
+    String note = Params.text("note", body.note(), RemediationJson.MAX_NOTE).orElse("");
+    Remediation current = get(id);
+    if (!current.status().next().contains(to)) {
+      throw ApiException.conflict(
+          "a " + current.status().id() + " record cannot move to " + to.id(),
+          Map.of(
+              "status",
+              current.status().id(),
+              "allowed",
+              current.status().next().stream().map(RemediationStatus::id).sorted().toList()));
+    }
+    Optional<RiskAcceptance> acceptance = acceptance(to, body.acceptance());
+    try {
+      return service.transition(id, to, note, acceptance, actor);
+    } catch (IllegalStateException e) {
+      throw ApiException.conflict(e.getMessage(), Map.of());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+  }
+
+  private static Optional<RiskAcceptance> acceptance(
+      RemediationStatus to, RemediationJson.Acceptance a) {
+    if (to != RemediationStatus.RISK_ACCEPTED) {
+      return Optional.empty();
+    }
+    if (a == null) {
+      throw ApiException.badRequest("accepting a risk needs acceptance.by, .reason and .expires");
+    }
+    String by = Params.required("acceptance.by", a.by(), RemediationJson.MAX_OWNER);
+    String reason = Params.required("acceptance.reason", a.reason(), RemediationJson.MAX_NOTE);
+    if (a.expires() == null || !a.expires().isAfter(LocalDate.now(java.time.ZoneOffset.UTC))) {
+      throw ApiException.badRequest("acceptance.expires must be a date in the future");
+    }
+    return Optional.of(new RiskAcceptance(by, reason, a.expires()));
+  }
+
+  private static List<Long> ids(String field, List<Long> ids) {
+    if (ids == null) {
+      return List.of();
+    }
+    if (ids.size() > 1000) {
+      throw ApiException.badRequest(field + " holds more than 1000 ids");
+    }
+    if (ids.stream().anyMatch(i -> i == null || i < 1)) {
+      throw ApiException.badRequest(field + " holds an id that is not a positive number");
+    }
+    return ids.stream().distinct().toList();
+  }
+}

@@ -1,0 +1,249 @@
+package io.ward.server.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ward.model.Category;
+import io.ward.model.Criticality;
+import io.ward.model.Device;
+import io.ward.model.Endpoint;
+import io.ward.model.Evidence;
+import io.ward.model.Flow;
+import io.ward.model.IpAddress;
+import io.ward.model.MacAddress;
+import io.ward.model.Transport;
+import io.ward.server.TestStore;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/** Merging and querying the stored inventory on both databases. */
+class InventoryStoreTest {
+  static final long T0 = 1_700_000_000_000_000_000L;
+  static final long HOUR = 3_600_000_000_000L;
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class OnH2 extends Contract {
+    @BeforeAll
+    void open() throws Exception {
+      store = TestStore.h2();
+      seed();
+    }
+  }
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  @EnabledIfEnvironmentVariable(named = "WARD_TEST_POSTGRES", matches = "1")
+  class OnPostgres extends Contract {
+    @BeforeAll
+    void open() throws Exception {
+      store = TestStore.postgres();
+      seed();
+    }
+  }
+
+  static Device pump(String mac, String ip, String firmware, long seen) {
+    return new Device(
+        "mac:" + mac,
+        Optional.of(MacAddress.parse(mac)),
+        List.of(IpAddress.parse(ip)),
+        List.of(),
+        Set.of(20),
+        Optional.of("BD"),
+        Optional.of("Alaris 8015"),
+        Optional.empty(),
+        Optional.ofNullable(firmware),
+        Optional.empty(),
+        Category.INFUSION_PUMP,
+        Optional.empty(),
+        true,
+        Criticality.LIFE_CRITICAL,
+        Set.of("hl7"),
+        Set.of(),
+        Set.of(),
+        Set.of(),
+        seen,
+        seen + HOUR,
+        List.of(
+            new Evidence("vendor", "BD", "oui", mac.substring(0, 8), Optional.empty(), 0.6, seen),
+            new Evidence(
+                "model", "Alaris 8015", "dhcp.vendorClass", "Alaris", Optional.of("bd-alaris"), 0.9, seen)));
+  }
+
+  static Device generic(int i, Category category, Criticality criticality, String vendor) {
+    String mac = String.format("02:00:00:00:%02x:%02x", i / 256, i % 256);
+    return new Device(
+        "mac:" + mac,
+        Optional.of(MacAddress.parse(mac)),
+        List.of(IpAddress.parse("10.9." + (i / 256) + "." + (i % 256))),
+        List.of("host-" + i),
+        Set.of(),
+        Optional.of(vendor),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        category,
+        Optional.empty(),
+        category.medical(),
+        criticality,
+        Set.of(),
+        Set.of(),
+        Set.of(),
+        Set.of(),
+        T0 + i * 1_000_000_000L,
+        T0 + i * 1_000_000_000L,
+        List.of());
+  }
+
+  static CaptureFacts facts(String sha) {
+    return new CaptureFacts(
+        sha, "synthetic.pcap", 100, "pcap", false, 10, 1000, 1, 1, Optional.empty(), Optional.empty(), List.of());
+  }
+
+  abstract static class Contract {
+    TestStore store;
+    static final Category[] CATEGORIES = {
+      Category.INFUSION_PUMP, Category.PATIENT_MONITOR, Category.WORKSTATION, Category.PRINTER
+    };
+
+    void seed() {
+      List<Device> many = new ArrayList<>();
+      for (int i = 0; i < 137; i++) {
+        many.add(
+            generic(
+                i,
+                CATEGORIES[i % CATEGORIES.length],
+                Criticality.values()[i % 4],
+                i % 3 == 0 ? "Philips" : "Acme_Corp 100%"));
+      }
+      store.bean(InventoryWriter.class).merge(facts("a".repeat(64)), many, List.of(), 0, "tester")
+          .toString();
+    }
+
+    @AfterAll
+    void close() throws Exception {
+      store.close();
+    }
+
+    @Test
+    void shouldUpdateADeviceSeenAgainAndRecordWhatChangedWhen() {
+      InventoryWriter writer = store.bean(InventoryWriter.class);
+      DeviceQueryService query = store.bean(DeviceQueryService.class);
+      Device a = pump("00:0a:0b:00:00:01", "10.20.0.5", "9.1", T0);
+      Device b = pump("00:0a:0b:00:00:02", "10.20.0.6", null, T0);
+      Flow flow =
+          new Flow(
+              Endpoint.of(a.mac().get(), a.ips().get(0), 20),
+              40000,
+              Endpoint.of(b.mac().get(), b.ips().get(0), 20),
+              2575,
+              Transport.TCP,
+              20,
+              Optional.of("hl7"),
+              false,
+              5,
+              500,
+              5,
+              400,
+              T0,
+              T0 + 1000);
+      FlowHours hours = new FlowHours();
+      hours.add(flow);
+      MergeResult first =
+          writer.merge(facts("b".repeat(64)), List.of(a, b), hours.resolve(List.of(a, b)), 0, "t");
+      assertThat(first.devicesAdded()).isEqualTo(2);
+      assertThat(first.flowHours()).isEqualTo(1);
+
+      Device aLater = pump("00:0a:0b:00:00:01", "10.20.0.9", "9.2", T0 + 24 * HOUR);
+      FlowHours again = new FlowHours();
+      again.add(flow);
+      MergeResult second =
+          writer.merge(facts("c".repeat(64)), List.of(aLater, b), again.resolve(List.of(a, b)), 0, "t");
+      assertThat(second.devicesAdded()).isZero();
+      assertThat(second.devicesUpdated()).isEqualTo(1);
+
+      DeviceRow row = query.deviceByKey("mac:00:0a:0b:00:00:01").orElseThrow();
+      assertThat(row.firmware()).contains("9.2");
+      assertThat(row.ips()).containsExactly("10.20.0.5", "10.20.0.9");
+      assertThat(row.lastSeen()).isAfter(row.firstSeen());
+      DeviceDetail detail = query.detail(row.id()).orElseThrow();
+      assertThat(detail.captures()).isEqualTo(2);
+      assertThat(detail.changes())
+          .extracting(DeviceDetail.ChangeRow::attribute, DeviceDetail.ChangeRow::oldValue, DeviceDetail.ChangeRow::newValue)
+          .contains(
+              org.assertj.core.groups.Tuple.tuple("firmware", "9.1", "9.2"),
+              org.assertj.core.groups.Tuple.tuple("ips", "10.20.0.5", "10.20.0.5,10.20.0.9"),
+              org.assertj.core.groups.Tuple.tuple("device", "", "first seen"));
+      assertThat(detail.evidence())
+          .extracting(DeviceDetail.EvidenceRow::attribute)
+          .containsExactlyInAnyOrder("model", "vendor");
+
+      List<PeerRow> peers = query.peers(row.id());
+      assertThat(peers).hasSize(1);
+      assertThat(peers.get(0).protocol()).isEqualTo("hl7");
+      assertThat(peers.get(0).asClient()).isTrue();
+      assertThat(peers.get(0).flows()).isEqualTo(2);
+      assertThat(peers.get(0).cleartextFlows()).isEqualTo(2);
+      assertThat(store.count("device WHERE device_key LIKE 'mac:00:0a:0b%'")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldPageThroughEveryMatchingDeviceExactlyOnceInEachOrder() {
+      DeviceQueryService query = store.bean(DeviceQueryService.class);
+      for (DeviceSort sort : DeviceSort.values()) {
+        for (boolean desc : new boolean[] {false, true}) {
+          DeviceQuery q = DeviceQuery.all().withText("host-").sortedBy(sort, desc).withLimit(10);
+          Set<Long> seen = new HashSet<>();
+          List<DeviceRow> all = new ArrayList<>();
+          Page<DeviceRow> page = query.search(q);
+          all.addAll(page.items());
+          while (page.nextCursor().isPresent()) {
+            page = query.search(q.after(page.nextCursor().get()));
+            all.addAll(page.items());
+          }
+          all.forEach(d -> assertThat(seen.add(d.id())).as("%s %s duplicate", sort, desc).isTrue());
+          assertThat(all).as("%s desc=%s", sort, desc).hasSize(137);
+          assertThat(query.count(q)).isEqualTo(137);
+        }
+      }
+    }
+
+    @Test
+    void shouldFilterByCategoryCriticalityAndVendorAndTreatSearchTextAsData() {
+      DeviceQueryService query = store.bean(DeviceQueryService.class);
+      DeviceQuery pumps = DeviceQuery.all().withCategory(Category.PRINTER).withLimit(500);
+      assertThat(query.search(pumps).items())
+          .isNotEmpty()
+          .allSatisfy(d -> assertThat(d.category()).isEqualTo(Category.PRINTER));
+      assertThat(query.count(DeviceQuery.all().withVendor("philips"))).isEqualTo(46);
+      assertThat(query.count(DeviceQuery.all().withText("acme_corp 100%"))).isEqualTo(91);
+      assertThat(query.count(DeviceQuery.all().withText("acme%corp"))).isZero();
+      assertThat(query.count(DeviceQuery.all().withText("' OR 1=1 --"))).isZero();
+      assertThat(query.count(DeviceQuery.all().withText("<script>alert(1)</script>"))).isZero();
+      assertThat(store.count("device")).isGreaterThanOrEqualTo(137);
+    }
+
+    @Test
+    void shouldRefuseACursorFromAnotherOrderOrAForgedOne() {
+      DeviceQueryService query = store.bean(DeviceQueryService.class);
+      DeviceQuery q = DeviceQuery.all().withText("host-").sortedBy(DeviceSort.VENDOR, false).withLimit(5);
+      String cursor = query.search(q).nextCursor().orElseThrow();
+      assertThatThrownBy(() -> query.search(q.sortedBy(DeviceSort.RISK, false).after(cursor)))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> query.search(q.after("%%%not-base64")))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> query.search(q.after("MXxyaXNrfGF8eHx5")))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+}
