@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.ward.capture.dissect.DissectorRegistry;
 import io.ward.capture.dissect.testing.EngineRun;
 import io.ward.model.ObservationFields;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,36 +45,33 @@ class DicomDcmtkPeerTest {
     Files.deleteIfExists(pcap);
 
     int port = freeLoopbackPort();
-    Process scp =
-        new ProcessBuilder(
-                "storescp", "-aet", SCP_AE, "-od", received.toString(), Integer.toString(port))
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("storescp.log").toFile())
-            .start();
-    Process dump = null;
-    try {
-      waitForListener(port);
-      dump = startTcpdump(pcap, port);
-      EngineRun.run("echoscu", "-aet", SCU_AE, "-aec", SCP_AE, "127.0.0.1", Integer.toString(port));
-      EngineRun.run(
-          "storescu",
-          "-aet",
-          SCU_AE,
-          "-aec",
-          SCP_AE,
-          "127.0.0.1",
-          Integer.toString(port),
-          dcm.toString());
-    } finally {
-      scp.destroy();
-      scp.waitFor(30, TimeUnit.SECONDS);
-      if (dump != null) {
-        // Let tcpdump read the last FIN/ACKs from the loopback before it is asked to stop.
-        Thread.sleep(500);
-        dump.destroy();
-        dump.waitFor(30, TimeUnit.SECONDS);
-      }
-    }
+    // One shell runs the peer, the capture and the clients, so every DCMTK and tcpdump process is
+    // the shell's child: the test JVM (which may host Jazzer's native fuzzing runtime) only starts
+    // and waits for the shell.
+    String script =
+        String.join(
+            "\n",
+            "set -u",
+            "storescp -aet " + SCP_AE + " -od \"$1\" " + port + " > \"$2/storescp.log\" 2>&1 &",
+            "scp=$!",
+            "for i in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/" + port + ") 2>/dev/null && break;"
+                + " sleep 0.05; done",
+            "tcpdump -i lo -U --immediate-mode -w \"$3\" tcp port " + port
+                + " > \"$2/tcpdump.log\" 2>&1 &",
+            "dump=$!",
+            "for i in $(seq 1 100); do grep -q 'listening on' \"$2/tcpdump.log\" && break;"
+                + " sleep 0.05; done",
+            "rc=0",
+            "echoscu -aet " + SCU_AE + " -aec " + SCP_AE + " 127.0.0.1 " + port + " || rc=1",
+            "storescu -aet " + SCU_AE + " -aec " + SCP_AE + " 127.0.0.1 " + port
+                + " \"$4\" || rc=1",
+            "kill $scp; wait $scp",
+            "sleep 0.5",
+            "kill $dump; wait $dump",
+            "exit $rc");
+    EngineRun.run(
+        "bash", "-c", script, "peer", received.toString(), dir.toString(), pcap.toString(),
+        dcm.toString());
     try (var files = Files.list(received)) {
       assertThat(files.count()).as("storescp stored the object").isEqualTo(1);
     }
@@ -101,58 +94,6 @@ class DicomDcmtkPeerTest {
     assertThat(r.values(ObservationFields.DICOM_COMMAND))
         .contains("C-ECHO-RQ", "C-ECHO-RSP", "C-STORE-RQ", "C-STORE-RSP");
     assertThat(r.values(ObservationFields.DICOM_ASSOCIATION)).containsOnly("accepted");
-  }
-
-  private static Process startTcpdump(Path pcap, int port) throws IOException {
-    Process p =
-        new ProcessBuilder(
-                "tcpdump",
-                "-i",
-                "lo",
-                "-U",
-                "--immediate-mode",
-                "-w",
-                pcap.toString(),
-                "tcp",
-                "port",
-                Integer.toString(port))
-            .redirectErrorStream(true)
-            .start();
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    String line;
-    while ((line = out.readLine()) != null) {
-      if (line.contains("listening on")) {
-        // Keep draining tcpdump's output so it never blocks on a full pipe.
-        Thread drain =
-            new Thread(
-                () -> {
-                  try {
-                    while (out.readLine() != null) {
-                      // discard
-                    }
-                  } catch (IOException ignored) {
-                    // tcpdump exited
-                  }
-                });
-        drain.setDaemon(true);
-        drain.start();
-        return p;
-      }
-    }
-    throw new IllegalStateException("tcpdump did not start capturing");
-  }
-
-  private static void waitForListener(int port) throws InterruptedException {
-    for (int i = 0; i < 200; i++) {
-      try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
-        assertThat(s.isConnected()).isTrue();
-        return;
-      } catch (IOException notYet) {
-        Thread.sleep(50);
-      }
-    }
-    throw new IllegalStateException("storescp did not listen on " + port);
   }
 
   private static int freeLoopbackPort() throws IOException {
