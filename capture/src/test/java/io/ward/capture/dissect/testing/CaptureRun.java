@@ -34,7 +34,16 @@ public record CaptureRun(CaptureSummary summary, List<Observation> observations,
     return run(relative, CaptureOptions.defaults());
   }
 
+  /** Runs a capture file anywhere (e.g. a {@link SyntheticPcap}) with only these dissectors. */
+  public static CaptureRun ofFile(java.nio.file.Path file, Dissector... dissectors) {
+    return run(file, CaptureOptions.defaults().withDissectors(List.of(dissectors)));
+  }
+
   private static CaptureRun run(String relative, CaptureOptions options) {
+    return run(TestData.file("pcaps/" + relative), options);
+  }
+
+  private static CaptureRun run(java.nio.file.Path file, CaptureOptions options) {
     List<Observation> observations = new ArrayList<>();
     List<Flow> flows = new ArrayList<>();
     ObservationSink sink =
@@ -52,10 +61,7 @@ public record CaptureRun(CaptureSummary summary, List<Observation> observations,
     try {
       CaptureSummary summary =
           new CaptureEngine(options)
-              .analyze(
-                  CaptureSource.ofPath(TestData.file("pcaps/" + relative)),
-                  sink,
-                  ProgressListener.NONE);
+              .analyze(CaptureSource.ofPath(file), sink, ProgressListener.NONE);
       return new CaptureRun(summary, List.copyOf(observations), List.copyOf(flows));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

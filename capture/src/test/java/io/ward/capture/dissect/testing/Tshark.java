@@ -34,8 +34,13 @@ public final class Tshark {
    * @param options e.g. {@code -Y dns.flags.response==1} or {@code -d udp.port==3702,…}
    */
   public static Table fields(String relative, List<String> options, String... fields) {
+    return fields(TestData.file("pcaps/" + relative), options, fields);
+  }
+
+  /** {@link #fields(String, List, String...)} for a capture anywhere, e.g. a synthetic one. */
+  public static Table fields(java.nio.file.Path pcap, List<String> options, String... fields) {
     List<String> cmd = new ArrayList<>();
-    cmd.addAll(List.of("tshark", "-n", "-r", TestData.file("pcaps/" + relative).toString()));
+    cmd.addAll(List.of("tshark", "-n", "-r", pcap.toString()));
     cmd.addAll(options);
     cmd.addAll(List.of("-T", "fields", "-E", "occurrence=a", "-E", "aggregator=,"));
     cmd.addAll(List.of("-E", "separator=/t"));

@@ -1,0 +1,17 @@
+package io.ward.capture.dissect.ssdp;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.ward.capture.dissect.testing.DissectorDriver;
+import io.ward.capture.dissect.testing.RecordingFlowContext;
+
+class WsDiscoveryDissectorFuzzTest {
+
+  /** One datagram through the WS-Discovery dissector: nothing may escape. */
+  @FuzzTest(maxDuration = "10s")
+  void fuzzDissector(byte[] datagram) {
+    DissectorDriver d =
+        new DissectorDriver(new WsDiscoveryDissector(), RecordingFlowContext.between(3702, 3702));
+    d.feedUnprobed(datagram.length % 2 == 0, 1L, datagram);
+    d.close();
+  }
+}
