@@ -21,6 +21,19 @@ public final class DissectorRegistry {
         new io.ward.capture.dissect.snmp.SnmpDissector(),
         new io.ward.capture.dissect.ftp.FtpDissector(),
         new io.ward.capture.dissect.telnet.TelnetDissector(),
+        // Network and IT services: identity (DHCP), names (DNS, mDNS, LLMNR, NBNS), discovery
+        // (SSDP, WS-Discovery), file sharing (SMB). Port-registered, confirmed by the probe.
+        new io.ward.capture.dissect.dhcp.DhcpDissector(),
+        io.ward.capture.dissect.dns.DnsDissector.dns(),
+        io.ward.capture.dissect.dns.DnsDissector.mdns(),
+        io.ward.capture.dissect.dns.DnsDissector.llmnr(),
+        new io.ward.capture.dissect.dns.NbnsDissector(),
+        new io.ward.capture.dissect.ssdp.SsdpDissector(),
+        new io.ward.capture.dissect.ssdp.WsDiscoveryDissector(),
+        new io.ward.capture.dissect.smb.SmbDissector(),
+        // Also heuristic on any port: a TLS handshake record header, an HTTP request line.
+        new io.ward.capture.dissect.tls.TlsDissector(),
+        new io.ward.capture.dissect.http.HttpDissector(),
         // Lab and point-of-care: POCT1-A XML roots, then ASTM (a lone ENQ is loose, so last).
         new io.ward.capture.dissect.poct.PoctDissector(),
         new io.ward.capture.dissect.astm.AstmDissector());
