@@ -16,7 +16,7 @@ class PacketDecoderFuzzTest {
       CaptureOptions.defaults().withDissectors(DissectorRegistry.all());
   private static final ProtocolMatcher MATCHER = new ProtocolMatcher(OPTIONS.dissectors());
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "5m")
   void fuzz(byte[] data) {
     if (data.length < 1) {
       return;

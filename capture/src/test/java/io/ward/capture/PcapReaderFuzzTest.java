@@ -5,7 +5,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 /** Any bytes given as a capture: a summary, or a {@link CaptureFormatException}, nothing else. */
 class PcapReaderFuzzTest {
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "5m")
   void fuzz(byte[] data) {
     FuzzSupport.analyze(data);
   }

@@ -7,7 +7,7 @@ import io.ward.capture.dissect.testing.RecordingFlowContext;
 class DhcpDissectorFuzzTest {
 
   /** One datagram through probe, open and onData: nothing may escape. */
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "5m")
   void fuzzDissector(byte[] datagram) {
     DissectorDriver driver =
         new DissectorDriver(new DhcpDissector(), RecordingFlowContext.between(68, 67));

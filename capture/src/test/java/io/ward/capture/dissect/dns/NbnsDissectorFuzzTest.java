@@ -7,7 +7,7 @@ import io.ward.capture.dissect.testing.RecordingFlowContext;
 class NbnsDissectorFuzzTest {
 
   /** One datagram through the NBNS dissector: nothing may escape. */
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "5m")
   void fuzzDissector(byte[] datagram) {
     DissectorDriver driver =
         new DissectorDriver(new NbnsDissector(), RecordingFlowContext.between(137, 137));

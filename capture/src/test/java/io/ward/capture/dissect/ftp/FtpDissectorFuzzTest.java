@@ -10,7 +10,7 @@ import io.ward.capture.dissect.testing.DissectorExercise;
  */
 class FtpDissectorFuzzTest {
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "5m")
   void fuzzDissector(byte[] data) {
     DissectorExercise.runChecked(new FtpDissector(), 21, data);
   }

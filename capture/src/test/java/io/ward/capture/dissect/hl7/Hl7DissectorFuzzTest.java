@@ -10,7 +10,7 @@ import io.ward.capture.dissect.testing.DissectorExercise;
  */
 class Hl7DissectorFuzzTest {
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "5m")
   void fuzzDissector(byte[] data) {
     DissectorExercise.runChecked(new Hl7Dissector(), 6661, data);
   }

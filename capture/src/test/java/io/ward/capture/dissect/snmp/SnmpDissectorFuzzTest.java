@@ -10,7 +10,7 @@ import io.ward.capture.dissect.testing.DissectorExercise;
  */
 class SnmpDissectorFuzzTest {
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "5m")
   void fuzzDissector(byte[] data) {
     DissectorExercise.runChecked(new SnmpDissector(), 161, data);
   }

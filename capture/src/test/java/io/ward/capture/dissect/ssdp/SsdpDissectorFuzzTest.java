@@ -7,7 +7,7 @@ import io.ward.capture.dissect.testing.RecordingFlowContext;
 class SsdpDissectorFuzzTest {
 
   /** One datagram through the SSDP dissector: nothing may escape. */
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "5m")
   void fuzzDissector(byte[] datagram) {
     DissectorDriver d =
         new DissectorDriver(new SsdpDissector(), RecordingFlowContext.between(1900, 1900));

@@ -7,7 +7,7 @@ import io.ward.capture.dissect.testing.RecordingFlowContext;
 class WsDiscoveryDissectorFuzzTest {
 
   /** One datagram through the WS-Discovery dissector: nothing may escape. */
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "5m")
   void fuzzDissector(byte[] datagram) {
     DissectorDriver d =
         new DissectorDriver(new WsDiscoveryDissector(), RecordingFlowContext.between(3702, 3702));

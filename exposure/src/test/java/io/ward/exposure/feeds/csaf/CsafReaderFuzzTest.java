@@ -12,7 +12,7 @@ class CsafReaderFuzzTest {
 
   private static final CsafReader READER = new CsafReader();
 
-  @FuzzTest(maxDuration = "10s")
+  @FuzzTest(maxDuration = "5m")
   void fuzz(byte[] data) {
     FeedResult<Advisory> result = READER.read(data, Path.of("fuzz.json"));
 
