@@ -1,0 +1,232 @@
+package io.ward.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ward.server.RunningServer;
+import io.ward.server.TestStore;
+import io.ward.server.WardServer;
+import io.ward.server.audit.Actor;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Ward's own security through real HTTP against a running server (one server for the class). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebSecurityTest {
+  static final String PASSWORD = "correct horse battery staple";
+  RunningServer server;
+
+  @BeforeAll
+  void start() throws Exception {
+    server = WardServer.start(TestStore.h2Settings(Files.createTempDirectory("ward-web-")));
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  HttpClient browser() {
+    return HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  }
+
+  HttpResponse<String> get(HttpClient c, String path, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path)).GET();
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return c.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> postForm(HttpClient c, String path, Map<String, String> form, String... headers)
+      throws Exception {
+    String body =
+        form.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(server.url() + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return c.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The CSRF token of the sign-in form (this client's session). */
+  String csrf(HttpClient c) throws Exception {
+    String page = get(c, "/login").body();
+    Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+    assertThat(m.find()).as("csrf field in %s", page).isTrue();
+    return m.group(1);
+  }
+
+  String setupToken() {
+    String url = server.oneTimeLoginUrl().orElseThrow();
+    return url.substring(url.indexOf("token=") + 6);
+  }
+
+  HttpResponse<String> login(HttpClient c, String user, String password) throws Exception {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("username", user);
+    form.put("password", password);
+    form.put("_csrf", csrf(c));
+    return postForm(c, "/login", form);
+  }
+
+  @Test
+  @Order(1)
+  void shouldCreateTheFirstAdminOnceWithTheSetupTokenAndOnlyWithACsrfToken() throws Exception {
+    assertThat(server.oneTimeLoginUrl()).get().asString().startsWith(server.url() + "/setup?token=");
+    HttpClient c = browser();
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("token", setupToken());
+    form.put("username", "admin");
+    form.put("password", PASSWORD);
+    assertThat(postForm(c, "/setup", form).statusCode()).as("no CSRF token").isEqualTo(403);
+
+    Map<String, String> wrong = new LinkedHashMap<>(form);
+    wrong.put("token", "guessed");
+    wrong.put("_csrf", csrf(c));
+    assertThat(postForm(c, "/setup", wrong).statusCode()).isEqualTo(403);
+
+    form.put("_csrf", csrf(c));
+    HttpResponse<String> made = postForm(c, "/setup", form);
+    assertThat(made.statusCode()).isEqualTo(303);
+    assertThat(made.headers().firstValue("Location")).contains("/login?setup");
+
+    form.put("username", "second-admin");
+    form.put("_csrf", csrf(c));
+    assertThat(postForm(c, "/setup", form).statusCode()).as("token used once").isEqualTo(403);
+    assertThat(jdbc().sql("SELECT COUNT(*) FROM ward_user").query(Long.class).single()).isEqualTo(1);
+    String hash =
+        jdbc().sql("SELECT password_hash FROM ward_user WHERE username = 'admin'").query(String.class).single();
+    assertThat(hash).startsWith("{argon2}$argon2id$").doesNotContain(PASSWORD);
+  }
+
+  @Test
+  @Order(2)
+  void shouldSignInWithASecureSessionCookieAndSendSecurityHeaders() throws Exception {
+    HttpClient c = browser();
+    HttpResponse<String> ok = login(c, "admin", PASSWORD);
+    assertThat(ok.statusCode()).isEqualTo(302);
+    assertThat(ok.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    String cookie = ok.headers().allValues("Set-Cookie").toString();
+    assertThat(cookie).contains("WARD_SESSION=").contains("HttpOnly").contains("SameSite=Lax");
+
+    HttpResponse<String> page = get(c, "/login");
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .get()
+        .asString()
+        .contains("default-src 'self'")
+        .contains("script-src 'self'")
+        .contains("frame-ancestors 'none'");
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+    assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
+    assertThat(auditActions()).contains("login.success");
+  }
+
+  @Test
+  @Order(3)
+  void shouldLockAnAccountAfterRepeatedFailuresEvenForTheRightPassword() throws Exception {
+    store().create("nurse-ce", PASSWORD, Role.CLINICAL_ENGINEER, Actor.system());
+    HttpClient c = browser();
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<String> bad = login(c, "nurse-ce", "wrong password " + i);
+      assertThat(bad.headers().firstValue("Location").orElse("")).contains("/login?error");
+    }
+    HttpResponse<String> right = login(c, "nurse-ce", PASSWORD);
+    assertThat(right.headers().firstValue("Location").orElse("")).contains("/login?error");
+    assertThat(store().find("nurse-ce").orElseThrow().lockedUntil()).isPresent();
+    assertThat(auditActions()).contains("login.failure", "login.locked");
+    assertThat(auditDetails()).noneMatch(d -> d.contains("wrong password 1"));
+
+    store().unlock("nurse-ce", Actor.system());
+    assertThat(login(browser(), "nurse-ce", PASSWORD).headers().firstValue("Location").orElse(""))
+        .doesNotContain("error");
+  }
+
+  @Test
+  @Order(4)
+  void shouldAcceptBearerTokensStoredOnlyAsHashesWithoutCsrfAndRefuseRevokedOnes() throws Exception {
+    TokenService tokens = server.context().getBean(TokenService.class);
+    store().create("auditor1", PASSWORD, Role.AUDITOR, Actor.system());
+    ApiToken.Created admin = tokens.create("admin", "script", Actor.system());
+    ApiToken.Created auditor = tokens.create("auditor1", "reports", Actor.system());
+    HttpClient c = HttpClient.newHttpClient();
+
+    assertThat(get(c, "/api/v1/devices").statusCode()).isEqualTo(401);
+    assertThat(get(c, "/api/v1/devices", "Authorization", "Bearer ward_forged").statusCode())
+        .isEqualTo(401);
+    assertThat(get(c, "/api/v1/devices", "Authorization", "Bearer " + admin.secret()).statusCode())
+        .isNotIn(401, 403);
+    assertThat(get(c, "/api/v1/audit", "Authorization", "Bearer " + auditor.secret()).statusCode())
+        .isNotIn(401, 403);
+
+    // A bearer POST needs no CSRF token; the role still decides.
+    Map<String, String> none = Map.of("x", "1");
+    assertThat(postForm(c, "/api/v1/jobs/1/cancel", none, "Authorization", "Bearer " + admin.secret()).statusCode())
+        .isNotIn(401, 403);
+    assertThat(postForm(c, "/api/v1/jobs/1/cancel", none, "Authorization", "Bearer " + auditor.secret()).statusCode())
+        .isEqualTo(403);
+    assertThat(postForm(c, "/api/v1/users", none, "Authorization", "Bearer " + auditor.secret()).statusCode())
+        .isEqualTo(403);
+
+    String stored =
+        jdbc().sql("SELECT token_sha256 FROM api_token WHERE id = ?").param(admin.token().id()).query(String.class).single();
+    assertThat(stored).isEqualTo(TokenService.sha256(admin.secret())).doesNotContain(admin.secret());
+    assertThat(jdbc().sql("SELECT COUNT(*) FROM api_token WHERE prefix = ? AND token_sha256 <> ?")
+            .params(admin.secret().substring(0, 12), stored).query(Long.class).single())
+        .isZero();
+
+    tokens.revoke(admin.token().id(), "admin", true, Actor.system());
+    assertThat(get(c, "/api/v1/devices", "Authorization", "Bearer " + admin.secret()).statusCode())
+        .isEqualTo(401);
+  }
+
+  @Test
+  @Order(5)
+  void shouldRefuseFormPostsWithoutCsrfTokenEvenWhenSignedIn() throws Exception {
+    HttpClient c = browser();
+    login(c, "admin", PASSWORD);
+    assertThat(postForm(c, "/remediations/1", Map.of("status", "planned")).statusCode()).isEqualTo(403);
+    assertThat(postForm(c, "/logout", Map.of()).statusCode()).isEqualTo(403);
+  }
+
+  UserService store() {
+    return server.context().getBean(UserService.class);
+  }
+
+  JdbcClient jdbc() {
+    return server.context().getBean(JdbcClient.class);
+  }
+
+  java.util.List<String> auditActions() {
+    return jdbc().sql("SELECT action FROM audit_log ORDER BY seq").query(String.class).list();
+  }
+
+  java.util.List<String> auditDetails() {
+    return jdbc().sql("SELECT detail FROM audit_log ORDER BY seq").query(String.class).list();
+  }
+}
