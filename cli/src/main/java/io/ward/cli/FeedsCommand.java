@@ -1,0 +1,116 @@
+package io.ward.cli;
+
+import io.ward.exposure.feeds.FeedConfig;
+import io.ward.exposure.feeds.FeedProblem;
+import io.ward.exposure.feeds.FeedStore;
+import io.ward.exposure.feeds.ImportReport;
+import io.ward.exposure.feeds.SyncReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ward feeds}: keeps the offline store of advisories and threat data up to date. */
+@Command(
+    name = "feeds",
+    mixinStandardHelpOptions = true,
+    description =
+        "Keeps the offline store of advisories, KEV, EPSS and recalls that 'ward vulns' reads.",
+    subcommands = {FeedsCommand.Import.class, FeedsCommand.Sync.class})
+final class FeedsCommand implements Runnable {
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "Missing a subcommand: import or sync");
+  }
+
+  /** The store option shared by both subcommands. */
+  static final class StoreOption {
+    @Option(
+        names = "--store",
+        paramLabel = "DIR",
+        description = "the feed store (default: ~/.ward/feeds)")
+    Optional<Path> store = Optional.empty();
+
+    FeedStore open() throws IOException {
+      Path root = store.orElse(WardHome.feeds());
+      Files.createDirectories(root);
+      return new FeedStore(root);
+    }
+  }
+
+  /** {@code ward feeds import DIR}: copies every recognised feed file from a directory. */
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Imports every advisory, KEV, EPSS, recall, SBOM or VEX file found under DIR (recursively)",
+        "into the store, recognising each by its content. Files that cannot be read are reported",
+        "by name and skipped; the rest are imported (exit code 4 when any was skipped)."
+      })
+  static final class Import implements Callable<Integer> {
+    @picocli.CommandLine.Mixin StoreOption storeOption = new StoreOption();
+
+    @Parameters(paramLabel = "DIR", description = "a directory of feed files")
+    Path dir;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!Files.isDirectory(dir)) {
+        throw new NoSuchFileException(dir.toString(), null, "not a directory");
+      }
+      FeedStore store = storeOption.open();
+      ImportReport report = store.importDirectory(dir);
+      System.out.printf("imported %,d files into %s%n", report.imported().size(), store.root());
+      for (FeedProblem p : report.problems()) {
+        System.err.println("ward: " + p);
+      }
+      return report.problems().stream().anyMatch(FeedProblem::isError)
+          ? ExitCodes.WARNINGS
+          : ExitCodes.OK;
+    }
+  }
+
+  /** {@code ward feeds sync --config FILE}: fetches configured feeds with conditional requests. */
+  @Command(
+      name = "sync",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Fetches each feed listed in the configuration with If-None-Match / If-Modified-Since,",
+        "validates it and only then replaces the stored copy; a failed or corrupt download keeps",
+        "the last good copy (exit code 4)."
+      })
+  static final class Sync implements Callable<Integer> {
+    @picocli.CommandLine.Mixin StoreOption storeOption = new StoreOption();
+
+    @Option(
+        names = "--config",
+        paramLabel = "FILE",
+        required = true,
+        description = "feeds YAML (see feeds.sample.yaml in the docs)")
+    Path config;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+      FeedConfig feeds = FeedConfig.load(config);
+      FeedStore store = storeOption.open();
+      SyncReport report = store.sync(feeds);
+      boolean failed = false;
+      for (SyncReport.Outcome o : report.outcomes()) {
+        System.out.printf(
+            "%-40s %s%n", o.name(), o.status().name().toLowerCase(java.util.Locale.ROOT));
+        o.problem().ifPresent(p -> System.err.println("ward: " + p));
+        failed |= o.status() == SyncReport.Status.FAILED;
+      }
+      return failed ? ExitCodes.WARNINGS : ExitCodes.OK;
+    }
+  }
+}
