@@ -14,6 +14,12 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       SimulateCommand.class,
       DemoCommand.class,
+      VulnsCommand.class,
+      FeedsCommand.class,
+      ServeCommand.class,
+      UsersCommand.class,
+      TokensCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WardCommand implements Runnable {

@@ -62,12 +62,14 @@ public record ServerSettings(
 
     /** A PKCS#12 keystore. */
     public static Tls pkcs12(Path keystore, String password) {
-      return new Tls(Optional.of(keystore), Optional.of(password), Optional.empty(), Optional.empty());
+      return new Tls(
+          Optional.of(keystore), Optional.of(password), Optional.empty(), Optional.empty());
     }
 
     /** PEM files. */
     public static Tls pem(Path certificate, Path privateKey) {
-      return new Tls(Optional.empty(), Optional.empty(), Optional.of(certificate), Optional.of(privateKey));
+      return new Tls(
+          Optional.empty(), Optional.empty(), Optional.of(certificate), Optional.of(privateKey));
     }
   }
 
@@ -101,31 +103,69 @@ public record ServerSettings(
 
   /** These settings on another port. */
   public ServerSettings withPort(int p) {
-    return new ServerSettings(p, bindAddress, dataDir, dbUrl, dbUser, dbPassword, dbSchema, tls, allowPlainHttp);
+    return new ServerSettings(
+        p, bindAddress, dataDir, dbUrl, dbUser, dbPassword, dbSchema, tls, allowPlainHttp);
   }
 
   /** These settings with another data directory. */
   public ServerSettings withDataDir(Path dir) {
-    return new ServerSettings(port, bindAddress, Optional.of(dir), dbUrl, dbUser, dbPassword, dbSchema, tls, allowPlainHttp);
+    return new ServerSettings(
+        port,
+        bindAddress,
+        Optional.of(dir),
+        dbUrl,
+        dbUser,
+        dbPassword,
+        dbSchema,
+        tls,
+        allowPlainHttp);
   }
 
   /** These settings on another database. */
   public ServerSettings withDatabase(String url, Optional<String> user, Optional<String> password) {
-    return new ServerSettings(port, bindAddress, dataDir, Optional.of(url), user, password, dbSchema, tls, allowPlainHttp);
+    return new ServerSettings(
+        port,
+        bindAddress,
+        dataDir,
+        Optional.of(url),
+        user,
+        password,
+        dbSchema,
+        tls,
+        allowPlainHttp);
   }
 
   /** These settings using a database schema of their own. */
   public ServerSettings withSchema(String schema) {
-    return new ServerSettings(port, bindAddress, dataDir, dbUrl, dbUser, dbPassword, Optional.of(schema), tls, allowPlainHttp);
+    return new ServerSettings(
+        port,
+        bindAddress,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        Optional.of(schema),
+        tls,
+        allowPlainHttp);
   }
 
   /** These settings serving HTTPS. */
   public ServerSettings withTls(Tls t) {
-    return new ServerSettings(port, bindAddress, dataDir, dbUrl, dbUser, dbPassword, dbSchema, Optional.of(t), allowPlainHttp);
+    return new ServerSettings(
+        port,
+        bindAddress,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        dbSchema,
+        Optional.of(t),
+        allowPlainHttp);
   }
 
   /** These settings listening on another address. */
   public ServerSettings withBindAddress(String address, boolean allowPlain) {
-    return new ServerSettings(port, address, dataDir, dbUrl, dbUser, dbPassword, dbSchema, tls, allowPlain);
+    return new ServerSettings(
+        port, address, dataDir, dbUrl, dbUser, dbPassword, dbSchema, tls, allowPlain);
   }
 }

@@ -52,7 +52,8 @@ final class StartFailures {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return firstLine(Optional.ofNullable(root.getMessage()).orElse(root.getClass().getSimpleName()));
+    return firstLine(
+        Optional.ofNullable(root.getMessage()).orElse(root.getClass().getSimpleName()));
   }
 
   private static String firstLine(String s) {

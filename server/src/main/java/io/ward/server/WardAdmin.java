@@ -13,8 +13,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Administration without a web server, against the same data directory or database as {@code
- * ward serve}: users, API tokens, audit verification ({@code ward users|tokens|audit}).
+ * Administration without a web server, against the same data directory or database as {@code ward
+ * serve}: users, API tokens, audit verification ({@code ward users|tokens|audit}).
  */
 public final class WardAdmin implements AutoCloseable {
   private final ConfigurableApplicationContext context;

@@ -21,8 +21,8 @@ public final class WardServer {
   private WardServer() {}
 
   /**
-   * Starts the server and returns once it answers. On first start with no user it prints a
-   * one-time setup URL to standard output (also at {@link RunningServer#oneTimeLoginUrl()}).
+   * Starts the server and returns once it answers. On first start with no user it prints a one-time
+   * setup URL to standard output (also at {@link RunningServer#oneTimeLoginUrl()}).
    *
    * @throws ServerStartException with a one-line reason: port taken, database unreachable, bad
    *     configuration
@@ -79,12 +79,19 @@ public final class WardServer {
               p.put("server.ssl.bundle", "ward");
               p.put("server.servlet.session.cookie.secure", "true");
               if (tls.keystore().isPresent()) {
-                p.put("spring.ssl.bundle.jks.ward.keystore.location", "file:" + tls.keystore().get().toAbsolutePath());
+                p.put(
+                    "spring.ssl.bundle.jks.ward.keystore.location",
+                    "file:" + tls.keystore().get().toAbsolutePath());
                 p.put("spring.ssl.bundle.jks.ward.keystore.type", "PKCS12");
-                tls.keystorePassword().ifPresent(pw -> p.put("spring.ssl.bundle.jks.ward.keystore.password", pw));
+                tls.keystorePassword()
+                    .ifPresent(pw -> p.put("spring.ssl.bundle.jks.ward.keystore.password", pw));
               } else {
-                p.put("spring.ssl.bundle.pem.ward.keystore.certificate", "file:" + tls.certificate().orElseThrow().toAbsolutePath());
-                p.put("spring.ssl.bundle.pem.ward.keystore.private-key", "file:" + tls.privateKey().orElseThrow().toAbsolutePath());
+                p.put(
+                    "spring.ssl.bundle.pem.ward.keystore.certificate",
+                    "file:" + tls.certificate().orElseThrow().toAbsolutePath());
+                p.put(
+                    "spring.ssl.bundle.pem.ward.keystore.private-key",
+                    "file:" + tls.privateKey().orElseThrow().toAbsolutePath());
               }
             });
     return p;
@@ -105,12 +112,14 @@ public final class WardServer {
             null);
       }
     } catch (UnknownHostException e) {
-      throw new ServerStartException("bad configuration: unknown bind address " + s.bindAddress(), e);
+      throw new ServerStartException(
+          "bad configuration: unknown bind address " + s.bindAddress(), e);
     }
   }
 
   private static String baseUrl(ServerSettings s, ConfigurableApplicationContext context) {
-    String port = context.getEnvironment().getProperty("local.server.port", Integer.toString(s.port()));
+    String port =
+        context.getEnvironment().getProperty("local.server.port", Integer.toString(s.port()));
     String host = s.bindAddress();
     if (host.equals("0.0.0.0") || host.equals("::")) {
       host = "localhost";

@@ -84,7 +84,8 @@ public final class TestStore implements AutoCloseable {
 
   /** A random schema name for one test class. */
   public static String newSchemaName() {
-    return "ward_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+    return "ward_t_"
+        + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
   }
 
   /** Drops a PostgreSQL test schema. */

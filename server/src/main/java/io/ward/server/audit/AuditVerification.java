@@ -9,7 +9,8 @@ import java.util.Optional;
  * @param firstBroken the sequence number of the first entry whose hash or link does not hold
  * @param problem what is wrong with it
  */
-public record AuditVerification(long entries, Optional<Long> firstBroken, Optional<String> problem) {
+public record AuditVerification(
+    long entries, Optional<Long> firstBroken, Optional<String> problem) {
 
   /** True when every link held. */
   public boolean intact() {

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The data source: PostgreSQL when {@code ward.db.url} is set, else an H2 file under the data
- * directory. The schema is migrated before the data source is handed to anyone, so every bean
- * sees the current schema.
+ * directory. The schema is migrated before the data source is handed to anyone, so every bean sees
+ * the current schema.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {

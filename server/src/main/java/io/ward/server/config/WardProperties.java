@@ -3,8 +3,8 @@ package io.ward.server.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**

@@ -60,8 +60,8 @@ public class KnowledgeImporter {
   }
 
   /**
-   * Reads one feed file, or every feed file below a directory. A single file is read from a
-   * private directory of its own, since the loader reads directories.
+   * Reads one feed file, or every feed file below a directory. A single file is read from a private
+   * directory of its own, since the loader reads directories.
    */
   public Loaded read(Path fileOrDir) {
     LoadRequest request = LoadRequest.of(LocalDate.now(clock));
@@ -139,15 +139,20 @@ public class KnowledgeImporter {
 
   private void storeKev(KevEntry e) {
     Object[] values = {
-      clip(e.vendor(), 200), clip(e.product(), 200), e.dateAdded(), e.knownRansomwareCampaignUse(),
+      clip(e.vendor(), 200),
+      clip(e.product(), 200),
+      e.dateAdded(),
+      e.knownRansomwareCampaignUse(),
       clip(e.cve(), 40)
     };
     int n =
-        jdbc.sql("UPDATE kev_entry SET vendor = ?, product = ?, added = ?, ransomware = ? WHERE cve = ?")
+        jdbc.sql(
+                "UPDATE kev_entry SET vendor = ?, product = ?, added = ?, ransomware = ? WHERE cve = ?")
             .params(values)
             .update();
     if (n == 0) {
-      jdbc.sql("INSERT INTO kev_entry (vendor, product, added, ransomware, cve) VALUES (?, ?, ?, ?, ?)")
+      jdbc.sql(
+              "INSERT INTO kev_entry (vendor, product, added, ransomware, cve) VALUES (?, ?, ?, ?, ?)")
           .params(values)
           .update();
     }

@@ -71,17 +71,15 @@ public class RemediationService {
           .params(id, d)
           .update();
     }
-    audit.append(actor.name(), "remediation.create", "remediation:" + id, draft.title(), actor.address());
+    audit.append(
+        actor.name(), "remediation.create", "remediation:" + id, draft.title(), actor.address());
     return get(id).orElseThrow();
   }
 
   /** One record. */
   @Transactional(readOnly = true)
   public Optional<Remediation> get(long id) {
-    return jdbc.sql("SELECT * FROM remediation WHERE id = ?")
-        .param(id)
-        .query(this::row)
-        .optional();
+    return jdbc.sql("SELECT * FROM remediation WHERE id = ?").param(id).query(this::row).optional();
   }
 
   /**
@@ -149,9 +147,11 @@ public class RemediationService {
                 expectedVersion)
             .update();
     if (n == 0) {
-      throw new IllegalStateException("remediation " + id + " was changed by someone else; reload it");
+      throw new IllegalStateException(
+          "remediation " + id + " was changed by someone else; reload it");
     }
-    audit.append(actor.name(), "remediation.update", "remediation:" + id, edit.toString(), actor.address());
+    audit.append(
+        actor.name(), "remediation.update", "remediation:" + id, edit.toString(), actor.address());
     return get(id).orElseThrow();
   }
 
@@ -170,7 +170,11 @@ public class RemediationService {
     Remediation r = get(id).orElseThrow(() -> new NoSuchElementException("no remediation " + id));
     if (!r.status().next().contains(to)) {
       throw new IllegalArgumentException(
-          "a " + r.status().id() + " record cannot move to " + to.id() + "; allowed: "
+          "a "
+              + r.status().id()
+              + " record cannot move to "
+              + to.id()
+              + "; allowed: "
               + r.status().next().stream().map(RemediationStatus::id).toList());
     }
     if (to == RemediationStatus.RISK_ACCEPTED && acceptance.isEmpty()) {
@@ -192,7 +196,8 @@ public class RemediationService {
                 r.version())
             .update();
     if (n == 0) {
-      throw new IllegalStateException("remediation " + id + " was changed by someone else; reload it");
+      throw new IllegalStateException(
+          "remediation " + id + " was changed by someone else; reload it");
     }
     jdbc.sql(
             "INSERT INTO remediation_change (remediation_id, changed_at, from_status, to_status,"
@@ -211,7 +216,10 @@ public class RemediationService {
   private void requireAll(String table, List<Long> ids) {
     for (long id : ids) {
       boolean exists =
-          jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE id = ?").param(id).query(Long.class).single()
+          jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE id = ?")
+                  .param(id)
+                  .query(Long.class)
+                  .single()
               > 0;
       if (!exists) {
         throw new NoSuchElementException("no " + table + " " + id);

@@ -40,8 +40,7 @@ final class CapturePipeline {
    * @throws java.io.InterruptedIOException the job was cancelled
    */
   Result analyze(Path file, String displayName, ProgressListener progress) throws IOException {
-    CaptureEngine engine =
-        new CaptureEngine(CaptureOptions.defaults().withWorkers(workers));
+    CaptureEngine engine = new CaptureEngine(CaptureOptions.defaults().withWorkers(workers));
     InventoryBuilder inventory = new InventoryBuilder(knowledge);
     FlowHours flows = new FlowHours();
     Sink sink = new Sink(inventory, flows);

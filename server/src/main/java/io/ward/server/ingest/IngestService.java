@@ -70,7 +70,8 @@ public class IngestService {
    * @throws IOException the upload broke off or the disk is full (no job is created)
    */
   public Job submitCapture(InputStream in, String filename, Actor actor) throws IOException {
-    return submit(JobKind.CAPTURE, uploads.store(in, "captures", clean(filename)), clean(filename), actor);
+    return submit(
+        JobKind.CAPTURE, uploads.store(in, "captures", clean(filename)), clean(filename), actor);
   }
 
   /**
@@ -93,7 +94,8 @@ public class IngestService {
    * @throws IOException the upload broke off or the disk is full (no job is created)
    */
   public Job submitFeed(InputStream in, String filename, Actor actor) throws IOException {
-    return submit(JobKind.FEED, uploads.store(in, "feeds", clean(filename)), clean(filename), actor);
+    return submit(
+        JobKind.FEED, uploads.store(in, "feeds", clean(filename)), clean(filename), actor);
   }
 
   /** Queues a re-read of the feed directory ({@code ward.feeds.dir}). */

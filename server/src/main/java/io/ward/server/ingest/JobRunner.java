@@ -149,8 +149,7 @@ class JobRunner {
     merge(
         job,
         () -> {
-          MergeResult m =
-              writer.merge(facts, result.devices(), flows, job.id(), job.createdBy());
+          MergeResult m = writer.merge(facts, result.devices(), flows, job.id(), job.createdBy());
           String message =
               String.format(
                   "%d packets, %d devices (%d new, %d updated, %d attribute changes),"
@@ -233,5 +232,4 @@ class JobRunner {
     String m = message == null ? "unreadable" : message.replace(storedPath, filename);
     return m + "; nothing was stored";
   }
-
 }

@@ -48,7 +48,8 @@ public class JobService {
     if (properties.background()) {
       int abandoned = store.failAbandoned();
       if (abandoned > 0) {
-        log.warn("{} ingest job(s) left unfinished by an earlier run were marked failed", abandoned);
+        log.warn(
+            "{} ingest job(s) left unfinished by an earlier run were marked failed", abandoned);
       }
     }
   }
@@ -64,8 +65,8 @@ public class JobService {
   }
 
   /**
-   * Cancels a queued or running job; a job already merging its results finishes. Returns the job
-   * as it stands afterwards.
+   * Cancels a queued or running job; a job already merging its results finishes. Returns the job as
+   * it stands afterwards.
    */
   public Optional<Job> cancel(long id, Actor actor) {
     Optional<Job> job = store.get(id);

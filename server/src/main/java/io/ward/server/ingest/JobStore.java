@@ -22,7 +22,8 @@ class JobStore {
     this.jdbc = jdbc;
   }
 
-  long create(JobKind kind, String filename, String sha256, String storedPath, long size, String by) {
+  long create(
+      JobKind kind, String filename, String sha256, String storedPath, long size, String by) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO ingest_job (kind, state, filename, content_sha256, stored_path,"
@@ -41,7 +42,10 @@ class JobStore {
   }
 
   Optional<Job> get(long id) {
-    return jdbc.sql("SELECT * FROM ingest_job WHERE id = ?").param(id).query(JobStore::row).optional();
+    return jdbc.sql("SELECT * FROM ingest_job WHERE id = ?")
+        .param(id)
+        .query(JobStore::row)
+        .optional();
   }
 
   /** The stored file and its content hash. */

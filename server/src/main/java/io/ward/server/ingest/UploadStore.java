@@ -74,8 +74,19 @@ class UploadStore {
     String name = filename.toLowerCase(Locale.ROOT);
     for (String ext :
         new String[] {
-          ".pcapng.gz", ".pcap.gz", ".pcapng", ".pcap", ".cap", ".json.gz", ".json", ".csv.gz",
-          ".csv", ".xml", ".xlsx", ".xls", ".gz"
+          ".pcapng.gz",
+          ".pcap.gz",
+          ".pcapng",
+          ".pcap",
+          ".cap",
+          ".json.gz",
+          ".json",
+          ".csv.gz",
+          ".csv",
+          ".xml",
+          ".xlsx",
+          ".xls",
+          ".gz"
         }) {
       if (name.endsWith(ext)) {
         return ext;

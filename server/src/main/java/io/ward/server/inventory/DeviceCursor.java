@@ -13,7 +13,9 @@ record DeviceCursor(DeviceSort sort, boolean descending, Object value, long id) 
   String encode() {
     String v = value instanceof Instant i ? Long.toString(micros(i)) : value.toString();
     String raw = "1|" + sort.id() + "|" + (descending ? "d" : "a") + "|" + id + "|" + v;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   static DeviceCursor of(DeviceRow last, DeviceSort sort, boolean descending) {
@@ -65,7 +67,9 @@ record DeviceCursor(DeviceSort sort, boolean descending, Object value, long id) 
           break;
         case LAST_SEEN:
           long micros = Long.parseLong(parts[4]);
-          value = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+          value =
+              Instant.ofEpochSecond(
+                  Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
           break;
         case ID:
           value = Long.parseLong(parts[4]);

@@ -79,42 +79,102 @@ public record DeviceQuery(
   /** This query with a search text. */
   public DeviceQuery withText(String t) {
     return new DeviceQuery(
-        Optional.of(t), category, criticality, vendor, siteId, minRisk, medicalOnly, kevOnly,
-        sort, descending, cursor, limit);
+        Optional.of(t),
+        category,
+        criticality,
+        vendor,
+        siteId,
+        minRisk,
+        medicalOnly,
+        kevOnly,
+        sort,
+        descending,
+        cursor,
+        limit);
   }
 
   /** This query restricted to a category. */
   public DeviceQuery withCategory(Category c) {
     return new DeviceQuery(
-        text, Optional.of(c), criticality, vendor, siteId, minRisk, medicalOnly, kevOnly, sort,
-        descending, cursor, limit);
+        text,
+        Optional.of(c),
+        criticality,
+        vendor,
+        siteId,
+        minRisk,
+        medicalOnly,
+        kevOnly,
+        sort,
+        descending,
+        cursor,
+        limit);
   }
 
   /** This query restricted to a vendor. */
   public DeviceQuery withVendor(String v) {
     return new DeviceQuery(
-        text, category, criticality, Optional.of(v), siteId, minRisk, medicalOnly, kevOnly, sort,
-        descending, cursor, limit);
+        text,
+        category,
+        criticality,
+        Optional.of(v),
+        siteId,
+        minRisk,
+        medicalOnly,
+        kevOnly,
+        sort,
+        descending,
+        cursor,
+        limit);
   }
 
   /** This query in another order. */
   public DeviceQuery sortedBy(DeviceSort s, boolean desc) {
     return new DeviceQuery(
-        text, category, criticality, vendor, siteId, minRisk, medicalOnly, kevOnly, s, desc,
-        cursor, limit);
+        text,
+        category,
+        criticality,
+        vendor,
+        siteId,
+        minRisk,
+        medicalOnly,
+        kevOnly,
+        s,
+        desc,
+        cursor,
+        limit);
   }
 
   /** This query for the page after {@code c}. */
   public DeviceQuery after(String c) {
     return new DeviceQuery(
-        text, category, criticality, vendor, siteId, minRisk, medicalOnly, kevOnly, sort,
-        descending, Optional.of(c), limit);
+        text,
+        category,
+        criticality,
+        vendor,
+        siteId,
+        minRisk,
+        medicalOnly,
+        kevOnly,
+        sort,
+        descending,
+        Optional.of(c),
+        limit);
   }
 
   /** This query with another page size. */
   public DeviceQuery withLimit(int n) {
     return new DeviceQuery(
-        text, category, criticality, vendor, siteId, minRisk, medicalOnly, kevOnly, sort,
-        descending, cursor, n);
+        text,
+        category,
+        criticality,
+        vendor,
+        siteId,
+        minRisk,
+        medicalOnly,
+        kevOnly,
+        sort,
+        descending,
+        cursor,
+        n);
   }
 }

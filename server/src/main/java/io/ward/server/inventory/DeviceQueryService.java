@@ -132,7 +132,10 @@ public class DeviceQueryService {
 
   /** One device by storage id. */
   public Optional<DeviceRow> device(long id) {
-    return jdbc.sql(DeviceRows.SELECT + " WHERE d.id = ?").param(id).query(DeviceRows::row).optional();
+    return jdbc.sql(DeviceRows.SELECT + " WHERE d.id = ?")
+        .param(id)
+        .query(DeviceRows::row)
+        .optional();
   }
 
   /** One device by engine id ({@code mac:…} / {@code ip:…}). */

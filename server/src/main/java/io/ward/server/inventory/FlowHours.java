@@ -85,9 +85,17 @@ public final class FlowHours {
       Instant hour = Instant.ofEpochSecond(k.hour() * 3600);
       FlowHourRow row =
           new FlowHourRow(
-              client.get(), server.get(), k.protocol(), hour, s.serverPort, s.flows, s.packets,
-              s.bytes, s.cleartext);
-      rows.merge(List.of(row.clientKey(), row.serverKey(), row.protocol(), hour), row, FlowHourRow::plus);
+              client.get(),
+              server.get(),
+              k.protocol(),
+              hour,
+              s.serverPort,
+              s.flows,
+              s.packets,
+              s.bytes,
+              s.cleartext);
+      rows.merge(
+          List.of(row.clientKey(), row.serverKey(), row.protocol(), hour), row, FlowHourRow::plus);
     }
     return List.copyOf(new ArrayList<>(rows.values()));
   }

@@ -31,9 +31,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Merges one analysis into the stored inventory in one transaction: a device seen again is
- * updated (never duplicated), each attribute change goes to the history, new evidence is added,
- * flows are summed per device pair, protocol and hour.
+ * Merges one analysis into the stored inventory in one transaction: a device seen again is updated
+ * (never duplicated), each attribute change goes to the history, new evidence is added, flows are
+ * summed per device pair, protocol and hour.
  */
 @Service
 public class InventoryWriter {
@@ -52,7 +52,10 @@ public class InventoryWriter {
   /** The id of the stored capture with this content hash, if it was ingested already. */
   @Transactional(readOnly = true)
   public Optional<Long> captureBySha256(String sha256) {
-    return jdbc.sql("SELECT id FROM capture WHERE sha256 = ?").param(sha256).query(Long.class).optional();
+    return jdbc.sql("SELECT id FROM capture WHERE sha256 = ?")
+        .param(sha256)
+        .query(Long.class)
+        .optional();
   }
 
   /**
@@ -191,7 +194,8 @@ public class InventoryWriter {
 
   private void updateDevice(long id, Columns c, Instant now) {
     List<Object> params = new ArrayList<>();
-    List<Object> values = new ArrayList<>(java.util.Arrays.asList(c.values(null, DeviceRows.utc(now))));
+    List<Object> values =
+        new ArrayList<>(java.util.Arrays.asList(c.values(null, DeviceRows.utc(now))));
     values.remove(values.size() - 2); // created_at is never updated
     params.addAll(values);
     params.add(id);
@@ -303,13 +307,27 @@ public class InventoryWriter {
       OffsetDateTime hour = DeviceRows.utc(f.hourStart());
       updates.add(
           new Object[] {
-            f.flows(), f.packets(), f.bytes(), f.cleartextFlows(), f.serverPort(), client, server,
-            f.protocol(), hour
+            f.flows(),
+            f.packets(),
+            f.bytes(),
+            f.cleartextFlows(),
+            f.serverPort(),
+            client,
+            server,
+            f.protocol(),
+            hour
           });
       inserts.add(
           new Object[] {
-            client, server, clip(f.protocol(), 40), hour, f.serverPort(), f.flows(), f.packets(),
-            f.bytes(), f.cleartextFlows()
+            client,
+            server,
+            clip(f.protocol(), 40),
+            hour,
+            f.serverPort(),
+            f.flows(),
+            f.packets(),
+            f.bytes(),
+            f.cleartextFlows()
           });
       hours.add(List.of(client, f.hourStart()));
       hours.add(List.of(server, f.hourStart()));
@@ -375,7 +393,13 @@ public class InventoryWriter {
   private static Object[] change(
       long device, String attr, String from, String to, Instant at, long capture, long job) {
     return new Object[] {
-      device, attr, clip(from, 2000), clip(to, 2000), DeviceRows.utc(at), capture, job > 0 ? job : null
+      device,
+      attr,
+      clip(from, 2000),
+      clip(to, 2000),
+      DeviceRows.utc(at),
+      capture,
+      job > 0 ? job : null
     };
   }
 

@@ -119,15 +119,22 @@ public class MetricsService {
         .query(
             (rs, n) -> {
               LocalDate day =
-                  rs.getObject(2, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-              hours.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).merge(day, 1, Integer::sum);
+                  rs.getObject(2, OffsetDateTime.class)
+                      .withOffsetSameInstant(ZoneOffset.UTC)
+                      .toLocalDate();
+              hours
+                  .computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                  .merge(day, 1, Integer::sum);
               return day;
             })
         .list();
     List<DashboardMetrics.Utilisation> out = new ArrayList<>();
     for (Map.Entry<Long, Map<LocalDate, Integer>> e : hours.entrySet()) {
       DeviceRow d =
-          jdbc.sql(DeviceRows.SELECT + " WHERE d.id = ?").param(e.getKey()).query(DeviceRows::row).single();
+          jdbc.sql(DeviceRows.SELECT + " WHERE d.id = ?")
+              .param(e.getKey())
+              .query(DeviceRows::row)
+              .single();
       int total = e.getValue().values().stream().mapToInt(Integer::intValue).sum();
       out.add(
           new DashboardMetrics.Utilisation(

@@ -15,8 +15,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code Authorization: Bearer TOKEN}: authenticates one request as the token's user (no session
- * is created). A bad token is refused with 401; failures count against the client address.
+ * {@code Authorization: Bearer TOKEN}: authenticates one request as the token's user (no session is
+ * created). A bad token is refused with 401; failures count against the client address.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
   private final TokenService tokens;

@@ -29,8 +29,7 @@ public final class PasswordPolicy {
           "a password needs at least " + MIN_PASSWORD + " characters");
     }
     if (password.length() > MAX_PASSWORD) {
-      throw new IllegalArgumentException(
-          "a password has at most " + MAX_PASSWORD + " characters");
+      throw new IllegalArgumentException("a password has at most " + MAX_PASSWORD + " characters");
     }
   }
 }

@@ -10,6 +10,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -40,6 +41,7 @@ class SecurityConfig {
         .formLogin(form -> form.permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+        .requestCache(cache -> cache.requestCache(pagesOnly()))
         .exceptionHandling(
             ex ->
                 ex.defaultAuthenticationEntryPointFor(
@@ -51,6 +53,16 @@ class SecurityConfig {
                     .frameOptions(f -> f.deny())
                     .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
+  }
+
+  /** Remembers a page to return to after sign-in; never an API call (no session for scripts). */
+  private static HttpSessionRequestCache pagesOnly() {
+    HttpSessionRequestCache cache = new HttpSessionRequestCache();
+    cache.setRequestMatcher(
+        request ->
+            !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                && "GET".equals(request.getMethod()));
+    return cache;
   }
 
   private static void authorize(

@@ -29,9 +29,7 @@ class SetupController {
       HttpServletRequest request) {
     try {
       setup.createFirstAdmin(token, username, password, Actor.address(request));
-      return ResponseEntity.status(HttpStatus.SEE_OTHER)
-          .header("Location", "/login?setup")
-          .build();
+      return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", "/login?setup").build();
     } catch (SecurityException e) {
       return problem(HttpStatus.FORBIDDEN, e.getMessage());
     } catch (IllegalArgumentException e) {

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * First start without users: a one-time setup token (random, kept only as a hash in memory,
- * valid once and for a limited time) lets whoever reads the server's console create the first
- * admin. There is no default password.
+ * First start without users: a one-time setup token (random, kept only as a hash in memory, valid
+ * once and for a limited time) lets whoever reads the server's console create the first admin.
+ * There is no default password.
  */
 @Service
 public class SetupService {

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * API tokens for scripts: 256 random bits, shown once, stored only as their SHA-256, revocable.
- * A token acts as its user with the user's role.
+ * API tokens for scripts: 256 random bits, shown once, stored only as their SHA-256, revocable. A
+ * token acts as its user with the user's role.
  */
 @Service
 public class TokenService {
@@ -64,11 +64,16 @@ public class TokenService {
     jdbc.sql(
             "INSERT INTO api_token (user_id, name, token_sha256, prefix, created_at)"
                 + " VALUES (?, ?, ?, ?, ?)")
-        .params(userId, name, sha256(secret), secret.substring(0, 12), UserService.utc(clock.instant()))
+        .params(
+            userId, name, sha256(secret), secret.substring(0, 12), UserService.utc(clock.instant()))
         .update(key, "id");
     long id = key.getKeyAs(Number.class).longValue();
     audit.append(
-        actor.name(), "token.create", "token:" + id, "for " + username + ": " + name, actor.address());
+        actor.name(),
+        "token.create",
+        "token:" + id,
+        "for " + username + ": " + name,
+        actor.address());
     return new ApiToken.Created(get(id).orElseThrow(), secret);
   }
 
@@ -108,7 +113,8 @@ public class TokenService {
     jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
         .params(UserService.utc(clock.instant()), id)
         .update();
-    audit.append(actor.name(), "token.revoke", "token:" + id, "of " + t.username(), actor.address());
+    audit.append(
+        actor.name(), "token.revoke", "token:" + id, "of " + t.username(), actor.address());
     return get(id).orElseThrow();
   }
 
@@ -141,7 +147,8 @@ public class TokenService {
   static String sha256(String s) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 missing from the JDK", e);
     }

@@ -55,7 +55,8 @@ public class UserService {
     } catch (DuplicateKeyException e) {
       throw new IllegalArgumentException("the user name " + username + " is taken");
     }
-    audit.append(actor.name(), "user.create", "user:" + username, "role " + role.id(), actor.address());
+    audit.append(
+        actor.name(), "user.create", "user:" + username, "role " + role.id(), actor.address());
     return find(username).orElseThrow();
   }
 
@@ -84,7 +85,8 @@ public class UserService {
   @Transactional
   public WardUser changeRole(String username, Role role, Actor actor) {
     update("UPDATE ward_user SET role = ? WHERE username = ?", role.id(), username);
-    audit.append(actor.name(), "user.role", "user:" + username, "role " + role.id(), actor.address());
+    audit.append(
+        actor.name(), "user.role", "user:" + username, "role " + role.id(), actor.address());
     return find(username).orElseThrow();
   }
 
@@ -93,7 +95,11 @@ public class UserService {
   public WardUser setEnabled(String username, boolean enabled, Actor actor) {
     update("UPDATE ward_user SET enabled = ? WHERE username = ?", enabled, username);
     audit.append(
-        actor.name(), enabled ? "user.enable" : "user.disable", "user:" + username, "", actor.address());
+        actor.name(),
+        enabled ? "user.enable" : "user.disable",
+        "user:" + username,
+        "",
+        actor.address());
     return find(username).orElseThrow();
   }
 
@@ -130,7 +136,10 @@ public class UserService {
   Optional<Credentials> credentials(String username) {
     return jdbc.sql("SELECT * FROM ward_user WHERE username = ?")
         .param(username)
-        .query((rs, n) -> new Credentials(row(rs, n), rs.getString("password_hash"), rs.getInt("failed_logins")))
+        .query(
+            (rs, n) ->
+                new Credentials(
+                    row(rs, n), rs.getString("password_hash"), rs.getInt("failed_logins")))
         .optional();
   }
 

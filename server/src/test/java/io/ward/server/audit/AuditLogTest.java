@@ -68,7 +68,11 @@ class AuditLogTest {
         assertThat(broken.firstBroken()).contains(second.seq());
         assertThat(broken.problem()).get().asString().contains("edited");
 
-        store.jdbc().sql("UPDATE audit_log SET detail = 'second' WHERE seq = ?").param(second.seq()).update();
+        store
+            .jdbc()
+            .sql("UPDATE audit_log SET detail = 'second' WHERE seq = ?")
+            .param(second.seq())
+            .update();
         assertThat(log.verify().intact()).isTrue();
 
         store.jdbc().sql("DELETE FROM audit_log WHERE seq = ?").param(third.seq()).update();
@@ -95,7 +99,12 @@ class AuditLogTest {
               () -> store.jdbc().sql("DELETE FROM audit_log WHERE seq = ?").param(e.seq()).update())
           .hasStackTraceContaining("append-only");
       assertThat(
-              store.jdbc().sql("SELECT actor FROM audit_log WHERE seq = ?").param(e.seq()).query(String.class).single())
+              store
+                  .jdbc()
+                  .sql("SELECT actor FROM audit_log WHERE seq = ?")
+                  .param(e.seq())
+                  .query(String.class)
+                  .single())
           .isEqualTo("alice");
     }
 

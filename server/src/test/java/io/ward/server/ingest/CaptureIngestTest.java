@@ -102,7 +102,9 @@ class CaptureIngestTest {
       assertThat(hl7)
           .anySatisfy(
               d ->
-                  assertThat(d.protocolsAsServer().contains("hl7") || d.protocolsAsClient().contains("hl7"))
+                  assertThat(
+                          d.protocolsAsServer().contains("hl7")
+                              || d.protocolsAsClient().contains("hl7"))
                       .isTrue());
       var detail = devices.detail(hl7.get(0).id()).orElseThrow();
       assertThat(detail.captures()).isEqualTo(1);
@@ -155,15 +157,21 @@ class CaptureIngestTest {
 
     @Test
     void shouldFailATruncatedCaptureAndStoreNothing() throws Exception {
-      byte[] whole = Files.readAllBytes(TestData.file("pcaps/dcmtk-loopback-generated/dicom_dcmtk_loopback.pcapng"));
+      byte[] whole =
+          Files.readAllBytes(
+              TestData.file("pcaps/dcmtk-loopback-generated/dicom_dcmtk_loopback.pcapng"));
       byte[] cut = Arrays.copyOf(whole, whole.length * 2 / 3);
       Map<String, Long> before = counts();
       Job job =
-          store.bean(IngestService.class)
+          store
+              .bean(IngestService.class)
               .submitCapture(new ByteArrayInputStream(cut), "cut.pcapng", actor);
       Job done = finished(job.id());
       assertThat(done.state()).isEqualTo(JobState.FAILED);
-      assertThat(done.message()).contains("cut.pcapng").contains("truncated").contains("nothing was stored");
+      assertThat(done.message())
+          .contains("cut.pcapng")
+          .contains("truncated")
+          .contains("nothing was stored");
       assertThat(counts()).isEqualTo(before);
     }
 
@@ -173,7 +181,12 @@ class CaptureIngestTest {
       Job done = ingest(TestData.file("pcaps/ndpi/snmp.pcap"));
       assertThat(done.state()).as(done.message()).isEqualTo(JobState.SUCCEEDED);
       List<String> actions =
-          store.jdbc().sql("SELECT action FROM audit_log WHERE seq > ? ORDER BY seq").param(before).query(String.class).list();
+          store
+              .jdbc()
+              .sql("SELECT action FROM audit_log WHERE seq > ? ORDER BY seq")
+              .param(before)
+              .query(String.class)
+              .list();
       assertThat(actions).containsSubsequence("ingest.submit", "ingest.capture");
     }
   }

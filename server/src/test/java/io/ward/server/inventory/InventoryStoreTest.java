@@ -76,7 +76,13 @@ class InventoryStoreTest {
         List.of(
             new Evidence("vendor", "BD", "oui", mac.substring(0, 8), Optional.empty(), 0.6, seen),
             new Evidence(
-                "model", "Alaris 8015", "dhcp.vendorClass", "Alaris", Optional.of("bd-alaris"), 0.9, seen)));
+                "model",
+                "Alaris 8015",
+                "dhcp.vendorClass",
+                "Alaris",
+                Optional.of("bd-alaris"),
+                0.9,
+                seen)));
   }
 
   static Device generic(int i, Category category, Criticality criticality, String vendor) {
@@ -107,7 +113,18 @@ class InventoryStoreTest {
 
   static CaptureFacts facts(String sha) {
     return new CaptureFacts(
-        sha, "synthetic.pcap", 100, "pcap", false, 10, 1000, 1, 1, Optional.empty(), Optional.empty(), List.of());
+        sha,
+        "synthetic.pcap",
+        100,
+        "pcap",
+        false,
+        10,
+        1000,
+        1,
+        1,
+        Optional.empty(),
+        Optional.empty(),
+        List.of());
   }
 
   abstract static class Contract {
@@ -126,7 +143,9 @@ class InventoryStoreTest {
                 Criticality.values()[i % 4],
                 i % 3 == 0 ? "Philips" : "Acme_Corp 100%"));
       }
-      store.bean(InventoryWriter.class).merge(facts("a".repeat(64)), many, List.of(), 0, "tester")
+      store
+          .bean(InventoryWriter.class)
+          .merge(facts("a".repeat(64)), many, List.of(), 0, "tester")
           .toString();
     }
 
@@ -168,7 +187,8 @@ class InventoryStoreTest {
       FlowHours again = new FlowHours();
       again.add(flow);
       MergeResult second =
-          writer.merge(facts("c".repeat(64)), List.of(aLater, b), again.resolve(List.of(a, b)), 0, "t");
+          writer.merge(
+              facts("c".repeat(64)), List.of(aLater, b), again.resolve(List.of(a, b)), 0, "t");
       assertThat(second.devicesAdded()).isZero();
       assertThat(second.devicesUpdated()).isEqualTo(1);
 
@@ -179,7 +199,10 @@ class InventoryStoreTest {
       DeviceDetail detail = query.detail(row.id()).orElseThrow();
       assertThat(detail.captures()).isEqualTo(2);
       assertThat(detail.changes())
-          .extracting(DeviceDetail.ChangeRow::attribute, DeviceDetail.ChangeRow::oldValue, DeviceDetail.ChangeRow::newValue)
+          .extracting(
+              DeviceDetail.ChangeRow::attribute,
+              DeviceDetail.ChangeRow::oldValue,
+              DeviceDetail.ChangeRow::newValue)
           .contains(
               org.assertj.core.groups.Tuple.tuple("firmware", "9.1", "9.2"),
               org.assertj.core.groups.Tuple.tuple("ips", "10.20.0.5", "10.20.0.5,10.20.0.9"),
@@ -236,7 +259,8 @@ class InventoryStoreTest {
     @Test
     void shouldRefuseACursorFromAnotherOrderOrAForgedOne() {
       DeviceQueryService query = store.bean(DeviceQueryService.class);
-      DeviceQuery q = DeviceQuery.all().withText("host-").sortedBy(DeviceSort.VENDOR, false).withLimit(5);
+      DeviceQuery q =
+          DeviceQuery.all().withText("host-").sortedBy(DeviceSort.VENDOR, false).withLimit(5);
       String cursor = query.search(q).nextCursor().orElseThrow();
       assertThatThrownBy(() -> query.search(q.sortedBy(DeviceSort.RISK, false).after(cursor)))
           .isInstanceOf(IllegalArgumentException.class);

@@ -57,8 +57,8 @@ class WebSecurityTest {
     return c.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> postForm(HttpClient c, String path, Map<String, String> form, String... headers)
-      throws Exception {
+  HttpResponse<String> postForm(
+      HttpClient c, String path, Map<String, String> form, String... headers) throws Exception {
     String body =
         form.entrySet().stream()
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -97,7 +97,10 @@ class WebSecurityTest {
   @Test
   @Order(1)
   void shouldCreateTheFirstAdminOnceWithTheSetupTokenAndOnlyWithACsrfToken() throws Exception {
-    assertThat(server.oneTimeLoginUrl()).get().asString().startsWith(server.url() + "/setup?token=");
+    assertThat(server.oneTimeLoginUrl())
+        .get()
+        .asString()
+        .startsWith(server.url() + "/setup?token=");
     HttpClient c = browser();
     Map<String, String> form = new LinkedHashMap<>();
     form.put("token", setupToken());
@@ -118,9 +121,13 @@ class WebSecurityTest {
     form.put("username", "second-admin");
     form.put("_csrf", csrf(c));
     assertThat(postForm(c, "/setup", form).statusCode()).as("token used once").isEqualTo(403);
-    assertThat(jdbc().sql("SELECT COUNT(*) FROM ward_user").query(Long.class).single()).isEqualTo(1);
+    assertThat(jdbc().sql("SELECT COUNT(*) FROM ward_user").query(Long.class).single())
+        .isEqualTo(1);
     String hash =
-        jdbc().sql("SELECT password_hash FROM ward_user WHERE username = 'admin'").query(String.class).single();
+        jdbc()
+            .sql("SELECT password_hash FROM ward_user WHERE username = 'admin'")
+            .query(String.class)
+            .single();
     assertThat(hash).startsWith("{argon2}$argon2id$").doesNotContain(PASSWORD);
   }
 
@@ -169,7 +176,8 @@ class WebSecurityTest {
 
   @Test
   @Order(4)
-  void shouldAcceptBearerTokensStoredOnlyAsHashesWithoutCsrfAndRefuseRevokedOnes() throws Exception {
+  void shouldAcceptBearerTokensStoredOnlyAsHashesWithoutCsrfAndRefuseRevokedOnes()
+      throws Exception {
     TokenService tokens = server.context().getBean(TokenService.class);
     store().create("auditor1", PASSWORD, Role.AUDITOR, Actor.system());
     ApiToken.Created admin = tokens.create("admin", "script", Actor.system());
@@ -186,18 +194,35 @@ class WebSecurityTest {
 
     // A bearer POST needs no CSRF token; the role still decides.
     Map<String, String> none = Map.of("x", "1");
-    assertThat(postForm(c, "/api/v1/jobs/1/cancel", none, "Authorization", "Bearer " + admin.secret()).statusCode())
+    assertThat(
+            postForm(c, "/api/v1/jobs/1/cancel", none, "Authorization", "Bearer " + admin.secret())
+                .statusCode())
         .isNotIn(401, 403);
-    assertThat(postForm(c, "/api/v1/jobs/1/cancel", none, "Authorization", "Bearer " + auditor.secret()).statusCode())
+    assertThat(
+            postForm(
+                    c, "/api/v1/jobs/1/cancel", none, "Authorization", "Bearer " + auditor.secret())
+                .statusCode())
         .isEqualTo(403);
-    assertThat(postForm(c, "/api/v1/users", none, "Authorization", "Bearer " + auditor.secret()).statusCode())
+    assertThat(
+            postForm(c, "/api/v1/users", none, "Authorization", "Bearer " + auditor.secret())
+                .statusCode())
         .isEqualTo(403);
 
     String stored =
-        jdbc().sql("SELECT token_sha256 FROM api_token WHERE id = ?").param(admin.token().id()).query(String.class).single();
-    assertThat(stored).isEqualTo(TokenService.sha256(admin.secret())).doesNotContain(admin.secret());
-    assertThat(jdbc().sql("SELECT COUNT(*) FROM api_token WHERE prefix = ? AND token_sha256 <> ?")
-            .params(admin.secret().substring(0, 12), stored).query(Long.class).single())
+        jdbc()
+            .sql("SELECT token_sha256 FROM api_token WHERE id = ?")
+            .param(admin.token().id())
+            .query(String.class)
+            .single();
+    assertThat(stored)
+        .isEqualTo(TokenService.sha256(admin.secret()))
+        .doesNotContain(admin.secret());
+    assertThat(
+            jdbc()
+                .sql("SELECT COUNT(*) FROM api_token WHERE prefix = ? AND token_sha256 <> ?")
+                .params(admin.secret().substring(0, 12), stored)
+                .query(Long.class)
+                .single())
         .isZero();
 
     tokens.revoke(admin.token().id(), "admin", true, Actor.system());
@@ -210,7 +235,8 @@ class WebSecurityTest {
   void shouldRefuseFormPostsWithoutCsrfTokenEvenWhenSignedIn() throws Exception {
     HttpClient c = browser();
     login(c, "admin", PASSWORD);
-    assertThat(postForm(c, "/remediations/1", Map.of("status", "planned")).statusCode()).isEqualTo(403);
+    assertThat(postForm(c, "/remediations/1", Map.of("status", "planned")).statusCode())
+        .isEqualTo(403);
     assertThat(postForm(c, "/logout", Map.of()).statusCode()).isEqualTo(403);
   }
 

@@ -1,0 +1,115 @@
+package io.ward.cli;
+
+import io.ward.server.RunningServer;
+import io.ward.server.ServerSettings;
+import io.ward.server.ServerStartException;
+import io.ward.server.WardServer;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ward serve}: runs the server (API and console) until stopped. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs Ward's server: the web console and the REST API, on loopback unless told otherwise.",
+      "On first start with no users it prints a one-time setup URL for the first admin."
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  @Mixin StoreOptions store;
+
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "TCP port (default: $WARD_PORT, else 8080)")
+  Optional<Integer> port = Optional.empty();
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      description =
+          "address to listen on (default: 127.0.0.1); others need TLS or --allow-plain-http")
+  Optional<String> bind = Optional.empty();
+
+  @Option(
+      names = "--tls-keystore",
+      paramLabel = "FILE",
+      description = "PKCS#12 keystore for HTTPS (password from $WARD_TLS_KEYSTORE_PASSWORD)")
+  Optional<Path> keystore = Optional.empty();
+
+  @Option(
+      names = "--tls-certificate",
+      paramLabel = "FILE",
+      description = "PEM certificate (chain) for HTTPS")
+  Optional<Path> certificate = Optional.empty();
+
+  @Option(
+      names = "--tls-private-key",
+      paramLabel = "FILE",
+      description = "PEM private key for HTTPS")
+  Optional<Path> privateKey = Optional.empty();
+
+  @Option(
+      names = "--allow-plain-http",
+      description = "serve plain HTTP on a non-loopback address (not recommended)")
+  boolean allowPlainHttp;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ServerSettings s;
+    try {
+      s = settings();
+    } catch (IllegalArgumentException e) {
+      System.err.println("ward: bad configuration: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+    RunningServer server;
+    try {
+      server = WardServer.start(s);
+    } catch (ServerStartException e) {
+      System.err.println("ward: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+    System.err.println("ward: serving on " + server.url() + " (Ctrl-C to stop)");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "ward-stop"));
+    stopped.await();
+    return ExitCodes.OK;
+  }
+
+  private ServerSettings settings() {
+    ServerSettings s = store.settings();
+    if (port.isPresent()) {
+      s = s.withPort(port.get());
+    }
+    if (bind.isPresent() || allowPlainHttp) {
+      s = s.withBindAddress(bind.orElse(s.bindAddress()), allowPlainHttp);
+    }
+    if (keystore.isPresent()) {
+      s =
+          s.withTls(
+              ServerSettings.Tls.pkcs12(
+                  keystore.get(),
+                  Optional.ofNullable(System.getenv("WARD_TLS_KEYSTORE_PASSWORD")).orElse("")));
+    } else if (certificate.isPresent() || privateKey.isPresent()) {
+      if (certificate.isEmpty() || privateKey.isEmpty()) {
+        throw new IllegalArgumentException("--tls-certificate and --tls-private-key go together");
+      }
+      s = s.withTls(ServerSettings.Tls.pem(certificate.get(), privateKey.get()));
+    }
+    return s;
+  }
+}

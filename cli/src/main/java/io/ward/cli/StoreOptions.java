@@ -1,0 +1,47 @@
+package io.ward.cli;
+
+import io.ward.server.ServerSettings;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * Where Ward's store is, shared by {@code serve}, {@code users}, {@code tokens} and {@code audit}:
+ * the embedded database under {@code --data-dir}, or PostgreSQL at {@code --db-url} (password from
+ * {@code WARD_DB_PASSWORD}, never on the command line).
+ */
+final class StoreOptions {
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "data directory (default: $WARD_DATA_DIR, else ~/.ward)")
+  Optional<Path> dataDir = Optional.empty();
+
+  @Option(
+      names = "--db-url",
+      paramLabel = "URL",
+      description = "PostgreSQL JDBC URL (default: $WARD_DB_URL, else the embedded database)")
+  Optional<String> dbUrl = Optional.empty();
+
+  @Option(
+      names = "--db-user",
+      paramLabel = "USER",
+      description =
+          "database user (default: $WARD_DB_USER); the password comes from $WARD_DB_PASSWORD")
+  Optional<String> dbUser = Optional.empty();
+
+  /** The settings: these options over the {@code WARD_*} environment over the defaults. */
+  ServerSettings settings() {
+    ServerSettings s = ServerSettings.fromEnvironment();
+    if (dataDir.isPresent()) {
+      s = s.withDataDir(dataDir.get());
+    }
+    if (dbUrl.isPresent()) {
+      s = s.withDatabase(dbUrl.get(), dbUser.or(s::dbUser), s.dbPassword());
+    } else if (dbUser.isPresent()) {
+      s = s.withDatabase(s.dbUrl().orElse(""), dbUser, s.dbPassword());
+    }
+    return s;
+  }
+}
