@@ -1,5 +1,7 @@
 package io.ward.server.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.ward.server.audit.Actor;
 import io.ward.server.audit.AuditLog;
 import io.ward.server.audit.AuditVerification;
@@ -8,8 +10,6 @@ import io.ward.server.security.Role;
 import io.ward.server.security.TokenService;
 import io.ward.server.security.UserService;
 import io.ward.server.security.WardUser;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.NoSuchElementException;

@@ -22,7 +22,12 @@ public final class AccountJson {
     /** The view of a user. */
     public static User of(WardUser u) {
       return new User(
-          u.username(), u.role().id(), u.enabled(), u.lockedUntil(), u.createdAt(), u.lastLoginAt());
+          u.username(),
+          u.role().id(),
+          u.enabled(),
+          u.lockedUntil(),
+          u.createdAt(),
+          u.lastLoginAt());
     }
   }
 
@@ -80,7 +85,14 @@ public final class AccountJson {
     /** The view of an entry. */
     public static Entry of(AuditEntry e) {
       return new Entry(
-          e.seq(), e.at(), e.actor(), e.action(), e.target(), e.detail(), e.sourceAddress(), e.hash());
+          e.seq(),
+          e.at(),
+          e.actor(),
+          e.action(),
+          e.target(),
+          e.detail(),
+          e.sourceAddress(),
+          e.hash());
     }
   }
 

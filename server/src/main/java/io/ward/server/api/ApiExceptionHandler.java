@@ -64,8 +64,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(DataIntegrityViolationException.class)
   ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
     log.info("refused a change that breaks a stored constraint: {}", rootMessage(e));
-    return api(
-        ApiException.conflict("the change conflicts with stored data", java.util.Map.of()));
+    return api(ApiException.conflict("the change conflicts with stored data", java.util.Map.of()));
   }
 
   @ExceptionHandler(UncheckedIOException.class)

@@ -1,12 +1,12 @@
 package io.ward.server.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.ward.model.exposure.FindingStatus;
 import io.ward.server.exposure.AdvisoryRow;
 import io.ward.server.exposure.FindingRow;
 import io.ward.server.exposure.FindingService;
 import io.ward.server.inventory.Page;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

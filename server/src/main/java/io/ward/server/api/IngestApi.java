@@ -1,10 +1,10 @@
 package io.ward.server.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.ward.server.audit.Actor;
 import io.ward.server.ingest.Job;
 import io.ward.server.ingest.JobService;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -32,12 +32,14 @@ class IngestApi {
 
   @PostMapping(path = "/api/v1/captures", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(summary = "Upload a capture (pcap, pcapng, gzip) in field 'file'; 202 with its job")
-  ResponseEntity<JobJson> capture(@RequestPart(name = "file", required = false) MultipartFile file) {
+  ResponseEntity<JobJson> capture(
+      @RequestPart(name = "file", required = false) MultipartFile file) {
     return accepted(commands.submitCapture(file, Actor.current()));
   }
 
   @PostMapping(path = "/api/v1/feeds", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @Operation(summary = "Upload an advisory feed file (CSAF, NVD, CVE 5, KEV, EPSS); 202 with its job")
+  @Operation(
+      summary = "Upload an advisory feed file (CSAF, NVD, CVE 5, KEV, EPSS); 202 with its job")
   ResponseEntity<JobJson> feed(@RequestPart(name = "file", required = false) MultipartFile file) {
     return accepted(commands.submitFeed(file, Actor.current()));
   }

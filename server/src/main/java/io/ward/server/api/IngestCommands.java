@@ -72,7 +72,8 @@ public class IngestCommands {
     Job before = get(id);
     if (before.state().finished()) {
       throw ApiException.conflict(
-          "job " + id + " has already " + before.state().id(), Map.of("state", before.state().id()));
+          "job " + id + " has already " + before.state().id(),
+          Map.of("state", before.state().id()));
     }
     return jobs.cancel(id, actor).orElseThrow(() -> ApiException.notFound("no job " + id));
   }

@@ -3,43 +3,30 @@ package io.ward.server.api;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The figures of the dashboard and of {@code GET /api/v1/metrics}: counts, distributions, the
- * devices to act on first, cleartext clinical traffic and utilisation for clinical engineering.
+ * What the dashboard shows beyond {@link io.ward.server.inventory.MetricsService}: work counts
+ * (findings, remediation), the lists behind its KEV and end-of-life counts, cleartext traffic per
+ * device pair, and utilisation per model.
  *
- * <p>Time windows (utilisation, idle devices) end at the newest traffic stored, not at the wall
- * clock: a capture replayed months later still shows the week it recorded.
+ * <p>Time windows end at the newest traffic stored, not at the wall clock: a capture replayed
+ * months later still shows the week it recorded.
  */
 @Service
 @Transactional(readOnly = true)
 public class Insights {
-  /** Risk score bands, lowest first: label and lower bound. */
-  static final List<Map.Entry<String, Integer>> RISK_BANDS =
-      List.of(
-          Map.entry("none", 0),
-          Map.entry("low", 1),
-          Map.entry("medium", 40),
-          Map.entry("high", 70),
-          Map.entry("critical", 90));
-
   private final JdbcClient jdbc;
 
   Insights(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
-
-  /** A label and how many. */
-  public record Count(String label, long count) {}
 
   /** A device in a short list, with the reason it is listed. */
   public record DeviceRef(
@@ -71,13 +58,6 @@ public class Insights {
    */
   public record ModelUse(String model, long devices, double hoursPerDay) {}
 
-  /** One day of the window and the device-hours active in it. */
-  public record DayUse(LocalDate day, long deviceHours) {}
-
-  /** Utilisation of medical devices over the {@code days} before {@code until}. */
-  public record Utilisation(
-      Optional<Instant> until, int days, List<DayUse> perDay, List<ModelUse> perModel) {}
-
   /** Headline counts. */
   public Totals totals() {
     return jdbc.sql(
@@ -106,54 +86,6 @@ public class Insights {
                     rs.getLong("overdue"),
                     rs.getLong("captures")))
         .single();
-  }
-
-  /** Devices per category, most first. */
-  public List<Count> byCategory() {
-    return counts("SELECT category AS label, COUNT(*) AS n FROM device GROUP BY category ORDER BY n DESC, label");
-  }
-
-  /** Devices per clinical criticality, most critical first. */
-  public List<Count> byCriticality() {
-    return counts(
-        "SELECT criticality AS label, COUNT(*) AS n FROM device"
-            + " GROUP BY criticality, criticality_rank ORDER BY criticality_rank");
-  }
-
-  /** Devices per risk band, lowest band first (every band listed, empty ones with 0). */
-  public List<Count> riskBands() {
-    StringBuilder sql = new StringBuilder("SELECT");
-    for (int i = 0; i < RISK_BANDS.size(); i++) {
-      int low = RISK_BANDS.get(i).getValue();
-      int high = i + 1 < RISK_BANDS.size() ? RISK_BANDS.get(i + 1).getValue() : 1000;
-      sql.append(i == 0 ? " " : ", ")
-          .append("SUM(CASE WHEN risk_score >= ")
-          .append(low)
-          .append(" AND risk_score < ")
-          .append(high)
-          .append(" THEN 1 ELSE 0 END) AS b")
-          .append(i);
-    }
-    sql.append(" FROM device");
-    return jdbc.sql(sql.toString())
-        .query(
-            (rs, n) -> {
-              List<Count> out = new ArrayList<>();
-              for (int i = 0; i < RISK_BANDS.size(); i++) {
-                out.add(new Count(RISK_BANDS.get(i).getKey(), rs.getLong("b" + i)));
-              }
-              return out;
-            })
-        .single();
-  }
-
-  /** The devices to act on first: highest risk, then most critical, then most open findings. */
-  public List<DeviceRef> topToActOn(int limit) {
-    return refs(
-        "SELECT * FROM device WHERE risk_score > 0"
-            + " ORDER BY risk_score DESC, criticality_rank, open_findings DESC, id",
-        limit,
-        "risk");
   }
 
   /** Medical devices running software past its end of life. */
@@ -201,92 +133,39 @@ public class Insights {
         .list();
   }
 
-  /** Hours active per day of medical devices, per day and per model, over the last days of data. */
-  public Utilisation utilisation(int days, int models) {
+  /**
+   * Hours with traffic per day of medical devices, averaged per model over the {@code days} days
+   * that end with the newest traffic stored, busiest models first.
+   */
+  public List<ModelUse> utilisationByModel(int days, int limit) {
     Optional<Instant> until =
         jdbc.sql("SELECT MAX(hour_start) FROM device_hour")
-            .query((rs, n) -> Optional.ofNullable(rs.getObject(1, java.time.OffsetDateTime.class)))
+            .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
             .single()
-            .map(java.time.OffsetDateTime::toInstant);
+            .map(OffsetDateTime::toInstant);
     if (until.isEmpty()) {
-      return new Utilisation(until, days, List.of(), List.of());
+      return List.of();
     }
-    LocalDate lastDay = until.get().atOffset(ZoneOffset.UTC).toLocalDate();
-    LocalDate firstDay = lastDay.minusDays(days - 1L);
-    Instant from = firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
-    Map<LocalDate, Long> perDay = new TreeMap<>();
-    for (int i = 0; i < days; i++) {
-      perDay.put(firstDay.plusDays(i), 0L);
-    }
-    jdbc.sql(
-            "SELECT h.hour_start, COUNT(*) AS n FROM device_hour h JOIN device d ON d.id = h.device_id"
-                + " WHERE d.medical = TRUE AND h.hour_start >= ? GROUP BY h.hour_start")
+    Instant from = until.get().plus(Duration.ofHours(1)).minus(Duration.ofDays(days));
+    return jdbc.sql(
+            "SELECT d.vendor, d.model, d.category, COUNT(DISTINCT d.id) AS devices,"
+                + " COUNT(*) AS hours FROM device_hour h JOIN device d ON d.id = h.device_id"
+                + " WHERE d.medical = TRUE AND h.hour_start >= ?"
+                + " GROUP BY d.vendor, d.model, d.category ORDER BY hours DESC, d.vendor, d.model"
+                + " FETCH FIRST "
+                + clamp(limit)
+                + " ROWS ONLY")
         .param(from.atOffset(ZoneOffset.UTC))
         .query(
             (rs, n) -> {
-              LocalDate day = Names.instant(rs, "hour_start").atOffset(ZoneOffset.UTC).toLocalDate();
-              perDay.merge(day, rs.getLong("n"), Long::sum);
-              return day;
+              String name = (rs.getString("vendor") + " " + rs.getString("model")).strip();
+              long devices = rs.getLong("devices");
+              return new ModelUse(
+                  name.isEmpty() ? rs.getString("category") + " (model unknown)" : name,
+                  devices,
+                  rs.getLong("hours") / (double) (devices * days));
             })
         .list();
-    List<ModelUse> perModel =
-        jdbc.sql(
-                "SELECT d.vendor, d.model, d.category, COUNT(DISTINCT d.id) AS devices,"
-                    + " COUNT(*) AS hours FROM device_hour h JOIN device d ON d.id = h.device_id"
-                    + " WHERE d.medical = TRUE AND h.hour_start >= ?"
-                    + " GROUP BY d.vendor, d.model, d.category ORDER BY hours DESC, d.vendor, d.model"
-                    + " FETCH FIRST "
-                    + clamp(models)
-                    + " ROWS ONLY")
-            .param(from.atOffset(ZoneOffset.UTC))
-            .query(
-                (rs, n) -> {
-                  String name = (rs.getString("vendor") + " " + rs.getString("model")).strip();
-                  long devices = rs.getLong("devices");
-                  return new ModelUse(
-                      name.isEmpty() ? rs.getString("category") + " (model unknown)" : name,
-                      devices,
-                      rs.getLong("hours") / (double) (devices * days));
-                })
-            .list();
-    List<DayUse> dayUse = new ArrayList<>();
-    perDay.forEach((day, n) -> dayUse.add(new DayUse(day, n)));
-    return new Utilisation(until, days, dayUse, perModel);
-  }
-
-  /**
-   * Medical devices without traffic for {@code days} before the newest traffic stored.
-   */
-  public List<DeviceRef> idleMedical(int days, int limit) {
-    Optional<Instant> newest =
-        jdbc.sql("SELECT MAX(last_seen) FROM device")
-            .query((rs, n) -> Optional.ofNullable(rs.getObject(1, java.time.OffsetDateTime.class)))
-            .single()
-            .map(java.time.OffsetDateTime::toInstant);
-    if (newest.isEmpty()) {
-      return List.of();
-    }
-    Instant before = newest.get().minus(Duration.ofDays(days));
-    return jdbc.sql(
-            "SELECT * FROM device WHERE medical = TRUE AND last_seen < ?"
-                + " ORDER BY last_seen, id FETCH FIRST "
-                + clamp(limit)
-                + " ROWS ONLY")
-        .param(before.atOffset(ZoneOffset.UTC))
-        .query(
-            (rs, n) ->
-                new DeviceRef(
-                    rs.getLong("id"),
-                    Names.device(rs, ""),
-                    rs.getString("category"),
-                    rs.getString("criticality"),
-                    rs.getInt("risk_score"),
-                    "last seen " + Names.instant(rs, "last_seen")))
-        .list();
-  }
-
-  private List<Count> counts(String sql) {
-    return jdbc.sql(sql).query((rs, n) -> new Count(rs.getString("label"), rs.getLong("n"))).list();
   }
 
   private List<DeviceRef> refs(String sql, int limit, String kind) {

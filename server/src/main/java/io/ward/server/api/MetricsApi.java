@@ -2,7 +2,12 @@ package io.ward.server.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.ward.server.inventory.DashboardMetrics;
+import io.ward.server.inventory.MetricsService;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -10,28 +15,51 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Metrics")
 class MetricsApi {
+  private final MetricsService metrics;
   private final Insights insights;
 
-  MetricsApi(Insights insights) {
+  MetricsApi(MetricsService metrics, Insights insights) {
+    this.metrics = metrics;
     this.insights = insights;
   }
 
-  /** The headline figures and distributions. */
+  /**
+   * The dashboard's figures.
+   *
+   * @param asOf the newest traffic hour stored: utilisation and idleness are measured up to it
+   */
   record MetricsJson(
-      Insights.Totals totals,
-      List<Insights.Count> byCategory,
-      List<Insights.Count> byCriticality,
-      List<Insights.Count> riskBands,
-      Insights.Utilisation utilisation) {}
+      long devices,
+      Insights.Totals work,
+      Map<String, Long> byCategory,
+      Map<String, Long> byCriticality,
+      Map<String, Long> riskDistribution,
+      long medicalOnEndOfLife,
+      long kevDevices,
+      List<DeviceJson.Summary> topToAct,
+      List<DashboardMetrics.Cleartext> cleartextClinical,
+      Optional<Instant> asOf,
+      List<DashboardMetrics.Utilisation> utilisation,
+      List<Insights.ModelUse> utilisationByModel,
+      long idleDevices) {}
 
   @GetMapping("/api/v1/metrics")
-  @Operation(summary = "Counts, distributions and medical-device utilisation")
+  @Operation(summary = "Counts, distributions, devices to act on, cleartext traffic, utilisation")
   MetricsJson metrics() {
+    DashboardMetrics m = metrics.dashboard();
     return new MetricsJson(
+        m.devices(),
         insights.totals(),
-        insights.byCategory(),
-        insights.byCriticality(),
-        insights.riskBands(),
-        insights.utilisation(7, 20));
+        m.byCategory(),
+        m.byCriticality(),
+        m.riskDistribution(),
+        m.medicalOnEndOfLife(),
+        m.kevDevices(),
+        m.topToAct().stream().map(DeviceJson.Summary::of).toList(),
+        m.cleartextClinical(),
+        m.asOf(),
+        m.utilisation(),
+        insights.utilisationByModel(7, 20),
+        m.idleDeviceCount());
   }
 }

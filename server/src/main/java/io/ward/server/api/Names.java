@@ -15,7 +15,8 @@ final class Names {
     if (hostnames != null && !hostnames.isEmpty()) {
       return hostnames.split(",", 2)[0];
     }
-    String vm = (nz(rs.getString(prefix + "vendor")) + " " + nz(rs.getString(prefix + "model"))).strip();
+    String vm =
+        (nz(rs.getString(prefix + "vendor")) + " " + nz(rs.getString(prefix + "model"))).strip();
     return vm.isEmpty() ? rs.getString(prefix + "device_key") : vm;
   }
 

@@ -32,9 +32,7 @@ public final class Params {
     throw ApiException.badRequest(
         field
             + " must be one of "
-            + Arrays.stream(type.getEnumConstants())
-                .map(idOf)
-                .collect(Collectors.joining(", ")));
+            + Arrays.stream(type.getEnumConstants()).map(idOf).collect(Collectors.joining(", ")));
   }
 
   /** Optional text of at most {@code max} characters (blank is absent). */

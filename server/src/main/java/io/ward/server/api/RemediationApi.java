@@ -1,11 +1,11 @@
 package io.ward.server.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.ward.model.exposure.RemediationStatus;
 import io.ward.server.audit.Actor;
 import io.ward.server.exposure.Remediation;
 import io.ward.server.exposure.RemediationService;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +32,8 @@ class RemediationApi {
   }
 
   @GetMapping
-  @Operation(summary = "The board: overdue first, then by due date (status, owner, overdue filters)")
+  @Operation(
+      summary = "The board: overdue first, then by due date (status, owner, overdue filters)")
   List<RemediationJson.View> board(
       @RequestParam(name = "status", required = false) String status,
       @RequestParam(name = "owner", required = false) String owner,

@@ -97,7 +97,11 @@ public final class RemediationJson {
    * @param version the record's version as read
    */
   public record Edit(
-      Integer version, String owner, LocalDate due, String maintenanceWindow, String fixedVersion) {}
+      Integer version,
+      String owner,
+      LocalDate due,
+      String maintenanceWindow,
+      String fixedVersion) {}
 
   /**
    * A move to another status.

@@ -1,0 +1,120 @@
+package io.ward.server.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.util.Locale;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * {@code /error}: what the servlet container shows for errors raised outside a controller (no such
+ * page, refused by the role table, expired form). API paths and non-browser callers get an RFC 9457
+ * problem document; browsers get a page in the console's look.
+ */
+@Controller
+@RequestMapping("/error")
+class ErrorPages implements ErrorController {
+  /** The problem type of a request the role table refuses. */
+  static final URI ROLE_REQUIRED = URI.create("urn:ward:problem:role-required");
+
+  /** The problem type of a form without a valid CSRF token. */
+  static final URI CSRF = URI.create("urn:ward:problem:csrf");
+
+  @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
+  Object page(HttpServletRequest request, Model model, HttpServletResponse response) {
+    if (path(request).startsWith("/api/")) {
+      return problemJson(request);
+    }
+    ProblemDetail p = problem(request);
+    response.setStatus(p.getStatus());
+    model.addAttribute("problem", p);
+    return "error";
+  }
+
+  @RequestMapping
+  ResponseEntity<ProblemDetail> problemJson(HttpServletRequest request) {
+    ProblemDetail p = problem(request);
+    return ResponseEntity.status(p.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(p);
+  }
+
+  static ProblemDetail problem(HttpServletRequest request) {
+    int code = status(request);
+    HttpStatus status = HttpStatus.resolve(code);
+    if (status == null) {
+      status = HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+    ProblemDetail p = ProblemDetail.forStatus(status);
+    String path = path(request);
+    Object denied = request.getAttribute(WebAttributes.ACCESS_DENIED_403);
+    switch (status) {
+      case FORBIDDEN:
+        if (denied instanceof CsrfException) {
+          p.setType(CSRF);
+          p.setTitle("Form expired");
+          p.setDetail(
+              "the form was not sent from this Ward session (CSRF token missing or wrong);"
+                  + " reload the page and try again");
+        } else {
+          p.setType(ROLE_REQUIRED);
+          p.setTitle("Not allowed for your role");
+          p.setDetail("your role does not allow " + request.getMethod() + " " + path);
+        }
+        break;
+      case UNAUTHORIZED:
+        p.setTitle("Sign-in required");
+        p.setDetail("sign in, or send an API token as 'Authorization: Bearer TOKEN'");
+        break;
+      case NOT_FOUND:
+        p.setTitle("Not found");
+        p.setDetail("nothing at " + path);
+        break;
+      case METHOD_NOT_ALLOWED:
+        p.setTitle("Method not allowed");
+        p.setDetail(path + " does not answer this method");
+        break;
+      case CONTENT_TOO_LARGE:
+        p.setTitle("Too large");
+        p.setDetail("the request is larger than the server accepts");
+        break;
+      case BAD_REQUEST:
+        p.setTitle("Invalid request");
+        p.setDetail("the request could not be understood");
+        break;
+      default:
+        p.setTitle(status.is5xxServerError() ? "Internal error" : status.getReasonPhrase());
+        p.setDetail(
+            status.is5xxServerError()
+                ? "the request failed on the server; details are in the server log"
+                : status.getReasonPhrase().toLowerCase(Locale.ROOT));
+    }
+    p.setInstance(URI.create(safePath(path)));
+    return p;
+  }
+
+  private static int status(HttpServletRequest request) {
+    Object s = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    return s instanceof Integer i ? i : 500;
+  }
+
+  static String path(HttpServletRequest request) {
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    return uri instanceof String s ? s : request.getRequestURI();
+  }
+
+  /** A path usable as a URI reference (anything odd in it is dropped, not echoed). */
+  private static String safePath(String path) {
+    return path.matches("[A-Za-z0-9/._~%-]{0,300}") ? path : "/";
+  }
+}

@@ -1,0 +1,181 @@
+package io.ward.server.web;
+
+import io.ward.model.exposure.FindingStatus;
+import io.ward.model.exposure.RemediationStatus;
+import io.ward.server.api.ApiException;
+import io.ward.server.api.CurrentUser;
+import io.ward.server.api.FindingJson;
+import io.ward.server.api.Params;
+import io.ward.server.api.RemediationCommands;
+import io.ward.server.api.RemediationJson;
+import io.ward.server.audit.Actor;
+import io.ward.server.exposure.FindingRow;
+import io.ward.server.exposure.FindingService;
+import io.ward.server.exposure.Remediation;
+import io.ward.server.exposure.RemediationService;
+import io.ward.server.inventory.Page;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Vulnerabilities ({@code /findings}) and the remediation board ({@code /remediations}). */
+@Controller
+class WorkPages {
+  private final FindingService findings;
+  private final RemediationService remediations;
+  private final RemediationCommands commands;
+
+  WorkPages(
+      FindingService findings, RemediationService remediations, RemediationCommands commands) {
+    this.findings = findings;
+    this.remediations = remediations;
+    this.commands = commands;
+  }
+
+  @GetMapping("/findings")
+  String findings(
+      @RequestParam(name = "status", required = false) String status,
+      @RequestParam(name = "kev", defaultValue = "false") boolean kev,
+      @RequestParam(name = "cursor", required = false) String cursor,
+      Model model) {
+    Optional<FindingStatus> s = Params.id("status", status, FindingStatus.class, FindingStatus::id);
+    Page<FindingRow> page;
+    try {
+      page = findings.search(s, kev, Params.text("cursor", cursor, 100), 50);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    model.addAttribute("page", "findings");
+    model.addAttribute("rows", page.items().stream().map(FindingJson::of).toList());
+    model.addAttribute("status", s.map(FindingStatus::id).orElse(""));
+    model.addAttribute("statuses", FindingStatus.values());
+    model.addAttribute("kev", kev);
+    model.addAttribute(
+        "nextUrl",
+        page.nextCursor()
+            .map(
+                c ->
+                    "/findings?cursor="
+                        + c
+                        + (s.isPresent() ? "&status=" + s.get().id() : "")
+                        + (kev ? "&kev=true" : ""))
+            .orElse(null));
+    return "findings";
+  }
+
+  /** A column of the board. */
+  record Column(String title, String note, List<RemediationJson.View> cards) {}
+
+  @GetMapping("/remediations")
+  String board(
+      @RequestParam(name = "status", required = false) String status,
+      @RequestParam(name = "owner", required = false) String owner,
+      @RequestParam(name = "overdue", defaultValue = "false") boolean overdue,
+      Model model) {
+    Optional<RemediationStatus> s =
+        Params.id("status", status, RemediationStatus.class, RemediationStatus::id);
+    Optional<String> o = Params.text("owner", owner, RemediationJson.MAX_OWNER);
+    List<RemediationJson.View> all =
+        remediations.board(s, o, overdue).stream().map(RemediationJson.View::of).toList();
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    Map<String, Column> columns = new LinkedHashMap<>();
+    columns.put("overdue", new Column("Overdue", "past their due date", new ArrayList<>()));
+    columns.put("week", new Column("Due within 7 days", "", new ArrayList<>()));
+    columns.put("later", new Column("Due later", "", new ArrayList<>()));
+    columns.put("undated", new Column("No due date", "set one", new ArrayList<>()));
+    columns.put(
+        "closed", new Column("Closed", "patched, mitigated or accepted", new ArrayList<>()));
+    for (RemediationJson.View r : all) {
+      String key;
+      if (RemediationStatus.valueOf(r.status().toUpperCase(java.util.Locale.ROOT).replace('-', '_'))
+          .closed()) {
+        key = "closed";
+      } else if (r.overdue()) {
+        key = "overdue";
+      } else if (r.due().isEmpty()) {
+        key = "undated";
+      } else if (!r.due().get().isAfter(today.plusDays(7))) {
+        key = "week";
+      } else {
+        key = "later";
+      }
+      columns.get(key).cards().add(r);
+    }
+    model.addAttribute("page", "remediations");
+    model.addAttribute("columns", columns.values());
+    model.addAttribute("status", s.map(RemediationStatus::id).orElse(""));
+    model.addAttribute("owner", o.orElse(""));
+    model.addAttribute("overdue", overdue);
+    model.addAttribute("statuses", RemediationStatus.values());
+    model.addAttribute("returnTo", "/remediations");
+    return "remediations";
+  }
+
+  @PostMapping("/remediations")
+  String create(
+      @RequestParam(name = "title", required = false) String title,
+      @RequestParam(name = "findingIds", required = false) List<Long> findingIds,
+      @RequestParam(name = "deviceIds", required = false) List<Long> deviceIds,
+      @RequestParam(name = "owner", required = false) String owner,
+      @RequestParam(name = "due", required = false) String due,
+      @RequestParam(name = "maintenanceWindow", required = false) String window,
+      @RequestParam(name = "returnTo", required = false) String returnTo,
+      RedirectAttributes flash) {
+    try {
+      Remediation r =
+          commands.create(
+              new RemediationJson.Create(
+                  title,
+                  findingIds,
+                  deviceIds,
+                  owner,
+                  Params.date("due", due).orElse(null),
+                  window),
+              Actor.current());
+      flash.addFlashAttribute("notice", "Remediation #" + r.id() + " opened.");
+    } catch (ApiException e) {
+      flash.addFlashAttribute("failure", e.getMessage());
+    }
+    return Redirects.back(returnTo, "/remediations");
+  }
+
+  @PostMapping("/remediations/{id}/status")
+  String transition(
+      @PathVariable("id") long id,
+      @RequestParam(name = "to", required = false) String to,
+      @RequestParam(name = "note", required = false) String note,
+      @RequestParam(name = "acceptReason", required = false) String acceptReason,
+      @RequestParam(name = "acceptUntil", required = false) String acceptUntil,
+      @RequestParam(name = "returnTo", required = false) String returnTo,
+      RedirectAttributes flash) {
+    try {
+      RemediationJson.Acceptance acceptance =
+          acceptReason == null || acceptReason.isBlank()
+              ? null
+              : new RemediationJson.Acceptance(
+                  CurrentUser.username().orElse(""),
+                  acceptReason,
+                  Params.date("acceptUntil", acceptUntil).orElse(null));
+      Remediation r =
+          commands.transition(
+              id, new RemediationJson.Transition(to, note, acceptance), Actor.current());
+      flash.addFlashAttribute(
+          "notice",
+          "Remediation #" + r.id() + " is now " + r.status().id().replace('-', ' ') + ".");
+    } catch (ApiException e) {
+      flash.addFlashAttribute("failure", e.getMessage());
+    }
+    return Redirects.back(returnTo, "/remediations");
+  }
+}
