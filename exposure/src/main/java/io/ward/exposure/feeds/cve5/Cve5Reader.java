@@ -204,11 +204,13 @@ public final class Cve5Reader {
         products.add(product(id, name, vendor, product, constraint, cpes, purl));
         status.computeIfAbsent(s.get(), k -> new ArrayList<>()).add(id);
       }
-      // defaultStatus covers every version not listed (CVE 5 schema, "defaultStatus").
+      // defaultStatus covers every version not listed (CVE 5 schema, "defaultStatus"). Beside
+      // listed versions, "unaffected" and "unknown" say nothing new ("unknown" is the schema's
+      // default), so only "affected" widens the listed ranges.
       Optional<ProductStatus> fallback =
           Json.text(entry, "defaultStatus").flatMap(Cve5Reader::status);
       if (fallback.isPresent()
-          && (fallback.get() != ProductStatus.KNOWN_NOT_AFFECTED || versions.isEmpty())) {
+          && (fallback.get() == ProductStatus.KNOWN_AFFECTED || versions.isEmpty())) {
         String id = base + "-default";
         products.add(
             product(
@@ -301,7 +303,9 @@ public final class Cve5Reader {
 
   /** CVE records write "n/a" where a CNA had nothing to say. */
   private static boolean known(String text) {
-    return !text.equalsIgnoreCase("n/a") && !text.equalsIgnoreCase("unknown");
+    return !text.equalsIgnoreCase("n/a")
+        && !text.equalsIgnoreCase("unknown")
+        && !text.equalsIgnoreCase("unspecified");
   }
 
   /** True when {@code root} looks like a CVE 5 record. */

@@ -43,6 +43,21 @@ class Cve5ReaderTest {
   }
 
   @Test
+  void shouldNotTurnAnAdpDefaultStatusUnknownIntoAllVersionsUnderInvestigation() {
+    // CISA's ADP entry for DCMTK lists "0 to < 3.6.7 affected" with defaultStatus "unknown":
+    // versions outside that range are not thereby suspect.
+    Advisory a = reader.read(DIR.resolve("CVE-2022-2121.json")).items().get(0);
+    Vulnerability v = a.vulnerabilities().get(0);
+    assertThat(v.products(ProductStatus.UNDER_INVESTIGATION)).isEmpty();
+    assertThat(v.products(ProductStatus.KNOWN_AFFECTED)).isNotEmpty();
+    assertThat(a.products())
+        .allSatisfy(
+            p ->
+                assertThat(p.version())
+                    .isEqualTo(new VersionConstraint.Vers("vers:generic/<3.6.7")));
+  }
+
+  @Test
   void shouldReadTheBdAlarisRangeStatusScoresAndSsvc() {
     Advisory a = reader.read(DIR.resolve("CVE-2023-30561.json")).items().get(0);
     Vulnerability v = a.vulnerabilities().get(0);
