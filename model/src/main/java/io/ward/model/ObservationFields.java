@@ -82,6 +82,10 @@ public final class ObservationFields {
   public static final String HL7_DEVICE_ID = "hl7.deviceId"; // OBX-18 / PRT-10
   public static final String HL7_UDI = "hl7.udi"; // PRT-16
   public static final String HL7_PID_PRESENT = "hl7.pidPresent"; // "true": PHI in cleartext
+  // SFT segment (HL7 v2.5+, section 2.15.12) of the software that put the message on the wire
+  public static final String HL7_SOFTWARE_VENDOR = "hl7.softwareVendor"; // SFT-1.1 organization
+  public static final String HL7_SOFTWARE_VERSION = "hl7.softwareVersion"; // SFT-2 release
+  public static final String HL7_SOFTWARE_PRODUCT = "hl7.softwareProduct"; // SFT-3 product name
 
   // DICOM upper layer (PS3.8)
   public static final String DICOM_CALLING_AE = "dicom.callingAeTitle"; // subject: requestor
