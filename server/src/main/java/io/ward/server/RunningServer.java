@@ -40,6 +40,11 @@ public final class RunningServer implements AutoCloseable {
     return context.getBean(IngestService.class).submitCaptureFile(file, Actor.cli());
   }
 
+  /** Queues the import of advisory feeds from a directory on this machine (read in place). */
+  public Job importFeeds(Path dir) throws IOException {
+    return context.getBean(IngestService.class).submitFeedDirectory(dir, Actor.cli());
+  }
+
   /** Waits for a job to finish (or the timeout to pass) and returns it as it stands. */
   public Optional<Job> awaitJob(long id, Duration timeout) throws InterruptedException {
     return context.getBean(JobService.class).await(id, timeout);

@@ -98,6 +98,20 @@ public class IngestService {
         JobKind.FEED, uploads.store(in, "feeds", clean(filename)), clean(filename), actor);
   }
 
+  /**
+   * Queues the import of every feed file below a directory on this machine (read in place); the
+   * directory stays a knowledge source for later assessments.
+   *
+   * @throws NoSuchFileException the directory does not exist
+   */
+  public Job submitFeedDirectory(Path dir, Actor actor) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new NoSuchFileException(dir.toString());
+    }
+    Path abs = dir.toAbsolutePath().normalize();
+    return submit(JobKind.FEED, new UploadStore.Stored(abs, null, 0), "feed directory " + abs, actor);
+  }
+
   /** Queues a re-read of the feed directory ({@code ward.feeds.dir}). */
   public Job refreshFeeds(Actor actor) throws IOException {
     Files.createDirectories(feedDir);

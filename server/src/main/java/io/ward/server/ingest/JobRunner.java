@@ -5,6 +5,7 @@ import io.ward.capture.CaptureSummary;
 import io.ward.inventory.KnowledgeBase;
 import io.ward.server.audit.AuditLog;
 import io.ward.server.config.WardProperties;
+import io.ward.server.exposure.FindingRefresher;
 import io.ward.server.exposure.KnowledgeImporter;
 import io.ward.server.inventory.CaptureFacts;
 import io.ward.server.inventory.InventoryWriter;
@@ -34,6 +35,7 @@ class JobRunner {
   private final CapturePipeline pipeline;
   private final InventoryWriter writer;
   private final KnowledgeImporter knowledge;
+  private final FindingRefresher findings;
   private final AuditLog audit;
   private final TransactionTemplate tx;
   private final ReentrantLock mergeLock = new ReentrantLock();
@@ -44,6 +46,7 @@ class JobRunner {
       KnowledgeBase knowledgeBase,
       InventoryWriter writer,
       KnowledgeImporter knowledge,
+      FindingRefresher findings,
       AuditLog audit,
       TransactionTemplate tx,
       WardProperties properties) {
@@ -51,6 +54,7 @@ class JobRunner {
     this.pipeline = new CapturePipeline(knowledgeBase, Math.max(1, properties.ingest().workers()));
     this.writer = writer;
     this.knowledge = knowledge;
+    this.findings = findings;
     this.audit = audit;
     this.tx = tx;
   }
@@ -150,16 +154,18 @@ class JobRunner {
         job,
         () -> {
           MergeResult m = writer.merge(facts, result.devices(), flows, job.id(), job.createdBy());
+          FindingRefresher.Outcome assessed = findings.refresh(m.deviceIds());
           String message =
               String.format(
                   "%d packets, %d devices (%d new, %d updated, %d attribute changes),"
-                      + " %d flow hours",
+                      + " %d flow hours, %d findings",
                   s.packets(),
                   result.devices().size(),
                   m.devicesAdded(),
                   m.devicesUpdated(),
                   m.changes(),
-                  m.flowHours());
+                  m.flowHours(),
+                  assessed.findings());
           succeed(job, message, m.devicesAdded(), m.devicesUpdated(), m.captureId());
           audit.append(
               job.createdBy(),
@@ -182,7 +188,15 @@ class JobRunner {
     merge(
         job,
         () -> {
-          String message = knowledge.store(loaded);
+          findings.knowledgeChanged();
+          FindingRefresher.Outcome assessed = findings.refreshAll();
+          String message =
+              knowledge.store(loaded)
+                  + "; "
+                  + assessed.devices()
+                  + " devices re-assessed, "
+                  + assessed.findings()
+                  + " findings";
           succeed(job, message, 0, 0, null);
           audit.append(
               job.createdBy(), "ingest.feed", "feed:" + job.filename(), message, "job:" + job.id());

@@ -102,7 +102,8 @@ public class InventoryWriter {
     addSightings(devices, ids, captureId);
     addNetworks(devices, now);
     int hours = addFlows(flows, ids);
-    return new MergeResult(captureId, added, updated, changes.size() - added, hours);
+    return new MergeResult(
+        captureId, added, updated, changes.size() - added, hours, List.copyOf(ids.values()));
   }
 
   private long insertCapture(CaptureFacts c, int deviceCount, String by) {

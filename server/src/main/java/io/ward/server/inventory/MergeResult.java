@@ -8,6 +8,17 @@ package io.ward.server.inventory;
  * @param devicesUpdated devices already stored whose attributes or times changed
  * @param changes attribute changes recorded in the history
  * @param flowHours device-pair hours added or summed into
+ * @param deviceIds the storage ids of every device of the analysis
  */
 public record MergeResult(
-    long captureId, int devicesAdded, int devicesUpdated, int changes, int flowHours) {}
+    long captureId,
+    int devicesAdded,
+    int devicesUpdated,
+    int changes,
+    int flowHours,
+    java.util.List<Long> deviceIds) {
+
+  public MergeResult {
+    deviceIds = java.util.List.copyOf(deviceIds);
+  }
+}
