@@ -81,6 +81,31 @@ final class Er7Segments {
     return values;
   }
 
+  /** The number of segments with this three-letter id. */
+  int count(String segmentId) {
+    int n = 0;
+    for (String s : segments) {
+      if (isSegment(s, segmentId)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The raw value of field {@code number} of the {@code occurrence}-th (0-based) segment {@code
+   * segmentId}, or empty when there is no such segment or field (not for MSH).
+   */
+  Optional<String> field(String segmentId, int occurrence, int number) {
+    int seen = 0;
+    for (String s : segments) {
+      if (isSegment(s, segmentId) && seen++ == occurrence) {
+        return field(s, number);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The repetitions of a field value (split on the repetition separator), empty ones dropped. */
   List<String> repetitions(String fieldValue) {
     List<String> reps = new ArrayList<>();

@@ -9,8 +9,8 @@ import io.ward.model.Transport;
  * HL7 v2 messages framed by MLLP. Found on the usual interface-engine ports and, by payload, on any
  * port: a start byte {@code 0x0B} followed by {@code MSH} (as Wireshark's {@code packet-hl7.c}
  * heuristic). Emits the sending and receiving application and facility, message type, version,
- * device identifiers (OBX-18, PRT-10, PRT-16 UDI) and whether patient identification crossed the
- * wire in clear; never a patient field.
+ * device identifiers (OBX-18, PRT-10, PRT-16 UDI), the sending software (SFT-1/2/3) and whether
+ * patient identification crossed the wire in clear; never a patient field.
  */
 public final class Hl7Dissector implements Dissector {
 

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param udis PRT-16 UDI device identifiers
  * @param deviceSerials PRT-20 participation device serial numbers
  * @param pidPresent true when a PID segment (patient identification) was in the message
+ * @param software the last SFT segment: the software that produced or last modified the message
  */
 record Hl7Message(
     Optional<String> sendingApplication,
@@ -28,7 +29,17 @@ record Hl7Message(
     List<String> deviceIds,
     List<String> udis,
     List<String> deviceSerials,
-    boolean pidPresent) {
+    boolean pidPresent,
+    Optional<Software> software) {
+
+  /**
+   * One SFT segment (HL7 v2.5+, section 2.15.12), each part empty when not valued.
+   *
+   * @param vendor SFT-1 software vendor organization, component 1 (organization name)
+   * @param version SFT-2 software certified version or release number
+   * @param product SFT-3 software product name
+   */
+  record Software(Optional<String> vendor, Optional<String> version, Optional<String> product) {}
 
   Hl7Message {
     deviceIds = List.copyOf(deviceIds);

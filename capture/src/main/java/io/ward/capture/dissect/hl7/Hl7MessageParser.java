@@ -13,9 +13,9 @@ import java.util.Optional;
 /**
  * Turns the bytes of one HL7 v2 message (any version 2.1 to 2.8) into an {@link Hl7Message}. The
  * MSH header is read with HAPI's {@link PreParser}, which tokenises only the fields asked for and
- * needs no message structure class, so versions HAPI has no model for still parse. OBX, PRT and PID
- * are located with the small {@link Er7Segments} reader; nothing else of the message is parsed, and
- * no patient field is ever copied.
+ * needs no message structure class, so versions HAPI has no model for still parse. SFT, OBX, PRT
+ * and PID are located with the small {@link Er7Segments} reader; nothing else of the message is
+ * parsed, and no patient field is ever copied.
  */
 final class Hl7MessageParser {
 
@@ -30,6 +30,9 @@ final class Hl7MessageParser {
 
   /** At most this many device identifiers are kept per message. */
   static final int MAX_IDS = 32;
+
+  /** SFT values longer than this are cut: HL7 v2.5.1 limits SFT-2 and SFT-3 to 15 and 20. */
+  static final int MAX_SOFTWARE_CHARS = 128;
 
   private Hl7MessageParser() {}
 
@@ -73,8 +76,43 @@ final class Hl7MessageParser {
             deviceIds,
             udis,
             serials,
-            segments.has("PID"));
+            segments.has("PID"),
+            software(segments));
     return new Result(Optional.of(message), anomaly);
+  }
+
+  /**
+   * The last SFT segment. HL7 v2.5+ allows one SFT per software product that created or transformed
+   * the message (section 2.15.12); an interface engine appends its own after the originator's, so
+   * the last one is the software closest to the wire, i.e. the sender Ward attributes it to.
+   */
+  private static Optional<Hl7Message.Software> software(Er7Segments segments) {
+    int n = segments.count("SFT");
+    if (n == 0) {
+      return Optional.empty();
+    }
+    Optional<String> vendor =
+        segments
+            .field("SFT", n - 1, 1)
+            .flatMap(xon -> segments.component(xon, 1))
+            .flatMap(Hl7MessageParser::softwareValue);
+    Optional<String> version =
+        segments.field("SFT", n - 1, 2).flatMap(Hl7MessageParser::softwareValue);
+    Optional<String> product =
+        segments.field("SFT", n - 1, 3).flatMap(Hl7MessageParser::softwareValue);
+    if (vendor.isEmpty() && version.isEmpty() && product.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Hl7Message.Software(vendor, version, product));
+  }
+
+  /** A cleaned, bounded SFT value; empty when blank. */
+  private static Optional<String> softwareValue(String raw) {
+    String v = clean(raw);
+    if (v.length() > MAX_SOFTWARE_CHARS) {
+      v = v.substring(0, MAX_SOFTWARE_CHARS).strip();
+    }
+    return v.isEmpty() ? Optional.empty() : Optional.of(v);
   }
 
   private static Optional<String[]> fromHapi(String text) {

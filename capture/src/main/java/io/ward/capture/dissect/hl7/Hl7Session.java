@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * One MLLP connection: frames each direction, parses each message, and emits what it says about the
- * sender (MSH-3/4, type, version, devices) and about the peer (MSH-5/6). The same fact is emitted
- * once per flow.
+ * sender (MSH-3/4, type, version, devices, SFT software) and about the peer (MSH-5/6). The same
+ * fact is emitted once per flow.
  */
 final class Hl7Session implements DissectorSession {
 
@@ -83,6 +83,13 @@ final class Hl7Session implements DissectorSession {
         .forEach(id -> observe(sender, t, ObservationFields.HL7_DEVICE_ID, Optional.of(id)));
     m.udis().forEach(udi -> observe(sender, t, ObservationFields.HL7_UDI, Optional.of(udi)));
     m.deviceSerials().forEach(s -> observe(sender, t, Hl7Dissector.DEVICE_SERIAL, Optional.of(s)));
+    m.software()
+        .ifPresent(
+            sft -> {
+              observe(sender, t, ObservationFields.HL7_SOFTWARE_VENDOR, sft.vendor());
+              observe(sender, t, ObservationFields.HL7_SOFTWARE_VERSION, sft.version());
+              observe(sender, t, ObservationFields.HL7_SOFTWARE_PRODUCT, sft.product());
+            });
     if (m.pidPresent()) {
       observe(sender, t, ObservationFields.HL7_PID_PRESENT, Optional.of("true"));
     }

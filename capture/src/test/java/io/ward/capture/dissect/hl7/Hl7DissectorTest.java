@@ -272,5 +272,70 @@ class Hl7DissectorTest {
             "SampleDevice");
     assertThat(ctx.values(ObservationFields.HL7_UDI)).contains("00643169001763^^2.51.1.1^ISO");
     assertThat(ctx.values(Hl7Dissector.DEVICE_SERIAL)).contains("21A11F4855");
+    // SFT|Orion Health^L|2.4.3.52854|Rhapsody|2.4.3.52854||20070725111624
+    assertThat(ctx.values(ObservationFields.HL7_SOFTWARE_VENDOR)).containsExactly("Orion Health");
+    assertThat(ctx.values(ObservationFields.HL7_SOFTWARE_VERSION)).containsExactly("2.4.3.52854");
+    assertThat(ctx.values(ObservationFields.HL7_SOFTWARE_PRODUCT)).containsExactly("Rhapsody");
+    assertThat(ctx.about(ctx.client()))
+        .extracting(Observation::field)
+        .contains(ObservationFields.HL7_SOFTWARE_PRODUCT);
+  }
+
+  @Test
+  void shouldAttributeTheLastSftSegmentToTheSender() {
+    String msg =
+        "MSH|^~\\&|PUMPGW|ICU|EMR|H|20240101||ORU^R01^ORU_R01|1|P|2.6\r"
+            + "SFT|Becton, Dickinson and Company^L^^^^&2.16.840.1.113883.3.3719&ISO^XX^^^1"
+            + "|12.1.3|BD Alaris PC Unit|8015-12.1.3\r"
+            + "SFT|NextGen Healthcare|4.4.1|Mirth Connect|b42\r"
+            + "OBR|1\r";
+    DissectorDriver driver = driver();
+    driver.feed(true, 1L, mllp(msg));
+    RecordingFlowContext ctx = driver.context();
+
+    assertThat(ctx.values(ObservationFields.HL7_SOFTWARE_VENDOR))
+        .containsExactly("NextGen Healthcare");
+    assertThat(ctx.values(ObservationFields.HL7_SOFTWARE_VERSION)).containsExactly("4.4.1");
+    assertThat(ctx.values(ObservationFields.HL7_SOFTWARE_PRODUCT)).containsExactly("Mirth Connect");
+    assertThat(ctx.about(ctx.server()))
+        .extracting(Observation::field)
+        .noneMatch(f -> f.startsWith("hl7.software"));
+  }
+
+  @Test
+  void shouldReadOrganizationNameOfSftVendorAndSkipEmptyParts() {
+    String msg =
+        "MSH|^~\\&|MON|ICU|EMR|H|20240101||ORU^R01|1|P|2.6\r"
+            + "SFT|Philips Medical Systems^L^^^^&1.3.46&ISO^XX^^^PMS||IntelliVue MX800\r";
+    DissectorDriver driver = driver();
+    driver.feed(true, 1L, mllp(msg));
+    RecordingFlowContext ctx = driver.context();
+
+    assertThat(ctx.values(ObservationFields.HL7_SOFTWARE_VENDOR))
+        .containsExactly("Philips Medical Systems");
+    assertThat(ctx.values(ObservationFields.HL7_SOFTWARE_VERSION)).isEmpty();
+    assertThat(ctx.values(ObservationFields.HL7_SOFTWARE_PRODUCT))
+        .containsExactly("IntelliVue MX800");
+  }
+
+  @Test
+  void shouldBoundAnOverlongSftValue() {
+    String product = "P".repeat(5_000);
+    String msg = "MSH|^~\\&|MON|ICU|EMR|H|20240101||ORU^R01|1|P|2.6\rSFT|V|1.0|" + product + "\r";
+    DissectorDriver driver = driver();
+    driver.feed(true, 1L, mllp(msg));
+    assertThat(driver.context().values(ObservationFields.HL7_SOFTWARE_PRODUCT))
+        .singleElement()
+        .satisfies(
+            v -> assertThat(v).hasSize(Hl7MessageParser.MAX_SOFTWARE_CHARS).startsWith("PPP"));
+  }
+
+  @Test
+  void shouldEmitNoSoftwareWhenThereIsNoSftSegment() {
+    DissectorDriver driver = driver();
+    driver.feed(true, 1L, mllp(ORU));
+    assertThat(driver.context().observations())
+        .extracting(Observation::field)
+        .noneMatch(f -> f.startsWith("hl7.software"));
   }
 }
