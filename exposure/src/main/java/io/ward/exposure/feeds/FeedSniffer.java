@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /** Recognises a knowledge file's kind from its bytes, never from its name alone. */
@@ -59,6 +60,31 @@ public final class FeedSniffer {
       return kindOf(Json.read(file));
     } catch (IOException | RuntimeException e) {
       return FeedKind.UNKNOWN;
+    }
+  }
+
+  /**
+   * Why a file that looks like a JSON document cannot be read, or empty when it parses (or does not
+   * look like JSON at all). A damaged feed is an error to report, not a file to skip quietly.
+   */
+  public static Optional<String> damage(Path file) {
+    byte[] prefix;
+    try {
+      prefix = prefix(file);
+    } catch (IOException e) {
+      return Optional.of("unreadable: " + e.getMessage());
+    }
+    String text = new String(prefix, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
+    if (!text.startsWith("{") && !text.startsWith("[")) {
+      return Optional.empty();
+    }
+    try {
+      Json.read(file);
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      String why =
+          e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      return Optional.of("not valid JSON: " + why);
     }
   }
 

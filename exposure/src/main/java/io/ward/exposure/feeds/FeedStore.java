@@ -79,7 +79,11 @@ public final class FeedStore {
       }
       FeedKind kind = FeedSniffer.sniff(file);
       if (kind == FeedKind.UNKNOWN) {
-        problems.add(FeedProblem.warning(file, "not a recognised knowledge file, skipped"));
+        Optional<String> damage = FeedSniffer.damage(file);
+        problems.add(
+            damage.isPresent()
+                ? FeedProblem.error(file, damage.get() + "; skipped")
+                : FeedProblem.warning(file, "not a recognised knowledge file, skipped"));
         continue;
       }
       int items = check.read(file, kind);

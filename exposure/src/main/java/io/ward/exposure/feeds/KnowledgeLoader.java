@@ -67,6 +67,12 @@ public final class KnowledgeLoader {
           expected == null
               || kind == expected
               || (expected == FeedKind.CYCLONEDX && kind == FeedKind.CSAF);
+      Optional<String> damage =
+          kind == FeedKind.UNKNOWN ? FeedSniffer.damage(file) : Optional.empty();
+      if (damage.isPresent()) {
+        collector.problem(FeedProblem.error(file, damage.get() + "; skipped"));
+        continue;
+      }
       if (kind == FeedKind.UNKNOWN || !wanted) {
         collector.problem(
             FeedProblem.warning(
