@@ -191,11 +191,12 @@ public final class CaptureBenchmark implements Callable<Integer> {
         RunResult r = timer.run(c, c.id() + "-run" + (round + 1));
         results.get(c).add(r);
         log.printf(
-            "bench: run %d/%d %-24s %8.2f s %,10d packets/s %8.1f MiB   (load %s)%n",
+            "bench: run %d/%d %-24s %8.2f s (CPU %6.2f s) %,10d packets/s %8.1f MiB  (load %s)%n",
             round + 1,
             runs,
             c.id(),
             r.seconds(),
+            r.cpuSeconds(),
             Math.round(c.input().packets() / r.seconds()),
             r.peakRssKibibytes() / 1024.0,
             MachineInfo.loadAverage());

@@ -38,7 +38,7 @@ final class MarkdownReport {
     MarkdownReport r = new MarkdownReport();
     r.heading(run);
     r.captures(captures);
-    r.measurements(measurements, run.runs());
+    r.measurements(measurements);
     r.targets(targets);
     hotSpots.forEach(r::hotSpots);
     r.commands(measurements);
@@ -64,7 +64,9 @@ final class MarkdownReport {
     line("- Peers: " + m.tsharkVersion() + "; " + m.ndpiVersion());
     line(
         "- Times are whole processes, fork to exit (JVM start included for Ward), median of the"
-            + " runs; peak RSS is GNU time's `%M`; MB = 10^6 bytes of the input file.");
+            + " runs; CPU s is the median user + system CPU time (GNU time's `%U + %S`), which"
+            + " load inflates far less than wall time; peak RSS is GNU time's `%M`; MB = 10^6"
+            + " bytes of the input file.");
     line("");
   }
 
@@ -88,13 +90,13 @@ final class MarkdownReport {
     line("");
   }
 
-  private void measurements(List<Measurement> measurements, int runs) {
+  private void measurements(List<Measurement> measurements) {
     line("## Processes");
     line("");
     line(
-        "| process | input | median s | runs (s) | packets/s | MB/s | peak RSS MiB |"
+        "| process | input | median s | runs (s) | CPU s | packets/s | MB/s | peak RSS MiB |"
             + " issue's figure (packets/s) |");
-    line("|---|---|---:|---|---:|---:|---:|---|");
+    line("|---|---|---:|---|---:|---:|---:|---:|---|");
     for (Measurement m : measurements) {
       String times =
           m.runs().stream().map(r -> Format.seconds(r.seconds())).collect(Collectors.joining(", "));
@@ -107,6 +109,8 @@ final class MarkdownReport {
               + Format.seconds(m.medianSeconds())
               + " | "
               + times
+              + " | "
+              + Format.seconds(m.medianCpuSeconds())
               + " | "
               + Format.count(m.packetsPerSecond())
               + " | "

@@ -29,6 +29,11 @@ record Measurement(Contender contender, List<RunResult> runs) {
     return Stats.median(runs.stream().map(r -> r.peakRssKibibytes() / 1024.0).toList());
   }
 
+  /** Median user + system CPU seconds. */
+  double medianCpuSeconds() {
+    return Stats.median(runs.stream().map(RunResult::cpuSeconds).toList());
+  }
+
   /** Packets of the input per median second. */
   double packetsPerSecond() {
     return Stats.ratio(contender.input().packets(), medianSeconds());

@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * Runs one whole process under GNU time: wall-clock time measured here around fork and exit, peak
- * RSS as GNU time reports it ({@code %M}, KiB). Standard output goes to /dev/null so no tool's
- * output is ever held in memory; standard error goes to a log file.
+ * RSS ({@code %M}, KiB) and user and system CPU seconds ({@code %U %S}) as GNU time reports them.
+ * Standard output goes to /dev/null so no tool's output is ever held in memory; standard error goes
+ * to a log file.
  */
 final class ProcessTimer {
 
@@ -30,11 +31,11 @@ final class ProcessTimer {
   RunResult run(Contender contender, String runName)
       throws IOException, InterruptedException, BenchmarkException {
     Files.createDirectories(logDir);
-    Path rssFile = logDir.resolve(runName + ".rss");
+    Path timeFile = logDir.resolve(runName + ".time");
     Path errFile = logDir.resolve(runName + ".stderr");
     List<String> command = new ArrayList<>();
     command.add(gnuTime.toString());
-    command.addAll(List.of("-f", "%M", "-o", rssFile.toString()));
+    command.addAll(List.of("-f", "%M %U %S", "-o", timeFile.toString()));
     command.addAll(contender.command());
     ProcessBuilder builder =
         new ProcessBuilder(command)
@@ -49,22 +50,32 @@ final class ProcessTimer {
       throw new BenchmarkException(
           contender.id() + " exited with status " + exit + "; its stderr is in " + errFile);
     }
-    return new RunResult(elapsed / NANOS_PER_SECOND, peakRss(rssFile));
+    return gnuTimeResult(elapsed / NANOS_PER_SECOND, timeFile);
   }
 
-  /** GNU time writes the format as the last line (after a status line on a non-zero exit). */
-  static long peakRss(Path rssFile) throws IOException, BenchmarkException {
-    List<String> lines = Files.readAllLines(rssFile, StandardCharsets.UTF_8);
+  /**
+   * Reads GNU time's {@code %M %U %S} line; it is the last line, after a status line when the
+   * command exited non-zero.
+   */
+  static RunResult gnuTimeResult(double seconds, Path timeFile)
+      throws IOException, BenchmarkException {
+    List<String> lines = Files.readAllLines(timeFile, StandardCharsets.UTF_8);
     for (int i = lines.size() - 1; i >= 0; i--) {
       String line = lines.get(i).strip();
       if (!line.isEmpty()) {
+        String[] f = line.split("\\s+");
         try {
-          return Long.parseLong(line);
+          if (f.length == 3) {
+            return new RunResult(
+                seconds, Long.parseLong(f[0]), Double.parseDouble(f[1]) + Double.parseDouble(f[2]));
+          }
         } catch (NumberFormatException e) {
-          throw new BenchmarkException("GNU time wrote no peak RSS in " + rssFile + ": " + line);
+          // Falls through to the message below.
         }
+        throw new BenchmarkException(
+            "GNU time wrote no '%M %U %S' line in " + timeFile + ": " + line);
       }
     }
-    throw new BenchmarkException("GNU time wrote nothing to " + rssFile);
+    throw new BenchmarkException("GNU time wrote nothing to " + timeFile);
   }
 }

@@ -37,8 +37,10 @@ class MarkdownReportTest {
         .contains("Reproduce: `bench/capture-bench.sh --small`")
         .contains("2 processors (Test CPU), 24000000 kB")
         .contains("built from `abc123`")
-        .contains("| ward-full | 1× pcap | 2.00 | 3.00, 1.00, 2.00 | 500,000 | 350.0 | 256.0 |")
-        .contains("| ndpiReader | 1× pcap | 4.00 | 4.00, 4.00, 4.00 | 250,000 | 175.0 | 100.0 |")
+        .contains(
+            "| ward-full | 1× pcap | 2.00 | 3.00, 1.00, 2.00 | 1.00 | 500,000 | 350.0 | 256.0 |")
+        .contains(
+            "| ndpiReader | 1× pcap | 4.00 | 4.00, 4.00, 4.00 | 2.00 | 250,000 | 175.0 | 100.0 |")
         .contains(
             "| full analysis, 1 thread vs ndpiReader | 500,000 vs 250,000 packets/s | 2.00× |"
                 + " ≥ 3.00× | **no** |");

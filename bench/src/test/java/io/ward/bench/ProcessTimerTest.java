@@ -19,11 +19,21 @@ class ProcessTimerTest {
   @TempDir Path dir;
 
   @Test
-  void shouldReadPeakRssAfterGnuTimesStatusLine() throws Exception {
-    Path file = dir.resolve("x.rss");
-    Files.writeString(file, "Command exited with non-zero status 4\n12345\n");
+  void shouldReadPeakRssAndCpuTimeAfterGnuTimesStatusLine() throws Exception {
+    Path file = dir.resolve("x.time");
+    Files.writeString(file, "Command exited with non-zero status 4\n12345 1.25 0.50\n");
 
-    assertThat(ProcessTimer.peakRss(file)).isEqualTo(12345);
+    assertThat(ProcessTimer.gnuTimeResult(2.0, file)).isEqualTo(new RunResult(2.0, 12345, 1.75));
+  }
+
+  @Test
+  void shouldRefuseAGnuTimeFileWithoutTheFigures() throws Exception {
+    Path file = dir.resolve("y.time");
+    Files.writeString(file, "Command terminated by signal 9\n");
+
+    assertThatThrownBy(() -> ProcessTimer.gnuTimeResult(2.0, file))
+        .isInstanceOf(BenchmarkException.class)
+        .hasMessageContaining("signal 9");
   }
 
   @Test
@@ -36,6 +46,7 @@ class ProcessTimerTest {
     RunResult result = new ProcessTimer(GNU_TIME, dir).run(echo, "sh-run1");
 
     assertThat(result.peakRssKibibytes()).isPositive();
+    assertThat(result.cpuSeconds()).isNotNegative();
     assertThat(Files.readString(dir.resolve("sh-run1.stderr"))).isEqualTo("err\n");
   }
 

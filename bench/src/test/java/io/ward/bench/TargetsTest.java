@@ -70,7 +70,7 @@ class TargetsTest {
     Contender c = new Contender(id, id, input, List.of("true"), Set.of(0));
     List<RunResult> runs =
         java.util.Arrays.stream(seconds)
-            .mapToObj(s -> new RunResult(s, rssMebibytes * 1024))
+            .mapToObj(s -> new RunResult(s, rssMebibytes * 1024, s / 2))
             .toList();
     return new Measurement(c, runs);
   }
