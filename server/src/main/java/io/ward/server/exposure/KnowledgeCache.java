@@ -26,13 +26,15 @@ class KnowledgeCache {
   private final JdbcClient jdbc;
   private final Path feedDir;
   private final Path uploadedFeeds;
+  private final Path uploads;
   private final Clock clock = Clock.systemUTC();
   private ExposureKnowledge current;
 
   KnowledgeCache(JdbcClient jdbc, WardProperties properties) {
     this.jdbc = jdbc;
     this.feedDir = properties.feedDirectory();
-    this.uploadedFeeds = properties.dataDirectory().resolve("uploads").resolve("feeds");
+    this.uploads = properties.dataDirectory().resolve("uploads");
+    this.uploadedFeeds = uploads.resolve("feeds");
   }
 
   /** The knowledge, read on first use after a change. */
@@ -56,6 +58,15 @@ class KnowledgeCache {
         parts.add(KnowledgeLoader.load(LoadRequest.of(today).withFeeds(dir)));
       }
     }
+    // SBOMs and MDS2 forms uploaded for device models (read as such, not as feeds).
+    LoadRequest models = LoadRequest.of(today);
+    if (Files.isDirectory(uploads.resolve("sboms"))) {
+      models = models.withSboms(uploads.resolve("sboms"));
+    }
+    if (Files.isDirectory(uploads.resolve("mds2"))) {
+      models = models.withMds2(uploads.resolve("mds2"));
+    }
+    parts.add(KnowledgeLoader.load(models));
     return merge(parts);
   }
 

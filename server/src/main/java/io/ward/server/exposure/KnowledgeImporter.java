@@ -1,6 +1,7 @@
 package io.ward.server.exposure;
 
 import io.ward.exposure.feeds.ExposureKnowledge;
+import io.ward.exposure.feeds.cmdb.CmdbMapping;
 import io.ward.exposure.feeds.FeedProblem;
 import io.ward.exposure.feeds.KnowledgeLoader;
 import io.ward.exposure.feeds.LoadRequest;
@@ -37,19 +38,45 @@ public class KnowledgeImporter {
     this.jdbc = jdbc;
   }
 
-  /** What a read gave. */
-  public record Loaded(ExposureKnowledge knowledge) {
+  /** The kinds of knowledge file read. */
+  public enum Source {
+    /** Advisories, KEV, EPSS, recalls, VEX. */
+    FEEDS,
+    /** CycloneDX SBOMs (and VEX). */
+    SBOM,
+    /** MDS2 forms. */
+    MDS2,
+    /** A CMDB/CMMS CSV export. */
+    CMDB
+  }
 
-    /** True when nothing usable was read. */
+  /** What a read gave. */
+  public record Loaded(ExposureKnowledge knowledge, Source source) {
+
+    /** True when nothing usable of the expected kind was read. */
     public boolean isEmpty() {
-      return knowledge.advisories().isEmpty() && knowledge.kev().isEmpty();
+      ExposureKnowledge k = knowledge;
+      switch (source) {
+        case SBOM:
+          return k.sboms().isEmpty() && k.vex().isEmpty();
+        case MDS2:
+          return k.mds2().isEmpty();
+        case CMDB:
+          return k.cmdb().isEmpty();
+        default:
+          return k.advisories().isEmpty()
+              && k.kev().isEmpty()
+              && k.epss().isEmpty()
+              && k.recalls().isEmpty()
+              && k.vex().isEmpty();
+      }
     }
 
     /** The problems, one line each (at most ten). */
     public String problemSummary() {
       List<FeedProblem> problems = knowledge.problems();
       if (problems.isEmpty()) {
-        return "no advisories or KEV entries in it; nothing was stored";
+        return "nothing usable in it; nothing was stored";
       }
       return problems.stream()
               .limit(10)
@@ -57,16 +84,52 @@ public class KnowledgeImporter {
               .collect(Collectors.joining("; "))
           + "; nothing was stored";
     }
+
+    /** What was read, in words. */
+    public String summary() {
+      ExposureKnowledge k = knowledge;
+      switch (source) {
+        case SBOM:
+          return k.sboms().size()
+              + " SBOMs ("
+              + k.sboms().stream().mapToInt(b -> b.components().size()).sum()
+              + " components), "
+              + k.vex().size()
+              + " VEX statements";
+        case MDS2:
+          return k.mds2().size() + " MDS2 forms";
+        case CMDB:
+          return k.cmdb().size() + " CMDB assets";
+        default:
+          return k.advisories().size()
+              + " advisories, "
+              + k.kev().size()
+              + " KEV entries, "
+              + k.epss().size()
+              + " EPSS scores, "
+              + k.recalls().size()
+              + " recalls";
+      }
+    }
+  }
+
+  /** Reads feed files: one file, or every feed file below a directory. */
+  public Loaded read(Path fileOrDir) {
+    return read(fileOrDir, Source.FEEDS);
   }
 
   /**
-   * Reads one feed file, or every feed file below a directory. A single file is read from a private
-   * directory of its own, since the loader reads directories.
+   * Reads one file (or a directory) of the given kind. A single file is read from a private
+   * directory of its own, since the loader reads directories; a CMDB export is read with the
+   * bundled ServiceNow or Nuvolo column mapping, whichever recognises more assets.
    */
-  public Loaded read(Path fileOrDir) {
+  public Loaded read(Path fileOrDir, Source source) {
     LoadRequest request = LoadRequest.of(LocalDate.now(clock));
+    if (source == Source.CMDB) {
+      return readCmdb(fileOrDir, request);
+    }
     if (Files.isDirectory(fileOrDir)) {
-      return new Loaded(KnowledgeLoader.load(request.withFeeds(fileOrDir)));
+      return new Loaded(KnowledgeLoader.load(request(request, source, fileOrDir)), source);
     }
     Path dir = null;
     try {
@@ -77,7 +140,7 @@ public class KnowledgeImporter {
       } catch (UnsupportedOperationException | IOException e) {
         Files.copy(fileOrDir, link, StandardCopyOption.COPY_ATTRIBUTES);
       }
-      return new Loaded(KnowledgeLoader.load(request.withFeeds(dir)));
+      return new Loaded(KnowledgeLoader.load(request(request, source, dir)), source);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -85,6 +148,33 @@ public class KnowledgeImporter {
         deleteTree(dir);
       }
     }
+  }
+
+  private static LoadRequest request(LoadRequest base, Source source, Path dir) {
+    switch (source) {
+      case SBOM:
+        return base.withSboms(dir);
+      case MDS2:
+        return base.withMds2(dir);
+      default:
+        return base.withFeeds(dir);
+    }
+  }
+
+  private static Loaded readCmdb(Path file, LoadRequest request) {
+    Loaded best = null;
+    for (String mapping : List.of("servicenow", "nuvolo")) {
+      try {
+        ExposureKnowledge k =
+            KnowledgeLoader.load(request.withCmdb(file, CmdbMapping.sample(mapping)));
+        if (best == null || k.cmdb().size() > best.knowledge().cmdb().size()) {
+          best = new Loaded(k, Source.CMDB);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return best;
   }
 
   /** Stores what was read (advisories replaced by id, KEV entries by CVE); returns a summary. */
@@ -98,10 +188,7 @@ public class KnowledgeImporter {
     for (KevEntry e : k.kev()) {
       storeKev(e);
     }
-    return k.advisories().size()
-        + " advisories, "
-        + k.kev().size()
-        + " KEV entries"
+    return loaded.summary()
         + (k.problems().isEmpty() ? "" : ", " + k.problems().size() + " problems");
   }
 

@@ -70,8 +70,7 @@ public class IngestService {
    * @throws IOException the upload broke off or the disk is full (no job is created)
    */
   public Job submitCapture(InputStream in, String filename, Actor actor) throws IOException {
-    return submit(
-        JobKind.CAPTURE, uploads.store(in, "captures", clean(filename)), clean(filename), actor);
+    return submitFile(JobKind.CAPTURE, in, filename, actor);
   }
 
   /**
@@ -94,8 +93,19 @@ public class IngestService {
    * @throws IOException the upload broke off or the disk is full (no job is created)
    */
   public Job submitFeed(InputStream in, String filename, Actor actor) throws IOException {
-    return submit(
-        JobKind.FEED, uploads.store(in, "feeds", clean(filename)), clean(filename), actor);
+    return submitFile(JobKind.FEED, in, filename, actor);
+  }
+
+  /**
+   * Streams an uploaded file of any kind (capture, feed, SBOM, MDS2 form, CMDB export) to disk and
+   * queues its ingest.
+   *
+   * @throws IOException the upload broke off or the disk is full (no job is created)
+   */
+  public Job submitFile(JobKind kind, InputStream in, String filename, Actor actor)
+      throws IOException {
+    String name = clean(filename);
+    return submit(kind, uploads.store(in, kind.uploadDir(), name), name, actor);
   }
 
   /**

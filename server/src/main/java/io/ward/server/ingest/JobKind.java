@@ -7,9 +7,26 @@ import java.util.Optional;
 /** What an ingest job reads. */
 public enum JobKind {
   /** A pcap or pcapng capture, optionally gzip-compressed. */
-  CAPTURE,
+  CAPTURE("captures"),
   /** Advisory feeds: CSAF, NVD, CVE 5, KEV, EPSS, recalls (a file or the feed directory). */
-  FEED;
+  FEED("feeds"),
+  /** A CycloneDX SBOM (or VEX) of a device model. */
+  SBOM("sboms"),
+  /** A manufacturer's MDS2 form (xlsx). */
+  MDS2("mds2"),
+  /** A CMDB/CMMS asset export (CSV; ServiceNow or Nuvolo columns). */
+  CMDB("cmdb");
+
+  private final String uploadDir;
+
+  JobKind(String uploadDir) {
+    this.uploadDir = uploadDir;
+  }
+
+  /** The folder under {@code <dataDir>/uploads} where uploads of this kind are kept. */
+  public String uploadDir() {
+    return uploadDir;
+  }
 
   /** The kebab-case id. */
   public String id() {

@@ -8,6 +8,7 @@ import io.ward.server.config.WardProperties;
 import io.ward.server.exposure.FindingRefresher;
 import io.ward.server.exposure.KnowledgeImporter;
 import io.ward.server.inventory.CaptureFacts;
+import io.ward.server.inventory.CmdbMerger;
 import io.ward.server.inventory.InventoryWriter;
 import io.ward.server.inventory.MergeResult;
 import java.io.IOException;
@@ -36,6 +37,7 @@ class JobRunner {
   private final InventoryWriter writer;
   private final KnowledgeImporter knowledge;
   private final FindingRefresher findings;
+  private final CmdbMerger cmdb;
   private final AuditLog audit;
   private final TransactionTemplate tx;
   private final ReentrantLock mergeLock = new ReentrantLock();
@@ -47,6 +49,7 @@ class JobRunner {
       InventoryWriter writer,
       KnowledgeImporter knowledge,
       FindingRefresher findings,
+      CmdbMerger cmdb,
       AuditLog audit,
       TransactionTemplate tx,
       WardProperties properties) {
@@ -55,6 +58,7 @@ class JobRunner {
     this.writer = writer;
     this.knowledge = knowledge;
     this.findings = findings;
+    this.cmdb = cmdb;
     this.audit = audit;
     this.tx = tx;
   }
@@ -177,7 +181,8 @@ class JobRunner {
   }
 
   private void runFeed(Job job, Path file) throws JobFailure {
-    KnowledgeImporter.Loaded loaded = knowledge.read(file);
+    KnowledgeImporter.Source source = source(job.kind());
+    KnowledgeImporter.Loaded loaded = knowledge.read(file, source);
     if (Thread.currentThread().isInterrupted()) {
       store.finish(job.id(), JobState.CANCELLED, "cancelled; nothing stored");
       return;
@@ -188,19 +193,55 @@ class JobRunner {
     merge(
         job,
         () -> {
-          findings.knowledgeChanged();
-          FindingRefresher.Outcome assessed = findings.refreshAll();
-          String message =
-              knowledge.store(loaded)
-                  + "; "
-                  + assessed.devices()
-                  + " devices re-assessed, "
-                  + assessed.findings()
-                  + " findings";
+          String message;
+          if (source == KnowledgeImporter.Source.CMDB) {
+            CmdbMerger.Result r = cmdb.merge(loaded.knowledge().cmdb(), job.id());
+            FindingRefresher.Outcome assessed = findings.refresh(r.deviceIds());
+            message =
+                loaded.summary()
+                    + ": "
+                    + r.matched()
+                    + " matched to devices, "
+                    + r.unmatched()
+                    + " not seen on the network, "
+                    + r.changes()
+                    + " attribute changes, "
+                    + assessed.findings()
+                    + " findings";
+          } else {
+            findings.knowledgeChanged();
+            FindingRefresher.Outcome assessed = findings.refreshAll();
+            message =
+                (source == KnowledgeImporter.Source.FEEDS
+                        ? knowledge.store(loaded)
+                        : loaded.summary())
+                    + "; "
+                    + assessed.devices()
+                    + " devices re-assessed, "
+                    + assessed.findings()
+                    + " findings";
+          }
           succeed(job, message, 0, 0, null);
           audit.append(
-              job.createdBy(), "ingest.feed", "feed:" + job.filename(), message, "job:" + job.id());
+              job.createdBy(),
+              "ingest." + job.kind().id(),
+              job.kind().id() + ":" + job.filename(),
+              message,
+              "job:" + job.id());
         });
+  }
+
+  private static KnowledgeImporter.Source source(JobKind kind) {
+    switch (kind) {
+      case SBOM:
+        return KnowledgeImporter.Source.SBOM;
+      case MDS2:
+        return KnowledgeImporter.Source.MDS2;
+      case CMDB:
+        return KnowledgeImporter.Source.CMDB;
+      default:
+        return KnowledgeImporter.Source.FEEDS;
+    }
   }
 
   /** Stores results unless the job was cancelled meanwhile; one merge at a time. */
