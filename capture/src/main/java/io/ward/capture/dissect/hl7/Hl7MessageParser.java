@@ -106,9 +106,9 @@ final class Hl7MessageParser {
     return Optional.of(new Hl7Message.Software(vendor, version, product));
   }
 
-  /** A cleaned, bounded SFT value; empty when blank. */
+  /** A cleaned, unescaped, bounded SFT value; empty when blank. */
   private static Optional<String> softwareValue(String raw) {
-    String v = clean(raw);
+    String v = clean(unescape(raw));
     if (v.length() > MAX_SOFTWARE_CHARS) {
       v = v.substring(0, MAX_SOFTWARE_CHARS).strip();
     }
@@ -174,6 +174,50 @@ final class Hl7MessageParser {
       sb.append(components[i] == null ? "" : clean(components[i]));
     }
     return Optional.of(sb.toString());
+  }
+
+  /**
+   * Resolves the delimiter escapes of HL7 v2.5.1 section 2.7.4 ({@code \F\ \S\ \T\ \R\ \E\},
+   * written with the standard escape character); other escapes (formatting, hex, charset) are left
+   * as they are.
+   */
+  static String unescape(String value) {
+    if (value.indexOf('\\') < 0) {
+      return value;
+    }
+    StringBuilder sb = new StringBuilder(value.length());
+    int i = 0;
+    while (i < value.length()) {
+      char c = value.charAt(i);
+      if (c == '\\' && i + 2 < value.length() && value.charAt(i + 2) == '\\') {
+        char r = delimiter(value.charAt(i + 1));
+        if (r != 0) {
+          sb.append(r);
+          i += 3;
+          continue;
+        }
+      }
+      sb.append(c);
+      i++;
+    }
+    return sb.toString();
+  }
+
+  private static char delimiter(char code) {
+    switch (code) {
+      case 'F':
+        return '|';
+      case 'S':
+        return '^';
+      case 'T':
+        return '&';
+      case 'R':
+        return '~';
+      case 'E':
+        return '\\';
+      default:
+        return 0;
+    }
   }
 
   /** Drops control characters and surrounding blanks. */

@@ -319,6 +319,21 @@ class Hl7DissectorTest {
   }
 
   @Test
+  void shouldResolveDelimiterEscapesInSftValues() {
+    String msg =
+        "MSH|^~\\&|VENT|ICU|EMR|H|20240101||ORU^R01|1|P|2.6\r"
+            + "SFT|Draegerwerk AG \\T\\ Co. KGaA^L|VF10.2|Evita V500 \\F\\ \\X41\\|1\r";
+    DissectorDriver driver = driver();
+    driver.feed(true, 1L, mllp(msg));
+    RecordingFlowContext ctx = driver.context();
+
+    assertThat(ctx.values(ObservationFields.HL7_SOFTWARE_VENDOR))
+        .containsExactly("Draegerwerk AG & Co. KGaA");
+    assertThat(ctx.values(ObservationFields.HL7_SOFTWARE_PRODUCT))
+        .containsExactly("Evita V500 | \\X41\\");
+  }
+
+  @Test
   void shouldBoundAnOverlongSftValue() {
     String product = "P".repeat(5_000);
     String msg = "MSH|^~\\&|MON|ICU|EMR|H|20240101||ORU^R01|1|P|2.6\rSFT|V|1.0|" + product + "\r";
