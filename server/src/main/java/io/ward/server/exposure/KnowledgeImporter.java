@@ -1,10 +1,10 @@
 package io.ward.server.exposure;
 
 import io.ward.exposure.feeds.ExposureKnowledge;
-import io.ward.exposure.feeds.cmdb.CmdbMapping;
 import io.ward.exposure.feeds.FeedProblem;
 import io.ward.exposure.feeds.KnowledgeLoader;
 import io.ward.exposure.feeds.LoadRequest;
+import io.ward.exposure.feeds.cmdb.CmdbMapping;
 import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.KevEntry;
 import java.io.IOException;

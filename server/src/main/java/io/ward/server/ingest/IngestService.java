@@ -119,7 +119,8 @@ public class IngestService {
       throw new NoSuchFileException(dir.toString());
     }
     Path abs = dir.toAbsolutePath().normalize();
-    return submit(JobKind.FEED, new UploadStore.Stored(abs, null, 0), "feed directory " + abs, actor);
+    return submit(
+        JobKind.FEED, new UploadStore.Stored(abs, null, 0), "feed directory " + abs, actor);
   }
 
   /** Queues a re-read of the feed directory ({@code ward.feeds.dir}). */

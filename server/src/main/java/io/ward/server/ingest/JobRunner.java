@@ -13,6 +13,7 @@ import io.ward.server.inventory.InventoryWriter;
 import io.ward.server.inventory.MergeResult;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -80,16 +81,28 @@ class JobRunner {
       } else {
         runFeed(job, Path.of(source[0]));
       }
-    } catch (InterruptedIOException e) {
-      Thread.interrupted();
-      store.finish(id, JobState.CANCELLED, "cancelled; nothing stored");
-    } catch (CaptureFormatException e) {
-      Thread.interrupted();
-      store.finish(id, JobState.FAILED, forUser(e.getMessage(), source[0], job.filename()));
+    } catch (IOException e) {
+      // A cancelled read surfaces as the engine's InterruptedIOException, or as the file
+      // channel's ClosedByInterruptException (or an unreadable-file report) when the interrupt
+      // lands inside a read.
+      boolean interrupted = Thread.interrupted();
+      if (interrupted
+          || e instanceof InterruptedIOException
+          || e instanceof ClosedByInterruptException) {
+        store.finish(id, JobState.CANCELLED, "cancelled; nothing stored");
+      } else if (e instanceof CaptureFormatException) {
+        store.finish(id, JobState.FAILED, forUser(e.getMessage(), source[0], job.filename()));
+      } else {
+        log.error("ingest job {} ({}) failed", id, job.filename(), e);
+        store.finish(
+            id,
+            JobState.FAILED,
+            "could not be read, nothing stored: " + e.getClass().getSimpleName());
+      }
     } catch (JobFailure e) {
       Thread.interrupted();
       store.finish(id, JobState.FAILED, e.getMessage());
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       Thread.interrupted();
       log.error("ingest job {} ({}) failed", id, job.filename(), e);
       store.finish(

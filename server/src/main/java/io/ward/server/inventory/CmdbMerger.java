@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Merges CMDB/CMMS assets into stored devices: an asset is matched by MAC, else IP, else host
- * name; its location becomes the device's site, and serial, vendor, model and firmware fill what
- * traffic did not show. Every change goes to the history with the CMDB row as evidence.
+ * Merges CMDB/CMMS assets into stored devices: an asset is matched by MAC, else IP, else host name;
+ * its location becomes the device's site, and serial, vendor, model and firmware fill what traffic
+ * did not show. Every change goes to the history with the CMDB row as evidence.
  */
 @Service
 public class CmdbMerger {
@@ -114,8 +114,7 @@ public class CmdbMerger {
     }
     if (a.hostname().isPresent()) {
       String h = a.hostname().get().toLowerCase(Locale.ROOT);
-      return one(
-          select + "(LOWER(d.hostnames) = ? OR LOWER(d.hostnames) LIKE ?)", h, h + ",%");
+      return one(select + "(LOWER(d.hostnames) = ? OR LOWER(d.hostnames) LIKE ?)", h, h + ",%");
     }
     return Optional.empty();
   }
@@ -159,7 +158,8 @@ public class CmdbMerger {
         .params(clipped, DeviceRows.utc(now), d.id)
         .update();
     change(d.id, column, "", clipped, now, jobId);
-    String observed = a.source() + " line " + a.line() + a.assetTag().map(t -> " asset " + t).orElse("");
+    String observed =
+        a.source() + " line " + a.line() + a.assetTag().map(t -> " asset " + t).orElse("");
     jdbc.sql(
             "INSERT INTO device_evidence (device_id, evidence_key, attribute, attr_value, source,"
                 + " observed, fingerprint, confidence, first_seen) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)")
@@ -195,7 +195,13 @@ public class CmdbMerger {
     jdbc.sql(
             "INSERT INTO device_change (device_id, attribute, old_value, new_value, changed_at,"
                 + " job_id) VALUES (?, ?, ?, ?, ?, ?)")
-        .params(device, attr, clip(from, 2000), clip(to, 2000), OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC), jobId > 0 ? jobId : null)
+        .params(
+            device,
+            attr,
+            clip(from, 2000),
+            clip(to, 2000),
+            OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC),
+            jobId > 0 ? jobId : null)
         .update();
   }
 

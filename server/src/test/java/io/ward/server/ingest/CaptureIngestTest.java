@@ -176,6 +176,42 @@ class CaptureIngestTest {
     }
 
     @Test
+    void shouldCancelAQueuedJobSoItNeverRuns() throws Exception {
+      JobStore jobs = store.bean(JobStore.class);
+      Path file = TestData.file("pcaps/ndpi/mqtt.pcap");
+      long id =
+          jobs.create(JobKind.CAPTURE, "mqtt.pcap", "f".repeat(64), file.toString(), 1, "tester");
+      Job cancelled = store.bean(JobService.class).cancel(id, actor).orElseThrow();
+      assertThat(cancelled.state()).isEqualTo(JobState.CANCELLED);
+      assertThat(cancelled.message()).contains("cancelled by tester");
+      Map<String, Long> before = counts();
+      store.bean(JobRunner.class).run(id);
+      assertThat(jobs.get(id).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
+      assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldStopARunningAnalysisWhenItsThreadIsInterrupted() throws Exception {
+      JobStore jobs = store.bean(JobStore.class);
+      Path file = TestData.file("pcaps/ndpi/telnet.pcap");
+      long id =
+          jobs.create(JobKind.CAPTURE, "telnet.pcap", "9".repeat(64), file.toString(), 1, "tester");
+      Map<String, Long> before = counts();
+      JobRunner runner = store.bean(JobRunner.class);
+      Thread worker =
+          new Thread(
+              () -> {
+                Thread.currentThread().interrupt();
+                runner.run(id);
+              });
+      worker.start();
+      worker.join();
+      Job done = jobs.get(id).orElseThrow();
+      assertThat(done.state()).as(done.message()).isEqualTo(JobState.CANCELLED);
+      assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
     void shouldAuditEverySubmissionAndMerge() throws Exception {
       long before = store.count("audit_log");
       Job done = ingest(TestData.file("pcaps/ndpi/snmp.pcap"));

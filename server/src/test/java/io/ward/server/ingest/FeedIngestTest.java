@@ -65,7 +65,8 @@ class FeedIngestTest {
 
     Job upload(Path file) throws Exception {
       try (InputStream in = Files.newInputStream(file)) {
-        Job job = store.bean(IngestService.class).submitFeed(in, file.getFileName().toString(), actor);
+        Job job =
+            store.bean(IngestService.class).submitFeed(in, file.getFileName().toString(), actor);
         return store.bean(JobService.class).await(job.id(), Duration.ofMinutes(2)).orElseThrow();
       }
     }
@@ -97,17 +98,35 @@ class FeedIngestTest {
               1_600_000_000_000_000_000L,
               List.of(
                   new Evidence(
-                      "model", "Alaris 8015", "dhcp.vendorClass", "Alaris 8015", Optional.empty(), 0.9,
+                      "model",
+                      "Alaris 8015",
+                      "dhcp.vendorClass",
+                      "Alaris 8015",
+                      Optional.empty(),
+                      0.9,
                       1_600_000_000_000_000_000L)));
-      store.bean(InventoryWriter.class)
+      store
+          .bean(InventoryWriter.class)
           .merge(
-              new CaptureFacts("d".repeat(64), "seed.pcap", 1, "pcap", false, 1, 1, 0, 0,
-                  Optional.empty(), Optional.empty(), List.of()),
+              new CaptureFacts(
+                  "d".repeat(64),
+                  "seed.pcap",
+                  1,
+                  "pcap",
+                  false,
+                  1,
+                  1,
+                  0,
+                  0,
+                  Optional.empty(),
+                  Optional.empty(),
+                  List.of()),
               List.of(pump),
               List.of(),
               0,
               "tester");
-      long deviceId = store.bean(DeviceQueryService.class).deviceByKey("mac:" + mac).orElseThrow().id();
+      long deviceId =
+          store.bean(DeviceQueryService.class).deviceByKey("mac:" + mac).orElseThrow().id();
 
       Job job = upload(TestData.file("advisories/cisa-csaf/medical-icsma/icsma-17-017-02.json"));
       assertThat(job.state()).as(job.message()).isEqualTo(JobState.SUCCEEDED);
@@ -126,18 +145,45 @@ class FeedIngestTest {
     @Test
     void shouldMergeACmdbExportIntoTheDeviceItDescribesAndCountTheRest() throws Exception {
       String mac = "00:0a:0b:00:20:02";
-      store.bean(InventoryWriter.class)
+      store
+          .bean(InventoryWriter.class)
           .merge(
-              new CaptureFacts("e".repeat(64), "seed.pcap", 1, "pcap", false, 1, 1, 0, 0,
-                  Optional.empty(), Optional.empty(), List.of()),
+              new CaptureFacts(
+                  "e".repeat(64),
+                  "seed.pcap",
+                  1,
+                  "pcap",
+                  false,
+                  1,
+                  1,
+                  0,
+                  0,
+                  Optional.empty(),
+                  Optional.empty(),
+                  List.of()),
               List.of(
                   new Device(
-                      "mac:" + mac, Optional.of(MacAddress.parse(mac)),
-                      List.of(IpAddress.parse("10.20.2.7")), List.of(), Set.of(),
-                      Optional.of("Philips"), Optional.empty(), Optional.empty(), Optional.empty(),
-                      Optional.empty(), Category.PATIENT_MONITOR, Optional.empty(), true,
-                      Criticality.HIGH, Set.of(), Set.of(), Set.of(), Set.of(),
-                      1_600_000_000_000_000_000L, 1_600_000_000_000_000_000L, List.of())),
+                      "mac:" + mac,
+                      Optional.of(MacAddress.parse(mac)),
+                      List.of(IpAddress.parse("10.20.2.7")),
+                      List.of(),
+                      Set.of(),
+                      Optional.of("Philips"),
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      Category.PATIENT_MONITOR,
+                      Optional.empty(),
+                      true,
+                      Criticality.HIGH,
+                      Set.of(),
+                      Set.of(),
+                      Set.of(),
+                      Set.of(),
+                      1_600_000_000_000_000_000L,
+                      1_600_000_000_000_000_000L,
+                      List.of())),
               List.of(),
               0,
               "tester");
@@ -145,7 +191,8 @@ class FeedIngestTest {
           "asset_tag,manufacturer,model_id,serial_number,firmware_version,department,location,"
               + "mac_address,ip_address,host_name\n"
               + "A-100,Philips,IntelliVue MX450,SN-4711,M.00.03,ICU,Ward 4B,"
-              + mac.toUpperCase(java.util.Locale.ROOT) + ",,icu-mon-1\n"
+              + mac.toUpperCase(java.util.Locale.ROOT)
+              + ",,icu-mon-1\n"
               + "A-101,GE,Carescape B650,SN-9,2.0,ICU,Ward 4B,,10.99.99.99,\n";
       Job job;
       try (InputStream in = new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))) {
@@ -160,7 +207,9 @@ class FeedIngestTest {
       assertThat(device.vendor()).contains("Philips");
       assertThat(device.site()).contains("Ward 4B");
       var detail = store.bean(DeviceQueryService.class).detail(device.id()).orElseThrow();
-      assertThat(detail.changes()).extracting(c -> c.attribute()).contains("serial", "model", "site");
+      assertThat(detail.changes())
+          .extracting(c -> c.attribute())
+          .contains("serial", "model", "site");
       assertThat(detail.evidence()).anySatisfy(e -> assertThat(e.source()).isEqualTo("cmdb"));
     }
 
@@ -169,7 +218,8 @@ class FeedIngestTest {
       Path sbom = TestData.file("sbom/medical-device-casestudy/narrow.sbom.json");
       Job job;
       try (InputStream in = Files.newInputStream(sbom)) {
-        job = store.bean(IngestService.class).submitFile(JobKind.SBOM, in, "narrow.sbom.json", actor);
+        job =
+            store.bean(IngestService.class).submitFile(JobKind.SBOM, in, "narrow.sbom.json", actor);
       }
       Job done = store.bean(JobService.class).await(job.id(), Duration.ofMinutes(1)).orElseThrow();
       assertThat(done.state()).as(done.message()).isEqualTo(JobState.SUCCEEDED);
