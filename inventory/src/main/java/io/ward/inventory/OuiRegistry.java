@@ -1,10 +1,8 @@
 package io.ward.inventory;
 
 import io.ward.model.MacAddress;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,27 +98,131 @@ final class OuiRegistry {
     return Optional.ofNullable(org);
   }
 
-  /** Reads CSV rows; a malformed row is skipped (the registry is data we did not write). */
+  /**
+   * Reads CSV rows; a malformed row is skipped (the registry is data we did not write). Works on
+   * the raw bytes and decodes only the columns it keeps: the address column is most of each file,
+   * and this runs at every start, mostly before the JIT has compiled anything.
+   */
   private void read(InputStream in, int assignmentColumn) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    String line = reader.readLine(); // header
-    while ((line = reader.readLine()) != null) {
-      List<String> cols = csv(line, assignmentColumn + 2);
-      if (cols.size() < assignmentColumn + 2) {
-        continue;
+    byte[] data = in.readAllBytes();
+    int columns = assignmentColumn + 2;
+    int pos = nextLine(data, lineEnd(data, 0)); // header
+    while (pos < data.length) {
+      int end = lineEnd(data, pos);
+      // Stop at the comma after the last column kept; '"' and ',' never occur inside a UTF-8
+      // multi-byte sequence, so the bytes can be scanned before decoding.
+      int cut = pos;
+      int commas = 0;
+      boolean quoted = false;
+      boolean anyQuote = false;
+      int assignmentStart = assignmentColumn == 0 ? pos : -1;
+      int organizationStart = -1;
+      while (cut < end) {
+        byte b = data[cut];
+        if (b == '"') {
+          quoted = !quoted;
+          anyQuote = true;
+        } else if (b == ',' && !quoted) {
+          commas++;
+          if (commas == assignmentColumn) {
+            assignmentStart = cut + 1;
+          } else if (commas == assignmentColumn + 1) {
+            organizationStart = cut + 1;
+          } else if (commas == columns) {
+            break;
+          }
+        }
+        cut++;
       }
-      put(cols.get(assignmentColumn).trim(), cols.get(assignmentColumn + 1).trim());
+      if (!anyQuote) {
+        // The common row: no quoting, so the columns are the bytes between the commas.
+        if (organizationStart > 0) {
+          putUnquoted(data, assignmentStart, organizationStart - 1, organizationStart, cut);
+        }
+      } else {
+        List<String> cols = csv(new String(data, pos, cut - pos, StandardCharsets.UTF_8), columns);
+        if (cols.size() >= columns) {
+          put(cols.get(assignmentColumn).trim(), cols.get(assignmentColumn + 1).trim());
+        }
+      }
+      pos = nextLine(data, end);
     }
   }
 
-  private void put(String assignment, String organization) {
-    if (organization.isEmpty()
-        || !assignment.matches("[0-9A-Fa-f]{6}|[0-9A-Fa-f]{7}|[0-9A-Fa-f]{9}")) {
+  /** The index of the CR or LF ending the line that starts at {@code pos}, or the data length. */
+  private static int lineEnd(byte[] data, int pos) {
+    int i = pos;
+    while (i < data.length && data[i] != '\n' && data[i] != '\r') {
+      i++;
+    }
+    return i;
+  }
+
+  /** The start of the next line after a line end (CR, LF or CRLF, as BufferedReader reads them). */
+  private static int nextLine(byte[] data, int end) {
+    if (end < data.length && data[end] == '\r' && end + 1 < data.length && data[end + 1] == '\n') {
+      return end + 2;
+    }
+    return end + 1;
+  }
+
+  /** {@link #put} for two byte ranges, trimmed as {@link String#trim} does. */
+  private void putUnquoted(byte[] data, int aFrom, int aTo, int oFrom, int oTo) {
+    while (aFrom < aTo && (data[aFrom] & 0xFF) <= ' ') {
+      aFrom++;
+    }
+    while (aTo > aFrom && (data[aTo - 1] & 0xFF) <= ' ') {
+      aTo--;
+    }
+    while (oFrom < oTo && (data[oFrom] & 0xFF) <= ' ') {
+      oFrom++;
+    }
+    while (oTo > oFrom && (data[oTo - 1] & 0xFF) <= ' ') {
+      oTo--;
+    }
+    int digits = aTo - aFrom;
+    if (oTo == oFrom || (digits != 6 && digits != 7 && digits != 9)) {
       return;
     }
-    long prefix = Long.parseLong(assignment, 16);
-    String org = organization.replaceAll("\\s+", " ");
-    switch (assignment.length()) {
+    long prefix = 0;
+    for (int i = aFrom; i < aTo; i++) {
+      int d = hexDigit(data[i]);
+      if (d < 0) {
+        return;
+      }
+      prefix = (prefix << 4) | d;
+    }
+    store(
+        digits,
+        prefix,
+        collapseWhitespace(new String(data, oFrom, oTo - oFrom, StandardCharsets.UTF_8)));
+  }
+
+  private static int hexDigit(byte b) {
+    if (b >= '0' && b <= '9') {
+      return b - '0';
+    }
+    if (b >= 'A' && b <= 'F') {
+      return b - 'A' + 10;
+    }
+    if (b >= 'a' && b <= 'f') {
+      return b - 'a' + 10;
+    }
+    return -1;
+  }
+
+  private void put(String assignment, String organization) {
+    int digits = assignment.length();
+    // Plain character checks instead of a regex per row: this runs for ~50k rows at every start,
+    // mostly before the JIT has compiled anything.
+    if (organization.isEmpty() || (digits != 6 && digits != 7 && digits != 9) || !hex(assignment)) {
+      return;
+    }
+    store(digits, Long.parseLong(assignment, 16), collapseWhitespace(organization));
+  }
+
+  private void store(int digits, long prefix, String org) {
+    switch (digits) {
       case 6:
         by24.putIfAbsent(prefix, org);
         break;
@@ -130,6 +232,53 @@ final class OuiRegistry {
       default:
         by36.putIfAbsent(prefix, org);
     }
+  }
+
+  private static boolean hex(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Every run of whitespace as one space, as {@code replaceAll("\\s+", " ")} would. */
+  static String collapseWhitespace(String s) {
+    int i = 0;
+    int n = s.length();
+    boolean clean = true;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (isRegexSpace(c) && (c != ' ' || (i + 1 < n && isRegexSpace(s.charAt(i + 1))))) {
+        clean = false;
+        break;
+      }
+    }
+    if (clean) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(n);
+    boolean inSpace = false;
+    for (int j = 0; j < n; j++) {
+      char c = s.charAt(j);
+      if (isRegexSpace(c)) {
+        if (!inSpace) {
+          sb.append(' ');
+          inSpace = true;
+        }
+      } else {
+        sb.append(c);
+        inSpace = false;
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The characters of the regex class {@code \\s}: space, tab, LF, VT, FF, CR. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   /** The first {@code max} fields of one RFC 4180 CSV line (quoted fields may hold commas). */
