@@ -49,10 +49,10 @@ final class DeviceAssembler {
           Map.entry(POCT_MODEL, new Direct(Attributes.MODEL, 0.85)),
           Map.entry(POCT_SERIAL, new Direct(Attributes.SERIAL, 0.9)),
           Map.entry(POCT_SOFTWARE, new Direct(Attributes.FIRMWARE, 0.85)),
-          Map.entry(ASTM_SENDER, new Direct(Attributes.MODEL, 0.5)),
-          Map.entry(ASTM_MODEL, new Direct(Attributes.MODEL, 0.8)),
-          Map.entry(ASTM_SOFTWARE, new Direct(Attributes.FIRMWARE, 0.8)),
-          Map.entry(ASTM_SERIAL, new Direct(Attributes.SERIAL, 0.9)),
+          // SFT-3/SFT-2/SFT-1 (HL7 v2.5+ section 2.15.12): the sender's own software and release
+          Map.entry(HL7_SOFTWARE_PRODUCT, new Direct(Attributes.MODEL, 0.75)),
+          Map.entry(HL7_SOFTWARE_VERSION, new Direct(Attributes.FIRMWARE, 0.75)),
+          Map.entry(HL7_SOFTWARE_VENDOR, new Direct(Attributes.VENDOR, 0.7)),
           Map.entry(SMB_NATIVE_OS, new Direct(Attributes.OS, 0.6)),
           Map.entry(DICOM_CALLING_AE, new Direct(Attributes.AE_TITLE, 0.9)),
           Map.entry(DICOM_CALLED_AE, new Direct(Attributes.AE_TITLE, 0.9)));
@@ -69,6 +69,7 @@ final class DeviceAssembler {
     EvidenceSet ev = new EvidenceSet();
     f.fields.forEach((field, values) -> values.forEach((v, s) -> observed(ev, field, v, s)));
     hl7Applications(f, ev);
+    AstmSender.interpret(f, ev);
     udi(f, ev);
     f.mac.ifPresent(mac -> oui(f, mac, ev));
     behaviour.classify(f, ev);

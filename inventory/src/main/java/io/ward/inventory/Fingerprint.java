@@ -10,7 +10,7 @@ import java.util.Optional;
  * the listed attribute values with {@code confidence}.
  *
  * @param literals attribute to fixed value, e.g. {@code vendor -> Philips}
- * @param derived attribute to regex group taken from the observed value (0 = the whole value)
+ * @param derived attribute to the way its value is built from the match (a group or a template)
  * @param source the public source of the fact, e.g. a conformance statement or registry
  * @param file the knowledge-base file the entry came from, for error messages and evidence
  */
@@ -19,7 +19,7 @@ record Fingerprint(
     List<String> fields,
     FieldMatcher matcher,
     Map<String, String> literals,
-    Map<String, Integer> derived,
+    Map<String, Derivation> derived,
     double confidence,
     String source,
     String file) {
@@ -44,9 +44,9 @@ record Fingerprint(
     List<Assertion> out = new ArrayList<>();
     for (String attribute : Attributes.SETTABLE) {
       String v = literals.get(attribute);
-      Integer group = derived.get(attribute);
-      if (group != null && group < groups.get().size() && !groups.get().get(group).isBlank()) {
-        v = groups.get().get(group).trim();
+      Derivation d = derived.get(attribute);
+      if (d != null) {
+        v = d.apply(groups.get()).orElse(v);
       }
       if (v != null && !v.isBlank()) {
         out.add(new Assertion(attribute, v));

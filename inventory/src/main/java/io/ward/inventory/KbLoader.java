@@ -43,7 +43,6 @@ final class KbLoader {
   private static final Set<String> SECTIONS =
       Set.of(FINGERPRINTS, VENDOR_ALIASES, MODULE_MAKERS, CRITICALITY, PORTS, SOP_CLASSES);
   private static final Pattern FIELD_NAME = Pattern.compile("^[a-z0-9]+\\.[A-Za-z0-9]+$");
-  private static final Pattern GROUP_REF = Pattern.compile("^group (\\d{1,2})$");
   private static final Pattern MODALITY = Pattern.compile("^[A-Z0-9]{2,8}$");
   private static final Pattern PORT_ID = Pattern.compile("^(tcp|udp)/(\\d{1,5})$");
   private static final Pattern PROTOCOL_NAME = Pattern.compile("^[a-z0-9][a-z0-9.+-]*$");
@@ -200,7 +199,7 @@ final class KbLoader {
       throw where.error("missing 'sets' (a map of attribute values, e.g. vendor, category)");
     }
     Map<String, String> literals = new LinkedHashMap<>();
-    Map<String, Integer> derived = new LinkedHashMap<>();
+    Map<String, Derivation> derived = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = sets.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       setAttribute(where, matcher, e.getKey(), e.getValue(), literals, derived);
@@ -265,7 +264,7 @@ final class KbLoader {
       String key,
       JsonNode value,
       Map<String, String> literals,
-      Map<String, Integer> derived)
+      Map<String, Derivation> derived)
       throws KnowledgeBaseException {
     if (key.endsWith("From")) {
       String attribute = key.substring(0, key.length() - 4);
@@ -302,28 +301,36 @@ final class KbLoader {
     literals.put(key, v);
   }
 
-  private static int groupRef(Where where, FieldMatcher matcher, String key, JsonNode value)
+  private static Derivation groupRef(Where where, FieldMatcher matcher, String key, JsonNode value)
       throws KnowledgeBaseException {
     String ref = value.asText("");
-    if (ref.equals("value")) {
-      return 0;
+    Derivation d =
+        Derivation.parse(ref)
+            .orElseThrow(
+                () ->
+                    where.error(
+                        "'"
+                            + key
+                            + "' must be \"value\", \"group N\" or a template naming groups"
+                            + " as {N}, not '"
+                            + ref
+                            + "'"));
+    for (Derivation.Part p : d.parts()) {
+      if (p.group() > matcher.groupCount()) {
+        throw where.error(
+            "'"
+                + key
+                + "' refers to group "
+                + p.group()
+                + " but the regex has "
+                + matcher.groupCount()
+                + " capturing group(s)");
+      }
     }
-    java.util.regex.Matcher m = GROUP_REF.matcher(ref);
-    if (!m.matches()) {
-      throw where.error("'" + key + "' must be \"value\" or \"group N\", not '" + ref + "'");
+    if (!ref.equals("value") && d.parts().stream().anyMatch(p -> p.group() == 0)) {
+      throw where.error("'" + key + "' refers to group 0; use \"value\" for the observed value");
     }
-    int group = Integer.parseInt(m.group(1));
-    if (group < 1 || group > matcher.groupCount()) {
-      throw where.error(
-          "'"
-              + key
-              + "' refers to group "
-              + group
-              + " but the regex has "
-              + matcher.groupCount()
-              + " capturing group(s)");
-    }
-    return group;
+    return d;
   }
 
   private static VendorAlias vendorAlias(Where where, String id, JsonNode entry)

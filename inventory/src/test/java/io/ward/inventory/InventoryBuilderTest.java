@@ -330,4 +330,81 @@ class InventoryBuilderTest {
         .anySatisfy(e -> assertThat(e.fingerprint()).contains("banner-vxworks"));
     assertThat(d.evidence()).anySatisfy(e -> assertThat(e.attribute()).isEqualTo("criticality"));
   }
+
+  @Test
+  void shouldTakeModelFirmwareAndVendorFromTheHl7SoftwareSegment() {
+    String pump = "00:d0:75:11:22:33"; // 00D075 ALARIS MEDICAL SYSTEMS
+    InventoryBuilder b = new InventoryBuilder(kb);
+    b.observation(obs(0, at(pump, "10.40.1.7"), HL7_SENDING_APP, "ALARIS_PC^00D075FFFE112233"));
+    b.observation(
+        obs(0, at(pump, "10.40.1.7"), HL7_SOFTWARE_VENDOR, "Becton, Dickinson and Company"));
+    b.observation(obs(0, at(pump, "10.40.1.7"), HL7_SOFTWARE_VERSION, "12.1.2"));
+    b.observation(obs(0, at(pump, "10.40.1.7"), HL7_SOFTWARE_PRODUCT, "BD Alaris PCU Model 8015"));
+
+    Device d = only(b.build());
+    assertThat(d.vendor()).contains("BD (Becton Dickinson)");
+    assertThat(d.model()).contains("BD Alaris PCU Model 8015");
+    assertThat(d.firmware()).contains("12.1.2");
+    assertThat(d.category()).isEqualTo(Category.INFUSION_PUMP);
+    assertThat(d.evidence())
+        .anyMatch(e -> e.attribute().equals("firmware") && e.source().equals(HL7_SOFTWARE_VERSION));
+  }
+
+  @Test
+  void shouldReadModelAndFirmwareFromAnEmbeddedDevicesUserAgentButNotFromABrowser() {
+    String phone = "00:04:f2:aa:00:01"; // 0004F2 Polycom
+    String pc = "00:1a:a0:aa:00:02";
+    InventoryBuilder b = new InventoryBuilder(kb);
+    b.observation(
+        obs(
+            0,
+            at(phone, "10.60.1.5"),
+            HTTP_USER_AGENT,
+            "FileTransport PolycomVVX-VVX_450-UA/6.4.3.5018"));
+    b.observation(
+        obs(
+            0,
+            at(pc, "10.10.1.9"),
+            HTTP_USER_AGENT,
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+                + " Chrome/122.0.0.0 Safari/537.36"));
+
+    List<Device> devices = b.build();
+    Device p = byId(devices, "mac:" + phone);
+    assertThat(p.model()).contains("VVX 450");
+    assertThat(p.firmware()).contains("6.4.3.5018");
+    assertThat(p.category()).isEqualTo(Category.VOIP_PHONE);
+    Device w = byId(devices, "mac:" + pc);
+    assertThat(w.model()).isEmpty();
+    assertThat(w.firmware()).isEmpty();
+    assertThat(w.os()).contains("Windows");
+  }
+
+  @Test
+  void shouldReadBothAstmSenderLayouts() {
+    String architect = "02:00:00:00:0a:01";
+    String vision = "02:00:00:00:0a:02";
+    InventoryBuilder b = new InventoryBuilder(kb);
+    // Abbott ARCHITECT: name ^ version ^ serial ^ record types
+    b.observation(obs(0, macOnly(architect), ASTM_SENDER, "ARCHITECT"));
+    b.observation(obs(0, macOnly(architect), ASTM_MODEL, "9.45"));
+    b.observation(obs(0, macOnly(architect), ASTM_SOFTWARE, "ISR04512"));
+    b.observation(obs(0, macOnly(architect), ASTM_SERIAL, "H1P1O1R1C1Q1L1"));
+    // Ortho VISION: manufacturer ^ product ^ version ^ serial
+    b.observation(obs(0, macOnly(vision), ASTM_SENDER, "OCD"));
+    b.observation(obs(0, macOnly(vision), ASTM_MODEL, "VISION"));
+    b.observation(obs(0, macOnly(vision), ASTM_SOFTWARE, "5.13.1.46935"));
+    b.observation(obs(0, macOnly(vision), ASTM_SERIAL, "J60009999"));
+
+    List<Device> devices = b.build();
+    Device a = byId(devices, "mac:" + architect);
+    assertThat(a.model()).contains("ARCHITECT");
+    assertThat(a.firmware()).contains("9.45");
+    assertThat(a.serial()).contains("ISR04512");
+    Device v = byId(devices, "mac:" + vision);
+    assertThat(v.model()).contains("VISION");
+    assertThat(v.firmware()).contains("5.13.1.46935");
+    assertThat(v.serial()).contains("J60009999");
+    assertThat(v.category()).isEqualTo(Category.LAB_ANALYZER);
+  }
 }

@@ -97,6 +97,38 @@ class KbLoaderTest {
   }
 
   @Test
+  void shouldRejectTemplatesThatNameNoGroupOrAGroupTheRegexLacks() throws Exception {
+    String versioned =
+        GOOD.replace("^WARDPUMP", "^WARDPUMP-(\\\\d)(\\\\d)")
+            .replace("{category: infusion-pump}", "{firmwareFrom: \"TEMPLATE\"}");
+    write("local.yaml", "fingerprints:\n" + versioned.replace("TEMPLATE", "{1}.{3}"));
+    assertThatThrownBy(this::load)
+        .hasMessageContaining("refers to group 3 but the regex has 2 capturing group(s)");
+    write("local.yaml", "fingerprints:\n" + versioned.replace("TEMPLATE", "v1.0"));
+    assertThatThrownBy(this::load).hasMessageContaining("a template naming groups as {N}");
+    write("local.yaml", "fingerprints:\n" + versioned.replace("TEMPLATE", "{0}.{1}"));
+    assertThatThrownBy(this::load).hasMessageContaining("use \"value\" for the observed value");
+  }
+
+  @Test
+  void shouldBuildAValueFromATemplateOfGroupsAndText() throws Exception {
+    write(
+        "local.yaml",
+        "fingerprints:\n"
+            + GOOD.replace("^WARDPUMP", "^WARDPUMP-(\\\\d)(\\\\d)(\\\\d)")
+                .replace(
+                    "{category: infusion-pump}",
+                    "{category: infusion-pump, modelFrom: \"Ward Pump {1}\","
+                        + " firmwareFrom: \"{1}.{2}.{3}\"}"));
+    InventoryBuilder b = new InventoryBuilder(load());
+    b.observation(
+        Inputs.obs(0, Inputs.macOnly("02:00:00:00:00:01"), "dhcp.hostname", "WARDPUMP-367"));
+    Device d = b.build().get(0);
+    assertThat(d.model()).contains("Ward Pump 3");
+    assertThat(d.firmware()).contains("3.6.7");
+  }
+
+  @Test
   void shouldRejectUnknownSectionAndBrokenYamlWithLine() throws Exception {
     write("local.yaml", "fingerprint:\n" + GOOD);
     assertThatThrownBy(this::load).hasMessageContaining("unknown section 'fingerprint'");
