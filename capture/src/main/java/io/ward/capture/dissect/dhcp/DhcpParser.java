@@ -4,6 +4,7 @@ import io.ward.model.IpAddress;
 import io.ward.model.MacAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -131,10 +132,10 @@ final class DhcpParser {
     private void append(int code, byte[] buf, int from, int len) {
       byte[] old = values[code];
       if (old == null) {
-        values[code] = java.util.Arrays.copyOfRange(buf, from, from + len);
+        values[code] = Arrays.copyOfRange(buf, from, from + len);
         return;
       }
-      byte[] joined = java.util.Arrays.copyOf(old, old.length + len);
+      byte[] joined = Arrays.copyOf(old, old.length + len);
       System.arraycopy(buf, from, joined, old.length, len);
       values[code] = joined;
     }

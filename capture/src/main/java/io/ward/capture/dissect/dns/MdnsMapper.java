@@ -1,9 +1,11 @@
 package io.ward.capture.dissect.dns;
 
 import io.ward.model.ObservationFields;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Multicast DNS and DNS-SD (RFC 6762, RFC 6763): what a host announces about itself. Responses'
@@ -45,6 +47,9 @@ final class MdnsMapper implements MessageMapper {
           "note");
 
   private static final String SERVICES_META = "_services._dns-sd._udp.local";
+
+  /** Splits a presentation-format name on dots that are not escaped ({@code \.}). */
+  private static final Pattern LABELS = Pattern.compile("(?<!\\\\)\\.");
 
   @Override
   public void map(DnsMessage m, Emitter out) {
@@ -104,7 +109,7 @@ final class MdnsMapper implements MessageMapper {
 
   /** True for {@code _service._tcp.domain} or {@code _service._udp.domain} (not a subtype). */
   static boolean isServiceType(String name) {
-    String[] labels = name.split("(?<!\\\\)\\.");
+    String[] labels = LABELS.split(name);
     return labels.length >= 3
         && labels[0].startsWith("_")
         && (labels[1].equalsIgnoreCase("_tcp") || labels[1].equalsIgnoreCase("_udp"));
@@ -112,11 +117,11 @@ final class MdnsMapper implements MessageMapper {
 
   /** The service type of an instance name ({@code <Instance>._ipp._tcp.local}), else "". */
   static String serviceType(String instance) {
-    String[] labels = instance.split("(?<!\\\\)\\.");
+    String[] labels = LABELS.split(instance);
     for (int i = 1; i + 1 < labels.length; i++) {
       if (labels[i].startsWith("_")
           && (labels[i + 1].equalsIgnoreCase("_tcp") || labels[i + 1].equalsIgnoreCase("_udp"))) {
-        return String.join(".", java.util.Arrays.copyOfRange(labels, i, labels.length));
+        return String.join(".", Arrays.copyOfRange(labels, i, labels.length));
       }
     }
     return "";

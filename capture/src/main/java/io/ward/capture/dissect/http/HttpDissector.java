@@ -4,6 +4,7 @@ import io.ward.capture.dissect.Dissector;
 import io.ward.capture.dissect.DissectorSession;
 import io.ward.capture.dissect.FlowContext;
 import io.ward.model.Transport;
+import java.nio.charset.StandardCharsets;
 
 /**
  * HTTP/1.x on the usual ports and, by its request line, on any port: Host and User-Agent of
@@ -55,7 +56,7 @@ public final class HttpDissector implements Dissector {
     if (space <= 0 || space + 1 >= length) {
       return false;
     }
-    String method = new String(buf, offset, space, java.nio.charset.StandardCharsets.US_ASCII);
+    String method = new String(buf, offset, space, StandardCharsets.US_ASCII);
     byte next = buf[offset + space + 1];
     return HttpHeadParser.METHODS.contains(method)
         && !method.equals("NOTIFY")

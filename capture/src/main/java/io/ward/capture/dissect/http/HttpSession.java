@@ -4,6 +4,7 @@ import io.ward.capture.dissect.DissectorSession;
 import io.ward.capture.dissect.FlowContext;
 import io.ward.model.ObservationFields;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 
 /**
@@ -65,7 +66,7 @@ final class HttpSession implements DissectorSession {
             done = true;
             return;
           }
-          head = java.util.Arrays.copyOf(head, Math.min(MAX_HEAD_BYTES, head.length * 2));
+          head = Arrays.copyOf(head, Math.min(MAX_HEAD_BYTES, head.length * 2));
         }
         head[headLength++] = (byte) b;
         if (b == '\n' && endsHead()) {

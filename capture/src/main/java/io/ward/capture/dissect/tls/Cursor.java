@@ -1,5 +1,7 @@
 package io.ward.capture.dissect.tls;
 
+import java.util.Arrays;
+
 /**
  * Bounds-checked big-endian reading over a slice. Running past the end throws {@link Truncated},
  * which parsers catch at their entry point: it never leaves the package.
@@ -52,7 +54,7 @@ final class Cursor {
 
   byte[] bytes(int n) {
     need(n);
-    byte[] out = java.util.Arrays.copyOfRange(buf, pos, pos + n);
+    byte[] out = Arrays.copyOfRange(buf, pos, pos + n);
     pos += n;
     return out;
   }
