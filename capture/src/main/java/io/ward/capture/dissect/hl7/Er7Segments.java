@@ -1,6 +1,7 @@
 package io.ward.capture.dissect.hl7;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,14 +15,27 @@ final class Er7Segments {
   /** More segments than any real message has; the rest are ignored. */
   static final int MAX_SEGMENTS = 10_000;
 
-  private final List<String> segments;
+  /** The whole message; segments are kept as offsets into it, never copied. */
+  private final String message;
+
+  /** Segment {@code i} is {@code message[bounds[2i], bounds[2i+1])}. */
+  private final int[] bounds;
+
+  private final int segmentCount;
   private final char fieldSeparator;
   private final char componentSeparator;
   private final char repetitionSeparator;
 
   private Er7Segments(
-      List<String> segments, char fieldSeparator, char componentSeparator, char repetition) {
-    this.segments = segments;
+      String message,
+      int[] bounds,
+      int segmentCount,
+      char fieldSeparator,
+      char componentSeparator,
+      char repetition) {
+    this.message = message;
+    this.bounds = bounds;
+    this.segmentCount = segmentCount;
     this.fieldSeparator = fieldSeparator;
     this.componentSeparator = componentSeparator;
     this.repetitionSeparator = repetition;
@@ -41,26 +55,32 @@ final class Er7Segments {
     if (field == component || field == repetition || component == repetition) {
       return Optional.empty();
     }
-    List<String> segments = new ArrayList<>();
+    int[] bounds = new int[32];
+    int count = 0;
     int start = 0;
     int n = message.length();
-    while (start < n && segments.size() < MAX_SEGMENTS) {
+    while (start < n && count < MAX_SEGMENTS) {
       int end = start;
       while (end < n && message.charAt(end) != '\r' && message.charAt(end) != '\n') {
         end++;
       }
       if (end > start) {
-        segments.add(message.substring(start, end));
+        if (2 * count + 2 > bounds.length) {
+          bounds = Arrays.copyOf(bounds, bounds.length * 2);
+        }
+        bounds[2 * count] = start;
+        bounds[2 * count + 1] = end;
+        count++;
       }
       start = end + 1;
     }
-    return Optional.of(new Er7Segments(segments, field, component, repetition));
+    return Optional.of(new Er7Segments(message, bounds, count, field, component, repetition));
   }
 
   /** True when a segment with this three-letter id is present. */
   boolean has(String segmentId) {
-    for (String s : segments) {
-      if (isSegment(s, segmentId)) {
+    for (int i = 0; i < segmentCount; i++) {
+      if (isSegment(i, segmentId)) {
         return true;
       }
     }
@@ -73,9 +93,12 @@ final class Er7Segments {
    */
   List<String> fields(String segmentId, int number) {
     List<String> values = new ArrayList<>();
-    for (String s : segments) {
-      if (isSegment(s, segmentId)) {
-        field(s, segmentId.equals("MSH") ? number - 1 : number).ifPresent(values::add);
+    for (int i = 0; i < segmentCount; i++) {
+      if (isSegment(i, segmentId)) {
+        String value = field(i, segmentId.equals("MSH") ? number - 1 : number);
+        if (value != null) {
+          values.add(value);
+        }
       }
     }
     return values;
@@ -84,8 +107,8 @@ final class Er7Segments {
   /** The number of segments with this three-letter id. */
   int count(String segmentId) {
     int n = 0;
-    for (String s : segments) {
-      if (isSegment(s, segmentId)) {
+    for (int i = 0; i < segmentCount; i++) {
+      if (isSegment(i, segmentId)) {
         n++;
       }
     }
@@ -98,9 +121,9 @@ final class Er7Segments {
    */
   Optional<String> field(String segmentId, int occurrence, int number) {
     int seen = 0;
-    for (String s : segments) {
-      if (isSegment(s, segmentId) && seen++ == occurrence) {
-        return field(s, number);
+    for (int i = 0; i < segmentCount; i++) {
+      if (isSegment(i, segmentId) && seen++ == occurrence) {
+        return Optional.ofNullable(field(i, number));
       }
     }
     return Optional.empty();
@@ -128,24 +151,36 @@ final class Er7Segments {
     return componentSeparator;
   }
 
-  private boolean isSegment(String segment, String id) {
-    return segment.length() >= 3
-        && segment.startsWith(id)
-        && (segment.length() == 3 || segment.charAt(3) == fieldSeparator);
+  private boolean isSegment(int segment, String id) {
+    int start = bounds[2 * segment];
+    int length = bounds[2 * segment + 1] - start;
+    return length >= 3
+        && message.startsWith(id, start)
+        && (length == 3 || message.charAt(start + 3) == fieldSeparator);
   }
 
-  /** Field at split index {@code index} (0 is the segment id). */
-  private Optional<String> field(String segment, int index) {
-    int pos = 0;
+  /** Field at split index {@code index} (0 is the segment id), or null; copies only that field. */
+  private String field(int segment, int index) {
+    int pos = bounds[2 * segment];
+    int end = bounds[2 * segment + 1];
     for (int i = 0; i < index; i++) {
-      pos = segment.indexOf(fieldSeparator, pos);
+      pos = indexOf(fieldSeparator, pos, end);
       if (pos < 0) {
-        return Optional.empty();
+        return null;
       }
       pos++;
     }
-    int end = segment.indexOf(fieldSeparator, pos);
-    return Optional.of(segment.substring(pos, end < 0 ? segment.length() : end));
+    int stop = indexOf(fieldSeparator, pos, end);
+    return message.substring(pos, stop < 0 ? end : stop);
+  }
+
+  private int indexOf(char c, int from, int end) {
+    for (int i = from; i < end; i++) {
+      if (message.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static List<String> split(String value, char separator) {

@@ -47,7 +47,7 @@ final class Hl7MessageParser {
       return new Result(Optional.empty(), Optional.of("hl7.bad_msh"));
     }
     Er7Segments segments = er7.get();
-    Optional<String[]> msh = fromHapi(text);
+    Optional<String[]> msh = MshHeaderCache.lookup(text, Hl7MessageParser::fromHapi);
     Optional<String> anomaly = Optional.empty();
     String[] header;
     if (msh.isPresent()) {
@@ -234,6 +234,10 @@ final class Hl7MessageParser {
 
   /** UTF-8 when the bytes are valid UTF-8 (MSH-18 UNICODE UTF-8), else ISO 8859-1. */
   private static String decode(byte[] bytes, int length) {
+    if (ascii(bytes, length)) {
+      // ASCII decodes the same in UTF-8 and ISO 8859-1; Latin-1 is the JDK's cheapest decode.
+      return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+    }
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
@@ -244,6 +248,15 @@ final class Hl7MessageParser {
     } catch (CharacterCodingException e) {
       return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
     }
+  }
+
+  private static boolean ascii(byte[] bytes, int length) {
+    for (int i = 0; i < length; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Skips a byte-order mark and blank lines some senders put before MSH. */

@@ -23,7 +23,12 @@ final class Hl7Session implements DissectorSession {
   private final MllpFramer fromClientFramer = new MllpFramer();
   private final MllpFramer fromServerFramer = new MllpFramer();
   private final Set<String> emitted = new HashSet<>();
+  private final MllpFramer.Listener fromClientListener = new Listener(true);
+  private final MllpFramer.Listener fromServerListener = new Listener(false);
   private int messages;
+
+  /** Time of the segment being framed, for the messages it completes. */
+  private long epochNanos;
 
   Hl7Session(FlowContext flow) {
     this.flow = flow;
@@ -35,22 +40,13 @@ final class Hl7Session implements DissectorSession {
       flow.anomaly("hl7.bad_call");
       return messages < MAX_MESSAGES;
     }
-    MllpFramer framer = fromClient ? fromClientFramer : fromServerFramer;
-    framer.feed(
-        buf,
-        offset,
-        length,
-        new MllpFramer.Listener() {
-          @Override
-          public void message(byte[] bytes, int size) {
-            onMessage(fromClient, epochNanos, bytes, size);
-          }
-
-          @Override
-          public void anomaly(String kind) {
-            flow.anomaly(kind);
-          }
-        });
+    // One listener per direction, reused: no object per segment on the hot path.
+    this.epochNanos = epochNanos;
+    if (fromClient) {
+      fromClientFramer.feed(buf, offset, length, fromClientListener);
+    } else {
+      fromServerFramer.feed(buf, offset, length, fromServerListener);
+    }
     return messages < MAX_MESSAGES;
   }
 
@@ -58,6 +54,25 @@ final class Hl7Session implements DissectorSession {
   public boolean onGap(boolean fromClient, long missingBytes) {
     (fromClient ? fromClientFramer : fromServerFramer).reset();
     return messages < MAX_MESSAGES;
+  }
+
+  /** Hands framed messages of one direction to the session. */
+  private final class Listener implements MllpFramer.Listener {
+    private final boolean fromClient;
+
+    Listener(boolean fromClient) {
+      this.fromClient = fromClient;
+    }
+
+    @Override
+    public void message(byte[] bytes, int size) {
+      onMessage(fromClient, epochNanos, bytes, size);
+    }
+
+    @Override
+    public void anomaly(String kind) {
+      flow.anomaly(kind);
+    }
   }
 
   private void onMessage(boolean fromClient, long epochNanos, byte[] bytes, int size) {

@@ -1,0 +1,103 @@
+package io.ward.capture.dissect.hl7;
+
+import ca.uhn.hl7v2.parser.EncodingDetector;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Remembers what HAPI's pre-parser read from each distinct MSH header, so that a feed sending the
+ * same header shape thousands of times pays for HAPI once. The key is the first segment with MSH-7
+ * (date/time of message) and MSH-10 (message control id) emptied: they change with every message
+ * and are not among the fields Ward reads, and HAPI tokenises MSH on the field separator first, so
+ * their content cannot move any other field. One bounded LRU per thread (workers never share it).
+ *
+ * <p>Why the result can be reused: {@code PreParser.getFields} first checks the whole message with
+ * {@link EncodingDetector#isEr7Encoded} (run here on every message, so that check is never cached),
+ * then {@code ER7.parseMessage} reads MSH paths from the first segment only (the text up to the
+ * first CR, LF or FF); later segments cannot contribute to {@code MSH[0]} paths.
+ */
+final class MshHeaderCache {
+
+  /** Distinct header shapes kept per thread; a hospital has far fewer sending applications. */
+  static final int MAX_ENTRIES = 1_024;
+
+  /** Headers longer than this are parsed every time rather than pinned in memory. */
+  static final int MAX_KEY_CHARS = 1_024;
+
+  private static final ThreadLocal<Map<String, Optional<String[]>>> CACHE =
+      ThreadLocal.withInitial(
+          () ->
+              new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Optional<String[]>> e) {
+                  return size() > MAX_ENTRIES;
+                }
+              });
+
+  private MshHeaderCache() {}
+
+  /**
+   * {@code hapi.apply(text)}, taken from the cache when a message with the same masked header was
+   * parsed before on this thread. {@code text} starts with {@code MSH} and its delimiters.
+   */
+  static Optional<String[]> lookup(String text, Function<String, Optional<String[]>> hapi) {
+    if (text.contains("<MSH.") || !er7(text)) {
+      return hapi.apply(text);
+    }
+    String key = maskedHeader(text);
+    if (key == null) {
+      return hapi.apply(text);
+    }
+    Map<String, Optional<String[]>> cache = CACHE.get();
+    Optional<String[]> known = cache.get(key);
+    if (known == null) {
+      known = hapi.apply(text);
+      cache.put(key, known.map(String[]::clone));
+      return known;
+    }
+    return known.map(String[]::clone);
+  }
+
+  private static boolean er7(String text) {
+    try {
+      return EncodingDetector.isEr7Encoded(text);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The first segment (up to CR, LF or FF, as HAPI's ER7 tokenizer splits) with the values of MSH-7
+   * and MSH-10 removed and every separator kept; null when too long to cache.
+   */
+  static String maskedHeader(String text) {
+    int end = 0;
+    int n = text.length();
+    while (end < n) {
+      char c = text.charAt(end);
+      if (c == '\r' || c == '\n' || c == '\f') {
+        break;
+      }
+      end++;
+    }
+    if (end > MAX_KEY_CHARS || end < 4) {
+      return end < 4 ? text.substring(0, end) : null;
+    }
+    char sep = text.charAt(3);
+    StringBuilder sb = new StringBuilder(end);
+    // MSH-1 is the separator at index 3, so the n-th separator seen starts field MSH-(n+1).
+    int field = 1;
+    for (int i = 0; i < end; i++) {
+      char c = text.charAt(i);
+      if (i >= 3 && c == sep) {
+        field++;
+        sb.append(c);
+      } else if (field != 7 && field != 10) {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}
