@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -14,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EngineConfig {
 
   @Bean
+  @Lazy
   KnowledgeBase knowledgeBase(WardProperties properties) throws KnowledgeBaseException {
     Optional<java.nio.file.Path> userDir =
         Optional.of(properties.dataDirectory().resolve("knowledge"))

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,7 +35,9 @@ class JobRunner {
   private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
   private final JobStore store;
-  private final CapturePipeline pipeline;
+  private final ObjectProvider<KnowledgeBase> knowledgeBase;
+  private final int workers;
+  private CapturePipeline pipeline;
   private final InventoryWriter writer;
   private final KnowledgeImporter knowledge;
   private final FindingRefresher findings;
@@ -46,7 +49,7 @@ class JobRunner {
 
   JobRunner(
       JobStore store,
-      KnowledgeBase knowledgeBase,
+      ObjectProvider<KnowledgeBase> knowledgeBase,
       InventoryWriter writer,
       KnowledgeImporter knowledge,
       FindingRefresher findings,
@@ -55,13 +58,23 @@ class JobRunner {
       TransactionTemplate tx,
       WardProperties properties) {
     this.store = store;
-    this.pipeline = new CapturePipeline(knowledgeBase, Math.max(1, properties.ingest().workers()));
+    // The fingerprint knowledge is loaded at the first capture, not at start (the command line's
+    // administration never needs it).
+    this.knowledgeBase = knowledgeBase;
+    this.workers = Math.max(1, properties.ingest().workers());
     this.writer = writer;
     this.knowledge = knowledge;
     this.findings = findings;
     this.cmdb = cmdb;
     this.audit = audit;
     this.tx = tx;
+  }
+
+  private synchronized CapturePipeline pipeline() {
+    if (pipeline == null) {
+      pipeline = new CapturePipeline(knowledgeBase.getObject(), workers);
+    }
+    return pipeline;
   }
 
   /** True while the job's results are being stored (it can no longer be cancelled). */
@@ -133,14 +146,15 @@ class JobRunner {
       return;
     }
     CapturePipeline.Result result =
-        pipeline.analyze(
-            file,
-            job.filename(),
-            (read, total) -> {
-              if (!Thread.currentThread().isInterrupted()) {
-                store.progress(job.id(), read);
-              }
-            });
+        pipeline()
+            .analyze(
+                file,
+                job.filename(),
+                (read, total) -> {
+                  if (!Thread.currentThread().isInterrupted()) {
+                    store.progress(job.id(), read);
+                  }
+                });
     CaptureSummary s = result.summary();
     if (s.truncatedAtOffset().isPresent()) {
       throw new JobFailure(
