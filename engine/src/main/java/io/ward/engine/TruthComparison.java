@@ -10,14 +10,18 @@ import java.util.Set;
 
 /**
  * Scores an inventory against a ground-truth inventory (the simulator's {@code --truth} file): how
- * many devices were found, how many got the right category, and how many medical devices that speak
- * a clinical protocol were identified by vendor.
+ * many devices were found, how many got the right category, how many medical devices that speak a
+ * clinical protocol were identified by vendor, and how many medical devices got the right model and
+ * firmware (what advisory matching needs).
  *
  * @param truthDevices devices in the truth
  * @param found truth devices present in the inventory (matched by id)
  * @param categoryCorrect found devices whose category equals the truth's
  * @param clinicalSpeakers truth medical devices that speak HL7, DICOM, POCT1-A or ASTM
  * @param clinicalVendorCorrect of those, found with the right vendor
+ * @param medicalDevices truth devices that are medical
+ * @param medicalModelCorrect of those, found with the right model
+ * @param medicalFirmwareCorrect of those, found with the right firmware version
  * @param misses a sample of what went wrong, for the test report
  */
 public record TruthComparison(
@@ -26,6 +30,9 @@ public record TruthComparison(
     int categoryCorrect,
     int clinicalSpeakers,
     int clinicalVendorCorrect,
+    int medicalDevices,
+    int medicalModelCorrect,
+    int medicalFirmwareCorrect,
     Map<String, Integer> confusion,
     List<String> misses) {
 
@@ -40,6 +47,9 @@ public record TruthComparison(
     int categoryCorrect = 0;
     int clinical = 0;
     int clinicalVendor = 0;
+    int medical = 0;
+    int medicalModel = 0;
+    int medicalFirmware = 0;
     Map<String, Integer> confusion = new HashMap<>();
     List<String> misses = new ArrayList<>();
     for (Device t : truth) {
@@ -50,6 +60,9 @@ public record TruthComparison(
                   || t.protocolsAsServer().stream().anyMatch(CLINICAL_PROTOCOLS::contains));
       if (speaksClinical) {
         clinical++;
+      }
+      if (t.medical()) {
+        medical++;
       }
       if (d == null) {
         note(misses, "not found: " + t.id() + " (" + t.category().id() + ")");
@@ -63,6 +76,34 @@ public record TruthComparison(
         note(
             misses,
             "category: " + t.id() + " is " + t.category().id() + ", found " + d.category().id());
+      }
+      if (t.medical()) {
+        if (sameModel(t, d)) {
+          medicalModel++;
+        } else {
+          note(
+              misses,
+              "model: "
+                  + t.id()
+                  + " is "
+                  + t.model().orElse("?")
+                  + ", found "
+                  + d.model().orElse("none"));
+        }
+        if (sameFirmware(t, d)) {
+          medicalFirmware++;
+        } else {
+          note(
+              misses,
+              "firmware: "
+                  + t.id()
+                  + " ("
+                  + t.model().orElse("?")
+                  + ") is "
+                  + t.firmware().orElse("?")
+                  + ", found "
+                  + d.firmware().orElse("none"));
+        }
       }
       if (speaksClinical) {
         if (sameVendor(t, d)) {
@@ -85,6 +126,9 @@ public record TruthComparison(
         categoryCorrect,
         clinical,
         clinicalVendor,
+        medical,
+        medicalModel,
+        medicalFirmware,
         Map.copyOf(confusion),
         List.copyOf(misses));
   }
@@ -97,6 +141,38 @@ public record TruthComparison(
     String a = normalise(truth.vendor().get());
     String b = normalise(found.vendor().get());
     return !a.isEmpty() && !b.isEmpty() && (a.contains(b) || b.contains(a));
+  }
+
+  /**
+   * Models agree when their letters and digits are the same, or when one contains the other and the
+   * shorter carries a model number ("i-STAT 1" in "i-STAT 1 with DRC-300", not "ARCHITECT" in
+   * "ARCHITECT ci4100").
+   */
+  static boolean sameModel(Device truth, Device found) {
+    if (truth.model().isEmpty() || found.model().isEmpty()) {
+      return false;
+    }
+    String a = normalise(truth.model().get());
+    String b = normalise(found.model().get());
+    if (a.isEmpty() || b.isEmpty()) {
+      return false;
+    }
+    if (a.equals(b)) {
+      return true;
+    }
+    String shorter = a.length() < b.length() ? a : b;
+    String longer = shorter == a ? b : a;
+    return longer.contains(shorter) && shorter.chars().anyMatch(Character::isDigit);
+  }
+
+  /** Firmware versions agree when equal but for case and blanks ("3.0 D15" and "3.0d15"). */
+  static boolean sameFirmware(Device truth, Device found) {
+    if (truth.firmware().isEmpty() || found.firmware().isEmpty()) {
+      return false;
+    }
+    String a = truth.firmware().get().toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+    String b = found.firmware().get().toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+    return !a.isEmpty() && a.equals(b);
   }
 
   private static String normalise(String vendor) {
@@ -124,11 +200,22 @@ public record TruthComparison(
     return clinicalSpeakers == 0 ? 1 : (double) clinicalVendorCorrect / clinicalSpeakers;
   }
 
+  /** Share of medical devices found with the right model, 0..1. */
+  public double medicalModelAccuracy() {
+    return medicalDevices == 0 ? 1 : (double) medicalModelCorrect / medicalDevices;
+  }
+
+  /** Share of medical devices found with the right firmware version, 0..1. */
+  public double medicalFirmwareAccuracy() {
+    return medicalDevices == 0 ? 1 : (double) medicalFirmwareCorrect / medicalDevices;
+  }
+
   /** One line per figure, for the CLI and the test log. */
   public String describe() {
     return String.format(
         "devices found %d/%d (%.1f%%), category correct %d/%d (%.1f%%), clinical-protocol medical"
-            + " devices identified by vendor %d/%d (%.1f%%)",
+            + " devices identified by vendor %d/%d (%.1f%%), medical devices with the right model"
+            + " %d/%d (%.1f%%) and firmware %d/%d (%.1f%%)",
         found,
         truthDevices,
         100 * recall(),
@@ -137,6 +224,12 @@ public record TruthComparison(
         100 * categoryAccuracy(),
         clinicalVendorCorrect,
         clinicalSpeakers,
-        100 * clinicalVendorAccuracy());
+        100 * clinicalVendorAccuracy(),
+        medicalModelCorrect,
+        medicalDevices,
+        100 * medicalModelAccuracy(),
+        medicalFirmwareCorrect,
+        medicalDevices,
+        100 * medicalFirmwareAccuracy());
   }
 }

@@ -30,12 +30,7 @@ final class AdtFeedScenario implements Scenario {
     String id = Exchanges.controlId(rnd);
     String msg =
         Hl7Messages.adt(
-            owner.model.hl7().orElseThrow().application(),
-            engine.model.hl7().orElseThrow().application(),
-            event,
-            conv.now(),
-            id,
-            rnd);
+            owner, engine.model.hl7().orElseThrow().application(), event, conv.now(), id, rnd);
     Exchanges.hl7(sim, conv, owner, engine, msg, event, id, "2.5.1", rnd);
   }
 }

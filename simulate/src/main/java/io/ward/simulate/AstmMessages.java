@@ -24,15 +24,7 @@ final class AstmMessages {
     String ts = CaptureClock.hl7(micros);
     String sample = "S" + (1_000_000 + rnd.nextInt(9_000_000));
     List<String> r = new ArrayList<>();
-    r.add(
-        "H|\\^&|||"
-            + a.senderName()
-            + "^"
-            + a.modelName()
-            + "^"
-            + d.firmware
-            + "|||||LIS||P|1|"
-            + ts);
+    r.add("H|\\^&|||" + d.fill(a.sender()) + "|||||LIS||P|1|" + ts);
     r.add("P|1||" + p.mrn() + "||" + p.name() + "||" + p.birthDate() + "|" + p.sex());
     r.add("O|1|" + sample + "||^^^PANEL|R||||||N||||Serum");
     String[][] tests = {{"GLU", "mmol/L"}, {"K", "mmol/L"}, {"NA", "mmol/L"}, {"CREA", "umol/L"}};

@@ -85,6 +85,9 @@ final class Behaviours {
       case NURSE_CALL:
         add(a, d, EngineOrdersScenario.INSTANCE, 120);
         break;
+      case PACS:
+        add(a, d, EngineOrdersScenario.INSTANCE, 180);
+        break;
       case PRINTER:
         add(a, d, DiscoveryScenario.MDNS, 300);
         break;

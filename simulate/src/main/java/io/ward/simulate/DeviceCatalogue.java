@@ -120,12 +120,7 @@ final class DeviceCatalogue {
             dhcp(n.path("dhcp")),
             protocols(id, n.path("client")),
             protocols(id, n.path("server")),
-            n.hasNonNull("hl7")
-                ? Optional.of(
-                    new DeviceModel.Hl7(
-                        text(n.path("hl7"), "application"),
-                        n.path("hl7").path("eui64").asBoolean()))
-                : Optional.empty(),
+            n.hasNonNull("hl7") ? Optional.of(hl7(n.path("hl7"))) : Optional.empty(),
             dicom(n.path("dicom")),
             n.hasNonNull("poct")
                 ? Optional.of(
@@ -133,9 +128,7 @@ final class DeviceCatalogue {
                         text(n.path("poct"), "vendorId"), text(n.path("poct"), "modelId")))
                 : Optional.empty(),
             n.hasNonNull("astm")
-                ? Optional.of(
-                    new DeviceModel.Astm(
-                        text(n.path("astm"), "senderName"), text(n.path("astm"), "modelName")))
+                ? Optional.of(new DeviceModel.Astm(text(n.path("astm"), "sender")))
                 : Optional.empty(),
             opt(n, "httpServer"),
             opt(n, "userAgent"),
@@ -162,6 +155,15 @@ final class DeviceCatalogue {
             List.copyOf(params),
             d.path("fqdn").asBoolean(),
             d.path("broadcast").asBoolean()));
+  }
+
+  private static DeviceModel.Hl7 hl7(JsonNode h) {
+    JsonNode sft = h.path("software");
+    Optional<DeviceModel.Software> software =
+        sft.isMissingNode() || sft.isNull()
+            ? Optional.empty()
+            : Optional.of(new DeviceModel.Software(text(sft, "vendor"), opt(sft, "product")));
+    return new DeviceModel.Hl7(text(h, "application"), h.path("eui64").asBoolean(), software);
   }
 
   private static Optional<DeviceModel.Dicom> dicom(JsonNode d) {

@@ -70,8 +70,18 @@ record DeviceModel(
    *
    * @param application MSH-3 namespace id
    * @param eui64 whether MSH-3 carries the device EUI-64 as universal id (IHE PCD-01 style)
+   * @param software the SFT segment the product adds to its messages, when it does
    */
-  record Hl7(String application, boolean eui64) {}
+  record Hl7(String application, boolean eui64, Optional<Software> software) {}
+
+  /**
+   * The SFT segment (HL7 v2.5+, section 2.15.12) a product writes after MSH: SFT-1 organization
+   * name, SFT-2 its release (the device firmware), SFT-3 product name, SFT-4 a binary id.
+   *
+   * @param vendor SFT-1.1, the vendor's legal organization name
+   * @param product SFT-3; the model name when absent
+   */
+  record Software(String vendor, Optional<String> product) {}
 
   /**
    * DICOM identity from the product's conformance statement.
@@ -92,6 +102,11 @@ record DeviceModel(
   /** POCT1-A device identity as sent in HEL.R01 (DEV.vendor_id, DEV.model_id). */
   record Poct(String vendorId, String modelId) {}
 
-  /** ASTM E1394 header: H-5 sender name and model; the version is the device firmware. */
-  record Astm(String senderName, String modelName) {}
+  /**
+   * ASTM E1394 header H-5 "sender name or ID", whose component layout each vendor defines: e.g.
+   * {@code ARCHITECT^{firmware}^{serial}^H1P1O1R1C1Q1L1} (Abbott ARCHITECT: name, version, serial,
+   * record types) or {@code OCD^VISION^{firmware}^{serial}} (Ortho VISION: maker, product, version,
+   * serial). Placeholders as in the other banners.
+   */
+  record Astm(String sender) {}
 }

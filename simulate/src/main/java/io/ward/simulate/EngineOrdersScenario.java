@@ -4,7 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * The interface engine pushes messages to devices that listen for HL7: ADT to nurse call, pharmacy
- * orders (RDE^O11) to dispensing cabinets, laboratory orders (OML^O21) to analyzers.
+ * orders (RDE^O11) to dispensing cabinets, laboratory orders (OML^O21) to analyzers, radiology
+ * orders (ORM^O01) to the PACS.
  */
 final class EngineOrdersScenario implements Scenario {
   static final EngineOrdersScenario INSTANCE = new EngineOrdersScenario();
@@ -15,7 +16,10 @@ final class EngineOrdersScenario implements Scenario {
     return plan.has(Role.INTERFACE_ENGINE)
         && owner.model.server().contains(Protocol.HL7)
         && owner.model.hl7().isPresent()
-        && (r == Role.NURSE_CALL || r == Role.DISPENSING_CABINET || r == Role.LAB_ANALYZER);
+        && (r == Role.NURSE_CALL
+            || r == Role.DISPENSING_CABINET
+            || r == Role.LAB_ANALYZER
+            || r == Role.PACS);
   }
 
   @Override
@@ -32,7 +36,6 @@ final class EngineOrdersScenario implements Scenario {
       int occurrence,
       Conversation conv) {
     PlannedDevice engine = sim.plan.serving(Role.INTERFACE_ENGINE, owner);
-    String from = engine.model.hl7().orElseThrow().application();
     String to = owner.model.hl7().orElseThrow().application();
     String id = Exchanges.controlId(rnd);
     String msg;
@@ -40,15 +43,19 @@ final class EngineOrdersScenario implements Scenario {
     switch (owner.role()) {
       case NURSE_CALL:
         trigger = rnd.nextBoolean() ? "A01" : "A08";
-        msg = Hl7Messages.adt(from, to, trigger, conv.now(), id, rnd);
+        msg = Hl7Messages.adt(engine, to, trigger, conv.now(), id, rnd);
         break;
       case DISPENSING_CABINET:
         trigger = "O11";
-        msg = Hl7Messages.pharmacyOrder(from, to, conv.now(), id, rnd);
+        msg = Hl7Messages.pharmacyOrder(engine, to, conv.now(), id, rnd);
+        break;
+      case PACS:
+        trigger = "O01";
+        msg = Hl7Messages.imagingOrder(engine, to, conv.now(), id, rnd);
         break;
       default:
         trigger = "O21";
-        msg = Hl7Messages.labOrder(from, to, conv.now(), id, rnd);
+        msg = Hl7Messages.labOrder(engine, to, conv.now(), id, rnd);
         break;
     }
     Exchanges.hl7(sim, conv, engine, owner, msg, trigger, id, "2.5.1", rnd);

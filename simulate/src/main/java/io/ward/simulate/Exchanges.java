@@ -82,6 +82,7 @@ final class Exchanges {
         Hl7Messages.ack(
             receiver.model.hl7().map(DeviceModel.Hl7::application).orElse("ACK"),
             sender.model.hl7().map(DeviceModel.Hl7::application).orElse(""),
+            Hl7Messages.software(receiver),
             trigger,
             conv.now(),
             "ACK" + controlId,

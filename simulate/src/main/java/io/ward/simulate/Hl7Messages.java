@@ -1,5 +1,6 @@
 package io.ward.simulate;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -22,6 +23,56 @@ final class Hl7Messages {
   static String sendingApplication(PlannedDevice d) {
     DeviceModel.Hl7 h = d.model.hl7().orElseThrow();
     return h.eui64() ? h.application() + "^" + d.eui64() + "^EUI-64" : h.application();
+  }
+
+  /**
+   * The SFT segment of a sender whose product writes one (HL7 v2.5+, section 2.15.12), else empty:
+   * SFT-1 organization name with name type L (legal), SFT-2 the release it runs, SFT-3 the product
+   * name, SFT-4 a binary id. Text is escaped as HL7 v2.5.1 section 2.7.4 requires.
+   */
+  static String software(PlannedDevice d) {
+    Optional<DeviceModel.Software> sft = d.model.hl7().flatMap(DeviceModel.Hl7::software);
+    if (sft.isEmpty()) {
+      return "";
+    }
+    String product = sft.get().product().orElse(d.model.model());
+    String binaryId = String.format("%08X", (d.model.id() + "@" + d.firmware).hashCode());
+    return "SFT|"
+        + escape(sft.get().vendor())
+        + "^L|"
+        + escape(d.firmware)
+        + "|"
+        + escape(product)
+        + "|"
+        + binaryId
+        + CR;
+  }
+
+  /** HL7 escape sequences for the delimiters declared in MSH-1/MSH-2 (section 2.7.4). */
+  static String escape(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '\\':
+          sb.append("\\E\\");
+          break;
+        case '|':
+          sb.append("\\F\\");
+          break;
+        case '^':
+          sb.append("\\S\\");
+          break;
+        case '&':
+          sb.append("\\T\\");
+          break;
+        case '~':
+          sb.append("\\R\\");
+          break;
+        default:
+          sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   /** OBX-18 equipment instance identifier (EI): serial, application, EUI-64. */
@@ -81,7 +132,7 @@ final class Hl7Messages {
     String ts = CaptureClock.hl7(micros);
     StringBuilder m = new StringBuilder(640);
     m.append(msh(sendingApplication(d), receivingApp, micros, "ORU^R01^ORU_R01", controlId, "2.6"));
-    m.append(pid(p)).append(pv1(p));
+    m.append(software(d)).append(pid(p)).append(pv1(p));
     m.append("OBR|1|||69837^MDC_DEV_METER_PHYSIO_MULTI_PARAM^MDC|||").append(ts).append(CR);
     String eq = equipment(d);
     if (d.role() == Role.VENTILATOR) {
@@ -160,7 +211,7 @@ final class Hl7Messages {
     String ts = CaptureClock.hl7(micros);
     StringBuilder m = new StringBuilder(640);
     m.append(msh(sendingApplication(d), receivingApp, micros, "ORU^R01^ORU_R01", controlId, "2.6"));
-    m.append(pid(p)).append(pv1(p));
+    m.append(software(d)).append(pid(p)).append(pv1(p));
     m.append("OBR|1|||69986^MDC_DEV_PUMP_INFUS_MDS^MDC|||").append(ts).append(CR);
     String eq = equipment(d);
     m.append("OBX|1||69985^MDC_DEV_PUMP_INFUS_VMD^MDC|1.0.0.0|||||||X|||")
@@ -202,7 +253,7 @@ final class Hl7Messages {
     StringBuilder m = new StringBuilder(640);
     m.append(
         msh(sendingApplication(server), receivingApp, micros, "ORU^R01^ORU_R01", controlId, "2.6"));
-    m.append(pid(p)).append(pv1(p));
+    m.append(software(server)).append(pid(p)).append(pv1(p));
     m.append("OBR|1|||69986^MDC_DEV_PUMP_INFUS_MDS^MDC|||").append(ts).append(CR);
     obx(
         m,
@@ -244,19 +295,21 @@ final class Hl7Messages {
         .append(CR);
   }
 
-  /** An ADT event (A01 admit, A03 discharge, A08 update) from an EHR. */
+  /** An ADT event (A01 admit, A03 discharge, A08 update) from an EHR or interface engine. */
   static String adt(
-      String sendingApp,
+      PlannedDevice sender,
       String receivingApp,
       String event,
       long micros,
       String controlId,
       SplittableRandom rnd) {
+    String sendingApp = sender.model.hl7().orElseThrow().application();
     FakePatient p = FakePatient.random(rnd);
     // HL7 v2.5.1 section 3.3: A01, A04 and A08 share the ADT_A01 structure; A02, A03 their own.
     String structure = event.equals("A02") || event.equals("A03") ? "ADT_" + event : "ADT_A01";
     return msh(
             sendingApp, receivingApp, micros, "ADT^" + event + "^" + structure, controlId, "2.5.1")
+        + software(sender)
         + "EVN|"
         + event
         + "|"
@@ -268,13 +321,19 @@ final class Hl7Messages {
 
   /** A laboratory order to an analyzer (OML^O21). */
   static String labOrder(
-      String sendingApp, String receivingApp, long micros, String controlId, SplittableRandom rnd) {
+      PlannedDevice sender,
+      String receivingApp,
+      long micros,
+      String controlId,
+      SplittableRandom rnd) {
+    String sendingApp = sender.model.hl7().orElseThrow().application();
     FakePatient p = FakePatient.random(rnd);
     String order = "ORD" + (100000 + rnd.nextInt(900000));
     String[] tests = {
       "2345-7^Glucose^LN", "2823-3^Potassium^LN", "718-7^Hemoglobin^LN", "2160-0^Creatinine^LN"
     };
     return msh(sendingApp, receivingApp, micros, "OML^O21^OML_O21", controlId, "2.5.1")
+        + software(sender)
         + pid(p)
         + pv1(p)
         + "ORC|NW|"
@@ -291,7 +350,12 @@ final class Hl7Messages {
 
   /** A pharmacy order to a dispensing cabinet (RDE^O11). */
   static String pharmacyOrder(
-      String sendingApp, String receivingApp, long micros, String controlId, SplittableRandom rnd) {
+      PlannedDevice sender,
+      String receivingApp,
+      long micros,
+      String controlId,
+      SplittableRandom rnd) {
+    String sendingApp = sender.model.hl7().orElseThrow().application();
     FakePatient p = FakePatient.random(rnd);
     String order = "RX" + (100000 + rnd.nextInt(900000));
     String[] drugs = {
@@ -300,6 +364,7 @@ final class Hl7Messages {
       "0143-9875-25^Ondansetron 4 mg/2 mL^NDC|4||mg"
     };
     return msh(sendingApp, receivingApp, micros, "RDE^O11^RDE_O11", controlId, "2.5.1")
+        + software(sender)
         + pid(p)
         + pv1(p)
         + "ORC|NW|"
@@ -312,16 +377,50 @@ final class Hl7Messages {
         + CR;
   }
 
+  /** A radiology order to a PACS (ORM^O01, HL7 v2.5.1 section 4.4; IHE RAD-4 style). */
+  static String imagingOrder(
+      PlannedDevice sender,
+      String receivingApp,
+      long micros,
+      String controlId,
+      SplittableRandom rnd) {
+    String sendingApp = sender.model.hl7().orElseThrow().application();
+    FakePatient p = FakePatient.random(rnd);
+    String order = "ACC" + (100000 + rnd.nextInt(900000));
+    String[] procedures = {
+      "36643-5^XR Chest 2 Views^LN",
+      "24627-2^CT Chest^LN",
+      "24558-9^CT Head^LN",
+      "30704-1^US Abdomen^LN"
+    };
+    return msh(sendingApp, receivingApp, micros, "ORM^O01^ORM_O01", controlId, "2.5.1")
+        + software(sender)
+        + pid(p)
+        + pv1(p)
+        + "ORC|NW|"
+        + order
+        + CR
+        + "OBR|1|"
+        + order
+        + "||"
+        + procedures[rnd.nextInt(procedures.length)]
+        + "|||"
+        + CaptureClock.hl7(micros)
+        + CR;
+  }
+
   /** The application acknowledgement of a message (MSA-1 AA). */
   static String ack(
       String sendingApp,
       String receivingApp,
+      String software,
       String trigger,
       long micros,
       String controlId,
       String acked,
       String version) {
     return msh(sendingApp, receivingApp, micros, "ACK^" + trigger + "^ACK", controlId, version)
+        + software
         + "MSA|AA|"
         + acked
         + CR;

@@ -127,6 +127,15 @@ class DeviceCatalogueTest {
   }
 
   @Test
+  void shouldNameTheSoftwareOfEveryMedicalProductThatSpeaksHl7() {
+    for (DeviceModel m : DeviceCatalogue.load().models()) {
+      if (m.category().medical() && m.hl7().isPresent()) {
+        assertThat(m.hl7().get().software()).as(m.id() + " writes an SFT segment").isPresent();
+      }
+    }
+  }
+
+  @Test
   void shouldRejectAModelWithoutTheProfileItsRoleNeeds() throws IOException {
     String json =
         "{\"models\":[{\"id\":\"x\",\"vendor\":\"V\",\"model\":\"M\",\"category\":\"imaging-modality\","

@@ -144,6 +144,54 @@ class WireFormatTest {
     assertThat(Hl7Messages.mllp("MSH|x\r")).startsWith(0x0B).endsWith(0x1C, 0x0D);
   }
 
+  private static PlannedDevice planned(String modelId, long mac, String firmware, String serial) {
+    return new PlannedDevice(
+        7,
+        DeviceCatalogue.load().byId(modelId),
+        Zone.CLINICAL,
+        mac,
+        Host.ip(10, 22, 1, 7),
+        "DEV-0007",
+        firmware,
+        serial,
+        false,
+        0,
+        false);
+  }
+
+  @Test
+  void shouldWriteTheSoftwareSegmentRightAfterMshWithDelimitersEscaped() {
+    PlannedDevice vent = planned("draeger-evita-v500", 0x0018_0A12_3456L, "2.61", "ARZK-0042");
+    String msg =
+        Hl7Messages.vitals(vent, "MIRTH", 1_709_539_200_000_000L, "9", new SplittableRandom(5));
+    String[] segments = msg.split("\r");
+    assertThat(segments[0]).startsWith("MSH|");
+    // HL7 v2.5.1 section 2.15.12 / 2.7.4: '&' is the subcomponent separator, sent as \T\.
+    assertThat(segments[1])
+        .matches(
+            "SFT\\|Draegerwerk AG \\\\T\\\\ Co\\. KGaA\\^L\\|2\\.61\\|Evita V500\\|[0-9A-F]{8}");
+    assertThat(Hl7Messages.escape("a|b^c~d\\e&f")).isEqualTo("a\\F\\b\\S\\c\\R\\d\\E\\e\\T\\f");
+  }
+
+  @Test
+  void shouldWriteNoSoftwareSegmentForAProductThatDoesNotSendOne() {
+    PlannedDevice engine = planned("nextgen-mirth", 0x0050_5612_3456L, "4.4.1", "VM-1");
+    assertThat(Hl7Messages.software(engine)).isEmpty();
+    String ack =
+        Hl7Messages.ack(
+            "MIRTH", "EPIC", Hl7Messages.software(engine), "A01", 1L, "A9", "9", "2.5.1");
+    assertThat(ack).doesNotContain("SFT|").contains("\rMSA|AA|9\r");
+  }
+
+  @Test
+  void shouldWriteTheAstmSenderInTheVendorsComponentLayout() {
+    PlannedDevice architect =
+        planned("abbott-architect-ci4100", 0x0013_DD12_3456L, "9.45", "ISR04512");
+    String header =
+        AstmMessages.results(architect, 1_709_539_200_000_000L, new SplittableRandom(2)).get(0);
+    assertThat(header).startsWith("H|\\^&|||ARCHITECT^9.45^ISR04512^H1P1O1R1C1Q1L1|||||LIS||P|1|");
+  }
+
   @Test
   void shouldPadBootpToThreeHundredOctetsWithTheMagicCookie() {
     DeviceModel ws = DeviceCatalogue.load().byId("dell-optiplex-7090");
