@@ -20,13 +20,15 @@
 
   var PALETTE = ["#0b5cad", "#c27c00", "#1e6b34", "#b42318", "#6b4fbb", "#00838f",
                  "#8d6e63", "#5d7496", "#d81b60", "#33691e", "#4e342e", "#283593"];
-  var RISK = {"none": "#9aa5b1", "low": "#5d7496", "medium": "#c27c00", "high": "#d14334", "critical": "#8f1d14"};
-  var CRIT = {"life critical": "#b42318", "high": "#c27c00", "medium": "#5d7496", "low": "#1e6b34"};
+  // Ordered schemes: risk bands from none to critical, criticality from life-critical to low.
+  var SCHEMES = {
+    risk: ["#9aa5b1", "#5d7496", "#c27c00", "#d14334", "#8f1d14"],
+    criticality: ["#b42318", "#c27c00", "#5d7496", "#1e6b34"]
+  };
 
-  function colours(labels) {
-    return labels.map(function (l, i) {
-      return RISK[l] || CRIT[l] || PALETTE[i % PALETTE.length];
-    });
+  function colours(spec) {
+    var scheme = SCHEMES[spec.palette] || PALETTE;
+    return spec.labels.map(function (l, i) { return scheme[i % scheme.length]; });
   }
 
   function drawCharts(root) {
@@ -44,7 +46,7 @@
         type: spec.type,
         data: {
           labels: spec.labels,
-          datasets: [{label: spec.label, data: spec.values, backgroundColor: colours(spec.labels),
+          datasets: [{label: spec.label, data: spec.values, backgroundColor: colours(spec),
                       borderWidth: doughnut ? 2 : 0}]
         },
         options: {

@@ -90,7 +90,7 @@ public class RemediationCommands {
       throw ApiException.conflict(
           "a " + current.status().id() + " record cannot move to " + to.id(),
           Map.of(
-              "status",
+              "currentStatus",
               current.status().id(),
               "allowed",
               current.status().next().stream().map(RemediationStatus::id).sorted().toList()));

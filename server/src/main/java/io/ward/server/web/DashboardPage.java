@@ -39,10 +39,11 @@ class DashboardPage {
     model.addAttribute("page", "dashboard");
     model.addAttribute("m", m);
     model.addAttribute("totals", insights.totals());
-    model.addAttribute("categoryChart", charts.counts("bar", "devices", byCount(m.byCategory())));
     model.addAttribute(
-        "criticalityChart", charts.counts("doughnut", "devices", byRank(m.byCriticality())));
-    model.addAttribute("riskChart", charts.counts("bar", "devices", m.riskDistribution()));
+        "categoryChart", charts.counts("bar", "categories", byCount(m.byCategory())));
+    model.addAttribute(
+        "criticalityChart", charts.counts("doughnut", "criticality", byRank(m.byCriticality())));
+    model.addAttribute("riskChart", charts.counts("bar", "risk", byBand(m.riskDistribution())));
     model.addAttribute("top", m.topToAct().stream().map(DeviceJson.Summary::of).toList());
     model.addAttribute("eol", insights.medicalEndOfLife(10));
     model.addAttribute("kev", insights.withKev(10));
@@ -70,18 +71,38 @@ class DashboardPage {
     return out;
   }
 
+  /** Risk bands in order, named for people. */
+  private static final List<String[]> BANDS =
+      List.of(
+          new String[] {"0", "none (0)"},
+          new String[] {"1-39", "low (1–39)"},
+          new String[] {"40-69", "medium (40–69)"},
+          new String[] {"70-89", "high (70–89)"},
+          new String[] {"90-100", "critical (90–100)"});
+
   private static Map<String, Long> byCount(Map<String, Long> counts) {
     Map<String, Long> out = new LinkedHashMap<>();
     counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .forEach(e -> out.put(e.getKey(), e.getValue()));
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> out.put(e.getKey().replace('-', ' '), e.getValue()));
     return out;
   }
 
   private static Map<String, Long> byRank(Map<String, Long> counts) {
     Map<String, Long> out = new LinkedHashMap<>();
     for (Criticality c : Criticality.values()) {
-      out.put(c.id(), counts.getOrDefault(c.id(), 0L));
+      out.put(c.id().replace('-', ' '), counts.getOrDefault(c.id(), 0L));
+    }
+    return out;
+  }
+
+  private static Map<String, Long> byBand(Map<String, Long> counts) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (String[] band : BANDS) {
+      out.put(band[1], counts.getOrDefault(band[0], 0L));
     }
     return out;
   }

@@ -69,7 +69,7 @@ class ErrorPages implements ErrorController {
         } else {
           p.setType(ROLE_REQUIRED);
           p.setTitle("Not allowed for your role");
-          p.setDetail("your role does not allow " + request.getMethod() + " " + path);
+          p.setDetail("your role does not allow this request to " + path);
         }
         break;
       case UNAUTHORIZED:

@@ -1,0 +1,373 @@
+package io.ward.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ward.server.security.Role;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The REST API over real HTTP against a running Ward server, with real captures ingested through
+ * it. Runs on H2 ({@link H2ApiTest}) and on PostgreSQL ({@link PostgresApiTest}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApiContract {
+  SharedServer server;
+  Http admin;
+  Http analyst;
+  Http clinical;
+  Http auditor;
+
+  abstract boolean postgres();
+
+  @BeforeAll
+  void ingest() throws Exception {
+    server = SharedServer.of(postgres());
+    admin = Http.bearer(server.url(), server.token(Role.ADMIN));
+    analyst = Http.bearer(server.url(), server.token(Role.SECURITY_ANALYST));
+    clinical = Http.bearer(server.url(), server.token(Role.CLINICAL_ENGINEER));
+    auditor = Http.bearer(server.url(), server.token(Role.AUDITOR));
+    for (String capture : new String[] {Fixtures.HL7, Fixtures.DICOM, Fixtures.DHCP}) {
+      JsonNode job = Fixtures.ingest(analyst, capture);
+      assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+    }
+  }
+
+  JsonNode ok(HttpResponse<String> r) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return Http.json(r.body());
+  }
+
+  static void assertProblem(HttpResponse<String> r, int status) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    JsonNode p = Http.json(r.body());
+    assertThat(p.get("status").asInt()).isEqualTo(status);
+    assertThat(p.get("title").asString()).isNotBlank();
+  }
+
+  long anyDevice() throws Exception {
+    JsonNode page = ok(auditor.get("/api/v1/devices?limit=1&sort=id&order=asc"));
+    return page.get("items").get(0).get("id").asLong();
+  }
+
+  @Test
+  void shouldAnswerAnUploadWith202AndAJobLocationThatReportsTheOutcome() throws Exception {
+    byte[] pcap = java.nio.file.Files.readAllBytes(io.ward.server.TestData.file(Fixtures.HL7));
+    HttpResponse<String> r = admin.upload("/api/v1/captures", "file", "again.pcap", pcap);
+    assertThat(r.statusCode()).isEqualTo(202);
+    JsonNode job = Http.json(r.body());
+    assertThat(r.headers().firstValue("Location"))
+        .hasValue("/api/v1/jobs/" + job.get("id").asLong());
+    assertThat(job.get("kind").asString()).isEqualTo("capture");
+    JsonNode done = Fixtures.awaitJob(admin, job.get("id").asLong());
+    assertThat(done.get("state").asString()).isEqualTo("succeeded");
+    assertThat(done.get("message").asString()).contains("already ingested");
+    assertThat(done.get("createdBy").asString()).isEqualTo(SharedServer.userName(Role.ADMIN));
+  }
+
+  @Test
+  void shouldWalkEveryDeviceOnceThroughCursorPages() throws Exception {
+    JsonNode first = ok(auditor.get("/api/v1/devices?limit=500&total=true&sort=id&order=asc"));
+    long total = first.get("total").asLong();
+    assertThat(total).isGreaterThanOrEqualTo(3);
+    Set<Long> seen = new HashSet<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      JsonNode page =
+          ok(
+              auditor.get(
+                  "/api/v1/devices?limit=2&sort=vendor"
+                      + (cursor == null ? "" : "&cursor=" + cursor)));
+      page.get("items").forEach(d -> assertThat(seen.add(d.get("id").asLong())).isTrue());
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+      pages++;
+    } while (cursor != null && pages < 10_000);
+    assertThat((long) seen.size()).isEqualTo(total);
+    assertThat(pages).isEqualTo((int) ((total + 1) / 2));
+  }
+
+  @Test
+  void shouldRefuseACursorFromAnotherOrder() throws Exception {
+    JsonNode page = ok(auditor.get("/api/v1/devices?limit=1&sort=id"));
+    String cursor = page.get("nextCursor").asString();
+    assertProblem(auditor.get("/api/v1/devices?limit=1&sort=vendor&cursor=" + cursor), 400);
+  }
+
+  @Test
+  void shouldFilterBySearchTextCategoryAndMedical() throws Exception {
+    JsonNode all = ok(auditor.get("/api/v1/devices?limit=500"));
+    JsonNode medical = ok(auditor.get("/api/v1/devices?limit=500&medical=true"));
+    medical.get("items").forEach(d -> assertThat(d.get("medical").asBoolean()).isTrue());
+    JsonNode d = all.get("items").get(0);
+    String ip = d.get("ips").get(0).asString();
+    JsonNode byIp = ok(auditor.get("/api/v1/devices?q=" + ip));
+    assertThat(byIp.get("items").findValuesAsString("key")).contains(d.get("key").asString());
+    String category = d.get("category").asString();
+    JsonNode byCategory = ok(auditor.get("/api/v1/devices?limit=500&category=" + category));
+    byCategory
+        .get("items")
+        .forEach(x -> assertThat(x.get("category").asString()).isEqualTo(category));
+    assertThat(ok(auditor.get("/api/v1/devices?q=no-such-device-anywhere")).get("items")).isEmpty();
+  }
+
+  @Test
+  void shouldShowADeviceWithTheEvidenceBehindEachAttribute() throws Exception {
+    JsonNode all = ok(auditor.get("/api/v1/devices?limit=500"));
+    long withVendor = -1;
+    for (JsonNode d : all.get("items")) {
+      if (!d.get("vendor").isNull()) {
+        withVendor = d.get("id").asLong();
+      }
+    }
+    assertThat(withVendor).as("a device with a known vendor").isPositive();
+    JsonNode detail = ok(auditor.get("/api/v1/devices/" + withVendor));
+    assertThat(detail.get("device").get("id").asLong()).isEqualTo(withVendor);
+    JsonNode evidence = detail.get("evidence");
+    assertThat(evidence.size()).isPositive();
+    JsonNode vendorEvidence = null;
+    for (JsonNode e : evidence) {
+      assertThat(e.get("source").asString()).isNotBlank();
+      assertThat(e.get("confidence").asDouble()).isBetween(0.0, 1.0);
+      if (e.get("attribute").asString().equals("vendor")) {
+        vendorEvidence = e;
+      }
+    }
+    assertThat(vendorEvidence).as("evidence for the vendor in %s", evidence).isNotNull();
+    assertThat(detail.get("history").size()).isPositive();
+    assertThat(detail.get("captures").asInt()).isPositive();
+  }
+
+  @Test
+  void shouldShowPeersAndHourlyFlowsOfADevice() throws Exception {
+    JsonNode all = ok(auditor.get("/api/v1/devices?limit=500"));
+    boolean foundPeers = false;
+    for (JsonNode d : all.get("items")) {
+      JsonNode peers = ok(auditor.get("/api/v1/devices/" + d.get("id").asLong() + "/peers"));
+      JsonNode flows = ok(auditor.get("/api/v1/devices/" + d.get("id").asLong() + "/flows"));
+      if (peers.size() > 0) {
+        foundPeers = true;
+        assertThat(peers.get(0).get("protocol").asString()).isNotBlank();
+        assertThat(peers.get(0).get("flows").asLong()).isPositive();
+        assertThat(flows.size()).isPositive();
+        assertThat(flows.get(0).get("hour").asString()).isNotBlank();
+      }
+    }
+    assertThat(foundPeers).as("some device has peers").isTrue();
+  }
+
+  @Test
+  void shouldAnswerUnknownIdsAndPathsWithProblemDocuments() throws Exception {
+    assertProblem(auditor.get("/api/v1/devices/987654321"), 404);
+    assertProblem(auditor.get("/api/v1/devices/987654321/peers"), 404);
+    assertProblem(auditor.get("/api/v1/findings/987654321"), 404);
+    assertProblem(auditor.get("/api/v1/remediations/987654321"), 404);
+    assertProblem(auditor.get("/api/v1/jobs/987654321"), 404);
+    assertProblem(auditor.get("/api/v1/no-such-thing"), 404);
+    // The role table lets clinical engineers PUT below /api/v1/remediations, but no endpoint does.
+    assertProblem(clinical.json("PUT", "/api/v1/remediations/1", "{}"), 405);
+  }
+
+  @Test
+  void shouldListFindingsWithRationaleForDevicesAndOverall() throws Exception {
+    long device = anyDevice();
+    long id =
+        Fixtures.finding(server, device, "CVE-2099-" + (postgres() ? "0001" : "0002"), 88, true);
+    JsonNode f = ok(auditor.get("/api/v1/findings/" + id));
+    assertThat(f.get("deviceId").asLong()).isEqualTo(device);
+    assertThat(f.get("kev").asBoolean()).isTrue();
+    assertThat(f.get("rationale").size()).isEqualTo(2);
+    assertThat(ok(auditor.get("/api/v1/devices/" + device + "/findings")).findValues("id"))
+        .extracting(JsonNode::asLong)
+        .contains(id);
+    JsonNode kevOnly = ok(auditor.get("/api/v1/findings?kev=true&limit=500"));
+    assertThat(kevOnly.get("items").findValues("id")).extracting(JsonNode::asLong).contains(id);
+    assertProblem(auditor.get("/api/v1/findings?status=nonsense"), 400);
+  }
+
+  @Test
+  void shouldCreateEditAndMoveARemediationRecordAndRefuseInvalidMoves() throws Exception {
+    long device = anyDevice();
+    long finding =
+        Fixtures.finding(server, device, "CVE-2099-" + (postgres() ? "1001" : "1002"), 70, false);
+    HttpResponse<String> created =
+        clinical.json(
+            "POST",
+            "/api/v1/remediations",
+            Http.json(
+                Map.of(
+                    "title", "Patch the pump firmware",
+                    "findingIds", java.util.List.of(finding),
+                    "deviceIds", java.util.List.of(device),
+                    "owner", "biomed",
+                    "due", "2099-01-31")));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode r = Http.json(created.body());
+    long id = r.get("id").asLong();
+    assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/remediations/" + id);
+    assertThat(r.get("status").asString()).isEqualTo("open");
+    assertThat(r.get("next").findValuesAsString("")).isEmpty();
+
+    JsonNode edited =
+        ok(
+            clinical.json(
+                "PATCH",
+                "/api/v1/remediations/" + id,
+                Http.json(Map.of("version", r.get("version").asInt(), "owner", "clinical eng"))));
+    assertThat(edited.get("owner").asString()).isEqualTo("clinical eng");
+    HttpResponse<String> stale =
+        clinical.json(
+            "PATCH",
+            "/api/v1/remediations/" + id,
+            Http.json(Map.of("version", r.get("version").asInt(), "owner", "someone else")));
+    assertProblem(stale, 409);
+
+    JsonNode moved =
+        ok(
+            clinical.json(
+                "POST",
+                "/api/v1/remediations/" + id + "/transitions",
+                Http.json(Map.of("to", "patched", "note", "vendor update 2.1 installed"))));
+    assertThat(moved.get("status").asString()).isEqualTo("patched");
+    assertThat(moved.get("history").get(0).get("to").asString()).isEqualTo("patched");
+
+    HttpResponse<String> invalid =
+        clinical.json(
+            "POST",
+            "/api/v1/remediations/" + id + "/transitions",
+            Http.json(Map.of("to", "planned")));
+    assertProblem(invalid, 409);
+    assertThat(Http.json(invalid.body()).get("allowed").get(0).asString()).isEqualTo("open");
+    assertProblem(
+        clinical.json(
+            "POST",
+            "/api/v1/remediations/" + id + "/transitions",
+            Http.json(Map.of("to", "fixed"))),
+        400);
+
+    JsonNode board = ok(auditor.get("/api/v1/remediations?status=patched"));
+    assertThat(board.findValues("id")).extracting(JsonNode::asLong).contains(id);
+    assertThat(ok(auditor.get("/api/v1/devices/" + device + "/remediations")).findValues("id"))
+        .extracting(JsonNode::asLong)
+        .contains(id);
+  }
+
+  @Test
+  void shouldRequireWhoWhyAndUntilWhenAcceptingARisk() throws Exception {
+    HttpResponse<String> created =
+        analyst.json(
+            "POST", "/api/v1/remediations", Http.json(Map.of("title", "Segment the imaging VLAN")));
+    long id = Http.json(created.body()).get("id").asLong();
+    assertProblem(
+        analyst.json(
+            "POST",
+            "/api/v1/remediations/" + id + "/transitions",
+            Http.json(Map.of("to", "risk-accepted"))),
+        400);
+    JsonNode accepted =
+        ok(
+            analyst.json(
+                "POST",
+                "/api/v1/remediations/" + id + "/transitions",
+                Http.json(
+                    Map.of(
+                        "to",
+                        "risk-accepted",
+                        "acceptance",
+                        Map.of(
+                            "by",
+                            "CISO",
+                            "reason",
+                            "no patch until Q3",
+                            "expires",
+                            "2099-06-30")))));
+    assertThat(accepted.get("acceptance").get("by").asString()).isEqualTo("CISO");
+  }
+
+  @Test
+  void shouldRefuseToCancelAFinishedJob() throws Exception {
+    JsonNode jobs = ok(analyst.get("/api/v1/jobs?limit=1"));
+    long id = jobs.get(0).get("id").asLong();
+    JsonNode job = Fixtures.awaitJob(analyst, id);
+    assertThat(job.get("finished").asBoolean()).isTrue();
+    assertProblem(analyst.json("POST", "/api/v1/jobs/" + id + "/cancel", null), 409);
+  }
+
+  @Test
+  void shouldServeMetricsAdvisoriesAndTheOpenApiDocument() throws Exception {
+    JsonNode m = ok(auditor.get("/api/v1/metrics"));
+    assertThat(m.get("devices").asLong()).isPositive();
+    assertThat(m.get("byCategory").size()).isPositive();
+    assertThat(m.get("riskDistribution").size()).isEqualTo(5);
+    assertThat(m.get("work").get("captures").asLong()).isGreaterThanOrEqualTo(3);
+    assertThat(ok(auditor.get("/api/v1/advisories")).isArray()).isTrue();
+    JsonNode doc = ok(auditor.get("/v3/api-docs"));
+    assertThat(doc.get("paths").propertyNames())
+        .contains(
+            "/api/v1/devices",
+            "/api/v1/devices/{id}",
+            "/api/v1/captures",
+            "/api/v1/jobs/{id}",
+            "/api/v1/remediations/{id}/transitions");
+    assertThat(auditor.page("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldIssueUseAndRevokeAnApiToken() throws Exception {
+    HttpResponse<String> created =
+        clinical.json("POST", "/api/v1/tokens", Http.json(Map.of("name", "nightly export")));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode t = Http.json(created.body());
+    String secret = t.get("secret").asString();
+    Http fresh = Http.bearer(server.url(), secret);
+    assertThat(ok(fresh.get("/api/v1/me")).get("role").asString()).isEqualTo("clinical-engineer");
+    ok(
+        clinical.json(
+            "POST", "/api/v1/tokens/" + t.get("token").get("id").asLong() + "/revoke", null));
+    assertThat(fresh.get("/api/v1/me").statusCode()).isEqualTo(401);
+    assertThat(ok(clinical.get("/api/v1/tokens")).toString()).doesNotContain(secret);
+  }
+
+  @Test
+  void shouldLetAdminsManageUsersAndRefuseOthersWithARoleProblem() throws Exception {
+    String name = "new-user-" + (postgres() ? "pg" : "h2");
+    HttpResponse<String> created =
+        admin.json(
+            "POST",
+            "/api/v1/users",
+            Http.json(
+                Map.of("username", name, "password", "a long enough secret", "role", "auditor")));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(created.body()).doesNotContain("a long enough secret");
+    JsonNode changed =
+        ok(admin.json("PATCH", "/api/v1/users/" + name, Http.json(Map.of("enabled", false))));
+    assertThat(changed.get("enabled").asBoolean()).isFalse();
+    HttpResponse<String> refused = analyst.get("/api/v1/users");
+    assertProblem(refused, 403);
+    assertThat(Http.json(refused.body()).get("type").asString())
+        .isEqualTo("urn:ward:problem:role-required");
+  }
+
+  @Test
+  void shouldShowTheAuditLogToAuditorsAndVerifyItsChain() throws Exception {
+    JsonNode entries = ok(auditor.get("/api/v1/audit?limit=500"));
+    assertThat(entries.findValuesAsString("action")).contains("ingest.submit", "user.create");
+    JsonNode v = ok(auditor.get("/api/v1/audit/verify"));
+    assertThat(v.get("intact").asBoolean()).isTrue();
+    assertProblem(clinical.get("/api/v1/audit"), 403);
+  }
+
+  @Test
+  void shouldRefuseCallsWithoutCredentials() throws Exception {
+    HttpResponse<String> r = Http.anonymous(server.url()).get("/api/v1/devices");
+    assertThat(r.statusCode()).isEqualTo(401);
+  }
+}

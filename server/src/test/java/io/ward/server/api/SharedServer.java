@@ -1,0 +1,125 @@
+package io.ward.server.api;
+
+import io.ward.server.RunningServer;
+import io.ward.server.ServerSettings;
+import io.ward.server.TestStore;
+import io.ward.server.WardServer;
+import io.ward.server.audit.Actor;
+import io.ward.server.security.Role;
+import io.ward.server.security.TokenService;
+import io.ward.server.security.UserService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One running Ward server per database for all HTTP tests of the API and console (a server starts
+ * in seconds; starting one per class would cost minutes), with one user and API token per role. The
+ * H2 server always runs; the PostgreSQL one (a schema of its own in the test database) when {@code
+ * WARD_TEST_POSTGRES=1}, and then an unreachable PostgreSQL fails the tests.
+ */
+public final class SharedServer {
+  /** The password of every test user. */
+  public static final String PASSWORD = "correct horse battery staple";
+
+  private static SharedServer h2;
+  private static SharedServer postgres;
+
+  private final RunningServer server;
+  private final Map<Role, String> tokens = new EnumMap<>(Role.class);
+  private final boolean isPostgres;
+
+  private SharedServer(RunningServer server, boolean isPostgres) {
+    this.server = server;
+    this.isPostgres = isPostgres;
+    UserService users = server.context().getBean(UserService.class);
+    TokenService tokenService = server.context().getBean(TokenService.class);
+    for (Role role : Role.values()) {
+      String name = userName(role);
+      users.create(name, PASSWORD, role, Actor.system());
+      tokens.put(role, tokenService.create(name, "tests", Actor.system()).secret());
+    }
+  }
+
+  /** The server on an in-memory H2 database. */
+  public static synchronized SharedServer h2() throws Exception {
+    if (h2 == null) {
+      Path dir = Files.createTempDirectory("ward-api-h2-");
+      h2 = start(TestStore.h2Settings(dir), Optional.empty());
+    }
+    return h2;
+  }
+
+  /** The server on a schema of its own in the test PostgreSQL. */
+  public static synchronized SharedServer postgres() throws Exception {
+    if (postgres == null) {
+      Path dir = Files.createTempDirectory("ward-api-pg-");
+      String schema = TestStore.newSchemaName();
+      postgres = start(TestStore.postgresSettings(dir, schema), Optional.of(schema));
+    }
+    return postgres;
+  }
+
+  /** The server for a test variant: PostgreSQL when asked for, else H2. */
+  public static SharedServer of(boolean postgresVariant) throws Exception {
+    return postgresVariant ? postgres() : h2();
+  }
+
+  private static SharedServer start(ServerSettings settings, Optional<String> schema)
+      throws Exception {
+    RunningServer s = WardServer.start(settings);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  s.close();
+                  schema.ifPresent(
+                      x -> {
+                        try {
+                          TestStore.dropSchema(x);
+                        } catch (java.sql.SQLException e) {
+                          System.err.println("could not drop test schema " + x + ": " + e);
+                        }
+                      });
+                }));
+    return new SharedServer(s, schema.isPresent());
+  }
+
+  /** The test user's name for a role, e.g. {@code t-security-analyst}. */
+  public static String userName(Role role) {
+    return "t-" + role.id();
+  }
+
+  /** The base URL. */
+  public String url() {
+    return server.url();
+  }
+
+  /** The API token of the role's test user. */
+  public String token(Role role) {
+    return tokens.get(role);
+  }
+
+  /** The running server. */
+  public RunningServer server() {
+    return server;
+  }
+
+  /** SQL against the server's store. */
+  public JdbcClient jdbc() {
+    return server.context().getBean(JdbcClient.class);
+  }
+
+  /** Rows in a table. */
+  public long count(String table) {
+    return jdbc().sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+  }
+
+  /** True on PostgreSQL. */
+  public boolean isPostgres() {
+    return isPostgres;
+  }
+}

@@ -1,0 +1,331 @@
+package io.ward.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ward.server.RunningServer;
+import io.ward.server.TestStore;
+import io.ward.server.WardServer;
+import io.ward.simulate.HospitalSimulator;
+import io.ward.simulate.SimulationConfig;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The console in real headless Chromium, as a person uses it: first-run setup with the one-time
+ * link, sign-in, upload of a capture, its job finishing, finding a device, its evidence and
+ * findings, a remediation record moved to another status; then a user whose role may not act is
+ * refused. One server and one browser session for the whole flow; screenshots are saved under
+ * {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+  static final String ADMIN_PASSWORD = "a sturdy admin passphrase";
+  static final String AUDITOR_PASSWORD = "an auditor's long passphrase";
+
+  RunningServer server;
+  Browser browser;
+  WebDriverWait wait;
+  Path capture;
+  long deviceId;
+
+  @BeforeAll
+  void start() throws Exception {
+    Path dir = Files.createTempDirectory("ward-browser-");
+    server = WardServer.start(TestStore.h2Settings(dir));
+    capture = dir.resolve("ward-general-hospital.pcap");
+    try (OutputStream out = Files.newOutputStream(capture)) {
+      // A small simulated hospital: pumps, monitors, imaging, lab, with DHCP, HL7 and DICOM.
+      new HospitalSimulator(SimulationConfig.of(40, 15, 11)).run(out, Optional.empty());
+    }
+    browser = new Browser();
+    wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+    server.close();
+  }
+
+  WebElement find(String css) {
+    return browser.driver.findElement(By.cssSelector(css));
+  }
+
+  List<WebElement> all(String css) {
+    return browser.driver.findElements(By.cssSelector(css));
+  }
+
+  void open(String path) {
+    browser.driver.get(server.url() + path);
+  }
+
+  String text() {
+    return find("body").getText();
+  }
+
+  void signIn(String user, String password) {
+    open("/login");
+    find("#username").sendKeys(user);
+    find("#password").sendKeys(password);
+    find("form button[type=submit]").click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".whoami")));
+  }
+
+  @Test
+  @Order(1)
+  void shouldCreateTheFirstAdminWithTheOneTimeSetupLink() throws Exception {
+    String setupUrl = server.oneTimeLoginUrl().orElseThrow();
+    browser.driver.get(setupUrl);
+    assertThat(text()).contains("Create the first administrator");
+    find("#username").sendKeys("admin");
+    find("#password").sendKeys(ADMIN_PASSWORD);
+    browser.shot("01-setup");
+    find("#setup-form button").click();
+    wait.until(ExpectedConditions.urlContains("/login?setup"));
+    assertThat(text()).contains("The first admin was created");
+    browser.shot("02-login-after-setup");
+
+    browser.driver.get(setupUrl);
+    assertThat(text()).contains("Setup is closed");
+  }
+
+  @Test
+  @Order(2)
+  void shouldSignInAndShowAnEmptyDashboard() throws Exception {
+    signIn("admin", ADMIN_PASSWORD);
+    assertThat(browser.driver.getTitle()).startsWith("Dashboard");
+    assertThat(find(".whoami").getText()).contains("admin");
+    browser.shot("03-dashboard-empty");
+  }
+
+  @Test
+  @Order(3)
+  void shouldUploadACaptureAndWatchItsJobFinish() throws Exception {
+    open("/upload");
+    find("#capture-file").sendKeys(capture.toAbsolutePath().toString());
+    find("#capture-file").findElement(By.xpath("./ancestor::form//button")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "queued"));
+    browser.shot("04-upload-queued");
+    WebElement row = wait.until(d -> d.findElement(By.cssSelector("tr.job.state-succeeded")));
+    assertThat(row.getText()).contains("ward-general-hospital.pcap").contains("devices");
+    browser.shot("05-upload-succeeded");
+  }
+
+  @Test
+  @Order(4)
+  void shouldFindAnInfusionPumpAndShowWhyWardBelievesItIsOne() throws Exception {
+    open("/devices");
+    int before = all("table.inventory tbody tr").size();
+    assertThat(before).isGreaterThan(10);
+    find("#q").sendKeys("alaris");
+    wait.until(d -> d.findElements(By.cssSelector("table.inventory tbody tr")).size() < before);
+    List<WebElement> rows = all("table.inventory tbody tr");
+    assertThat(rows).isNotEmpty();
+    assertThat(rows.get(0).getText()).contains("infusion pump").contains("BD");
+    assertThat(browser.driver.getCurrentUrl()).contains("q=alaris");
+    browser.shot("06-inventory-search");
+    rows.get(0).findElement(By.cssSelector("td a")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("evidence-h")));
+    assertThat(all("table.evidence tbody tr")).isNotEmpty();
+    String why = find("#evidence").getText();
+    assertThat(why).containsIgnoringCase("vendor").contains("BD").containsIgnoringCase("alaris");
+    assertThat(find("#network").getText()).contains("IP addresses");
+    wait.until(d -> !d.findElements(By.cssSelector("#peer-graph canvas")).isEmpty());
+    browser.fullPage("07-device-alaris");
+  }
+
+  @Test
+  @Order(5)
+  void shouldShowTheFindingsOfADeviceWithTheirRationale() throws Exception {
+    open("/devices?q=rad-view");
+    WebElement link = find("table.inventory tbody tr td a");
+    String href = link.getAttribute("href");
+    deviceId = Long.parseLong(href.substring(href.lastIndexOf('/') + 1));
+    link.click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("vulns-h")));
+    String vulns = find("#vulns").getText();
+    assertThat(vulns).contains("Windows XP").contains("end of life");
+    assertThat(find("#identity").getText()).contains("Windows XP");
+    wait.until(d -> !d.findElements(By.cssSelector("#peer-graph canvas")).isEmpty());
+    browser.fullPage("08-device-findings");
+  }
+
+  @Test
+  @Order(6)
+  void shouldOpenARemediationRecordAndChangeItsStatus() throws Exception {
+    open("/devices/" + deviceId);
+    WebElement form = find("details.new-work form");
+    if (!form.isDisplayed()) {
+      find("details.new-work summary").click();
+    }
+    // Typing into a date input depends on the browser's locale; set the ISO value directly.
+    browser.driver.executeScript("arguments[0].value = '2099-03-31';", find("#r-due"));
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "opened"));
+    WebElement card = find("article.work");
+    assertThat(card.getText()).contains("open").contains("2099-03-31");
+    new Select(card.findElement(By.cssSelector("select[name=to]"))).selectByValue("in-progress");
+    card.findElement(By.cssSelector("input[name=note]")).sendKeys("vendor engineer booked");
+    card.findElement(By.cssSelector(".status-form button")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".notice"), "in progress"));
+    assertThat(find("article.work").getText()).contains("in progress");
+    browser.shot("09-remediation-in-progress");
+    open("/remediations");
+    assertThat(text()).contains("Remediate").contains("in progress");
+    browser.fullPage("10-remediation-board");
+  }
+
+  @Test
+  @Order(7)
+  void shouldShowTheDashboardVulnerabilitiesAuditAndAdminPages() throws Exception {
+    open("/");
+    wait.until(d -> !d.findElements(By.cssSelector(".chart canvas")).isEmpty());
+    assertThat(find(".totals").getText()).contains("devices");
+    assertThat(text()).contains("Top 10 devices to act on").contains("Utilisation");
+    browser.fullPage("11-dashboard");
+    open("/findings");
+    assertThat(text()).contains("Windows XP");
+    browser.shot("12-vulnerabilities");
+    open("/audit?verify=true");
+    assertThat(text()).contains("The chain holds").contains("remediation.transition");
+    browser.shot("13-audit");
+    open("/admin/users");
+    find("#nu-name").sendKeys("auditor1");
+    find("#nu-pass").sendKeys(AUDITOR_PASSWORD);
+    new Select(find("#nu-role")).selectByValue("auditor");
+    find("#nu-name").findElement(By.xpath("./ancestor::form//button")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "auditor1"));
+    browser.shot("14-users");
+    open("/tokens");
+    find("#t-name").sendKeys("capture uploads");
+    find("#t-name").findElement(By.xpath("./ancestor::form//button")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("secret")));
+    assertThat(find("#secret").getAttribute("value")).startsWith("ward_");
+    browser.shot("15-tokens");
+  }
+
+  @Test
+  @Order(8)
+  void shouldStayUsableOnATablet() throws Exception {
+    browser.size(820, 1180);
+    try {
+      open("/devices/" + deviceId);
+      Long overflow =
+          (Long)
+              browser.driver.executeScript(
+                  "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      assertThat(overflow).as("horizontal overflow of the page").isLessThanOrEqualTo(0L);
+      browser.shot("16-tablet-device");
+      open("/");
+      browser.shot("17-tablet-dashboard");
+    } finally {
+      browser.size(1366, 900);
+    }
+  }
+
+  @Test
+  @Order(9)
+  void shouldBeKeyboardNavigableWithASkipLink() throws Exception {
+    open("/devices");
+    browser.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+    WebElement first = browser.driver.switchTo().activeElement();
+    assertThat(first.getText()).isEqualTo("Skip to main content");
+    first.sendKeys(org.openqa.selenium.Keys.ENTER);
+    assertThat(browser.driver.getCurrentUrl()).endsWith("#main");
+    for (WebElement input : all("main input:not([type=hidden]), main select")) {
+      String id = input.getAttribute("id");
+      boolean labelled =
+          (id != null && !all("label[for='" + id + "']").isEmpty())
+              || !input.findElements(By.xpath("./ancestor::label")).isEmpty();
+      assertThat(labelled).as("a label for %s", input.getAttribute("name")).isTrue();
+    }
+  }
+
+  @Test
+  @Order(10)
+  void shouldRefuseEveryActionOfARoleWithoutTheRightInTheConsole() throws Exception {
+    find(".whoami button").click();
+    wait.until(ExpectedConditions.urlContains("/login?logout"));
+    signIn("auditor1", AUDITOR_PASSWORD);
+    String nav = find(".top nav").getText();
+    assertThat(nav)
+        .contains("Inventory")
+        .contains("Audit log")
+        .doesNotContain("Upload")
+        .doesNotContain("Users");
+
+    open("/devices/" + deviceId);
+    assertThat(all("details.new-work")).isEmpty();
+    assertThat(all(".status-form")).isEmpty();
+    assertThat(find("#remediation").getText()).contains("Remediate");
+    browser.shot("19-auditor-device");
+
+    open("/upload");
+    assertThat(text()).contains("Not allowed for your role");
+    browser.shot("18-auditor-refused-upload");
+    open("/admin/users");
+    assertThat(text()).contains("Not allowed for your role");
+
+    // Forms the page hides are refused by the server too (with a valid CSRF token).
+    long remediation =
+        server
+            .context()
+            .getBean(JdbcClient.class)
+            .sql("SELECT MAX(id) FROM remediation")
+            .query(Long.class)
+            .single();
+    open("/devices/" + deviceId);
+    for (String[] action :
+        new String[][] {
+          {"/remediations/" + remediation + "/status", "to=patched"},
+          {"/remediations", "title=forged"},
+          {"/upload", ""},
+          {"/jobs/1/cancel", ""},
+          {"/admin/users", "username=mallory&password=longenoughpassword&role=admin"},
+        }) {
+      Object status =
+          browser.driver.executeScript(
+              "const token = document.querySelector('meta[name=csrf-token]').content;"
+                  + "return fetch(arguments[0], {method: 'POST', headers: {'Content-Type':"
+                  + " 'application/x-www-form-urlencoded', 'X-CSRF-TOKEN': token},"
+                  + " body: arguments[1], redirect: 'manual'}).then(r => r.status);",
+              action[0],
+              action[1]);
+      assertThat(((Number) status).intValue()).as("POST %s", action[0]).isEqualTo(403);
+    }
+    assertThat(
+            server
+                .context()
+                .getBean(JdbcClient.class)
+                .sql("SELECT status FROM remediation WHERE id = ?")
+                .param(remediation)
+                .query(String.class)
+                .single())
+        .isEqualTo("IN_PROGRESS");
+  }
+}
