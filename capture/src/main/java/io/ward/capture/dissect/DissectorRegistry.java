@@ -21,13 +21,14 @@ public final class DissectorRegistry {
         new io.ward.capture.dissect.snmp.SnmpDissector(),
         new io.ward.capture.dissect.ftp.FtpDissector(),
         new io.ward.capture.dissect.telnet.TelnetDissector(),
-        // Network and IT services: identity (DHCP), names (DNS, mDNS, LLMNR, NBNS), discovery
+        // Network and IT services: identity (DHCP), names (DNS, mDNS, LLMNR, NetBIOS), discovery
         // (SSDP, WS-Discovery), file sharing (SMB). Port-registered, confirmed by the probe.
         new io.ward.capture.dissect.dhcp.DhcpDissector(),
         io.ward.capture.dissect.dns.DnsDissector.dns(),
         io.ward.capture.dissect.dns.DnsDissector.mdns(),
         io.ward.capture.dissect.dns.DnsDissector.llmnr(),
         new io.ward.capture.dissect.dns.NbnsDissector(),
+        new io.ward.capture.dissect.dns.NetbiosDatagramDissector(),
         new io.ward.capture.dissect.ssdp.SsdpDissector(),
         new io.ward.capture.dissect.ssdp.WsDiscoveryDissector(),
         new io.ward.capture.dissect.smb.SmbDissector(),

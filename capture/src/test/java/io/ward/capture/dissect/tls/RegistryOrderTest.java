@@ -26,6 +26,7 @@ class RegistryOrderTest {
     "zeek/tls_ssl-v2.pcap, tls, tls.",
     "dcmtk-loopback-generated/dicom_tls_dcmtk_loopback.pcapng, tls, tls.",
     "ndpi/smbv1.pcap, smb, smb.",
+    "ndpi/netbios.pcap, nbdgm, browser.",
     "zeek/smb_SMBGhost.pcap, smb, smb."
   })
   void shouldGiveTheSameObservationsWithTheWholeRegistry(
