@@ -75,7 +75,7 @@ class CaptureIngestTest {
     }
 
     Job finished(long id) throws Exception {
-      Job done = store.bean(JobService.class).await(id, Duration.ofMinutes(2)).orElseThrow();
+      Job done = store.bean(JobService.class).await(id, Duration.ofMinutes(10)).orElseThrow();
       assertThat(done.state().finished()).as("job %s finished", id).isTrue();
       return done;
     }

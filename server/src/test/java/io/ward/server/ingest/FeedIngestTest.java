@@ -67,7 +67,7 @@ class FeedIngestTest {
       try (InputStream in = Files.newInputStream(file)) {
         Job job =
             store.bean(IngestService.class).submitFeed(in, file.getFileName().toString(), actor);
-        return store.bean(JobService.class).await(job.id(), Duration.ofMinutes(2)).orElseThrow();
+        return store.bean(JobService.class).await(job.id(), Duration.ofMinutes(10)).orElseThrow();
       }
     }
 
@@ -198,7 +198,7 @@ class FeedIngestTest {
       try (InputStream in = new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))) {
         job = store.bean(IngestService.class).submitFile(JobKind.CMDB, in, "cmdb.csv", actor);
       }
-      Job done = store.bean(JobService.class).await(job.id(), Duration.ofMinutes(1)).orElseThrow();
+      Job done = store.bean(JobService.class).await(job.id(), Duration.ofMinutes(10)).orElseThrow();
       assertThat(done.state()).as(done.message()).isEqualTo(JobState.SUCCEEDED);
       assertThat(done.message()).contains("1 matched").contains("1 not seen");
       var device = store.bean(DeviceQueryService.class).deviceByKey("mac:" + mac).orElseThrow();
@@ -221,7 +221,7 @@ class FeedIngestTest {
         job =
             store.bean(IngestService.class).submitFile(JobKind.SBOM, in, "narrow.sbom.json", actor);
       }
-      Job done = store.bean(JobService.class).await(job.id(), Duration.ofMinutes(1)).orElseThrow();
+      Job done = store.bean(JobService.class).await(job.id(), Duration.ofMinutes(10)).orElseThrow();
       assertThat(done.state()).as(done.message()).isEqualTo(JobState.SUCCEEDED);
       assertThat(done.message()).startsWith("1 SBOMs");
     }
@@ -242,7 +242,7 @@ class FeedIngestTest {
           new ByteArrayInputStream("{\"hello\": [1, 2, 3]}".getBytes(StandardCharsets.UTF_8))) {
         job = store.bean(IngestService.class).submitFeed(in, "hello.json", actor);
       }
-      Job done = store.bean(JobService.class).await(job.id(), Duration.ofMinutes(1)).orElseThrow();
+      Job done = store.bean(JobService.class).await(job.id(), Duration.ofMinutes(10)).orElseThrow();
       assertThat(done.state()).isEqualTo(JobState.FAILED);
       assertThat(done.message()).startsWith("hello.json: ").contains("nothing was stored");
       assertThat(store.count("advisory")).isEqualTo(advisories);
