@@ -37,19 +37,24 @@ final class Emitter {
   }
 
   /**
-   * The endpoint an address names: the sender itself when it is the sender's address; with the
-   * sender's MAC when {@code sameLink} (link-local protocols announce their own records); else the
-   * bare address. Empty for addresses that cannot name one device.
+   * The endpoint an address names, or empty for an address that cannot name one device. For a
+   * link-local announcement ({@code sameLink}: mDNS, LLMNR, an NBNS registration) the sender speaks
+   * for itself, so its own address is the sender and another address of it carries the sender's
+   * MAC. Otherwise (a unicast DNS answer, a WINS response) only the address is known: the frame's
+   * MAC may be a router's.
    */
   Optional<Endpoint> subject(IpAddress address, boolean sameLink) {
     if (address.isGroupOrUnspecified() || isLoopback(address)) {
       return Optional.empty();
     }
+    int vlan = flow.client().vlan();
+    if (!sameLink) {
+      return Optional.of(Endpoint.ofIp(address, vlan));
+    }
     if (sender.ip().filter(address::equals).isPresent()) {
       return Optional.of(sender);
     }
-    int vlan = flow.client().vlan();
-    if (sameLink && sender.mac().isPresent()) {
+    if (sender.mac().isPresent()) {
       return Optional.of(Endpoint.of(sender.mac().get(), address, vlan));
     }
     return Optional.of(Endpoint.ofIp(address, vlan));

@@ -3,6 +3,7 @@ package io.ward.capture.dissect.dns;
 import io.ward.model.Endpoint;
 import io.ward.model.IpAddress;
 import io.ward.model.ObservationFields;
+import java.util.Optional;
 
 /**
  * NetBIOS name service (RFC 1002 §4.2): registrations and refreshes (a host claiming its names),
@@ -74,7 +75,13 @@ final class NbnsMapper implements MessageMapper {
         if (r.rdata() instanceof Rdata.NbAddresses nb) {
           for (IpAddress a : nb.addresses()) {
             any = true;
-            out.subject(a, false).ifPresent(s -> out.emit(s, field(nb.group()), q.name()));
+            // The registrant speaks for its own address; another address (a multi-homed
+            // registration, RFC 1002 §4.2.2) may sit behind another interface and MAC.
+            Optional<Endpoint> subject =
+                out.sender().ip().filter(a::equals).isPresent()
+                    ? Optional.of(out.sender())
+                    : out.subject(a, false);
+            subject.ifPresent(s -> out.emit(s, field(nb.group()), q.name()));
           }
         }
       }
