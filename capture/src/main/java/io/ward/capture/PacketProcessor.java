@@ -2,6 +2,8 @@ package io.ward.capture;
 
 import io.ward.capture.dissect.ObservationSink;
 import io.ward.model.Observation;
+import io.ward.model.Transport;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +15,10 @@ import java.util.concurrent.TimeUnit;
 final class PacketProcessor {
   /** A closed TCP flow (both FINs or a RST) lingers this long for its last ACKs (as Zeek does). */
   static final long CLOSE_LINGER_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  /** {@link Transport#id()} of each transport, computed once rather than once per flow. */
+  private static final String[] TRANSPORT_IDS =
+      Arrays.stream(Transport.values()).map(Transport::id).toArray(String[]::new);
 
   private static final long SWEEP_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -243,7 +249,7 @@ final class PacketProcessor {
     f.close();
     sink.flow(f.toFlow());
     flows++;
-    String key = f.appProtocol != null ? f.appProtocol : f.transport().id();
+    String key = f.appProtocol != null ? f.appProtocol : TRANSPORT_IDS[f.transport().ordinal()];
     flowsByProtocol.computeIfAbsent(key, k -> new long[1])[0]++;
   }
 
