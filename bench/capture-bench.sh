@@ -24,5 +24,7 @@ bench_jar="$(ls bench/target/ward-bench-*.jar | grep -v -e sources -e javadoc | 
 # picocli for the benchmark itself; the bench jar adds only its own classes.
 mkdir -p bench/target/capture-bench
 cp cli/target/ward.jar bench/target/capture-bench/ward.jar
-exec java ${BENCH_JAVA_OPTS:-} -cp "$bench_jar:bench/target/capture-bench/ward.jar" \
+# Ward's processes get the JVM options the ward launcher uses for an analysis.
+ward_java_opts="$(sed -n 's/^analysis_java_opts="\(.*\)"$/\1/p' ward)"
+exec java ${BENCH_JAVA_OPTS:-} -Dward.javaOptions="$ward_java_opts" -cp "$bench_jar:bench/target/capture-bench/ward.jar" \
   io.ward.bench.CaptureBenchmark "$@"

@@ -113,11 +113,22 @@ final class Contenders {
       Path java, Path wardJar, CaptureFile input, List<String> options) {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
+    command.addAll(wardJavaOptions());
     command.addAll(
         List.of("-jar", wardJar.toString(), "analyze", "--no-progress", "--json", "/dev/null"));
     command.addAll(options);
     command.add(path(input));
     return command;
+  }
+
+  /**
+   * The JVM options Ward's processes run with: system property {@code ward.javaOptions}, which
+   * {@code capture-bench.sh} sets to the {@code ward} launcher's defaults for an analysis, so that
+   * the benchmark times Ward as a user runs it; none when unset.
+   */
+  static List<String> wardJavaOptions() {
+    String options = System.getProperty("ward.javaOptions", "").strip();
+    return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
   }
 
   private static Contender ward(
