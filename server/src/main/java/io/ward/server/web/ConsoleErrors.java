@@ -11,10 +11,16 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /** A console request Ward refuses is shown as a page saying why, with the right status. */
 @ControllerAdvice(basePackageClasses = ConsoleErrors.class)
 class ConsoleErrors {
+  private final ConsoleModel console;
+
+  ConsoleErrors(ConsoleModel console) {
+    this.console = console;
+  }
 
   @ExceptionHandler(ApiException.class)
   String refused(ApiException e, Model model, HttpServletResponse response) {
     response.setStatus(e.status().value());
+    console.fill(model);
     model.addAttribute("problem", e.toProblem());
     return "error";
   }
@@ -27,6 +33,7 @@ class ConsoleErrors {
         ProblemDetail.forStatusAndDetail(
             org.springframework.http.HttpStatus.BAD_REQUEST, e.getName() + " has a wrong value");
     p.setTitle("Invalid request");
+    console.fill(model);
     model.addAttribute("problem", p);
     return "error";
   }

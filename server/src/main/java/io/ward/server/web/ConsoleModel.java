@@ -31,6 +31,17 @@ class ConsoleModel {
     return CurrentUser.role().map(ConsoleModel::label).orElse("");
   }
 
+  /**
+   * Adds what {@code @ModelAttribute} methods add to pages, for views rendered where they do not
+   * run (exception handlers).
+   */
+  void fill(org.springframework.ui.Model model) {
+    model.addAttribute("can", can());
+    model.addAttribute("fmt", fmt());
+    model.addAttribute("username", username());
+    model.addAttribute("roleName", roleName());
+  }
+
   /** A role for people: {@code security-analyst} reads "security analyst". */
   static String label(Role role) {
     return role.id().replace('-', ' ');
