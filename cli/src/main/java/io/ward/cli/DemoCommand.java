@@ -9,44 +9,58 @@ import io.ward.engine.InventoryJson;
 import io.ward.engine.TextReport;
 import io.ward.engine.TruthComparison;
 import io.ward.inventory.KnowledgeBaseException;
+import io.ward.server.RunningServer;
+import io.ward.server.ServerSettings;
+import io.ward.server.WardServer;
+import io.ward.server.ingest.Job;
 import io.ward.simulate.HospitalSimulator;
 import io.ward.simulate.SimulationConfig;
 import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ward demo}: simulates a small hospital, analyses its traffic and prints the inventory,
- * with no setup and no external service.
+ * {@code ward demo}: simulates a hospital, analyses its traffic, prints the inventory, then starts
+ * the server on the embedded database with that hospital and the real advisories shipped for the
+ * demo, and prints the URL and a one-time login. No setup, no external service.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Simulates a small hospital network, analyses the capture and prints the inventory.",
-      "The capture, the truth and the inventory JSON are kept in --dir for a closer look."
+      "Simulates a hospital network, analyses the capture and prints the inventory; then starts",
+      "the Ward server on the embedded database with that hospital and real CISA medical",
+      "advisories, and prints the URL and a one-time setup link. The demo directory is",
+      "recreated on each run (default ~/.ward/demo). Ctrl-C stops the server."
     })
 final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--devices",
       paramLabel = "N",
-      defaultValue = "120",
+      defaultValue = "500",
       description = "devices (default: ${DEFAULT-VALUE})")
   int devices;
 
   @Option(
       names = "--minutes",
       paramLabel = "M",
-      defaultValue = "5",
+      defaultValue = "10",
       description = "minutes of traffic (default: ${DEFAULT-VALUE})")
   int minutes;
 
@@ -58,18 +72,47 @@ final class DemoCommand implements Callable<Integer> {
   long seed;
 
   @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "8080",
+      description = "server port on 127.0.0.1 (default: ${DEFAULT-VALUE})")
+  int port;
+
+  @Option(
       names = "--dir",
       paramLabel = "DIR",
-      description = "where to keep the demo files (default: ~/.ward/demo)")
+      description = "the demo directory, emptied first (default: ~/.ward/demo)")
   Optional<Path> dir = Optional.empty();
 
+  @Option(
+      names = "--no-server",
+      description = "only simulate, analyse and print; do not start the server")
+  boolean noServer;
+
   @Override
-  public Integer call() throws IOException, KnowledgeBaseException {
-    Path out = dir.orElse(Path.of(System.getProperty("user.home"), ".ward", "demo"));
-    Files.createDirectories(out);
+  public Integer call() throws Exception {
+    Path out = dir.orElse(WardHome.dir().resolve("demo"));
+    recreate(out);
     Path pcap = out.resolve("hospital.pcap");
     Path truth = out.resolve("hospital-truth.json");
-    Path inventory = out.resolve("hospital-inventory.json");
+    simulate(pcap, truth);
+    AnalysisResult result = analyze(pcap, out.resolve("hospital-inventory.json"));
+    TextReport.print(result, System.out, 40);
+    try (InputStream in = Files.newInputStream(truth)) {
+      TruthComparison score =
+          TruthComparison.compare(
+              InventoryJson.readDevices(in, truth.toString()), result.devices());
+      System.out.printf("%nAgainst the simulator's ground truth: %s%n", score.describe());
+    }
+    System.out.printf("Files: %s%n", out);
+    System.out.flush();
+    if (noServer) {
+      return ExitCodes.OK;
+    }
+    return serve(out, pcap);
+  }
+
+  private void simulate(Path pcap, Path truth) throws IOException {
     HospitalSimulator simulator =
         new HospitalSimulator(SimulationConfig.of(devices, minutes, seed));
     try (OutputStream p = new BufferedOutputStream(Files.newOutputStream(pcap), 1 << 16);
@@ -78,20 +121,82 @@ final class DemoCommand implements Callable<Integer> {
     }
     System.err.printf(
         "ward: simulated %d devices over %d minutes into %s%n", devices, minutes, pcap);
+  }
+
+  private static AnalysisResult analyze(Path pcap, Path inventory)
+      throws IOException, KnowledgeBaseException {
     AnalysisResult result =
         new Analyzer(AnalysisOptions.defaults())
             .analyze(List.of(CaptureSource.ofPath(pcap)), ProgressListener.NONE);
     try (OutputStream j = Files.newOutputStream(inventory)) {
       InventoryJson.write(result, j);
     }
-    TextReport.print(result, System.out, 60);
-    try (InputStream in = Files.newInputStream(truth)) {
-      TruthComparison score =
-          TruthComparison.compare(
-              InventoryJson.readDevices(in, truth.toString()), result.devices());
-      System.out.printf("%nAgainst the simulator's ground truth: %s%n", score.describe());
-    }
-    System.out.printf("%nFiles: %s, %s, %s%n", pcap, truth, inventory);
+    return result;
+  }
+
+  private int serve(Path out, Path pcap) throws Exception {
+    Path feeds = extractDemoFeeds(out.resolve("feeds"));
+    ServerSettings settings =
+        ServerSettings.fromEnvironment().withPort(port).withDataDir(out.resolve("server"));
+    RunningServer server = WardServer.start(settings);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                }));
+    System.err.println("ward: importing the demo advisories and the simulated capture…");
+    await(server, server.importFeeds(feeds), "advisories");
+    await(server, server.ingestCapture(pcap), "capture");
+    System.out.printf("%nWard is running at %s%n", server.url());
+    server
+        .oneTimeLoginUrl()
+        .ifPresent(
+            u -> System.out.printf("Create the first admin (one-time link, valid once): %s%n", u));
+    System.out.println("Press Ctrl-C to stop.");
+    System.out.flush();
+    stopped.await();
     return ExitCodes.OK;
+  }
+
+  private static void await(RunningServer server, Job job, String what)
+      throws InterruptedException {
+    Optional<Job> done = server.awaitJob(job.id(), Duration.ofMinutes(30));
+    String state =
+        done.map(j -> j.state().name().toLowerCase(java.util.Locale.ROOT) + ": " + j.message())
+            .orElse("still running after 30 minutes");
+    System.err.printf("ward: %s import %s%n", what, state);
+  }
+
+  /** Writes the advisories bundled for the demo (listed in INDEX, since a jar cannot be listed). */
+  static Path extractDemoFeeds(Path target) throws IOException {
+    Files.createDirectories(target);
+    try (InputStream index = DemoCommand.class.getResourceAsStream("demo-feeds/INDEX");
+        BufferedReader names =
+            new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8))) {
+      for (String name = names.readLine(); name != null; name = names.readLine()) {
+        if (name.isBlank()) {
+          continue;
+        }
+        try (InputStream in = DemoCommand.class.getResourceAsStream("demo-feeds/" + name.strip())) {
+          Files.copy(in, target.resolve(name.strip()));
+        }
+      }
+    }
+    return target;
+  }
+
+  /** Empties the demo directory: each demo starts fresh, so the one-time setup link is new. */
+  private static void recreate(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.createDirectories(dir);
   }
 }
