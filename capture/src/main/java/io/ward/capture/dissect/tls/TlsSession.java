@@ -174,6 +174,11 @@ final class TlsSession implements DissectorSession {
     public void handshake(int type, byte[] buf, int offset, int length) {
       switch (type) {
         case CLIENT_HELLO:
+          if (helloSeen) {
+            // A second ClientHello answers a HelloRetryRequest (RFC 8446 §4.1.2); it adds a
+            // cookie and changes key shares, so only the first one is fingerprinted.
+            break;
+          }
           helloSeen = true;
           HelloParser.clientHello(buf, offset, length)
               .ifPresentOrElse(

@@ -155,6 +155,49 @@ public final class Tshark {
     return out;
   }
 
+  /**
+   * One {@code tshark -T pdml} run: for each packet matching {@code filter}, every occurrence of
+   * each wanted field in document order. One process instead of one per question keeps oracle tests
+   * fast.
+   */
+  public static List<java.util.Map<String, List<PdmlField>>> pdmlPackets(
+      String relative, String filter, java.util.Set<String> wanted) {
+    List<String> cmd =
+        List.of(
+            "tshark",
+            "-n",
+            "-r",
+            TestData.file("pcaps/" + relative).toString(),
+            "-Y",
+            filter,
+            "-T",
+            "pdml");
+    List<java.util.Map<String, List<PdmlField>>> packets = new ArrayList<>();
+    for (String line : run(cmd)) {
+      String trimmed = line.trim();
+      if (trimmed.equals("<packet>")) {
+        packets.add(new java.util.HashMap<>());
+        continue;
+      }
+      if (packets.isEmpty() || !trimmed.startsWith("<field name=\"")) {
+        continue;
+      }
+      String name = attribute(trimmed, "name");
+      if (wanted.contains(name)) {
+        packets
+            .get(packets.size() - 1)
+            .computeIfAbsent(name, k -> new ArrayList<>())
+            .add(
+                new PdmlField(
+                    packets.size() - 1,
+                    attribute(trimmed, "showname"),
+                    attribute(trimmed, "show"),
+                    attribute(trimmed, "value")));
+      }
+    }
+    return packets;
+  }
+
   /** The display text of every occurrence of a field, with the leading {@code "Label: "} cut. */
   public static List<String> shownames(String relative, String filter, String field) {
     List<String> out = new ArrayList<>();

@@ -81,6 +81,26 @@ class TlsDissectorTest {
   }
 
   @Test
+  void shouldFingerprintOnlyTheFirstClientHelloOfAConnection() {
+    byte[] retry =
+        TlsBytes.record(
+            22,
+            TlsBytes.handshake(
+                1,
+                TlsBytes.clientHelloBody(
+                    0x0303,
+                    new int[] {0x1301},
+                    TlsBytes.extension(44, new byte[] {0, 0}),
+                    TlsBytes.extension(43, TlsBytes.u16List(1, 0x0304)))));
+
+    driver.feed(true, 1L, clientHelloRecord());
+    driver.feed(true, 2L, retry);
+
+    assertThat(ctx.values(ObservationFields.TLS_JA3)).hasSize(1);
+    assertThat(ctx.values(ObservationFields.TLS_SNI)).containsExactly("pacs.example");
+  }
+
+  @Test
   void shouldNameUnknownCipherInHex() {
     driver.feed(true, 1L, clientHelloRecord());
     driver.feed(

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.security.auth.x500.X500Principal;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,17 +20,29 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * tshark 4.0 as the oracle for TLS: the same JA3, SNI, versions, chosen cipher and leaf certificate
- * (subject DN and notAfter) on every real TLS capture. (tshark 4.0 has no JA4; JA4 is checked
- * against the spec's own examples in {@link FingerprintsTest}.)
+ * tshark 4.0 as the oracle for TLS: the same JA3, SNI, versions, chosen cipher and leaf
+ * certificates (subject DN and notAfter) on every real TLS capture, from one {@code tshark -T pdml}
+ * run per capture. (tshark 4.0 has no JA4; JA4 is checked against the spec's own examples in {@link
+ * FingerprintsTest}.)
  */
 class TlsTsharkOracleTest {
   private static final DateTimeFormatter UTC_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-  /** Frames carrying a cleartext certificate: TLS Certificate, or SSLv2 SERVER-HELLO. */
-  private static final String CERTIFICATE_FRAMES =
-      "tls.handshake.type == 11 || (tls.handshake.type == 4 && tls.record.version == 0x0002)";
+  /** Hellos, certificates, and SSLv2 SERVER-HELLO (type 4 only with record version 2). */
+  private static final String FILTER =
+      "tls.handshake.type == 1 || tls.handshake.type == 2 || tls.handshake.type == 11"
+          + " || (tls.handshake.type == 4 && tls.record.version == 0x0002)";
+
+  private static final String TYPE = "tls.handshake.type";
+  private static final String JA3 = "tls.handshake.ja3";
+  private static final String SNI = "tls.handshake.extensions_server_name";
+  private static final String VERSION = "tls.handshake.version";
+  private static final String SUPPORTED = "tls.handshake.extensions.supported_version";
+  private static final String RECORD_VERSION = "tls.record.version";
+  private static final String CIPHER = "tls.handshake.ciphersuite";
+  private static final String SUBJECT = "x509af.subject";
+  private static final String UTC = "x509af.utcTime";
 
   @BeforeAll
   static void needsTshark() {
@@ -57,40 +70,33 @@ class TlsTsharkOracleTest {
       })
   void shouldAgreeWithTshark(String pcap) {
     CaptureRun run = CaptureRun.of(pcap, new TlsDissector());
-    Tshark.Table t =
-        Tshark.fields(
-            pcap,
-            List.of(
-                "-Y",
-                "tls.handshake.type == 1 || tls.handshake.type == 2 || "
-                    + "(tls.handshake.type == 4 && tls.record.version == 0x0002)"),
-            "tls.handshake.type",
-            "tls.handshake.ja3",
-            "tls.handshake.extensions_server_name",
-            "tls.handshake.version",
-            "tls.handshake.extensions.supported_version",
-            "tls.record.version",
-            "tls.handshake.ciphersuite");
     Set<String> ja3 = new LinkedHashSet<>();
     Set<String> sni = new LinkedHashSet<>();
     Set<String> clientVersions = new LinkedHashSet<>();
     Set<String> serverVersions = new LinkedHashSet<>();
     Set<String> ciphers = new LinkedHashSet<>();
-    for (String[] row : t.rows()) {
-      List<String> types = List.of(cells(row[0]));
+    Set<String> subjects = new LinkedHashSet<>();
+    Set<String> notAfters = new LinkedHashSet<>();
+    Set<String> wanted =
+        Set.of(TYPE, JA3, SNI, VERSION, SUPPORTED, RECORD_VERSION, CIPHER, SUBJECT, UTC);
+    for (Map<String, List<Tshark.PdmlField>> p : Tshark.pdmlPackets(pcap, FILTER, wanted)) {
+      List<String> types = shows(p, TYPE);
       // In SSLv2, type 2 is CLIENT-MASTER-KEY and type 4 SERVER-HELLO.
-      boolean v2 = List.of(cells(row[5])).contains("0x0002");
+      boolean v2 = shows(p, RECORD_VERSION).contains("0x0002");
       if (types.contains("1")) {
-        ja3.addAll(List.of(cells(row[1])));
-        sni.addAll(List.of(cells(row[2])));
-        clientVersions.add(TlsVersion.name(clientVersion(row)));
+        ja3.addAll(shows(p, JA3));
+        sni.addAll(shows(p, SNI));
+        clientVersions.add(TlsVersion.name(clientVersion(p)));
       } else if (v2 ? types.contains("4") : types.contains("2")) {
-        String[] supported = cells(row[4]);
-        String v = supported.length > 0 ? supported[0] : cells(row[3])[0];
+        List<String> supported = shows(p, SUPPORTED);
+        String v = supported.isEmpty() ? shows(p, VERSION).get(0) : supported.get(0);
         serverVersions.add(TlsVersion.name(Integer.decode(v)));
-        for (String c : cells(row[6])) {
+        for (String c : shows(p, CIPHER)) {
           ciphers.add(CipherSuites.name(Integer.decode(c)));
         }
+      }
+      if (types.contains("11") || (v2 && types.contains("4"))) {
+        certificate(p, subjects, notAfters);
       }
     }
 
@@ -106,10 +112,28 @@ class TlsTsharkOracleTest {
           .containsExactlyInAnyOrderElementsOf(ciphers);
     }
     assertThat(union(run, ObservationFields.TLS_CERT_SUBJECT, TlsSession.TLS_CLIENT_CERT_SUBJECT))
-        .containsExactlyInAnyOrderElementsOf(leafSubjects(pcap));
+        .containsExactlyInAnyOrderElementsOf(subjects);
     assertThat(
             union(run, ObservationFields.TLS_CERT_NOT_AFTER, TlsSession.TLS_CLIENT_CERT_NOT_AFTER))
-        .containsExactlyInAnyOrderElementsOf(leafNotAfters(pcap));
+        .containsExactlyInAnyOrderElementsOf(notAfters);
+  }
+
+  /**
+   * The first certificate of a Certificate message (the server's, or with mutual TLS the client's):
+   * subject from tshark's DER bytes, notAfter from its text (the second UTCTime).
+   */
+  private static void certificate(
+      Map<String, List<Tshark.PdmlField>> p, Set<String> subjects, Set<String> notAfters) {
+    List<Tshark.PdmlField> subject = p.getOrDefault(SUBJECT, List.of());
+    if (!subject.isEmpty()) {
+      byte[] der = HexFormat.of().parseHex(subject.get(0).value());
+      subjects.add(CertificateParser.distinguishedName(new X500Principal(der)));
+    }
+    List<String> times = shows(p, UTC);
+    if (times.size() >= 2) {
+      String text = times.get(1).replace(" (UTC)", "");
+      notAfters.add(LocalDateTime.parse(text, UTC_TIME).toInstant(ZoneOffset.UTC).toString());
+    }
   }
 
   private static Set<String> union(CaptureRun run, String a, String b) {
@@ -122,19 +146,19 @@ class TlsTsharkOracleTest {
    * Highest offered: the largest non-GREASE supported_versions entry, else the hello version, else
    * (an SSLv2 CLIENT-HELLO) tshark's record version.
    */
-  private static int clientVersion(String[] row) {
+  private static int clientVersion(Map<String, List<Tshark.PdmlField>> p) {
     int best = -1;
-    for (String v : cells(row[4])) {
+    for (String v : shows(p, SUPPORTED)) {
       int x = Integer.decode(v);
       if (!TlsVersion.isGrease(x) && (best < 0 || rank(x) > rank(best))) {
         best = x;
       }
     }
-    if (best < 0 && cells(row[3]).length > 0) {
-      best = Integer.decode(cells(row[3])[0]);
+    if (best < 0 && !shows(p, VERSION).isEmpty()) {
+      best = Integer.decode(shows(p, VERSION).get(0));
     }
     if (best < 0) {
-      best = Integer.decode(cells(row[5])[0]);
+      best = Integer.decode(shows(p, RECORD_VERSION).get(0));
     }
     return best;
   }
@@ -143,37 +167,7 @@ class TlsTsharkOracleTest {
     return TlsVersion.isDraft13(v) ? 0x0303 * 256 + (v & 0xFF) : v * 256;
   }
 
-  private static String[] cells(String cell) {
-    return cell == null || cell.isEmpty() ? new String[0] : cell.split(",");
-  }
-
-  /**
-   * The first certificate of each Certificate message (server's and, with mutual TLS, client's):
-   * subject from tshark's DER bytes, notAfter from its text (the second UTCTime of the packet).
-   */
-  private static Set<String> leafSubjects(String pcap) {
-    Set<String> out = new LinkedHashSet<>();
-    int last = -1;
-    for (Tshark.PdmlField f : Tshark.pdml(pcap, CERTIFICATE_FRAMES, "x509af.subject")) {
-      if (f.packet() != last) {
-        last = f.packet();
-        byte[] der = HexFormat.of().parseHex(f.value());
-        out.add(CertificateParser.distinguishedName(new X500Principal(der)));
-      }
-    }
-    return out;
-  }
-
-  private static Set<String> leafNotAfters(String pcap) {
-    Set<String> out = new LinkedHashSet<>();
-    List<Tshark.PdmlField> times = Tshark.pdml(pcap, CERTIFICATE_FRAMES, "x509af.utcTime");
-    for (int i = 0; i + 1 < times.size(); i++) {
-      boolean firstOfPacket = i == 0 || times.get(i - 1).packet() != times.get(i).packet();
-      if (firstOfPacket && times.get(i + 1).packet() == times.get(i).packet()) {
-        String shown = times.get(i + 1).show().replace(" (UTC)", "");
-        out.add(LocalDateTime.parse(shown, UTC_TIME).toInstant(ZoneOffset.UTC).toString());
-      }
-    }
-    return out;
+  private static List<String> shows(Map<String, List<Tshark.PdmlField>> p, String field) {
+    return p.getOrDefault(field, List.of()).stream().map(Tshark.PdmlField::show).toList();
   }
 }
