@@ -56,6 +56,15 @@ class MatchRealAdvisoriesTest {
   }
 
   @Test
+  void shouldMeetGeHealthcareUnderTheVendorNameCisaGaveIt() {
+    // ICSMA-20-023-01 names the vendor "General Electric (GE)"; the inventory says GE HealthCare.
+    Advisory ge = RealAdvisories.icsma("icsma-20-023-01");
+    List<Finding> findings = match(device("mac:00:02", "GE HealthCare", "B650", "1.2"), ge);
+    assertThat(findings).isNotEmpty();
+    assertThat(findings).allMatch(f -> f.advisoryId().equalsIgnoreCase("ICSMA-20-023-01"));
+  }
+
+  @Test
   void shouldNotFlagTheFixedFirmwareOrAProductOutsideTheTree() {
     assertThat(match(device("a", "BD", "Alaris PCU Model 8015", "12.3.1"), BD)).isEmpty();
     assertThat(match(device("b", "BD", "Alaris 8100 Pump Module", "12.1.2"), BD)).isEmpty();
