@@ -49,6 +49,12 @@ final class Browser implements AutoCloseable {
     Files.createDirectories(SCREENSHOTS);
   }
 
+  /** True when the system Chromium and its driver are installed. */
+  static boolean available() {
+    return Files.isExecutable(Path.of(env("WARD_CHROMIUM", "/usr/bin/chromium")))
+        && Files.isExecutable(Path.of(env("WARD_CHROMEDRIVER", "/usr/bin/chromedriver")));
+  }
+
   /** Saves a screenshot of the window as {@code target/screenshots/<name>.png}. */
   Path shot(String name) throws IOException {
     Path file = SCREENSHOTS.resolve(name + ".png");

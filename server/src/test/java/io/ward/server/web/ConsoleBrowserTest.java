@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -48,6 +49,10 @@ class ConsoleBrowserTest {
 
   @BeforeAll
   void start() throws Exception {
+    // CI installs Chromium and must fail without it; elsewhere a missing browser skips the test.
+    Assumptions.assumeTrue(
+        Browser.available() || "true".equals(System.getenv("CI")),
+        "no Chromium at /usr/bin/chromium (apt-get install chromium chromium-driver)");
     Path dir = Files.createTempDirectory("ward-browser-");
     server = WardServer.start(TestStore.h2Settings(dir));
     capture = dir.resolve("ward-general-hospital.pcap");
@@ -64,7 +69,9 @@ class ConsoleBrowserTest {
     if (browser != null) {
       browser.close();
     }
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   WebElement find(String css) {
@@ -227,6 +234,10 @@ class ConsoleBrowserTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("secret")));
     assertThat(find("#secret").getAttribute("value")).startsWith("ward_");
     browser.shot("15-tokens");
+    open("/swagger-ui/index.html");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Ward API"));
+    assertThat(text()).contains("/api/v1/devices");
+    browser.shot("20-swagger-ui");
   }
 
   @Test
