@@ -54,23 +54,37 @@ class DicomDcmtkPeerTest {
             "set -u",
             "storescp -aet " + SCP_AE + " -od \"$1\" " + port + " > \"$2/storescp.log\" 2>&1 &",
             "scp=$!",
-            "for i in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/" + port + ") 2>/dev/null && break;"
+            "for i in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"
+                + port
+                + ") 2>/dev/null && break;"
                 + " sleep 0.05; done",
-            "tcpdump -i lo -U --immediate-mode -w \"$3\" tcp port " + port
+            "tcpdump -i lo -U --immediate-mode -w \"$3\" tcp port "
+                + port
                 + " > \"$2/tcpdump.log\" 2>&1 &",
             "dump=$!",
             "for i in $(seq 1 100); do grep -q 'listening on' \"$2/tcpdump.log\" && break;"
                 + " sleep 0.05; done",
             "rc=0",
             "echoscu -aet " + SCU_AE + " -aec " + SCP_AE + " 127.0.0.1 " + port + " || rc=1",
-            "storescu -aet " + SCU_AE + " -aec " + SCP_AE + " 127.0.0.1 " + port
+            "storescu -aet "
+                + SCU_AE
+                + " -aec "
+                + SCP_AE
+                + " 127.0.0.1 "
+                + port
                 + " \"$4\" || rc=1",
             "kill $scp; wait $scp",
             "sleep 0.5",
             "kill $dump; wait $dump",
             "exit $rc");
     EngineRun.run(
-        "bash", "-c", script, "peer", received.toString(), dir.toString(), pcap.toString(),
+        "bash",
+        "-c",
+        script,
+        "peer",
+        received.toString(),
+        dir.toString(),
+        pcap.toString(),
         dcm.toString());
     try (var files = Files.list(received)) {
       assertThat(files.count()).as("storescp stored the object").isEqualTo(1);
