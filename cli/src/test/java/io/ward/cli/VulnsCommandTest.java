@@ -120,7 +120,9 @@ class VulnsCommandTest {
             "2026-11-28");
     assertThat(code).isEqualTo(4);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("broken-advisory.json");
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("ICSMA-23-194-01").contains("affected");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("ICSMA-23-194-01")
+        .contains("affected");
   }
 
   @Test
