@@ -15,16 +15,23 @@ final class Charts {
     this.json = json;
   }
 
-  /** A chart of counts by label, in the map's order. */
-  String counts(String type, String label, Map<String, Long> counts) {
+  /**
+   * A chart of counts by label, in the map's order.
+   *
+   * @param palette the colour scheme the script applies: {@code categories}, {@code criticality}
+   *     (life-critical to low) or {@code risk} (none to critical)
+   */
+  String counts(String type, String palette, Map<String, Long> counts) {
     return json.writeValueAsString(
         Map.of(
             "type",
             type,
+            "palette",
+            palette,
             "label",
-            label,
+            "devices",
             "labels",
-            counts.keySet().stream().map(k -> k.replace('-', ' ')).toList(),
+            List.copyOf(counts.keySet()),
             "values",
             List.copyOf(counts.values())));
   }

@@ -13,6 +13,7 @@ import io.ward.server.exposure.FindingRow;
 import io.ward.server.exposure.FindingService;
 import io.ward.server.exposure.Remediation;
 import io.ward.server.exposure.RemediationService;
+import io.ward.server.inventory.DeviceQueryService;
 import io.ward.server.inventory.Page;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,12 +36,17 @@ class WorkPages {
   private final FindingService findings;
   private final RemediationService remediations;
   private final RemediationCommands commands;
+  private final DeviceQueryService devices;
 
   WorkPages(
-      FindingService findings, RemediationService remediations, RemediationCommands commands) {
+      FindingService findings,
+      RemediationService remediations,
+      RemediationCommands commands,
+      DeviceQueryService devices) {
     this.findings = findings;
     this.remediations = remediations;
     this.commands = commands;
+    this.devices = devices;
   }
 
   @GetMapping("/findings")
@@ -114,6 +120,7 @@ class WorkPages {
     }
     model.addAttribute("page", "remediations");
     model.addAttribute("columns", columns.values());
+    model.addAttribute("names", DeviceNames.of(devices, all));
     model.addAttribute("status", s.map(RemediationStatus::id).orElse(""));
     model.addAttribute("owner", o.orElse(""));
     model.addAttribute("overdue", overdue);
