@@ -147,8 +147,10 @@ class InventoryPages {
     model.addAttribute("d", detail);
     model.addAttribute("evidence", evidence);
     model.addAttribute("findings", found);
-    model.addAttribute(
-        "remediations", remediations.forDevice(id).stream().map(RemediationJson.View::of).toList());
+    List<RemediationJson.View> work =
+        remediations.forDevice(id).stream().map(RemediationJson.View::of).toList();
+    model.addAttribute("remediations", work);
+    model.addAttribute("names", DeviceNames.of(devices, work));
     model.addAttribute("peers", devices.peers(id).stream().map(DeviceJson.Peer::of).toList());
     model.addAttribute("flows", traffic.flowHours(id, 48));
     model.addAttribute("statuses", RemediationStatus.values());

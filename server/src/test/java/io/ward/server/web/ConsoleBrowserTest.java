@@ -134,7 +134,10 @@ class ConsoleBrowserTest {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "queued"));
     browser.shot("04-upload-queued");
-    WebElement row = wait.until(d -> d.findElement(By.cssSelector("tr.job.state-succeeded")));
+    // Analysis runs in the background; on a busy 2-core machine it may take a while.
+    WebElement row =
+        new WebDriverWait(browser.driver, Duration.ofSeconds(300))
+            .until(d -> d.findElement(By.cssSelector("tr.job.state-succeeded")));
     assertThat(row.getText()).contains("ward-general-hospital.pcap").contains("devices");
     browser.shot("05-upload-succeeded");
   }
@@ -200,6 +203,7 @@ class ConsoleBrowserTest {
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector(".notice"), "in progress"));
     assertThat(find("article.work").getText()).contains("in progress");
+    assertThat(find("article.work dd a").getText()).isEqualTo("RAD-VIEW-01");
     browser.shot("09-remediation-in-progress");
     open("/remediations");
     assertThat(text()).contains("Remediate").contains("in progress");
