@@ -3,6 +3,7 @@ package io.ward.exposure;
 import io.ward.exposure.eol.EolCatalog;
 import io.ward.exposure.eol.LatestFirmware;
 import io.ward.exposure.feeds.ExposureKnowledge;
+import io.ward.exposure.match.FleetMatch;
 import io.ward.exposure.match.MatchIndex;
 import io.ward.exposure.match.RecallMatcher;
 import io.ward.exposure.match.VendorAliases;
@@ -57,6 +58,8 @@ public final class ExposureAnalyzer {
   public ExposureReport analyze(
       List<Device> devices, ExposureKnowledge knowledge, ExposureOptions options) {
     MatchIndex index = MatchIndex.build(knowledge.advisories(), aliases);
+    boolean uniqueIds = devices.stream().map(Device::id).distinct().count() == devices.size();
+    FleetMatch matched = uniqueIds ? index.matchAll(devices, knowledge.sboms()) : null;
     RecallMatcher recalls = new RecallMatcher(aliases);
     LatestFirmware latest = LatestFirmware.of(knowledge.advisories());
     Map<String, KevEntry> kev = knowledge.kevByCve();
@@ -66,7 +69,9 @@ public final class ExposureAnalyzer {
     List<AssessedFinding> all = new ArrayList<>();
     List<DeviceRisk> risks = new ArrayList<>();
     for (Device d : devices) {
-      List<Finding> findings = new ArrayList<>(index.match(d, knowledge.sboms()));
+      List<Finding> findings =
+          new ArrayList<>(
+              matched != null ? matched.findingsOf(d.id()) : index.match(d, knowledge.sboms()));
       findings = applyVex(findings, knowledge.vex());
       findings.addAll(latest.findings(d, findings));
       eol.finding(d, options.today()).ifPresent(findings::add);

@@ -1,6 +1,8 @@
 package io.ward.exposure.match;
 
 import io.ward.exposure.match.Hit.VersionOutcome;
+import io.ward.model.exposure.Advisory;
+import io.ward.model.exposure.AffectedProduct;
 import io.ward.model.exposure.Finding;
 import io.ward.model.exposure.FindingKind;
 import io.ward.model.exposure.FindingStatus;
@@ -31,13 +33,14 @@ final class FindingAssembler {
       if (status.isEmpty()) {
         continue;
       }
-      Optional<Finding> f = finding(s, e, hit, v, status.get());
-      f.ifPresent(out::add);
+      finding(s, e.advisory(), e.product(), e.constraintText(), hit, v, status.get())
+          .ifPresent(out::add);
     }
     return out;
   }
 
-  private static Optional<ProductStatus> statusOf(Vulnerability v, String pid) {
+  /** The status a vulnerability gives a product id: the first status list that names it. */
+  static Optional<ProductStatus> statusOf(Vulnerability v, String pid) {
     for (Map.Entry<ProductStatus, List<String>> en : v.productStatus().entrySet()) {
       if (en.getValue().contains(pid)) {
         return Optional.of(en.getKey());
@@ -46,55 +49,74 @@ final class FindingAssembler {
     return Optional.empty();
   }
 
-  private static Optional<Finding> finding(
-      Subject s, ProductEntry e, Hit hit, Vulnerability v, ProductStatus ps) {
-    boolean certain = hit.identityConfidence() >= PairEvaluator.CERTAIN;
-    VersionOutcome vo = hit.version();
-    FindingStatus status;
-    String reason;
+  /**
+   * The finding status a product status and a version outcome give, or null for none: affected
+   * unless outside the versions (possibly when uncertain), fixed or not-affected only when certain
+   * and inside, under investigation possibly unless outside.
+   */
+  static FindingStatus decide(ProductStatus ps, VersionOutcome vo, boolean certain) {
     if (ps.affected()) {
       if (vo == VersionOutcome.OUT) {
-        return Optional.empty();
+        return null;
       }
-      if (vo == VersionOutcome.IN && certain) {
-        status = FindingStatus.AFFECTED;
-        reason = null;
-      } else {
-        status = FindingStatus.POSSIBLY_AFFECTED;
-        reason = uncertainty(hit, certain);
-      }
-    } else if (ps == ProductStatus.KNOWN_NOT_AFFECTED || ps.fixed()) {
-      if (vo != VersionOutcome.IN || !certain) {
-        return Optional.empty();
-      }
-      status = FindingStatus.NOT_AFFECTED;
+      return vo == VersionOutcome.IN && certain
+          ? FindingStatus.AFFECTED
+          : FindingStatus.POSSIBLY_AFFECTED;
+    }
+    if (ps == ProductStatus.KNOWN_NOT_AFFECTED || ps.fixed()) {
+      return vo == VersionOutcome.IN && certain ? FindingStatus.NOT_AFFECTED : null;
+    }
+    return vo == VersionOutcome.OUT ? null : FindingStatus.POSSIBLY_AFFECTED;
+  }
+
+  /** The confidence of a finding: the identity's, at most one half when the version is open. */
+  static double confidence(double identityConfidence, VersionOutcome vo) {
+    return Math.min(identityConfidence, vo == VersionOutcome.IN ? 1.0 : 0.5);
+  }
+
+  /** The finding one vulnerability gives one hit, if any. */
+  static Optional<Finding> finding(
+      Subject s,
+      Advisory advisory,
+      AffectedProduct product,
+      Optional<String> constraintText,
+      Hit hit,
+      Vulnerability v,
+      ProductStatus ps) {
+    boolean certain = hit.identityConfidence() >= PairEvaluator.CERTAIN;
+    VersionOutcome vo = hit.version();
+    FindingStatus status = decide(ps, vo, certain);
+    if (status == null) {
+      return Optional.empty();
+    }
+    String reason;
+    if (status == FindingStatus.AFFECTED) {
+      reason = null;
+    } else if (status == FindingStatus.NOT_AFFECTED) {
       reason =
           ps.fixed()
               ? "the advisory lists this version as fixed (" + hit.versionText() + ")"
-              : notAffectedReason(v, e.product().productId());
-    } else { // under investigation
-      if (vo == VersionOutcome.OUT) {
-        return Optional.empty();
-      }
-      status = FindingStatus.POSSIBLY_AFFECTED;
+              : notAffectedReason(v, product.productId());
+    } else if (ps.affected()) {
+      reason = uncertainty(hit, certain);
+    } else {
       reason = "the vendor is still investigating this product";
     }
-    String advisoryId = e.advisory().id();
+    String advisoryId = advisory.id();
     String vuln = v.label();
-    double confidence = Math.min(hit.identityConfidence(), vo == VersionOutcome.IN ? 1.0 : 0.5);
     MatchReason why =
         new MatchReason(
             advisoryId,
-            Optional.of(e.product().productId()),
-            e.product().name(),
+            Optional.of(product.productId()),
+            product.name(),
             hit.rule(),
-            e.constraintText(),
+            constraintText,
             s.attribute(),
             s.modelText() + s.version().map(x -> " " + x.text()).orElse(""),
             s.evidence(),
-            confidence,
+            confidence(hit.identityConfidence(), vo),
             hit.identity() + "; " + hit.versionText());
-    String title = v.title().orElse(e.advisory().title());
+    String title = v.title().orElse(advisory.title());
     String id = s.deviceId() + "|" + advisoryId + "|" + vuln + "|" + s.attribute();
     return Optional.of(
         new Finding(
@@ -158,11 +180,11 @@ final class FindingAssembler {
     return List.copyOf(out);
   }
 
-  private static int rank(FindingStatus s) {
+  static int rank(FindingStatus s) {
     return s == FindingStatus.NOT_AFFECTED ? 0 : s == FindingStatus.AFFECTED ? 1 : 2;
   }
 
-  private static final Comparator<Finding> ORDER =
+  static final Comparator<Finding> ORDER =
       Comparator.<Finding>comparingInt(f -> rank(f.status()))
           .thenComparing(f -> -f.matchedBy().confidence())
           .thenComparing(f -> f.matchedBy().productId().orElse(""))

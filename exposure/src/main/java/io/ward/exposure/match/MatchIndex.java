@@ -1,132 +1,384 @@
 package io.ward.exposure.match;
 
+import io.ward.exposure.version.Interval;
+import io.ward.exposure.version.Version;
+import io.ward.exposure.version.VersionRange;
 import io.ward.model.Device;
 import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.AffectedProduct;
 import io.ward.model.exposure.Finding;
+import io.ward.model.exposure.MatchRule;
+import io.ward.model.exposure.ProductStatus;
 import io.ward.model.exposure.Sbom;
+import io.ward.model.exposure.Vulnerability;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * The indexed matcher: advisory products are filed under keys (purl, CPE vendor:product, vendor
- * plus each identifying word or model-range prefix), a subject looks up only its own keys, and each
- * candidate pair is decided by the same {@link PairEvaluator} as the {@link ReferenceMatcher}.
- * Adding an advisory files its products; {@link #keysOf(Advisory)} and {@link #keysOf(Device,
- * List)} tell which devices an advisory touches, for incremental re-matching. Not thread-safe for
- * writes; reads may run in parallel once built.
+ * The indexed matcher. Advisory products are grouped by {@link ProductIdentity} (every statement on
+ * {@code openssl:openssl} in one group), groups are filed under keys (purl, CPE vendor:product,
+ * vendor plus identifying word or model-range prefix), and each statement's versions are intervals
+ * of numeric codes on one {@link VersionLine}. A subject looks up only its own keys, decides
+ * identity once per group with the same {@link PairEvaluator} as the {@link ReferenceMatcher}, and
+ * tests its version against a group's statements with two long comparisons each.
+ *
+ * <p>Matching many devices goes through {@link #matchAll}: devices sharing vendor, model and
+ * firmware are matched once, and every distinct (subject, version) once, on every core. Findings
+ * (records with their explanations) are built per device on demand. Not thread-safe for writes;
+ * reads may run in parallel once built.
  */
 public final class MatchIndex implements DeviceMatcher {
 
-  private final Map<String, List<ProductEntry>> byKey = new HashMap<>();
+  private static final ProductStatus[] STATUSES = ProductStatus.values();
+  private static final MatchRule[] RULES = MatchRule.values();
+
   private final VendorAliases aliases;
+  private final Symbols symbols = new Symbols();
+  private final VersionLine line = new VersionLine();
+
+  private final List<Advisory> advisories = new ArrayList<>();
+  private int[] vulnBase = new int[1024];
+  private int[] vulnCount = new int[1024];
+  private final IntList findingKeys = new IntList(1024);
+  private final Map<String, Integer> findingKeyIds = new HashMap<>();
+
+  private int entries;
+  private int[] entryAdvisory = new int[1024];
+  private int[] entryProduct = new int[1024];
+  private int[] entryGroup = new int[1024];
+  private int[] entryStatusBase = new int[1024];
+  private byte[] entryRule = new byte[1024];
+  private byte[] statuses = new byte[1024];
+  private int statusSize;
+  private final Map<Integer, VersionRange> purlRanges = new HashMap<>();
+
+  private final List<ProductGroup> groups = new ArrayList<>();
+  private final Map<ProductIdentity, ProductGroup> groupByIdentity = new HashMap<>();
+  private final LongIntMap keyToList = new LongIntMap(1 << 16);
+  private final List<IntList> groupLists = new ArrayList<>();
   private int products;
+
+  /** The SBOM catalog of the last SBOM list seen by {@link #match}, reused while it is the same. */
+  private volatile SbomCatalog lastCatalog;
 
   private MatchIndex(VendorAliases aliases) {
     this.aliases = aliases;
   }
 
-  /** An index over these advisories. */
+  /** An index over these advisories; products are compiled on every core. */
   public static MatchIndex build(Collection<Advisory> advisories, VendorAliases aliases) {
     MatchIndex index = new MatchIndex(aliases);
-    advisories.forEach(index::add);
+    List<Advisory> list = List.copyOf(advisories);
+    IndexBuilder builder = new IndexBuilder(aliases);
+    IndexBuilder.Compiled[] compiled = builder.compileAll(list);
+    Map<ProductIdentity, ProductGroup> byInstance = new IdentityHashMap<>();
+    Map<VersionReading, int[]> boundsByReading = new IdentityHashMap<>();
+    for (int i = 0; i < list.size(); i++) {
+      index.file(list.get(i), compiled[i], byInstance, boundsByReading, false);
+      compiled[i] = null;
+    }
+    index.line.order();
+    index.groups.parallelStream().forEach(g -> g.code(index.line, 0));
     return index;
   }
 
-  /** Files one more advisory; returns the keys its products were filed under. */
-  public Set<String> add(Advisory advisory) {
-    Set<String> keys = new LinkedHashSet<>();
-    for (AffectedProduct p : advisory.products()) {
-      ProductEntry e = ProductEntry.of(advisory, p, aliases);
-      for (String k : keys(e)) {
-        byKey.computeIfAbsent(k, x -> new ArrayList<>(2)).add(e);
-        keys.add(k);
-      }
-      products++;
+  /** Files one more advisory (its new versions keyed in place); returns what changed. */
+  IndexChange addAdvisory(Advisory advisory) {
+    int firstEntry = entries;
+    int groupsBefore = groups.size();
+    int epoch = line.epoch();
+    IndexBuilder.Compiled c = new IndexBuilder(aliases).compile(advisory);
+    List<ProductGroup> touched =
+        file(advisory, c, new IdentityHashMap<>(), new IdentityHashMap<>(), true);
+    if (line.epoch() != epoch) {
+      groups.forEach(g -> g.code(line, 0));
     }
-    return keys;
+    IntList existing = new IntList();
+    IntList created = new IntList();
+    for (ProductGroup g : touched) {
+      if (g.id >= groupsBefore) {
+        created.add(g.id);
+      } else {
+        existing.add(g.id);
+      }
+    }
+    return new IndexChange(firstEntry, entries, existing.toArray(), created.toArray());
   }
 
-  /** How many advisory products are filed. */
+  /** Files one more advisory. */
+  public void add(Advisory advisory) {
+    addAdvisory(advisory);
+  }
+
+  /** How many advisory products (version statements) are filed. */
   public int size() {
     return products;
   }
 
-  /** The keys an advisory's products are filed under. */
-  public Set<String> keysOf(Advisory advisory) {
-    Set<String> keys = new LinkedHashSet<>();
-    for (AffectedProduct p : advisory.products()) {
-      keys.addAll(keys(ProductEntry.of(advisory, p, aliases)));
-    }
-    return keys;
+  /** How many distinct product identities (groups) the statements fall into. */
+  public int identities() {
+    return groups.size();
   }
 
-  /** The keys a device (and its SBOM components) looks up. */
-  public Set<String> keysOf(Device device, List<Sbom> sboms) {
-    Set<String> keys = new LinkedHashSet<>();
-    for (Subject s : Subjects.of(device, sboms, aliases)) {
-      keys.addAll(lookups(s));
-    }
-    return keys;
+  /** How many distinct versions bound the statements' ranges. */
+  public int boundVersions() {
+    return line.size();
   }
 
   @Override
   public List<Finding> match(Device device, List<Sbom> sboms) {
-    List<Finding> all = new ArrayList<>();
-    for (Subject s : Subjects.of(device, sboms, aliases)) {
-      Set<ProductEntry> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-      for (String k : lookups(s)) {
-        for (ProductEntry e : byKey.getOrDefault(k, List.of())) {
-          if (seen.add(e)) {
-            PairEvaluator.evaluate(s, e)
-                .ifPresent(hit -> all.addAll(FindingAssembler.findings(s, e, hit)));
+    Fleet fleet = new Fleet(this, catalog(sboms), false);
+    fleet.register(List.of(device));
+    return fleet.findingsOf(device.id());
+  }
+
+  /**
+   * Matches every device: distinct (vendor, model, firmware) shapes and distinct (subject, version)
+   * pairs once each, on every core. Findings are built per device on demand.
+   */
+  public FleetMatch matchAll(Collection<Device> devices, List<Sbom> sboms) {
+    Fleet fleet = new Fleet(this, catalog(sboms), false);
+    fleet.register(devices);
+    return new FleetMatch(fleet);
+  }
+
+  SbomCatalog catalog(List<Sbom> sboms) {
+    SbomCatalog c = lastCatalog;
+    if (c == null || !c.isFor(sboms)) {
+      c = new SbomCatalog(sboms, aliases);
+      lastCatalog = c;
+    }
+    return c;
+  }
+
+  /** Files the products of one advisory; returns the groups that received statements. */
+  private List<ProductGroup> file(
+      Advisory a,
+      IndexBuilder.Compiled c,
+      Map<ProductIdentity, ProductGroup> byInstance,
+      Map<VersionReading, int[]> boundsByReading,
+      boolean ordered) {
+    int ai = advisories.size();
+    advisories.add(a);
+    if (ai == vulnBase.length) {
+      vulnBase = Arrays.copyOf(vulnBase, ai * 2);
+      vulnCount = Arrays.copyOf(vulnCount, ai * 2);
+    }
+    vulnBase[ai] = findingKeys.size();
+    vulnCount[ai] = a.vulnerabilities().size();
+    for (Vulnerability v : a.vulnerabilities()) {
+      findingKeys.add(findingKey(a.id(), v.label()));
+    }
+    int nv = a.vulnerabilities().size();
+    List<ProductGroup> touched = new ArrayList<>();
+    List<AffectedProduct> ps = a.products();
+    for (int pi = 0; pi < ps.size(); pi++) {
+      ProductIdentity identity = c.identities()[pi];
+      ProductGroup g = byInstance.get(identity);
+      if (g == null) {
+        g = group(identity);
+        byInstance.put(identity, g);
+      }
+      if (touched.isEmpty() || !touched.contains(g)) {
+        touched.add(g);
+      }
+      VersionReading r = c.readings()[pi];
+      int e = newEntry(ai, pi, g.id, r.rule());
+      appendStatuses(c.statuses(), pi, nv);
+      byte kind = kind(r);
+      Optional<VersionRange> purlRange = purlRange(r, ps.get(pi), identity);
+      if (purlRange.isPresent()) {
+        kind |= ProductGroup.PURL_VERSION;
+        purlRanges.put(e, purlRange.get());
+      }
+      int soleKey = nv == 1 ? findingKeys.last() : -1;
+      g.addEntry(e, kind, soleKey, nv == 1 ? statuses[entryStatusBase[e]] : 0);
+      if (kind == ProductGroup.RANGE) {
+        int from = g.intervalCount();
+        int[] bounds = ordered ? null : boundsByReading.get(r);
+        List<Interval> intervals = r.range().get().intervals();
+        if (bounds == null) {
+          bounds = new int[intervals.size() * 2];
+          for (int k = 0; k < intervals.size(); k++) {
+            bounds[2 * k] = bound(intervals.get(k).lower(), ordered);
+            bounds[2 * k + 1] = bound(intervals.get(k).upper(), ordered);
+          }
+          if (!ordered) {
+            boundsByReading.put(r, bounds);
           }
         }
-      }
-    }
-    return FindingAssembler.dedupe(all);
-  }
-
-  /** Keys a product is filed under. */
-  static Set<String> keys(ProductEntry e) {
-    Set<String> keys = new LinkedHashSet<>();
-    keys.addAll(e.purlKeys());
-    keys.addAll(e.cpeKeys());
-    for (String t : e.tokens()) {
-      keys.add("n|" + e.vendorId() + "|" + t);
-      keys.add("n|*|" + t);
-    }
-    for (Names.ModelRange r : e.ranges()) {
-      keys.add("r|" + e.vendorId() + "|" + r.prefix());
-      keys.add("r|*|" + r.prefix());
-    }
-    return keys;
-  }
-
-  /** Keys a subject looks up: every pair {@link PairEvaluator} can accept shares one. */
-  static Set<String> lookups(Subject s) {
-    Set<String> keys = new LinkedHashSet<>();
-    s.purlKey().ifPresent(keys::add);
-    s.cpeKey().ifPresent(keys::add);
-    List<String> vendors = s.vendorId().isEmpty() ? List.of("*") : List.of(s.vendorId(), "");
-    for (String v : vendors) {
-      for (String t : s.tokens()) {
-        keys.add("n|" + v + "|" + t);
-        int i = 0;
-        while (i < t.length() && Character.isLetter(t.charAt(i))) {
-          i++;
+        for (int k = 0; k < intervals.size(); k++) {
+          Interval in = intervals.get(k);
+          g.addInterval(bounds[2 * k], in.lowerInclusive(), bounds[2 * k + 1], in.upperInclusive());
         }
-        if (i > 0 && i < t.length()) {
-          keys.add("r|" + v + "|" + t.substring(0, i));
+        if (ordered) {
+          g.code(line, from);
         }
       }
+      products++;
     }
-    return keys;
+    return touched;
   }
+
+  private int bound(Optional<Version> v, boolean ordered) {
+    if (v.isEmpty()) {
+      return -1;
+    }
+    return ordered ? line.internOrdered(v.get()) : line.intern(v.get());
+  }
+
+  private static byte kind(VersionReading r) {
+    if (r.range().isEmpty()) {
+      return r.unreadable() ? ProductGroup.UNREADABLE : ProductGroup.NO_STATEMENT;
+    }
+    return r.range().get().isAll() ? ProductGroup.ALL : ProductGroup.RANGE;
+  }
+
+  /** A purl match reads the purl's version when the product states none (see PairEvaluator). */
+  private static Optional<VersionRange> purlRange(
+      VersionReading r, AffectedProduct p, ProductIdentity identity) {
+    if (r.range().isPresent() || identity.purlKeys().isEmpty()) {
+      return Optional.empty();
+    }
+    return ProductIdentity.purlVersion(p).map(v -> VersionRange.exactly(Version.parse(v)));
+  }
+
+  private ProductGroup group(ProductIdentity identity) {
+    ProductGroup g = groupByIdentity.get(identity);
+    if (g != null) {
+      return g;
+    }
+    g = new ProductGroup(groups.size(), identity, IndexKeys.of(identity, symbols));
+    groups.add(g);
+    groupByIdentity.put(identity, g);
+    for (long k : g.keys) {
+      int list = keyToList.get(k);
+      if (list == LongIntMap.MISSING) {
+        list = groupLists.size();
+        groupLists.add(new IntList(2));
+        keyToList.put(k, list);
+      }
+      groupLists.get(list).add(g.id);
+    }
+    return g;
+  }
+
+  private int findingKey(String advisoryId, String label) {
+    String k = advisoryId + '\u0000' + label;
+    Integer id = findingKeyIds.get(k);
+    if (id == null) {
+      id = findingKeyIds.size();
+      findingKeyIds.put(k, id);
+    }
+    return id;
+  }
+
+  private int newEntry(int advisory, int product, int group, MatchRule rule) {
+    int e = entries++;
+    if (e == entryAdvisory.length) {
+      int n = e * 2;
+      entryAdvisory = Arrays.copyOf(entryAdvisory, n);
+      entryProduct = Arrays.copyOf(entryProduct, n);
+      entryGroup = Arrays.copyOf(entryGroup, n);
+      entryStatusBase = Arrays.copyOf(entryStatusBase, n);
+      entryRule = Arrays.copyOf(entryRule, n);
+    }
+    entryAdvisory[e] = advisory;
+    entryProduct[e] = product;
+    entryGroup[e] = group;
+    entryRule[e] = (byte) rule.ordinal();
+    entryStatusBase[e] = statusSize;
+    return e;
+  }
+
+  private void appendStatuses(byte[] table, int product, int nv) {
+    if (statusSize + nv > statuses.length) {
+      statuses = Arrays.copyOf(statuses, Math.max(statuses.length * 2, statusSize + nv));
+    }
+    System.arraycopy(table, product * nv, statuses, statusSize, nv);
+    statusSize += nv;
+  }
+
+  // ---- reads for the fleet -------------------------------------------------------------------
+
+  VendorAliases aliases() {
+    return aliases;
+  }
+
+  Symbols symbols() {
+    return symbols;
+  }
+
+  VersionLine line() {
+    return line;
+  }
+
+  ProductGroup group(int id) {
+    return groups.get(id);
+  }
+
+  int groupCount() {
+    return groups.size();
+  }
+
+  /** The groups filed under a key, or null. */
+  IntList groupsFor(long key) {
+    int list = keyToList.get(key);
+    return list == LongIntMap.MISSING ? null : groupLists.get(list);
+  }
+
+  Advisory advisoryOf(int entry) {
+    return advisories.get(entryAdvisory[entry]);
+  }
+
+  AffectedProduct productOf(int entry) {
+    return advisoryOf(entry).products().get(entryProduct[entry]);
+  }
+
+  int groupOf(int entry) {
+    return entryGroup[entry];
+  }
+
+  MatchRule ruleOf(int entry) {
+    return RULES[entryRule[entry]];
+  }
+
+  int vulnCount(int entry) {
+    return vulnCount[entryAdvisory[entry]];
+  }
+
+  /** The product status with this code (ordinal + 1), or null for 0. */
+  static ProductStatus statusOfCode(int code) {
+    return code == 0 ? null : STATUSES[code - 1];
+  }
+
+  /** The product status vulnerability {@code vuln} gives the entry, or null. */
+  ProductStatus status(int entry, int vuln) {
+    int s = statuses[entryStatusBase[entry] + vuln];
+    return s == 0 ? null : STATUSES[s - 1];
+  }
+
+  /** The finding key (advisory id and vulnerability label) of an entry's vulnerability. */
+  int findingKey(int entry, int vuln) {
+    return findingKeys.get(vulnBase[entryAdvisory[entry]] + vuln);
+  }
+
+  /** How many finding keys (advisory id and vulnerability label) there are. */
+  int findingKeyCount() {
+    return findingKeyIds.size();
+  }
+
+  /** The purl version range of an entry flagged {@link ProductGroup#PURL_VERSION}. */
+  VersionRange purlRange(int entry) {
+    return purlRanges.get(entry);
+  }
+
+  /** What an index change added: entries {@code [firstEntry, endEntry)} and the groups. */
+  record IndexChange(int firstEntry, int endEntry, int[] touchedGroups, int[] createdGroups) {}
 }

@@ -75,14 +75,42 @@ final class Names {
     if (text == null) {
       return out;
     }
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (w.length() >= 2 || (w.length() == 1 && Character.isDigit(w.charAt(0)))) {
-        if (!STOP.contains(w) && !vendorWords.contains(w)) {
-          out.add(w);
-        }
+    if (!ascii(text)) {
+      for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        keep(w, vendorWords, out);
+      }
+      return out;
+    }
+    // The same split for ASCII text without a regular expression: words are runs of [A-Za-z0-9].
+    int start = -1;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : ' ';
+      boolean word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (word && start < 0) {
+        start = i;
+      } else if (!word && start >= 0) {
+        keep(text.substring(start, i).toLowerCase(Locale.ROOT), vendorWords, out);
+        start = -1;
       }
     }
     return out;
+  }
+
+  private static void keep(String w, Set<String> vendorWords, Set<String> out) {
+    if (w.length() >= 2 || (w.length() == 1 && Character.isDigit(w.charAt(0)))) {
+      if (!STOP.contains(w) && !vendorWords.contains(w)) {
+        out.add(w);
+      }
+    }
+  }
+
+  private static boolean ascii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True for a word that carries a model number: a digit and at least three characters. */
@@ -108,8 +136,8 @@ final class Names {
   /** The model ranges named in the text. */
   static List<ModelRange> ranges(String text) {
     List<ModelRange> out = new java.util.ArrayList<>();
-    if (text == null) {
-      return out;
+    if (text == null || (text.indexOf('-') < 0 && text.indexOf('–') < 0)) {
+      return out; // every range has a dash
     }
     Matcher m = RANGE.matcher(text);
     while (m.find()) {

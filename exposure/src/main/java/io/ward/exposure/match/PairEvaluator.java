@@ -4,31 +4,87 @@ import io.ward.exposure.match.Hit.VersionOutcome;
 import io.ward.exposure.version.Version;
 import io.ward.exposure.version.VersionRange;
 import io.ward.model.exposure.MatchRule;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Decides whether one subject matches one advisory product. The indexed and the nested-loop matcher
- * both ask this one function, so they can only differ in which pairs they ask about: the index is
- * sound when every pair this accepts shares an index key (same purl, same CPE vendor:product, or
- * same vendor and one identifying word or model-range prefix).
+ * both ask this class: the identity question ({@link #identify}) and the texts of a hit ({@link
+ * #hit}) are shared; the nested-loop matcher answers the version question on {@link VersionRange}s,
+ * the index on pre-ranked intervals, and a property test holds the two to the same findings. The
+ * index is sound when every pair this accepts shares an index key (same purl, same CPE
+ * vendor:product, or same vendor and one identifying word or model-range prefix).
  */
 final class PairEvaluator {
 
   /** Identity confidence from which a finding may be "affected" rather than "possibly". */
   static final double CERTAIN = 0.85;
 
+  /** What a version statement says about a subject's version (finer than the hit's outcome). */
+  enum Outcome {
+    /** The statement covers all versions. */
+    IN_ALL(VersionOutcome.IN),
+    /** The version lies in the stated versions. */
+    IN(VersionOutcome.IN),
+    /** The version lies outside. */
+    OUT(VersionOutcome.OUT),
+    /** The subject's version is unknown. */
+    UNKNOWN_VERSION(VersionOutcome.UNKNOWN_VERSION),
+    /** The statement could not be read. */
+    UNREADABLE(VersionOutcome.UNREADABLE),
+    /** There is no statement. */
+    NO_STATEMENT(VersionOutcome.NO_STATEMENT);
+
+    static final Outcome[] ALL = values();
+
+    final VersionOutcome hit;
+
+    Outcome(VersionOutcome hit) {
+      this.hit = hit;
+    }
+  }
+
   private PairEvaluator() {}
 
+  /** The nested-loop question: identity, then the version on the product's range. */
   static Optional<Hit> evaluate(Subject s, ProductEntry e) {
+    Optional<IdentityMatch> m = identify(s.identity(), e.identity());
+    if (m.isEmpty()) {
+      return Optional.empty();
+    }
+    MatchRule rule = m.get().rule(e.rule());
+    String stated = e.constraintText().orElse("");
+    Optional<VersionRange> range = e.range();
+    if (rule == MatchRule.PURL && e.purlVersion().isPresent() && range.isEmpty()) {
+      range = Optional.of(VersionRange.exactly(Version.parse(e.purlVersion().get())));
+      stated = e.purlVersion().get();
+    }
+    Outcome o = outcome(range, e.unreadable(), s.version());
+    return Optional.of(hit(s, e.product().name(), m.get(), rule, o, stated));
+  }
+
+  /** What a range says about a version (the nested-loop way). */
+  static Outcome outcome(
+      Optional<VersionRange> range, boolean unreadable, Optional<Version> version) {
+    if (range.isEmpty()) {
+      return unreadable ? Outcome.UNREADABLE : Outcome.NO_STATEMENT;
+    }
+    if (range.get().isAll()) {
+      return Outcome.IN_ALL;
+    }
+    if (version.isEmpty()) {
+      return Outcome.UNKNOWN_VERSION;
+    }
+    return range.get().contains(version.get()) ? Outcome.IN : Outcome.OUT;
+  }
+
+  /** Whether the subject may be the product: by purl, by CPE, else by vendor and model words. */
+  static Optional<IdentityMatch> identify(SubjectIdentity s, ProductIdentity e) {
     if (s.purlKey().isPresent() && e.purlKeys().contains(s.purlKey().get())) {
-      return Optional.of(
-          version(s, e, 1.0, "package URL " + key(s.purlKey().get()) + " matches", MatchRule.PURL));
+      return Optional.of(new IdentityMatch(1.0, IdentityMatch.PURL, ""));
     }
     if (s.cpeKey().isPresent() && e.cpeKeys().contains(s.cpeKey().get())) {
-      return Optional.of(
-          version(s, e, 1.0, "CPE " + key(s.cpeKey().get()) + " matches", MatchRule.CPE));
+      return Optional.of(new IdentityMatch(1.0, IdentityMatch.CPE, ""));
     }
     double cap = 1.0;
     String vendorNote = "";
@@ -47,64 +103,113 @@ final class PairEvaluator {
     if (model.isEmpty()) {
       return Optional.empty();
     }
-    double confidence = Math.min(cap, model.get()[0]);
-    String identity = describe((int) model.get()[1], s, e) + vendorNote;
-    return Optional.of(version(s, e, confidence, identity, e.rule()));
+    return Optional.of(
+        new IdentityMatch(Math.min(cap, model.get()[0]), (int) model.get()[1], vendorNote));
   }
 
   /**
    * [confidence, kind] where kind 0 exact, 1 all words + number, 2 contained, 3 range, 4 family, 5
    * partial.
    */
-  static Optional<double[]> modelMatch(Subject s, ProductEntry e) {
-    if (s.tokens().isEmpty()) {
+  static Optional<double[]> modelMatch(SubjectIdentity s, ProductIdentity e) {
+    Set<String> st = s.tokens();
+    if (st.isEmpty()) {
       return Optional.empty();
     }
-    Set<String> shared = new HashSet<>(s.tokens());
-    shared.retainAll(e.tokens());
+    Set<String> et = e.tokens();
+    int shared = 0;
+    boolean number = false;
+    for (String t : st) {
+      if (et.contains(t)) {
+        shared++;
+        number |= Names.isModelNumber(t);
+      }
+    }
     boolean same =
         s.normalizedModel().equals(e.normalizedName())
             || e.modelNumbers().contains(s.normalizedModel());
-    if (same && !shared.isEmpty()) { // a shared word keeps every accepted pair findable by key
+    if (same && shared > 0) { // a shared word keeps every accepted pair findable by key
       return Optional.of(new double[] {1.0, 0});
     }
-    Set<String> inRange = new HashSet<>();
-    for (String t : s.tokens()) {
-      for (Names.ModelRange r : e.ranges()) {
-        if (r.contains(t)) {
-          inRange.add(t);
+    int inRange = 0;
+    int rest = 0;
+    if (!e.ranges().isEmpty()) {
+      for (String t : st) {
+        boolean in = false;
+        for (Names.ModelRange r : e.ranges()) {
+          in |= r.contains(t);
+        }
+        if (in) {
+          inRange++;
+        }
+        if (!in && !et.contains(t)) {
+          rest++;
         }
       }
+    } else {
+      rest = st.size() - shared;
     }
-    if (shared.isEmpty() && inRange.isEmpty()) {
+    if (shared == 0 && inRange == 0) {
       return Optional.empty();
     }
-    Set<String> rest = new HashSet<>(s.tokens());
-    rest.removeAll(e.tokens());
-    rest.removeAll(inRange);
-    boolean number = shared.stream().anyMatch(Names::isModelNumber);
-    if (rest.isEmpty()) {
+    if (rest == 0) {
       if (number) {
         return Optional.of(new double[] {0.95, 1});
       }
-      if (!inRange.isEmpty()) {
+      if (inRange > 0) {
         return Optional.of(new double[] {0.85, 3});
       }
       return Optional.of(new double[] {0.6, 4});
     }
-    boolean productInModel = s.tokens().containsAll(e.tokens());
-    boolean productHasNumber = e.tokens().stream().anyMatch(Names::isModelNumber);
-    if (productInModel && (productHasNumber || e.tokens().size() >= 2)) {
+    boolean productInModel = st.containsAll(et);
+    boolean productHasNumber = et.stream().anyMatch(Names::isModelNumber);
+    if (productInModel && (productHasNumber || et.size() >= 2)) {
       return Optional.of(new double[] {0.9, 2});
     }
-    if (number || !inRange.isEmpty()) {
+    if (number || inRange > 0) {
       return Optional.of(new double[] {0.7, 5});
     }
     return Optional.empty();
   }
 
-  private static String describe(int kind, Subject s, ProductEntry e) {
-    String product = "'" + e.product().name() + "'";
+  /** A hit with its plain sentences, the same for both matchers. */
+  static Hit hit(
+      Subject s, String productName, IdentityMatch m, MatchRule rule, Outcome o, String stated) {
+    return new Hit(
+        m.confidence(), identityText(s, productName, m), rule, o.hit, versionText(s, o, stated));
+  }
+
+  private static String identityText(Subject s, String productName, IdentityMatch m) {
+    if (m.kind() == IdentityMatch.PURL) {
+      return "package URL " + key(s.purlKey().get()) + " matches";
+    }
+    if (m.kind() == IdentityMatch.CPE) {
+      return "CPE " + key(s.cpeKey().get()) + " matches";
+    }
+    return describe(m.kind(), s, productName) + m.vendorNote();
+  }
+
+  private static String versionText(Subject s, Outcome o, String stated) {
+    switch (o) {
+      case UNREADABLE:
+        return "the advisory's version statement '" + stated + "' could not be read";
+      case NO_STATEMENT:
+        return "the advisory states no version";
+      case IN_ALL:
+        return "the advisory covers all versions";
+      case UNKNOWN_VERSION:
+        return s.versionAttribute() + " version unknown; the advisory covers " + stated;
+      default:
+        return s.versionAttribute()
+            + " "
+            + s.version().get().text()
+            + (o == Outcome.IN ? " is within " : " is outside ")
+            + stated;
+    }
+  }
+
+  private static String describe(int kind, Subject s, String productName) {
+    String product = "'" + productName + "'";
     String model = "'" + s.modelText() + "'";
     switch (kind) {
       case 0:
@@ -130,52 +235,6 @@ final class PairEvaluator {
             + product
             + " but other words differ";
     }
-  }
-
-  private static Hit version(
-      Subject s, ProductEntry e, double confidence, String identity, MatchRule rule) {
-    String stated = e.constraintText().orElse("");
-    Optional<VersionRange> range = e.range();
-    if (rule == MatchRule.PURL && e.purlVersion().isPresent() && range.isEmpty()) {
-      range = Optional.of(VersionRange.exactly(Version.parse(e.purlVersion().get())));
-      stated = e.purlVersion().get();
-    }
-    if (range.isEmpty()) {
-      if (e.unreadable()) {
-        return new Hit(
-            confidence,
-            identity,
-            rule,
-            VersionOutcome.UNREADABLE,
-            "the advisory's version statement '" + stated + "' could not be read");
-      }
-      return new Hit(
-          confidence,
-          identity,
-          rule,
-          VersionOutcome.NO_STATEMENT,
-          "the advisory states no version");
-    }
-    if (range.get().isAll()) {
-      return new Hit(
-          confidence, identity, rule, VersionOutcome.IN, "the advisory covers all versions");
-    }
-    if (s.version().isEmpty()) {
-      return new Hit(
-          confidence,
-          identity,
-          rule,
-          VersionOutcome.UNKNOWN_VERSION,
-          s.versionAttribute() + " version unknown; the advisory covers " + stated);
-    }
-    Version v = s.version().get();
-    boolean in = range.get().contains(v);
-    return new Hit(
-        confidence,
-        identity,
-        rule,
-        in ? VersionOutcome.IN : VersionOutcome.OUT,
-        s.versionAttribute() + " " + v.text() + (in ? " is within " : " is outside ") + stated);
   }
 
   private static String key(String k) {

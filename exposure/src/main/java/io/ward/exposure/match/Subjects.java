@@ -20,60 +20,65 @@ final class Subjects {
 
   static List<Subject> of(Device d, List<Sbom> sboms, VendorAliases aliases) {
     List<Subject> out = new ArrayList<>();
-    String vendorId = d.vendor().map(aliases::canonical).orElse("");
-    Set<String> vendorWords = Names.vendorWords(d.vendor().orElse(""));
-    vendorWords.addAll(Names.vendorWords(vendorId.replace('-', ' ')));
-    List<Evidence> evidence =
-        d.evidence().stream().filter(e -> IDENTITY.contains(e.attribute())).toList();
-    Optional<Version> firmware = d.firmware().flatMap(Version::tryParse);
-    if (d.model().isPresent()) {
-      String model = d.model().get();
+    SubjectIdentity self =
+        d.model().map(m -> SubjectIdentity.ofDevice(d.vendor(), m, aliases)).orElse(null);
+    if (self != null) {
       out.add(
           new Subject(
               d.id(),
               "model",
-              vendorId,
-              model,
-              VendorAliases.normalize(model),
-              Set.copyOf(Names.tokens(model, vendorWords)),
-              firmware,
+              self,
+              d.model().get(),
+              firmware(d),
               "firmware",
-              evidence,
-              Optional.empty(),
-              Optional.empty(),
+              evidence(d),
               Optional.empty()));
     }
     for (Sbom sbom : sboms) {
-      if (!describes(sbom, d, vendorId, aliases)) {
+      if (self == null || !describes(sbom, d, self.vendorId(), aliases)) {
         continue;
       }
       Set<String> seen = new HashSet<>();
       for (SbomComponent c : sbom.components()) {
-        String attribute = "sbom:" + c.name() + c.version().map(v -> "@" + v).orElse("");
+        String attribute = attribute(c);
         if (!seen.add(attribute)) {
           continue;
         }
-        String supplier = c.supplier().or(c::group).orElse("");
-        String cVendor = supplier.isBlank() ? "" : aliases.canonical(supplier);
         out.add(
             new Subject(
                 d.id(),
                 attribute,
-                cVendor,
+                SubjectIdentity.ofComponent(c, aliases),
                 c.name(),
-                VendorAliases.normalize(c.name()),
-                Set.copyOf(Names.tokens(c.name(), Names.vendorWords(supplier))),
-                c.version()
-                    .or(() -> c.cpe().flatMap(ProductEntry::cpeVersion))
-                    .flatMap(Version::tryParse),
+                version(c),
                 "version",
                 List.of(),
-                c.cpe().flatMap(ProductEntry::cpeKey),
-                c.purl().flatMap(ProductEntry::purl).map(ProductEntry::purlKey),
                 c.bomRef()));
       }
     }
     return out;
+  }
+
+  /** The device's identity evidence (vendor, model, firmware), shown with its findings. */
+  static List<Evidence> evidence(Device d) {
+    return d.evidence().stream().filter(e -> IDENTITY.contains(e.attribute())).toList();
+  }
+
+  /** The device's firmware version when it has a readable one. */
+  static Optional<Version> firmware(Device d) {
+    return d.firmware().flatMap(Version::tryParse);
+  }
+
+  /** The subject attribute of a component: {@code sbom:<name>@<version>}. */
+  static String attribute(SbomComponent c) {
+    return "sbom:" + c.name() + c.version().map(v -> "@" + v).orElse("");
+  }
+
+  /** A component's version, or the version of its CPE name. */
+  static Optional<Version> version(SbomComponent c) {
+    return c.version()
+        .or(() -> c.cpe().flatMap(ProductEntry::cpeVersion))
+        .flatMap(Version::tryParse);
   }
 
   /** An SBOM describes the device when vendor and model agree and the version (if given) too. */

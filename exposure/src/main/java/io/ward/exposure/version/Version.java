@@ -34,11 +34,39 @@ public final class Version implements Comparable<Version> {
 
   private final int hash;
 
+  /**
+   * For the common dotted versions (at most four numbers below 10,000), the numbers packed into one
+   * long that orders as the versions do; -1 for every other version. Matching compares millions of
+   * versions: most then compare as two longs, without touching their components.
+   */
+  private final long simpleKey;
+
   private Version(String text, Component[] tokens) {
     this.text = text;
     this.tokens = tokens;
     this.components = trimTrailingZeros(tokens);
     this.hash = Arrays.hashCode(this.components);
+    this.simpleKey = simpleKey(this.components);
+  }
+
+  private static long simpleKey(Component[] components) {
+    if (components.length > 4) {
+      return -1;
+    }
+    long key = 0;
+    for (int i = 0; i < 4; i++) {
+      long v = 0;
+      if (i < components.length) {
+        Component c = components[i];
+        if (c.kind == Kind.NUMBER && c.value.length() <= 4) {
+          v = Long.parseLong(c.value);
+        } else if (c.kind != Kind.ZERO) {
+          return -1;
+        }
+      }
+      key = (key << 16) | v;
+    }
+    return key;
   }
 
   /**
@@ -117,6 +145,9 @@ public final class Version implements Comparable<Version> {
 
   @Override
   public int compareTo(Version other) {
+    if (simpleKey >= 0 && other.simpleKey >= 0) {
+      return Long.compare(simpleKey, other.simpleKey);
+    }
     int n = Math.max(components.length, other.components.length);
     for (int i = 0; i < n; i++) {
       Component a = i < components.length ? components[i] : Component.ZERO;
@@ -131,7 +162,15 @@ public final class Version implements Comparable<Version> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Version && Arrays.equals(components, ((Version) o).components);
+    if (!(o instanceof Version)) {
+      return false;
+    }
+    Version v = (Version) o;
+    if (simpleKey >= 0 || v.simpleKey >= 0) {
+      // A simple version equals only a simple one with the same numbers.
+      return simpleKey == v.simpleKey;
+    }
+    return hash == v.hash && Arrays.equals(components, v.components);
   }
 
   @Override
