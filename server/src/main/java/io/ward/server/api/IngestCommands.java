@@ -3,6 +3,7 @@ package io.ward.server.api;
 import io.ward.server.audit.Actor;
 import io.ward.server.ingest.IngestService;
 import io.ward.server.ingest.Job;
+import io.ward.server.ingest.JobKind;
 import io.ward.server.ingest.JobService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,6 +49,23 @@ public class IngestCommands {
     requireFile(file);
     try (InputStream in = file.getInputStream()) {
       return ingest.submitFeed(in, name(file), actor);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the upload could not be stored", e);
+    }
+  }
+
+  /**
+   * Queues an uploaded inventory or knowledge file: a CycloneDX SBOM or VEX, an MDS2 form, or a
+   * CMDB export ({@code sbom}, {@code mds2}, {@code cmdb}); other kinds have their own endpoints.
+   */
+  public Job submitImport(String kind, MultipartFile file, Actor actor) {
+    JobKind k =
+        Params.id("kind", kind, JobKind.class, JobKind::id)
+            .filter(x -> x == JobKind.SBOM || x == JobKind.MDS2 || x == JobKind.CMDB)
+            .orElseThrow(() -> ApiException.badRequest("kind must be one of sbom, mds2, cmdb"));
+    requireFile(file);
+    try (InputStream in = file.getInputStream()) {
+      return ingest.submitFile(k, in, name(file), actor);
     } catch (IOException e) {
       throw new UncheckedIOException("the upload could not be stored", e);
     }

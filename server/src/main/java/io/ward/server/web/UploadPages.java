@@ -45,6 +45,14 @@ class UploadPages {
     return submit(() -> commands.submitFeed(file, Actor.current()), flash);
   }
 
+  @PostMapping("/upload/import")
+  String importFile(
+      @RequestParam(name = "kind", required = false) String kind,
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      RedirectAttributes flash) {
+    return submit(() -> commands.submitImport(kind, file, Actor.current()), flash);
+  }
+
   private static String submit(java.util.function.Supplier<Job> work, RedirectAttributes flash) {
     try {
       Job job = work.get();

@@ -119,8 +119,26 @@ public final class Http {
   /** A multipart upload of one file in the field {@code field}. */
   public HttpResponse<String> upload(String path, String field, String filename, byte[] content)
       throws Exception {
+    return upload(path, Map.of(), field, filename, content);
+  }
+
+  /** A multipart upload of text fields and one file in the field {@code field}. */
+  public HttpResponse<String> upload(
+      String path, Map<String, String> fields, String field, String filename, byte[] content)
+      throws Exception {
     String boundary = "----ward" + UUID.randomUUID().toString().replace("-", "");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Map.Entry<String, String> f : fields.entrySet()) {
+      out.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + f.getKey()
+                  + "\"\r\n\r\n"
+                  + f.getValue()
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
     out.writeBytes(
         ("--"
                 + boundary
