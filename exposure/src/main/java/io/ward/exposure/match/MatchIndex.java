@@ -84,7 +84,12 @@ public final class MatchIndex implements DeviceMatcher {
       compiled[i] = null;
     }
     index.line.order();
-    index.groups.parallelStream().forEach(g -> g.code(index.line, 0));
+    index.groups.parallelStream()
+        .forEach(
+            g -> {
+              g.code(index.line, 0);
+              g.reindex();
+            });
     return index;
   }
 
@@ -97,7 +102,14 @@ public final class MatchIndex implements DeviceMatcher {
     List<ProductGroup> touched =
         file(advisory, c, new IdentityHashMap<>(), new IdentityHashMap<>(), true);
     if (line.epoch() != epoch) {
-      groups.forEach(g -> g.code(line, 0));
+      // Renumbered: every code (and every sorted index of codes) is stale.
+      groups.forEach(
+          g -> {
+            g.code(line, 0);
+            g.reindex();
+          });
+    } else {
+      touched.forEach(ProductGroup::reindexIfGrown);
     }
     IntList existing = new IntList();
     IntList created = new IntList();

@@ -60,70 +60,92 @@ final class ResultComputer {
       }
       ProductGroup g = index.group(gid);
       IdentityMatch m = node.candidateMatch(c);
-      boolean certain = m.certain();
       boolean purl = m.kind() == IdentityMatch.PURL;
+      int start;
+      if (minEntry == 0 && v != null && g.indexed() > 0) {
+        // A known version in a large group: only the statements that can hold it.
+        for (int k = 0; k < g.alwaysCount(); k++) {
+          int j = g.always(k);
+          emit(g, j, outcome(g, j, purl, v, code), m, b);
+        }
+        for (int i = g.firstRangeReaching(code); i < g.rangeCount(); i++) {
+          if (g.rangeLo(i) <= code) {
+            emit(g, g.rangePos(i), Outcome.IN, m, b);
+          }
+        }
+        for (int i = g.firstPoint(code); i < g.pointCount() && g.pointCode(i) == code; i++) {
+          emit(g, g.pointPos(i), Outcome.IN, m, b);
+        }
+        start = g.indexed();
+      } else {
+        start = minEntry == 0 ? 0 : g.firstAtLeast(minEntry);
+      }
       int n = g.size();
-      for (int j = minEntry == 0 ? 0 : g.firstAtLeast(minEntry); j < n; j++) {
-        byte kind = g.kind(j);
-        Outcome o;
-        if (purl && (kind & ProductGroup.PURL_VERSION) != 0) {
-          o =
-              PairEvaluator.outcome(
-                  Optional.of(index.purlRange(g.entry(j))), false, Optional.ofNullable(v));
-        } else {
-          switch (kind & 3) {
-            case ProductGroup.ALL:
-              o = Outcome.IN_ALL;
-              break;
-            case ProductGroup.NO_STATEMENT:
-              o = Outcome.NO_STATEMENT;
-              break;
-            case ProductGroup.UNREADABLE:
-              o = Outcome.UNREADABLE;
-              break;
-            default:
-              o =
-                  v == null
-                      ? Outcome.UNKNOWN_VERSION
-                      : g.contains(j, code) ? Outcome.IN : Outcome.OUT;
-          }
-        }
-        if (o == Outcome.OUT) {
-          continue; // nothing: affected needs not-out, fixed and not-affected need in
-        }
-        int e = g.entry(j);
-        int sole = g.soleKey(j);
-        if (sole >= 0) {
-          ProductStatus ps = MatchIndex.statusOfCode(g.soleStatus(j));
-          FindingStatus fs = ps == null ? null : FindingAssembler.decide(ps, o.hit, certain);
-          if (fs != null) {
-            b.add(
-                sole,
-                e,
-                0,
-                SubjectResult.code(o, fs, ps.ordinal()),
-                FindingAssembler.confidence(m.confidence(), o.hit));
-          }
-          continue;
-        }
-        int nv = index.vulnCount(e);
-        for (int vi = 0; vi < nv; vi++) {
-          ProductStatus ps = index.status(e, vi);
-          if (ps == null) {
-            continue;
-          }
-          FindingStatus fs = FindingAssembler.decide(ps, o.hit, certain);
-          if (fs == null) {
-            continue;
-          }
-          b.add(
-              index.findingKey(e, vi),
-              e,
-              vi,
-              SubjectResult.code(o, fs, ps.ordinal()),
-              FindingAssembler.confidence(m.confidence(), o.hit));
+      for (int j = start; j < n; j++) {
+        Outcome o = outcome(g, j, purl, v, code);
+        if (o != Outcome.OUT) {
+          emit(g, j, o, m, b);
         }
       }
+    }
+  }
+
+  /** What statement {@code j} of the group says about the version (code {@code code}). */
+  private Outcome outcome(ProductGroup g, int j, boolean purl, Version v, long code) {
+    byte kind = g.kind(j);
+    if (purl && (kind & ProductGroup.PURL_VERSION) != 0) {
+      return PairEvaluator.outcome(
+          Optional.of(index.purlRange(g.entry(j))), false, Optional.ofNullable(v));
+    }
+    switch (kind & 3) {
+      case ProductGroup.ALL:
+        return Outcome.IN_ALL;
+      case ProductGroup.NO_STATEMENT:
+        return Outcome.NO_STATEMENT;
+      case ProductGroup.UNREADABLE:
+        return Outcome.UNREADABLE;
+      default:
+        return v == null ? Outcome.UNKNOWN_VERSION : g.contains(j, code) ? Outcome.IN : Outcome.OUT;
+    }
+  }
+
+  /** The finding candidates statement {@code j} gives with this outcome (OUT gives none). */
+  private void emit(ProductGroup g, int j, Outcome o, IdentityMatch m, Buffer b) {
+    if (o == Outcome.OUT) {
+      return; // nothing: affected needs not-out, fixed and not-affected need in
+    }
+    boolean certain = m.certain();
+    int e = g.entry(j);
+    int sole = g.soleKey(j);
+    if (sole >= 0) {
+      ProductStatus ps = MatchIndex.statusOfCode(g.soleStatus(j));
+      FindingStatus fs = ps == null ? null : FindingAssembler.decide(ps, o.hit, certain);
+      if (fs != null) {
+        b.add(
+            sole,
+            e,
+            0,
+            SubjectResult.code(o, fs, ps.ordinal()),
+            FindingAssembler.confidence(m.confidence(), o.hit));
+      }
+      return;
+    }
+    int nv = index.vulnCount(e);
+    for (int vi = 0; vi < nv; vi++) {
+      ProductStatus ps = index.status(e, vi);
+      if (ps == null) {
+        continue;
+      }
+      FindingStatus fs = FindingAssembler.decide(ps, o.hit, certain);
+      if (fs == null) {
+        continue;
+      }
+      b.add(
+          index.findingKey(e, vi),
+          e,
+          vi,
+          SubjectResult.code(o, fs, ps.ordinal()),
+          FindingAssembler.confidence(m.confidence(), o.hit));
     }
   }
 

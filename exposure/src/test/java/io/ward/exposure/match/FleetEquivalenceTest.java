@@ -232,6 +232,121 @@ class FleetEquivalenceTest {
     assertThat(inc.findingCount()).isEqualTo(total);
   }
 
+  /** NVD-style statements on one product: far more than a group needs to be indexed. */
+  @Provide
+  Arbitrary<List<Advisory>> manyStatementsOnOneProduct() {
+    Arbitrary<String> v = Arbitraries.of(VERSIONS);
+    Arbitrary<VersionConstraint> c =
+        Arbitraries.oneOf(
+            v.map(VersionConstraint.Exact::new),
+            v.map(x -> new VersionConstraint.Vers("vers:generic/<" + x)),
+            Combinators.combine(v, v)
+                .as((a, b) -> new VersionConstraint.Vers("vers:generic/>=" + a + "|<" + b)),
+            Combinators.combine(v, v)
+                .as((a, b) -> new VersionConstraint.Vers("vers:generic/" + a + "|" + b)),
+            Arbitraries.just(new VersionConstraint.Vers("vers:all/*")),
+            Arbitraries.just(new VersionConstraint.Legacy("n/a", Optional.empty())));
+    Arbitrary<Advisory> a =
+        Combinators.combine(
+                c.list().ofMinSize(1).ofMaxSize(8),
+                Arbitraries.integers().between(0, 40),
+                Arbitraries.of(ProductStatus.KNOWN_AFFECTED, ProductStatus.FIXED))
+            .as(
+                (cs, id, status) -> {
+                  List<AffectedProduct> ps = new ArrayList<>();
+                  for (int i = 0; i < cs.size(); i++) {
+                    ps.add(
+                        new AffectedProduct(
+                            "c0n0m" + i,
+                            "cpe:2.3:a:openssl:openssl:*:*:*:*:*:*:*:*",
+                            Optional.of("openssl"),
+                            Optional.of("openssl"),
+                            Optional.empty(),
+                            cs.get(i),
+                            List.of(),
+                            List.of(),
+                            List.of("cpe:2.3:a:openssl:openssl:*:*:*:*:*:*:*:*"),
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            Optional.empty()));
+                  }
+                  Vulnerability vuln =
+                      new Vulnerability(
+                          Optional.of("CVE-2023-" + (1000 + id)),
+                          List.of(),
+                          List.of(),
+                          Optional.empty(),
+                          Optional.empty(),
+                          List.of(),
+                          Map.of(status, ps.stream().map(AffectedProduct::productId).toList()),
+                          List.of(),
+                          List.of(),
+                          List.of(),
+                          List.of(),
+                          List.of());
+                  return new Advisory(
+                      "CVE-2023-" + (1000 + id),
+                      AdvisorySource.NVD,
+                      "t",
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      ps,
+                      List.of(vuln),
+                      Optional.empty());
+                });
+    return a.list().ofMinSize(4).ofMaxSize(40);
+  }
+
+  @Property(tries = 100)
+  void aLargeIndexedGroupGivesTheNestedLoopFindings(
+      @ForAll("manyStatementsOnOneProduct") List<Advisory> advisories,
+      @ForAll("deviceLists") List<Device> devices) {
+    // Every device model carries an SBOM with openssl at some version (or none).
+    List<Sbom> sboms = new ArrayList<>();
+    for (int i = 0; i < VERSIONS.size() + 1; i++) {
+      Optional<String> v = i < VERSIONS.size() ? Optional.of(VERSIONS.get(i)) : Optional.empty();
+      for (String model : PRODUCTS) {
+        sboms.add(
+            new Sbom(
+                Optional.empty(),
+                Optional.of(model),
+                v,
+                Optional.empty(),
+                List.of(
+                    new SbomComponent(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        "openssl",
+                        v,
+                        Optional.empty(),
+                        Optional.of(
+                            "cpe:2.3:a:openssl:openssl:" + v.orElse("*") + ":*:*:*:*:*:*:*"),
+                        Optional.empty())),
+                "t"));
+      }
+    }
+    List<Device> unique = uniqueIds(devices);
+    ReferenceMatcher reference = new ReferenceMatcher(advisories, VendorAliases.defaults());
+    FleetMatch fleet =
+        MatchIndex.build(advisories, VendorAliases.defaults()).matchAll(unique, sboms);
+    IncrementalMatcher inc =
+        new IncrementalMatcher(
+            MatchIndex.build(
+                advisories.subList(0, advisories.size() / 2), VendorAliases.defaults()),
+            sboms);
+    unique.forEach(inc::addDevice);
+    advisories.subList(advisories.size() / 2, advisories.size()).forEach(inc::addAdvisory);
+    for (Device d : unique) {
+      List<Finding> expected = reference.match(d, sboms);
+      assertThat(fleet.findingsOf(d.id())).isEqualTo(expected);
+      assertThat(inc.findingsOf(d.id())).isEqualTo(expected);
+    }
+  }
+
   @Provide
   Arbitrary<List<Advisory>> advisoryLists() {
     return advisories().list().ofMinSize(1).ofMaxSize(6);
