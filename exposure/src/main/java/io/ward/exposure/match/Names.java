@@ -115,7 +115,15 @@ final class Names {
 
   /** True for a word that carries a model number: a digit and at least three characters. */
   static boolean isModelNumber(String token) {
-    return token.length() >= 3 && token.chars().anyMatch(Character::isDigit);
+    if (token.length() < 3) {
+      return false;
+    }
+    for (int i = 0; i < token.length(); i++) {
+      if (Character.isDigit(token.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A model range in a product name: letters, and the first and last number. */

@@ -162,7 +162,10 @@ final class PairEvaluator {
       return Optional.of(new double[] {0.6, 4});
     }
     boolean productInModel = st.containsAll(et);
-    boolean productHasNumber = et.stream().anyMatch(Names::isModelNumber);
+    boolean productHasNumber = false;
+    for (String t : et) {
+      productHasNumber |= Names.isModelNumber(t);
+    }
     if (productInModel && (productHasNumber || et.size() >= 2)) {
       return Optional.of(new double[] {0.9, 2});
     }

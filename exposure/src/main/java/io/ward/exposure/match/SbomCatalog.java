@@ -48,7 +48,7 @@ final class SbomCatalog {
   private final Map<String, List<Entry>> byModel = new HashMap<>();
   private int entries;
   private final Map<SubjectIdentity, Integer> identities = new HashMap<>();
-  private final Map<Version, Version> versions = new HashMap<>();
+  private final Map<String, Version> versions = new HashMap<>();
 
   SbomCatalog(List<Sbom> sboms, VendorAliases aliases) {
     this.source = sboms;
@@ -64,9 +64,10 @@ final class SbomCatalog {
         if (seen.add(attribute)) {
           SubjectIdentity identity = SubjectIdentity.ofComponent(c, aliases);
           Integer ordinal = identities.putIfAbsent(identity, identities.size());
-          // Equal versions shared: the fleet keys results by version.
+          // The same version text read once (equal versions written differently stay apart: the
+          // text is shown in the findings).
           Optional<Version> version =
-              Subjects.version(c).map(v -> versions.computeIfAbsent(v, x -> x));
+              Subjects.version(c).map(v -> versions.computeIfAbsent(v.text(), x -> v));
           components.add(
               new Component(
                   attribute,

@@ -42,7 +42,18 @@ class FleetEquivalenceTest {
           "Alaris PCU 8015", "IntelliVue MX450", "MX400-MX850", "openssl", "busybox", "Monitor");
   private static final List<String> VERSIONS =
       List.of(
-          "1.0", "1.0.2", "1.0.2a", "1.2", "2.0", "12.1.3", "N.01", "B.06.18", "4.2.1-b17", "3.6");
+          "1.0",
+          "1.0.0",
+          "1.0.2",
+          "1.0.2a",
+          "1.2",
+          "2.0",
+          "v2.0",
+          "12.1.3",
+          "N.01",
+          "B.06.18",
+          "4.2.1-b17",
+          "3.6");
   private static final List<String> CPES =
       List.of(
           "cpe:2.3:a:openssl:openssl:*:*:*:*:*:*:*:*",
