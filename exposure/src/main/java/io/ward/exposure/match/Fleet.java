@@ -209,7 +209,12 @@ final class Fleet {
     DeviceKey key = new DeviceKey(vendor, model);
     SubjectNode n = deviceNodes.get(key);
     if (n == null) {
-      n = node(SubjectIdentity.ofDevice(vendor, model, catalog.aliases()));
+      MatchIndex.DeviceSubject subject = index.deviceSubject(vendor, model);
+      n = nodes.get(subject.identity());
+      if (n == null) {
+        n = newNode(subject.identity(), subject.lookups());
+        nodes.put(subject.identity(), n);
+      }
       deviceNodes.put(key, n);
     }
     return n;
@@ -222,20 +227,17 @@ final class Fleet {
     }
     SubjectNode n = componentNodes[c.identityOrdinal()];
     if (n == null) {
-      n = node(c.identity());
+      // Component identities are distinct within the catalog, which also keeps their look-up keys.
+      n = newNode(c.identity(), catalog.lookups(c.identityOrdinal(), index.symbols()));
       componentNodes[c.identityOrdinal()] = n;
     }
     return n;
   }
 
-  private SubjectNode node(SubjectIdentity identity) {
-    SubjectNode n = nodes.get(identity);
-    if (n == null) {
-      n = new SubjectNode(nodeList.size(), identity, IndexKeys.lookups(identity, index.symbols()));
-      nodes.put(identity, n);
-      nodeList.add(n);
-      pendingNodes.add(n);
-    }
+  private SubjectNode newNode(SubjectIdentity identity, long[] lookups) {
+    SubjectNode n = new SubjectNode(nodeList.size(), identity, lookups);
+    nodeList.add(n);
+    pendingNodes.add(n);
     return n;
   }
 

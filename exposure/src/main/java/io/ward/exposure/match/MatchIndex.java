@@ -64,6 +64,13 @@ public final class MatchIndex implements DeviceMatcher {
   private final List<IntList> groupLists = new ArrayList<>();
   private int products;
 
+  /**
+   * Device subjects by observed vendor and model: identity and look-up keys, made once per index
+   * (every fleet's devices share a few thousand models).
+   */
+  private final Map<DeviceKey, DeviceSubject> deviceSubjects =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The SBOM catalog of the last SBOM list seen by {@link #match}, reused while it is the same. */
   private volatile SbomCatalog lastCatalog;
 
@@ -159,6 +166,33 @@ public final class MatchIndex implements DeviceMatcher {
     fleet.register(devices);
     return new FleetMatch(fleet);
   }
+
+  /** The identity and look-up keys of a device with this vendor and model. */
+  DeviceSubject deviceSubject(Optional<String> vendor, String model) {
+    DeviceKey key = new DeviceKey(vendor, model);
+    DeviceSubject s = deviceSubjects.get(key);
+    if (s == null) {
+      SubjectIdentity identity = SubjectIdentity.ofDevice(vendor, model, aliases);
+      s = new DeviceSubject(identity, IndexKeys.lookups(identity, symbols));
+      if (deviceSubjects.size() < DEVICE_SUBJECTS_LIMIT) {
+        deviceSubjects.put(key, s);
+      }
+    }
+    return s;
+  }
+
+  private static final int DEVICE_SUBJECTS_LIMIT = 1 << 20;
+
+  /** A device's observed vendor and model. */
+  record DeviceKey(Optional<String> vendor, String model) {
+    @Override
+    public int hashCode() {
+      return Fleet.mix(vendor.hashCode(), model.hashCode(), 0);
+    }
+  }
+
+  /** A device subject's identity and the keys it looks up. */
+  record DeviceSubject(SubjectIdentity identity, long[] lookups) {}
 
   SbomCatalog catalog(List<Sbom> sboms) {
     SbomCatalog c = lastCatalog;

@@ -49,6 +49,12 @@ final class SbomCatalog {
   private int entries;
   private final Map<SubjectIdentity, Integer> identities = new HashMap<>();
   private final Map<String, Version> versions = new HashMap<>();
+  private final List<SubjectIdentity> identityList = new ArrayList<>();
+
+  /** Look-up keys per component identity, for the symbol table they were made with. */
+  private long[][] lookups = new long[0][];
+
+  private Symbols lookupSymbols;
 
   SbomCatalog(List<Sbom> sboms, VendorAliases aliases) {
     this.source = sboms;
@@ -64,6 +70,9 @@ final class SbomCatalog {
         if (seen.add(attribute)) {
           SubjectIdentity identity = SubjectIdentity.ofComponent(c, aliases);
           Integer ordinal = identities.putIfAbsent(identity, identities.size());
+          if (ordinal == null) {
+            identityList.add(identity);
+          }
           // The same version text read once (equal versions written differently stay apart: the
           // text is shown in the findings).
           Optional<Version> version =
@@ -99,6 +108,23 @@ final class SbomCatalog {
   /** True when the catalog holds no SBOM. */
   boolean isEmpty() {
     return byModel.isEmpty();
+  }
+
+  /**
+   * The index keys a component identity looks up, made once per index (symbol table): every fleet
+   * matched against the index shares them.
+   */
+  synchronized long[] lookups(int identityOrdinal, Symbols symbols) {
+    if (symbols != lookupSymbols) {
+      lookups = new long[identityList.size()][];
+      lookupSymbols = symbols;
+    }
+    long[] keys = lookups[identityOrdinal];
+    if (keys == null) {
+      keys = IndexKeys.lookups(identityList.get(identityOrdinal), symbols);
+      lookups[identityOrdinal] = keys;
+    }
+    return keys;
   }
 
   /** How many distinct component identities the catalog holds. */

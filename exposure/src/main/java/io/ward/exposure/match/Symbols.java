@@ -1,26 +1,34 @@
 package io.ward.exposure.match;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Strings (vendor ids, words, CPE and purl keys) numbered once, so keys are longs. */
+/**
+ * Strings (vendor ids, words, CPE and purl keys) numbered once, so keys are longs. Safe for
+ * concurrent use: fleets matched in parallel against one index number their subjects' words too.
+ */
 final class Symbols {
 
   /** The vendor symbol that stands for any vendor. */
   static final String ANY = "*";
 
-  private final Map<String, Integer> ids = new HashMap<>();
+  private final Map<String, Integer> ids = new ConcurrentHashMap<>();
   private final List<String> names = new ArrayList<>();
 
   /** The id of a string, numbering it when new. */
   int intern(String s) {
     Integer id = ids.get(s);
+    return id != null ? id : add(s);
+  }
+
+  private synchronized int add(String s) {
+    Integer id = ids.get(s);
     if (id == null) {
       id = names.size();
-      ids.put(s, id);
       names.add(s);
+      ids.put(s, id);
     }
     return id;
   }
@@ -31,11 +39,11 @@ final class Symbols {
     return id == null ? -1 : id;
   }
 
-  String name(int id) {
+  synchronized String name(int id) {
     return names.get(id);
   }
 
-  int size() {
+  synchronized int size() {
     return names.size();
   }
 }
