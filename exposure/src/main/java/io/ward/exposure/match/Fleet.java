@@ -321,10 +321,6 @@ final class Fleet {
 
   // ---- reads ----------------------------------------------------------------------------------
 
-  boolean contains(String deviceId) {
-    return devices.containsKey(deviceId);
-  }
-
   Collection<String> deviceIds() {
     return devices.keySet();
   }
@@ -416,20 +412,6 @@ final class Fleet {
       }
     }
     return out;
-  }
-
-  /** How many devices use one of these results. */
-  int deviceCountOf(Collection<SubjectResult> results) {
-    int n = 0;
-    Set<Shape> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    for (SubjectResult r : results) {
-      for (Shape s : r.shapes) {
-        if (seen.add(s)) {
-          n += s.devices.size();
-        }
-      }
-    }
-    return n;
   }
 
   /** The findings of a device, built with their explanations, sorted by id. */

@@ -353,10 +353,6 @@ public final class MatchIndex implements DeviceMatcher {
 
   // ---- reads for the fleet -------------------------------------------------------------------
 
-  VendorAliases aliases() {
-    return aliases;
-  }
-
   Symbols symbols() {
     return symbols;
   }
@@ -367,10 +363,6 @@ public final class MatchIndex implements DeviceMatcher {
 
   ProductGroup group(int id) {
     return groups.get(id);
-  }
-
-  int groupCount() {
-    return groups.size();
   }
 
   /** The groups filed under a key, or null. */

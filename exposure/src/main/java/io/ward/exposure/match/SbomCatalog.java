@@ -1,7 +1,6 @@
 package io.ward.exposure.match;
 
 import io.ward.exposure.version.Version;
-import io.ward.model.Device;
 import io.ward.model.exposure.Sbom;
 import io.ward.model.exposure.SbomComponent;
 import java.util.ArrayList;
@@ -44,7 +43,6 @@ final class SbomCatalog {
       List<Component> components) {}
 
   private final List<Sbom> source;
-  private final VendorAliases aliases;
   private final Map<String, List<Entry>> byModel = new HashMap<>();
   private int entries;
   private final Map<SubjectIdentity, Integer> identities = new HashMap<>();
@@ -58,7 +56,6 @@ final class SbomCatalog {
 
   SbomCatalog(List<Sbom> sboms, VendorAliases aliases) {
     this.source = sboms;
-    this.aliases = aliases;
     for (Sbom sbom : sboms) {
       if (sbom.subjectModel().isEmpty()) {
         continue;
@@ -155,16 +152,5 @@ final class SbomCatalog {
       out.add(e);
     }
     return out;
-  }
-
-  /** The same question for a device. */
-  List<Entry> describing(Device d, String vendorId) {
-    return d.model().isEmpty()
-        ? List.of()
-        : describing(VendorAliases.normalize(d.model().get()), vendorId, d.firmware());
-  }
-
-  VendorAliases aliases() {
-    return aliases;
   }
 }

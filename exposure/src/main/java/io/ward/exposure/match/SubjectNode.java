@@ -61,10 +61,6 @@ final class SubjectNode {
     count = n;
   }
 
-  boolean hasCandidates() {
-    return groups != null;
-  }
-
   int candidateCount() {
     return count;
   }

@@ -1,7 +1,5 @@
 package io.ward.exposure.match;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,7 +13,7 @@ final class Symbols {
   static final String ANY = "*";
 
   private final Map<String, Integer> ids = new ConcurrentHashMap<>();
-  private final List<String> names = new ArrayList<>();
+  private int next;
 
   /** The id of a string, numbering it when new. */
   int intern(String s) {
@@ -26,24 +24,9 @@ final class Symbols {
   private synchronized int add(String s) {
     Integer id = ids.get(s);
     if (id == null) {
-      id = names.size();
-      names.add(s);
+      id = next++;
       ids.put(s, id);
     }
     return id;
-  }
-
-  /** The id of a string, or -1 when it was never numbered. */
-  int find(String s) {
-    Integer id = ids.get(s);
-    return id == null ? -1 : id;
-  }
-
-  synchronized String name(int id) {
-    return names.get(id);
-  }
-
-  synchronized int size() {
-    return names.size();
   }
 }

@@ -76,6 +76,41 @@ public final class LegacyRanges {
 
   /** The range the text states, empty when it cannot be read unambiguously. */
   public static Optional<VersionRange> parse(String text) {
+    if (text != null && plainVersion(text)) {
+      // NVD's exact versions (1.0.2, 4.14.3, 1.0.2k, 1.7.0_45): what the patterns below give.
+      return Optional.of(VersionRange.exactly(Version.parse(text)));
+    }
+    return parsePatterns(text);
+  }
+
+  /**
+   * True for one version written as a digit followed by digits, dots, underscores and single
+   * letters between them: no word (so no "to", "and", "sp"), no space, dash or operator, so no
+   * pattern but the one-version list can read it.
+   */
+  static boolean plainVersion(String s) {
+    if (s.isEmpty() || s.length() > 64 || s.charAt(0) < '0' || s.charAt(0) > '9') {
+      return false;
+    }
+    boolean letter = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean isLetter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (isLetter) {
+        if (letter) {
+          return false;
+        }
+      } else if (!((c >= '0' && c <= '9') || c == '.' || c == '_')) {
+        return false;
+      }
+      letter = isLetter;
+    }
+    char last = s.charAt(s.length() - 1);
+    return last != '.' && last != '_';
+  }
+
+  /** The range the patterns read (every text; {@link #parse} skips them for plain versions). */
+  static Optional<VersionRange> parsePatterns(String text) {
     if (text == null) {
       return Optional.empty();
     }
