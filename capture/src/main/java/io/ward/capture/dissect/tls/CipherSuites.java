@@ -18,7 +18,7 @@ final class CipherSuites {
 
   private CipherSuites() {}
 
-  /** The IANA name, or {@code 0xXXXX} for a code not in the table. */
+  /** The IANA name, or {@code 0x} and the code in four hex digits when it is not in the table. */
   static String name(int code) {
     String n = NAMES.get(code);
     return n != null ? n : TlsVersion.hex(code);
