@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
@@ -34,7 +35,10 @@ class SecurityConfig {
       TokenService tokens,
       AddressThrottle throttle)
       throws Exception {
-    http.authenticationProvider(passwords)
+    // The sign-in form's manager holds the provider alone. Registering the provider with
+    // HttpSecurity would also put it in Spring Boot's global manager (it is a bean), which becomes
+    // the parent: a failed sign-in would then run twice and count twice towards lockout.
+    http.authenticationManager(new ProviderManager(passwords))
         .addFilterBefore(
             new BearerTokenFilter(tokens, throttle), UsernamePasswordAuthenticationFilter.class)
         .authorizeHttpRequests(SecurityConfig::authorize)

@@ -175,6 +175,57 @@ class WebSecurityTest {
   }
 
   @Test
+  @Order(30)
+  void shouldCountEachFailedSignInOnceAndLockAtExactlyTheConfiguredNumber() throws Exception {
+    int max =
+        server
+            .context()
+            .getBean(io.ward.server.config.WardProperties.class)
+            .security()
+            .maxFailedLogins();
+    store().create("count-me", PASSWORD, Role.SECURITY_ANALYST, Actor.system());
+    HttpClient c = browser();
+    for (int i = 1; i < max; i++) {
+      login(c, "count-me", "wrong " + i);
+      assertThat(failedLogins("count-me")).as("after %d failures", i).isEqualTo(i);
+      assertThat(auditCount("login.failure", "user:count-me")).isEqualTo(i);
+    }
+    assertThat(store().find("count-me").orElseThrow().lockedUntil())
+        .as("one failure short of the limit")
+        .isEmpty();
+    HttpResponse<String> right = login(browser(), "count-me", PASSWORD);
+    assertThat(right.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    assertThat(failedLogins("count-me")).as("a success resets the count").isZero();
+
+    for (int i = 1; i <= max; i++) {
+      login(c, "count-me", "wrong again " + i);
+    }
+    assertThat(store().find("count-me").orElseThrow().lockedUntil())
+        .as("locked at failure %d", max)
+        .isPresent();
+    assertThat(failedLogins("count-me")).as("the count starts again after a lockout").isZero();
+    assertThat(auditCount("login.failure", "user:count-me")).isEqualTo(2L * max - 1);
+    assertThat(auditCount("login.locked", "user:count-me")).isZero();
+    store().unlock("count-me", Actor.system());
+  }
+
+  int failedLogins(String user) {
+    return jdbc()
+        .sql("SELECT failed_logins FROM ward_user WHERE username = ?")
+        .param(user)
+        .query(Integer.class)
+        .single();
+  }
+
+  long auditCount(String action, String target) {
+    return jdbc()
+        .sql("SELECT COUNT(*) FROM audit_log WHERE action = ? AND target = ?")
+        .params(action, target)
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
   @Order(4)
   void shouldAcceptBearerTokensStoredOnlyAsHashesWithoutCsrfAndRefuseRevokedOnes()
       throws Exception {
