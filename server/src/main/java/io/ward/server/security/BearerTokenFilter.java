@@ -50,7 +50,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     Optional<WardUser> user = tokens.authenticate(secret);
     if (user.isEmpty()) {
       throttle.failed(address);
-      response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+      response.setHeader(
+          "WWW-Authenticate", ApiAuthenticationEntryPoint.CHALLENGE + ", error=\"invalid_token\"");
       Problems.write(response, 401, "Invalid API token", "The token is unknown or revoked.");
       return;
     }

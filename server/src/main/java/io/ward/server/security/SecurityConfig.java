@@ -1,14 +1,13 @@
 package io.ward.server.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -44,12 +43,15 @@ class SecurityConfig {
         .authorizeHttpRequests(SecurityConfig::authorize)
         .formLogin(form -> form.permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-        .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+        .csrf(
+            csrf ->
+                csrf.ignoringRequestMatchers(
+                    BearerTokenFilter::hasBearer, SecurityConfig::apiCallWithoutSession))
         .requestCache(cache -> cache.requestCache(pagesOnly()))
         .exceptionHandling(
             ex ->
                 ex.defaultAuthenticationEntryPointFor(
-                    new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                    new ApiAuthenticationEntryPoint(),
                     PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
         .headers(
             h ->
@@ -57,6 +59,15 @@ class SecurityConfig {
                     .frameOptions(f -> f.deny())
                     .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
+  }
+
+  /**
+   * An API call with no session: CSRF (forged requests riding a browser's session cookie) cannot
+   * apply, so it is left to authentication, which answers 401 rather than "form expired".
+   */
+  private static boolean apiCallWithoutSession(HttpServletRequest request) {
+    return request.getSession(false) == null
+        && request.getRequestURI().startsWith(request.getContextPath() + "/api/");
   }
 
   /** Remembers a page to return to after sign-in; never an API call (no session for scripts). */

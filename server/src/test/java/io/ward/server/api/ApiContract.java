@@ -366,8 +366,24 @@ abstract class ApiContract {
   }
 
   @Test
-  void shouldRefuseCallsWithoutCredentials() throws Exception {
-    HttpResponse<String> r = Http.anonymous(server.url()).get("/api/v1/devices");
-    assertThat(r.statusCode()).isEqualTo(401);
+  void shouldRefuseCallsWithoutCredentialsWithAProblemAndABearerChallenge() throws Exception {
+    Http nobody = Http.anonymous(server.url());
+    Http forged = Http.bearer(server.url(), "ward_forged0000000000000000000000");
+    for (HttpResponse<String> r :
+        java.util.List.of(
+            nobody.get("/api/v1/devices"),
+            nobody.get("/api/v1/no-such-endpoint"),
+            forged.get("/api/v1/devices"))) {
+      assertProblem(r, 401);
+      assertThat(r.headers().firstValue("WWW-Authenticate"))
+          .hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
+      assertThat(Http.json(r.body()).get("detail").asString()).isNotBlank();
+    }
+    // A script posting without a token is told to authenticate, not that a form expired.
+    long jobs = server.count("ingest_job");
+    HttpResponse<String> post = nobody.upload("/api/v1/captures", "file", "x.pcap", new byte[24]);
+    assertProblem(post, 401);
+    assertThat(post.headers().firstValue("WWW-Authenticate")).isPresent();
+    assertThat(server.count("ingest_job")).isEqualTo(jobs);
   }
 }
