@@ -38,6 +38,18 @@ public final class TestStore implements AutoCloseable {
     this.context = WardServer.run(settings, WebApplicationType.NONE, props);
   }
 
+  /**
+   * Another Ward process on this store's database, as a restart would start it (background work on:
+   * recovery of jobs left unfinished); the caller closes it.
+   */
+  public ConfigurableApplicationContext startAnotherProcess() throws ServerStartException {
+    Map<String, Object> props = WardServer.properties(settings);
+    props.put("ward.background", "true");
+    props.put("ward.feeds.refresh", "0s");
+    props.put("ward.db.pool-size", "2");
+    return WardServer.run(settings, WebApplicationType.NONE, props);
+  }
+
   /** True when the PostgreSQL runs are asked for. */
   public static boolean postgresEnabled() {
     return "1".equals(System.getenv("WARD_TEST_POSTGRES"));

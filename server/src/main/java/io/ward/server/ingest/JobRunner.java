@@ -120,6 +120,12 @@ class JobRunner {
       log.error("ingest job {} ({}) failed", id, job.filename(), e);
       store.finish(
           id, JobState.FAILED, "internal error, nothing stored: " + e.getClass().getSimpleName());
+    } catch (Error e) {
+      // Out of memory, a stack overflow or a broken class path: the job's own work has unwound
+      // (its merge transaction rolled back), so say so instead of leaving it "running" for ever.
+      Thread.interrupted();
+      log.error("ingest job {} ({}) failed with {}", id, job.filename(), e.toString(), e);
+      store.finish(id, JobState.FAILED, forError(e));
     } finally {
       merging.remove(id);
     }
@@ -307,6 +313,18 @@ class JobRunner {
         : Optional.of(
             Instant.ofEpochSecond(
                 Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)));
+  }
+
+  /** The message of a job stopped by an {@link Error}. */
+  static String forError(Error e) {
+    if (e instanceof OutOfMemoryError) {
+      return "the server ran out of memory analysing this file, nothing stored; give Ward more"
+          + " memory (java -Xmx) or split the file";
+    }
+    if (e instanceof StackOverflowError) {
+      return "the file is nested too deeply to analyse (stack overflow), nothing stored";
+    }
+    return "internal error, nothing stored: " + e.getClass().getSimpleName();
   }
 
   /** Engine messages name the stored path; the user knows the file by its uploaded name. */

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs ingest jobs in the background on a small pool, and answers where each stands. A job is
@@ -32,7 +33,17 @@ public class JobService {
   private final ExecutorService executor;
   private final Map<Long, Future<?>> running = new ConcurrentHashMap<>();
 
-  JobService(JobStore store, JobRunner runner, AuditLog audit, WardProperties properties) {
+  /** The outcome of a job an earlier server process left unfinished. */
+  static final String ABANDONED =
+      "interrupted: the server stopped before this job finished; nothing of it was stored,"
+          + " submit it again";
+
+  JobService(
+      JobStore store,
+      JobRunner runner,
+      AuditLog audit,
+      TransactionTemplate tx,
+      WardProperties properties) {
     this.store = store;
     this.runner = runner;
     this.audit = audit;
@@ -46,12 +57,33 @@ public class JobService {
               return t;
             });
     if (properties.background()) {
-      int abandoned = store.failAbandoned();
+      int abandoned = failAbandoned(tx);
       if (abandoned > 0) {
         log.warn(
             "{} ingest job(s) left unfinished by an earlier run were marked failed", abandoned);
       }
     }
+  }
+
+  /**
+   * At start, before this process queues anything: jobs still queued or running were left by a
+   * process that stopped (or crashed) and can never finish; each is failed and audited.
+   */
+  private int failAbandoned(TransactionTemplate tx) {
+    int failed = 0;
+    for (long id : store.unfinished()) {
+      Boolean done =
+          tx.execute(
+              status -> {
+                if (!store.finish(id, JobState.FAILED, ABANDONED)) {
+                  return false;
+                }
+                audit.append("system", "job.fail", "job:" + id, ABANDONED, "local");
+                return true;
+              });
+      failed += Boolean.TRUE.equals(done) ? 1 : 0;
+    }
+    return failed;
   }
 
   /** One job. */

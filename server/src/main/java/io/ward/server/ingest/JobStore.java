@@ -112,17 +112,12 @@ class JobStore {
         == 1;
   }
 
-  /** Jobs a previous process left unfinished: they can never finish now. */
-  int failAbandoned() {
-    return jdbc.sql(
-            "UPDATE ingest_job SET state = ?, message = ?, finished_at = ? WHERE state IN (?, ?)")
-        .params(
-            JobState.FAILED.id(),
-            "the server stopped before this job finished; nothing of it was stored, submit it again",
-            now(),
-            JobState.QUEUED.id(),
-            JobState.RUNNING.id())
-        .update();
+  /** Jobs left queued or running, oldest first: after a restart, a previous process's. */
+  List<Long> unfinished() {
+    return jdbc.sql("SELECT id FROM ingest_job WHERE state IN (?, ?) ORDER BY id")
+        .params(JobState.QUEUED.id(), JobState.RUNNING.id())
+        .query(Long.class)
+        .list();
   }
 
   private static Job row(ResultSet rs, int n) throws SQLException {
