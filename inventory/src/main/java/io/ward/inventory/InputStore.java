@@ -32,6 +32,9 @@ final class InputStore {
   private final KnowledgeBase kb;
   final Map<EndpointKey, KeyRecord> records = new HashMap<>();
 
+  /** Port names by transport and port, so a flow costs no string building to name its service. */
+  private final Map<Integer, Optional<String>> portNames = new HashMap<>();
+
   InputStore(KnowledgeBase kb) {
     this.kb = kb;
   }
@@ -99,7 +102,13 @@ final class InputStore {
     if (f.appProtocol().isPresent() && !f.appProtocol().get().isBlank()) {
       return Optional.of(f.appProtocol().get().trim().toLowerCase(Locale.ROOT));
     }
-    return kb.portName(f.transport().id(), f.serverPort());
+    int key = f.transport().ordinal() << 16 | (f.serverPort() & 0xFFFF);
+    Optional<String> name = portNames.get(key);
+    if (name == null) {
+      name = kb.portName(f.transport().id(), f.serverPort());
+      portNames.put(key, name);
+    }
+    return name;
   }
 
   private KeyRecord record(EndpointKey key) {

@@ -1,5 +1,6 @@
 package io.ward.inventory;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +22,9 @@ final class KeyRecord {
   long flows;
   long strongBindings;
   final TreeSet<Integer> vlans = new TreeSet<>();
-  final Map<String, TreeMap<String, ValueStat>> fields = new HashMap<>();
+  // Hash maps, not sorted ones: values are added once per observation and read once at assembly,
+  // where DeviceFacts sorts them.
+  final Map<String, Map<String, ValueStat>> fields = new HashMap<>();
   final Map<String, TreeSet<EndpointKey>> clientsByProtocol = new TreeMap<>();
   final Map<String, TreeSet<EndpointKey>> serversByProtocol = new TreeMap<>();
 
@@ -34,11 +37,20 @@ final class KeyRecord {
   }
 
   void value(String field, String value, long epochNanos, boolean keepTime) {
-    TreeMap<String, ValueStat> values = fields.computeIfAbsent(field, f -> new TreeMap<>());
-    values.computeIfAbsent(value, v -> new ValueStat()).add(epochNanos, keepTime);
-    if (values.size() > MAX_VALUES_PER_FIELD) {
-      values.pollLastEntry();
+    Map<String, ValueStat> values = fields.get(field);
+    if (values == null) {
+      values = new HashMap<>();
+      fields.put(field, values);
     }
+    ValueStat stat = values.get(value);
+    if (stat == null) {
+      stat = new ValueStat();
+      values.put(value, stat);
+      if (values.size() > MAX_VALUES_PER_FIELD) {
+        values.remove(Collections.max(values.keySet())); // rare: a field with many values
+      }
+    }
+    stat.add(epochNanos, keepTime);
   }
 
   static void peer(
@@ -47,6 +59,9 @@ final class KeyRecord {
       java.util.Optional<EndpointKey> peer) {
     TreeSet<EndpointKey> peers = byProtocol.computeIfAbsent(protocol, k -> new TreeSet<>());
     if (peer.isPresent()) {
+      if (peers.size() >= MAX_PEERS && peer.get().compareTo(peers.last()) > 0) {
+        return; // would be dropped again at once
+      }
       peers.add(peer.get());
       if (peers.size() > MAX_PEERS) {
         peers.pollLast();

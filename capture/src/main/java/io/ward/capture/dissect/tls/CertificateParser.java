@@ -1,6 +1,7 @@
 package io.ward.capture.dissect.tls;
 
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
@@ -11,6 +12,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.security.auth.x500.X500Principal;
 
 /**
@@ -60,11 +62,34 @@ final class CertificateParser {
     }
   }
 
+  /** Certificates already parsed, by their DER bytes; cleared when full. */
+  private static final int CACHE_ENTRIES = 1024;
+
+  // A server presents the same certificate on every connection; X.509 parsing per connection was
+  // the TLS dissector's largest cost. The cache is shared by all workers, bounded, and holds only
+  // immutable results keyed by the bytes themselves (no hash collision can mix certificates).
+  private static final Map<ByteBuffer, Optional<ServerCertificate>> CACHE =
+      new ConcurrentHashMap<>();
+
   /** Parses DER; empty when the JDK rejects it or it is too large. */
   static Optional<ServerCertificate> parse(byte[] der) {
     if (der.length == 0 || der.length > MAX_DER_BYTES) {
       return Optional.empty();
     }
+    ByteBuffer key = ByteBuffer.wrap(der);
+    Optional<ServerCertificate> known = CACHE.get(key);
+    if (known != null) {
+      return known;
+    }
+    if (CACHE.size() >= CACHE_ENTRIES) {
+      CACHE.clear();
+    }
+    Optional<ServerCertificate> parsed = parseUncached(der);
+    CACHE.put(ByteBuffer.wrap(der.clone()), parsed);
+    return parsed;
+  }
+
+  private static Optional<ServerCertificate> parseUncached(byte[] der) {
     try {
       X509Certificate cert =
           (X509Certificate)

@@ -117,7 +117,8 @@ final class Fingerprints {
   }
 
   private static String twoDigits(int n) {
-    return String.format("%02d", Math.min(n, 99));
+    int v = Math.min(n, 99);
+    return new String(new char[] {(char) ('0' + v / 10), (char) ('0' + v % 10)});
   }
 
   private static List<Integer> noGrease(List<Integer> values) {
@@ -141,11 +142,26 @@ final class Fingerprints {
   }
 
   static String hex4(List<Integer> values) {
-    StringJoiner j = new StringJoiner(",");
+    StringBuilder sb = new StringBuilder(values.size() * 5);
     for (int v : values) {
-      j.add(String.format("%04x", v));
+      if (sb.length() > 0) {
+        sb.append(',');
+      }
+      appendHex(sb, v, 4);
     }
-    return j.toString();
+    return sb.toString();
+  }
+
+  /**
+   * Appends {@code v} as lower-case hex, zero-padded to {@code digits}, as {@code %0Nx} would:
+   * written out because String.format ran for every cipher of every ClientHello.
+   */
+  static void appendHex(StringBuilder sb, int v, int digits) {
+    String hex = Integer.toHexString(v);
+    for (int i = hex.length(); i < digits; i++) {
+      sb.append('0');
+    }
+    sb.append(hex);
   }
 
   private static byte[] digest(String algorithm, String text) {

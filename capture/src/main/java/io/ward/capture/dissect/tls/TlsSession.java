@@ -3,8 +3,6 @@ package io.ward.capture.dissect.tls;
 import io.ward.capture.dissect.DissectorSession;
 import io.ward.capture.dissect.FlowContext;
 import io.ward.model.ObservationFields;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -95,14 +93,17 @@ final class TlsSession implements DissectorSession {
   private void clientHello(ClientHello h, boolean fromClient) {
     observe(fromClient, ObservationFields.TLS_CLIENT_VERSION, TlsVersion.name(h.highestVersion()));
     h.sni().ifPresent(sni -> observe(!fromClient, ObservationFields.TLS_SNI, sni));
-    List<String> ciphers = new ArrayList<>();
+    StringBuilder ciphers = new StringBuilder();
     for (int c : h.ciphers()) {
       if (!TlsVersion.isGrease(c)) {
-        ciphers.add(String.format(h.sslv2() ? "%06x" : "%04x", c));
+        if (ciphers.length() > 0) {
+          ciphers.append(',');
+        }
+        Fingerprints.appendHex(ciphers, c, h.sslv2() ? 6 : 4);
       }
     }
-    if (!ciphers.isEmpty()) {
-      observe(fromClient, TLS_CLIENT_CIPHERS, String.join(",", ciphers));
+    if (ciphers.length() > 0) {
+      observe(fromClient, TLS_CLIENT_CIPHERS, ciphers.toString());
     }
     if (!h.alpn().isEmpty()) {
       observe(fromClient, TLS_ALPN, String.join(",", h.alpn()));
