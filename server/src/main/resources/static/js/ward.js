@@ -119,10 +119,11 @@
       e.preventDefault();
       var box = document.getElementById("setup-error");
       fetch(form.action, {method: "POST", body: new URLSearchParams(new FormData(form)),
+                          headers: {"Accept": "application/json, application/problem+json"},
                           credentials: "same-origin", redirect: "follow"})
         .then(function (r) {
           if (r.ok) {
-            window.location.href = r.redirected ? r.url : "/login?setup";
+            window.location.href = "/login?setup";
             return null;
           }
           return r.json().then(function (p) {

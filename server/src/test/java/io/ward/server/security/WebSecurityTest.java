@@ -33,6 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebSecurityTest {
   static final String PASSWORD = "correct horse battery staple";
+  static final String BROWSER_ACCEPT =
+      "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
   RunningServer server;
 
   @BeforeAll
@@ -114,7 +116,7 @@ class WebSecurityTest {
     assertThat(postForm(c, "/setup", wrong).statusCode()).isEqualTo(403);
 
     form.put("_csrf", csrf(c));
-    HttpResponse<String> made = postForm(c, "/setup", form);
+    HttpResponse<String> made = postForm(c, "/setup", form, "Accept", BROWSER_ACCEPT);
     assertThat(made.statusCode()).isEqualTo(303);
     assertThat(made.headers().firstValue("Location")).contains("/login?setup");
 
@@ -129,6 +131,61 @@ class WebSecurityTest {
             .query(String.class)
             .single();
     assertThat(hash).startsWith("{argon2}$argon2id$").doesNotContain(PASSWORD);
+  }
+
+  @Test
+  @Order(0)
+  void shouldAnswerAPlainFormPostToSetupWithAPageAndAnApiClientWithAProblem() throws Exception {
+    HttpClient c = browser();
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("token", setupToken());
+    form.put("username", "first-admin");
+    form.put("password", "short");
+    form.put("_csrf", csrf(c));
+
+    // A browser without JavaScript: the setup page again, saying why, never the password.
+    HttpResponse<String> page = postForm(c, "/setup", form, "Accept", BROWSER_ACCEPT);
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+    assertThat(page.body())
+        .contains("id=\"setup-form\"")
+        .contains("a password needs at least 12 characters")
+        .contains("value=\"first-admin\"")
+        .doesNotContain("\"detail\"")
+        .doesNotContain("value=\"short\"");
+    Map<String, String> wrong = new LinkedHashMap<>(form);
+    wrong.put("token", "guessed");
+    wrong.put("username", "admin<b>");
+    wrong.put("password", PASSWORD);
+    HttpResponse<String> refused = postForm(c, "/setup", wrong, "Accept", BROWSER_ACCEPT);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("text/html");
+    assertThat(refused.body())
+        .contains("The setup link is invalid, used or expired.")
+        .contains("value=\"admin&lt;b&gt;\"")
+        .doesNotContain("admin<b>");
+
+    // A script asking for JSON: problem documents.
+    HttpResponse<String> problem =
+        postForm(c, "/setup", form, "Accept", "application/json, application/problem+json");
+    assertThat(problem.statusCode()).isEqualTo(400);
+    assertThat(problem.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("application/problem+json");
+    assertThat(problem.body()).contains("\"detail\":\"a password needs at least 12 characters\"");
+    HttpResponse<String> forbidden =
+        postForm(c, "/setup", wrong, "Accept", "application/problem+json");
+    assertThat(forbidden.statusCode()).isEqualTo(403);
+    assertThat(forbidden.body()).contains("\"status\":403").contains("invalid, used or expired");
+    assertThat(jdbc().sql("SELECT COUNT(*) FROM ward_user").query(Long.class).single()).isZero();
+    assertThat(SetupController.prefersJson(BROWSER_ACCEPT)).isFalse();
+    assertThat(SetupController.prefersJson("*/*")).isFalse();
+    assertThat(SetupController.prefersJson("text/html;q=0.5, application/json")).isTrue();
+    assertThat(SetupController.prefersJson("nonsense;;")).isFalse();
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -96,6 +97,31 @@ class ConsoleBrowserTest {
     find("#password").sendKeys(password);
     find("form button[type=submit]").click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".whoami")));
+  }
+
+  @Test
+  @Order(0)
+  void shouldShowASetupRefusalAsAPageWhenJavaScriptIsOff() throws Exception {
+    String setupUrl = server.oneTimeLoginUrl().orElseThrow();
+    browser.driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+    try {
+      browser.driver.get(setupUrl.replaceFirst("token=.*", "token=mistyped"));
+      find("#username").sendKeys("admin");
+      find("#password").sendKeys(ADMIN_PASSWORD);
+      find("#setup-form button").click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("setup-error")));
+      // The page came from the form's own POST (a script would have stayed on ?token=...).
+      assertThat(browser.driver.getCurrentUrl()).isEqualTo(server.url() + "/setup");
+      assertThat(find("#setup-error").getText())
+          .isEqualTo("The setup link is invalid, used or expired.");
+      assertThat(find("#username").getAttribute("value")).isEqualTo("admin");
+      assertThat(find("#password").getAttribute("value")).isEmpty();
+      assertThat(browser.driver.getPageSource()).doesNotContain("\"detail\"");
+      browser.shot("00-setup-refused-without-javascript");
+    } finally {
+      browser.driver.executeCdpCommand(
+          "Emulation.setScriptExecutionDisabled", Map.of("value", false));
+    }
   }
 
   @Test
