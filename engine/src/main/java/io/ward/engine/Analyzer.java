@@ -23,12 +23,34 @@ import java.util.List;
 public final class Analyzer {
 
   private final AnalysisOptions options;
-  private final KnowledgeBase knowledge;
+  private final KnowledgeInBackground knowledge;
 
-  /** Loads the fingerprint knowledge base once; reuse the analyzer for many analyses. */
+  /** Observations and flows held while the knowledge base loads, at most. */
+  private static final int DEFAULT_MAX_WAITING = 250_000;
+
+  private final int maxWaiting;
+
+  /**
+   * Loads the fingerprint knowledge base once; reuse the analyzer for many analyses. A user's
+   * knowledge directory is read here, so that its mistakes are reported at once; the bundled
+   * knowledge alone loads in the background while the first capture is read.
+   *
+   * @throws KnowledgeBaseException the user's knowledge directory is unreadable or invalid
+   */
   public Analyzer(AnalysisOptions options) throws KnowledgeBaseException {
+    this(
+        options,
+        options.knowledgeDir().isPresent()
+            ? KnowledgeInBackground.of(KnowledgeBase.load(options.knowledgeDir()))
+            : KnowledgeInBackground.start(),
+        DEFAULT_MAX_WAITING);
+  }
+
+  /** An analyzer whose knowledge arrives when {@code knowledge} says (tests). */
+  Analyzer(AnalysisOptions options, KnowledgeInBackground knowledge, int maxWaiting) {
     this.options = options;
-    this.knowledge = KnowledgeBase.load(options.knowledgeDir());
+    this.knowledge = knowledge;
+    this.maxWaiting = maxWaiting;
   }
 
   /**
@@ -46,9 +68,8 @@ public final class Analyzer {
             CaptureOptions.defaults()
                 .withWorkers(options.workers())
                 .withDecodeOnly(options.decodeOnly()));
-    InventoryBuilder inventory = new InventoryBuilder(knowledge);
     FlowStatistics flowStats = new FlowStatistics(options.maxListedConversations());
-    CountingSink sink = new CountingSink(inventory, flowStats);
+    CountingSink sink = new CountingSink(knowledge, flowStats);
     List<CaptureSummary> summaries = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (CaptureSource source : sources) {
@@ -61,33 +82,84 @@ public final class Analyzer {
     return new AnalysisResult(
         summaries,
         problems,
-        inventory.build(),
+        sink.inventory().build(),
         flowStats.summary(),
         sink.observations,
-        knowledge.ouiSource());
+        knowledgeBase().ouiSource());
   }
 
-  /** Feeds the inventory and the flow statistics; the engine never calls it concurrently. */
-  private static final class CountingSink implements ObservationSink {
-    private final InventoryBuilder inventory;
+  private KnowledgeBase knowledgeBase() {
+    try {
+      return knowledge.get();
+    } catch (KnowledgeBaseException e) {
+      // Only the bundled knowledge loads in the background: its failure is a broken build.
+      throw new IllegalStateException("bundled knowledge base: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Feeds the inventory and the flow statistics; the engine never calls it concurrently. Until the
+   * knowledge base has loaded, input waits in a bounded list (the inventory's result does not
+   * depend on input order); when the list is full, the sink waits for the knowledge base.
+   */
+  private final class CountingSink implements ObservationSink {
+    private final KnowledgeInBackground knowledge;
     private final FlowStatistics flowStats;
+    private final List<Object> waiting = new ArrayList<>();
+    private InventoryBuilder inventory; // null while the knowledge base loads
     private long observations;
 
-    CountingSink(InventoryBuilder inventory, FlowStatistics flowStats) {
-      this.inventory = inventory;
+    CountingSink(KnowledgeInBackground knowledge, FlowStatistics flowStats) {
+      this.knowledge = knowledge;
       this.flowStats = flowStats;
     }
 
     @Override
     public void observation(Observation observation) {
       observations++;
-      inventory.observation(observation);
+      if (inventory != null || ready()) {
+        inventory.observation(observation);
+      } else {
+        waiting.add(observation);
+      }
     }
 
     @Override
     public void flow(Flow flow) {
-      inventory.flow(flow);
       flowStats.add(flow);
+      if (inventory != null || ready()) {
+        inventory.flow(flow);
+      } else {
+        waiting.add(flow);
+      }
+    }
+
+    /** The inventory, once the knowledge base is there; waits for it. */
+    InventoryBuilder inventory() {
+      if (inventory == null) {
+        start();
+      }
+      return inventory;
+    }
+
+    private boolean ready() {
+      if (!knowledge.isReady() && waiting.size() < maxWaiting) {
+        return false;
+      }
+      start();
+      return true;
+    }
+
+    private void start() {
+      inventory = new InventoryBuilder(knowledgeBase());
+      for (Object o : waiting) {
+        if (o instanceof Observation) {
+          inventory.observation((Observation) o);
+        } else {
+          inventory.flow((Flow) o);
+        }
+      }
+      waiting.clear();
     }
   }
 }

@@ -1,0 +1,88 @@
+package io.ward.engine;
+
+import io.ward.inventory.KnowledgeBase;
+import io.ward.inventory.KnowledgeBaseException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * The bundled knowledge base, loaded on a thread of its own while the first packets are decoded.
+ *
+ * <p>Why: in a fresh JVM, parsing the fingerprint files and the IEEE registry takes most of a
+ * second, all of it before the first packet if done up front. A user's own knowledge directory is
+ * still loaded up front by {@link Analyzer}, so that a mistake in it is reported before a long
+ * capture is read; the bundled files are part of the build and tested.
+ *
+ * <p>Not final only so that a test can choose when the knowledge arrives.
+ */
+class KnowledgeInBackground {
+  private final CompletableFuture<KnowledgeBase> loading;
+
+  private KnowledgeInBackground() {
+    this(new CompletableFuture<>());
+  }
+
+  /** Knowledge that arrives when {@code loading} completes (tests choose when). */
+  KnowledgeInBackground(CompletableFuture<KnowledgeBase> loading) {
+    this.loading = loading;
+  }
+
+  /** Starts loading the default knowledge base on a daemon thread. */
+  static KnowledgeInBackground start() {
+    KnowledgeInBackground k = new KnowledgeInBackground();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                k.loading.complete(KnowledgeBase.load(Optional.empty()));
+              } catch (KnowledgeBaseException | RuntimeException | Error e) {
+                k.loading.completeExceptionally(e);
+              }
+            },
+            "ward-knowledge-loader");
+    t.setDaemon(true);
+    t.start();
+    return k;
+  }
+
+  /** Already loaded knowledge, for the same interface. */
+  static KnowledgeInBackground of(KnowledgeBase kb) {
+    KnowledgeInBackground k = new KnowledgeInBackground();
+    k.loading.complete(kb);
+    return k;
+  }
+
+  /** True when {@link #get} would not wait. */
+  boolean isReady() {
+    return loading.isDone();
+  }
+
+  /** The knowledge base, waiting for it if needed. */
+  KnowledgeBase get() throws KnowledgeBaseException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return ((Future<KnowledgeBase>) loading).get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof KnowledgeBaseException) {
+            throw (KnowledgeBaseException) cause;
+          }
+          if (cause instanceof Error) {
+            throw (Error) cause;
+          }
+          throw (RuntimeException) cause;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.ward.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ward.capture.CaptureSource;
+import io.ward.capture.ProgressListener;
+import io.ward.inventory.KnowledgeBase;
+import io.ward.model.Device;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Input that reaches the analyzer before its knowledge base has loaded waits and is then fed in:
+ * the inventory is the same as with the knowledge base loaded up front.
+ */
+class KnowledgeInBackgroundTest {
+  @TempDir Path emptyUserDir;
+
+  static Path data() {
+    String env = System.getenv("WARD_TESTDATA");
+    return env != null ? Path.of(env) : Path.of("../../shared/data");
+  }
+
+  static List<CaptureSource> captures() {
+    Path pcaps = data().resolve("pcaps");
+    return Stream.of("ndpi/hl7.pcap", "zeek/dhcp_dhcp.pcap", "ndpi/snmp.pcap", "ndpi/telnet.pcap")
+        .map(p -> CaptureSource.ofPath(pcaps.resolve(p)))
+        .toList();
+  }
+
+  @Test
+  void shouldGiveTheSameInventoryWhenTheKnowledgeArrivesLate() throws Exception {
+    // Loaded up front: a (here empty) user directory makes the analyzer load eagerly.
+    AnalysisResult eager =
+        new Analyzer(
+                AnalysisOptions.defaults()
+                    .withKnowledgeDir(java.util.Optional.of(Files.createDirectories(emptyUserDir))))
+            .analyze(captures(), ProgressListener.NONE);
+
+    // Late: the knowledge base arrives only when the sink, its waiting list full after a few
+    // items, asks for it; everything held until then must still reach the inventory.
+    KnowledgeBase kb = KnowledgeBase.loadDefault();
+    AtomicReference<Boolean> askedBeforeReady = new AtomicReference<>(false);
+    CompletableFuture<KnowledgeBase> late = new CompletableFuture<>();
+    KnowledgeInBackground knowledge =
+        new KnowledgeInBackground(late) {
+          @Override
+          KnowledgeBase get() throws io.ward.inventory.KnowledgeBaseException {
+            if (!late.isDone()) {
+              askedBeforeReady.set(true);
+              late.complete(kb);
+            }
+            return super.get();
+          }
+        };
+    AnalysisResult lateResult =
+        new Analyzer(AnalysisOptions.defaults(), knowledge, 5)
+            .analyze(captures(), ProgressListener.NONE);
+
+    assertThat(askedBeforeReady.get()).isTrue();
+    assertThat(lateResult.observations()).isEqualTo(eager.observations()).isPositive();
+    List<Device> devices = lateResult.devices();
+    assertThat(devices).isNotEmpty().isEqualTo(eager.devices());
+    assertThat(lateResult.flows()).isEqualTo(eager.flows());
+  }
+}
