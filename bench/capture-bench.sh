@@ -24,7 +24,14 @@ bench_jar="$(ls bench/target/ward-bench-*.jar | grep -v -e sources -e javadoc | 
 # picocli for the benchmark itself; the bench jar adds only its own classes.
 mkdir -p bench/target/capture-bench
 cp cli/target/ward.jar bench/target/capture-bench/ward.jar
-# Ward's processes get the JVM options the ward launcher uses for an analysis.
+# Ward's processes get the JVM options the ward launcher uses for an analysis, with a class-data
+# archive made for this copy of the jar the way the launcher makes its own.
 ward_java_opts="$(sed -n 's/^analysis_java_opts="\(.*\)"$/\1/p' ward)"
+echo "capture-bench: preparing the class-data archive of the copied jar…" >&2
+# shellcheck disable=SC2086 # word splitting of the options is intended
+cli/cds-archive.sh bench/target/capture-bench/ward.jar bench/target/capture-bench/ward.jsa $ward_java_opts
+if [ -f bench/target/capture-bench/ward.jsa ]; then
+  ward_java_opts="-XX:SharedArchiveFile=bench/target/capture-bench/ward.jsa -Xlog:cds=off -Xlog:cds+dynamic=off $ward_java_opts"
+fi
 exec java ${BENCH_JAVA_OPTS:-} -Dward.javaOptions="$ward_java_opts" -cp "$bench_jar:bench/target/capture-bench/ward.jar" \
   io.ward.bench.CaptureBenchmark "$@"
