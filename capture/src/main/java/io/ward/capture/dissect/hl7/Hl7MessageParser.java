@@ -41,7 +41,12 @@ final class Hl7MessageParser {
 
   /** Parses one message as delivered by the MLLP framer. Never throws. */
   static Result parse(byte[] bytes, int length) {
-    String text = stripLeading(decode(bytes, length));
+    return parse(bytes, 0, length);
+  }
+
+  /** Parses the message in {@code bytes[offset, offset + length)}. Never throws. */
+  static Result parse(byte[] bytes, int offset, int length) {
+    String text = stripLeading(decode(bytes, offset, length));
     Optional<Er7Segments> er7 = Er7Segments.read(text);
     if (er7.isEmpty()) {
       return new Result(Optional.empty(), Optional.of("hl7.bad_msh"));
@@ -233,25 +238,25 @@ final class Hl7MessageParser {
   }
 
   /** UTF-8 when the bytes are valid UTF-8 (MSH-18 UNICODE UTF-8), else ISO 8859-1. */
-  private static String decode(byte[] bytes, int length) {
-    if (ascii(bytes, length)) {
+  private static String decode(byte[] bytes, int offset, int length) {
+    if (ascii(bytes, offset, length)) {
       // ASCII decodes the same in UTF-8 and ISO 8859-1; Latin-1 is the JDK's cheapest decode.
-      return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+      return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
     }
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, 0, length))
+          .decode(ByteBuffer.wrap(bytes, offset, length))
           .toString();
     } catch (CharacterCodingException e) {
-      return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+      return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
     }
   }
 
-  private static boolean ascii(byte[] bytes, int length) {
-    for (int i = 0; i < length; i++) {
+  private static boolean ascii(byte[] bytes, int offset, int length) {
+    for (int i = offset; i < offset + length; i++) {
       if (bytes[i] < 0) {
         return false;
       }

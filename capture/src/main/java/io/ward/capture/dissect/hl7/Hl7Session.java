@@ -65,8 +65,8 @@ final class Hl7Session implements DissectorSession {
     }
 
     @Override
-    public void message(byte[] bytes, int size) {
-      onMessage(fromClient, epochNanos, bytes, size);
+    public void message(byte[] bytes, int offset, int size) {
+      onMessage(fromClient, epochNanos, bytes, offset, size);
     }
 
     @Override
@@ -75,12 +75,12 @@ final class Hl7Session implements DissectorSession {
     }
   }
 
-  private void onMessage(boolean fromClient, long epochNanos, byte[] bytes, int size) {
+  private void onMessage(boolean fromClient, long epochNanos, byte[] bytes, int offset, int size) {
     if (messages >= MAX_MESSAGES) {
       return;
     }
     messages++;
-    Hl7MessageParser.Result result = Hl7MessageParser.parse(bytes, size);
+    Hl7MessageParser.Result result = Hl7MessageParser.parse(bytes, offset, size);
     result.anomaly().ifPresent(flow::anomaly);
     result.message().ifPresent(m -> emit(fromClient, epochNanos, m));
   }

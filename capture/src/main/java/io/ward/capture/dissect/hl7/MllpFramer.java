@@ -19,8 +19,8 @@ final class MllpFramer {
 
   /** Where complete messages and framing anomalies go. */
   interface Listener {
-    /** A complete message; {@code bytes} is only valid during the call. */
-    void message(byte[] bytes, int length);
+    /** A complete message, {@code bytes[offset, offset + length)}; only valid during the call. */
+    void message(byte[] bytes, int offset, int length);
 
     /** One piece of input that broke the framing, by kind. */
     void anomaly(String kind);
@@ -33,7 +33,13 @@ final class MllpFramer {
     DROPPING
   }
 
-  private byte[] buffer = new byte[512];
+  /**
+   * Holds a message cut across stream pieces; allocated only then. A message wholly inside one
+   * piece is handed over where it lies, without a copy (most HL7 messages fit one segment, and most
+   * MLLP connections carry one message each).
+   */
+  private byte[] buffer;
+
   private int length;
   private State state = State.OUTSIDE;
   private boolean junkRun;
@@ -41,19 +47,52 @@ final class MllpFramer {
   /** Feeds bytes of the direction, in stream order. */
   void feed(byte[] data, int offset, int count, Listener listener) {
     int end = offset + count;
-    for (int i = offset; i < end; i++) {
-      byte b = data[i];
+    int i = offset;
+    while (i < end) {
+      if (state == State.INSIDE) {
+        i = inside(data, i, end, listener);
+        continue;
+      }
+      byte b = data[i++];
       switch (state) {
         case OUTSIDE -> outside(b, listener);
-        case INSIDE -> inside(b, listener);
         case AFTER_END -> afterEnd(b, listener);
         case DROPPING -> {
           if (b == START) {
             begin();
           }
         }
+        default -> throw new IllegalStateException(state.name());
       }
     }
+  }
+
+  /** Message bytes from {@code from}: up to the end byte, a new start byte, or the piece's end. */
+  private int inside(byte[] data, int from, int end, Listener listener) {
+    int j = from;
+    while (j < end && data[j] != END && data[j] != START) {
+      j++;
+    }
+    if (j == end) {
+      append(data, from, j - from, listener);
+      return end;
+    }
+    if (data[j] == START) {
+      // A new frame before the end of this one: the sender gave up on the previous message.
+      listener.anomaly("hl7.unterminated");
+      begin();
+      return j + 1;
+    }
+    if (length == 0 && j - from <= MAX_MESSAGE_BYTES) {
+      listener.message(data, from, j - from);
+    } else if (append(data, from, j - from, listener)) {
+      listener.message(buffer, 0, length);
+    }
+    if (state == State.INSIDE) {
+      length = 0;
+      state = State.AFTER_END;
+    }
+    return j + 1;
   }
 
   /** Drops a partial message after lost bytes; the next start byte begins a new message. */
@@ -69,20 +108,6 @@ final class MllpFramer {
     } else if (!junkRun && !isWhitespace(b)) {
       junkRun = true;
       listener.anomaly("hl7.outside_frame");
-    }
-  }
-
-  private void inside(byte b, Listener listener) {
-    if (b == END) {
-      listener.message(buffer, length);
-      length = 0;
-      state = State.AFTER_END;
-    } else if (b == START) {
-      // A new frame before the end of this one: the sender gave up on the previous message.
-      listener.anomaly("hl7.unterminated");
-      begin();
-    } else {
-      append(b, listener);
     }
   }
 
@@ -102,17 +127,28 @@ final class MllpFramer {
     junkRun = false;
   }
 
-  private void append(byte b, Listener listener) {
-    if (length == buffer.length) {
-      if (buffer.length >= MAX_MESSAGE_BYTES) {
-        listener.anomaly("hl7.oversize");
-        length = 0;
-        state = State.DROPPING;
-        return;
-      }
-      buffer = Arrays.copyOf(buffer, Math.min(MAX_MESSAGE_BYTES, buffer.length * 2));
+  /** Keeps bytes of the current message; false when it grew too large and is being dropped. */
+  private boolean append(byte[] data, int from, int n, Listener listener) {
+    if (n == 0) {
+      return true;
     }
-    buffer[length++] = b;
+    if (length + n > MAX_MESSAGE_BYTES) {
+      listener.anomaly("hl7.oversize");
+      length = 0;
+      state = State.DROPPING;
+      return false;
+    }
+    if (buffer == null || buffer.length < length + n) {
+      int size = Math.max(512, buffer == null ? 0 : buffer.length);
+      while (size < length + n) {
+        size *= 2;
+      }
+      buffer =
+          Arrays.copyOf(buffer == null ? new byte[0] : buffer, Math.min(MAX_MESSAGE_BYTES, size));
+    }
+    System.arraycopy(data, from, buffer, length, n);
+    length += n;
+    return true;
   }
 
   private static boolean isWhitespace(byte b) {

@@ -173,31 +173,52 @@ final class RecordReader {
       fail("tls.handshake_too_long");
       return;
     }
+    int from = TLS_HEADER;
+    if (handshakeLength == 0) {
+      // The usual case: the record holds whole handshake messages. Read them where they are rather
+      // than copying every record into a buffer of its own (that buffer was the TLS dissector's
+      // largest allocation); only a message cut at the record's end is kept for the next record.
+      from = deliverMessages(record, TLS_HEADER, TLS_HEADER + length);
+      if (done || from == TLS_HEADER + length) {
+        return;
+      }
+      length = TLS_HEADER + length - from;
+    }
     if (handshake.length < handshakeLength + length) {
       byte[] bigger = new byte[Math.min(MAX_HANDSHAKE, Math.max(handshakeLength + length, 4096))];
       System.arraycopy(handshake, 0, bigger, 0, handshakeLength);
       handshake = bigger;
     }
-    System.arraycopy(record, TLS_HEADER, handshake, handshakeLength, length);
+    System.arraycopy(record, from, handshake, handshakeLength, length);
     handshakeLength += length;
-    int p = 0;
-    while (handshakeLength - p >= 4 && !done) {
-      int msgLength =
-          ((handshake[p + 1] & 0xFF) << 16)
-              | ((handshake[p + 2] & 0xFF) << 8)
-              | (handshake[p + 3] & 0xFF);
-      if (msgLength > MAX_HANDSHAKE - 4) {
-        fail("tls.handshake_too_long");
-        return;
-      }
-      if (handshakeLength - p < 4 + msgLength) {
-        break;
-      }
-      listener.handshake(handshake[p] & 0xFF, handshake, p + 4, msgLength);
-      p += 4 + msgLength;
+    int p = deliverMessages(handshake, 0, handshakeLength);
+    if (done) {
+      return;
     }
     System.arraycopy(handshake, p, handshake, 0, handshakeLength - p);
     handshakeLength -= p;
+  }
+
+  /**
+   * Hands every complete handshake message of {@code buf[from, end)} to the listener; returns where
+   * the first incomplete one starts ({@code end} when none is left).
+   */
+  private int deliverMessages(byte[] buf, int from, int end) {
+    int p = from;
+    while (end - p >= 4 && !done) {
+      int msgLength =
+          ((buf[p + 1] & 0xFF) << 16) | ((buf[p + 2] & 0xFF) << 8) | (buf[p + 3] & 0xFF);
+      if (msgLength > MAX_HANDSHAKE - 4) {
+        fail("tls.handshake_too_long");
+        return p;
+      }
+      if (end - p < 4 + msgLength) {
+        break;
+      }
+      listener.handshake(buf[p] & 0xFF, buf, p + 4, msgLength);
+      p += 4 + msgLength;
+    }
+    return p;
   }
 
   private void fail(String kind) {
