@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.ward.server.audit.Actor;
 import io.ward.server.ingest.Job;
+import io.ward.server.ingest.JobKind;
 import io.ward.server.ingest.JobService;
 import java.net.URI;
 import java.util.List;
@@ -18,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Captures and feeds in, jobs out: {@code /api/v1/captures}, {@code /feeds}, {@code /jobs}. */
+/**
+ * Captures, feeds and device records in, jobs out: {@code /api/v1/captures}, {@code /feeds}, {@code
+ * /sboms}, {@code /mds2}, {@code /cmdb}, {@code /jobs}.
+ */
 @RestController
 @Tag(name = "Ingest")
 class IngestApi {
@@ -42,6 +46,42 @@ class IngestApi {
       summary = "Upload an advisory feed file (CSAF, NVD, CVE 5, KEV, EPSS); 202 with its job")
   ResponseEntity<JobJson> feed(@RequestPart(name = "file", required = false) MultipartFile file) {
     return accepted(commands.submitFeed(file, Actor.current()));
+  }
+
+  @PostMapping(path = "/api/v1/sboms", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(
+      summary =
+          "Upload a CycloneDX SBOM or VEX (JSON or XML) of a device model in field 'file'; 202"
+              + " with its job",
+      description =
+          "Devices whose vendor and model match the SBOM are re-assessed against its components."
+              + " 415 when the file is not JSON or XML; a document without usable components"
+              + " fails its job with the reason.")
+  ResponseEntity<JobJson> sbom(@RequestPart(name = "file", required = false) MultipartFile file) {
+    return accepted(commands.submitImport(JobKind.SBOM, file, Actor.current()));
+  }
+
+  @PostMapping(path = "/api/v1/mds2", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(
+      summary = "Upload a manufacturer's MDS2 form (xlsx or xls) in field 'file'; 202 with its job",
+      description =
+          "The form's declared capabilities join the assessment of devices of its model. 415 when"
+              + " the file is not an Excel workbook.")
+  ResponseEntity<JobJson> mds2(@RequestPart(name = "file", required = false) MultipartFile file) {
+    return accepted(commands.submitImport(JobKind.MDS2, file, Actor.current()));
+  }
+
+  @PostMapping(path = "/api/v1/cmdb", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(
+      summary =
+          "Upload a CMDB/CMMS asset export (CSV, ServiceNow or Nuvolo columns) in field 'file';"
+              + " 202 with its job",
+      description =
+          "Assets are matched to observed devices by MAC, IP, serial or host name; matched devices"
+              + " gain cmdb evidence, the rest are kept as not seen on the network. 415 when the"
+              + " file is not text.")
+  ResponseEntity<JobJson> cmdb(@RequestPart(name = "file", required = false) MultipartFile file) {
+    return accepted(commands.submitImport(JobKind.CMDB, file, Actor.current()));
   }
 
   @PostMapping("/api/v1/feeds/refresh")

@@ -61,14 +61,38 @@ public class IngestCommands {
   public Job submitImport(String kind, MultipartFile file, Actor actor) {
     JobKind k =
         Params.id("kind", kind, JobKind.class, JobKind::id)
-            .filter(x -> x == JobKind.SBOM || x == JobKind.MDS2 || x == JobKind.CMDB)
+            .filter(IngestCommands::isDeviceRecord)
             .orElseThrow(() -> ApiException.badRequest("kind must be one of sbom, mds2, cmdb"));
+    return submitImport(k, file, actor);
+  }
+
+  /**
+   * Queues an uploaded SBOM/VEX, MDS2 form or CMDB export; a missing or empty file is refused
+   * (400), and one that does not start like its kind (415) before anything is stored.
+   */
+  public Job submitImport(JobKind kind, MultipartFile file, Actor actor) {
+    if (!isDeviceRecord(kind)) {
+      throw new IllegalArgumentException("not a device-record kind: " + kind);
+    }
     requireFile(file);
-    try (InputStream in = file.getInputStream()) {
-      return ingest.submitFile(k, in, name(file), actor);
+    try (InputStream raw = file.getInputStream()) {
+      InputStream in =
+          ImportMagic.open(raw, kind)
+              .orElseThrow(
+                  () ->
+                      ApiException.unsupported(
+                          name(file)
+                              + " is not "
+                              + ImportMagic.expected(kind)
+                              + "; nothing was stored"));
+      return ingest.submitFile(kind, in, name(file), actor);
     } catch (IOException e) {
       throw new UncheckedIOException("the upload could not be stored", e);
     }
+  }
+
+  private static boolean isDeviceRecord(JobKind kind) {
+    return kind == JobKind.SBOM || kind == JobKind.MDS2 || kind == JobKind.CMDB;
   }
 
   /** Queues a re-read of the feed directory. */

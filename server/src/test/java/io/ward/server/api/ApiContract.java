@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ward.server.security.Role;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -385,5 +386,149 @@ abstract class ApiContract {
     assertProblem(post, 401);
     assertThat(post.headers().firstValue("WWW-Authenticate")).isPresent();
     assertThat(server.count("ingest_job")).isEqualTo(jobs);
+  }
+
+  @Test
+  void shouldImportAnSbomAnMds2FormAndACmdbExportThroughTheApi() throws Exception {
+    String db = postgres() ? "pg" : "h2";
+    JsonNode device = null;
+    for (JsonNode d : ok(auditor.get("/api/v1/devices?limit=500&sort=id&order=asc")).get("items")) {
+      if (d.hasNonNull("mac") && device == null) {
+        device = d;
+      }
+    }
+    assertThat(device).as("a device with a MAC address").isNotNull();
+    String csv =
+        "asset_tag,manufacturer,model_id,serial_number,firmware_version,department,location,"
+            + "mac_address,ip_address,host_name\n"
+            + "API-1,,,SN-API-"
+            + db
+            + ",,Biomed,API test wing,"
+            + device.get("mac").asString()
+            + ",,\n"
+            + "API-2,Baxter,Sigma Spectrum,SN-UNSEEN,,ICU,API test wing,02:00:00:aa:bb:cc,,\n";
+    byte[] sbom =
+        java.nio.file.Files.readAllBytes(
+            io.ward.server.TestData.file("sbom/medical-device-casestudy/narrow.sbom.json"));
+    byte[] mds2 = mds2Workbook();
+
+    Map<String, byte[]> uploads = new java.util.LinkedHashMap<>();
+    uploads.put("/api/v1/sboms", sbom);
+    uploads.put("/api/v1/mds2", mds2);
+    uploads.put("/api/v1/cmdb", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Map<String, String> names =
+        Map.of(
+            "/api/v1/sboms", "narrow.sbom.json",
+            "/api/v1/mds2", "pump-mds2.xlsx",
+            "/api/v1/cmdb", "cmdb-export.csv");
+
+    // Roles without ingest rights are refused before anything is stored.
+    long jobsBefore = server.count("ingest_job");
+    for (Map.Entry<String, byte[]> u : uploads.entrySet()) {
+      for (Http refused : java.util.List.of(clinical, auditor)) {
+        HttpResponse<String> r =
+            refused.upload(u.getKey(), "file", names.get(u.getKey()), u.getValue());
+        assertProblem(r, 403);
+        assertThat(Http.json(r.body()).get("type").asString())
+            .isEqualTo("urn:ward:problem:role-required");
+      }
+      // A file of the wrong kind (a capture) is refused with 415, and a missing file with 400.
+      byte[] pcap = java.nio.file.Files.readAllBytes(io.ward.server.TestData.file(Fixtures.HL7));
+      HttpResponse<String> wrong = analyst.upload(u.getKey(), "file", "hl7.pcap", pcap);
+      assertProblem(wrong, 415);
+      assertThat(Http.json(wrong.body()).get("detail").asString())
+          .startsWith("hl7.pcap is not ")
+          .endsWith("nothing was stored");
+      assertProblem(analyst.upload(u.getKey(), "other", "x.bin", u.getValue()), 400);
+    }
+    assertThat(server.count("ingest_job")).isEqualTo(jobsBefore);
+
+    Map<String, JsonNode> done = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, byte[]> u : uploads.entrySet()) {
+      HttpResponse<String> r =
+          analyst.upload(u.getKey(), "file", names.get(u.getKey()), u.getValue());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+      JsonNode job = Http.json(r.body());
+      assertThat(r.headers().firstValue("Location"))
+          .hasValue("/api/v1/jobs/" + job.get("id").asLong());
+      assertThat(job.get("filename").asString()).isEqualTo(names.get(u.getKey()));
+      JsonNode finished = Fixtures.awaitJob(analyst, job.get("id").asLong());
+      assertThat(finished.get("state").asString()).as(finished.toString()).isEqualTo("succeeded");
+      done.put(u.getKey(), finished);
+    }
+    assertThat(done.get("/api/v1/sboms").get("kind").asString()).isEqualTo("sbom");
+    assertThat(done.get("/api/v1/sboms").get("message").asString()).contains("1 SBOMs");
+    assertThat(done.get("/api/v1/mds2").get("kind").asString()).isEqualTo("mds2");
+    assertThat(done.get("/api/v1/mds2").get("message").asString()).contains("1 MDS2 forms");
+    assertThat(done.get("/api/v1/cmdb").get("kind").asString()).isEqualTo("cmdb");
+    assertThat(done.get("/api/v1/cmdb").get("message").asString())
+        .contains("2 CMDB assets")
+        .contains("1 matched to devices, 1 not seen on the network");
+
+    // The CMDB row reached the device, with the export as its evidence.
+    JsonNode detail = ok(auditor.get("/api/v1/devices/" + device.get("id").asLong()));
+    assertThat(detail.toString()).contains("SN-API-" + db).contains("API test wing");
+
+    // Who submitted what, and what each job stored, is in the audit log.
+    List<String> audit =
+        server
+            .jdbc()
+            .sql(
+                "SELECT action || ' ' || target || ' ' || actor FROM audit_log"
+                    + " WHERE action IN ('ingest.submit', 'ingest.sbom', 'ingest.mds2', 'ingest.cmdb')"
+                    + " ORDER BY seq")
+            .query(String.class)
+            .list();
+    String analystName = SharedServer.userName(Role.SECURITY_ANALYST);
+    for (JsonNode job : done.values()) {
+      long id = job.get("id").asLong();
+      assertThat(audit).contains("ingest.submit job:" + id + " " + analystName);
+      assertThat(audit)
+          .contains(
+              "ingest."
+                  + job.get("kind").asString()
+                  + " "
+                  + job.get("kind").asString()
+                  + ":"
+                  + job.get("filename").asString()
+                  + " "
+                  + analystName);
+    }
+
+    // The OpenAPI document describes the three endpoints.
+    JsonNode paths = ok(auditor.get("/v3/api-docs")).get("paths");
+    for (String path : uploads.keySet()) {
+      assertThat(paths.has(path)).as(path).isTrue();
+      assertThat(paths.get(path).get("post").get("requestBody").toString()).contains("multipart");
+    }
+  }
+
+  /** An MDS2 form (HN 1-2019 layout) of a pump model, as a manufacturer sends it. */
+  static byte[] mds2Workbook() throws Exception {
+    String[][] rows = {
+      {"Question ID", "Question", "Response", "Notes"},
+      {"DOC-1", "Manufacturer Name", "Example Infusion Systems", ""},
+      {"DOC-2", "Device Description", "Large volume infusion pump", ""},
+      {"DOC-3", "Device Model", "LVP-8015", ""},
+      {"DOC-4", "Document ID", "MDS2-LVP-2024", ""},
+      {"DOC-7", "Document Release Date", "2024-03-01", ""},
+      {"STCF-1", "Can the device encrypt data at rest?", "No", ""},
+      {"PAUT-8", "Does the device support multi-factor authentication?", "No", ""}
+    };
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb =
+            new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet("MDS2");
+      for (int r = 0; r < rows.length; r++) {
+        org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+        for (int c = 0; c < rows[r].length; c++) {
+          if (!rows[r][c].isEmpty()) {
+            row.createCell(c).setCellValue(rows[r][c]);
+          }
+        }
+      }
+      wb.write(out);
+      return out.toByteArray();
+    }
   }
 }
