@@ -28,9 +28,21 @@ public final class WardServer {
    *     configuration
    */
   public static RunningServer start(ServerSettings settings) throws ServerStartException {
+    return start(settings, Map.of());
+  }
+
+  /**
+   * Starts the server with further {@code ward.*} settings that {@link ServerSettings} does not
+   * carry (for example {@code ward.feeds.sync.every}); they take precedence over the environment.
+   *
+   * @throws ServerStartException with a one-line reason
+   */
+  public static RunningServer start(ServerSettings settings, Map<String, String> more)
+      throws ServerStartException {
     checkBinding(settings);
-    ConfigurableApplicationContext context =
-        run(settings, WebApplicationType.SERVLET, properties(settings));
+    Map<String, Object> props = properties(settings);
+    props.putAll(more);
+    ConfigurableApplicationContext context = run(settings, WebApplicationType.SERVLET, props);
     String url = baseUrl(settings, context);
     Optional<String> setupUrl =
         context.getBean(SetupService.class).issueIfNoUsers().map(t -> url + "/setup?token=" + t);

@@ -84,6 +84,19 @@ class IngestApi {
     return accepted(commands.submitImport(JobKind.CMDB, file, Actor.current()));
   }
 
+  @PostMapping("/api/v1/feeds/sync")
+  @Operation(
+      summary = "Sync feeds now (admins); 202 with its job",
+      description =
+          "Fetches the feeds listed in ward.feeds.sync.config (conditional requests; a failed"
+              + " download keeps the last good copy) and imports the feed files of"
+              + " ward.feeds.sync.from into the feed directory, then reads it and re-assesses the"
+              + " devices. 409 when neither is configured. Scheduled syncs run every"
+              + " ward.feeds.sync.every (off by default).")
+  ResponseEntity<JobJson> sync() {
+    return accepted(commands.syncFeeds(Actor.current()));
+  }
+
   @PostMapping("/api/v1/feeds/refresh")
   @Operation(summary = "Re-read the feed directory; 202 with its job")
   ResponseEntity<JobJson> refresh() {

@@ -104,6 +104,22 @@ public class IngestCommands {
     }
   }
 
+  /** Queues a feed sync; 409 when no sync source is configured. */
+  public Job syncFeeds(Actor actor) {
+    try {
+      return ingest.syncFeeds(actor);
+    } catch (IllegalStateException e) {
+      throw ApiException.conflict(e.getMessage(), Map.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException("the feed directory cannot be written", e);
+    }
+  }
+
+  /** The feed sync settings, for the console. */
+  public io.ward.server.config.WardProperties.Sync syncSettings() {
+    return ingest.syncSettings();
+  }
+
   /** One job, or 404. */
   public Job get(long id) {
     return jobs.get(id).orElseThrow(() -> ApiException.notFound("no job " + id));

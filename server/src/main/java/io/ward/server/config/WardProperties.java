@@ -103,8 +103,35 @@ public record WardProperties(
   /**
    * Advisory feeds.
    *
-   * @param dir a directory of feed files read on each refresh (default {@code dataDir/feeds})
+   * @param dir a directory of feed files read on each refresh (default {@code dataDir/feeds}); a
+   *     feed sync stores what it fetches here
    * @param refresh how often the feed directory is re-read; zero turns it off
+   * @param sync fetching feeds into the feed directory
    */
-  public record Feeds(@Nullable Path dir, @DefaultValue("6h") Duration refresh) {}
+  public record Feeds(
+      @Nullable Path dir, @DefaultValue("6h") Duration refresh, @DefaultValue Sync sync) {}
+
+  /**
+   * Feed sync: fetch configured feeds over HTTP(S) with conditional requests and import the feed
+   * files found in a directory (an offline site's share or removable disk) into the feed directory,
+   * then read them. Off unless {@code every} is set, since a hospital network may be offline; an
+   * admin can always start one ("sync now") once a source is configured.
+   *
+   * @param config a feeds YAML ({@code ward feeds sync --config} format) listing URLs to fetch
+   * @param from a directory whose feed files are imported on each sync
+   * @param every how often to sync; zero (the default) means only when an admin asks
+   */
+  public record Sync(
+      @Nullable Path config, @Nullable Path from, @DefaultValue("0s") Duration every) {
+
+    /** True when there is something to sync from. */
+    public boolean configured() {
+      return config != null || from != null;
+    }
+
+    /** True when syncs run on a schedule. */
+    public boolean scheduled() {
+      return configured() && !every.isZero() && !every.isNegative();
+    }
+  }
 }

@@ -32,6 +32,7 @@ public class IngestService {
   private final JobService jobs;
   private final AuditLog audit;
   private final Path feedDir;
+  private final WardProperties.Sync sync;
   private final ScheduledExecutorService scheduler;
   private final TransactionTemplate tx;
 
@@ -48,17 +49,32 @@ public class IngestService {
     this.jobs = jobs;
     this.audit = audit;
     this.feedDir = properties.feedDirectory();
+    this.sync = properties.feeds().sync();
     Duration every = properties.feeds().refresh();
-    if (properties.background() && !every.isZero() && !every.isNegative()) {
+    boolean refresh = properties.background() && !every.isZero() && !every.isNegative();
+    boolean syncs = properties.background() && sync.scheduled();
+    if (properties.background() && !sync.configured() && !sync.every().isZero()) {
+      log.warn(
+          "ward.feeds.sync.every is set but no source is: set ward.feeds.sync.config or"
+              + " ward.feeds.sync.from; feeds are not synced");
+    }
+    if (refresh || syncs) {
       scheduler =
           Executors.newSingleThreadScheduledExecutor(
               r -> {
-                Thread t = new Thread(r, "ward-feed-refresh");
+                Thread t = new Thread(r, "ward-feeds");
                 t.setDaemon(true);
                 return t;
               });
-      scheduler.scheduleWithFixedDelay(
-          this::scheduledRefresh, every.toSeconds(), every.toSeconds(), TimeUnit.SECONDS);
+      if (refresh) {
+        scheduler.scheduleWithFixedDelay(
+            this::scheduledRefresh, every.toSeconds(), every.toSeconds(), TimeUnit.SECONDS);
+      }
+      if (syncs) {
+        long seconds = Math.max(1, sync.every().toSeconds());
+        scheduler.scheduleWithFixedDelay(this::scheduledSync, seconds, seconds, TimeUnit.SECONDS);
+        log.info("feeds are synced every {} into {}", sync.every(), feedDir);
+      }
     } else {
       scheduler = null;
     }
@@ -130,6 +146,31 @@ public class IngestService {
         JobKind.FEED, new UploadStore.Stored(feedDir, null, 0), "feed directory " + feedDir, actor);
   }
 
+  /**
+   * Queues a feed sync: the configured feeds are fetched and the sync directory's feed files
+   * imported into the feed directory, which is then read.
+   *
+   * @throws IllegalStateException no sync source is configured
+   */
+  public Job syncFeeds(Actor actor) throws IOException {
+    if (!sync.configured()) {
+      throw new IllegalStateException(
+          "feed sync has no source: set ward.feeds.sync.config (a feeds YAML of URLs) or"
+              + " ward.feeds.sync.from (a directory of feed files)");
+    }
+    Files.createDirectories(feedDir);
+    return submit(
+        JobKind.FEED_SYNC,
+        new UploadStore.Stored(feedDir, null, 0),
+        "feed sync into " + feedDir,
+        actor);
+  }
+
+  /** The feed sync settings. */
+  public WardProperties.Sync syncSettings() {
+    return sync;
+  }
+
   private Job record(JobKind kind, UploadStore.Stored stored, String filename, Actor actor) {
     return tx.execute(status -> recordInTransaction(kind, stored, filename, actor));
   }
@@ -166,6 +207,17 @@ public class IngestService {
       }
     } catch (IOException | RuntimeException e) {
       log.warn("scheduled feed refresh could not start: {}", e.toString());
+    }
+  }
+
+  private void scheduledSync() {
+    try {
+      // One at a time: a sync still queued or running (a slow or offline network) is not doubled.
+      if (store.unfinished(JobKind.FEED_SYNC) == 0) {
+        syncFeeds(Actor.system());
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("scheduled feed sync could not start: {}", e.toString());
     }
   }
 

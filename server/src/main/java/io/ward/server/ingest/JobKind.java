@@ -15,7 +15,12 @@ public enum JobKind {
   /** A manufacturer's MDS2 form (xlsx). */
   MDS2("mds2"),
   /** A CMDB/CMMS asset export (CSV; ServiceNow or Nuvolo columns). */
-  CMDB("cmdb");
+  CMDB("cmdb"),
+  /**
+   * A feed sync: configured feeds fetched and a directory's feed files imported into the feed
+   * directory, which is then read like {@link #FEED}.
+   */
+  FEED_SYNC("feeds");
 
   private final String uploadDir;
 
@@ -28,9 +33,9 @@ public enum JobKind {
     return uploadDir;
   }
 
-  /** The kebab-case id. */
+  /** The kebab-case id, e.g. {@code feed-sync}. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The kind with this id. */

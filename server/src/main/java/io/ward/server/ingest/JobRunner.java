@@ -42,6 +42,7 @@ class JobRunner {
   private final KnowledgeImporter knowledge;
   private final FindingRefresher findings;
   private final CmdbMerger cmdb;
+  private final FeedSync feedSync;
   private final AuditLog audit;
   private final TransactionTemplate tx;
   private final ReentrantLock mergeLock = new ReentrantLock();
@@ -54,6 +55,7 @@ class JobRunner {
       KnowledgeImporter knowledge,
       FindingRefresher findings,
       CmdbMerger cmdb,
+      FeedSync feedSync,
       AuditLog audit,
       TransactionTemplate tx,
       WardProperties properties) {
@@ -66,6 +68,7 @@ class JobRunner {
     this.knowledge = knowledge;
     this.findings = findings;
     this.cmdb = cmdb;
+    this.feedSync = feedSync;
     this.audit = audit;
     this.tx = tx;
   }
@@ -91,8 +94,10 @@ class JobRunner {
     try {
       if (job.kind() == JobKind.CAPTURE) {
         runCapture(job, Path.of(source[0]), source[1]);
+      } else if (job.kind() == JobKind.FEED_SYNC) {
+        runFeedSync(job, Path.of(source[0]));
       } else {
-        runFeed(job, Path.of(source[0]));
+        runFeed(job, Path.of(source[0]), "");
       }
     } catch (IOException e) {
       // A cancelled read surfaces as the engine's InterruptedIOException, or as the file
@@ -112,6 +117,9 @@ class JobRunner {
             JobState.FAILED,
             "could not be read, nothing stored: " + e.getClass().getSimpleName());
       }
+    } catch (InterruptedException e) {
+      Thread.interrupted();
+      store.finish(id, JobState.CANCELLED, "cancelled; nothing stored");
     } catch (JobFailure e) {
       Thread.interrupted();
       store.finish(id, JobState.FAILED, e.getMessage());
@@ -213,7 +221,32 @@ class JobRunner {
         });
   }
 
-  private void runFeed(Job job, Path file) throws JobFailure {
+  /** Syncs feeds into the feed directory, then reads it as a feed job would (if anything came). */
+  private void runFeedSync(Job job, Path feedDir) throws JobFailure, InterruptedException {
+    FeedSync.Outcome pulled = feedSync.pull();
+    if (pulled.failedAll()) {
+      throw new JobFailure(
+          "feed sync: " + pulled.summary() + "; nothing new, the stored feeds were kept");
+    }
+    if (pulled.changed() > 0) {
+      runFeed(job, feedDir, "feed sync: " + pulled.summary() + "; ");
+      return;
+    }
+    String message = "feed sync: " + pulled.summary() + "; nothing new to read";
+    merge(
+        job,
+        () -> {
+          succeed(job, message, 0, 0, null);
+          audit.append(
+              job.createdBy(),
+              "ingest." + job.kind().id(),
+              job.kind().id() + ":" + job.filename(),
+              message,
+              "job:" + job.id());
+        });
+  }
+
+  private void runFeed(Job job, Path file, String prefix) throws JobFailure {
     KnowledgeImporter.Source source = source(job.kind());
     KnowledgeImporter.Loaded loaded = knowledge.read(file, source);
     if (Thread.currentThread().isInterrupted()) {
@@ -221,7 +254,7 @@ class JobRunner {
       return;
     }
     if (loaded.isEmpty()) {
-      throw new JobFailure(job.filename() + ": " + loaded.problemSummary());
+      throw new JobFailure(prefix + job.filename() + ": " + loaded.problemSummary());
     }
     merge(
         job,
@@ -254,12 +287,12 @@ class JobRunner {
                     + assessed.findings()
                     + " findings";
           }
-          succeed(job, message, 0, 0, null);
+          succeed(job, prefix + message, 0, 0, null);
           audit.append(
               job.createdBy(),
               "ingest." + job.kind().id(),
               job.kind().id() + ":" + job.filename(),
-              message,
+              prefix + message,
               "job:" + job.id());
         });
   }

@@ -112,6 +112,14 @@ class JobStore {
         == 1;
   }
 
+  /** Jobs of a kind still queued or running. */
+  long unfinished(JobKind kind) {
+    return jdbc.sql("SELECT COUNT(*) FROM ingest_job WHERE kind = ? AND state IN (?, ?)")
+        .params(kind.id(), JobState.QUEUED.id(), JobState.RUNNING.id())
+        .query(Long.class)
+        .single();
+  }
+
   /** Jobs left queued or running, oldest first: after a restart, a previous process's. */
   List<Long> unfinished() {
     return jdbc.sql("SELECT id FROM ingest_job WHERE state IN (?, ?) ORDER BY id")

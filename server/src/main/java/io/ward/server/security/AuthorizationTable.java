@@ -71,6 +71,7 @@ public final class AuthorizationTable {
           roles(null, "/api/v1/tokens/**", ALL),
           roles(HttpMethod.GET, "/api/v1/**", ALL),
           roles(HttpMethod.POST, "/api/v1/captures", INGEST),
+          roles(HttpMethod.POST, "/api/v1/feeds/sync", ADMIN),
           roles(HttpMethod.POST, "/api/v1/feeds/**", INGEST),
           roles(HttpMethod.POST, "/api/v1/sboms", INGEST),
           roles(HttpMethod.POST, "/api/v1/mds2", INGEST),

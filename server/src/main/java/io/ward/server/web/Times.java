@@ -28,6 +28,18 @@ public final class Times {
     return Math.round(Math.max(0, Math.min(1, fraction)) * 100);
   }
 
+  /** A duration for people: {@code 6 h}, {@code 90 min}, {@code 45 s}. */
+  public String duration(java.time.Duration d) {
+    long s = d.toSeconds();
+    if (s % 3600 == 0 && s > 0) {
+      return s / 3600 + " h";
+    }
+    if (s % 60 == 0 && s > 0) {
+      return s / 60 + " min";
+    }
+    return s + " s";
+  }
+
   /** A size in bytes for people: {@code 1.4 MB}. */
   public String bytes(long n) {
     if (n < 1024) {

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** {@code /upload}: send a capture or feed, and watch its job (htmx polls the progress). */
+/**
+ * {@code /upload}: send a capture, feed or device records, sync feeds (admins), and watch the jobs
+ * (htmx polls the progress).
+ */
 @Controller
 class UploadPages {
   private final IngestCommands commands;
@@ -30,7 +33,14 @@ class UploadPages {
   String upload(Model model) {
     model.addAttribute("page", "upload");
     model.addAttribute("jobs", jobs.recent(20).stream().map(JobJson::of).toList());
+    model.addAttribute("feedSync", commands.syncSettings());
     return "upload";
+  }
+
+  /** "Sync now" (admins): fetch and import feeds into the feed directory, then read it. */
+  @PostMapping("/admin/feeds/sync")
+  String syncFeeds(RedirectAttributes flash) {
+    return submit(() -> commands.syncFeeds(Actor.current()), flash);
   }
 
   @PostMapping("/upload")

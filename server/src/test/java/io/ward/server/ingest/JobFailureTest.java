@@ -71,6 +71,7 @@ class JobFailureTest {
           store.bean(KnowledgeImporter.class),
           store.bean(FindingRefresher.class),
           store.bean(CmdbMerger.class),
+          store.bean(FeedSync.class),
           store.bean(AuditLog.class),
           store.bean(TransactionTemplate.class),
           store.bean(WardProperties.class));
