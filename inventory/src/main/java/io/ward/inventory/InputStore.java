@@ -1,5 +1,6 @@
 package io.ward.inventory;
 
+import io.ward.model.Endpoint;
 import io.ward.model.Flow;
 import io.ward.model.IpAddress;
 import io.ward.model.MacAddress;
@@ -39,20 +40,35 @@ final class InputStore {
     this.kb = kb;
   }
 
+  // The subject of the previous observation, its key and record: a dissector reports several facts
+  // about one endpoint in a row, with the same Endpoint object, so most lookups are skipped.
+  private Endpoint lastSubject;
+  private Optional<EndpointKey> lastKey = Optional.empty();
+  private KeyRecord lastRecord;
+
   void add(Observation o) {
-    Optional<EndpointKey> key = EndpointKey.of(o.subject());
-    if (key.isEmpty() || o.value().isBlank()) {
+    if (o.value().isBlank()) {
       return;
     }
-    KeyRecord r = record(key.get());
+    Endpoint subject = o.subject();
+    if (subject != lastSubject) {
+      lastSubject = subject;
+      lastKey = EndpointKey.of(subject);
+      lastRecord = lastKey.isPresent() ? record(lastKey.get()) : null;
+    }
+    if (lastRecord == null) {
+      return;
+    }
+    Optional<EndpointKey> key = lastKey;
+    KeyRecord r = lastRecord;
     r.observations++;
-    r.seen(o.epochNanos(), o.subject().vlan());
+    r.seen(o.epochNanos(), subject.vlan());
     r.value(o.field(), o.value().trim(), o.epochNanos(), TIMED_FIELDS.contains(o.field()));
     if (o.field().equals(ObservationFields.ARP_IP) && key.get().ip().isPresent()) {
       r.strongBindings++;
     }
     if (BINDING_FIELDS.contains(o.field()) && key.get().mac().isPresent()) {
-      bind(key.get().mac().get(), o.value(), o.epochNanos(), o.subject().vlan());
+      bind(key.get().mac().get(), o.value(), o.epochNanos(), subject.vlan());
     }
   }
 

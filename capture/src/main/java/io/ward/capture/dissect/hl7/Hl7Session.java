@@ -27,6 +27,17 @@ final class Hl7Session implements DissectorSession {
   private final MllpFramer.Listener fromServerListener = new Listener(false);
   private int messages;
 
+  /** The flow's first message while it is the only one; its facts are not in {@link #emitted}. */
+  private Hl7Message first;
+
+  private boolean firstFromClient;
+  private long firstEpochNanos;
+
+  /** How the message being emitted is checked: see {@link #emit}. */
+  private boolean once;
+
+  private boolean recordOnly;
+
   /** Time of the segment being framed, for the messages it completes. */
   private long epochNanos;
 
@@ -82,10 +93,32 @@ final class Hl7Session implements DissectorSession {
     messages++;
     Hl7MessageParser.Result result = Hl7MessageParser.parse(bytes, offset, size);
     result.anomaly().ifPresent(flow::anomaly);
-    result.message().ifPresent(m -> emit(fromClient, epochNanos, m));
+    if (result.message().isEmpty()) {
+      return;
+    }
+    if (first == null && emitted.isEmpty()) {
+      // The first message of the flow: nothing to repeat yet (most MLLP connections carry just
+      // one), so its facts go out without building the keys of the once-per-flow check.
+      first = result.message().get();
+      firstFromClient = fromClient;
+      firstEpochNanos = epochNanos;
+      emit(fromClient, epochNanos, first, false);
+      return;
+    }
+    if (first != null) {
+      emit(firstFromClient, firstEpochNanos, first, true); // only records the keys: already sent
+      first = null;
+    }
+    emit(fromClient, epochNanos, result.message().get(), true);
   }
 
-  private void emit(boolean fromClient, long t, Hl7Message m) {
+  /**
+   * The facts of one message; with {@code once}, each only if the flow has not said it before (and
+   * a message already sent, passed again, only has its facts recorded).
+   */
+  private void emit(boolean fromClient, long t, Hl7Message m, boolean once) {
+    this.once = once;
+    this.recordOnly = m == first;
     boolean sender = fromClient;
     boolean peer = !fromClient;
     observe(sender, t, ObservationFields.HL7_SENDING_APP, m.sendingApplication());
@@ -114,9 +147,12 @@ final class Hl7Session implements DissectorSession {
     if (value.isEmpty() || value.get().isEmpty()) {
       return;
     }
-    String key = (aboutClient ? "c|" : "s|") + field + '|' + value.get();
-    if (emitted.size() < MAX_DISTINCT_FACTS && emitted.add(key)) {
-      flow.observe(aboutClient, t, field, value.get());
+    if (once) {
+      String key = (aboutClient ? "c|" : "s|") + field + '|' + value.get();
+      if (emitted.size() >= MAX_DISTINCT_FACTS || !emitted.add(key) || recordOnly) {
+        return;
+      }
     }
+    flow.observe(aboutClient, t, field, value.get());
   }
 }
