@@ -17,6 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The append-only audit log: every change and every login, each entry chained to the previous one
  * by SHA-256 so that an edited, removed or reordered entry is found by {@link #verify}.
+ *
+ * <p>The database refuses UPDATE, DELETE and TRUNCATE of the log (PostgreSQL triggers; on H2 row
+ * triggers and a foreign key, since H2 has no TRUNCATE trigger). A database owner can lift those
+ * guards, on H2 by anyone who can open its file; such tampering is detected, not prevented.
  */
 @Service
 public class AuditLog {
@@ -119,17 +123,38 @@ public class AuditLog {
     }
   }
 
-  /** The head row must name the last entry: entries cut from the end are found here. */
+  /**
+   * The head row must name the last entry: entries cut from the end (or all of them, by TRUNCATE)
+   * are found here. A log emptied together with its head would chain correctly from nothing, so an
+   * empty log is also checked against the users, each of whose creation was logged.
+   */
   private AuditVerification checkHead(long checked, long lastSeq, String lastHash) {
-    Head head =
+    Optional<Head> found =
         jdbc.sql("SELECT seq, head_hash FROM audit_head WHERE id = 1")
             .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
-            .single();
+            .optional();
+    if (found.isEmpty()) {
+      return new AuditVerification(
+          checked,
+          Optional.of(lastSeq + 1),
+          Optional.of("the head of the chain is missing (removed after entry " + lastSeq + ")"));
+    }
+    Head head = found.get();
     if (head.seq != lastSeq || !head.hash.equals(lastHash)) {
       return new AuditVerification(
           checked,
           Optional.of(lastSeq + 1),
           Optional.of("the log ends at entry " + lastSeq + " but " + head.seq + " were written"));
+    }
+    if (checked == 0) {
+      long users = jdbc.sql("SELECT COUNT(*) FROM ward_user").query(Long.class).single();
+      if (users > 0) {
+        return new AuditVerification(
+            0,
+            Optional.of(1L),
+            Optional.of(
+                "the log is empty but " + users + " users exist, whose creation was logged"));
+      }
     }
     return new AuditVerification(checked, Optional.empty(), Optional.empty());
   }

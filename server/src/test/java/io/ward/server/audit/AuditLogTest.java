@@ -17,9 +17,9 @@ class AuditLogTest {
   @Nested
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
   class OnH2 extends Contract {
-    @BeforeAll
-    void open() throws Exception {
-      store = TestStore.h2();
+    @Override
+    TestStore newStore() throws Exception {
+      return TestStore.h2();
     }
   }
 
@@ -27,14 +27,77 @@ class AuditLogTest {
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
   @EnabledIfEnvironmentVariable(named = "WARD_TEST_POSTGRES", matches = "1")
   class OnPostgres extends Contract {
-    @BeforeAll
-    void open() throws Exception {
-      store = TestStore.postgres();
+    @Override
+    TestStore newStore() throws Exception {
+      return TestStore.postgres();
     }
   }
 
   abstract static class Contract {
     TestStore store;
+
+    abstract TestStore newStore() throws Exception;
+
+    @BeforeAll
+    void open() throws Exception {
+      store = newStore();
+    }
+
+    @Test
+    void shouldRefuseTruncatingTheLog() {
+      AuditEntry e = store.bean(AuditLog.class).append("alice", "test.t", "thing:t", "", "local");
+      long before = store.count("audit_log");
+      // H2 has no TRUNCATE trigger; a foreign key makes it refuse ("Cannot truncate").
+      assertThatThrownBy(() -> store.jdbc().sql("TRUNCATE TABLE audit_log").update())
+          .hasStackTraceContaining(store.isPostgres() ? "append-only" : "Cannot truncate");
+      assertThat(store.count("audit_log")).isEqualTo(before).isGreaterThanOrEqualTo(e.seq());
+      assertThat(store.bean(AuditLog.class).verify().intact()).isTrue();
+    }
+
+    @Test
+    void shouldFindALogTruncatedBehindTheGuardsEvenWithItsHeadReset() throws Exception {
+      try (TestStore own = newStore()) {
+        AuditLog log = own.bean(AuditLog.class);
+        own.bean(io.ward.server.security.UserService.class)
+            .create(
+                "auditee",
+                "a long enough password",
+                io.ward.server.security.Role.AUDITOR,
+                io.ward.server.audit.Actor.system());
+        log.append("alice", "test.a", "thing:a", "", "local");
+        log.append("alice", "test.b", "thing:b", "", "local");
+        assertThat(log.verify().intact()).isTrue();
+        long written = own.count("audit_log");
+
+        if (own.isPostgres()) {
+          own.jdbc().sql("ALTER TABLE audit_log DISABLE TRIGGER USER").update();
+        } else {
+          own.jdbc().sql("SET REFERENTIAL_INTEGRITY FALSE").update();
+        }
+        own.jdbc().sql("TRUNCATE TABLE audit_log").update();
+        assertThat(own.count("audit_log")).isZero();
+        AuditVerification cut = log.verify();
+        assertThat(cut.intact()).isFalse();
+        assertThat(cut.firstBroken()).contains(1L);
+        assertThat(cut.problem())
+            .contains("the log ends at entry 0 but " + written + " were written");
+
+        own.jdbc().sql("DELETE FROM audit_head").update();
+        assertThat(log.verify().problem())
+            .get()
+            .asString()
+            .contains("head of the chain is missing");
+
+        own.jdbc()
+            .sql("INSERT INTO audit_head (id, seq, head_hash) VALUES (1, 0, ?)")
+            .param("0".repeat(64))
+            .update();
+        AuditVerification reset = log.verify();
+        assertThat(reset.intact()).isFalse();
+        assertThat(reset.problem())
+            .contains("the log is empty but 1 users exist, whose creation was logged");
+      }
+    }
 
     @AfterAll
     void close() throws Exception {
