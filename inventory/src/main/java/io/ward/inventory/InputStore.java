@@ -99,7 +99,7 @@ final class InputStore {
       r.seen(f.firstSeenEpochNanos(), f.vlan());
       r.seen(f.lastSeenEpochNanos(), f.vlan());
       if (protocol.isPresent()) {
-        KeyRecord.peer(r.serversByProtocol, protocol.get(), server);
+        r.server(protocol.get(), server);
       }
     }
     if (server.isPresent()) {
@@ -108,7 +108,7 @@ final class InputStore {
       r.seen(f.firstSeenEpochNanos(), f.vlan());
       r.seen(f.lastSeenEpochNanos(), f.vlan());
       if (protocol.isPresent()) {
-        KeyRecord.peer(r.clientsByProtocol, protocol.get(), client);
+        r.client(protocol.get(), client);
       }
     }
   }

@@ -28,11 +28,15 @@ final class KeyRecord {
   final Map<String, TreeSet<EndpointKey>> clientsByProtocol = new TreeMap<>();
   final Map<String, TreeSet<EndpointKey>> serversByProtocol = new TreeMap<>();
 
+  /** The VLAN last added, so that the usual repeat costs no boxing and no tree walk. */
+  private int lastVlan;
+
   void seen(long epochNanos, int vlan) {
     first = Math.min(first, epochNanos);
     last = Math.max(last, epochNanos);
-    if (vlan != 0) {
+    if (vlan != 0 && vlan != lastVlan) {
       vlans.add(vlan);
+      lastVlan = vlan;
     }
   }
 
@@ -53,7 +57,34 @@ final class KeyRecord {
     stat.add(epochNanos, keepTime);
   }
 
-  static void peer(
+  // The last peer added per direction: a device that opens one connection per message to the same
+  // server repeats the same peer flow after flow.
+  private String lastServerProtocol;
+  private EndpointKey lastServer;
+  private String lastClientProtocol;
+  private EndpointKey lastClient;
+
+  /** A server this key talked to as a client over {@code protocol}. */
+  void server(String protocol, java.util.Optional<EndpointKey> peer) {
+    if (peer.isPresent() && protocol.equals(lastServerProtocol) && peer.get().equals(lastServer)) {
+      return;
+    }
+    peer(serversByProtocol, protocol, peer);
+    lastServerProtocol = protocol;
+    lastServer = peer.orElse(null);
+  }
+
+  /** A client this key served over {@code protocol}. */
+  void client(String protocol, java.util.Optional<EndpointKey> peer) {
+    if (peer.isPresent() && protocol.equals(lastClientProtocol) && peer.get().equals(lastClient)) {
+      return;
+    }
+    peer(clientsByProtocol, protocol, peer);
+    lastClientProtocol = protocol;
+    lastClient = peer.orElse(null);
+  }
+
+  private static void peer(
       Map<String, TreeSet<EndpointKey>> byProtocol,
       String protocol,
       java.util.Optional<EndpointKey> peer) {
