@@ -21,6 +21,13 @@ final class StartFailures {
             + settings.bindAddress()
             + " is already in use (choose another with --port)";
       }
+      if (t.getMessage() != null && t.getMessage().startsWith("Could not load store")) {
+        // Spring Boot's SSL bundle: a keystore it cannot open (a wrong password, a damaged file).
+        return "TLS "
+            + settings.tls().map(StartFailures::files).orElse("certificate")
+            + " cannot be used: "
+            + rootMessage(t);
+      }
       if (t instanceof BindException b) {
         return "bad configuration: " + b.getName() + ": " + rootMessage(b);
       }
@@ -45,6 +52,17 @@ final class StartFailures {
       return "bad configuration: " + firstLine(root.getMessage());
     }
     return "cannot start: " + rootMessage(failure);
+  }
+
+  private static String files(ServerSettings.Tls tls) {
+    return tls.keystore()
+        .map(k -> "keystore " + k)
+        .orElseGet(
+            () ->
+                "certificate "
+                    + tls.certificate().map(Object::toString).orElse("")
+                    + " and key "
+                    + tls.privateKey().map(Object::toString).orElse(""));
   }
 
   static String rootMessage(Throwable t) {

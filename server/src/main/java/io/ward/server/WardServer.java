@@ -40,6 +40,10 @@ public final class WardServer {
   public static RunningServer start(ServerSettings settings, Map<String, String> more)
       throws ServerStartException {
     checkBinding(settings);
+    if (settings.tls().isPresent() && settings.tls().get().keystore().isEmpty()) {
+      ServerSettings.Tls pem = settings.tls().get();
+      TlsFiles.checkPem(pem.certificate().orElseThrow(), pem.privateKey().orElseThrow());
+    }
     Map<String, Object> props = properties(settings);
     props.putAll(more);
     ConfigurableApplicationContext context = run(settings, WebApplicationType.SERVLET, props);

@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,34 +76,7 @@ class WardServerStartTest {
   @Test
   void shouldServeHttpsWithSecureCookiesFromAPkcs12Keystore() throws Exception {
     Path keystore = dir.resolve("ward.p12");
-    Process keytool =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                    "-genkeypair",
-                    "-alias",
-                    "ward",
-                    "-keyalg",
-                    "EC",
-                    "-groupname",
-                    "secp256r1",
-                    "-dname",
-                    "CN=localhost",
-                    "-ext",
-                    "SAN=ip:127.0.0.1,dns:localhost",
-                    "-validity",
-                    "2",
-                    "-storetype",
-                    "PKCS12",
-                    "-keystore",
-                    keystore.toString(),
-                    "-storepass",
-                    "changeit",
-                    "-keypass",
-                    "changeit"))
-            .redirectErrorStream(true)
-            .start();
-    assertThat(keytool.waitFor()).isZero();
+    keytool(keystore);
     ServerSettings s =
         TestStore.h2Settings(dir).withTls(ServerSettings.Tls.pkcs12(keystore, "changeit"));
     try (RunningServer server = WardServer.start(s)) {
@@ -130,5 +105,200 @@ class WardServerStartTest {
           .contains("HttpOnly");
       assertThat(page.headers().firstValue("Strict-Transport-Security")).isPresent();
     }
+  }
+
+  @Test
+  void shouldServeHttpsFromAPemCertificateAndKeyMadeByOpenssl() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/openssl")) || "true".equals(System.getenv("CI")),
+        "no openssl at /usr/bin/openssl");
+    Path cert = dir.resolve("ward-cert.pem");
+    Path key = dir.resolve("ward-key.pem");
+    openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-keyout",
+        key.toString(),
+        "-out",
+        cert.toString(),
+        "-days",
+        "2",
+        "-subj",
+        "/CN=localhost",
+        "-addext",
+        "subjectAltName=IP:127.0.0.1,DNS:localhost");
+    assertThat(Files.readString(key)).startsWith("-----BEGIN PRIVATE KEY-----");
+
+    try (RunningServer server =
+        WardServer.start(TestStore.h2Settings(dir).withTls(ServerSettings.Tls.pem(cert, key)))) {
+      assertThat(server.url()).startsWith("https://127.0.0.1:");
+      X509Certificate served;
+      try (var in = Files.newInputStream(cert)) {
+        served =
+            (X509Certificate)
+                java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+      }
+      HttpResponse<String> page = trusting(served, server.url() + "/login");
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.sslSession())
+          .get()
+          .satisfies(ssl -> assertThat(ssl.getPeerCertificates()[0]).isEqualTo(served));
+      assertThat(page.headers().allValues("Set-Cookie").toString())
+          .contains("Secure")
+          .contains("HttpOnly");
+      assertThat(page.headers().firstValue("Strict-Transport-Security")).isPresent();
+
+      // A client that does not trust the certificate is refused by TLS, not served in clear.
+      HttpClient untrusting = HttpClient.newHttpClient();
+      assertThatThrownBy(
+              () ->
+                  untrusting.send(
+                      HttpRequest.newBuilder(URI.create(server.url() + "/login")).build(),
+                      HttpResponse.BodyHandlers.ofString()))
+          .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+    }
+  }
+
+  @Test
+  void shouldSayInOneLineWhichTlsFileIsWrongAndRefuseAKeyOfAnotherCertificate() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/openssl")) || "true".equals(System.getenv("CI")),
+        "no openssl at /usr/bin/openssl");
+    Path cert = dir.resolve("c.pem");
+    Path key = dir.resolve("k.pem");
+    openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-keyout",
+        key.toString(),
+        "-out",
+        cert.toString(),
+        "-days",
+        "2",
+        "-subj",
+        "/CN=localhost");
+    Path otherCert = dir.resolve("other-cert.pem");
+    Path otherKey = dir.resolve("other-key.pem");
+    // An RSA key in the traditional PKCS#1 form, and a second EC key.
+    openssl("genrsa", "-traditional", "-out", otherKey.toString(), "2048");
+    openssl(
+        "req",
+        "-x509",
+        "-key",
+        otherKey.toString(),
+        "-out",
+        otherCert.toString(),
+        "-days",
+        "2",
+        "-subj",
+        "/CN=other");
+    Path secondEc = dir.resolve("second-ec.pem");
+    openssl(
+        "genpkey",
+        "-algorithm",
+        "EC",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-out",
+        secondEc.toString());
+    Path notAKey = dir.resolve("notes.pem");
+    Files.writeString(
+        notAKey, "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
+
+    Map<ServerSettings.Tls, String> bad = new java.util.LinkedHashMap<>();
+    bad.put(
+        ServerSettings.Tls.pem(cert, notAKey),
+        "TLS private key " + notAKey + " holds no readable unencrypted PEM private key");
+    bad.put(
+        ServerSettings.Tls.pem(key, key), "TLS certificate " + key + " holds no PEM certificate");
+    bad.put(
+        ServerSettings.Tls.pem(cert, otherKey),
+        "TLS private key " + otherKey + " does not belong to the certificate " + cert);
+    bad.put(
+        ServerSettings.Tls.pem(cert, secondEc),
+        "TLS private key " + secondEc + " does not belong to the certificate " + cert);
+    bad.put(
+        ServerSettings.Tls.pem(cert, dir.resolve("missing.pem")),
+        "TLS private key " + dir.resolve("missing.pem") + " does not exist");
+    Path keystore = dir.resolve("wrong-password.p12");
+    keytool(keystore);
+    bad.put(
+        ServerSettings.Tls.pkcs12(keystore, "not the password"),
+        "TLS keystore " + keystore + " cannot be used: ");
+    for (Map.Entry<ServerSettings.Tls, String> b : bad.entrySet()) {
+      assertThatThrownBy(() -> WardServer.start(TestStore.h2Settings(dir).withTls(b.getKey())))
+          .isInstanceOf(ServerStartException.class)
+          .hasMessageStartingWith(b.getValue())
+          .hasMessageNotContaining("\n");
+    }
+    // The RSA pair in PKCS#1 form is accepted.
+    TlsFiles.checkPem(otherCert, otherKey);
+  }
+
+  /** A PKCS#12 keystore (password changeit) with a fresh EC key for 127.0.0.1, by keytool. */
+  private static void keytool(Path keystore) throws Exception {
+    Process keytool =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair",
+                    "-alias",
+                    "ward",
+                    "-keyalg",
+                    "EC",
+                    "-groupname",
+                    "secp256r1",
+                    "-dname",
+                    "CN=localhost",
+                    "-ext",
+                    "SAN=ip:127.0.0.1,dns:localhost",
+                    "-validity",
+                    "2",
+                    "-storetype",
+                    "PKCS12",
+                    "-keystore",
+                    keystore.toString(),
+                    "-storepass",
+                    "changeit",
+                    "-keypass",
+                    "changeit"))
+            .redirectErrorStream(true)
+            .start();
+    assertThat(keytool.waitFor()).isZero();
+  }
+
+  private void openssl(String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/openssl"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+  }
+
+  private static HttpResponse<String> trusting(X509Certificate cert, String url) throws Exception {
+    KeyStore only = KeyStore.getInstance(KeyStore.getDefaultType());
+    only.load(null, null);
+    only.setCertificateEntry("ward", cert);
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(only);
+    SSLContext ssl = SSLContext.getInstance("TLS");
+    ssl.init(null, tmf.getTrustManagers(), null);
+    return HttpClient.newBuilder()
+        .sslContext(ssl)
+        .build()
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }
