@@ -4,7 +4,6 @@ import io.ward.exposure.match.Hit.VersionOutcome;
 import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.AffectedProduct;
 import io.ward.model.exposure.Finding;
-import io.ward.model.exposure.FindingKind;
 import io.ward.model.exposure.FindingStatus;
 import io.ward.model.exposure.MatchReason;
 import io.ward.model.exposure.ProductStatus;
@@ -83,6 +82,22 @@ final class FindingAssembler {
       Hit hit,
       Vulnerability v,
       ProductStatus ps) {
+    return template(s, advisory, product, constraintText, hit, v, ps)
+        .map(t -> t.forDevice(s.deviceId(), s.evidence()));
+  }
+
+  /**
+   * The finding one vulnerability gives one hit, without the subject's device (id and evidence):
+   * nothing in it depends on which device has the subject.
+   */
+  static Optional<FindingTemplate> template(
+      Subject s,
+      Advisory advisory,
+      AffectedProduct product,
+      Optional<String> constraintText,
+      Hit hit,
+      Vulnerability v,
+      ProductStatus ps) {
     boolean certain = hit.identityConfidence() >= PairEvaluator.CERTAIN;
     VersionOutcome vo = hit.version();
     FindingStatus status = decide(ps, vo, certain);
@@ -113,16 +128,13 @@ final class FindingAssembler {
             constraintText,
             s.attribute(),
             s.modelText() + s.version().map(x -> " " + x.text()).orElse(""),
-            s.evidence(),
+            List.of(),
             confidence(hit.identityConfidence(), vo),
             hit.identity() + "; " + hit.versionText());
     String title = v.title().orElse(advisory.title());
-    String id = s.deviceId() + "|" + advisoryId + "|" + vuln + "|" + s.attribute();
     return Optional.of(
-        new Finding(
-            id,
-            FindingKind.VULNERABILITY,
-            s.deviceId(),
+        new FindingTemplate(
+            "|" + advisoryId + "|" + vuln + "|" + s.attribute(),
             vuln,
             advisoryId,
             title,
@@ -180,13 +192,47 @@ final class FindingAssembler {
     return List.copyOf(out);
   }
 
+  /**
+   * {@link #dedupe} on templates of one device: one per id suffix (the device id is the same), the
+   * same winner, sorted the same way.
+   */
+  static FindingTemplate[] dedupeTemplates(List<FindingTemplate> in) {
+    // A stable sort keeps the meeting order among equal suffixes, so ties go to the first met.
+    FindingTemplate[] sorted = in.toArray(new FindingTemplate[0]);
+    java.util.Arrays.sort(sorted, BY_SUFFIX);
+    int n = 0;
+    for (FindingTemplate t : sorted) {
+      if (n > 0 && sorted[n - 1].idSuffix().equals(t.idSuffix())) {
+        if (TEMPLATE_ORDER.compare(t, sorted[n - 1]) < 0) {
+          sorted[n - 1] = t;
+        }
+      } else {
+        sorted[n++] = t;
+      }
+    }
+    return java.util.Arrays.copyOf(sorted, n);
+  }
+
+  /** Templates sorted by id suffix sort as their findings of one device sort by id. */
+  static final Comparator<FindingTemplate> BY_SUFFIX =
+      Comparator.comparing(FindingTemplate::idSuffix);
+
   static int rank(FindingStatus s) {
     return s == FindingStatus.NOT_AFFECTED ? 0 : s == FindingStatus.AFFECTED ? 1 : 2;
   }
 
-  static final Comparator<Finding> ORDER =
-      Comparator.<Finding>comparingInt(f -> rank(f.status()))
-          .thenComparing(f -> -f.matchedBy().confidence())
-          .thenComparing(f -> f.matchedBy().productId().orElse(""))
-          .thenComparing(f -> f.matchedBy().explanation());
+  /** The order of findings that share an id, on their status and their reason. */
+  private static <T> Comparator<T> order(
+      java.util.function.Function<T, FindingStatus> status,
+      java.util.function.Function<T, MatchReason> reason) {
+    return Comparator.<T>comparingInt(f -> rank(status.apply(f)))
+        .thenComparing(f -> -reason.apply(f).confidence())
+        .thenComparing(f -> reason.apply(f).productId().orElse(""))
+        .thenComparing(f -> reason.apply(f).explanation());
+  }
+
+  static final Comparator<Finding> ORDER = order(Finding::status, Finding::matchedBy);
+
+  static final Comparator<FindingTemplate> TEMPLATE_ORDER =
+      order(FindingTemplate::status, FindingTemplate::matchedBy);
 }

@@ -3,12 +3,8 @@ package io.ward.exposure.match;
 import io.ward.exposure.version.Version;
 import io.ward.model.Device;
 import io.ward.model.Evidence;
-import io.ward.model.exposure.Advisory;
-import io.ward.model.exposure.AffectedProduct;
 import io.ward.model.exposure.Finding;
 import io.ward.model.exposure.FindingStatus;
-import io.ward.model.exposure.MatchRule;
-import io.ward.model.exposure.ProductStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -32,12 +28,14 @@ import java.util.TreeSet;
  */
 final class Fleet {
 
-  private static final ProductStatus[] STATUSES = ProductStatus.values();
-
   private final MatchIndex index;
   private final SbomCatalog catalog;
   private final boolean incremental;
   private final ResultComputer computer;
+  private final FindingTemplates templates;
+
+  /** Changes when results change (a new advisory): shapes' ordered templates are then remade. */
+  private int epoch;
 
   private final Map<ShapeKey, Shape> shapes = new HashMap<>();
   private final Map<String, Placed> devices = new LinkedHashMap<>();
@@ -62,6 +60,7 @@ final class Fleet {
     this.catalog = catalog;
     this.incremental = incremental;
     this.computer = new ResultComputer(index);
+    this.templates = new FindingTemplates(index);
   }
 
   // ---- registration ---------------------------------------------------------------------------
@@ -307,9 +306,11 @@ final class Fleet {
     for (int id : affected) {
       for (SubjectResult r : nodeList.get(id).results()) {
         computer.extend(r, change.firstEntry(), changed);
+        r.templates = null;
         rematched.add(r);
       }
     }
+    epoch++;
     return rematched;
   }
 
@@ -421,67 +422,60 @@ final class Fleet {
   }
 
   private List<Finding> materialize(Device d, Shape s) {
-    boolean unique = !s.repeatedAttribute;
-    int total = 0;
-    for (SubjectRef ref : s.refs()) {
-      unique &= ref.result.size == ref.result.distinct;
-      total += ref.result.size;
+    Ordered o = s.ordered;
+    if (o == null || o.epoch != epoch) {
+      o = order(s);
+      s.ordered = o;
     }
-    List<Finding> all = new ArrayList<>(total);
-    List<Evidence> evidence = null;
-    for (SubjectRef ref : s.refs()) {
-      SubjectResult r = ref.result;
-      if (r.size == 0) {
-        continue;
-      }
-      if (ref.device && evidence == null) {
-        evidence = Subjects.evidence(d);
-      }
-      Subject subject =
-          new Subject(
-              d.id(),
-              ref.attribute,
-              ref.node.identity,
-              ref.modelText,
-              ref.version,
-              ref.versionAttribute,
-              ref.device ? evidence : List.of(),
-              ref.bomRef);
-      for (int t = 0; t < r.size; t++) {
-        all.add(finding(subject, ref.node, r, t));
-      }
+    FindingTemplate[] ts = o.templates;
+    if (ts.length == 0) {
+      return List.of();
     }
-    if (unique) {
-      // One statement per finding key and attribute: ids cannot repeat, sorting is enough.
-      all.sort(java.util.Comparator.comparing(Finding::id));
-      return List.copyOf(all);
+    List<Evidence> evidence = o.anyFromDevice ? Subjects.evidence(d) : List.of();
+    Finding[] out = new Finding[ts.length];
+    for (int i = 0; i < ts.length; i++) {
+      out[i] = ts[i].forDevice(d.id(), o.fromDevice[i] ? evidence : List.of());
     }
-    return FindingAssembler.dedupe(all);
+    return List.of(out);
   }
 
-  private Finding finding(Subject subject, SubjectNode node, SubjectResult r, int t) {
-    int e = r.entry[t];
-    Advisory a = index.advisoryOf(e);
-    AffectedProduct p = index.productOf(e);
-    IdentityMatch m = node.matchFor(index.groupOf(e));
-    MatchRule rule = m.rule(index.ruleOf(e));
-    Optional<String> constraint = VersionReading.statedText(p.version(), p.cpes());
-    String stated = constraint.orElse("");
-    if (rule == MatchRule.PURL && index.purlRange(e) != null) {
-      stated = ProductIdentity.purlVersion(p).orElse(stated);
+  /**
+   * The finding templates of a shape in the order of its devices' findings (by id; the device id
+   * prefix is the same for all of them): made once per shape, shared by its devices.
+   */
+  private Ordered order(Shape s) {
+    int epochNow = epoch;
+    List<FindingTemplate> all = new ArrayList<>();
+    for (SubjectRef ref : s.refs()) {
+      all.addAll(
+          Arrays.asList(
+              templates.of(
+                  ref.result, ref.attribute, ref.modelText, ref.version, ref.versionAttribute)));
     }
-    int code = r.code[t];
-    Hit hit = PairEvaluator.hit(subject, p.name(), m, rule, SubjectResult.outcome(code), stated);
-    return FindingAssembler.finding(
-            subject,
-            a,
-            p,
-            constraint,
-            hit,
-            a.vulnerabilities().get(r.vuln[t]),
-            STATUSES[SubjectResult.productStatus(code)])
-        .orElseThrow(() -> new IllegalStateException("compact finding without a finding"));
+    FindingTemplate[] ordered;
+    if (s.repeatedAttribute) {
+      ordered = FindingAssembler.dedupeTemplates(all);
+    } else {
+      // Attributes are distinct, so are the id suffixes: sorting is enough.
+      ordered = all.toArray(new FindingTemplate[0]);
+      Arrays.sort(ordered, FindingAssembler.BY_SUFFIX);
+    }
+    // The device's own attribute ("model") is never a component's ("sbom:…").
+    boolean[] fromDevice = new boolean[ordered.length];
+    boolean any = false;
+    for (int i = 0; s.self != null && i < ordered.length; i++) {
+      fromDevice[i] = ordered[i].matchedBy().deviceAttribute().equals(s.self.attribute);
+      any |= fromDevice[i];
+    }
+    return new Ordered(epochNow, ordered, fromDevice, any);
   }
+
+  /**
+   * A shape's finding templates in order, which of them come from the device itself (and so carry
+   * its evidence), for the fleet's epoch they were made in.
+   */
+  private record Ordered(
+      int epoch, FindingTemplate[] templates, boolean[] fromDevice, boolean anyFromDevice) {}
 
   // ---- shapes ---------------------------------------------------------------------------------
 
@@ -568,6 +562,9 @@ final class Fleet {
 
     private final List<Device> devices = new ArrayList<>(1);
     private final boolean repeatedAttribute;
+
+    /** Its finding templates in order, made when a device's findings are first asked for. */
+    private volatile Ordered ordered;
 
     private Shape(SubjectRef self, SbomSet sboms) {
       this.self = self;

@@ -44,6 +44,12 @@ final class SubjectResult {
   /** Distinct finding keys, and of them affected, possibly affected, not affected. */
   int distinct;
 
+  /**
+   * The finding templates made from this result, one entry per distinct subject text; null until
+   * asked for, cleared when the result changes.
+   */
+  volatile FindingTemplates.Made templates;
+
   final int[] byStatus = new int[3];
 
   private static final int[] EMPTY = new int[0];
