@@ -97,15 +97,18 @@ public final class CmdbMerger {
       }
     }
     conflicts.addAll(rowConflicts);
-    List<Device> unobserved = new ArrayList<>();
+    List<UnobservedAsset> unobserved = new ArrayList<>();
     Set<String> used = new LinkedHashSet<>();
     observed.forEach(d -> used.add(d.id()));
     for (CmdbAsset a : notObserved) {
-      if (a.manufacturer().isPresent() && a.model().isPresent()) {
-        unobserved.add(unobservedDevice(a, used));
-      }
+      unobserved.add(
+          new UnobservedAsset(
+              a,
+              a.manufacturer().isPresent() && a.model().isPresent()
+                  ? Optional.of(unobservedDevice(a, used))
+                  : Optional.empty()));
     }
-    return new CmdbMergeResult(merged, notObserved, unobserved, conflicts);
+    return new CmdbMergeResult(merged, unobserved, conflicts);
   }
 
   /**

@@ -63,6 +63,15 @@ public record ExposureKnowledge(
     return Map.copyOf(out);
   }
 
+  /** This knowledge with the assets of a CMDB export added, its problems first. */
+  public ExposureKnowledge withCmdb(FeedResult<CmdbAsset> export) {
+    List<CmdbAsset> assets = new java.util.ArrayList<>(cmdb);
+    assets.addAll(export.items());
+    List<FeedProblem> all = new java.util.ArrayList<>(export.problems());
+    all.addAll(problems);
+    return new ExposureKnowledge(advisories, kev, epss, recalls, sboms, vex, mds2, assets, all);
+  }
+
   /** True when some problem is an error (something was not imported). */
   public boolean hasErrors() {
     return problems.stream().anyMatch(FeedProblem::isError);

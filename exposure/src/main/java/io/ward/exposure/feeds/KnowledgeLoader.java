@@ -2,6 +2,7 @@ package io.ward.exposure.feeds;
 
 import io.ward.exposure.feeds.cmdb.CmdbMapping;
 import io.ward.exposure.feeds.cmdb.CmdbReader;
+import io.ward.model.exposure.CmdbAsset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,19 +152,28 @@ public final class KnowledgeLoader {
 
   private static void readCmdb(
       Path file, Optional<CmdbMapping> mapping, KnowledgeCollector collector) {
-    CmdbMapping columns;
+    collector.addCmdb(readCmdb(file, mapping));
+  }
+
+  /**
+   * Reads a CMDB export with its column mapping (the ServiceNow sample, with a warning, when none
+   * is given): every asset read and every problem.
+   */
+  public static FeedResult<CmdbAsset> readCmdb(Path file, Optional<CmdbMapping> mapping) {
     if (mapping.isPresent()) {
-      columns = mapping.get();
-    } else {
-      try {
-        columns = CmdbMapping.sample("servicenow");
-        collector.problem(
-            FeedProblem.warning(file, "no column mapping given; read with the ServiceNow sample"));
-      } catch (IOException e) {
-        collector.problem(FeedProblem.error(file, "no column mapping: " + e.getMessage()));
-        return;
-      }
+      return new CmdbReader(mapping.get()).read(file);
     }
-    collector.addCmdb(new CmdbReader(columns).read(file));
+    CmdbMapping columns;
+    try {
+      columns = CmdbMapping.sample("servicenow");
+    } catch (IOException e) {
+      return FeedResult.failed(FeedProblem.error(file, "no column mapping: " + e.getMessage()));
+    }
+    FeedResult<CmdbAsset> read = new CmdbReader(columns).read(file);
+    List<FeedProblem> problems = new java.util.ArrayList<>();
+    problems.add(
+        FeedProblem.warning(file, "no column mapping given; read with the ServiceNow sample"));
+    problems.addAll(read.problems());
+    return new FeedResult<>(read.items(), problems);
   }
 }

@@ -77,6 +77,12 @@ public record LoadRequest(
         epssDate);
   }
 
+  /** This request without its CMDB export (read apart, e.g. to refuse a bad one first). */
+  public LoadRequest withoutCmdb() {
+    return new LoadRequest(
+        feedsDir, sbomDir, mds2Dir, Optional.empty(), Optional.empty(), validateCsaf, epssDate);
+  }
+
   /** This request with CSAF schema validation on or off. */
   public LoadRequest withCsafValidation(boolean validate) {
     return new LoadRequest(feedsDir, sbomDir, mds2Dir, cmdbFile, mapping, validate, epssDate);

@@ -21,6 +21,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -276,6 +277,12 @@ class CmdbMergerTest {
             .orElseThrow();
     assertThat(pump.evidence()).allMatch(e -> e.source().startsWith("cmdb:"));
     assertThat(r.devicesForMatching()).hasSize(OBSERVED.size() + 2);
+    // Each unobserved asset is paired with the device it became.
+    assertThat(r.unobserved())
+        .allSatisfy(
+            u ->
+                assertThat(u.device().orElseThrow().id())
+                    .isEqualTo("cmdb:" + u.asset().assetTag().orElseThrow()));
     List<Finding> findings =
         MatchIndex.build(List.of(RealAdvisories.icsma("icsma-23-194-01")), VendorAliases.defaults())
             .match(pump, List.of());
@@ -301,5 +308,34 @@ class CmdbMergerTest {
     assertThat(r.devices()).singleElement().satisfies(m -> assertThat(m.device()).isEqualTo(lone));
     assertThat(r.matchedCount()).isZero();
     assertThat(r.notObserved()).hasSize(assets.size());
+  }
+
+  @Test
+  void shouldKeepAnUnseenAssetWithoutAModelButMatchNothingForIt() {
+    CmdbAsset bare =
+        new CmdbAsset(
+            Optional.of("SPARE-7"),
+            Optional.of("Welch Allyn"),
+            Optional.empty(),
+            Optional.of("WA-7"),
+            Optional.empty(),
+            Optional.of("Stores"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Map.of(),
+            "spares.csv",
+            2);
+    CmdbMergeResult r = new CmdbMerger().merge(OBSERVED, List.of(bare));
+    assertThat(r.unobserved())
+        .singleElement()
+        .satisfies(
+            u -> {
+              assertThat(u.asset()).isEqualTo(bare);
+              assertThat(u.device()).isEmpty();
+            });
+    assertThat(r.notObservedDevices()).isEmpty();
+    assertThat(r.devicesForMatching()).hasSize(OBSERVED.size());
   }
 }

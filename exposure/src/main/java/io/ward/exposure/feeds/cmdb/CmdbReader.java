@@ -42,11 +42,18 @@ public final class CmdbReader {
       if (Files.size(file) > MAX_FILE_BYTES) {
         return FeedResult.failed(FeedProblem.error(file, "file too large for a CMDB export"));
       }
+      if (binary(file)) {
+        return FeedResult.failed(
+            FeedProblem.error(file, "not a CSV export: binary content (NUL bytes)"));
+      }
       // Exports from Windows tools are often windows-1252; decode UTF-8 strictly, else fall back.
       csv = parse(file, true);
     } catch (CharacterCodingException e) {
       try {
         csv = parse(file, false);
+      } catch (CharacterCodingException e2) {
+        return FeedResult.failed(
+            FeedProblem.error(file, "not a CSV export: neither UTF-8 nor windows-1252 text"));
       } catch (IOException e2) {
         return FeedResult.failed(FeedProblem.error(file, "unreadable: " + e2.getMessage()));
       }
@@ -68,7 +75,7 @@ public final class CmdbReader {
           FeedProblem.error(
               file,
               "line 1",
-              "no column of mapping '" + mapping.name() + "' in the header " + header));
+              "no column of mapping '" + mapping.name() + "' in the header " + shown(header)));
       return new FeedResult<>(List.of(), problems);
     }
     for (CmdbMapping.Field field : mapping.columns().keySet()) {
@@ -85,6 +92,27 @@ public final class CmdbReader {
       asset(row, header, columns, file, problems).ifPresent(assets::add);
     }
     return new FeedResult<>(assets, problems);
+  }
+
+  /** True when the first block holds a NUL byte, which no CSV text export has. */
+  private static boolean binary(Path file) throws IOException {
+    byte[] head = new byte[8192];
+    int n;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, head.length);
+    }
+    for (int i = 0; i < n; i++) {
+      if (head[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A header as shown in a one-line message: control characters replaced, long lists cut. */
+  static String shown(List<String> header) {
+    String text = header.toString().replaceAll("\\p{Cntrl}", "?");
+    return text.length() <= 200 ? text : text.substring(0, 200) + "…";
   }
 
   private CsvParser.Result parse(Path file, boolean utf8) throws IOException {

@@ -103,4 +103,31 @@ class CmdbReaderTest {
               assertThat(a.ip()).contains(IpAddress.parse("10.1.1.1"));
             });
   }
+
+  @Test
+  void shouldRefuseACaptureGivenAsAnExportInOneLine() throws IOException {
+    Path file = dir.resolve("export.csv");
+    Path pcap =
+        Path.of(System.getenv().getOrDefault("WARD_TESTDATA", "../../shared/data"))
+            .resolve("pcaps/ndpi/hl7.pcap");
+    Files.copy(pcap, file);
+
+    FeedResult<CmdbAsset> result = new CmdbReader(CmdbMapping.sample("servicenow")).read(file);
+
+    assertThat(result.items()).isEmpty();
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.isError()).isTrue();
+              assertThat(p.message()).startsWith("not a CSV export");
+              assertThat(p.toString()).doesNotContain("\n", "\r");
+            });
+  }
+
+  @Test
+  void shouldShowAHeaderWithoutControlCharactersAndCutWhenLong() {
+    String shown = CmdbReader.shown(java.util.List.of("a\rb", "c\u0007", "x".repeat(300)));
+    assertThat(shown).startsWith("[a?b, c?, xxx").endsWith("…").hasSize(201);
+  }
 }
