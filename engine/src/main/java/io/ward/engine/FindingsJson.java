@@ -30,6 +30,18 @@ public final class FindingsJson {
 
   /** Writes findings, device risks and the problems met while loading knowledge. */
   public static void write(ExposureReport report, OutputStream out) throws IOException {
+    write(report, Optional.empty(), out);
+  }
+
+  /** Writes an assessment: findings, device risks, the CMDB merge and the problems. */
+  public static void write(VulnerabilityAssessment assessment, OutputStream out)
+      throws IOException {
+    write(assessment.report(), assessment.cmdb(), out);
+  }
+
+  private static void write(
+      ExposureReport report, Optional<CmdbReconciliation> cmdb, OutputStream out)
+      throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();
@@ -45,6 +57,7 @@ public final class FindingsJson {
         writeDeviceRisk(g, d);
       }
       g.writeEndArray();
+      CmdbJson.write(g, cmdb);
       writeProblems(g, report.problems());
       g.writeEndObject();
     }
