@@ -1,5 +1,6 @@
 package io.ward.cli;
 
+import io.ward.engine.CmdbTextReport;
 import io.ward.engine.FindingsJson;
 import io.ward.engine.InventoryJson;
 import io.ward.engine.VulnerabilityAssessment;
@@ -15,6 +16,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +58,12 @@ final class VulnsCommand implements Callable<Integer> {
   @Option(names = "--mds2", paramLabel = "DIR", description = "MDS2 forms (.xlsx)")
   Optional<Path> mds2 = Optional.empty();
 
-  @Option(names = "--cmdb", paramLabel = "FILE", description = "a CMMS/CMDB export in CSV")
+  @Option(
+      names = "--cmdb",
+      paramLabel = "FILE",
+      description =
+          "a CMMS/CMDB export in CSV, merged with the inventory; conflicts and assets never"
+              + " seen on the network are listed, and those assets are assessed too")
   Optional<Path> cmdb = Optional.empty();
 
   @Option(
@@ -126,7 +133,8 @@ final class VulnsCommand implements Callable<Integer> {
       writeJson(result, json.get());
     }
     if (json.filter("-"::equals).isEmpty()) {
-      VulnerabilityTextReport.print(result.report(), devices, System.out, maxDevices, 5);
+      VulnerabilityTextReport.print(result.report(), result.devices(), System.out, maxDevices, 5);
+      result.cmdb().ifPresent(c -> CmdbTextReport.print(c, System.out));
       System.out.flush();
     }
     boolean errors = false;
@@ -139,7 +147,11 @@ final class VulnsCommand implements Callable<Integer> {
 
   private CmdbMapping mapping() throws IOException {
     Path file = Path.of(cmdbMapping);
-    return Files.isRegularFile(file) ? CmdbMapping.load(file) : CmdbMapping.sample(cmdbMapping);
+    try {
+      return Files.isRegularFile(file) ? CmdbMapping.load(file) : CmdbMapping.sample(cmdbMapping);
+    } catch (IOException | RuntimeException e) {
+      throw new UserInputException("--cmdb-mapping " + cmdbMapping + ": " + e.getMessage());
+    }
   }
 
   private static Path existingDir(Path p) throws IOException {
@@ -156,15 +168,26 @@ final class VulnsCommand implements Callable<Integer> {
     return p;
   }
 
+  /**
+   * Writes the findings document; a file is written beside the target and moved over it when
+   * complete, so a failure never leaves a truncated document in place of the last good one.
+   */
   private static void writeJson(VulnerabilityAssessment result, String target) throws IOException {
     if (target.equals("-")) {
-      FindingsJson.write(result.report(), System.out);
+      FindingsJson.write(result, System.out);
       System.out.println();
       System.out.flush();
       return;
     }
-    try (OutputStream out = Files.newOutputStream(Path.of(target))) {
-      FindingsJson.write(result.report(), out);
+    Path file = Path.of(target).toAbsolutePath();
+    Path partial = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".partial");
+    try {
+      try (OutputStream out = Files.newOutputStream(partial)) {
+        FindingsJson.write(result, out);
+      }
+      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(partial);
     }
   }
 }
