@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -29,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TokenService {
   static final String PREFIX = "ward_";
   private static final int MAX_TOKEN_LENGTH = 200;
+  private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
 
   private final JdbcClient jdbc;
   private final AuditLog audit;
@@ -133,8 +135,14 @@ public class TokenService {
     if (tokenId.isEmpty()) {
       return Optional.empty();
     }
-    jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?")
-        .params(UserService.utc(clock.instant()), tokenId.get())
+    // Last use is kept to the minute: writing it on every request would make every API call
+    // wait for a WAL flush and queue concurrent calls of one token on its row.
+    Instant now = clock.instant();
+    jdbc.sql(
+            "UPDATE api_token SET last_used_at = ? WHERE id = ?"
+                + " AND (last_used_at IS NULL OR last_used_at < ?)")
+        .params(
+            UserService.utc(now), tokenId.get(), UserService.utc(now.minus(LAST_USE_RESOLUTION)))
         .update();
     return jdbc.sql(
             "SELECT u.* FROM ward_user u JOIN api_token t ON t.user_id = u.id"
