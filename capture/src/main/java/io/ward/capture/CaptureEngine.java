@@ -1,6 +1,7 @@
 package io.ward.capture;
 
 import io.ward.capture.dissect.ObservationSink;
+import io.ward.capture.dissect.PartitionedSink;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.ReadableByteChannel;
@@ -49,10 +50,14 @@ public final class CaptureEngine {
               source.name(), counting, readerCounters, ChannelInput.DEFAULT_CAPACITY);
       CaptureReader reader = opened.reader();
       int workers = options.workers();
-      ObservationSink out = workers == 1 ? sink : new SynchronizedSink(sink);
+      ObservationSink shared = workers == 1 ? sink : new SynchronizedSink(sink);
       PacketProcessor[] processors = new PacketProcessor[workers];
       int flowsPerWorker = Math.max(1, options.maxLiveFlows() / workers);
       for (int i = 0; i < workers; i++) {
+        ObservationSink out =
+            workers > 1 && sink instanceof PartitionedSink
+                ? ((PartitionedSink) sink).forWorker(i)
+                : shared;
         processors[i] = new PacketProcessor(options, matcher, out, flowsPerWorker);
       }
       Totals totals =

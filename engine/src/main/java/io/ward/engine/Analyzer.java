@@ -7,6 +7,7 @@ import io.ward.capture.CaptureSource;
 import io.ward.capture.CaptureSummary;
 import io.ward.capture.ProgressListener;
 import io.ward.capture.dissect.ObservationSink;
+import io.ward.capture.dissect.PartitionedSink;
 import io.ward.inventory.InventoryBuilder;
 import io.ward.inventory.KnowledgeBase;
 import io.ward.inventory.KnowledgeBaseException;
@@ -69,7 +70,7 @@ public final class Analyzer {
                 .withWorkers(options.workers())
                 .withDecodeOnly(options.decodeOnly()));
     FlowStatistics flowStats = new FlowStatistics(options.maxListedConversations());
-    CountingSink sink = new CountingSink(knowledge, flowStats);
+    AnalysisSink sink = new AnalysisSink(flowStats);
     List<CaptureSummary> summaries = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (CaptureSource source : sources) {
@@ -84,7 +85,7 @@ public final class Analyzer {
         problems,
         sink.inventory().build(),
         flowStats.summary(),
-        sink.observations,
+        sink.observations(),
         knowledgeBase().ouiSource());
   }
 
@@ -98,7 +99,52 @@ public final class Analyzer {
   }
 
   /**
-   * Feeds the inventory and the flow statistics; the engine never calls it concurrently. Until the
+   * What the capture engine feeds: with several workers, a {@link CountingSink} of its own for each
+   * (they would otherwise queue for one lock on the inventory), merged when the captures are read;
+   * the flow statistics are shared.
+   */
+  private final class AnalysisSink implements PartitionedSink {
+    private final FlowStatistics flowStats;
+    private final List<CountingSink> parts = new ArrayList<>();
+
+    AnalysisSink(FlowStatistics flowStats) {
+      this.flowStats = flowStats;
+      parts.add(new CountingSink(knowledge, flowStats));
+    }
+
+    @Override
+    public ObservationSink forWorker(int worker) {
+      while (parts.size() <= worker) {
+        parts.add(new CountingSink(knowledge, flowStats));
+      }
+      return parts.get(worker);
+    }
+
+    @Override
+    public void observation(Observation observation) {
+      parts.get(0).observation(observation);
+    }
+
+    @Override
+    public void flow(Flow flow) {
+      parts.get(0).flow(flow);
+    }
+
+    InventoryBuilder inventory() {
+      InventoryBuilder all = parts.get(0).inventory();
+      for (int i = 1; i < parts.size(); i++) {
+        all.merge(parts.get(i).inventory());
+      }
+      return all;
+    }
+
+    long observations() {
+      return parts.stream().mapToLong(p -> p.observations).sum();
+    }
+  }
+
+  /**
+   * Feeds one inventory and the shared flow statistics, from one thread at a time. Until the
    * knowledge base has loaded, input waits in a bounded list (the inventory's result does not
    * depend on input order); when the list is full, the sink waits for the knowledge base.
    */

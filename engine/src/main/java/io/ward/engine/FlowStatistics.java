@@ -31,7 +31,8 @@ final class FlowStatistics {
     this.maxListed = maxListed;
   }
 
-  void add(Flow f) {
+  // Synchronized: the capture workers share one (the inventory has a part per worker instead).
+  synchronized void add(Flow f) {
     flows++;
     packets += f.packets();
     bytes += f.bytes();
@@ -47,7 +48,7 @@ final class FlowStatistics {
     }
   }
 
-  FlowSummary summary() {
+  synchronized FlowSummary summary() {
     return new FlowSummary(
         flows,
         packets,

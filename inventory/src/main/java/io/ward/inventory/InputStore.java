@@ -113,6 +113,11 @@ final class InputStore {
     }
   }
 
+  /** Adds everything {@code other} holds: the store of another part of the same input. */
+  void merge(InputStore other) {
+    other.records.forEach((key, r) -> record(key).merge(r));
+  }
+
   /** The application protocol, or the protocol named by the well-known server port. */
   private Optional<String> protocol(Flow f) {
     if (f.appProtocol().isPresent() && !f.appProtocol().get().isBlank()) {

@@ -32,6 +32,15 @@ public final class InventoryBuilder {
   }
 
   /**
+   * Adds everything {@code other} was fed, as if it had been fed here: how the input of one
+   * analysis split over several builders (one per capture worker) comes together. {@code other}
+   * must not be used afterwards.
+   */
+  public void merge(InventoryBuilder other) {
+    store.merge(Objects.requireNonNull(other, "other").store);
+  }
+
+  /**
    * The devices seen so far, immutable and sorted by id. May be called again after more input; each
    * call recomputes from everything fed.
    */

@@ -100,6 +100,41 @@ final class KeyRecord {
     }
   }
 
+  /** Adds everything {@code o} recorded (same key, another part of the input). */
+  void merge(KeyRecord o) {
+    first = Math.min(first, o.first);
+    last = Math.max(last, o.last);
+    observations += o.observations;
+    flows += o.flows;
+    strongBindings += o.strongBindings;
+    vlans.addAll(o.vlans);
+    o.fields.forEach(
+        (field, values) ->
+            values.forEach(
+                (value, stat) -> {
+                  Map<String, ValueStat> into = fields.computeIfAbsent(field, f -> new HashMap<>());
+                  ValueStat mine = into.get(value);
+                  if (mine == null) {
+                    into.put(value, stat.copy());
+                    if (into.size() > MAX_VALUES_PER_FIELD) {
+                      into.remove(Collections.max(into.keySet()));
+                    }
+                  } else {
+                    mine.merge(stat);
+                  }
+                }));
+    o.clientsByProtocol.forEach(
+        (p, peers) -> {
+          peer(clientsByProtocol, p, java.util.Optional.empty());
+          peers.forEach(k -> peer(clientsByProtocol, p, java.util.Optional.of(k)));
+        });
+    o.serversByProtocol.forEach(
+        (p, peers) -> {
+          peer(serversByProtocol, p, java.util.Optional.empty());
+          peers.forEach(k -> peer(serversByProtocol, p, java.util.Optional.of(k)));
+        });
+  }
+
   /** True when only name-service answers describe this key: no traffic, no other fact. */
   boolean onlyNameAnswers() {
     return flows == 0

@@ -113,6 +113,22 @@ class OrderIndependenceTest {
     assertThat(build(shuffled)).isEqualTo(build(input));
   }
 
+  @Property(tries = 200)
+  void shouldGiveTheSameDevicesWhenTheInputIsSplitOverBuildersAndMerged(
+      @ForAll("inputs") List<Object> input, @ForAll long seed) {
+    // As the capture workers do: each builder gets a share of the input, then they are merged.
+    Random random = new Random(seed);
+    List<InventoryBuilder> parts =
+        List.of(new InventoryBuilder(kb), new InventoryBuilder(kb), new InventoryBuilder(kb));
+    for (Object o : input) {
+      feed(parts.get(random.nextInt(parts.size())), o);
+    }
+    InventoryBuilder merged = parts.get(0);
+    merged.merge(parts.get(1));
+    merged.merge(parts.get(2));
+    assertThat(merged.build()).isEqualTo(build(input));
+  }
+
   @Property(tries = 100)
   void shouldNeverMakeDevicesOfGroupAddresses(@ForAll("inputs") List<Object> input) {
     for (Device d : build(input)) {
@@ -125,12 +141,16 @@ class OrderIndependenceTest {
   private static List<Device> build(List<Object> input) {
     InventoryBuilder b = new InventoryBuilder(kb);
     for (Object o : input) {
-      if (o instanceof Observation obs) {
-        b.observation(obs);
-      } else {
-        b.flow((Flow) o);
-      }
+      feed(b, o);
     }
     return b.build();
+  }
+
+  private static void feed(InventoryBuilder b, Object o) {
+    if (o instanceof Observation obs) {
+      b.observation(obs);
+    } else {
+      b.flow((Flow) o);
+    }
   }
 }

@@ -5,7 +5,8 @@ import io.ward.model.Observation;
 
 /**
  * Where the capture engine sends what it learnt. Never called from two threads at once: with
- * several workers the engine serialises the calls, so an implementation needs no locking.
+ * several workers the engine serialises the calls, so an implementation needs no locking (or, as a
+ * {@link PartitionedSink}, gives each worker a sink of its own).
  */
 public interface ObservationSink {
 
