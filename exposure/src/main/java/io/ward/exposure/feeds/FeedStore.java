@@ -212,6 +212,8 @@ public final class FeedStore {
     String ext;
     if (path.endsWith(".csv.gz")) {
       ext = ".csv.gz";
+    } else if (path.endsWith(".json.gz")) {
+      ext = ".json.gz";
     } else if (path.endsWith(".xml")) {
       ext = ".xml";
     } else if (path.endsWith(".csv")) {

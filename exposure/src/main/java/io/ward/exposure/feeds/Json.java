@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 
 /**
  * JSON access shared by the feed readers: a mapper with limits for untrusted files and lenient
@@ -45,18 +48,73 @@ public final class Json {
     return MAPPER;
   }
 
-  /** Reads a JSON file, refusing files larger than {@link #MAX_FILE_BYTES}. */
+  /**
+   * Reads a JSON file, plain or gzip-compressed (NVD publishes its yearly feeds as {@code
+   * .json.gz}), refusing files larger than {@link #MAX_FILE_BYTES}, compressed or inflated.
+   */
   public static JsonNode read(Path file) throws IOException {
+    return read(file, MAX_FILE_BYTES);
+  }
+
+  /** {@link #read(Path)} with another size limit (for tests). */
+  static JsonNode read(Path file, long maxBytes) throws IOException {
     long size = Files.size(file);
-    if (size > MAX_FILE_BYTES) {
-      throw new IOException("file too large: " + size + " bytes (limit " + MAX_FILE_BYTES + ")");
+    if (size > maxBytes) {
+      throw new IOException("file too large: " + size + " bytes (limit " + maxBytes + ")");
     }
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 65536)) {
+      InputStream in =
+          gzip(raw) ? new InflatedLimit(new GZIPInputStream(raw, 65536), maxBytes) : raw;
       JsonNode node = MAPPER.readTree(in);
       if (node == null || node.isMissingNode()) {
         throw new IOException("empty file");
       }
       return node;
+    }
+  }
+
+  /** True when the stream starts with the gzip magic number (the stream is left unread). */
+  private static boolean gzip(InputStream in) throws IOException {
+    in.mark(2);
+    int b1 = in.read();
+    int b2 = in.read();
+    in.reset();
+    return b1 == 0x1f && b2 == 0x8b;
+  }
+
+  /** Stops a small gzip file from inflating into more than the size limit. */
+  private static final class InflatedLimit extends FilterInputStream {
+    private final long max;
+    private long count;
+
+    InflatedLimit(InputStream in, long max) {
+      super(in);
+      this.max = max;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) throws IOException {
+      count += n;
+      if (count > max) {
+        throw new IOException("gzip content inflates beyond " + max + " bytes");
+      }
     }
   }
 

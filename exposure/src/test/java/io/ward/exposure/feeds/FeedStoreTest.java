@@ -175,4 +175,14 @@ class FeedStoreTest {
         .extracting(p -> Path.of(p.file()).getFileName().toString())
         .contains("notes.txt", "broken.json");
   }
+
+  @Test
+  void shouldKeepTheGzipExtensionOfAGzippedJsonFeed() {
+    FeedConfig.Source nvd =
+        new FeedConfig.Source(
+            "nvd-2024",
+            FeedKind.NVD,
+            java.net.URI.create("https://nvd.nist.gov/feeds/json/cve/2.0/nvdcve-2.0-2024.json.gz"));
+    assertThat(store.target(nvd)).isEqualTo(store.root().resolve("nvd/nvd-2024.json.gz"));
+  }
 }

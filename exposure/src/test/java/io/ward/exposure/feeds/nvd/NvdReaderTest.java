@@ -88,4 +88,60 @@ class NvdReaderTest {
         .containsExactly(
             "/vulnerabilities/0/cve", "/vulnerabilities/1/cve", "/vulnerabilities/2/cve");
   }
+
+  /** The fixture page gzip-compressed, as NVD publishes its yearly feeds. */
+  private static Path gzipped(Path dir, String name, int keepBytes) throws IOException {
+    byte[] plain = Files.readAllBytes(Fixtures.path("nvd/nvd-cves-2.0-page.json"));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      gz.write(plain);
+    }
+    byte[] all = bytes.toByteArray();
+    return Files.write(
+        dir.resolve(name), java.util.Arrays.copyOf(all, Math.min(all.length, keepBytes)));
+  }
+
+  @Test
+  void shouldReadAGzippedFeedAsThePlainOne(@TempDir Path dir) throws IOException {
+    Path gz = gzipped(dir, "nvdcve-2.0-2022.json.gz", Integer.MAX_VALUE);
+    FeedResult<Advisory> plain = reader.read(Fixtures.path("nvd/nvd-cves-2.0-page.json"));
+
+    FeedResult<Advisory> result = reader.read(gz);
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.items())
+        .extracting(Advisory::id)
+        .containsExactly("CVE-2022-2121", "CVE-2017-0144");
+    assertThat(result.items())
+        .extracting(Advisory::products)
+        .isEqualTo(plain.items().stream().map(Advisory::products).toList());
+    assertThat(result.items())
+        .extracting(Advisory::vulnerabilities)
+        .isEqualTo(plain.items().stream().map(Advisory::vulnerabilities).toList());
+    // Found by content in a feeds directory, as 'ward feeds import' and 'ward vulns' read it.
+    assertThat(io.ward.exposure.feeds.FeedSniffer.sniff(gz))
+        .isEqualTo(io.ward.exposure.feeds.FeedKind.NVD);
+    var knowledge =
+        io.ward.exposure.feeds.KnowledgeLoader.load(
+            io.ward.exposure.feeds.LoadRequest.of(java.time.LocalDate.of(2025, 1, 1))
+                .withFeeds(dir));
+    assertThat(knowledge.problems()).isEmpty();
+    assertThat(knowledge.advisories()).extracting(Advisory::id).contains("CVE-2022-2121");
+  }
+
+  @Test
+  void shouldReportATruncatedGzippedFeedByName(@TempDir Path dir) throws IOException {
+    Path gz = gzipped(dir, "nvdcve-2.0-2022.json.gz", 400);
+
+    FeedResult<Advisory> result = reader.read(gz);
+
+    assertThat(result.items()).isEmpty();
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.isError()).isTrue();
+              assertThat(p.file()).isEqualTo(gz.toString());
+            });
+  }
 }
