@@ -22,6 +22,11 @@ final class LinkLayerObserver {
   private final PacketProcessor owner;
   private final Set<Seen> seen = new HashSet<>();
 
+  /** An ARP sender: MAC with the VLAN above its 48 bits, and IPv4 address. */
+  private record ArpSender(long macAndVlan, int ip) {}
+
+  private final Set<ArpSender> arpSeen = new HashSet<>();
+
   LinkLayerObserver(PacketProcessor owner) {
     this.owner = owner;
   }
@@ -54,6 +59,13 @@ final class LinkLayerObserver {
     int ip = Bytes.i32(b, o + 14);
     if (ip == 0 || mac == 0 || (mac & 0x0100_0000_0000L) != 0) {
       return; // an ARP probe (RFC 5227) has no sender address yet; a group MAC names no device
+    }
+    // Hosts repeat their ARP all capture long: check the raw addresses before building anything.
+    if (arpSeen.size() >= MAX_REMEMBERED) {
+      arpSeen.clear();
+    }
+    if (!arpSeen.add(new ArpSender(mac | ((long) p.vlan << 48), ip))) {
+      return;
     }
     IpAddress address = IpAddress.ofV4(ip);
     emit(
