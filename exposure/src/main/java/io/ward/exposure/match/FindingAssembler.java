@@ -98,6 +98,49 @@ final class FindingAssembler {
       Hit hit,
       Vulnerability v,
       ProductStatus ps) {
+    if (decide(ps, hit.version(), hit.identityConfidence() >= PairEvaluator.CERTAIN) == null) {
+      return Optional.empty();
+    }
+    return template(
+        s, advisory, product, hit, v, ps, reason(s, advisory, product, constraintText, hit));
+  }
+
+  /**
+   * What matched, for every vulnerability of one hit alike (the vulnerability is not part of it),
+   * without device evidence.
+   */
+  static MatchReason reason(
+      Subject s,
+      Advisory advisory,
+      AffectedProduct product,
+      Optional<String> constraintText,
+      Hit hit) {
+    return new MatchReason(
+        advisory.id(),
+        Optional.of(product.productId()),
+        product.name(),
+        hit.rule(),
+        constraintText,
+        s.attribute(),
+        s.modelText() + s.version().map(x -> " " + x.text()).orElse(""),
+        List.of(),
+        confidence(hit.identityConfidence(), hit.version()),
+        hit.identity() + "; " + hit.versionText());
+  }
+
+  /**
+   * {@link #template(Subject, Advisory, AffectedProduct, Optional, Hit, Vulnerability,
+   * ProductStatus)} with the hit's {@link #reason} given, so that the vulnerabilities of one
+   * advisory product share it.
+   */
+  static Optional<FindingTemplate> template(
+      Subject s,
+      Advisory advisory,
+      AffectedProduct product,
+      Hit hit,
+      Vulnerability v,
+      ProductStatus ps,
+      MatchReason why) {
     boolean certain = hit.identityConfidence() >= PairEvaluator.CERTAIN;
     VersionOutcome vo = hit.version();
     FindingStatus status = decide(ps, vo, certain);
@@ -119,25 +162,12 @@ final class FindingAssembler {
     }
     String advisoryId = advisory.id();
     String vuln = v.label();
-    MatchReason why =
-        new MatchReason(
-            advisoryId,
-            Optional.of(product.productId()),
-            product.name(),
-            hit.rule(),
-            constraintText,
-            s.attribute(),
-            s.modelText() + s.version().map(x -> " " + x.text()).orElse(""),
-            List.of(),
-            confidence(hit.identityConfidence(), vo),
-            hit.identity() + "; " + hit.versionText());
-    String title = v.title().orElse(advisory.title());
     return Optional.of(
         new FindingTemplate(
             "|" + advisoryId + "|" + vuln + "|" + s.attribute(),
             vuln,
             advisoryId,
-            title,
+            v.title().orElse(advisory.title()),
             status,
             Optional.ofNullable(reason),
             why));

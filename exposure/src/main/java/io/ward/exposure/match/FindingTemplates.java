@@ -3,10 +3,10 @@ package io.ward.exposure.match;
 import io.ward.exposure.version.Version;
 import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.AffectedProduct;
+import io.ward.model.exposure.MatchReason;
 import io.ward.model.exposure.MatchRule;
 import io.ward.model.exposure.ProductStatus;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +30,7 @@ final class FindingTemplates {
 
   /**
    * The templates of one subject: one per finding id (ties between statements decided as {@link
-   * FindingAssembler#dedupe} decides them), sorted by id suffix.
+   * FindingAssembler#dedupe} decides them), in no particular order.
    *
    * @param r the subject's result (identity and version)
    * @param attribute the subject attribute ({@code model}, {@code sbom:<name>@<version>})
@@ -74,40 +74,57 @@ final class FindingTemplates {
 
   private FindingTemplate[] make(Subject s, SubjectResult r) {
     List<FindingTemplate> all = new ArrayList<>(r.size);
+    // The statements of one advisory product (one entry) come together, one per vulnerability:
+    // they share the hit and what matched.
+    int lastEntry = -1;
+    PairEvaluator.Outcome lastOutcome = null;
+    Hit hit = null;
+    MatchReason why = null;
     for (int t = 0; t < r.size; t++) {
-      all.add(template(s, r, t));
+      int e = r.entry[t];
+      Advisory a = index.advisoryOf(e);
+      AffectedProduct p = index.productOf(e);
+      int code = r.code[t];
+      Optional<String> constraint = VersionReading.statedText(p.version(), p.cpes());
+      if (e != lastEntry || SubjectResult.outcome(code) != lastOutcome) {
+        hit = hit(s, r, e, p, constraint, code);
+        why = FindingAssembler.reason(s, a, p, constraint, hit);
+        lastEntry = e;
+        lastOutcome = SubjectResult.outcome(code);
+      }
+      all.add(
+          FindingAssembler.template(
+                  s,
+                  a,
+                  p,
+                  hit,
+                  a.vulnerabilities().get(r.vuln[t]),
+                  STATUSES[SubjectResult.productStatus(code)],
+                  why)
+              .orElseThrow(() -> new IllegalStateException("compact finding without a finding")));
     }
     if (r.size == r.distinct) {
-      // One statement per finding key: suffixes cannot repeat, sorting is enough.
-      FindingTemplate[] out = all.toArray(NONE);
-      Arrays.sort(out, FindingAssembler.BY_SUFFIX);
-      return out;
+      // One statement per finding key: suffixes cannot repeat. The device's order is made once
+      // for all its subjects together, so no order is needed here.
+      return all.toArray(NONE);
     }
     return FindingAssembler.dedupeTemplates(all);
   }
 
-  private FindingTemplate template(Subject subject, SubjectResult r, int t) {
-    int e = r.entry[t];
-    Advisory a = index.advisoryOf(e);
-    AffectedProduct p = index.productOf(e);
+  private Hit hit(
+      Subject subject,
+      SubjectResult r,
+      int e,
+      AffectedProduct p,
+      Optional<String> constraint,
+      int code) {
     IdentityMatch m = r.node.matchFor(index.groupOf(e));
     MatchRule rule = m.rule(index.ruleOf(e));
-    Optional<String> constraint = VersionReading.statedText(p.version(), p.cpes());
     String stated = constraint.orElse("");
     if (rule == MatchRule.PURL && index.purlRange(e) != null) {
       stated = ProductIdentity.purlVersion(p).orElse(stated);
     }
-    int code = r.code[t];
-    Hit hit = PairEvaluator.hit(subject, p.name(), m, rule, SubjectResult.outcome(code), stated);
-    return FindingAssembler.template(
-            subject,
-            a,
-            p,
-            constraint,
-            hit,
-            a.vulnerabilities().get(r.vuln[t]),
-            STATUSES[SubjectResult.productStatus(code)])
-        .orElseThrow(() -> new IllegalStateException("compact finding without a finding"));
+    return PairEvaluator.hit(subject, p.name(), m, rule, SubjectResult.outcome(code), stated);
   }
 
   /** The templates made for one subject text, and those made for other texts before. */
