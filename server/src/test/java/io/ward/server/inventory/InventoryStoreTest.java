@@ -242,6 +242,51 @@ class InventoryStoreTest {
     }
 
     @Test
+    void shouldPageFilteredDevicesRiskiestFirstInBothDirections() {
+      // Risk scores with ties, as the finding refresher leaves them.
+      store.jdbc().sql("UPDATE device SET risk_score = MOD(id * 37, 11) * 10").update();
+      DeviceQueryService query = store.bean(DeviceQueryService.class);
+      DeviceQuery all = DeviceQuery.all();
+      List<DeviceQuery> filtered =
+          List.of(
+              all.withCategory(Category.PRINTER),
+              all.withVendor("PHILIPS"),
+              new DeviceQuery(
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.of(Criticality.HIGH),
+                  Optional.empty(),
+                  Optional.empty(),
+                  java.util.OptionalInt.empty(),
+                  false,
+                  false,
+                  DeviceSort.RISK,
+                  true,
+                  Optional.empty(),
+                  50));
+      for (DeviceQuery f : filtered) {
+        for (boolean desc : new boolean[] {true, false}) {
+          DeviceQuery q = f.sortedBy(DeviceSort.RISK, desc).withLimit(7);
+          List<DeviceRow> all7 = new ArrayList<>();
+          Page<DeviceRow> page = query.search(q);
+          all7.addAll(page.items());
+          while (page.nextCursor().isPresent()) {
+            page = query.search(q.after(page.nextCursor().get()));
+            all7.addAll(page.items());
+          }
+          assertThat(all7).as("%s desc=%s", f, desc).hasSize((int) query.count(q)).isNotEmpty();
+          for (int i = 1; i < all7.size(); i++) {
+            DeviceRow a = all7.get(i - 1);
+            DeviceRow b = all7.get(i);
+            int byRisk = Integer.compare(a.riskScore(), b.riskScore());
+            int order = byRisk != 0 ? byRisk : Long.compare(a.id(), b.id());
+            assertThat(desc ? order > 0 : order < 0).as("%s then %s", a.id(), b.id()).isTrue();
+          }
+        }
+      }
+    }
+
+    @Test
     void shouldFilterByCategoryCriticalityAndVendorAndTreatSearchTextAsData() {
       DeviceQueryService query = store.bean(DeviceQueryService.class);
       DeviceQuery pumps = DeviceQuery.all().withCategory(Category.PRINTER).withLimit(500);
