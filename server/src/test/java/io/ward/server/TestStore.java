@@ -1,10 +1,13 @@
 package io.ward.server;
 
+import io.ward.server.ingest.Job;
+import io.ward.server.ingest.JobService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -130,6 +133,15 @@ public final class TestStore implements AutoCloseable {
   /** The data directory (a temporary one). */
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** A job once it has finished (waiting at most ten minutes); fails the test otherwise. */
+  public Job finished(long jobId) throws InterruptedException {
+    Job done = bean(JobService.class).await(jobId, Duration.ofMinutes(10)).orElseThrow();
+    if (!done.state().finished()) {
+      throw new AssertionError("job " + jobId + " did not finish: " + done);
+    }
+    return done;
   }
 
   /** Rows in a table. */

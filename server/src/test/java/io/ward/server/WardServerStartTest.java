@@ -86,52 +86,15 @@ class WardServerStartTest {
         trust.load(in, "changeit".toCharArray());
       }
       X509Certificate cert = (X509Certificate) trust.getCertificate("ward");
-      KeyStore only = KeyStore.getInstance(KeyStore.getDefaultType());
-      only.load(null, null);
-      only.setCertificateEntry("ward", cert);
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(only);
-      SSLContext ssl = SSLContext.getInstance("TLS");
-      ssl.init(null, tmf.getTrustManagers(), null);
-      HttpClient client = HttpClient.newBuilder().sslContext(ssl).build();
-      HttpResponse<String> page =
-          client.send(
-              HttpRequest.newBuilder(URI.create(server.url() + "/login")).build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(page.statusCode()).isEqualTo(200);
-      assertThat(page.headers().allValues("Set-Cookie").toString())
-          .contains("Secure")
-          .contains("HttpOnly");
-      assertThat(page.headers().firstValue("Strict-Transport-Security")).isPresent();
+      assertServedSecurely(trusting(cert, server.url() + "/login"));
     }
   }
 
   @Test
   void shouldServeHttpsFromAPemCertificateAndKeyMadeByOpenssl() throws Exception {
-    Assumptions.assumeTrue(
-        Files.isExecutable(Path.of("/usr/bin/openssl")) || "true".equals(System.getenv("CI")),
-        "no openssl at /usr/bin/openssl");
     Path cert = dir.resolve("ward-cert.pem");
     Path key = dir.resolve("ward-key.pem");
-    openssl(
-        "req",
-        "-x509",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:prime256v1",
-        "-nodes",
-        "-keyout",
-        key.toString(),
-        "-out",
-        cert.toString(),
-        "-days",
-        "2",
-        "-subj",
-        "/CN=localhost",
-        "-addext",
-        "subjectAltName=IP:127.0.0.1,DNS:localhost");
+    selfSignedEc(cert, key);
     assertThat(Files.readString(key)).startsWith("-----BEGIN PRIVATE KEY-----");
 
     try (RunningServer server =
@@ -144,14 +107,10 @@ class WardServerStartTest {
                 java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
       }
       HttpResponse<String> page = trusting(served, server.url() + "/login");
-      assertThat(page.statusCode()).isEqualTo(200);
+      assertServedSecurely(page);
       assertThat(page.sslSession())
           .get()
           .satisfies(ssl -> assertThat(ssl.getPeerCertificates()[0]).isEqualTo(served));
-      assertThat(page.headers().allValues("Set-Cookie").toString())
-          .contains("Secure")
-          .contains("HttpOnly");
-      assertThat(page.headers().firstValue("Strict-Transport-Security")).isPresent();
 
       // A client that does not trust the certificate is refused by TLS, not served in clear.
       HttpClient untrusting = HttpClient.newHttpClient();
@@ -166,27 +125,9 @@ class WardServerStartTest {
 
   @Test
   void shouldSayInOneLineWhichTlsFileIsWrongAndRefuseAKeyOfAnotherCertificate() throws Exception {
-    Assumptions.assumeTrue(
-        Files.isExecutable(Path.of("/usr/bin/openssl")) || "true".equals(System.getenv("CI")),
-        "no openssl at /usr/bin/openssl");
     Path cert = dir.resolve("c.pem");
     Path key = dir.resolve("k.pem");
-    openssl(
-        "req",
-        "-x509",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:prime256v1",
-        "-nodes",
-        "-keyout",
-        key.toString(),
-        "-out",
-        cert.toString(),
-        "-days",
-        "2",
-        "-subj",
-        "/CN=localhost");
+    selfSignedEc(cert, key);
     Path otherCert = dir.resolve("other-cert.pem");
     Path otherKey = dir.resolve("other-key.pem");
     // An RSA key in the traditional PKCS#1 form, and a second EC key.
@@ -277,7 +218,44 @@ class WardServerStartTest {
     assertThat(keytool.waitFor()).isZero();
   }
 
-  private void openssl(String... args) throws Exception {
+  /**
+   * A self-signed certificate for localhost and 127.0.0.1 with a new P-256 key, made by openssl
+   * (the test is skipped without it, except under CI).
+   */
+  private static void selfSignedEc(Path cert, Path key) throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/openssl")) || "true".equals(System.getenv("CI")),
+        "no openssl at /usr/bin/openssl");
+    openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-keyout",
+        key.toString(),
+        "-out",
+        cert.toString(),
+        "-days",
+        "2",
+        "-subj",
+        "/CN=localhost",
+        "-addext",
+        "subjectAltName=IP:127.0.0.1,DNS:localhost");
+  }
+
+  /** The sign-in page served over HTTPS with a Secure session cookie and HSTS. */
+  private static void assertServedSecurely(HttpResponse<String> page) {
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().allValues("Set-Cookie").toString())
+        .contains("Secure")
+        .contains("HttpOnly");
+    assertThat(page.headers().firstValue("Strict-Transport-Security")).isPresent();
+  }
+
+  private static void openssl(String... args) throws Exception {
     List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/openssl"));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

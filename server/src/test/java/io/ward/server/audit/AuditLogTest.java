@@ -3,45 +3,22 @@ package io.ward.server.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ward.server.StoreContract;
+import io.ward.server.TestDatabase;
 import io.ward.server.TestStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /** The audit chain on both databases: verify, tamper detection, append-only. */
 class AuditLogTest {
 
   @Nested
-  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  class OnH2 extends Contract {
-    @Override
-    TestStore newStore() throws Exception {
-      return TestStore.h2();
-    }
-  }
+  class OnH2 extends Contract implements TestDatabase.H2 {}
 
   @Nested
-  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  @EnabledIfEnvironmentVariable(named = "WARD_TEST_POSTGRES", matches = "1")
-  class OnPostgres extends Contract {
-    @Override
-    TestStore newStore() throws Exception {
-      return TestStore.postgres();
-    }
-  }
+  class OnPostgres extends Contract implements TestDatabase.Postgres {}
 
-  abstract static class Contract {
-    TestStore store;
-
-    abstract TestStore newStore() throws Exception;
-
-    @BeforeAll
-    void open() throws Exception {
-      store = newStore();
-    }
+  abstract static class Contract extends StoreContract {
 
     @Test
     void shouldRefuseTruncatingTheLog() {
@@ -97,11 +74,6 @@ class AuditLogTest {
         assertThat(reset.problem())
             .contains("the log is empty but 1 users exist, whose creation was logged");
       }
-    }
-
-    @AfterAll
-    void close() throws Exception {
-      store.close();
     }
 
     @Test

@@ -2,8 +2,9 @@ package io.ward.server.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ward.server.StoreContract;
 import io.ward.server.TestData;
-import io.ward.server.TestStore;
+import io.ward.server.TestDatabase;
 import io.ward.server.audit.Actor;
 import io.ward.server.inventory.DeviceQuery;
 import io.ward.server.inventory.DeviceQueryService;
@@ -12,17 +13,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /** Capture ingest through the job service on both databases, with real captures. */
 class CaptureIngestTest {
@@ -38,46 +34,21 @@ class CaptureIngestTest {
           "network");
 
   @Nested
-  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  class OnH2 extends Contract {
-    @BeforeAll
-    void open() throws Exception {
-      store = TestStore.h2();
-    }
-  }
+  class OnH2 extends Contract implements TestDatabase.H2 {}
 
   @Nested
-  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  @EnabledIfEnvironmentVariable(named = "WARD_TEST_POSTGRES", matches = "1")
-  class OnPostgres extends Contract {
-    @BeforeAll
-    void open() throws Exception {
-      store = TestStore.postgres();
-    }
-  }
+  class OnPostgres extends Contract implements TestDatabase.Postgres {}
 
-  abstract static class Contract {
-    TestStore store;
+  abstract static class Contract extends StoreContract {
     final Actor actor = new Actor("tester", "127.0.0.1");
-
-    @AfterAll
-    void close() throws Exception {
-      store.close();
-    }
 
     Job ingest(Path file) throws Exception {
       try (InputStream in = Files.newInputStream(file)) {
         Job job =
             store.bean(IngestService.class).submitCapture(in, file.getFileName().toString(), actor);
         assertThat(job.state()).isIn(JobState.QUEUED, JobState.RUNNING, JobState.SUCCEEDED);
-        return finished(job.id());
+        return store.finished(job.id());
       }
-    }
-
-    Job finished(long id) throws Exception {
-      Job done = store.bean(JobService.class).await(id, Duration.ofMinutes(10)).orElseThrow();
-      assertThat(done.state().finished()).as("job %s finished", id).isTrue();
-      return done;
     }
 
     Map<String, Long> counts() {
@@ -148,7 +119,7 @@ class CaptureIngestTest {
               "MSH|^~\\&|not a capture\r".repeat(50).getBytes(StandardCharsets.US_ASCII))) {
         job = store.bean(IngestService.class).submitCapture(in, "notes.pcap", actor);
       }
-      Job done = finished(job.id());
+      Job done = store.finished(job.id());
       assertThat(done.state()).isEqualTo(JobState.FAILED);
       assertThat(done.message()).startsWith("notes.pcap: ").contains("nothing was stored");
       assertThat(done.message()).doesNotContain(store.dataDir().toString());
@@ -166,7 +137,7 @@ class CaptureIngestTest {
           store
               .bean(IngestService.class)
               .submitCapture(new ByteArrayInputStream(cut), "cut.pcapng", actor);
-      Job done = finished(job.id());
+      Job done = store.finished(job.id());
       assertThat(done.state()).isEqualTo(JobState.FAILED);
       assertThat(done.message())
           .contains("cut.pcapng")
@@ -178,9 +149,7 @@ class CaptureIngestTest {
     @Test
     void shouldCancelAQueuedJobSoItNeverRuns() throws Exception {
       JobStore jobs = store.bean(JobStore.class);
-      Path file = TestData.file("pcaps/ndpi/mqtt.pcap");
-      long id =
-          jobs.create(JobKind.CAPTURE, "mqtt.pcap", "f".repeat(64), file.toString(), 1, "tester");
+      long id = QueuedJobs.capture(store, "pcaps/ndpi/mqtt.pcap", 'f');
       Job cancelled = store.bean(JobService.class).cancel(id, actor).orElseThrow();
       assertThat(cancelled.state()).isEqualTo(JobState.CANCELLED);
       assertThat(cancelled.message()).contains("cancelled by tester");
@@ -193,9 +162,7 @@ class CaptureIngestTest {
     @Test
     void shouldStopARunningAnalysisWhenItsThreadIsInterrupted() throws Exception {
       JobStore jobs = store.bean(JobStore.class);
-      Path file = TestData.file("pcaps/ndpi/telnet.pcap");
-      long id =
-          jobs.create(JobKind.CAPTURE, "telnet.pcap", "9".repeat(64), file.toString(), 1, "tester");
+      long id = QueuedJobs.capture(store, "pcaps/ndpi/telnet.pcap", '9');
       Map<String, Long> before = counts();
       JobRunner runner = store.bean(JobRunner.class);
       Thread worker =

@@ -6,96 +6,69 @@ import io.ward.model.Category;
 import io.ward.model.Criticality;
 import io.ward.model.Device;
 import io.ward.model.Evidence;
-import io.ward.model.IpAddress;
-import io.ward.model.MacAddress;
+import io.ward.server.StoreContract;
 import io.ward.server.TestData;
-import io.ward.server.TestStore;
+import io.ward.server.TestDatabase;
 import io.ward.server.audit.Actor;
 import io.ward.server.exposure.FindingRow;
 import io.ward.server.exposure.FindingService;
-import io.ward.server.inventory.CaptureFacts;
 import io.ward.server.inventory.DeviceQueryService;
-import io.ward.server.inventory.InventoryWriter;
+import io.ward.server.inventory.StoredDevices;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /** Advisory feed import and finding assessment with real CISA data, on both databases. */
 class FeedIngestTest {
 
   @Nested
-  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  class OnH2 extends Contract {
-    @BeforeAll
-    void open() throws Exception {
-      store = TestStore.h2();
-    }
-  }
+  class OnH2 extends Contract implements TestDatabase.H2 {}
 
   @Nested
-  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  @EnabledIfEnvironmentVariable(named = "WARD_TEST_POSTGRES", matches = "1")
-  class OnPostgres extends Contract {
-    @BeforeAll
-    void open() throws Exception {
-      store = TestStore.postgres();
-    }
-  }
+  class OnPostgres extends Contract implements TestDatabase.Postgres {}
 
-  abstract static class Contract {
-    TestStore store;
+  abstract static class Contract extends StoreContract {
     final Actor actor = new Actor("analyst", "127.0.0.1");
 
-    @AfterAll
-    void close() throws Exception {
-      store.close();
+    /** Uploads an advisory feed file and waits for its job. */
+    Job upload(Path file) throws Exception {
+      return upload(Files.newInputStream(file), file.getFileName().toString());
     }
 
-    Job upload(Path file) throws Exception {
-      try (InputStream in = Files.newInputStream(file)) {
-        Job job =
-            store.bean(IngestService.class).submitFeed(in, file.getFileName().toString(), actor);
-        return store.bean(JobService.class).await(job.id(), Duration.ofMinutes(10)).orElseThrow();
+    Job upload(InputStream in, String name) throws Exception {
+      try (in) {
+        return store.finished(store.bean(IngestService.class).submitFeed(in, name, actor).id());
+      }
+    }
+
+    /** Imports a device record (SBOM, MDS2 form, CMDB export) and waits for its job. */
+    Job importRecord(JobKind kind, InputStream in, String name) throws Exception {
+      try (in) {
+        return store.finished(
+            store.bean(IngestService.class).submitFile(kind, in, name, actor).id());
       }
     }
 
     @Test
     void shouldImportARealCsafAdvisoryAndAssessAMatchingPump() throws Exception {
       String mac = "00:0a:0b:00:10:01";
+      long seen = 1_600_000_000_000_000_000L;
       Device pump =
-          new Device(
-              "mac:" + mac,
-              Optional.of(MacAddress.parse(mac)),
-              List.of(IpAddress.parse("10.20.1.5")),
-              List.of(),
-              Set.of(),
-              Optional.of("BD"),
-              Optional.of("Alaris 8015"),
-              Optional.empty(),
-              Optional.of("9.1"),
-              Optional.empty(),
+          StoredDevices.device(
+              mac,
+              "10.20.1.5",
+              "BD",
+              "Alaris 8015",
+              "9.1",
               Category.INFUSION_PUMP,
-              Optional.empty(),
-              true,
               Criticality.LIFE_CRITICAL,
-              Set.of(),
-              Set.of(),
-              Set.of(),
-              Set.of(),
-              1_600_000_000_000_000_000L,
-              1_600_000_000_000_000_000L,
+              seen,
               List.of(
                   new Evidence(
                       "model",
@@ -104,27 +77,8 @@ class FeedIngestTest {
                       "Alaris 8015",
                       Optional.empty(),
                       0.9,
-                      1_600_000_000_000_000_000L)));
-      store
-          .bean(InventoryWriter.class)
-          .merge(
-              new CaptureFacts(
-                  "d".repeat(64),
-                  "seed.pcap",
-                  1,
-                  "pcap",
-                  false,
-                  1,
-                  1,
-                  0,
-                  0,
-                  Optional.empty(),
-                  Optional.empty(),
-                  List.of()),
-              List.of(pump),
-              List.of(),
-              0,
-              "tester");
+                      seen)));
+      StoredDevices.merge(store, "d".repeat(64), List.of(pump));
       long deviceId =
           store.bean(DeviceQueryService.class).deviceByKey("mac:" + mac).orElseThrow().id();
 
@@ -145,48 +99,18 @@ class FeedIngestTest {
     @Test
     void shouldMergeACmdbExportIntoTheDeviceItDescribesAndCountTheRest() throws Exception {
       String mac = "00:0a:0b:00:20:02";
-      store
-          .bean(InventoryWriter.class)
-          .merge(
-              new CaptureFacts(
-                  "e".repeat(64),
-                  "seed.pcap",
-                  1,
-                  "pcap",
-                  false,
-                  1,
-                  1,
-                  0,
-                  0,
-                  Optional.empty(),
-                  Optional.empty(),
-                  List.of()),
-              List.of(
-                  new Device(
-                      "mac:" + mac,
-                      Optional.of(MacAddress.parse(mac)),
-                      List.of(IpAddress.parse("10.20.2.7")),
-                      List.of(),
-                      Set.of(),
-                      Optional.of("Philips"),
-                      Optional.empty(),
-                      Optional.empty(),
-                      Optional.empty(),
-                      Optional.empty(),
-                      Category.PATIENT_MONITOR,
-                      Optional.empty(),
-                      true,
-                      Criticality.HIGH,
-                      Set.of(),
-                      Set.of(),
-                      Set.of(),
-                      Set.of(),
-                      1_600_000_000_000_000_000L,
-                      1_600_000_000_000_000_000L,
-                      List.of())),
-              List.of(),
-              0,
-              "tester");
+      Device monitor =
+          StoredDevices.device(
+              mac,
+              "10.20.2.7",
+              "Philips",
+              null,
+              null,
+              Category.PATIENT_MONITOR,
+              Criticality.HIGH,
+              1_600_000_000_000_000_000L,
+              List.of());
+      StoredDevices.merge(store, "e".repeat(64), List.of(monitor));
       String csv =
           "asset_tag,manufacturer,model_id,serial_number,firmware_version,department,location,"
               + "mac_address,ip_address,host_name\n"
@@ -194,11 +118,11 @@ class FeedIngestTest {
               + mac.toUpperCase(java.util.Locale.ROOT)
               + ",,icu-mon-1\n"
               + "A-101,GE,Carescape B650,SN-9,2.0,ICU,Ward 4B,,10.99.99.99,\n";
-      Job job;
-      try (InputStream in = new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))) {
-        job = store.bean(IngestService.class).submitFile(JobKind.CMDB, in, "cmdb.csv", actor);
-      }
-      Job done = store.bean(JobService.class).await(job.id(), Duration.ofMinutes(10)).orElseThrow();
+      Job done =
+          importRecord(
+              JobKind.CMDB,
+              new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+              "cmdb.csv");
       assertThat(done.state()).as(done.message()).isEqualTo(JobState.SUCCEEDED);
       assertThat(done.message()).contains("1 matched").contains("1 not seen");
       var device = store.bean(DeviceQueryService.class).deviceByKey("mac:" + mac).orElseThrow();
@@ -216,12 +140,7 @@ class FeedIngestTest {
     @Test
     void shouldImportARealSbom() throws Exception {
       Path sbom = TestData.file("sbom/medical-device-casestudy/narrow.sbom.json");
-      Job job;
-      try (InputStream in = Files.newInputStream(sbom)) {
-        job =
-            store.bean(IngestService.class).submitFile(JobKind.SBOM, in, "narrow.sbom.json", actor);
-      }
-      Job done = store.bean(JobService.class).await(job.id(), Duration.ofMinutes(10)).orElseThrow();
+      Job done = importRecord(JobKind.SBOM, Files.newInputStream(sbom), "narrow.sbom.json");
       assertThat(done.state()).as(done.message()).isEqualTo(JobState.SUCCEEDED);
       assertThat(done.message()).startsWith("1 SBOMs");
     }
@@ -237,12 +156,10 @@ class FeedIngestTest {
     void shouldFailAFileThatIsNoFeedAndStoreNothing() throws Exception {
       long advisories = store.count("advisory");
       long kev = store.count("kev_entry");
-      Job job;
-      try (InputStream in =
-          new ByteArrayInputStream("{\"hello\": [1, 2, 3]}".getBytes(StandardCharsets.UTF_8))) {
-        job = store.bean(IngestService.class).submitFeed(in, "hello.json", actor);
-      }
-      Job done = store.bean(JobService.class).await(job.id(), Duration.ofMinutes(10)).orElseThrow();
+      Job done =
+          upload(
+              new ByteArrayInputStream("{\"hello\": [1, 2, 3]}".getBytes(StandardCharsets.UTF_8)),
+              "hello.json");
       assertThat(done.state()).isEqualTo(JobState.FAILED);
       assertThat(done.message()).startsWith("hello.json: ").contains("nothing was stored");
       assertThat(store.count("advisory")).isEqualTo(advisories);

@@ -3,23 +3,18 @@ package io.ward.server.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ward.inventory.KnowledgeBase;
-import io.ward.server.TestData;
-import io.ward.server.TestStore;
+import io.ward.server.StoreContract;
+import io.ward.server.TestDatabase;
 import io.ward.server.audit.AuditLog;
 import io.ward.server.config.WardProperties;
 import io.ward.server.exposure.FindingRefresher;
 import io.ward.server.exposure.KnowledgeImporter;
 import io.ward.server.inventory.CmdbMerger;
 import io.ward.server.inventory.InventoryWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,31 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JobFailureTest {
 
   @Nested
-  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  class OnH2 extends Contract {
-    @BeforeAll
-    void open() throws Exception {
-      store = TestStore.h2();
-    }
-  }
+  class OnH2 extends Contract implements TestDatabase.H2 {}
 
   @Nested
-  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  @EnabledIfEnvironmentVariable(named = "WARD_TEST_POSTGRES", matches = "1")
-  class OnPostgres extends Contract {
-    @BeforeAll
-    void open() throws Exception {
-      store = TestStore.postgres();
-    }
-  }
+  class OnPostgres extends Contract implements TestDatabase.Postgres {}
 
-  abstract static class Contract {
-    TestStore store;
-
-    @AfterAll
-    void close() throws Exception {
-      store.close();
-    }
+  abstract static class Contract extends StoreContract {
 
     /**
      * The real runner, except that loading the fingerprint knowledge (the first step of every
@@ -77,17 +53,13 @@ class JobFailureTest {
           store.bean(WardProperties.class));
     }
 
-    long captureJob(String sha256Digit) {
-      Path file = TestData.file("pcaps/ndpi/hl7.pcap");
-      return store
-          .bean(JobStore.class)
-          .create(
-              JobKind.CAPTURE, "hl7.pcap", sha256Digit.repeat(64), file.toString(), 1, "tester");
+    long captureJob(char sha256Digit) {
+      return QueuedJobs.capture(store, "pcaps/ndpi/hl7.pcap", sha256Digit);
     }
 
     @Test
     void shouldFailAJobStoppedByOutOfMemoryInsteadOfLeavingItRunning() {
-      long id = captureJob("a");
+      long id = captureJob('a');
       long devices = store.count("device");
       runnerFailingWith(() -> new OutOfMemoryError("Java heap space")).run(id);
       Job job = store.bean(JobStore.class).get(id).orElseThrow();
@@ -99,7 +71,7 @@ class JobFailureTest {
 
     @Test
     void shouldFailAJobStoppedByAStackOverflow() {
-      long id = captureJob("b");
+      long id = captureJob('b');
       runnerFailingWith(StackOverflowError::new).run(id);
       Job job = store.bean(JobStore.class).get(id).orElseThrow();
       assertThat(job.state()).isEqualTo(JobState.FAILED);
@@ -110,10 +82,10 @@ class JobFailureTest {
     void shouldFailAndAuditJobsAnEarlierProcessLeftQueuedOrRunningWhenTheServerStartsAgain()
         throws Exception {
       JobStore jobs = store.bean(JobStore.class);
-      long running = captureJob("c");
+      long running = captureJob('c');
       assertThat(jobs.start(running)).isTrue();
-      long queued = captureJob("d");
-      long done = captureJob("e");
+      long queued = captureJob('d');
+      long done = captureJob('e');
       jobs.start(done);
       jobs.finish(done, JobState.CANCELLED, "cancelled by tester; nothing stored");
 

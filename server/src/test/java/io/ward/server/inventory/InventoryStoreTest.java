@@ -12,18 +12,15 @@ import io.ward.model.Flow;
 import io.ward.model.IpAddress;
 import io.ward.model.MacAddress;
 import io.ward.model.Transport;
-import io.ward.server.TestStore;
+import io.ward.server.StoreContract;
+import io.ward.server.TestDatabase;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /** Merging and querying the stored inventory on both databases. */
 class InventoryStoreTest {
@@ -31,25 +28,10 @@ class InventoryStoreTest {
   static final long HOUR = 3_600_000_000_000L;
 
   @Nested
-  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  class OnH2 extends Contract {
-    @BeforeAll
-    void open() throws Exception {
-      store = TestStore.h2();
-      seed();
-    }
-  }
+  class OnH2 extends Contract implements TestDatabase.H2 {}
 
   @Nested
-  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-  @EnabledIfEnvironmentVariable(named = "WARD_TEST_POSTGRES", matches = "1")
-  class OnPostgres extends Contract {
-    @BeforeAll
-    void open() throws Exception {
-      store = TestStore.postgres();
-      seed();
-    }
-  }
+  class OnPostgres extends Contract implements TestDatabase.Postgres {}
 
   static Device pump(String mac, String ip, String firmware, long seen) {
     return new Device(
@@ -111,29 +93,13 @@ class InventoryStoreTest {
         List.of());
   }
 
-  static CaptureFacts facts(String sha) {
-    return new CaptureFacts(
-        sha,
-        "synthetic.pcap",
-        100,
-        "pcap",
-        false,
-        10,
-        1000,
-        1,
-        1,
-        Optional.empty(),
-        Optional.empty(),
-        List.of());
-  }
-
-  abstract static class Contract {
-    TestStore store;
+  abstract static class Contract extends StoreContract {
     static final Category[] CATEGORIES = {
       Category.INFUSION_PUMP, Category.PATIENT_MONITOR, Category.WORKSTATION, Category.PRINTER
     };
 
-    void seed() {
+    @Override
+    protected void seed() {
       List<Device> many = new ArrayList<>();
       for (int i = 0; i < 137; i++) {
         many.add(
@@ -143,15 +109,7 @@ class InventoryStoreTest {
                 Criticality.values()[i % 4],
                 i % 3 == 0 ? "Philips" : "Acme_Corp 100%"));
       }
-      store
-          .bean(InventoryWriter.class)
-          .merge(facts("a".repeat(64)), many, List.of(), 0, "tester")
-          .toString();
-    }
-
-    @AfterAll
-    void close() throws Exception {
-      store.close();
+      StoredDevices.merge(store, "a".repeat(64), many);
     }
 
     @Test
@@ -179,7 +137,12 @@ class InventoryStoreTest {
       FlowHours hours = new FlowHours();
       hours.add(flow);
       MergeResult first =
-          writer.merge(facts("b".repeat(64)), List.of(a, b), hours.resolve(List.of(a, b)), 0, "t");
+          writer.merge(
+              StoredDevices.capture("b".repeat(64)),
+              List.of(a, b),
+              hours.resolve(List.of(a, b)),
+              0,
+              "t");
       assertThat(first.devicesAdded()).isEqualTo(2);
       assertThat(first.flowHours()).isEqualTo(1);
 
@@ -188,7 +151,11 @@ class InventoryStoreTest {
       again.add(flow);
       MergeResult second =
           writer.merge(
-              facts("c".repeat(64)), List.of(aLater, b), again.resolve(List.of(a, b)), 0, "t");
+              StoredDevices.capture("c".repeat(64)),
+              List.of(aLater, b),
+              again.resolve(List.of(a, b)),
+              0,
+              "t");
       assertThat(second.devicesAdded()).isZero();
       assertThat(second.devicesUpdated()).isEqualTo(1);
 
