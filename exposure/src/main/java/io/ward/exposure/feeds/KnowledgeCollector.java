@@ -137,8 +137,9 @@ final class KnowledgeCollector {
     for (CycloneDxContent content : result.items()) {
       content.sbom().ifPresent(sboms::add);
       vex.addAll(content.vex());
+      content.advisories().forEach(a -> keepNewest(a, file));
       count += content.sbom().isPresent() ? 1 : 0;
-      count += content.vex().size();
+      count += content.vex().size() + content.advisories().size();
     }
     return count;
   }

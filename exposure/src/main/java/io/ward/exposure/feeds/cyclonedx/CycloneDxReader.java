@@ -3,6 +3,7 @@ package io.ward.exposure.feeds.cyclonedx;
 import io.ward.exposure.feeds.FeedProblem;
 import io.ward.exposure.feeds.FeedResult;
 import io.ward.exposure.feeds.Json;
+import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.Sbom;
 import io.ward.model.exposure.SbomComponent;
 import io.ward.model.exposure.VexJustification;
@@ -80,12 +81,14 @@ public final class CycloneDxReader {
     for (SbomComponent c : components) {
       c.bomRef().ifPresent(r -> byRef.putIfAbsent(r, c));
     }
-    List<VexStatement> vex = vex(bom, byRef, file, problems);
-    if (sbom.isEmpty() && vex.isEmpty()) {
+    List<VexStatement> vex = new ArrayList<>();
+    List<Advisory> advisories = new ArrayList<>();
+    vulnerabilities(bom, byRef, file, problems, vex, advisories);
+    if (sbom.isEmpty() && vex.isEmpty() && advisories.isEmpty()) {
       problems.add(
           FeedProblem.warning(file, "CycloneDX document without components or VEX analyses"));
     }
-    return new FeedResult<>(List.of(new CycloneDxContent(sbom, vex)), problems);
+    return new FeedResult<>(List.of(new CycloneDxContent(sbom, vex, advisories)), problems);
   }
 
   private static FeedResult<CycloneDxContent> lenient(Path file, SbomSubject subject, String why) {
@@ -162,12 +165,20 @@ public final class CycloneDxReader {
     return entity == null ? Optional.empty() : text(entity.getName());
   }
 
-  private static List<VexStatement> vex(
-      Bom bom, Map<String, SbomComponent> byRef, Path file, List<FeedProblem> problems) {
-    List<VexStatement> out = new ArrayList<>();
+  /**
+   * The VEX statements ({@code analysis} given; narrowed by the affected versions) and the
+   * advisories (no analysis, but versions listed) of the document's vulnerabilities.
+   */
+  private static void vulnerabilities(
+      Bom bom,
+      Map<String, SbomComponent> byRef,
+      Path file,
+      List<FeedProblem> problems,
+      List<VexStatement> out,
+      List<Advisory> advisories) {
     List<Vulnerability> vulnerabilities = bom.getVulnerabilities();
     if (vulnerabilities == null) {
-      return out;
+      return;
     }
     for (int i = 0; i < vulnerabilities.size(); i++) {
       Vulnerability v = vulnerabilities.get(i);
@@ -176,16 +187,19 @@ public final class CycloneDxReader {
         problems.add(FeedProblem.warning(file, pointer, "vulnerability without id, skipped"));
         continue;
       }
+      List<Vulnerability.Affect> affects = v.getAffects() == null ? List.of() : v.getAffects();
       Vulnerability.Analysis analysis = v.getAnalysis();
       if (analysis == null || analysis.getState() == null) {
-        continue; // a plain vulnerability listing, not a VEX claim
+        // Not a VEX claim: an advisory when it says which versions it affects.
+        CycloneDxAdvisory.of(listing(v, affects), byRef, file.toString())
+            .ifPresent(advisories::add);
+        continue;
       }
       VexStatement.VexStatus status = status(analysis.getState());
       Optional<VexJustification> justification =
           Optional.ofNullable(analysis.getJustification())
               .flatMap(j -> VexJustification.fromLabel(j.getJustificationName()));
       Optional<String> detail = text(analysis.getDetail()).or(() -> text(v.getRecommendation()));
-      List<Vulnerability.Affect> affects = v.getAffects() == null ? List.of() : v.getAffects();
       if (affects.isEmpty()) {
         problems.add(FeedProblem.warning(file, pointer, "VEX analysis without affects[], skipped"));
       }
@@ -195,18 +209,64 @@ public final class CycloneDxReader {
           problems.add(FeedProblem.warning(file, pointer, "affects entry without ref, skipped"));
           continue;
         }
+        Optional<SbomComponent> product = Optional.ofNullable(byRef.get(localRef(ref.get())));
+        AffectedVersions.Applied applied =
+            AffectedVersions.apply(status, detail, versions(affect), product);
         out.add(
             new VexStatement(
                 v.getId().trim(),
                 ref.get(),
-                Optional.ofNullable(byRef.get(localRef(ref.get()))),
-                status,
+                product,
+                applied.status(),
                 justification,
-                detail,
+                applied.detail(),
                 file.toString()));
       }
     }
+  }
+
+  private static List<AffectedVersions.Entry> versions(Vulnerability.Affect affect) {
+    List<AffectedVersions.Entry> out = new ArrayList<>();
+    if (affect.getVersions() != null) {
+      for (Vulnerability.Version v : affect.getVersions()) {
+        if (v != null) {
+          AffectedVersions.Entry.of(
+                  v.getVersion(),
+                  v.getRange(),
+                  Optional.ofNullable(v.getStatus())
+                      .flatMap(s -> AffectedVersions.Status.of(s.getStatusName())))
+              .ifPresent(out::add);
+        }
+      }
+    }
     return out;
+  }
+
+  private static CycloneDxAdvisory.Listing listing(
+      Vulnerability v, List<Vulnerability.Affect> affects) {
+    List<CycloneDxAdvisory.Affect> out = new ArrayList<>();
+    for (Vulnerability.Affect a : affects) {
+      if (a != null) {
+        text(a.getRef())
+            .ifPresent(ref -> out.add(new CycloneDxAdvisory.Affect(localRef(ref), versions(a))));
+      }
+    }
+    List<String> references = new ArrayList<>();
+    if (v.getReferences() != null) {
+      for (Vulnerability.Reference r : v.getReferences()) {
+        if (r != null) {
+          text(r.getId()).ifPresent(references::add);
+        }
+      }
+    }
+    return new CycloneDxAdvisory.Listing(
+        v.getId().trim(),
+        references,
+        text(v.getDescription()),
+        text(v.getRecommendation()),
+        Optional.ofNullable(v.getPublished()).map(java.util.Date::toInstant),
+        Optional.ofNullable(v.getUpdated()).map(java.util.Date::toInstant),
+        out);
   }
 
   /** The bom-ref part of a BOM-link ({@code urn:cdx:serial/version#ref}), or the ref itself. */

@@ -2,6 +2,7 @@ package io.ward.exposure.feeds.cyclonedx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ward.exposure.feeds.Json;
+import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.Sbom;
 import io.ward.model.exposure.SbomComponent;
 import io.ward.model.exposure.VexJustification;
@@ -45,33 +46,75 @@ final class LenientCycloneDxJson {
         .ifPresent(c -> c.bomRef().ifPresent(r -> byRef.put(r, c)));
     components.forEach(c -> c.bomRef().ifPresent(r -> byRef.putIfAbsent(r, c)));
     List<VexStatement> vex = new ArrayList<>();
+    List<Advisory> advisories = new ArrayList<>();
     for (JsonNode v : Json.array(root, "vulnerabilities")) {
       Optional<String> id = Json.text(v, "id");
+      if (id.isEmpty()) {
+        continue;
+      }
       Optional<JsonNode> analysis = Json.object(v, "analysis");
       Optional<VexStatement.VexStatus> status =
           analysis.flatMap(a -> Json.text(a, "state")).flatMap(LenientCycloneDxJson::status);
-      if (id.isEmpty() || status.isEmpty()) {
+      if (status.isEmpty()) {
+        // Not a VEX claim: an advisory when it says which versions it affects.
+        CycloneDxAdvisory.of(listing(v, id.get()), byRef, source).ifPresent(advisories::add);
         continue;
       }
       Optional<VexJustification> justification =
           analysis.flatMap(a -> Json.text(a, "justification")).flatMap(VexJustification::fromLabel);
       Optional<String> detail = analysis.flatMap(a -> Json.text(a, "detail"));
       for (JsonNode affect : Json.array(v, "affects")) {
-        Json.text(affect, "ref")
-            .ifPresent(
-                ref ->
-                    vex.add(
-                        new VexStatement(
-                            id.get(),
-                            ref,
-                            Optional.ofNullable(byRef.get(ref)),
-                            status.get(),
-                            justification,
-                            detail,
-                            source)));
+        Optional<String> ref = Json.text(affect, "ref");
+        if (ref.isEmpty()) {
+          continue;
+        }
+        Optional<SbomComponent> product = Optional.ofNullable(byRef.get(ref.get()));
+        AffectedVersions.Applied applied =
+            AffectedVersions.apply(status.get(), detail, versions(affect), product);
+        vex.add(
+            new VexStatement(
+                id.get(),
+                ref.get(),
+                product,
+                applied.status(),
+                justification,
+                applied.detail(),
+                source));
       }
     }
-    return new CycloneDxContent(sbom, vex);
+    return new CycloneDxContent(sbom, vex, advisories);
+  }
+
+  private static List<AffectedVersions.Entry> versions(JsonNode affect) {
+    List<AffectedVersions.Entry> out = new ArrayList<>();
+    for (JsonNode v : Json.array(affect, "versions")) {
+      AffectedVersions.Entry.of(
+              Json.text(v, "version").orElse(null),
+              Json.text(v, "range").orElse(null),
+              Json.text(v, "status").flatMap(AffectedVersions.Status::of))
+          .ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private static CycloneDxAdvisory.Listing listing(JsonNode v, String id) {
+    List<CycloneDxAdvisory.Affect> affects = new ArrayList<>();
+    for (JsonNode a : Json.array(v, "affects")) {
+      Json.text(a, "ref")
+          .ifPresent(ref -> affects.add(new CycloneDxAdvisory.Affect(ref, versions(a))));
+    }
+    List<String> references = new ArrayList<>();
+    for (JsonNode r : Json.array(v, "references")) {
+      Json.text(r, "id").ifPresent(references::add);
+    }
+    return new CycloneDxAdvisory.Listing(
+        id,
+        references,
+        Json.text(v, "description"),
+        Json.text(v, "recommendation"),
+        Json.instant(Json.text(v, "published")),
+        Json.instant(Json.text(v, "updated")),
+        affects);
   }
 
   private static void flatten(List<JsonNode> list, List<SbomComponent> out, int depth) {

@@ -1,0 +1,148 @@
+package io.ward.exposure.feeds.cyclonedx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ward.exposure.feeds.FeedResult;
+import io.ward.exposure.feeds.Json;
+import io.ward.model.exposure.Advisory;
+import io.ward.model.exposure.AdvisorySource;
+import io.ward.model.exposure.AffectedProduct;
+import io.ward.model.exposure.ProductStatus;
+import io.ward.model.exposure.VersionConstraint;
+import io.ward.model.exposure.VexStatement;
+import io.ward.model.exposure.Vulnerability;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code vulnerabilities[].affects[].versions}: a listing without analysis becomes an advisory with
+ * one product per version entry; a VEX analysis is narrowed by the versions of its component. Both
+ * readers (the library's and the field-by-field one) agree.
+ */
+class CycloneDxAffectedVersionsTest {
+
+  /** A maker's vulnerability report: wolfSSL below 5.5.2 affected, from 5.5.2 on not. */
+  static final String REPORT =
+      """
+      {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
+       "components": [
+         {"bom-ref": "wolfssl", "type": "library", "name": "WolfSSL", "version": "4.8.1",
+          "supplier": {"name": "wolfSSL Inc."},
+          "purl": "pkg:github/wolfssl/wolfssl@4.8.1",
+          "cpe": "cpe:2.3:a:wolfssl:wolfssl:4.8.1:*:*:*:*:*:*:*"}],
+       "vulnerabilities": [
+         {"id": "CVE-2022-42905",
+          "description": "In wolfSSL before 5.5.2, a buffer over-read can occur. More text.",
+          "published": "2022-10-31T00:00:00Z",
+          "affects": [{"ref": "wolfssl", "versions": [
+            {"range": "vers:generic/<5.5.2", "status": "affected"},
+            {"range": "vers:generic/>=5.5.2", "status": "unaffected"},
+            {"version": "5.5.1-rc1", "status": "unknown"}]}]},
+         {"id": "GHSA-xxxx-plain-listing",
+          "affects": [{"ref": "wolfssl"}]}]}
+      """;
+
+  /**
+   * A VEX document: wolfSSL 4.8.1 is exploitable according to the analysis, but one entry lists 4.x
+   * as unaffected by another CVE; a third entry covers another version only.
+   */
+  static final String VEX =
+      """
+      {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
+       "components": [
+         {"bom-ref": "wolfssl", "type": "library", "name": "WolfSSL", "version": "4.8.1",
+          "purl": "pkg:github/wolfssl/wolfssl@4.8.1"}],
+       "vulnerabilities": [
+         {"id": "CVE-2023-3724", "analysis": {"state": "exploitable", "detail": "TLS 1.3 on"},
+          "affects": [{"ref": "wolfssl", "versions": [
+            {"range": "vers:generic/>=4.0.0|<5.0.0", "status": "unaffected"},
+            {"range": "vers:generic/>=5.0.0|<5.6.2", "status": "affected"}]}]},
+         {"id": "CVE-2022-42905", "analysis": {"state": "exploitable"},
+          "affects": [{"ref": "wolfssl", "versions": [
+            {"version": "5.5.0", "status": "unaffected"}]}]},
+         {"id": "CVE-2024-1544", "analysis": {"state": "in_triage"},
+          "affects": [{"ref": "wolfssl", "versions": [
+            {"version": "4.8.1", "status": "affected"}]}]}]}
+      """;
+
+  @TempDir Path dir;
+
+  private CycloneDxContent read(String name, String json) throws IOException {
+    Path file = Files.writeString(dir.resolve(name), json);
+    FeedResult<CycloneDxContent> strict = new CycloneDxReader().read(file);
+    assertThat(strict.problems()).isEmpty();
+    CycloneDxContent lenient =
+        LenientCycloneDxJson.read(Json.read(file), SbomSubject.fromBom(), file.toString());
+    assertThat(lenient.advisories()).isEqualTo(strict.items().get(0).advisories());
+    assertThat(lenient.vex()).isEqualTo(strict.items().get(0).vex());
+    return strict.items().get(0);
+  }
+
+  @Test
+  void shouldTurnAListingWithVersionsIntoAnAdvisoryWithOneProductPerEntry() throws IOException {
+    CycloneDxContent c = read("report.cdx.json", REPORT);
+
+    assertThat(c.vex()).isEmpty();
+    // The listing without versions says nothing to match: no advisory.
+    assertThat(c.advisories()).singleElement();
+    Advisory a = c.advisories().get(0);
+    assertThat(a.id()).isEqualTo("CVE-2022-42905");
+    assertThat(a.source()).isEqualTo(AdvisorySource.CYCLONEDX_VEX);
+    assertThat(a.title()).isEqualTo("In wolfSSL before 5.5.2, a buffer over-read can occur.");
+    assertThat(a.products())
+        .extracting(AffectedProduct::version)
+        .containsExactly(
+            new VersionConstraint.Vers("vers:generic/<5.5.2"),
+            new VersionConstraint.Vers("vers:generic/>=5.5.2"),
+            new VersionConstraint.Exact("5.5.1-rc1"));
+    assertThat(a.products())
+        .allSatisfy(
+            p -> {
+              assertThat(p.purls()).containsExactly("pkg:github/wolfssl/wolfssl");
+              assertThat(p.cpes()).containsExactly("cpe:2.3:a:wolfssl:wolfssl:*:*:*:*:*:*:*:*");
+              assertThat(p.vendor()).contains("wolfSSL Inc.");
+              assertThat(p.productName()).contains("WolfSSL");
+            });
+    Vulnerability v = a.vulnerabilities().get(0);
+    assertThat(v.cve()).contains("CVE-2022-42905");
+    assertThat(v.products(ProductStatus.KNOWN_AFFECTED))
+        .containsExactly(a.products().get(0).productId());
+    assertThat(v.products(ProductStatus.KNOWN_NOT_AFFECTED))
+        .containsExactly(a.products().get(1).productId());
+    assertThat(v.products(ProductStatus.UNDER_INVESTIGATION))
+        .containsExactly(a.products().get(2).productId());
+  }
+
+  @Test
+  void shouldNarrowAVexAnalysisByTheVersionsOfItsComponent() throws IOException {
+    CycloneDxContent c = read("vex.cdx.json", VEX);
+
+    assertThat(c.advisories()).isEmpty();
+    assertThat(c.vex())
+        .extracting(VexStatement::vulnerability, VexStatement::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "CVE-2023-3724", VexStatement.VexStatus.NOT_AFFECTED),
+            // 4.8.1 is not 5.5.0: the entry says nothing about it, the analysis stands.
+            org.assertj.core.groups.Tuple.tuple("CVE-2022-42905", VexStatement.VexStatus.AFFECTED),
+            org.assertj.core.groups.Tuple.tuple(
+                "CVE-2024-1544", VexStatement.VexStatus.UNDER_INVESTIGATION));
+    assertThat(c.vex().get(0).detail())
+        .contains("version 4.8.1 is listed as unaffected; TLS 1.3 on");
+  }
+
+  @Test
+  void shouldDropTheVersionOfAPurlSoTheProductIsEveryVersion() {
+    assertThat(CycloneDxAdvisory.withoutVersion("pkg:maven/g/a@1.0?type=jar#sub"))
+        .isEqualTo("pkg:maven/g/a?type=jar#sub");
+    assertThat(CycloneDxAdvisory.withoutVersion("pkg:npm/%40scope/name@2.1.0"))
+        .isEqualTo("pkg:npm/%40scope/name");
+    assertThat(CycloneDxAdvisory.withoutVersion("pkg:github/wolfssl/wolfssl"))
+        .isEqualTo("pkg:github/wolfssl/wolfssl");
+    assertThat(CycloneDxAdvisory.anyVersion("cpe:2.3:a:a\\:b:prod:1.2\\:3:*:*:*:*:*:*:*"))
+        .isEqualTo("cpe:2.3:a:a\\:b:prod:*:*:*:*:*:*:*:*");
+  }
+}
