@@ -19,6 +19,11 @@ if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
 fi
 
 bench_jar="$(ls bench/target/ward-bench-*.jar | grep -v -e sources -e javadoc | head -1)"
+# The benchmark's own classes are copied too: a rebuild of the bench module mid-run once removed
+# classes the report still needed (ClassNotFoundException at the end of a 15-minute run).
+mkdir -p bench/target/capture-bench
+cp "$bench_jar" bench/target/capture-bench/ward-bench.jar
+bench_jar=bench/target/capture-bench/ward-bench.jar
 # Work from a copy of ward.jar: other people's ./ward may rebuild cli/target/ward.jar while the
 # benchmark runs, and every run must time the same code. The copy also carries the simulator and
 # picocli for the benchmark itself; the bench jar adds only its own classes.
