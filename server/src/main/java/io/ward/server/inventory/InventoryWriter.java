@@ -6,6 +6,8 @@ import io.ward.model.Evidence;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +17,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -39,13 +44,58 @@ import org.springframework.transaction.annotation.Transactional;
 public class InventoryWriter {
   private static final int CHUNK = 500;
 
+  private static final String INSERT_DEVICE =
+      "INSERT INTO device (device_key, mac, ips, hostnames, vlans, vendor, model, os, firmware,"
+          + " serial, category, modality, medical, criticality, criticality_rank,"
+          + " protocols_client, protocols_server, ae_titles, hl7_applications, search_text,"
+          + " first_seen, last_seen, created_at, updated_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private static final String UPDATE_DEVICE =
+      "UPDATE device SET mac = ?, ips = ?, hostnames = ?, vlans = ?, vendor = ?, model = ?,"
+          + " os = ?, firmware = ?, serial = ?, category = ?, modality = ?, medical = ?,"
+          + " criticality = ?, criticality_rank = ?, protocols_client = ?,"
+          + " protocols_server = ?, ae_titles = ?, hl7_applications = ?, search_text = ?,"
+          + " first_seen = ?, last_seen = ?, updated_at = ? WHERE id = ?";
+
+  private static final List<String> CHANGE_COLUMNS =
+      List.of(
+          "device_id", "attribute", "old_value", "new_value", "changed_at", "capture_id", "job_id");
+
+  private static final List<String> EVIDENCE_COLUMNS =
+      List.of(
+          "device_id",
+          "evidence_key",
+          "attribute",
+          "attr_value",
+          "source",
+          "observed",
+          "fingerprint",
+          "confidence",
+          "first_seen",
+          "capture_id");
+
+  private static final List<String> FLOW_COLUMNS =
+      List.of(
+          "client_device_id",
+          "server_device_id",
+          "protocol",
+          "hour_start",
+          "server_port",
+          "flows",
+          "packets",
+          "bytes",
+          "cleartext_flows");
+
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  private final RowInserter inserter;
   private final Clock clock;
 
   InventoryWriter(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
     this.template = template;
+    this.inserter = new RowInserter(template);
     this.clock = Clock.systemUTC();
   }
 
@@ -70,40 +120,51 @@ public class InventoryWriter {
     Map<String, Stored> existing = load(devices.stream().map(Device::id).toList());
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Map<String, Long> ids = new HashMap<>();
-    int added = 0;
-    int updated = 0;
+    List<Columns> fresh = new ArrayList<>();
+    List<Object[]> updates = new ArrayList<>();
     List<Object[]> changes = new ArrayList<>();
     for (Device d : devices) {
-      Columns fresh = Columns.of(d);
+      Columns seen = Columns.of(d);
       Stored old = existing.get(d.id());
       if (old == null) {
-        long id = insertDevice(fresh, now);
-        ids.put(d.id(), id);
-        added++;
-        changes.add(change(id, "device", "", "first seen", fresh.firstSeen, captureId, jobId));
-      } else {
-        ids.put(d.id(), old.id);
-        Columns merged = old.columns.mergedWith(fresh);
-        List<String[]> diff = old.columns.diff(merged);
-        for (String[] c : diff) {
-          changes.add(change(old.id, c[0], c[1], c[2], fresh.lastSeen, captureId, jobId));
-        }
-        if (!diff.isEmpty() || !merged.equals(old.columns)) {
-          updateDevice(old.id, merged, now);
-          updated++;
-        }
+        fresh.add(seen);
+        continue;
+      }
+      ids.put(d.id(), old.id);
+      Columns merged = old.columns.mergedWith(seen);
+      List<String[]> diff = old.columns.diff(merged);
+      for (String[] c : diff) {
+        changes.add(change(old.id, c[0], c[1], c[2], seen.lastSeen, captureId, jobId));
+      }
+      if (!diff.isEmpty() || !merged.equals(old.columns)) {
+        updates.add(updateValues(old.id, merged, now));
       }
     }
-    batch(
-        "INSERT INTO device_change (device_id, attribute, old_value, new_value, changed_at,"
-            + " capture_id, job_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        changes);
-    addEvidence(devices, ids, captureId);
+    // Devices stored by this merge: nothing of theirs (evidence, flows, hours) can be stored yet.
+    Set<Long> added = new HashSet<>();
+    List<Long> newIds = insertDevices(fresh, now);
+    for (int i = 0; i < fresh.size(); i++) {
+      Columns c = fresh.get(i);
+      long id = newIds.get(i);
+      ids.put(c.key, id);
+      added.add(id);
+      changes.add(change(id, "device", "", "first seen", c.firstSeen, captureId, jobId));
+    }
+    for (List<Object[]> chunk : chunks(updates)) {
+      template.batchUpdate(UPDATE_DEVICE, chunk);
+    }
+    inserter.insert("device_change", CHANGE_COLUMNS, changes);
+    addEvidence(devices, ids, added, captureId);
     addSightings(devices, ids, captureId);
     addNetworks(devices, now);
-    int hours = addFlows(flows, ids);
+    int hours = addFlows(flows, ids, added);
     return new MergeResult(
-        captureId, added, updated, changes.size() - added, hours, List.copyOf(ids.values()));
+        captureId,
+        fresh.size(),
+        updates.size(),
+        changes.size() - fresh.size(),
+        hours,
+        List.copyOf(ids.values()));
   }
 
   private long insertCapture(CaptureFacts c, int deviceCount, String by) {
@@ -173,17 +234,38 @@ public class InventoryWriter {
     return out;
   }
 
-  private long insertDevice(Columns c, Instant now) {
-    KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql(
-            "INSERT INTO device (device_key, mac, ips, hostnames, vlans, vendor, model, os,"
-                + " firmware, serial, category, modality, medical, criticality, criticality_rank,"
-                + " protocols_client, protocols_server, ae_titles, hl7_applications, search_text,"
-                + " first_seen, last_seen, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(withKey(c.key, c.values(DeviceRows.utc(now), DeviceRows.utc(now))))
-        .update(key, "id");
-    return key.getKeyAs(Number.class).longValue();
+  /** Inserts the devices in batches; returns their new ids in the same order. */
+  private List<Long> insertDevices(List<Columns> fresh, Instant now) {
+    List<Long> ids = new ArrayList<>(fresh.size());
+    for (List<Columns> chunk : chunks(fresh)) {
+      KeyHolder keys = new GeneratedKeyHolder();
+      template.batchUpdate(
+          con -> con.prepareStatement(INSERT_DEVICE, new String[] {"id"}),
+          new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+              Columns c = chunk.get(i);
+              new ArgumentPreparedStatementSetter(
+                      withKey(c.key, c.values(DeviceRows.utc(now), DeviceRows.utc(now))).toArray())
+                  .setValues(ps);
+            }
+
+            @Override
+            public int getBatchSize() {
+              return chunk.size();
+            }
+          },
+          keys);
+      List<Map<String, Object>> rows = keys.getKeyList();
+      if (rows.size() != chunk.size()) {
+        throw new IllegalStateException(
+            "the database returned " + rows.size() + " ids for " + chunk.size() + " devices");
+      }
+      for (Map<String, Object> row : rows) {
+        ids.add(((Number) row.values().iterator().next()).longValue());
+      }
+    }
+    return ids;
   }
 
   private static List<Object> withKey(String key, Object[] values) {
@@ -193,26 +275,20 @@ public class InventoryWriter {
     return params;
   }
 
-  private void updateDevice(long id, Columns c, Instant now) {
-    List<Object> params = new ArrayList<>();
+  /** The parameters of {@link #UPDATE_DEVICE} for one device. */
+  private static Object[] updateValues(long id, Columns c, Instant now) {
     List<Object> values =
         new ArrayList<>(java.util.Arrays.asList(c.values(null, DeviceRows.utc(now))));
     values.remove(values.size() - 2); // created_at is never updated
-    params.addAll(values);
-    params.add(id);
-    jdbc.sql(
-            "UPDATE device SET mac = ?, ips = ?, hostnames = ?, vlans = ?, vendor = ?, model = ?,"
-                + " os = ?, firmware = ?, serial = ?, category = ?, modality = ?, medical = ?,"
-                + " criticality = ?, criticality_rank = ?, protocols_client = ?,"
-                + " protocols_server = ?, ae_titles = ?, hl7_applications = ?, search_text = ?,"
-                + " first_seen = ?, last_seen = ?, updated_at = ? WHERE id = ?")
-        .params(params)
-        .update();
+    values.add(id);
+    return values.toArray();
   }
 
-  private void addEvidence(List<Device> devices, Map<String, Long> ids, long captureId) {
+  private void addEvidence(
+      List<Device> devices, Map<String, Long> ids, Set<Long> added, long captureId) {
     Set<String> known = new HashSet<>();
-    for (List<Long> chunk : chunks(List.copyOf(ids.values()))) {
+    List<Long> before = ids.values().stream().filter(id -> !added.contains(id)).toList();
+    for (List<Long> chunk : chunks(before)) {
       jdbc.sql(
               "SELECT device_id, evidence_key FROM device_evidence WHERE device_id IN ("
                   + placeholders(chunk.size())
@@ -244,11 +320,7 @@ public class InventoryWriter {
         }
       }
     }
-    batch(
-        "INSERT INTO device_evidence (device_id, evidence_key, attribute, attr_value, source,"
-            + " observed, fingerprint, confidence, first_seen, capture_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows);
+    inserter.insert("device_evidence", EVIDENCE_COLUMNS, rows);
   }
 
   private void addSightings(List<Device> devices, Map<String, Long> ids, long captureId) {
@@ -262,10 +334,8 @@ public class InventoryWriter {
             DeviceRows.utc(nanos(d.lastSeenEpochNanos()))
           });
     }
-    batch(
-        "INSERT INTO device_sighting (device_id, capture_id, first_seen, last_seen)"
-            + " VALUES (?, ?, ?, ?)",
-        rows);
+    inserter.insert(
+        "device_sighting", List.of("device_id", "capture_id", "first_seen", "last_seen"), rows);
   }
 
   private void addNetworks(List<Device> devices, Instant now) {
@@ -295,75 +365,115 @@ public class InventoryWriter {
     }
   }
 
-  private int addFlows(List<FlowHourRow> flows, Map<String, Long> ids) {
-    List<Object[]> updates = new ArrayList<>();
-    List<Object[]> inserts = new ArrayList<>();
+  /**
+   * Adds the capture's flow hours: a (client, server, protocol, hour) already stored is summed, a
+   * new one inserted. Only pairs of devices stored before this merge can have a stored row, so only
+   * theirs are looked up.
+   */
+  private int addFlows(List<FlowHourRow> flows, Map<String, Long> ids, Set<Long> added) {
+    List<Object[]> rows = new ArrayList<>();
     Set<List<Object>> hours = new LinkedHashSet<>();
+    List<Object[]> maybeStored = new ArrayList<>();
     for (FlowHourRow f : flows) {
       Long client = ids.get(f.clientKey());
       Long server = ids.get(f.serverKey());
       if (client == null || server == null) {
         continue;
       }
-      OffsetDateTime hour = DeviceRows.utc(f.hourStart());
-      updates.add(
-          new Object[] {
-            f.flows(),
-            f.packets(),
-            f.bytes(),
-            f.cleartextFlows(),
-            f.serverPort(),
-            client,
-            server,
-            f.protocol(),
-            hour
-          });
-      inserts.add(
-          new Object[] {
-            client,
-            server,
-            clip(f.protocol(), 40),
-            hour,
-            f.serverPort(),
-            f.flows(),
-            f.packets(),
-            f.bytes(),
-            f.cleartextFlows()
-          });
+      Object[] row = {
+        client,
+        server,
+        clip(f.protocol(), 40),
+        DeviceRows.utc(f.hourStart()),
+        f.serverPort(),
+        f.flows(),
+        f.packets(),
+        f.bytes(),
+        f.cleartextFlows()
+      };
+      rows.add(row);
+      if (!added.contains(client) && !added.contains(server)) {
+        maybeStored.add(row);
+      }
       hours.add(List.of(client, f.hourStart()));
       hours.add(List.of(server, f.hourStart()));
     }
-    int[] counts =
-        template.batchUpdate(
-            "UPDATE flow_hour SET flows = flows + ?, packets = packets + ?, bytes = bytes + ?,"
-                + " cleartext_flows = cleartext_flows + ?, server_port = ?"
-                + " WHERE client_device_id = ? AND server_device_id = ? AND protocol = ?"
-                + " AND hour_start = ?",
-            updates);
-    List<Object[]> missing = new ArrayList<>();
-    for (int i = 0; i < counts.length; i++) {
-      if (counts[i] == 0) {
-        missing.add(inserts.get(i));
+    Set<String> stored = storedFlowKeys(maybeStored);
+    List<Object[]> updates = new ArrayList<>();
+    List<Object[]> inserts = new ArrayList<>();
+    for (Object[] r : rows) {
+      if (stored.contains(flowKey(r[0], r[1], r[2], ((OffsetDateTime) r[3]).toInstant()))) {
+        updates.add(new Object[] {r[5], r[6], r[7], r[8], r[4], r[0], r[1], r[2], r[3]});
+      } else {
+        inserts.add(r);
       }
     }
-    batch(
-        "INSERT INTO flow_hour (client_device_id, server_device_id, protocol, hour_start,"
-            + " server_port, flows, packets, bytes, cleartext_flows)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        missing);
-    addDeviceHours(hours);
-    return updates.size();
+    for (List<Object[]> chunk : chunks(updates)) {
+      template.batchUpdate(
+          "UPDATE flow_hour SET flows = flows + ?, packets = packets + ?, bytes = bytes + ?,"
+              + " cleartext_flows = cleartext_flows + ?, server_port = ?"
+              + " WHERE client_device_id = ? AND server_device_id = ? AND protocol = ?"
+              + " AND hour_start = ?",
+          chunk);
+    }
+    inserter.insert("flow_hour", FLOW_COLUMNS, inserts);
+    addDeviceHours(hours, added);
+    return rows.size();
   }
 
-  private void addDeviceHours(Set<List<Object>> hours) {
+  /** The keys of the given rows that flow_hour already holds. */
+  private Set<String> storedFlowKeys(List<Object[]> rows) {
+    Set<String> stored = new HashSet<>();
+    if (rows.isEmpty()) {
+      return stored;
+    }
+    Instant first = Instant.MAX;
+    Instant last = Instant.MIN;
+    Set<Long> clients = new LinkedHashSet<>();
+    for (Object[] r : rows) {
+      Instant h = ((OffsetDateTime) r[3]).toInstant();
+      first = min(first, h);
+      last = max(last, h);
+      clients.add((Long) r[0]);
+    }
+    for (List<Long> chunk : chunks(List.copyOf(clients))) {
+      List<Object> params = new ArrayList<>(chunk);
+      params.add(DeviceRows.utc(first));
+      params.add(DeviceRows.utc(last));
+      jdbc.sql(
+              "SELECT client_device_id, server_device_id, protocol, hour_start FROM flow_hour"
+                  + " WHERE client_device_id IN ("
+                  + placeholders(chunk.size())
+                  + ") AND hour_start BETWEEN ? AND ?")
+          .params(params)
+          .query(
+              (rs, n) ->
+                  flowKey(
+                      rs.getLong(1),
+                      rs.getLong(2),
+                      rs.getString(3),
+                      DeviceRows.instant(rs, "hour_start")))
+          .list()
+          .forEach(stored::add);
+    }
+    return stored;
+  }
+
+  private static String flowKey(Object client, Object server, Object protocol, Instant hour) {
+    return client + "/" + server + "/" + protocol + "/" + hour.getEpochSecond();
+  }
+
+  private void addDeviceHours(Set<List<Object>> hours, Set<Long> added) {
     Map<Long, List<Instant>> byDevice =
         hours.stream()
             .collect(
                 Collectors.groupingBy(
                     h -> (Long) h.get(0),
+                    LinkedHashMap::new,
                     Collectors.mapping(h -> (Instant) h.get(1), Collectors.toList())));
     Set<String> known = new HashSet<>();
-    for (List<Long> chunk : chunks(List.copyOf(byDevice.keySet()))) {
+    List<Long> before = byDevice.keySet().stream().filter(id -> !added.contains(id)).toList();
+    for (List<Long> chunk : chunks(before)) {
       jdbc.sql(
               "SELECT device_id, hour_start FROM device_hour WHERE device_id IN ("
                   + placeholders(chunk.size())
@@ -382,13 +492,7 @@ public class InventoryWriter {
             }
           }
         });
-    batch("INSERT INTO device_hour (device_id, hour_start) VALUES (?, ?)", rows);
-  }
-
-  private void batch(String sql, List<Object[]> rows) {
-    for (List<Object[]> chunk : chunks(rows)) {
-      template.batchUpdate(sql, chunk);
-    }
+    inserter.insert("device_hour", List.of("device_id", "hour_start"), rows);
   }
 
   private static Object[] change(
