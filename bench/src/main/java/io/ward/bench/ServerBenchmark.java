@@ -153,6 +153,9 @@ public final class ServerBenchmark implements Callable<Integer> {
       description = "the Markdown report (default: ${DEFAULT-VALUE})")
   Path report;
 
+  /** Packets of the capture each server ingests, untimed, before the timed one. */
+  private static final long WARMUP_PACKETS = 200_000;
+
   private final List<String> args;
   private final PrintStream log = System.err;
 
@@ -236,6 +239,11 @@ public final class ServerBenchmark implements Callable<Integer> {
       CaptureFile capture =
           new ServerCaptureMaker(work.resolve("captures"), simDevices, seed, log)
               .make(packets.orElse(small ? 100_000L : 2_000_000L));
+      // Another part of the hospital (another seed: other devices, another file) for the
+      // server's warm-up ingest.
+      CaptureFile warmup =
+          new ServerCaptureMaker(work.resolve("captures"), simDevices, seed + 1, log)
+              .make(WARMUP_PACKETS);
       ingest =
           Optional.of(
               new ServerIngestBench(
@@ -246,7 +254,7 @@ public final class ServerBenchmark implements Callable<Integer> {
                       db,
                       work,
                       log)
-                  .run(capture, runs));
+                  .run(capture, warmup, runs));
     }
     String loadAfter = MachineInfo.loadAverage();
     ServerReport.Setup setup =

@@ -56,6 +56,7 @@ final class ServerIngestBench {
    * Every run of both sides.
    *
    * @param capture what both read
+   * @param warmup what each server ingested first, untimed
    * @param analyze {@code ward analyze} runs (whole process)
    * @param server server runs (whole child process, server start included)
    * @param ingestSeconds submit-to-finished seconds of each server ingest
@@ -66,6 +67,7 @@ final class ServerIngestBench {
    */
   record Result(
       CaptureFile capture,
+      CaptureFile warmup,
       List<RunResult> analyze,
       List<RunResult> server,
       List<Double> ingestSeconds,
@@ -89,7 +91,11 @@ final class ServerIngestBench {
     }
   }
 
-  Result run(CaptureFile capture, int runs)
+  /**
+   * Runs both sides {@code runs} times on {@code capture}; each server first ingests {@code warmup}
+   * (untimed).
+   */
+  Result run(CaptureFile capture, CaptureFile warmup, int runs)
       throws IOException, InterruptedException, BenchmarkException, SQLException {
     ProcessTimer timer = new ProcessTimer(Path.of("/usr/bin/time"), work.resolve("logs"));
     List<String> analyzeCmd = new ArrayList<>(java);
@@ -138,6 +144,7 @@ final class ServerIngestBench {
                   db.user(),
                   schema,
                   dataDir.toString(),
+                  warmup.path().toString(),
                   capture.path().toString(),
                   result.toString()));
           lastServerCmd = cmd;
@@ -174,6 +181,6 @@ final class ServerIngestBench {
       }
     }
     return new Result(
-        capture, analyzeRuns, serverRuns, ingest, job, message, analyzeCmd, lastServerCmd);
+        capture, warmup, analyzeRuns, serverRuns, ingest, job, message, analyzeCmd, lastServerCmd);
   }
 }

@@ -295,7 +295,14 @@ final class ServerReport {
             + c.origin()
             + "). "
             + i.analyze().size()
-            + " interleaved runs of each side, the starting side alternating.");
+            + " interleaved runs of each side, the starting side alternating. Each server runs"
+            + " in a fresh JVM on a fresh schema and first ingests, untimed, a warm-up capture of"
+            + " other devices ("
+            + Format.count(i.warmup().packets())
+            + " packets, "
+            + i.warmup().origin()
+            + "), as a running server has long loaded its fingerprints and compiled its hot"
+            + " code; `ward analyze` is timed as a user runs it, JVM start included.");
     line("");
     line("| side | what is timed | runs (s) | median s | packets/s | CPU s | peak RSS MiB |");
     line("|---|---|---|---:|---:|---:|---:|");
