@@ -64,6 +64,14 @@ final class ServerDatabase {
     return DriverManager.getConnection(url(), user, "");
   }
 
+  /** Gathers planner statistics for every table. */
+  void analyze() throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute("ANALYZE");
+    }
+  }
+
   /** Drops a schema of the database and everything in it. */
   void dropSchema(String schema) throws SQLException {
     if (!NAME.matcher(schema).matches()) {
