@@ -111,10 +111,10 @@ public final class ExposureBenchmark implements Callable<Integer> {
   Path report;
 
   /** Ward's runs on the guard's devices; the median is compared with the nested loop's one run. */
-  private static final int GUARD_RUNS = 7;
+  private static final int GUARD_RUNS = 15;
 
   /** Runs that also compile the SBOM catalog and the JIT's code, left out of the CPU mean. */
-  private static final int GUARD_WARM_UP = 2;
+  private static final int GUARD_WARM_UP = 3;
 
   private final PrintStream log = System.err;
 
@@ -230,7 +230,8 @@ public final class ExposureBenchmark implements Callable<Integer> {
         fleet.findingCount(FindingStatus.POSSIBLY_AFFECTED),
         fleet.findingCount(FindingStatus.NOT_AFFECTED));
     long mat = materialize(fleet, corpus.devices(), 1000);
-    table.rematch(times, cpus, st, fleet, mat);
+    long matAgain = materialize(fleet, corpus.devices(), 1000);
+    table.rematch(times, cpus, st, fleet, mat, matAgain);
     fleet = null;
 
     // ---- incremental ----------------------------------------------------------------------------
@@ -507,8 +508,12 @@ public final class ExposureBenchmark implements Callable<Integer> {
     return out;
   }
 
-  /** Nanoseconds to build the Finding records of {@code n} devices, in one thread. */
+  /**
+   * Nanoseconds to build the Finding records of {@code n} devices, in one thread, from a collected
+   * heap (the re-match's garbage is not charged to it).
+   */
   private long materialize(FleetMatch fleet, List<Device> devices, int n) {
+    System.gc();
     long t0 = System.nanoTime();
     long count = 0;
     for (int i = 0; i < Math.min(n, devices.size()); i++) {
