@@ -130,6 +130,7 @@ public final class Analyzer {
       parts.get(0).flow(flow);
     }
 
+    /** All parts' input merged into the first part's builder; call once per analysis. */
     InventoryBuilder inventory() {
       InventoryBuilder all = parts.get(0).inventory();
       for (int i = 1; i < parts.size(); i++) {

@@ -5,7 +5,6 @@ import io.ward.inventory.KnowledgeBaseException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 /**
  * The bundled knowledge base, loaded on a thread of its own while the first packets are decoded.
@@ -65,7 +64,7 @@ class KnowledgeInBackground {
     try {
       while (true) {
         try {
-          return ((Future<KnowledgeBase>) loading).get();
+          return loading.get();
         } catch (InterruptedException e) {
           interrupted = true;
         } catch (ExecutionException e) {
