@@ -4,7 +4,9 @@
 #   bench/exposure-bench.sh             # the issue's size: 300k advisories, 100k devices × ~30 components
 #   bench/exposure-bench.sh --small     # a quick check (3k advisories, 1k devices)
 #   bench/exposure-bench.sh --help      # every option
-# BENCH_SKIP_BUILD=1 reuses the last build; BENCH_JAVA_OPTS replaces the JVM options.
+# BENCH_SKIP_BUILD=1 reuses the last build; BENCH_JAVA_OPTS replaces the JVM options. The default
+# collector is the parallel one, as `ward vulns` uses; BENCH_JAVA_OPTS="-Xmx6g -XX:+UseG1GC" gives
+# the server's collector.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -24,4 +26,4 @@ if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
   cp "$(ls bench/target/ward-bench-*.jar | grep -v -e sources -e javadoc | head -1)" "$out/lib/"
 fi
 [ -d "$out/lib" ] || { echo "exposure-bench: no build yet; run without BENCH_SKIP_BUILD" >&2; exit 1; }
-exec java ${BENCH_JAVA_OPTS:--Xmx6g -XX:+UseG1GC} -cp "$out/lib/*" io.ward.bench.ExposureBenchmark "$@"
+exec java ${BENCH_JAVA_OPTS:--Xmx6g -XX:+UseParallelGC} -cp "$out/lib/*" io.ward.bench.ExposureBenchmark "$@"

@@ -292,6 +292,15 @@ final class ExposureReportTable {
     return mustsMet;
   }
 
+  /** The garbage collectors of this JVM (the re-match's time depends on them). */
+  private static String collectors() {
+    StringBuilder sb = new StringBuilder();
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      sb.append(sb.length() == 0 ? "" : " + ").append(gc.getName());
+    }
+    return sb.toString();
+  }
+
   String render(
       ExposureCorpus.Settings settings, String command, String revision, String loadAtEnd) {
     StringBuilder sb = new StringBuilder();
@@ -300,7 +309,8 @@ final class ExposureReportTable {
     sb.append(
         String.format(
             Locale.ROOT,
-            "Run %s at git %s on %d processors, %s, JVM %s, max heap %s; load average %s at the"
+            "Run %s at git %s on %d processors, %s, JVM %s, max heap %s, collector %s; load"
+                + " average %s at the"
                 + " start, %s at the end (CPU is the process's CPU time, all threads).%n%n",
             ExposureBenchmark.now(),
             revision,
@@ -308,6 +318,7 @@ final class ExposureReportTable {
             cpu(),
             System.getProperty("java.vm.version"),
             gib(ExposureHeap.max()),
+            collectors(),
             loadAtStart,
             loadAtEnd));
     sb.append("| measure | issue target | must | measured | |\n|---|---|---|---|---|\n");

@@ -283,7 +283,8 @@ final class Fleet {
             continue;
           }
           SubjectNode n = nodeList.get(id);
-          Optional<IdentityMatch> m = PairEvaluator.identify(n.identity, group.identity);
+          Optional<IdentityMatch> m =
+              PairEvaluator.identify(n.identity, n.tokens, group.identity, group.tokens);
           if (m.isPresent()) {
             n.addCandidate(g, m.get());
             nodesByGroup.computeIfAbsent(g, x -> new IntList(2)).add(id);

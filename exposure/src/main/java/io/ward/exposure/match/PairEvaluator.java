@@ -80,10 +80,25 @@ final class PairEvaluator {
 
   /** Whether the subject may be the product: by purl, by CPE, else by vendor and model words. */
   static Optional<IdentityMatch> identify(SubjectIdentity s, ProductIdentity e) {
-    if (s.purlKey().isPresent() && e.purlKeys().contains(s.purlKey().get())) {
+    return identify(s, tokenArray(s.tokens()), e, tokenArray(e.tokens()));
+  }
+
+  /** The words of an identity as an array, for {@link #identify} in loops over many pairs. */
+  static String[] tokenArray(Set<String> tokens) {
+    return tokens.toArray(new String[0]);
+  }
+
+  /**
+   * {@link #identify(SubjectIdentity, ProductIdentity)} with the identities' words given as arrays
+   * made once: the index asks this for millions of pairs, and iterating the immutable sets made an
+   * iterator per loop that escape analysis did not remove (a third of a full re-match's garbage).
+   */
+  static Optional<IdentityMatch> identify(
+      SubjectIdentity s, String[] subjectTokens, ProductIdentity e, String[] productTokens) {
+    if (s.purlKey().isPresent() && containsKey(e.purlKeys(), s.purlKey().get())) {
       return Optional.of(new IdentityMatch(1.0, IdentityMatch.PURL, ""));
     }
-    if (s.cpeKey().isPresent() && e.cpeKeys().contains(s.cpeKey().get())) {
+    if (s.cpeKey().isPresent() && containsKey(e.cpeKeys(), s.cpeKey().get())) {
       return Optional.of(new IdentityMatch(1.0, IdentityMatch.CPE, ""));
     }
     double cap = 1.0;
@@ -99,27 +114,48 @@ final class PairEvaluator {
       cap = 0.7;
       vendorNote = " (advisory names no vendor)";
     }
-    Optional<double[]> model = modelMatch(s, e);
-    if (model.isEmpty()) {
+    int model = modelMatch(s, subjectTokens, e, productTokens);
+    if (model == NO_MODEL_MATCH) {
       return Optional.empty();
     }
-    return Optional.of(
-        new IdentityMatch(Math.min(cap, model.get()[0]), (int) model.get()[1], vendorNote));
+    double confidence = MODEL_CONFIDENCE[model];
+    return Optional.of(new IdentityMatch(Math.min(cap, confidence), model, vendorNote));
   }
 
   /**
-   * [confidence, kind] where kind 0 exact, 1 all words + number, 2 contained, 3 range, 4 family, 5
-   * partial.
+   * Whether a key list holds the key; compares cached hashes first (keys of one vendor share long
+   * prefixes, so a plain equals walked most of each string).
    */
-  static Optional<double[]> modelMatch(SubjectIdentity s, ProductIdentity e) {
-    Set<String> st = s.tokens();
-    if (st.isEmpty()) {
-      return Optional.empty();
+  private static boolean containsKey(java.util.List<String> keys, String key) {
+    int h = key.hashCode();
+    for (int i = 0; i < keys.size(); i++) {
+      String k = keys.get(i);
+      if (k.hashCode() == h && k.equals(key)) {
+        return true;
+      }
     }
+    return false;
+  }
+
+  private static final int NO_MODEL_MATCH = -1;
+
+  /** The confidence of each kind of model match, indexed by the kind {@link #modelMatch} gives. */
+  private static final double[] MODEL_CONFIDENCE = {1.0, 0.95, 0.9, 0.85, 0.6, 0.7};
+
+  /**
+   * The kind of model match, or {@link #NO_MODEL_MATCH}: 0 exact (1.0), 1 all words + number
+   * (0.95), 2 contained (0.9), 3 range (0.85), 4 family (0.6), 5 partial (0.7).
+   */
+  static int modelMatch(
+      SubjectIdentity s, String[] subjectTokens, ProductIdentity e, String[] productTokens) {
+    if (subjectTokens.length == 0) {
+      return NO_MODEL_MATCH;
+    }
+    Set<String> st = s.tokens();
     Set<String> et = e.tokens();
     int shared = 0;
     boolean number = false;
-    for (String t : st) {
+    for (String t : subjectTokens) {
       if (et.contains(t)) {
         shared++;
         number |= Names.isModelNumber(t);
@@ -129,15 +165,16 @@ final class PairEvaluator {
         s.normalizedModel().equals(e.normalizedName())
             || e.modelNumbers().contains(s.normalizedModel());
     if (same && shared > 0) { // a shared word keeps every accepted pair findable by key
-      return Optional.of(new double[] {1.0, 0});
+      return 0;
     }
     int inRange = 0;
     int rest = 0;
-    if (!e.ranges().isEmpty()) {
-      for (String t : st) {
+    java.util.List<Names.ModelRange> ranges = e.ranges();
+    if (!ranges.isEmpty()) {
+      for (String t : subjectTokens) {
         boolean in = false;
-        for (Names.ModelRange r : e.ranges()) {
-          in |= r.contains(t);
+        for (int r = 0; r < ranges.size(); r++) {
+          in |= ranges.get(r).contains(t);
         }
         if (in) {
           inRange++;
@@ -147,32 +184,33 @@ final class PairEvaluator {
         }
       }
     } else {
-      rest = st.size() - shared;
+      rest = subjectTokens.length - shared;
     }
     if (shared == 0 && inRange == 0) {
-      return Optional.empty();
+      return NO_MODEL_MATCH;
     }
     if (rest == 0) {
       if (number) {
-        return Optional.of(new double[] {0.95, 1});
+        return 1;
       }
       if (inRange > 0) {
-        return Optional.of(new double[] {0.85, 3});
+        return 3;
       }
-      return Optional.of(new double[] {0.6, 4});
+      return 4;
     }
-    boolean productInModel = st.containsAll(et);
+    boolean productInModel = true;
     boolean productHasNumber = false;
-    for (String t : et) {
+    for (String t : productTokens) {
+      productInModel &= st.contains(t);
       productHasNumber |= Names.isModelNumber(t);
     }
-    if (productInModel && (productHasNumber || et.size() >= 2)) {
-      return Optional.of(new double[] {0.9, 2});
+    if (productInModel && (productHasNumber || productTokens.length >= 2)) {
+      return 2;
     }
     if (number || inRange > 0) {
-      return Optional.of(new double[] {0.7, 5});
+      return 5;
     }
-    return Optional.empty();
+    return NO_MODEL_MATCH;
   }
 
   /** A hit with its plain sentences, the same for both matchers. */

@@ -28,6 +28,10 @@ final class ProductGroup {
 
   final int id;
   final ProductIdentity identity;
+
+  /** The identity's words, for {@link PairEvaluator#identify} over every candidate. */
+  final String[] tokens;
+
   final long[] keys;
 
   private int size;
@@ -56,6 +60,7 @@ final class ProductGroup {
   ProductGroup(int id, ProductIdentity identity, long[] keys) {
     this.id = id;
     this.identity = identity;
+    this.tokens = PairEvaluator.tokenArray(identity.tokens());
     this.keys = keys;
   }
 

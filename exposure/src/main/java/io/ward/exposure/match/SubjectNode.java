@@ -16,6 +16,9 @@ final class SubjectNode {
   final SubjectIdentity identity;
   final long[] lookups;
 
+  /** The identity's words, for {@link PairEvaluator#identify} over every candidate. */
+  final String[] tokens;
+
   /** Candidate groups, ascending, with their identity match; null until computed. */
   private int[] groups;
 
@@ -27,6 +30,7 @@ final class SubjectNode {
     this.id = id;
     this.identity = identity;
     this.lookups = lookups;
+    this.tokens = PairEvaluator.tokenArray(identity.tokens());
   }
 
   /** Decides identity against every group filed under one of the lookups. */
@@ -49,8 +53,9 @@ final class SubjectNode {
       if (i > 0 && all[i] == all[i - 1]) {
         continue;
       }
+      ProductGroup group = index.group(all[i]);
       Optional<IdentityMatch> match =
-          PairEvaluator.identify(identity, index.group(all[i]).identity);
+          PairEvaluator.identify(identity, tokens, group.identity, group.tokens);
       if (match.isPresent()) {
         g[n] = all[i];
         m[n++] = match.get();
