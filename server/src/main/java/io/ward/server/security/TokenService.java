@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -34,12 +35,15 @@ public class TokenService {
 
   private final JdbcClient jdbc;
   private final AuditLog audit;
+  private final SecurityChanges changes;
+  private final VerifiedTokens verified = new VerifiedTokens();
   private final SecureRandom random = new SecureRandom();
   private final Clock clock = Clock.systemUTC();
 
-  TokenService(JdbcClient jdbc, AuditLog audit) {
+  TokenService(JdbcClient jdbc, AuditLog audit, SecurityChanges changes) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.changes = changes;
   }
 
   /**
@@ -115,18 +119,29 @@ public class TokenService {
     jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
         .params(UserService.utc(clock.instant()), id)
         .update();
+    changes.changed();
     audit.append(
         actor.name(), "token.revoke", "token:" + id, "of " + t.username(), actor.address());
     return get(id).orElseThrow();
   }
 
-  /** The enabled user a valid, unrevoked token belongs to. */
-  @Transactional
+  /**
+   * The enabled user a valid, unrevoked token belongs to. Not one transaction: each statement
+   * stands alone, and a token verified moments ago under the same security state is not read again
+   * ({@link VerifiedTokens}).
+   */
   public Optional<WardUser> authenticate(String secret) {
     if (secret == null || !secret.startsWith(PREFIX) || secret.length() > MAX_TOKEN_LENGTH) {
       return Optional.empty();
     }
     String hash = sha256(secret);
+    long changeCount = changes.current();
+    long now = System.nanoTime();
+    Optional<VerifiedTokens.Entry> known = verified.get(hash, changeCount, now);
+    if (known.isPresent()) {
+      noteUse(known.get(), now);
+      return Optional.of(known.get().user());
+    }
     Optional<Long> tokenId =
         jdbc.sql("SELECT id FROM api_token WHERE token_sha256 = ? AND revoked_at IS NULL")
             .param(hash)
@@ -135,21 +150,41 @@ public class TokenService {
     if (tokenId.isEmpty()) {
       return Optional.empty();
     }
-    // Last use is kept to the minute: writing it on every request would make every API call
-    // wait for a WAL flush and queue concurrent calls of one token on its row.
+    Optional<WardUser> user =
+        jdbc.sql(
+                "SELECT u.* FROM ward_user u JOIN api_token t ON t.user_id = u.id"
+                    + " WHERE t.id = ? AND u.enabled = TRUE")
+            .param(tokenId.get())
+            .query(UserService::row)
+            .optional();
+    if (user.isPresent()) {
+      VerifiedTokens.Entry e =
+          new VerifiedTokens.Entry(
+              tokenId.get(), user.get(), changeCount, now, new AtomicLong(now - LAST_USE_NANOS));
+      noteUse(e, now);
+      verified.put(hash, e);
+    }
+    return user;
+  }
+
+  private static final long LAST_USE_NANOS = LAST_USE_RESOLUTION.toNanos();
+
+  /**
+   * Writes the token's last use at most once a minute per token: writing it on every request would
+   * make every API call wait for a WAL flush and queue concurrent calls of one token on its row.
+   */
+  private void noteUse(VerifiedTokens.Entry e, long nowNanos) {
+    long written = e.lastUseWritten().get();
+    if (nowNanos - written < LAST_USE_NANOS
+        || !e.lastUseWritten().compareAndSet(written, nowNanos)) {
+      return;
+    }
     Instant now = clock.instant();
     jdbc.sql(
             "UPDATE api_token SET last_used_at = ? WHERE id = ?"
                 + " AND (last_used_at IS NULL OR last_used_at < ?)")
-        .params(
-            UserService.utc(now), tokenId.get(), UserService.utc(now.minus(LAST_USE_RESOLUTION)))
+        .params(UserService.utc(now), e.tokenId(), UserService.utc(now.minus(LAST_USE_RESOLUTION)))
         .update();
-    return jdbc.sql(
-            "SELECT u.* FROM ward_user u JOIN api_token t ON t.user_id = u.id"
-                + " WHERE t.id = ? AND u.enabled = TRUE")
-        .param(tokenId.get())
-        .query(UserService::row)
-        .optional();
   }
 
   static String sha256(String s) {

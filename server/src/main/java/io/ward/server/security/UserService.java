@@ -28,12 +28,14 @@ public class UserService {
   private final JdbcClient jdbc;
   private final PasswordEncoder encoder;
   private final AuditLog audit;
+  private final SecurityChanges changes;
   private final Clock clock = Clock.systemUTC();
 
-  UserService(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit) {
+  UserService(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, SecurityChanges changes) {
     this.jdbc = jdbc;
     this.encoder = encoder;
     this.audit = audit;
+    this.changes = changes;
   }
 
   /**
@@ -85,6 +87,7 @@ public class UserService {
   @Transactional
   public WardUser changeRole(String username, Role role, Actor actor) {
     update("UPDATE ward_user SET role = ? WHERE username = ?", role.id(), username);
+    changes.changed();
     audit.append(
         actor.name(), "user.role", "user:" + username, "role " + role.id(), actor.address());
     return find(username).orElseThrow();
@@ -94,6 +97,7 @@ public class UserService {
   @Transactional
   public WardUser setEnabled(String username, boolean enabled, Actor actor) {
     update("UPDATE ward_user SET enabled = ? WHERE username = ?", enabled, username);
+    changes.changed();
     audit.append(
         actor.name(),
         enabled ? "user.enable" : "user.disable",

@@ -339,6 +339,42 @@ class WebSecurityTest {
   }
 
   @Test
+  @Order(4)
+  void shouldApplyARoleChangeOrADisabledUserToTheVeryNextRequestOfAVerifiedToken()
+      throws Exception {
+    TokenService tokens = server.context().getBean(TokenService.class);
+    UserService users = store();
+    users.create("analyst9", PASSWORD, Role.SECURITY_ANALYST, Actor.system());
+    ApiToken.Created token = tokens.create("analyst9", "script", Actor.system());
+    HttpClient c = HttpClient.newHttpClient();
+    String bearer = "Bearer " + token.secret();
+    Map<String, String> none = Map.of("x", "1");
+
+    // Verified once, then answered from the verified tokens: the role still decides each call.
+    assertThat(get(c, "/api/v1/devices", "Authorization", bearer).statusCode()).isEqualTo(200);
+    assertThat(postForm(c, "/api/v1/jobs/1/cancel", none, "Authorization", bearer).statusCode())
+        .isNotIn(401, 403);
+    assertThat(
+            jdbc()
+                .sql("SELECT last_used_at FROM api_token WHERE id = ?")
+                .param(token.token().id())
+                .query(java.sql.Timestamp.class)
+                .optional())
+        .as("the first use is written")
+        .isPresent();
+
+    users.changeRole("analyst9", Role.AUDITOR, Actor.system());
+    assertThat(postForm(c, "/api/v1/jobs/1/cancel", none, "Authorization", bearer).statusCode())
+        .isEqualTo(403);
+    assertThat(get(c, "/api/v1/audit", "Authorization", bearer).statusCode()).isEqualTo(200);
+
+    users.setEnabled("analyst9", false, Actor.system());
+    assertThat(get(c, "/api/v1/devices", "Authorization", bearer).statusCode()).isEqualTo(401);
+    users.setEnabled("analyst9", true, Actor.system());
+    assertThat(get(c, "/api/v1/devices", "Authorization", bearer).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   @Order(5)
   void shouldRefuseFormPostsWithoutCsrfTokenEvenWhenSignedIn() throws Exception {
     HttpClient c = browser();
