@@ -134,7 +134,7 @@ final class ServerDeviceRows {
             "id, device_key, mac, ips, hostnames, vlans, vendor, model, os, firmware, serial,"
                 + " category, modality, medical, criticality, criticality_rank, protocols_client,"
                 + " protocols_server, ae_titles, hl7_applications, site_id, search_text,"
-                + " first_seen, last_seen, created_at, updated_at")) {
+                + " search_addresses, first_seen, last_seen, created_at, updated_at")) {
       for (ServerFleet.Member m : fleet.members()) {
         ServerTemplate t = m.template();
         ServerCopyRow row =
@@ -165,6 +165,7 @@ final class ServerDeviceRows {
           row.nul();
         }
         row.text(searchText(m))
+            .text(searchAddresses(m))
             .time(m.firstSeen())
             .time(m.lastSeen())
             .time(m.firstSeen())
@@ -175,20 +176,30 @@ final class ServerDeviceRows {
     }
   }
 
-  /** The search text the server's inventory writer stores: every searchable value, lower case. */
+  /** The descriptive search text the server's inventory writer stores, lower case. */
   static String searchText(ServerFleet.Member m) {
     ServerTemplate t = m.template();
     List<String> parts = new ArrayList<>();
-    parts.add(m.key());
-    parts.add(m.mac());
-    parts.add(m.ip());
-    parts.addAll(m.hostnames());
     parts.addAll(List.of(t.vendor(), t.model(), t.os(), m.firmware(), m.serial(), t.category()));
     parts.add(t.modality());
     parts.addAll(m.aeTitles());
     parts.addAll(t.hl7Applications());
     parts.addAll(t.protocolsClient());
     parts.addAll(t.protocolsServer());
+    return searchable(parts);
+  }
+
+  /** The addresses' search text the server's inventory writer stores: key, MAC, IP, names. */
+  static String searchAddresses(ServerFleet.Member m) {
+    List<String> parts = new ArrayList<>();
+    parts.add(m.key());
+    parts.add(m.mac());
+    parts.add(m.ip());
+    parts.addAll(m.hostnames());
+    return searchable(parts);
+  }
+
+  private static String searchable(List<String> parts) {
     return parts.stream()
         .filter(p -> !p.isEmpty())
         .map(p -> p.toLowerCase(Locale.ROOT))

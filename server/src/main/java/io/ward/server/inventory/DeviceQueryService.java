@@ -113,9 +113,14 @@ public class DeviceQueryService {
     q.text()
         .ifPresent(
             t -> {
+              // A word holds no space, so it lies within one stored value: it matches the
+              // device's text when it matches the descriptive values or the addresses.
               for (String word : t.toLowerCase(Locale.ROOT).split("\\s+")) {
-                terms.add("d.search_text LIKE ? ESCAPE '\\'");
-                params.add("%" + escapeLike(word) + "%");
+                terms.add(
+                    "(d.search_text LIKE ? ESCAPE '\\' OR d.search_addresses LIKE ? ESCAPE '\\')");
+                String pattern = "%" + escapeLike(word) + "%";
+                params.add(pattern);
+                params.add(pattern);
               }
             });
     q.category()

@@ -48,15 +48,15 @@ public class InventoryWriter {
       "INSERT INTO device (device_key, mac, ips, hostnames, vlans, vendor, model, os, firmware,"
           + " serial, category, modality, medical, criticality, criticality_rank,"
           + " protocols_client, protocols_server, ae_titles, hl7_applications, search_text,"
-          + " first_seen, last_seen, created_at, updated_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " search_addresses, first_seen, last_seen, created_at, updated_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final String UPDATE_DEVICE =
       "UPDATE device SET mac = ?, ips = ?, hostnames = ?, vlans = ?, vendor = ?, model = ?,"
           + " os = ?, firmware = ?, serial = ?, category = ?, modality = ?, medical = ?,"
           + " criticality = ?, criticality_rank = ?, protocols_client = ?,"
           + " protocols_server = ?, ae_titles = ?, hl7_applications = ?, search_text = ?,"
-          + " first_seen = ?, last_seen = ?, updated_at = ? WHERE id = ?";
+          + " search_addresses = ?, first_seen = ?, last_seen = ?, updated_at = ? WHERE id = ?";
 
   private static final List<String> CHANGE_COLUMNS =
       List.of(
@@ -680,6 +680,7 @@ public class InventoryWriter {
         joinClipped(aeTitles, 2000),
         joinClipped(hl7Applications, 2000),
         searchText(),
+        searchAddresses(),
         DeviceRows.utc(firstSeen),
         DeviceRows.utc(lastSeen),
         createdAt,
@@ -687,17 +688,32 @@ public class InventoryWriter {
       };
     }
 
+    /**
+     * The device's descriptive values for free-text search, lower case, space-separated. The
+     * addresses are in {@link #searchAddresses()}; a search word matches when it is a substring of
+     * either (see V202611290200).
+     */
     String searchText() {
       List<String> parts = new ArrayList<>();
-      parts.add(key);
-      parts.add(mac);
-      parts.addAll(ips);
-      parts.addAll(hostnames);
       parts.addAll(List.of(vendor, model, os, firmware, serial, category, modality));
       parts.addAll(aeTitles);
       parts.addAll(hl7Applications);
       parts.addAll(protocolsClient);
       parts.addAll(protocolsServer);
+      return searchable(parts);
+    }
+
+    /** The device's key, MAC, IPs and host names for free-text search. */
+    String searchAddresses() {
+      List<String> parts = new ArrayList<>();
+      parts.add(key);
+      parts.add(mac);
+      parts.addAll(ips);
+      parts.addAll(hostnames);
+      return searchable(parts);
+    }
+
+    private static String searchable(List<String> parts) {
       String text =
           parts.stream()
               .filter(p -> !p.isEmpty())

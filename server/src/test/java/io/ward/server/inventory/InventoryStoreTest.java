@@ -269,6 +269,40 @@ class InventoryStoreTest {
     }
 
     @Test
+    void shouldMatchEachSearchWordInTheAddressesOrTheDescriptiveValues() {
+      DeviceQueryService query = store.bean(DeviceQueryService.class);
+      for (String text :
+          List.of(
+              "10.9.0.1",
+              "0.12",
+              "host-12 philips",
+              "02:00:00:00:00:0a",
+              "mac:02:00:00:00:00:1",
+              "printer host-1",
+              "PHILIPS 10.9.0.13")) {
+        long expected = 0;
+        for (int i = 0; i < 137; i++) {
+          String mac = String.format("02:00:00:00:%02x:%02x", i / 256, i % 256);
+          List<String> values =
+              List.of(
+                  "mac:" + mac,
+                  mac,
+                  "10.9." + (i / 256) + "." + (i % 256),
+                  "host-" + i,
+                  i % 3 == 0 ? "philips" : "acme_corp 100%",
+                  CATEGORIES[i % CATEGORIES.length].id());
+          boolean all = true;
+          for (String word : text.toLowerCase(java.util.Locale.ROOT).split(" ")) {
+            all &= values.stream().anyMatch(v -> v.contains(word));
+          }
+          expected += all ? 1 : 0;
+        }
+        assertThat(expected).as("the data holds matches for %s", text).isPositive();
+        assertThat(query.count(DeviceQuery.all().withText(text))).as(text).isEqualTo(expected);
+      }
+    }
+
+    @Test
     void shouldRefuseACursorFromAnotherOrderOrAForgedOne() {
       DeviceQueryService query = store.bean(DeviceQueryService.class);
       DeviceQuery q =
