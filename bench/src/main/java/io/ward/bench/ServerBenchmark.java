@@ -219,7 +219,7 @@ public final class ServerBenchmark implements Callable<Integer> {
         log.println("bench: server listening on " + server.url());
         ServerFleet fleet = fleet(n);
         if (reuse) {
-          // Statistics for whatever the server's migrations just added (expression indexes).
+          // Statistics for whatever the server's migrations just added or rewrote.
           db.analyze();
         } else {
           load =
