@@ -268,8 +268,10 @@ class JobRunner {
                     + ": "
                     + r.matched()
                     + " matched to devices, "
-                    + r.unmatched()
+                    + r.notObserved()
                     + " not seen on the network, "
+                    + r.conflicts()
+                    + (r.conflicts() == 1 ? " conflict, " : " conflicts, ")
                     + r.changes()
                     + " attribute changes, "
                     + assessed.findings()
