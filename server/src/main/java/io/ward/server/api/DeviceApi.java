@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.ward.server.exposure.FindingService;
 import io.ward.server.exposure.RemediationService;
+import io.ward.server.inventory.CmdbConflicts;
 import io.ward.server.inventory.DeviceQuery;
 import io.ward.server.inventory.DeviceQueryService;
 import io.ward.server.inventory.Page;
@@ -24,16 +25,19 @@ class DeviceApi {
   private final TrafficQueries traffic;
   private final FindingService findings;
   private final RemediationService remediations;
+  private final CmdbConflicts cmdb;
 
   DeviceApi(
       DeviceQueryService devices,
       TrafficQueries traffic,
       FindingService findings,
-      RemediationService remediations) {
+      RemediationService remediations,
+      CmdbConflicts cmdb) {
     this.devices = devices;
     this.traffic = traffic;
     this.findings = findings;
     this.remediations = remediations;
+    this.cmdb = cmdb;
   }
 
   @GetMapping
@@ -74,9 +78,15 @@ class DeviceApi {
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "One device with the evidence behind each attribute and its history")
-  DeviceJson.Detail get(@PathVariable("id") long id) {
-    return devices.detail(id).map(DeviceJson.Detail::of).orElseThrow(() -> missing(id));
+  @Operation(
+      summary =
+          "One device with the evidence behind each attribute, its history, and what the last"
+              + " CMDB import disagrees with (cmdbConflicts)")
+  CmdbConflictJson.DeviceDetail get(@PathVariable("id") long id) {
+    DeviceJson.Detail detail =
+        devices.detail(id).map(DeviceJson.Detail::of).orElseThrow(() -> missing(id));
+    return new CmdbConflictJson.DeviceDetail(
+        detail, cmdb.forDevice(id).stream().map(CmdbConflictJson::of).toList());
   }
 
   @GetMapping("/{id}/peers")

@@ -503,6 +503,109 @@ abstract class ApiContract {
     }
   }
 
+  @Test
+  void shouldListTheCmdbConflictsAndUnseenAssetsAndShowThemWithTheDevice() throws Exception {
+    String db = postgres() ? "pg" : "h2";
+    JsonNode device = null;
+    for (JsonNode d : ok(auditor.get("/api/v1/devices?limit=500&sort=id&order=asc")).get("items")) {
+      if (d.hasNonNull("mac") && d.hasNonNull("vendor") && device == null) {
+        device = d;
+      }
+    }
+    assertThat(device).as("a device with a MAC address and a vendor").isNotNull();
+    long id = device.get("id").asLong();
+    String csv =
+        "asset_tag,manufacturer,model_id,serial_number,firmware_version,department,location,"
+            + "mac_address,ip_address,host_name\n"
+            + "CF-1,Zyxwv Instruments,,,,Biomed,,"
+            + device.get("mac").asString()
+            + ",,\n"
+            + "CF-2,Baxter,Sigma Spectrum,SN-CF-"
+            + db
+            + ",,ICU,,02:00:00:cf:00:02,,\n";
+    HttpResponse<String> r =
+        analyst.upload(
+            "/api/v1/cmdb",
+            "file",
+            "cmdb-conflicts.csv",
+            csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    JsonNode job = Fixtures.awaitJob(analyst, Http.json(r.body()).get("id").asLong());
+    assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+    assertThat(job.get("message").asString())
+        .contains("1 matched to devices, 1 not seen on the network, 1 conflict, ");
+
+    // Every role that reads the inventory reads the reconciliation.
+    for (Http reader : List.of(admin, analyst, clinical, auditor)) {
+      JsonNode all = ok(reader.get("/api/v1/cmdb/conflicts?total=true"));
+      assertThat(all.get("total").asLong()).isEqualTo(2);
+      assertThat(all.get("items").findValuesAsString("kind"))
+          .containsExactly("vendor", "not-observed");
+    }
+    JsonNode all = ok(auditor.get("/api/v1/cmdb/conflicts"));
+    JsonNode vendor = all.get("items").get(0);
+    assertThat(vendor.get("deviceId").asLong()).isEqualTo(id);
+    assertThat(vendor.get("deviceKey").asString()).isEqualTo(device.get("key").asString());
+    assertThat(vendor.get("asset").asString()).isEqualTo("asset CF-1");
+    assertThat(vendor.get("source").asString()).isEqualTo("cmdb-conflicts.csv:2");
+    assertThat(vendor.get("observed").asString()).isEqualTo(device.get("vendor").asString());
+    assertThat(vendor.get("observedSource").isNull()).as(vendor.toString()).isFalse();
+    assertThat(vendor.get("recorded").asString()).isEqualTo("Zyxwv Instruments");
+    assertThat(vendor.get("message").asString()).contains("Zyxwv Instruments");
+    assertThat(vendor.get("jobId").asLong()).isEqualTo(job.get("id").asLong());
+    JsonNode unseen = all.get("items").get(1);
+    assertThat(unseen.get("deviceId").isNull()).isTrue();
+    assertThat(unseen.get("asset").asString()).isEqualTo("asset CF-2");
+    assertThat(unseen.get("recorded").asString()).contains("Baxter Sigma Spectrum");
+    assertThat(unseen.get("message").asString()).contains("was not seen on the network");
+
+    // Filters, and cursor pages that walk every row once.
+    JsonNode notObserved = ok(auditor.get("/api/v1/cmdb/conflicts?kind=not-observed"));
+    assertThat(notObserved.get("items").findValuesAsString("asset")).containsExactly("asset CF-2");
+    JsonNode ofDevice = ok(auditor.get("/api/v1/cmdb/conflicts?deviceId=" + id));
+    assertThat(ofDevice.get("items").findValuesAsString("kind")).containsExactly("vendor");
+    JsonNode first = ok(auditor.get("/api/v1/cmdb/conflicts?limit=1"));
+    assertThat(first.get("items").findValuesAsString("asset")).containsExactly("asset CF-1");
+    JsonNode second =
+        ok(
+            auditor.get(
+                "/api/v1/cmdb/conflicts?limit=1&cursor=" + first.get("nextCursor").asString()));
+    assertThat(second.get("items").findValuesAsString("asset")).containsExactly("asset CF-2");
+    assertThat(second.get("nextCursor").isNull()).isTrue();
+    assertProblem(auditor.get("/api/v1/cmdb/conflicts?kind=nonsense"), 400);
+    assertProblem(auditor.get("/api/v1/cmdb/conflicts?cursor=not-a-cursor"), 400);
+    assertProblem(auditor.get("/api/v1/cmdb/conflicts?limit=0"), 400);
+
+    // The device's detail carries its conflicts beside everything it had.
+    JsonNode detail = ok(clinical.get("/api/v1/devices/" + id));
+    assertThat(detail.get("device").get("id").asLong()).isEqualTo(id);
+    assertThat(detail.get("evidence").size()).isPositive();
+    assertThat(detail.get("cmdbConflicts").findValuesAsString("kind")).containsExactly("vendor");
+    assertThat(detail.get("cmdbConflicts").get(0).get("recorded").asString())
+        .isEqualTo("Zyxwv Instruments");
+
+    JsonNode doc = ok(auditor.get("/v3/api-docs"));
+    assertThat(doc.get("paths").has("/api/v1/cmdb/conflicts")).isTrue();
+    assertThat(doc.get("paths").get("/api/v1/cmdb/conflicts").get("get").toString())
+        .contains("deviceId")
+        .contains("kind")
+        .contains("cursor");
+    // The device detail is described with its own fields and the conflicts (not as a wrapper).
+    String ref =
+        doc.get("paths")
+            .get("/api/v1/devices/{id}")
+            .get("get")
+            .get("responses")
+            .get("200")
+            .findValue("$ref")
+            .asString();
+    JsonNode schema =
+        doc.get("components").get("schemas").get(ref.substring(ref.lastIndexOf('/') + 1));
+    assertThat(schema.get("properties").propertyNames())
+        .contains("device", "evidence", "history", "cmdbConflicts")
+        .doesNotContain("detail");
+  }
+
   /** An MDS2 form (HN 1-2019 layout) of a pump model, as a manufacturer sends it. */
   static byte[] mds2Workbook() throws Exception {
     String[][] rows = {
