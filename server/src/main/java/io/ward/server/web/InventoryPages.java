@@ -4,6 +4,7 @@ import io.ward.model.Category;
 import io.ward.model.Criticality;
 import io.ward.model.exposure.RemediationStatus;
 import io.ward.server.api.ApiException;
+import io.ward.server.api.CmdbConflictJson;
 import io.ward.server.api.DeviceJson;
 import io.ward.server.api.FindingJson;
 import io.ward.server.api.InventorySearch;
@@ -11,6 +12,7 @@ import io.ward.server.api.RemediationJson;
 import io.ward.server.api.TrafficQueries;
 import io.ward.server.exposure.FindingService;
 import io.ward.server.exposure.RemediationService;
+import io.ward.server.inventory.CmdbConflicts;
 import io.ward.server.inventory.DeviceDetail;
 import io.ward.server.inventory.DeviceQuery;
 import io.ward.server.inventory.DeviceQueryService;
@@ -37,16 +39,19 @@ class InventoryPages {
   private final FindingService findings;
   private final RemediationService remediations;
   private final TrafficQueries traffic;
+  private final CmdbConflicts cmdb;
 
   InventoryPages(
       DeviceQueryService devices,
       FindingService findings,
       RemediationService remediations,
-      TrafficQueries traffic) {
+      TrafficQueries traffic,
+      CmdbConflicts cmdb) {
     this.devices = devices;
     this.findings = findings;
     this.remediations = remediations;
     this.traffic = traffic;
+    this.cmdb = cmdb;
   }
 
   @GetMapping("/devices")
@@ -147,6 +152,8 @@ class InventoryPages {
     model.addAttribute("d", detail);
     model.addAttribute("evidence", evidence);
     model.addAttribute("findings", found);
+    model.addAttribute(
+        "cmdbConflicts", cmdb.forDevice(id).stream().map(CmdbConflictJson::of).toList());
     List<RemediationJson.View> work =
         remediations.forDevice(id).stream().map(RemediationJson.View::of).toList();
     model.addAttribute("remediations", work);
