@@ -23,9 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class DeviceQueryService {
   private final JdbcClient jdbc;
+  private final ValuePlannedQueries valuePlanned;
 
-  DeviceQueryService(JdbcClient jdbc) {
+  DeviceQueryService(JdbcClient jdbc, ValuePlannedQueries valuePlanned) {
     this.jdbc = jdbc;
+    this.valuePlanned = valuePlanned;
   }
 
   /**
@@ -61,7 +63,10 @@ public class DeviceQueryService {
             : " ORDER BY " + fixedFirst(query, dir) + col + " " + dir + ", d.id " + dir;
     String sql =
         DeviceRows.SELECT + where + order + " FETCH FIRST " + (query.limit() + 1) + " ROWS ONLY";
-    List<DeviceRow> rows = jdbc.sql(sql).params(params).query(DeviceRows::row).list();
+    List<DeviceRow> rows =
+        query.text().isPresent()
+            ? valuePlanned.query(sql, params, DeviceRows::row)
+            : jdbc.sql(sql).params(params).query(DeviceRows::row).list();
     if (rows.size() <= query.limit()) {
       return new Page<>(rows, Optional.empty());
     }
@@ -102,10 +107,11 @@ public class DeviceQueryService {
   public long count(DeviceQuery query) {
     List<Object> params = new ArrayList<>();
     StringBuilder where = where(query, params);
-    return jdbc.sql("SELECT COUNT(*) FROM device d" + where)
-        .params(params)
-        .query(Long.class)
-        .single();
+    String sql = "SELECT COUNT(*) FROM device d" + where;
+    if (query.text().isPresent()) {
+      return valuePlanned.query(sql, params, (rs, n) -> rs.getLong(1)).get(0);
+    }
+    return jdbc.sql(sql).params(params).query(Long.class).single();
   }
 
   private static StringBuilder where(DeviceQuery q, List<Object> params) {
