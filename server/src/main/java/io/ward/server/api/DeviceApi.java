@@ -90,10 +90,16 @@ class DeviceApi {
   }
 
   @GetMapping("/{id}/peers")
-  @Operation(summary = "The device's peers per protocol, both directions, most flows first")
-  List<DeviceJson.Peer> peers(@PathVariable("id") long id) {
+  @Operation(
+      summary =
+          "The device's peers per protocol, both directions, most flows first (at most limit,"
+              + " default 1,000, at most 10,000)")
+  List<DeviceJson.Peer> peers(
+      @PathVariable("id") long id, @RequestParam(name = "limit", required = false) Integer limit) {
     requireDevice(id);
-    return devices.peers(id).stream().map(DeviceJson.Peer::of).toList();
+    return devices.peers(id, Params.limit(limit, 1_000, DeviceQueryService.MAX_PEERS)).stream()
+        .map(DeviceJson.Peer::of)
+        .toList();
   }
 
   @GetMapping("/{id}/flows")

@@ -40,18 +40,25 @@ public class TrafficQueries {
         " p.id AS p_id, p.device_key AS p_device_key, p.hostnames AS p_hostnames,"
             + " p.vendor AS p_vendor, p.model AS p_model, f.protocol, f.hour_start,"
             + " f.server_port, f.flows, f.packets, f.bytes, f.cleartext_flows";
+    int rows = Math.max(1, Math.min(limit, 1000));
+    // Each direction is cut to the newest n hours before the peers' names are joined: a server of
+    // the whole hospital has tens of thousands of flow hours, and joining them all to be sorted
+    // made its device page slow. The union's first n lie among the two directions' first n.
+    String newest = " ORDER BY hour_start DESC, flows DESC, %s FETCH FIRST " + rows + " ROWS ONLY";
     String sql =
         "SELECT * FROM ("
             + " SELECT TRUE AS as_client,"
             + peerColumns
-            + " FROM flow_hour f JOIN device p ON p.id = f.server_device_id"
-            + " WHERE f.client_device_id = ?"
+            + " FROM (SELECT * FROM flow_hour WHERE client_device_id = ?"
+            + newest.formatted("server_device_id")
+            + ") f JOIN device p ON p.id = f.server_device_id"
             + " UNION ALL SELECT FALSE AS as_client,"
             + peerColumns
-            + " FROM flow_hour f JOIN device p ON p.id = f.client_device_id"
-            + " WHERE f.server_device_id = ?"
+            + " FROM (SELECT * FROM flow_hour WHERE server_device_id = ?"
+            + newest.formatted("client_device_id")
+            + ") f JOIN device p ON p.id = f.client_device_id"
             + ") x ORDER BY x.hour_start DESC, x.flows DESC, x.p_id FETCH FIRST "
-            + Math.max(1, Math.min(limit, 1000))
+            + rows
             + " ROWS ONLY";
     return jdbc.sql(sql)
         .params(deviceId, deviceId)

@@ -241,13 +241,21 @@ public class DeviceQueryService {
         rs.wasNull() ? Optional.empty() : Optional.of(job));
   }
 
-  /** The device's peers per protocol, both directions, most flows first. */
-  public List<PeerRow> peers(long deviceId) {
+  /** Most peers {@link #peers(long, int)} lists. */
+  public static final int MAX_PEERS = 10_000;
+
+  /**
+   * The device's peers per protocol and direction, most flows first, at most {@code limit}: a
+   * server of the whole hospital (DNS, the HL7 engine, PACS) has tens of thousands, and listing
+   * them all made its page take seconds. The busiest are chosen before their names are joined.
+   */
+  public List<PeerRow> peers(long deviceId, int limit) {
+    int n = Math.max(1, Math.min(limit, MAX_PEERS));
     String sql =
         "SELECT p.id AS peer_id, p.device_key AS peer_key, p.hostnames AS peer_hostnames,"
             + " p.vendor AS peer_vendor, p.model AS peer_model, x.protocol, x.as_client,"
             + " x.server_port, x.flows, x.packets, x.bytes, x.cleartext_flows, x.first_hour,"
-            + " x.last_hour FROM ("
+            + " x.last_hour FROM (SELECT * FROM ("
             + "  SELECT server_device_id AS peer, protocol, TRUE AS as_client,"
             + "   MAX(server_port) AS server_port, SUM(flows) AS flows, SUM(packets) AS packets,"
             + "   SUM(bytes) AS bytes, SUM(cleartext_flows) AS cleartext_flows,"
@@ -257,11 +265,14 @@ public class DeviceQueryService {
             + "  SELECT client_device_id, protocol, FALSE, MAX(server_port), SUM(flows),"
             + "   SUM(packets), SUM(bytes), SUM(cleartext_flows), MIN(hour_start), MAX(hour_start)"
             + "  FROM flow_hour WHERE server_device_id = ? GROUP BY client_device_id, protocol"
-            + ") x JOIN device p ON p.id = x.peer ORDER BY x.flows DESC, p.id, x.protocol";
+            + " ) a ORDER BY a.flows DESC, a.peer, a.protocol, a.as_client FETCH FIRST "
+            + n
+            + " ROWS ONLY) x JOIN device p ON p.id = x.peer"
+            + " ORDER BY x.flows DESC, p.id, x.protocol, x.as_client";
     return jdbc.sql(sql)
         .params(deviceId, deviceId)
         .query(
-            (rs, n) -> {
+            (rs, row) -> {
               String key = rs.getString("peer_key");
               return new PeerRow(
                   rs.getLong("peer_id"),

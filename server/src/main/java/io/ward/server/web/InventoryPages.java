@@ -139,6 +139,9 @@ class InventoryPages {
     return b.encode().build().toUriString();
   }
 
+  /** Peers the device page lists (the busiest); the API gives more. */
+  static final int PAGE_PEERS = 100;
+
   @GetMapping("/devices/{id}")
   String device(@PathVariable("id") long id, Model model) {
     DeviceDetail d = devices.detail(id).orElseThrow(() -> ApiException.notFound("no device " + id));
@@ -158,7 +161,10 @@ class InventoryPages {
         remediations.forDevice(id).stream().map(RemediationJson.View::of).toList();
     model.addAttribute("remediations", work);
     model.addAttribute("names", DeviceNames.of(devices, work));
-    model.addAttribute("peers", devices.peers(id).stream().map(DeviceJson.Peer::of).toList());
+    List<DeviceJson.Peer> peers =
+        devices.peers(id, PAGE_PEERS + 1).stream().map(DeviceJson.Peer::of).toList();
+    model.addAttribute("peers", peers.subList(0, Math.min(peers.size(), PAGE_PEERS)));
+    model.addAttribute("morePeers", peers.size() > PAGE_PEERS);
     model.addAttribute("flows", traffic.flowHours(id, 48));
     model.addAttribute("statuses", RemediationStatus.values());
     model.addAttribute("returnTo", "/devices/" + id);

@@ -79,7 +79,7 @@ class CaptureIngestTest {
                       .isTrue());
       var detail = devices.detail(hl7.get(0).id()).orElseThrow();
       assertThat(detail.captures()).isEqualTo(1);
-      assertThat(devices.peers(hl7.get(0).id())).extracting(p -> p.protocol()).contains("hl7");
+      assertThat(devices.peers(hl7.get(0).id(), 100)).extracting(p -> p.protocol()).contains("hl7");
 
       Job again = ingest(TestData.file("pcaps/ndpi/hl7.pcap"));
       assertThat(again.state()).isEqualTo(JobState.SUCCEEDED);

@@ -178,13 +178,54 @@ class InventoryStoreTest {
           .extracting(DeviceDetail.EvidenceRow::attribute)
           .containsExactlyInAnyOrder("model", "vendor");
 
-      List<PeerRow> peers = query.peers(row.id());
+      List<PeerRow> peers = query.peers(row.id(), 100);
       assertThat(peers).hasSize(1);
       assertThat(peers.get(0).protocol()).isEqualTo("hl7");
       assertThat(peers.get(0).asClient()).isTrue();
       assertThat(peers.get(0).flows()).isEqualTo(2);
       assertThat(peers.get(0).cleartextFlows()).isEqualTo(2);
       assertThat(store.count("device WHERE device_key LIKE 'mac:00:0a:0b%'")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldListTheBusiestPeersFirstAndNoMoreThanAsked() {
+      InventoryWriter writer = store.bean(InventoryWriter.class);
+      DeviceQueryService query = store.bean(DeviceQueryService.class);
+      Device hub = pump("00:0c:0d:00:00:01", "10.30.0.1", "1.0", T0);
+      List<Device> all = new ArrayList<>(List.of(hub));
+      FlowHours hours = new FlowHours();
+      for (int i = 1; i <= 6; i++) {
+        Device peer = pump(String.format("00:0c:0d:00:01:%02x", i), "10.30.1." + i, "1.0", T0);
+        all.add(peer);
+        for (int f = 0; f < (i * 7) % 6 + 1; f++) { // 1..6 flows, not in peer order
+          hours.add(
+              new Flow(
+                  Endpoint.of(peer.mac().get(), peer.ips().get(0), 20),
+                  40000 + f,
+                  Endpoint.of(hub.mac().get(), hub.ips().get(0), 20),
+                  2575,
+                  Transport.TCP,
+                  20,
+                  Optional.of("hl7"),
+                  false,
+                  1,
+                  100,
+                  1,
+                  100,
+                  T0,
+                  T0 + 1000));
+        }
+      }
+      writer.merge(StoredDevices.capture("d".repeat(64)), all, hours.resolve(all), 0, "t");
+      long hubId = query.deviceByKey(hub.id()).orElseThrow().id();
+
+      List<PeerRow> every = query.peers(hubId, 100);
+      assertThat(every).hasSize(6).allSatisfy(p -> assertThat(p.asClient()).isFalse());
+      assertThat(every)
+          .extracting(PeerRow::flows)
+          .isSortedAccordingTo(java.util.Comparator.reverseOrder())
+          .containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L);
+      assertThat(query.peers(hubId, 2)).containsExactlyElementsOf(every.subList(0, 2));
     }
 
     @Test
