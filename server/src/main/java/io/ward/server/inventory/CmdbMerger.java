@@ -41,6 +41,13 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CmdbMerger {
+  /** The device's descriptive search text made again from its columns, as the migration does. */
+  private static final String SEARCH_TEXT_REFRESH =
+      "UPDATE device SET search_text = LEFT(LOWER(CONCAT_WS(' ', vendor, model, os, firmware,"
+          + " serial, category, modality, REPLACE(ae_titles, ',', ' '),"
+          + " REPLACE(hl7_applications, ',', ' '), REPLACE(protocols_client, ',', ' '),"
+          + " REPLACE(protocols_server, ',', ' '))), 8000) WHERE id = ?";
+
   /** Attributes whose conflicts name the evidence the network's value came from. */
   private static final Map<CmdbConflict.Kind, String> EVIDENCE_ATTRIBUTES =
       Map.of(
@@ -128,10 +135,15 @@ public class CmdbMerger {
       Row d = rows.get(i);
       CmdbAsset a = m.asset().get();
       ids.add(d.id);
+      int changesBefore = changes;
       changes += fill(d, "serial", d.serial, a.serial(), now, jobId, a);
       changes += fill(d, "vendor", d.vendor, a.manufacturer(), now, jobId, a);
       changes += fill(d, "model", d.model, a.model(), now, jobId, a);
       changes += fill(d, "firmware", d.firmware, a.softwareVersion(), now, jobId, a);
+      if (changes > changesBefore) {
+        // What the CMDB filled in is searchable like what traffic showed (V202611290200).
+        jdbc.sql(SEARCH_TEXT_REFRESH).param(d.id).update();
+      }
       Optional<String> location = a.location().map(String::strip).filter(s -> !s.isEmpty());
       if (location.isPresent()) {
         long site = sites.computeIfAbsent(clip(location.get(), 200), n -> site(n, now));

@@ -44,7 +44,7 @@ class CmdbPages {
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
     }
-    model.addAttribute("page", "devices");
+    model.addAttribute("page", "cmdb");
     model.addAttribute("rows", page.items().stream().map(CmdbConflictJson::of).toList());
     model.addAttribute("kind", k.map(CmdbConflictKind::id).orElse(""));
     model.addAttribute("kinds", List.of(CmdbConflictKind.values()));

@@ -161,6 +161,14 @@ class CmdbReconciliationTest {
       // second, and fills the model; A-4's model is not applied.
       DeviceRow gateway = row(GATEWAY);
       assertThat(gateway.model()).contains("Carescape B650");
+      // What the CMDB filled in is found by free-text search.
+      assertThat(
+              store
+                  .bean(DeviceQueryService.class)
+                  .search(DeviceQuery.all().withText("carescape b650"))
+                  .items())
+          .extracting(DeviceRow::id)
+          .containsExactly(gateway.id());
       assertThat(gateway.site()).contains("ICU bay 4");
       DeviceDetail detail = store.bean(DeviceQueryService.class).detail(gateway.id()).orElseThrow();
       assertThat(detail.changes())
