@@ -121,7 +121,17 @@ public class IngestService {
   public Job submitFile(JobKind kind, InputStream in, String filename, Actor actor)
       throws IOException {
     String name = clean(filename);
-    return submit(kind, uploads.store(in, kind.uploadDir(), name), name, actor);
+    UploadStore.Stored stored = uploads.store(in, kind, name);
+    Job job;
+    try {
+      job = record(kind, stored, name, actor);
+    } catch (RuntimeException e) {
+      // No job will ever end and delete it: a capture must not stay behind on disk.
+      uploads.discard(stored.path().toString(), "its job could not be recorded");
+      throw e;
+    }
+    jobs.schedule(job.id());
+    return job;
   }
 
   /**

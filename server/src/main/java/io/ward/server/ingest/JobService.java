@@ -30,6 +30,7 @@ public class JobService {
   private final JobStore store;
   private final JobRunner runner;
   private final AuditLog audit;
+  private final UploadStore uploads;
   private final ExecutorService executor;
   private final Map<Long, Future<?>> running = new ConcurrentHashMap<>();
 
@@ -42,11 +43,13 @@ public class JobService {
       JobStore store,
       JobRunner runner,
       AuditLog audit,
+      UploadStore uploads,
       TransactionTemplate tx,
       WardProperties properties) {
     this.store = store;
     this.runner = runner;
     this.audit = audit;
+    this.uploads = uploads;
     AtomicInteger n = new AtomicInteger();
     this.executor =
         Executors.newFixedThreadPool(
@@ -61,6 +64,12 @@ public class JobService {
       if (abandoned > 0) {
         log.warn(
             "{} ingest job(s) left unfinished by an earlier run were marked failed", abandoned);
+      }
+      // Uploads of jobs that ended without deleting them (a crash, a stop while queued); run
+      // after the above, so only this process's jobs could still need a file, and it has none.
+      int swept = uploads.sweep(store.unfinishedPaths());
+      if (swept > 0) {
+        log.info("{} upload(s) left by jobs of an earlier run were deleted", swept);
       }
     }
   }
@@ -137,11 +146,27 @@ public class JobService {
                 runner.run(id);
               } finally {
                 running.remove(id);
+                discardUpload(id);
               }
             });
     running.put(id, f);
     if (f.isDone()) {
       running.remove(id);
+    }
+  }
+
+  /**
+   * Deletes the upload of a job that has ended (succeeded, failed or cancelled), on the runner's
+   * thread once it no longer reads it; a job still unfinished (its end could not be stored) keeps
+   * it until the next start.
+   */
+  private void discardUpload(long id) {
+    try {
+      if (store.get(id).map(j -> j.state().finished()).orElse(false)) {
+        uploads.discard(store.source(id).map(s -> s[0]).orElse(null), "job " + id + " ended");
+      }
+    } catch (RuntimeException e) {
+      log.warn("could not delete the upload of ingest job {}: {}", id, e.toString());
     }
   }
 

@@ -128,6 +128,14 @@ class JobStore {
         .list();
   }
 
+  /** The stored files of jobs still queued or running. */
+  List<String> unfinishedPaths() {
+    return jdbc.sql("SELECT stored_path FROM ingest_job WHERE state IN (?, ?)")
+        .params(JobState.QUEUED.id(), JobState.RUNNING.id())
+        .query(String.class)
+        .list();
+  }
+
   private static Job row(ResultSet rs, int n) throws SQLException {
     long capture = rs.getLong("capture_id");
     boolean noCapture = rs.wasNull();

@@ -10,21 +10,42 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Uploaded files on disk under the data directory, streamed (never held in memory) and named by
- * their SHA-256, so the same content is kept once whatever it was called.
+ * Uploaded files on disk under the data directory, streamed (never held in memory).
+ *
+ * <p>Captures and CMDB exports are only read by their own job and are deleted when it ends:
+ * captures hold HL7 and DICOM payloads, i.e. patient data, which Ward never keeps in clear. Each
+ * such upload has a file of its own (its SHA-256 and a random part), so deleting one job's file
+ * never takes a file another job still reads; a capture sent again is still recognised by its
+ * SHA-256, which stays in the database. Feeds, SBOMs and MDS2 forms are kept, named by their
+ * SHA-256 so the same content is kept once: the advisory knowledge is read again from them whenever
+ * it changes.
  */
 @Component
 class UploadStore {
+  private static final Logger log = LoggerFactory.getLogger(UploadStore.class);
+  private static final String TEMP_PREFIX = ".upload-";
+
+  /** The kinds whose upload is read only by its own job. */
+  static final Set<JobKind> TRANSIENT = Set.of(JobKind.CAPTURE, JobKind.CMDB);
+
   private final Path root;
 
   UploadStore(WardProperties properties) {
-    this.root = properties.dataDirectory().resolve("uploads");
+    this.root = properties.dataDirectory().resolve("uploads").toAbsolutePath().normalize();
   }
 
   /** A stored upload. */
@@ -35,10 +56,10 @@ class UploadStore {
    *
    * @throws IOException the stream broke or the disk is full
    */
-  Stored store(InputStream in, String kind, String filename) throws IOException {
-    Path dir = root.resolve(kind);
+  Stored store(InputStream in, JobKind kind, String filename) throws IOException {
+    Path dir = root.resolve(kind.uploadDir());
     Files.createDirectories(dir);
-    Path temp = dir.resolve(".upload-" + UUID.randomUUID());
+    Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
     MessageDigest digest = sha256();
     long size;
     try {
@@ -46,7 +67,11 @@ class UploadStore {
         size = in.transferTo(out);
       }
       String sha = HexFormat.of().formatHex(digest.digest());
-      Path target = dir.resolve(sha + suffix(filename));
+      Path target =
+          dir.resolve(
+              TRANSIENT.contains(kind)
+                  ? sha + "-" + UUID.randomUUID() + suffix(filename)
+                  : sha + suffix(filename));
       if (Files.exists(target)) {
         Files.delete(temp);
       } else {
@@ -55,6 +80,72 @@ class UploadStore {
       return new Stored(target, sha, size);
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Deletes a finished job's upload if it is one of {@link #TRANSIENT} kind's files under the
+   * uploads directory; anything else (a capture read in place, a feed directory, a kept feed or
+   * SBOM) is left alone.
+   */
+  void discard(String storedPath, String why) {
+    if (storedPath == null) {
+      return;
+    }
+    Path file = Path.of(storedPath).toAbsolutePath().normalize();
+    if (TRANSIENT.stream()
+        .map(k -> root.resolve(k.uploadDir()))
+        .anyMatch(dir -> file.startsWith(dir) && !file.equals(dir))) {
+      delete(file, why);
+    }
+  }
+
+  /**
+   * At start, when no job of this process runs yet: deletes what jobs that ended (or were abandoned
+   * by a crash) left, i.e. the files of the {@link #TRANSIENT} kinds not named in {@code keep} (the
+   * uploads of jobs still queued or running), and half-written uploads of every kind (a leftover
+   * would be read as an SBOM or a feed). Returns how many files were deleted.
+   */
+  int sweep(Collection<String> keep) {
+    Set<Path> kept =
+        keep.stream()
+            .filter(Objects::nonNull)
+            .map(p -> Path.of(p).toAbsolutePath().normalize())
+            .collect(Collectors.toSet());
+    int deleted = 0;
+    for (String name : Stream.of(JobKind.values()).map(JobKind::uploadDir).distinct().toList()) {
+      Path dir = root.resolve(name);
+      boolean perJob = TRANSIENT.stream().anyMatch(k -> k.uploadDir().equals(name));
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      List<Path> files;
+      try (Stream<Path> list = Files.list(dir)) {
+        files = list.filter(Files::isRegularFile).toList();
+      } catch (IOException e) {
+        log.warn("could not list the uploads in {}: {}", dir, e.toString());
+        continue;
+      }
+      for (Path file : files) {
+        boolean temp = file.getFileName().toString().startsWith(TEMP_PREFIX);
+        if ((temp || perJob) && !kept.contains(file) && delete(file, "left by an earlier run")) {
+          deleted++;
+        }
+      }
+    }
+    return deleted;
+  }
+
+  private static boolean delete(Path file, String why) {
+    try {
+      if (Files.deleteIfExists(file)) {
+        log.debug("deleted upload {} ({})", file, why);
+        return true;
+      }
+      return false;
+    } catch (IOException | RuntimeException e) {
+      log.warn("could not delete upload {} ({}): {}", file, why, e.toString());
+      return false;
     }
   }
 
