@@ -27,6 +27,8 @@ class MetricsApi {
    * The dashboard's figures.
    *
    * @param asOf the newest traffic hour stored: utilisation and idleness are measured up to it
+   * @param remediation the remediation programme's metrics, as {@code /api/v1/metrics/remediation}
+   *     serves them
    */
   record MetricsJson(
       long devices,
@@ -41,7 +43,8 @@ class MetricsApi {
       Optional<Instant> asOf,
       List<DashboardMetrics.Utilisation> utilisation,
       List<Insights.ModelUse> utilisationByModel,
-      long idleDevices) {}
+      long idleDevices,
+      DashboardMetrics.Remediation remediation) {}
 
   @GetMapping("/api/v1/metrics")
   @Operation(summary = "Counts, distributions, devices to act on, cleartext traffic, utilisation")
@@ -60,6 +63,22 @@ class MetricsApi {
         m.asOf(),
         m.utilisation(),
         insights.utilisationByModel(7, 20),
-        m.idleDeviceCount());
+        m.idleDeviceCount(),
+        m.remediation());
+  }
+
+  @GetMapping("/api/v1/metrics/remediation")
+  @Operation(
+      summary =
+          "Open findings by decision (SSVC act, attend, track*, track), overdue records, mean days"
+              + " to remediate over the records closed as patched or mitigated (with the closing"
+              + " days it covers), share of devices on supported software",
+      description =
+          "Computed from the stored findings and remediation records alone, so it costs less"
+              + " than the whole of /api/v1/metrics. Overdue is judged against today (UTC);"
+              + " meanDaysToRemediate is null while no record was patched or mitigated, and risk"
+              + " acceptances are not counted in it.")
+  DashboardMetrics.Remediation remediation() {
+    return metrics.remediation();
   }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,8 @@ import java.util.Optional;
  * @param utilisation hours active per day for the busiest devices over the last 7 days of data
  * @param idleDevices devices with no traffic in the 30 days before {@code asOf}
  * @param idleDeviceCount how many such devices there are
+ * @param remediation the programme metrics: open findings by urgency, overdue records, mean time to
+ *     remediate, share of devices on supported software
  */
 public record DashboardMetrics(
     long devices,
@@ -35,7 +38,8 @@ public record DashboardMetrics(
     Optional<Instant> asOf,
     List<Utilisation> utilisation,
     List<DeviceRow> idleDevices,
-    long idleDeviceCount) {
+    long idleDeviceCount,
+    Remediation remediation) {
 
   public DashboardMetrics {
     byCategory = Map.copyOf(byCategory);
@@ -45,7 +49,54 @@ public record DashboardMetrics(
     cleartextClinical = List.copyOf(cleartextClinical);
     utilisation = List.copyOf(utilisation);
     idleDevices = List.copyOf(idleDevices);
+    Objects.requireNonNull(remediation, "remediation");
   }
+
+  /**
+   * The remediation programme's metrics, as {@link io.ward.exposure.remediation.RemediationMetrics}
+   * computes them from the stored findings and records.
+   *
+   * @param today the day overdue is judged against (UTC)
+   * @param openByDecision open (affected or possibly affected) findings per decision, most urgent
+   *     first, every decision listed
+   * @param openWithoutDecision open findings whose stored decision is none of Ward's (not in {@code
+   *     openByDecision})
+   * @param overdue records past their due date and not closed
+   * @param meanDaysToRemediate mean days from opening to closing over the records closed as patched
+   *     or mitigated; empty when there is none
+   * @param remediated how many records that mean covers
+   * @param remediatedFrom the earliest closing day among them
+   * @param remediatedTo the latest closing day among them
+   * @param devices devices stored
+   * @param supportedShare share (0 to 1) of the devices with no end-of-life finding
+   */
+  public record Remediation(
+      LocalDate today,
+      List<Urgency> openByDecision,
+      long openWithoutDecision,
+      int overdue,
+      Optional<Double> meanDaysToRemediate,
+      long remediated,
+      Optional<LocalDate> remediatedFrom,
+      Optional<LocalDate> remediatedTo,
+      long devices,
+      double supportedShare) {
+
+    public Remediation {
+      openByDecision = List.copyOf(openByDecision);
+    }
+  }
+
+  /**
+   * Open findings of one decision.
+   *
+   * @param decision Ward's decision id ({@code act-now}, {@code act-soon}, {@code track}, {@code
+   *     defer})
+   * @param ssvc the SSVC decision it stands for ({@code act}, {@code attend}, {@code track*},
+   *     {@code track})
+   * @param open how many open findings have it
+   */
+  public record Urgency(String decision, String ssvc, int open) {}
 
   /**
    * Cleartext use of one protocol.

@@ -1,10 +1,22 @@
 package io.ward.server.inventory;
 
+import io.ward.exposure.AssessedFinding;
+import io.ward.exposure.remediation.RemediationMetrics;
+import io.ward.model.exposure.Decision;
+import io.ward.model.exposure.Finding;
+import io.ward.model.exposure.FindingKind;
+import io.ward.model.exposure.FindingStatus;
+import io.ward.model.exposure.MatchReason;
+import io.ward.model.exposure.MatchRule;
+import io.ward.model.exposure.RemediationRecord;
+import io.ward.model.exposure.RemediationStatus;
+import io.ward.model.exposure.RiskAssessment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,7 +70,231 @@ public class MetricsService {
         asOf,
         asOf.map(this::utilisation).orElse(List.of()),
         asOf.map(t -> idle(t, 50)).orElse(List.of()),
-        asOf.map(this::idleCount).orElse(0L));
+        asOf.map(this::idleCount).orElse(0L),
+        remediation(devices));
+  }
+
+  /** The SSVC decision each of Ward's decisions stands for (see {@link Decision}). */
+  private static final Map<Decision, String> SSVC =
+      Map.of(
+          Decision.ACT_NOW, "act",
+          Decision.ACT_SOON, "attend",
+          Decision.TRACK, "track*",
+          Decision.DEFER, "track");
+
+  /**
+   * The programme metrics, computed by {@link RemediationMetrics} (the logic {@code ward} itself
+   * uses) from the stored findings and records. Findings reach it as {@link FindingTally}: one
+   * stand-in per stored finding, made from grouped counts, so a hospital's hundreds of thousands of
+   * findings are never all loaded.
+   */
+  public DashboardMetrics.Remediation remediation() {
+    return remediation(count("SELECT COUNT(*) FROM device"));
+  }
+
+  private DashboardMetrics.Remediation remediation(long devices) {
+    // The same day Insights judges overdue records against, so the two figures agree.
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    FindingTally findings = new FindingTally();
+    long[] withoutDecision = {0};
+    // Only end-of-life findings need their device (the supported share counts devices); the others
+    // are counted per kind, status and decision alone.
+    jdbc.sql(
+            "SELECT kind, status, decision, COUNT(*) FROM finding WHERE kind <> 'END_OF_LIFE'"
+                + " GROUP BY kind, status, decision")
+        .query(
+            (rs, n) -> {
+              tally(findings, "-", rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4))
+                  .ifPresent(open -> withoutDecision[0] += open);
+              return n;
+            })
+        .list();
+    jdbc.sql(
+            "SELECT device_id, status, decision, COUNT(*) FROM finding WHERE kind = 'END_OF_LIFE'"
+                + " GROUP BY device_id, status, decision")
+        .query(
+            (rs, n) -> {
+              tally(
+                      findings,
+                      Long.toString(rs.getLong(1)),
+                      "END_OF_LIFE",
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getLong(4))
+                  .ifPresent(open -> withoutDecision[0] += open);
+              return n;
+            })
+        .list();
+    List<RemediationRecord> records =
+        jdbc.sql("SELECT id, status, opened, due, closed FROM remediation")
+            .query(MetricsService::record)
+            .list();
+    RemediationMetrics metrics =
+        RemediationMetrics.of(findings, records, Math.toIntExact(devices), today);
+    List<DashboardMetrics.Urgency> open = new ArrayList<>();
+    for (Decision d : Decision.values()) {
+      open.add(
+          new DashboardMetrics.Urgency(
+              d.id(), SSVC.get(d), metrics.openByDecision().getOrDefault(d, 0)));
+    }
+    List<LocalDate> closed = records.stream().flatMap(r -> r.closed().stream()).sorted().toList();
+    return new DashboardMetrics.Remediation(
+        today,
+        open,
+        withoutDecision[0],
+        metrics.overdue(),
+        metrics.meanDaysToRemediate(),
+        closed.size(),
+        closed.stream().findFirst(),
+        closed.isEmpty() ? Optional.empty() : Optional.of(closed.get(closed.size() - 1)),
+        devices,
+        metrics.supportedShare());
+  }
+
+  /**
+   * Adds {@code count} findings of one group to the tally; answers how many open findings were left
+   * out because their stored decision is none of Ward's (only stored by hand or by an older Ward).
+   */
+  private static Optional<Long> tally(
+      FindingTally findings,
+      String device,
+      String kindName,
+      String statusName,
+      String decisionName,
+      long count) {
+    Optional<FindingStatus> status = parse(FindingStatus.class, statusName);
+    if (status.isEmpty()) {
+      return Optional.empty();
+    }
+    FindingKind kind = parse(FindingKind.class, kindName).orElse(FindingKind.VULNERABILITY);
+    Optional<Decision> decision = parse(Decision.class, decisionName);
+    if (decision.isPresent()) {
+      findings.add(FindingTally.standIn(device, kind, status.get(), decision.get()), count);
+      return Optional.empty();
+    }
+    if (kind == FindingKind.END_OF_LIFE) {
+      // The device still runs end-of-life software: one not-affected stand-in counts the device
+      // for the supported share without counting an open finding under a decision it lacks.
+      findings.add(
+          FindingTally.standIn(device, kind, FindingStatus.NOT_AFFECTED, Decision.DEFER), 1);
+    }
+    return status.get() == FindingStatus.NOT_AFFECTED ? Optional.empty() : Optional.of(count);
+  }
+
+  private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String name) {
+    try {
+      return Optional.of(Enum.valueOf(type, name));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A stored record as far as the metrics read it. Only records closed as patched or mitigated keep
+   * their closing day: a risk acceptance ends the work without remediating anything, so its day
+   * would shorten the mean time to remediate. It stays closed by its status, so it is never
+   * overdue.
+   */
+  private static RemediationRecord record(java.sql.ResultSet rs, int n)
+      throws java.sql.SQLException {
+    RemediationStatus status = RemediationStatus.valueOf(rs.getString("status"));
+    Optional<LocalDate> closed =
+        status == RemediationStatus.PATCHED || status == RemediationStatus.MITIGATED
+            ? Optional.ofNullable(rs.getObject("closed", LocalDate.class))
+            : Optional.empty();
+    return new RemediationRecord(
+        Long.toString(rs.getLong("id")),
+        List.of(),
+        List.of(),
+        status,
+        Optional.empty(),
+        rs.getObject("opened", LocalDate.class),
+        Optional.ofNullable(rs.getObject("due", LocalDate.class)),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        closed,
+        List.of());
+  }
+
+  /**
+   * The stored findings as {@link RemediationMetrics} reads them: group after group, each a
+   * stand-in finding repeated as often as the group counts. Only the fields the metrics read are
+   * real (kind, status, decision, and the device of end-of-life findings).
+   */
+  static final class FindingTally extends AbstractList<AssessedFinding> {
+    private static final MatchReason STORED =
+        new MatchReason(
+            "stored",
+            Optional.empty(),
+            "",
+            MatchRule.PRODUCT_ONLY,
+            Optional.empty(),
+            "",
+            "",
+            List.of(),
+            1.0,
+            "counted from the stored findings");
+
+    private final List<AssessedFinding> groups = new ArrayList<>();
+    private final List<Long> ends = new ArrayList<>();
+    private long size;
+
+    static AssessedFinding standIn(
+        String device, FindingKind kind, FindingStatus status, Decision decision) {
+      Finding f =
+          new Finding(
+              "stored", kind, device, "stored", "stored", "", status, Optional.empty(), STORED);
+      RiskAssessment r =
+          new RiskAssessment(
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              false,
+              false,
+              Optional.empty(),
+              "stored",
+              false,
+              "stored",
+              "stored",
+              decision,
+              0,
+              List.of());
+      return new AssessedFinding(f, r, List.of());
+    }
+
+    void add(AssessedFinding standIn, long count) {
+      if (count > 0) {
+        groups.add(standIn);
+        size += count;
+        ends.add(size);
+      }
+    }
+
+    @Override
+    public AssessedFinding get(int index) {
+      if (index < 0 || index >= size) {
+        throw new IndexOutOfBoundsException(index);
+      }
+      // The first group whose end lies past the index holds it.
+      int lo = 0;
+      int hi = ends.size() - 1;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (ends.get(mid) > index) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      return groups.get(lo);
+    }
+
+    @Override
+    public int size() {
+      return Math.toIntExact(size);
+    }
   }
 
   private long count(String sql) {
