@@ -1,7 +1,6 @@
 package io.ward.cli;
 
 import io.ward.engine.CmdbTextReport;
-import io.ward.engine.FindingsJson;
 import io.ward.engine.InventoryJson;
 import io.ward.engine.VulnerabilityAssessment;
 import io.ward.engine.VulnerabilityTextReport;
@@ -34,6 +33,8 @@ import picocli.CommandLine.Option;
       "Matches an inventory (from 'ward analyze --json') against advisories (CSAF, NVD, CVE 5),",
       "KEV, EPSS, FDA recalls, SBOMs with VEX, MDS2 forms and a CMDB export, and prints the",
       "devices by urgency with each finding, why it matched, its clinical risk and the fix.",
+      "It ends with metrics: open findings by urgency and the share of devices on supported",
+      "software (overdue work and mean time to remediate need the server's remediation records).",
       "A feed file that cannot be read is reported by name; the other feeds are still used",
       "(exit code 4)."
     })
@@ -129,12 +130,14 @@ final class VulnsCommand implements Callable<Integer> {
               options.exposures(), options.defaultExposure(), options.today(), true);
     }
     VulnerabilityAssessment result = VulnerabilityAssessment.run(devices, request, options);
+    VulnsMetrics metrics = VulnsMetrics.of(result, day);
     if (json.isPresent()) {
-      writeJson(result, json.get());
+      writeJson(result, metrics, json.get());
     }
     if (json.filter("-"::equals).isEmpty()) {
       VulnerabilityTextReport.print(result.report(), result.devices(), System.out, maxDevices, 5);
       result.cmdb().ifPresent(c -> CmdbTextReport.print(c, System.out));
+      metrics.print(System.out);
       System.out.flush();
     }
     boolean errors = false;
@@ -172,9 +175,10 @@ final class VulnsCommand implements Callable<Integer> {
    * Writes the findings document; a file is written beside the target and moved over it when
    * complete, so a failure never leaves a truncated document in place of the last good one.
    */
-  private static void writeJson(VulnerabilityAssessment result, String target) throws IOException {
+  private static void writeJson(VulnerabilityAssessment result, VulnsMetrics metrics, String target)
+      throws IOException {
     if (target.equals("-")) {
-      FindingsJson.write(result, System.out);
+      metrics.writeJson(result, System.out);
       System.out.println();
       System.out.flush();
       return;
@@ -183,7 +187,7 @@ final class VulnsCommand implements Callable<Integer> {
     Path partial = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".partial");
     try {
       try (OutputStream out = Files.newOutputStream(partial)) {
-        FindingsJson.write(result, out);
+        metrics.writeJson(result, out);
       }
       Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
     } finally {
