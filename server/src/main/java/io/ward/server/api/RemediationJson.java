@@ -29,6 +29,9 @@ public final class RemediationJson {
   /**
    * A remediation record.
    *
+   * @param dueFromPolicy the due date came from the remediation policy, not from a person
+   * @param dueBasis why, e.g. {@code policy: CVE-2024-1 in CISA KEV, 15 days}
+   * @param verified a later inventory showed the fixed version on every device covered
    * @param version pass back when editing; a stale version is refused with 409
    * @param next the statuses it may move to
    */
@@ -39,6 +42,8 @@ public final class RemediationJson {
       Optional<String> owner,
       LocalDate opened,
       Optional<LocalDate> due,
+      boolean dueFromPolicy,
+      Optional<String> dueBasis,
       boolean overdue,
       Optional<String> maintenanceWindow,
       Optional<Acceptance> acceptance,
@@ -60,6 +65,8 @@ public final class RemediationJson {
           r.owner(),
           r.opened(),
           r.due(),
+          r.dueBasis().isPresent(),
+          r.dueBasis(),
           r.overdue(),
           r.maintenanceWindow(),
           r.acceptance().map(a -> new Acceptance(a.by(), a.reason(), a.expires())),

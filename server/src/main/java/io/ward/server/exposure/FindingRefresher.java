@@ -45,12 +45,14 @@ public class FindingRefresher {
 
   private final JdbcClient jdbc;
   private final KnowledgeCache knowledge;
+  private final RemediationService remediations;
   private final ExposureAnalyzer analyzer = new ExposureAnalyzer();
   private final Clock clock = Clock.systemUTC();
 
-  FindingRefresher(JdbcClient jdbc, KnowledgeCache knowledge) {
+  FindingRefresher(JdbcClient jdbc, KnowledgeCache knowledge, RemediationService remediations) {
     this.jdbc = jdbc;
     this.knowledge = knowledge;
+    this.remediations = remediations;
   }
 
   /** What a refresh did. */
@@ -61,7 +63,11 @@ public class FindingRefresher {
     knowledge.invalidate();
   }
 
-  /** Re-assesses the given devices (storage ids); joins the caller's transaction. */
+  /**
+   * Re-assesses the given devices (storage ids) after an ingest stored them, and checks the
+   * remediation records of these devices against what is now stored (patched ones verified, expired
+   * acceptances reopened); joins the caller's transaction.
+   */
   @Transactional
   public Outcome refresh(List<Long> deviceIds) {
     List<Stored> devices = new ArrayList<>();
@@ -73,7 +79,10 @@ public class FindingRefresher {
                   + String.join(",", chunk.stream().map(String::valueOf).toList())
                   + ")"));
     }
-    return assess(devices);
+    Outcome outcome = assess(devices);
+    // Last, so the remediation rows it changes stay locked only until the ingest commits.
+    remediations.afterInventory(deviceIds);
+    return outcome;
   }
 
   /** Re-assesses every stored device; joins the caller's transaction. */

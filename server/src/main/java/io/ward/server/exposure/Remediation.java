@@ -11,6 +11,9 @@ import java.util.Optional;
  * One remediation record as stored.
  *
  * @param version increases on every change; pass it back to {@link RemediationService#update}
+ * @param dueBasis why the due date is what it is, e.g. {@code policy: in CISA KEV, 15 days}; empty
+ *     when a person set it
+ * @param verified a later inventory showed the fixed version on every device (patched records)
  * @param overdue open work past its due date (as of the day it was read)
  * @param history every status change, oldest first
  */
@@ -21,6 +24,7 @@ public record Remediation(
     Optional<String> owner,
     LocalDate opened,
     Optional<LocalDate> due,
+    Optional<String> dueBasis,
     Optional<String> maintenanceWindow,
     Optional<RiskAcceptance> acceptance,
     Optional<String> fixedVersion,
@@ -45,6 +49,7 @@ public record Remediation(
   /**
    * What a new record starts with.
    *
+   * @param due the due date; empty lets the remediation policy set it from the findings
    * @param findingIds findings it covers (storage ids)
    * @param deviceIds devices it covers (storage ids)
    */

@@ -1,6 +1,14 @@
 package io.ward.server.exposure;
 
+import io.ward.exposure.remediation.RemediationPolicy;
+import io.ward.exposure.remediation.RemediationTracker;
+import io.ward.model.Category;
+import io.ward.model.Criticality;
+import io.ward.model.Device;
+import io.ward.model.exposure.Decision;
+import io.ward.model.exposure.RemediationRecord;
 import io.ward.model.exposure.RemediationRecord.RiskAcceptance;
+import io.ward.model.exposure.RemediationRecord.StatusChange;
 import io.ward.model.exposure.RemediationStatus;
 import io.ward.server.audit.Actor;
 import io.ward.server.audit.AuditLog;
@@ -12,9 +20,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -25,37 +41,95 @@ import org.springframework.transaction.annotation.Transactional;
  * Remediation records: create, edit, move through the statuses {@link RemediationStatus#next()}
  * allows, list as a board. Every change is audited.
  *
+ * <p>The rules are the exposure module's: a record opened without a due date gets one from the
+ * {@link RemediationPolicy} (settings {@code ward.remediation.due.*}); after an inventory change
+ * {@link #afterInventory} verifies patched records with {@link RemediationTracker#verify}; and a
+ * risk acceptance past its expiry goes back to open ({@link RemediationTracker#expire}) when the
+ * records are read or the inventory changes.
+ *
  * <p>Errors: {@link NoSuchElementException} for an unknown record, finding or device; {@link
  * IllegalArgumentException} for a move the status does not allow or missing acceptance details;
  * {@link IllegalStateException} when the record changed since it was read (stale version).
  */
 @Service
 public class RemediationService {
+  /** The prefix of the settings of the due-date policy, e.g. {@code ward.remediation.due.kev}. */
+  public static final String POLICY_PREFIX = "ward.remediation.due.";
+
+  /** Who Ward's own changes (expiry, verification) are recorded as. */
+  static final String WARD = "ward";
+
   private final JdbcClient jdbc;
   private final AuditLog audit;
   private final Clock clock;
+  private final RemediationPolicy policy;
 
-  RemediationService(JdbcClient jdbc, AuditLog audit) {
+  RemediationService(JdbcClient jdbc, AuditLog audit, Environment env) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = Clock.systemUTC();
+    this.policy = policy(env);
   }
 
-  /** Opens a record. */
+  /**
+   * The due-date policy from the settings {@code ward.remediation.due.kev}, {@code .act-now},
+   * {@code .act-soon}, {@code .track} and {@code .defer} (days); an unset one keeps {@link
+   * RemediationPolicy#defaults()}.
+   *
+   * @throws IllegalArgumentException when a setting is not a positive number of days (the server
+   *     then refuses to start rather than run with deadlines nobody chose)
+   */
+  static RemediationPolicy policy(Environment env) {
+    RemediationPolicy defaults = RemediationPolicy.defaults();
+    int kev = days(env, "kev", defaults.kevDays());
+    Map<Decision, Integer> byDecision = new EnumMap<>(Decision.class);
+    for (Decision d : Decision.values()) {
+      byDecision.put(d, days(env, d.id(), defaults.daysByDecision().get(d)));
+    }
+    return new RemediationPolicy(kev, byDecision);
+  }
+
+  private static int days(Environment env, String name, int fallback) {
+    String key = POLICY_PREFIX + name;
+    String text = env.getProperty(key);
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      int days = Integer.parseInt(text.strip());
+      if (days > 0) {
+        return days;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the setting's name
+    }
+    throw new IllegalArgumentException(key + " must be a positive number of days: " + text);
+  }
+
+  /** The due-date policy in force. */
+  public RemediationPolicy policy() {
+    return policy;
+  }
+
+  /** Opens a record; without a due date, the policy sets one from its findings. */
   @Transactional
   public Remediation create(Remediation.Draft draft, Actor actor) {
     requireAll("finding", draft.findingIds());
     requireAll("device", draft.deviceIds());
+    LocalDate opened = today();
+    Optional<PolicyDue> fromPolicy =
+        draft.due().isPresent() ? Optional.empty() : policyDue(draft.findingIds(), opened);
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
-            "INSERT INTO remediation (title, status, owner, opened, due, maintenance_window,"
-                + " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            "INSERT INTO remediation (title, status, owner, opened, due, due_basis,"
+                + " maintenance_window, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             draft.title(),
             RemediationStatus.OPEN.name(),
             clip(draft.owner().orElse(""), 100),
-            today(),
-            draft.due().orElse(null),
+            opened,
+            draft.due().or(() -> fromPolicy.map(PolicyDue::due)).orElse(null),
+            clip(fromPolicy.map(PolicyDue::basis).orElse(""), 200),
             clip(draft.maintenanceWindow().orElse(""), 200),
             actor.name(),
             now())
@@ -72,13 +146,63 @@ public class RemediationService {
           .update();
     }
     audit.append(
-        actor.name(), "remediation.create", "remediation:" + id, draft.title(), actor.address());
+        actor.name(),
+        "remediation.create",
+        "remediation:" + id,
+        draft.title() + fromPolicy.map(p -> " (due " + p.due() + ", " + p.basis() + ")").orElse(""),
+        actor.address());
     return get(id).orElseThrow();
   }
 
-  /** One record. */
-  @Transactional(readOnly = true)
+  /** A due date the policy set, and why. */
+  record PolicyDue(LocalDate due, String basis) {}
+
+  /**
+   * The policy's due date for findings: the earliest of {@link RemediationPolicy#due} over them
+   * (the most urgent finding decides). A finding whose decision is not known counts as {@link
+   * Decision#DEFER}, so only its KEV entry can shorten the deadline. Empty without findings.
+   */
+  Optional<PolicyDue> policyDue(List<Long> findingIds, LocalDate opened) {
+    PolicyDue best = null;
+    for (long f : findingIds) {
+      record Row(String vulnerability, String decision, boolean kev) {}
+      Row row =
+          jdbc.sql("SELECT vulnerability, decision, kev FROM finding WHERE id = ?")
+              .param(f)
+              .query(
+                  (rs, n) ->
+                      new Row(
+                          rs.getString("vulnerability"),
+                          rs.getString("decision"),
+                          rs.getBoolean("kev")))
+              .single();
+      Decision decision = decision(row.decision()).orElse(Decision.DEFER);
+      LocalDate due = policy.due(opened, decision, row.kev());
+      if (best == null || due.isBefore(best.due())) {
+        long days = ChronoUnit.DAYS.between(opened, due);
+        String why =
+            row.kev() && days == policy.kevDays() ? "in CISA KEV" : "decision " + decision.id();
+        best =
+            new PolicyDue(
+                due, "policy: " + row.vulnerability() + " " + why + ", " + days + " days");
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static Optional<Decision> decision(String stored) {
+    for (Decision d : Decision.values()) {
+      if (d.name().equals(stored) || d.id().equals(stored)) {
+        return Optional.of(d);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** One record (an expired risk acceptance is reopened first). */
+  @Transactional
   public Optional<Remediation> get(long id) {
+    expireAcceptances();
     return jdbc.sql("SELECT * FROM remediation WHERE id = ?").param(id).query(this::row).optional();
   }
 
@@ -89,9 +213,10 @@ public class RemediationService {
    * @param owner only this owner, when given
    * @param overdueOnly only open work past its due date
    */
-  @Transactional(readOnly = true)
+  @Transactional
   public List<Remediation> board(
       Optional<RemediationStatus> status, Optional<String> owner, boolean overdueOnly) {
+    expireAcceptances();
     List<String> terms = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     status.ifPresent(
@@ -120,8 +245,9 @@ public class RemediationService {
   }
 
   /** Records covering a device. */
-  @Transactional(readOnly = true)
+  @Transactional
   public List<Remediation> forDevice(long deviceId) {
+    expireAcceptances();
     return jdbc.sql(
             "SELECT r.* FROM remediation r JOIN remediation_device x ON x.remediation_id = r.id"
                 + " WHERE x.device_id = ? ORDER BY r.id")
@@ -130,19 +256,27 @@ public class RemediationService {
         .list();
   }
 
-  /** Changes editable fields if the record is still at {@code expectedVersion}. */
+  /**
+   * Changes editable fields if the record is still at {@code expectedVersion}. A due date given
+   * here is a person's (no longer the policy's); a new fixed version must be verified again.
+   */
   @Transactional
   public Remediation update(long id, int expectedVersion, Remediation.Edit edit, Actor actor) {
     Remediation r = get(id).orElseThrow(() -> new NoSuchElementException("no remediation " + id));
+    String fixed = clip(edit.fixedVersion().or(r::fixedVersion).orElse(""), 100);
+    boolean verified = r.verified() && fixed.equals(r.fixedVersion().orElse(""));
     int n =
         jdbc.sql(
-                "UPDATE remediation SET owner = ?, due = ?, maintenance_window = ?,"
-                    + " fixed_version = ?, version = version + 1 WHERE id = ? AND version = ?")
+                "UPDATE remediation SET owner = ?, due = ?, due_basis = ?, maintenance_window = ?,"
+                    + " fixed_version = ?, verified = ?, version = version + 1"
+                    + " WHERE id = ? AND version = ?")
             .params(
                 clip(edit.owner().or(r::owner).orElse(""), 100),
                 edit.due().or(r::due).orElse(null),
+                edit.due().isPresent() ? "" : r.dueBasis().orElse(""),
                 clip(edit.maintenanceWindow().or(r::maintenanceWindow).orElse(""), 200),
-                clip(edit.fixedVersion().or(r::fixedVersion).orElse(""), 100),
+                fixed,
+                verified,
                 id,
                 expectedVersion)
             .update();
@@ -184,8 +318,8 @@ public class RemediationService {
     int n =
         jdbc.sql(
                 "UPDATE remediation SET status = ?, closed = ?, accepted_by = ?,"
-                    + " acceptance_reason = ?, acceptance_expires = ?, version = version + 1"
-                    + " WHERE id = ? AND version = ?")
+                    + " acceptance_reason = ?, acceptance_expires = ?, verified = FALSE,"
+                    + " version = version + 1 WHERE id = ? AND version = ?")
             .params(
                 to.name(),
                 to.closed() ? today() : null,
@@ -211,6 +345,191 @@ public class RemediationService {
         r.status().id() + " -> " + to.id() + (note.isEmpty() ? "" : ": " + note),
         actor.address());
     return get(id).orElseThrow();
+  }
+
+  /**
+   * After devices were stored or changed (an ingest): reopens expired risk acceptances, and checks
+   * the patched records covering any of these devices against the stored firmware with {@link
+   * RemediationTracker#verify}. A record verifies when every device it covers (its own and its
+   * findings') shows the fixed version or newer. One whose device still shows an older version, or
+   * none, stays patched and unverified: a capture uploaded late may predate the patch, so Ward does
+   * not undo a person's status on it. Joins the caller's transaction.
+   *
+   * @return the records verified now
+   */
+  @Transactional
+  public List<Long> afterInventory(Collection<Long> deviceIds) {
+    expireAcceptances();
+    Set<Long> changed = new HashSet<>(deviceIds);
+    List<Long> verified = new ArrayList<>();
+    if (changed.isEmpty()) {
+      return verified;
+    }
+    List<Remediation> patched =
+        jdbc.sql(
+                "SELECT * FROM remediation WHERE status = 'PATCHED' AND verified = FALSE"
+                    + " AND fixed_version <> '' ORDER BY id")
+            .query(this::row)
+            .list();
+    for (Remediation r : patched) {
+      Set<Long> devices = new LinkedHashSet<>(r.deviceIds());
+      for (long f : r.findingIds()) {
+        jdbc.sql("SELECT device_id FROM finding WHERE id = ?")
+            .param(f)
+            .query(Long.class)
+            .optional()
+            .ifPresent(devices::add);
+      }
+      if (devices.isEmpty() || devices.stream().noneMatch(changed::contains)) {
+        continue;
+      }
+      Map<String, Device> inventory = new HashMap<>();
+      for (long d : devices) {
+        firmware(d).ifPresent(fw -> inventory.put(String.valueOf(d), withFirmware(d, fw)));
+      }
+      RemediationRecord checked;
+      try {
+        checked = RemediationTracker.verify(record(r, devices), inventory, today());
+      } catch (IllegalArgumentException e) {
+        continue; // a fixed version that is not a version cannot be compared
+      }
+      if (!checked.verified()) {
+        continue;
+      }
+      int n =
+          jdbc.sql(
+                  "UPDATE remediation SET verified = TRUE, version = version + 1"
+                      + " WHERE id = ? AND version = ? AND status = 'PATCHED'")
+              .params(r.id(), r.version())
+              .update();
+      if (n == 0) {
+        continue; // changed meanwhile; the next inventory checks it again
+      }
+      String note =
+          "verified: the inventory shows "
+              + r.fixedVersion().orElseThrow()
+              + " or newer on "
+              + devices.size()
+              + (devices.size() == 1 ? " device" : " devices");
+      change(r.id(), RemediationStatus.PATCHED, RemediationStatus.PATCHED, note);
+      audit.append(WARD, "remediation.verify", "remediation:" + r.id(), note, "local");
+      verified.add(r.id());
+    }
+    return verified;
+  }
+
+  /**
+   * Reopens every risk acceptance whose expiry has come ({@link RemediationTracker#expire}: on the
+   * expiry date itself), recorded and audited as a status change by Ward.
+   */
+  private void expireAcceptances() {
+    LocalDate today = today();
+    List<Remediation> accepted =
+        jdbc.sql(
+                "SELECT * FROM remediation WHERE status = 'RISK_ACCEPTED'"
+                    + " AND acceptance_expires <= ? ORDER BY id")
+            .param(today)
+            .query(this::row)
+            .list();
+    for (Remediation r : accepted) {
+      RemediationRecord after =
+          RemediationTracker.expire(record(r, new LinkedHashSet<>(r.deviceIds())), today);
+      if (after.status() == r.status()) {
+        continue;
+      }
+      int n =
+          jdbc.sql(
+                  "UPDATE remediation SET status = ?, closed = NULL, accepted_by = '',"
+                      + " acceptance_reason = '', acceptance_expires = NULL, verified = FALSE,"
+                      + " version = version + 1 WHERE id = ? AND version = ?")
+              .params(after.status().name(), r.id(), r.version())
+              .update();
+      if (n == 0) {
+        continue; // another reader reopened it at the same moment
+      }
+      StatusChange c = after.history().get(after.history().size() - 1);
+      String note =
+          c.note()
+              + " ("
+              + r.acceptance().map(a -> a.by() + " until " + a.expires()).orElse("")
+              + ")";
+      change(r.id(), r.status(), after.status(), note);
+      audit.append(
+          WARD,
+          "remediation.transition",
+          "remediation:" + r.id(),
+          r.status().id() + " -> " + after.status().id() + ": " + note,
+          "local");
+    }
+  }
+
+  private void change(long id, RemediationStatus from, RemediationStatus to, String note) {
+    jdbc.sql(
+            "INSERT INTO remediation_change (remediation_id, changed_at, from_status, to_status,"
+                + " changed_by, note) VALUES (?, ?, ?, ?, ?, ?)")
+        .params(id, now(), from.name(), to.name(), WARD, clip(note, 2000))
+        .update();
+  }
+
+  private Optional<String> firmware(long deviceId) {
+    return jdbc.sql("SELECT firmware FROM device WHERE id = ?")
+        .param(deviceId)
+        .query(String.class)
+        .optional()
+        .flatMap(FindingService::text);
+  }
+
+  /** A stored device as the tracker reads it: only its firmware matters there. */
+  private static Device withFirmware(long id, String firmware) {
+    return new Device(
+        String.valueOf(id),
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        Set.of(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(firmware),
+        Optional.empty(),
+        Category.UNKNOWN,
+        Optional.empty(),
+        false,
+        Criticality.LOW,
+        Set.of(),
+        Set.of(),
+        Set.of(),
+        Set.of(),
+        0,
+        0,
+        List.of());
+  }
+
+  /** The stored record as the exposure module's value, devices keyed by their storage ids. */
+  private static RemediationRecord record(Remediation r, Set<Long> devices) {
+    return new RemediationRecord(
+        String.valueOf(r.id()),
+        r.findingIds().stream().map(String::valueOf).toList(),
+        devices.stream().map(String::valueOf).toList(),
+        r.status(),
+        r.owner(),
+        r.opened(),
+        r.due(),
+        r.maintenanceWindow(),
+        r.acceptance(),
+        r.fixedVersion(),
+        r.verified(),
+        r.closed(),
+        r.history().stream()
+            .map(
+                c ->
+                    new StatusChange(
+                        c.at().atOffset(java.time.ZoneOffset.UTC).toLocalDate(),
+                        c.from(),
+                        c.to(),
+                        c.by().isBlank() ? WARD : c.by(),
+                        c.note()))
+            .toList());
   }
 
   private void requireAll(String table, List<Long> ids) {
@@ -247,6 +566,7 @@ public class RemediationService {
         FindingService.text(rs.getString("owner")),
         date(rs, "opened").orElseThrow(),
         due,
+        FindingService.text(rs.getString("due_basis")),
         FindingService.text(rs.getString("maintenance_window")),
         acceptance,
         FindingService.text(rs.getString("fixed_version")),

@@ -216,6 +216,9 @@ abstract class ApiContract {
     assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/remediations/" + id);
     assertThat(r.get("status").asString()).isEqualTo("open");
     assertThat(r.get("next").findValuesAsString("")).isEmpty();
+    // The date given wins over the remediation policy.
+    assertThat(r.get("due").asString()).isEqualTo("2099-01-31");
+    assertThat(r.get("dueFromPolicy").asBoolean()).isFalse();
 
     JsonNode edited =
         ok(
@@ -259,6 +262,51 @@ abstract class ApiContract {
     assertThat(ok(auditor.get("/api/v1/devices/" + device + "/remediations")).findValues("id"))
         .extracting(JsonNode::asLong)
         .contains(id);
+  }
+
+  @Test
+  void shouldSetTheDueDateOfARecordWithoutOneFromThePolicyAndShowItInTheConsole() throws Exception {
+    long device = anyDevice();
+    String cve = "CVE-2099-" + (postgres() ? "2001" : "2002");
+    long finding = Fixtures.finding(server, device, cve, 90, true);
+    server
+        .jdbc()
+        .sql("UPDATE finding SET decision = 'ACT_NOW' WHERE id = ?")
+        .param(finding)
+        .update();
+    HttpResponse<String> created =
+        clinical.json(
+            "POST",
+            "/api/v1/remediations",
+            Http.json(
+                Map.of(
+                    "title", "Patch the KEV-listed flaw",
+                    "findingIds", java.util.List.of(finding),
+                    "deviceIds", java.util.List.of(device))));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode r = Http.json(created.body());
+    // The expected date comes from the server's policy (its settings), not from a literal.
+    io.ward.exposure.remediation.RemediationPolicy policy =
+        server
+            .server()
+            .context()
+            .getBean(io.ward.server.exposure.RemediationService.class)
+            .policy();
+    java.time.LocalDate opened = java.time.LocalDate.parse(r.get("opened").asString());
+    assertThat(r.get("due").asString())
+        .isEqualTo(policy.due(opened, io.ward.model.exposure.Decision.ACT_NOW, true).toString());
+    assertThat(r.get("dueFromPolicy").asBoolean()).isTrue();
+    String basis = r.get("dueBasis").asString();
+    assertThat(basis).startsWith("policy:").contains(cve).contains("KEV");
+
+    // The console's card shows the date and where it came from.
+    Http browser = Http.session(server.url());
+    browser.signIn(SharedServer.userName(Role.AUDITOR), SharedServer.PASSWORD);
+    String page = browser.page("/devices/" + device).body();
+    int card = page.indexOf("id=\"work-" + r.get("id").asLong() + "\"");
+    assertThat(card).as("the record's card on the device page").isPositive();
+    String cardHtml = page.substring(card, page.indexOf("</article>", card));
+    assertThat(cardHtml).contains(r.get("due").asString()).contains("(" + basis + ")");
   }
 
   @Test
