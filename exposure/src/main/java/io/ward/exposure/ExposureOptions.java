@@ -30,6 +30,15 @@ public record ExposureOptions(
     return new ExposureOptions(Map.of(), DeviceExposure.UNKNOWN, today, true);
   }
 
+  /**
+   * The same options with these per-device exposures, for example {@link
+   * io.ward.exposure.risk.TrafficExposure#exposures} of the inventory's traffic; devices not in the
+   * map keep {@link #defaultExposure()}.
+   */
+  public ExposureOptions withExposures(Map<String, DeviceExposure> exposures) {
+    return new ExposureOptions(exposures, defaultExposure, today, includeNotAffected);
+  }
+
   /** The exposure of a device. */
   public DeviceExposure exposureOf(String deviceId) {
     return exposures.getOrDefault(deviceId, defaultExposure);
