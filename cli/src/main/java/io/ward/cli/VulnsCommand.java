@@ -1,5 +1,7 @@
 package io.ward.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ward.engine.CmdbTextReport;
 import io.ward.engine.InventoryJson;
 import io.ward.engine.VulnerabilityAssessment;
@@ -8,7 +10,14 @@ import io.ward.exposure.ExposureOptions;
 import io.ward.exposure.feeds.FeedProblem;
 import io.ward.exposure.feeds.LoadRequest;
 import io.ward.exposure.feeds.cmdb.CmdbMapping;
+import io.ward.exposure.risk.Exposure;
+import io.ward.exposure.risk.TrafficExposure;
 import io.ward.model.Device;
+import io.ward.model.Endpoint;
+import io.ward.model.Flow;
+import io.ward.model.IpAddress;
+import io.ward.model.MacAddress;
+import io.ward.model.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +26,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,6 +48,9 @@ import picocli.CommandLine.Option;
       "devices by urgency with each finding, why it matched, its clinical risk and the fix.",
       "It ends with metrics: open findings by urgency and the share of devices on supported",
       "software (overdue work and mean time to remediate need the server's remediation records).",
+      "Each device's exposure comes from its traffic in the inventory (public peer: internet;",
+      "peer outside its VLAN or subnet: enterprise; all peers inside, with every flow listed:",
+      "segmented; none: unknown, scored as enterprise); --no-traffic-exposure scores all unknown.",
       "A feed file that cannot be read is reported by name; the other feeds are still used",
       "(exit code 4)."
     })
@@ -99,6 +115,13 @@ final class VulnsCommand implements Callable<Integer> {
       description = "also list findings a VEX or a fixed version rules out, with the reason")
   boolean includeNotAffected;
 
+  @Option(
+      names = "--no-traffic-exposure",
+      description =
+          "score every device's exposure as unknown instead of deriving it from the inventory's"
+              + " traffic")
+  boolean noTrafficExposure;
+
   @Override
   public Integer call() throws IOException {
     List<Device> devices;
@@ -124,6 +147,9 @@ final class VulnsCommand implements Callable<Integer> {
       request = request.withCmdb(existingFile(cmdb.get()), mapping());
     }
     ExposureOptions options = ExposureOptions.of(day);
+    Map<String, TrafficExposure.Derived> derived =
+        noTrafficExposure ? Map.of() : trafficExposure(devices);
+    options = options.withExposures(TrafficExposure.exposures(derived));
     if (includeNotAffected) {
       options =
           new ExposureOptions(
@@ -140,12 +166,93 @@ final class VulnsCommand implements Callable<Integer> {
       metrics.print(System.out);
       System.out.flush();
     }
+    // Only once the report is out: a run that stops on bad input says one line, its reason.
+    if (!noTrafficExposure) {
+      reportExposure(derived);
+    }
     boolean errors = false;
     for (FeedProblem p : result.report().problems()) {
       System.err.println("ward: " + p);
       errors |= p.isError();
     }
     return errors ? ExitCodes.WARNINGS : ExitCodes.OK;
+  }
+
+  /**
+   * The exposure of each device from the conversations the inventory lists ({@code
+   * $.flows.cleartext.conversations}); segmented is only claimed when they are every flow of the
+   * capture ({@code $.flows.total}), since encrypted flows are never listed.
+   */
+  private Map<String, TrafficExposure.Derived> trafficExposure(List<Device> devices)
+      throws IOException {
+    JsonNode root = new ObjectMapper().readTree(inventory.toFile());
+    JsonNode flows = root.path("flows");
+    JsonNode listed = flows.path("cleartext").path("conversations");
+    List<Flow> out = new ArrayList<>();
+    for (JsonNode c : listed) {
+      try {
+        int vlan = c.path("vlan").asInt(0);
+        String transport = c.path("transport").asText("other");
+        Transport t =
+            Arrays.stream(Transport.values())
+                .filter(x -> x.id().equals(transport))
+                .findFirst()
+                .orElse(Transport.OTHER);
+        String protocol = c.path("protocol").asText(transport);
+        out.add(
+            new Flow(
+                endpoint(c.path("client").asText(), vlan),
+                c.path("clientPort").asInt(0),
+                endpoint(c.path("server").asText(), vlan),
+                c.path("serverPort").asInt(0),
+                t,
+                vlan,
+                protocol.equals(transport) ? Optional.empty() : Optional.of(protocol),
+                false,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0));
+      } catch (IllegalArgumentException e) {
+        throw new UserInputException(
+            inventory + ": $.flows.cleartext.conversations: " + e.getMessage());
+      }
+    }
+    boolean allListed =
+        flows.path("total").isNumber()
+            && flows.path("total").asLong() == out.size()
+            && flows.path("cleartext").path("notListed").asLong(0) == 0;
+    return TrafficExposure.derive(devices, out, allListed);
+  }
+
+  private static Endpoint endpoint(String text, int vlan) {
+    // The inventory names an endpoint by its IP address, or by its MAC when it had none; six
+    // two-digit groups are never a valid IPv6 address, so the shape tells them apart.
+    return text.matches("(?i)([0-9a-f]{2}:){5}[0-9a-f]{2}")
+        ? Endpoint.ofMac(MacAddress.parse(text), vlan)
+        : Endpoint.ofIp(IpAddress.parse(text), vlan);
+  }
+
+  /** One line per exposure, then the devices the traffic placed, on stderr as messages. */
+  private static void reportExposure(Map<String, TrafficExposure.Derived> derived) {
+    Map<Exposure, Integer> counts = new EnumMap<>(Exposure.class);
+    for (Exposure e : Exposure.values()) {
+      counts.put(e, 0);
+    }
+    derived.values().forEach(d -> counts.merge(d.exposure().exposure(), 1, Integer::sum));
+    StringBuilder line = new StringBuilder("ward: exposure from the inventory's traffic:");
+    counts.forEach((e, n) -> line.append(' ').append(e.id()).append(' ').append(n).append(','));
+    line.setLength(line.length() - 1);
+    System.err.println(line);
+    derived.forEach(
+        (id, d) -> {
+          if (d.exposure().exposure() != Exposure.UNKNOWN) {
+            System.err.println(
+                "ward:   " + id + ": " + d.exposure().exposure().id() + " (" + d.reason() + ")");
+          }
+        });
   }
 
   private CmdbMapping mapping() throws IOException {

@@ -222,6 +222,170 @@ class VulnsCommandTest {
         .contains("affected");
   }
 
+  /** The two-pumps inventory with these conversations listed and {@code total} flows in all. */
+  private Path inventoryWithTraffic(String name, int total, String... clientServerPairs)
+      throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode inv =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            mapper.readTree(getClass().getResourceAsStream("two-pumps.inventory.json"));
+    com.fasterxml.jackson.databind.node.ObjectNode flows = inv.putObject("flows");
+    flows.put("total", total);
+    com.fasterxml.jackson.databind.node.ObjectNode clear = flows.putObject("cleartext");
+    com.fasterxml.jackson.databind.node.ArrayNode list = clear.putArray("conversations");
+    for (int i = 0; i < clientServerPairs.length; i += 2) {
+      list.addObject()
+          .put("protocol", "hl7")
+          .put("transport", "tcp")
+          .put("client", clientServerPairs[i])
+          .put("clientPort", 49152)
+          .put("server", clientServerPairs[i + 1])
+          .put("serverPort", 2575)
+          .put("vlan", 20);
+    }
+    clear.put("notListed", 0);
+    Path p = tmp.resolve(name);
+    mapper.writeValue(p.toFile(), inv);
+    return p;
+  }
+
+  private JsonNode vulnsJson(Path inventory, Path store, String... extra) throws IOException {
+    Path json = tmp.resolve("findings-" + inventory.getFileName() + extra.length + ".json");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "vulns",
+                "--inventory",
+                inventory.toString(),
+                "--feeds",
+                store.toString(),
+                "--today",
+                "2026-11-28",
+                "--json",
+                json.toString()));
+    args.addAll(List.of(extra));
+    int code = WardCommand.execute(args.toArray(String[]::new));
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isIn(0, 4);
+    return new ObjectMapper().readTree(json.toFile());
+  }
+
+  /** What the assessor gives the inventory's devices when {@code device} has this exposure. */
+  private static Map<String, io.ward.exposure.AssessedFinding> expected(
+      Path inventory, Path store, String device, io.ward.exposure.risk.Exposure exposure)
+      throws IOException {
+    List<io.ward.model.Device> devices;
+    try (InputStream in = Files.newInputStream(inventory)) {
+      devices = io.ward.engine.InventoryJson.readDevices(in, inventory.toString());
+    }
+    java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 28);
+    io.ward.exposure.ExposureOptions options =
+        io.ward.exposure.ExposureOptions.of(day)
+            .withExposures(
+                Map.of(device, new io.ward.exposure.risk.DeviceExposure(exposure, Set.of())));
+    io.ward.engine.VulnerabilityAssessment result =
+        io.ward.engine.VulnerabilityAssessment.run(
+            devices, io.ward.exposure.feeds.LoadRequest.of(day).withFeeds(store), options);
+    Map<String, io.ward.exposure.AssessedFinding> byId = new HashMap<>();
+    result.report().findingsOf(device).forEach(a -> byId.put(a.finding().id(), a));
+    return byId;
+  }
+
+  @Test
+  void shouldScoreAPumpTalkingToAPublicAddressAsInternetExposed() throws IOException {
+    Path store = importedStore();
+    String pump = "mac:00:d0:75:00:00:01";
+    // The affected pump sends HL7 to a public address: internet exposure, from traffic alone.
+    Path inv = inventoryWithTraffic("internet.json", 1, "10.20.1.11", "8.8.8.8");
+    JsonNode derived = vulnsJson(inv, store);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(pump + ": internet (traffic with public address 8.8.8.8)");
+    JsonNode unknown = vulnsJson(inv, store, "--no-traffic-exposure");
+
+    Map<String, io.ward.exposure.AssessedFinding> internet =
+        expected(inv, store, pump, io.ward.exposure.risk.Exposure.INTERNET);
+    Map<String, io.ward.exposure.AssessedFinding> asUnknown =
+        expected(inv, store, pump, io.ward.exposure.risk.Exposure.UNKNOWN);
+    Map<String, JsonNode> unknownById = new HashMap<>();
+    unknown.path("findings").forEach(f -> unknownById.put(f.path("id").asText(), f));
+
+    int checked = 0;
+    int moreUrgent = 0;
+    for (JsonNode f : derived.path("findings")) {
+      if (!f.path("device").asText().equals(pump)
+          || f.path("status").asText().equals("not-affected")) {
+        continue;
+      }
+      String id = f.path("id").asText();
+      var want = internet.get(id).risk();
+      var was = asUnknown.get(id).risk();
+      assertThat(f.path("decision").asText()).as(id).isEqualTo(want.decision().id());
+      assertThat(f.path("score").asInt()).as(id).isEqualTo(want.score());
+      List<String> why = new ArrayList<>();
+      f.path("rationale").forEach(r -> why.add(r.asText()));
+      assertThat(why).contains("exposure: reachable from the internet, one step more urgent");
+      // Without the traffic the same finding is what the assessor gives an unknown exposure.
+      JsonNode u = unknownById.get(id);
+      assertThat(u.path("decision").asText()).as(id).isEqualTo(was.decision().id());
+      assertThat(u.path("score").asInt()).as(id).isEqualTo(was.score());
+      List<String> unknownWhy = new ArrayList<>();
+      u.path("rationale").forEach(r -> unknownWhy.add(r.asText()));
+      assertThat(unknownWhy).contains("exposure: unknown, treated as enterprise-reachable");
+      // The rubric: internet adds 10 to the score where unknown adds 5, and raises the decision
+      // one step, so both differ unless already at the top.
+      if (was.score() < 100) {
+        assertThat(want.score()).as(id).isGreaterThan(was.score());
+        assertThat(f.path("score").asInt()).isNotEqualTo(u.path("score").asInt());
+      }
+      if (was.decision().ordinal() > 0) {
+        assertThat(want.decision().ordinal()).as(id).isLessThan(was.decision().ordinal());
+        moreUrgent++;
+      }
+      checked++;
+    }
+    assertThat(checked).isPositive();
+    assertThat(moreUrgent).isPositive();
+  }
+
+  @Test
+  void shouldCallPumpsTalkingOnlyInsideTheirVlanSegmentedOnlyWhenEveryFlowIsListed()
+      throws IOException {
+    Path store = importedStore();
+    String pump = "mac:00:d0:75:00:00:01";
+    Path all = inventoryWithTraffic("segmented.json", 1, "10.20.1.11", "10.20.1.12");
+    JsonNode segmented = vulnsJson(all, store);
+    Map<String, io.ward.exposure.AssessedFinding> want =
+        expected(all, store, pump, io.ward.exposure.risk.Exposure.SEGMENTED);
+    // One more flow than listed (an encrypted one, say): the pump could have talked anywhere.
+    Path partial = inventoryWithTraffic("partial.json", 2, "10.20.1.11", "10.20.1.12");
+    JsonNode unlisted = vulnsJson(partial, store);
+    Map<String, io.ward.exposure.AssessedFinding> unknown =
+        expected(partial, store, pump, io.ward.exposure.risk.Exposure.UNKNOWN);
+    Map<String, JsonNode> unlistedById = new HashMap<>();
+    unlisted.path("findings").forEach(f -> unlistedById.put(f.path("id").asText(), f));
+    int checked = 0;
+    for (JsonNode f : segmented.path("findings")) {
+      if (!f.path("device").asText().equals(pump)
+          || f.path("status").asText().equals("not-affected")) {
+        continue;
+      }
+      String id = f.path("id").asText();
+      List<String> why = new ArrayList<>();
+      f.path("rationale").forEach(r -> why.add(r.asText()));
+      assertThat(why)
+          .contains(
+              "exposure: segmented",
+              "device only reachable inside its segment, one step less urgent");
+      assertThat(f.path("decision").asText()).isEqualTo(want.get(id).risk().decision().id());
+      assertThat(f.path("score").asInt()).isEqualTo(want.get(id).risk().score());
+      JsonNode u = unlistedById.get(id);
+      assertThat(u.path("decision").asText()).isEqualTo(unknown.get(id).risk().decision().id());
+      assertThat(u.path("score").asInt()).isEqualTo(unknown.get(id).risk().score());
+      assertThat(u.path("score").asInt()).isGreaterThan(f.path("score").asInt());
+      checked++;
+    }
+    assertThat(checked).isPositive();
+  }
+
   @Test
   void shouldExitThreeWhenTheInventoryIsNotAnInventory() throws IOException {
     Path bad = Files.writeString(tmp.resolve("inv.json"), "{\"format\":\"something-else\"}");
