@@ -93,6 +93,8 @@ public final class AuthorizationTable {
           roles(HttpMethod.POST, "/upload/**", INGEST),
           roles(HttpMethod.POST, "/jobs/*/cancel", INGEST),
           roles(HttpMethod.POST, "/findings/**", INGEST),
+          // The console's edit form is the API's PATCH /api/v1/remediations/{id}: same roles.
+          roles(HttpMethod.POST, "/remediations/*/edit", REMEDIATE),
           roles(HttpMethod.POST, "/remediations/**", REMEDIATE),
           roles(HttpMethod.POST, "/devices/**", REMEDIATE),
           roles(null, "/tokens/**", ALL),

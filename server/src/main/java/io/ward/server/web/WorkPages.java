@@ -157,6 +157,57 @@ class WorkPages {
     return Redirects.back(returnTo, "/remediations");
   }
 
+  /**
+   * The console's form for the API's PATCH: edits owner, due date, maintenance window and fixed
+   * version through the same {@link RemediationCommands#edit} (so the same checks, the
+   * stale-version 409 and the audit entry). The form shows every field filled in; a field sent back
+   * unchanged is left out of the edit, so an untouched policy due date stays the policy's and the
+   * audit entry names only what the person changed. Empty fields keep their value, as in the API.
+   */
+  @PostMapping("/remediations/{id}/edit")
+  String edit(
+      @PathVariable("id") long id,
+      @RequestParam(name = "version", required = false) Integer version,
+      @RequestParam(name = "owner", required = false) String owner,
+      @RequestParam(name = "due", required = false) String due,
+      @RequestParam(name = "maintenanceWindow", required = false) String window,
+      @RequestParam(name = "fixedVersion", required = false) String fixedVersion,
+      @RequestParam(name = "returnTo", required = false) String returnTo,
+      RedirectAttributes flash) {
+    try {
+      Remediation current = commands.get(id);
+      Optional<LocalDate> d = Params.date("due", due);
+      RemediationJson.Edit body =
+          new RemediationJson.Edit(
+              version,
+              changed(owner, current.owner()),
+              d.equals(current.due()) ? null : d.orElse(null),
+              changed(window, current.maintenanceWindow()),
+              changed(fixedVersion, current.fixedVersion()));
+      if (body.owner() == null
+          && body.due() == null
+          && body.maintenanceWindow() == null
+          && body.fixedVersion() == null) {
+        // Nothing to record: no new version, no audit entry for a form sent back untouched.
+        flash.addFlashAttribute("notice", "Remediation #" + id + ": nothing changed.");
+      } else {
+        Remediation r = commands.edit(id, body, Actor.current());
+        flash.addFlashAttribute("notice", "Remediation #" + r.id() + " updated.");
+      }
+    } catch (ApiException e) {
+      flash.addFlashAttribute("failure", e.getMessage());
+    }
+    return Redirects.back(returnTo, "/remediations");
+  }
+
+  /** The submitted value, or null (keep) when it is blank or what the record already holds. */
+  private static String changed(String submitted, Optional<String> current) {
+    if (submitted == null || submitted.isBlank()) {
+      return null;
+    }
+    return current.filter(submitted.strip()::equals).isPresent() ? null : submitted;
+  }
+
   @PostMapping("/remediations/{id}/status")
   String transition(
       @PathVariable("id") long id,

@@ -81,6 +81,7 @@ class EndpointAuthorizationTest {
             "GET /",
             "GET /devices/{id}",
             "POST /remediations/{id}/status",
+            "POST /remediations/{id}/edit",
             "POST /setup",
             "GET /v3/api-docs");
     assertThat(endpoints.size()).isGreaterThan(40);
