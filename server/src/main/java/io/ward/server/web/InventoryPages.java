@@ -22,6 +22,7 @@ import io.ward.server.inventory.Page;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,13 +41,16 @@ class InventoryPages {
   private final RemediationService remediations;
   private final TrafficQueries traffic;
   private final CmdbConflicts cmdb;
+  private final JdbcClient jdbc;
 
   InventoryPages(
       DeviceQueryService devices,
       FindingService findings,
       RemediationService remediations,
       TrafficQueries traffic,
-      CmdbConflicts cmdb) {
+      CmdbConflicts cmdb,
+      JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.devices = devices;
     this.findings = findings;
     this.remediations = remediations;
@@ -60,6 +64,7 @@ class InventoryPages {
       @RequestParam(name = "category", required = false) String category,
       @RequestParam(name = "criticality", required = false) String criticality,
       @RequestParam(name = "vendor", required = false) String vendor,
+      @RequestParam(name = "site", required = false) Long site,
       @RequestParam(name = "minRisk", required = false) Integer minRisk,
       @RequestParam(name = "medical", defaultValue = "false") boolean medical,
       @RequestParam(name = "kev", defaultValue = "false") boolean kev,
@@ -74,7 +79,7 @@ class InventoryPages {
             category,
             criticality,
             vendor,
-            null,
+            site,
             minRisk,
             medical,
             kev,
@@ -90,6 +95,8 @@ class InventoryPages {
     model.addAttribute("category", query.category().map(Category::id).orElse(""));
     model.addAttribute("criticality", query.criticality().map(Criticality::id).orElse(""));
     model.addAttribute("vendor", query.vendor().orElse(""));
+    model.addAttribute("site", query.siteId().map(String::valueOf).orElse(""));
+    model.addAttribute("sites", sites());
     model.addAttribute("minRisk", minRisk);
     model.addAttribute("medical", medical);
     model.addAttribute("kev", kev);
@@ -103,6 +110,7 @@ class InventoryPages {
     base.put("category", query.category().map(Category::id).orElse(""));
     base.put("criticality", query.criticality().map(Criticality::id).orElse(""));
     base.put("vendor", query.vendor().orElse(""));
+    base.put("site", query.siteId().map(String::valueOf).orElse(""));
     base.put("minRisk", minRisk == null ? "" : minRisk.toString());
     base.put("medical", medical ? "true" : "");
     base.put("kev", kev ? "true" : "");
@@ -122,6 +130,17 @@ class InventoryPages {
     }
     model.addAttribute("sortUrls", sortUrls);
     return htmx != null ? "devices :: results" : "devices";
+  }
+
+  /** A site the inventory can be narrowed to (the API's {@code ?site=ID}). */
+  record Site(long id, String name) {}
+
+  /**
+   * Every site by name, for the filter's select: sites come from CMDB locations, so a hospital has
+   * tens of them, not thousands, and one small query per page is cheap.
+   */
+  private List<Site> sites() {
+    return jdbc.sql("SELECT id, name FROM site ORDER BY name, id").query(Site.class).list();
   }
 
   private static String url(Map<String, String> params, String sort, String order, String cursor) {

@@ -47,6 +47,7 @@ class ConsoleBrowserTest {
   WebDriverWait wait;
   Path capture;
   long deviceId;
+  String deviceName;
 
   @BeforeAll
   void start() throws Exception {
@@ -58,8 +59,9 @@ class ConsoleBrowserTest {
     server = WardServer.start(TestStore.h2Settings(dir));
     capture = dir.resolve("ward-general-hospital.pcap");
     try (OutputStream out = Files.newOutputStream(capture)) {
-      // A small simulated hospital: pumps, monitors, imaging, lab, with DHCP, HL7 and DICOM.
-      new HospitalSimulator(SimulationConfig.of(40, 15, 11)).run(out, Optional.empty());
+      // A small simulated hospital: pumps, monitors, imaging, lab, with DHCP, HL7 and DICOM;
+      // more than one inventory page (50), so the page links are exercised with filters.
+      new HospitalSimulator(SimulationConfig.of(50, 15, 11)).run(out, Optional.empty());
     }
     browser = new Browser();
     wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
@@ -198,6 +200,7 @@ class ConsoleBrowserTest {
     WebElement link = find("table.inventory tbody tr td a");
     String href = link.getAttribute("href");
     deviceId = Long.parseLong(href.substring(href.lastIndexOf('/') + 1));
+    deviceName = link.getText();
     link.click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("vulns-h")));
     String vulns = find("#vulns").getText();
@@ -229,7 +232,7 @@ class ConsoleBrowserTest {
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector(".notice"), "in progress"));
     assertThat(find("article.work").getText()).contains("in progress");
-    assertThat(find("article.work dd a").getText()).isEqualTo("RAD-VIEW-01");
+    assertThat(find("article.work dd a").getText()).isEqualTo(deviceName);
     browser.shot("09-remediation-in-progress");
     open("/remediations");
     assertThat(text()).contains("Remediate").contains("in progress");
@@ -238,6 +241,141 @@ class ConsoleBrowserTest {
 
   @Test
   @Order(7)
+  void shouldEditARemediationRecordsOwnerDueDateWindowAndFixedVersion() throws Exception {
+    open("/devices/" + deviceId);
+    WebElement card = find("article.work");
+    card.findElement(By.cssSelector("details.edit-work summary")).click();
+    WebElement form = card.findElement(By.cssSelector(".edit-form"));
+    WebElement owner = form.findElement(By.cssSelector("input[name=owner]"));
+    owner.clear();
+    owner.sendKeys("biomed night shift");
+    browser.driver.executeScript(
+        "arguments[0].value = '2099-06-30';", form.findElement(By.cssSelector("input[name=due]")));
+    form.findElement(By.cssSelector("input[name=maintenanceWindow]"))
+        .sendKeys("Sat 02:00-04:00 UTC");
+    form.findElement(By.cssSelector("input[name=fixedVersion]")).sendKeys("SP3-hotfix-7");
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "updated"));
+    // Back on the device page (returnTo), the card shows the new values, not the old due date.
+    assertThat(browser.driver.getCurrentUrl()).contains("/devices/" + deviceId);
+    String shown = find("article.work").getText();
+    assertThat(shown)
+        .contains("biomed night shift")
+        .contains("2099-06-30")
+        .doesNotContain("2099-03-31")
+        .contains("Sat 02:00-04:00 UTC")
+        .contains("SP3-hotfix-7");
+    browser.shot("09b-remediation-edited");
+    // Sent back untouched, the form changes nothing: no new version, no audit entry.
+    JdbcClient jdbc = server.context().getBean(JdbcClient.class);
+    int version =
+        jdbc.sql("SELECT version FROM remediation WHERE id = (SELECT MAX(id) FROM remediation)")
+            .query(Integer.class)
+            .single();
+    find("article.work details.edit-work summary").click();
+    find("article.work .edit-form button[type=submit]").click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".notice"), "nothing changed"));
+    assertThat(
+            jdbc.sql("SELECT version FROM remediation WHERE id = (SELECT MAX(id) FROM remediation)")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(version);
+    // The change is in the audit log, as an API PATCH is.
+    open("/audit");
+    List<String> updates =
+        all("table tbody tr").stream()
+            .map(WebElement::getText)
+            .filter(t -> t.contains("remediation.update"))
+            .toList();
+    assertThat(updates).hasSize(1);
+    assertThat(updates.get(0))
+        .contains("admin")
+        .contains("biomed night shift")
+        .contains("2099-06-30")
+        .contains("SP3-hotfix-7");
+  }
+
+  /** Device ids a page of the inventory table links to. */
+  List<Long> listedIds() {
+    return all("table.inventory tbody tr td a").stream()
+        .map(a -> a.getAttribute("href"))
+        .map(h -> Long.parseLong(h.substring(h.lastIndexOf('/') + 1)))
+        .toList();
+  }
+
+  /** The API's answer for the same inventory filter, read with the browser's session. */
+  @SuppressWarnings("unchecked")
+  List<Long> apiIds(String query) {
+    List<Number> ids =
+        (List<Number>)
+            browser.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch('/api/v1/devices?limit=500&' + arguments[0])"
+                    + ".then(r => r.json()).then(j => done(j.items.map(d => d.id)));",
+                query);
+    return ids.stream().map(Number::longValue).toList();
+  }
+
+  @Test
+  @Order(8)
+  void shouldFilterTheInventoryBySiteAndKeepTheSiteInTheUrlAndPageLinks() throws Exception {
+    // Sites come from CMDB locations; place the captured devices in two of them directly.
+    JdbcClient jdbc = server.context().getBean(JdbcClient.class);
+    for (String name : List.of("North wing", "South wing")) {
+      jdbc.sql("INSERT INTO site (name, created_at) VALUES (?, CURRENT_TIMESTAMP)")
+          .param(name)
+          .update();
+    }
+    long north =
+        jdbc.sql("SELECT id FROM site WHERE name = 'North wing'").query(Long.class).single();
+    long south =
+        jdbc.sql("SELECT id FROM site WHERE name = 'South wing'").query(Long.class).single();
+    List<Long> ids = jdbc.sql("SELECT id FROM device ORDER BY id").query(Long.class).list();
+    assertThat(ids.size()).as("devices in the capture").isGreaterThan(56);
+    jdbc.sql("UPDATE device SET site_id = ? WHERE id <= ?").params(south, ids.get(4)).update();
+    jdbc.sql("UPDATE device SET site_id = ? WHERE id > ?").params(north, ids.get(4)).update();
+
+    open("/devices");
+    int before = all("table.inventory tbody tr").size();
+    new Select(find("#site")).selectByVisibleText("South wing");
+    wait.until(ExpectedConditions.urlContains("site=" + south));
+    wait.until(d -> d.findElements(By.cssSelector("table.inventory tbody tr")).size() < before);
+    assertThat(listedIds()).containsExactlyInAnyOrderElementsOf(ids.subList(0, 5));
+    assertThat(listedIds()).containsExactlyInAnyOrderElementsOf(apiIds("site=" + south));
+    assertThat(find("#results-h").getText()).startsWith("5 devices");
+    browser.shot("06b-inventory-site");
+
+    // More than a page: the next-page link keeps the site, and every page holds only its devices.
+    open("/devices?site=" + north);
+    assertThat(new Select(find("#site")).getFirstSelectedOption().getText())
+        .isEqualTo("North wing");
+    List<Long> seen = new java.util.ArrayList<>(listedIds());
+    WebElement next = find(".pager a[href*='cursor=']");
+    assertThat(next.getAttribute("href")).contains("site=" + north);
+    open(next.getAttribute("href").substring(server.url().length()));
+    seen.addAll(listedIds());
+    while (!all(".pager a[href*='cursor=']").isEmpty()) {
+      open(find(".pager a[href*='cursor=']").getAttribute("href").substring(server.url().length()));
+      seen.addAll(listedIds());
+    }
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(ids.subList(5, ids.size()));
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(apiIds("site=" + north));
+
+    // Combined with the other filters, as the API combines them.
+    open("/devices?site=" + south + "&medical=true&sort=vendor&order=asc");
+    List<Long> medical = listedIds();
+    assertThat(medical)
+        .containsExactlyElementsOf(apiIds("site=" + south + "&medical=true&sort=vendor&order=asc"));
+    assertThat(ids.subList(0, 5)).containsAll(medical);
+    open("/devices?site=" + south + "&q=no-such-device-name");
+    assertThat(listedIds()).isEmpty();
+  }
+
+  @Test
+  @Order(9)
   void shouldShowTheDashboardVulnerabilitiesAuditAndAdminPages() throws Exception {
     open("/");
     wait.until(d -> !d.findElements(By.cssSelector(".chart canvas")).isEmpty());
@@ -271,7 +409,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(8)
+  @Order(10)
   void shouldStayUsableOnATablet() throws Exception {
     browser.size(820, 1180);
     try {
@@ -290,7 +428,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(9)
+  @Order(11)
   void shouldBeKeyboardNavigableWithASkipLink() throws Exception {
     open("/devices");
     browser.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
@@ -308,7 +446,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(10)
+  @Order(12)
   void shouldRefuseEveryActionOfARoleWithoutTheRightInTheConsole() throws Exception {
     find(".whoami button").click();
     wait.until(ExpectedConditions.urlContains("/login?logout"));
@@ -323,6 +461,7 @@ class ConsoleBrowserTest {
     open("/devices/" + deviceId);
     assertThat(all("details.new-work")).isEmpty();
     assertThat(all(".status-form")).isEmpty();
+    assertThat(all(".edit-work")).isEmpty();
     assertThat(find("#remediation").getText()).contains("Remediate");
     browser.shot("19-auditor-device");
 
@@ -344,6 +483,7 @@ class ConsoleBrowserTest {
     for (String[] action :
         new String[][] {
           {"/remediations/" + remediation + "/status", "to=patched"},
+          {"/remediations/" + remediation + "/edit", "version=99&owner=mallory"},
           {"/remediations", "title=forged"},
           {"/upload", ""},
           {"/jobs/1/cancel", ""},
@@ -368,5 +508,14 @@ class ConsoleBrowserTest {
                 .query(String.class)
                 .single())
         .isEqualTo("IN_PROGRESS");
+    assertThat(
+            server
+                .context()
+                .getBean(JdbcClient.class)
+                .sql("SELECT owner FROM remediation WHERE id = ?")
+                .param(remediation)
+                .query(String.class)
+                .single())
+        .isEqualTo("biomed night shift");
   }
 }
