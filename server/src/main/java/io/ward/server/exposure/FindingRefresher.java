@@ -14,6 +14,7 @@ import io.ward.model.exposure.DeviceRisk;
 import io.ward.model.exposure.Finding;
 import io.ward.model.exposure.FindingKind;
 import io.ward.model.exposure.FindingStatus;
+import io.ward.model.exposure.RemediationOption;
 import io.ward.model.exposure.RiskAssessment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +35,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Re-assesses stored devices against the advisory knowledge with the exposure module's {@link
@@ -42,6 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FindingRefresher {
   private static final int CHUNK = 500;
+  private static final int REMEDIATIONS_MAX = 100_000;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
   private final KnowledgeCache knowledge;
@@ -141,6 +146,15 @@ public class FindingRefresher {
       r.kev(),
       r.epss().orElse(null),
       clip(String.join("\n", r.rationale()), 8000),
+      clip(r.cvssVector().orElse(""), 300),
+      r.baseScore().orElse(null),
+      r.clinicalScore().orElse(null),
+      r.ransomware(),
+      clip(r.exploitation(), 20),
+      r.automatable(),
+      clip(r.technicalImpact(), 20),
+      clip(r.missionWellbeing(), 20),
+      remediations(a.remediations()),
       now,
       clip(f.id(), 600)
     };
@@ -148,18 +162,48 @@ public class FindingRefresher {
         jdbc.sql(
                 "UPDATE finding SET device_id = ?, kind = ?, vulnerability = ?, advisory_key = ?,"
                     + " title = ?, status = ?, status_reason = ?, matched_by = ?, score = ?,"
-                    + " decision = ?, kev = ?, epss = ?, rationale = ?, last_seen = ?"
+                    + " decision = ?, kev = ?, epss = ?, rationale = ?, cvss_vector = ?,"
+                    + " base_score = ?, clinical_score = ?, ransomware = ?, exploitation = ?,"
+                    + " automatable = ?, technical_impact = ?, mission_wellbeing = ?,"
+                    + " remediations = ?, last_seen = ?"
                     + " WHERE finding_key = ?")
             .params(values)
             .update();
     if (n == 0) {
       jdbc.sql(
               "INSERT INTO finding (device_id, kind, vulnerability, advisory_key, title, status,"
-                  + " status_reason, matched_by, score, decision, kev, epss, rationale, last_seen,"
-                  + " finding_key, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                  + " status_reason, matched_by, score, decision, kev, epss, rationale, cvss_vector,"
+                  + " base_score, clinical_score, ransomware, exploitation, automatable,"
+                  + " technical_impact, mission_wellbeing, remediations, last_seen, finding_key,"
+                  + " first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                  + " ?, ?, ?, ?, ?, ?)")
           .params(append(values, now))
           .update();
     }
+  }
+
+  /**
+   * The options as the JSON array the {@code remediations} column holds, keys as in {@code ward
+   * vulns --json}. Options are dropped from the end rather than cutting the text, so what is stored
+   * always parses.
+   */
+  static String remediations(List<RemediationOption> options) {
+    List<Map<String, String>> out = new ArrayList<>();
+    for (RemediationOption o : options) {
+      Map<String, String> m = new LinkedHashMap<>();
+      m.put("kind", o.kind().id());
+      m.put("text", o.text());
+      m.put("fixedVersion", o.fixedVersion().orElse(null));
+      m.put("url", o.url().orElse(null));
+      m.put("source", o.source());
+      out.add(m);
+    }
+    String json = JSON.writeValueAsString(out);
+    while (json.length() > REMEDIATIONS_MAX && !out.isEmpty()) {
+      out.remove(out.size() - 1);
+      json = JSON.writeValueAsString(out);
+    }
+    return json;
   }
 
   private void removeStale(long deviceId, Set<String> kept) {

@@ -19,6 +19,12 @@ import java.util.Optional;
  * @param decision the SSVC-style decision, when assessed
  * @param epss EPSS probability, when known
  * @param rationale one line per input of the score
+ * @param cvssVector the CVSS vector scored, when the advisory published one
+ * @param baseScore the CVSS base score computed from the vector
+ * @param clinicalScore the environmental score with Ward's medical-device rubric
+ * @param ransomware KEV marks known use in ransomware campaigns
+ * @param ssvc the inputs of the decision, when assessed
+ * @param remediations patch, mitigation, workaround, no-fix notice or Ward's compensating control
  */
 public record FindingRow(
     long id,
@@ -38,9 +44,34 @@ public record FindingRow(
     Optional<Double> epss,
     List<String> rationale,
     Instant firstSeen,
-    Instant lastSeen) {
+    Instant lastSeen,
+    Optional<String> cvssVector,
+    Optional<Double> baseScore,
+    Optional<Double> clinicalScore,
+    boolean ransomware,
+    Optional<Ssvc> ssvc,
+    List<Option> remediations) {
 
   public FindingRow {
     rationale = List.copyOf(rationale);
+    remediations = List.copyOf(remediations);
   }
+
+  /** The SSVC decision inputs, as {@code ward vulns --json} names them. */
+  public record Ssvc(
+      String exploitation, boolean automatable, String technicalImpact, String missionWellbeing) {}
+
+  /**
+   * One remediation option as the exposure module gave it.
+   *
+   * @param kind {@code patch}, {@code mitigation}, {@code workaround}, {@code no-fix} or {@code
+   *     compensating-control}
+   * @param source the advisory id, or {@code ward} for Ward's own advice
+   */
+  public record Option(
+      String kind,
+      String text,
+      Optional<String> fixedVersion,
+      Optional<String> url,
+      String source) {}
 }

@@ -11,10 +11,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Reads stored findings and advisories. */
 @Service
@@ -23,6 +26,9 @@ public class FindingService {
   private static final String SELECT =
       "SELECT f.*, d.device_key, d.hostnames, d.vendor AS d_vendor, d.model AS d_model"
           + " FROM finding f JOIN device d ON d.id = f.device_id";
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final TypeReference<List<Map<String, String>>> OPTIONS = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
 
@@ -62,7 +68,8 @@ public class FindingService {
     status.ifPresent(
         s -> {
           terms.add("f.status = ?");
-          params.add(s.id());
+          // Stored as the enum name (FindingRefresher), not the kebab-case id of the API.
+          params.add(s.name());
         });
     if (kevOnly) {
       terms.add("f.kev = TRUE");
@@ -161,7 +168,50 @@ public class FindingService {
         noEpss ? Optional.empty() : Optional.of(epss),
         rationale.isEmpty() ? List.of() : Arrays.asList(rationale.split("\n")),
         instant(rs, "first_seen").orElse(Instant.EPOCH),
-        instant(rs, "last_seen").orElse(Instant.EPOCH));
+        instant(rs, "last_seen").orElse(Instant.EPOCH),
+        text(rs.getString("cvss_vector")),
+        number(rs, "base_score"),
+        number(rs, "clinical_score"),
+        rs.getBoolean("ransomware"),
+        ssvc(rs),
+        remediations(rs.getString("remediations")));
+  }
+
+  /** Empty for rows stored before the SSVC inputs were (exploitation is never empty otherwise). */
+  private static Optional<FindingRow.Ssvc> ssvc(ResultSet rs) throws SQLException {
+    String exploitation = rs.getString("exploitation");
+    if (exploitation == null || exploitation.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new FindingRow.Ssvc(
+            exploitation,
+            rs.getBoolean("automatable"),
+            rs.getString("technical_impact"),
+            rs.getString("mission_wellbeing")));
+  }
+
+  private static Optional<Double> number(ResultSet rs, String col) throws SQLException {
+    double v = rs.getDouble(col);
+    return rs.wasNull() ? Optional.empty() : Optional.of(v);
+  }
+
+  /** The stored JSON array of options (see {@link FindingRefresher#remediations}). */
+  static List<FindingRow.Option> remediations(String json) {
+    if (json == null || json.isEmpty()) {
+      return List.of();
+    }
+    List<Map<String, String>> stored = JSON.readValue(json, OPTIONS);
+    return stored.stream()
+        .map(
+            m ->
+                new FindingRow.Option(
+                    m.getOrDefault("kind", ""),
+                    m.getOrDefault("text", ""),
+                    text(m.get("fixedVersion")),
+                    text(m.get("url")),
+                    m.getOrDefault("source", "")))
+        .toList();
   }
 
   static Optional<String> text(String s) {
