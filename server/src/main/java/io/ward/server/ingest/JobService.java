@@ -125,12 +125,16 @@ public class JobService {
     return store.get(id);
   }
 
-  /** Waits until the job finishes or {@code timeout} passes; returns it as it stands then. */
+  /**
+   * Waits until the job finishes, its upload deleted included, or {@code timeout} passes; returns
+   * it as it stands then.
+   */
   public Optional<Job> await(long id, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       Optional<Job> job = store.get(id);
-      if (job.isEmpty() || job.get().state().finished() || System.nanoTime() >= deadline) {
+      boolean ended = job.isPresent() && job.get().state().finished() && !running.containsKey(id);
+      if (job.isEmpty() || ended || System.nanoTime() >= deadline) {
         return job;
       }
       TimeUnit.MILLISECONDS.sleep(50);
@@ -145,8 +149,8 @@ public class JobService {
               try {
                 runner.run(id);
               } finally {
-                running.remove(id);
                 discardUpload(id);
+                running.remove(id);
               }
             });
     running.put(id, f);
