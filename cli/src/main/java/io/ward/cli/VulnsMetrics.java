@@ -1,14 +1,10 @@
 package io.ward.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.ward.engine.FindingsJson;
 import io.ward.engine.VulnerabilityAssessment;
 import io.ward.exposure.remediation.RemediationMetrics;
 import io.ward.model.exposure.Decision;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -25,8 +21,6 @@ import java.util.Locale;
 final class VulnsMetrics {
   /** What the report says in place of the figures that need remediation records. */
   static final String NO_RECORDS = "not available without remediation records";
-
-  private static final JsonFactory FACTORY = new JsonFactory();
 
   private final RemediationMetrics metrics;
   private final int devices;
@@ -91,28 +85,10 @@ final class VulnsMetrics {
 
   /**
    * Writes the {@code ward.findings/1} document with this {@code metrics} object added after its
-   * other keys (docs/findings-schema.md). The document is copied token by token, so its other keys
-   * stay exactly as {@link FindingsJson} writes them.
+   * other keys (docs/findings-schema.md).
    */
   void writeJson(VulnerabilityAssessment result, OutputStream out) throws IOException {
-    ByteArrayOutputStream findings = new ByteArrayOutputStream();
-    FindingsJson.write(result, findings);
-    try (JsonParser p = FACTORY.createParser(findings.toByteArray());
-        JsonGenerator g = FACTORY.createGenerator(out)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.useDefaultPrettyPrinter();
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IOException("the findings document is not a JSON object");
-      }
-      g.writeStartObject();
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        g.writeFieldName(p.currentName());
-        p.nextToken();
-        g.copyCurrentStructure(p);
-      }
-      writeMetrics(g);
-      g.writeEndObject();
-    }
+    FindingsJson.write(result, out, this::writeMetrics);
   }
 
   private void writeMetrics(JsonGenerator g) throws IOException {

@@ -36,11 +36,29 @@ public final class FindingsJson {
   /** Writes an assessment: findings, device risks, the CMDB merge and the problems. */
   public static void write(VulnerabilityAssessment assessment, OutputStream out)
       throws IOException {
-    write(assessment.report(), assessment.cmdb(), out);
+    write(assessment.report(), assessment.cmdb(), out, g -> {});
+  }
+
+  /** Fields a caller adds after the document's own (e.g. the CLI's {@code metrics}). */
+  @FunctionalInterface
+  public interface MoreFields {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /** Writes an assessment as {@link #write(VulnerabilityAssessment, OutputStream)}, then more. */
+  public static void write(VulnerabilityAssessment assessment, OutputStream out, MoreFields more)
+      throws IOException {
+    write(assessment.report(), assessment.cmdb(), out, more);
   }
 
   private static void write(
       ExposureReport report, Optional<CmdbReconciliation> cmdb, OutputStream out)
+      throws IOException {
+    write(report, cmdb, out, g -> {});
+  }
+
+  private static void write(
+      ExposureReport report, Optional<CmdbReconciliation> cmdb, OutputStream out, MoreFields more)
       throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -59,6 +77,7 @@ public final class FindingsJson {
       g.writeEndArray();
       CmdbJson.write(g, cmdb);
       writeProblems(g, report.problems());
+      more.write(g);
       g.writeEndObject();
     }
   }
