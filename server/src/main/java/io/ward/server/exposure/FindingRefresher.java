@@ -4,6 +4,8 @@ import io.ward.exposure.AssessedFinding;
 import io.ward.exposure.ExposureAnalyzer;
 import io.ward.exposure.ExposureOptions;
 import io.ward.exposure.ExposureReport;
+import io.ward.exposure.risk.DeviceExposure;
+import io.ward.exposure.risk.TrafficExposure;
 import io.ward.model.Category;
 import io.ward.model.Criticality;
 import io.ward.model.Device;
@@ -51,13 +53,19 @@ public class FindingRefresher {
   private final JdbcClient jdbc;
   private final KnowledgeCache knowledge;
   private final RemediationService remediations;
+  private final StoredTrafficExposure traffic;
   private final ExposureAnalyzer analyzer = new ExposureAnalyzer();
   private final Clock clock = Clock.systemUTC();
 
-  FindingRefresher(JdbcClient jdbc, KnowledgeCache knowledge, RemediationService remediations) {
+  FindingRefresher(
+      JdbcClient jdbc,
+      KnowledgeCache knowledge,
+      RemediationService remediations,
+      StoredTrafficExposure traffic) {
     this.jdbc = jdbc;
     this.knowledge = knowledge;
     this.remediations = remediations;
+    this.traffic = traffic;
   }
 
   /** What a refresh did. */
@@ -104,7 +112,7 @@ public class FindingRefresher {
         analyzer.analyze(
             devices.stream().map(Stored::device).toList(),
             knowledge.current(),
-            ExposureOptions.of(LocalDate.now(clock)));
+            ExposureOptions.of(LocalDate.now(clock)).withExposures(exposures(devices)));
     Map<String, Long> ids = new HashMap<>();
     devices.forEach(s -> ids.put(s.device().id(), s.id()));
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
@@ -127,6 +135,22 @@ public class FindingRefresher {
       }
     }
     return new Outcome(devices.size(), report.findings().size(), atRisk);
+  }
+
+  /**
+   * Each device's exposure from its stored traffic, as {@code ward vulns} derives it from an
+   * inventory's; devices with no stored traffic stay unknown.
+   */
+  private Map<String, DeviceExposure> exposures(List<Stored> devices) {
+    Map<String, DeviceExposure> out = new HashMap<>();
+    for (int i = 0; i < devices.size(); i += CHUNK) {
+      Map<Long, Device> chunk = new LinkedHashMap<>();
+      devices
+          .subList(i, Math.min(devices.size(), i + CHUNK))
+          .forEach(s -> chunk.put(s.id(), s.device()));
+      out.putAll(TrafficExposure.exposures(traffic.derive(chunk)));
+    }
+    return out;
   }
 
   private void store(AssessedFinding a, long deviceId, OffsetDateTime now) {
@@ -245,7 +269,8 @@ public class FindingRefresher {
         .update();
   }
 
-  private record Stored(long id, Device device) {}
+  /** A stored device: its storage id and the engine's record of it. */
+  record Stored(long id, Device device) {}
 
   private List<Stored> load(String where) {
     List<Stored> out =
@@ -306,7 +331,7 @@ public class FindingRefresher {
   }
 
   /** The stored device as the engine's record (what the exposure analysis reads). */
-  private static Stored device(ResultSet rs, int n) throws SQLException {
+  static Stored device(ResultSet rs, int n) throws SQLException {
     Device d =
         new Device(
             rs.getString("device_key"),
