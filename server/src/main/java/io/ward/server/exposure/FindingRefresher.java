@@ -4,6 +4,7 @@ import io.ward.exposure.AssessedFinding;
 import io.ward.exposure.ExposureAnalyzer;
 import io.ward.exposure.ExposureOptions;
 import io.ward.exposure.ExposureReport;
+import io.ward.exposure.feeds.ExposureKnowledge;
 import io.ward.exposure.risk.DeviceExposure;
 import io.ward.exposure.risk.TrafficExposure;
 import io.ward.model.Category;
@@ -83,19 +84,27 @@ public class FindingRefresher {
    */
   @Transactional
   public Outcome refresh(List<Long> deviceIds) {
-    List<Stored> devices = new ArrayList<>();
-    for (int i = 0; i < deviceIds.size(); i += CHUNK) {
-      List<Long> chunk = deviceIds.subList(i, Math.min(deviceIds.size(), i + CHUNK));
-      devices.addAll(
-          load(
-              " WHERE id IN ("
-                  + String.join(",", chunk.stream().map(String::valueOf).toList())
-                  + ")"));
-    }
-    Outcome outcome = assess(devices);
+    Outcome outcome = assess(loadIds(deviceIds));
     // Last, so the remediation rows it changes stay locked only until the ingest commits.
     remediations.afterInventory(deviceIds);
     return outcome;
+  }
+
+  /**
+   * Re-assesses the devices whose findings an import of {@code imported} into the knowledge can
+   * have changed (see {@link ChangeScope}), every device when that cannot be decided; forgets the
+   * cached knowledge first. Joins the caller's transaction.
+   */
+  @Transactional
+  public Outcome refreshAfterImport(ExposureKnowledge imported) {
+    knowledge.invalidate();
+    Optional<Set<Long>> touched =
+        new ChangeScope(jdbc, analyzer, this::pageAfter)
+            .touched(imported, knowledge.current(), LocalDate.now(clock));
+    if (touched.isEmpty()) {
+      return refreshAll();
+    }
+    return assess(loadIds(touched.get().stream().sorted().toList()));
   }
 
   /** Re-assesses every stored device; joins the caller's transaction. */
@@ -272,11 +281,36 @@ public class FindingRefresher {
   /** A stored device: its storage id and the engine's record of it. */
   record Stored(long id, Device device) {}
 
+  private List<Stored> loadIds(List<Long> deviceIds) {
+    List<Stored> devices = new ArrayList<>();
+    for (int i = 0; i < deviceIds.size(); i += CHUNK) {
+      List<Long> chunk = deviceIds.subList(i, Math.min(deviceIds.size(), i + CHUNK));
+      devices.addAll(
+          load(
+              " WHERE id IN ("
+                  + String.join(",", chunk.stream().map(String::valueOf).toList())
+                  + ")"));
+    }
+    return devices;
+  }
+
+  /** The next page of stored devices after the one with storage id {@code afterId}. */
+  private List<Stored> pageAfter(long afterId) {
+    return withEvidence(
+        jdbc.sql("SELECT * FROM device WHERE id > ? ORDER BY id LIMIT " + CHUNK)
+            .param(afterId)
+            .query(FindingRefresher::device)
+            .list());
+  }
+
   private List<Stored> load(String where) {
-    List<Stored> out =
+    return withEvidence(
         jdbc.sql("SELECT * FROM device" + where + " ORDER BY id")
             .query(FindingRefresher::device)
-            .list();
+            .list());
+  }
+
+  private List<Stored> withEvidence(List<Stored> out) {
     Map<Long, List<Evidence>> evidence = new HashMap<>();
     for (int i = 0; i < out.size(); i += CHUNK) {
       List<Stored> chunk = out.subList(i, Math.min(out.size(), i + CHUNK));

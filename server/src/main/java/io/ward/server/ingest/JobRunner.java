@@ -277,8 +277,9 @@ class JobRunner {
                     + assessed.findings()
                     + " findings";
           } else {
-            findings.knowledgeChanged();
-            FindingRefresher.Outcome assessed = findings.refreshAll();
+            // Only the devices the imported knowledge can touch (every device when that cannot be
+            // decided, e.g. for SBOMs); findings of advisories that disappeared go too.
+            FindingRefresher.Outcome assessed = findings.refreshAfterImport(loaded.knowledge());
             message =
                 (source == KnowledgeImporter.Source.FEEDS
                         ? knowledge.store(loaded)
