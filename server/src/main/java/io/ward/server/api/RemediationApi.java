@@ -1,11 +1,13 @@
 package io.ward.server.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.ward.model.exposure.RemediationStatus;
 import io.ward.server.audit.Actor;
 import io.ward.server.exposure.Remediation;
 import io.ward.server.exposure.RemediationService;
+import io.ward.server.exposure.RemediationService.BoardOrder;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -33,16 +35,24 @@ class RemediationApi {
 
   @GetMapping
   @Operation(
-      summary = "The board: overdue first, then by due date (status, owner, overdue filters)")
+      summary =
+          "The board (status, owner, overdue filters), by due date (overdue first), by urgency"
+              + " (most urgent SSVC decision of its findings first) or by owner")
   List<RemediationJson.View> board(
-      @RequestParam(name = "status", required = false) String status,
+      @Parameter(description = "open, planned, in-progress, patched, mitigated, risk-accepted")
+          @RequestParam(name = "status", required = false)
+          String status,
       @RequestParam(name = "owner", required = false) String owner,
-      @RequestParam(name = "overdue", defaultValue = "false") boolean overdue) {
+      @RequestParam(name = "overdue", defaultValue = "false") boolean overdue,
+      @Parameter(description = "due (default), urgency or owner")
+          @RequestParam(name = "sort", required = false)
+          String sort) {
     return service
         .board(
             Params.id("status", status, RemediationStatus.class, RemediationStatus::id),
             Params.text("owner", owner, RemediationJson.MAX_OWNER),
-            overdue)
+            overdue,
+            Params.id("sort", sort, BoardOrder.class, BoardOrder::id).orElse(BoardOrder.DUE))
         .stream()
         .map(RemediationJson.View::of)
         .toList();
@@ -52,6 +62,18 @@ class RemediationApi {
   @Operation(summary = "Open a record for findings and devices")
   ResponseEntity<RemediationJson.View> create(@RequestBody RemediationJson.Create body) {
     Remediation r = commands.create(body, Actor.current());
+    return ResponseEntity.created(URI.create("/api/v1/remediations/" + r.id()))
+        .body(RemediationJson.View.of(r));
+  }
+
+  @PostMapping("/groups")
+  @Operation(
+      summary =
+          "Open one record for a group: every open finding of an advisory, a CVE or the CVEs of"
+              + " given findings, across devices, optionally only those of one vendor, model and"
+              + " firmware (400 when the group is empty)")
+  ResponseEntity<RemediationJson.View> createGroup(@RequestBody RemediationJson.Group body) {
+    Remediation r = commands.createGroup(body, Actor.current());
     return ResponseEntity.created(URI.create("/api/v1/remediations/" + r.id()))
         .body(RemediationJson.View.of(r));
   }

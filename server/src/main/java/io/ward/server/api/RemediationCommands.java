@@ -4,6 +4,7 @@ import io.ward.model.exposure.RemediationRecord.RiskAcceptance;
 import io.ward.model.exposure.RemediationStatus;
 import io.ward.server.audit.Actor;
 import io.ward.server.exposure.Remediation;
+import io.ward.server.exposure.RemediationGroups;
 import io.ward.server.exposure.RemediationService;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,9 +21,38 @@ import org.springframework.stereotype.Service;
 @Service
 public class RemediationCommands {
   private final RemediationService service;
+  private final RemediationGroups groups;
 
-  RemediationCommands(RemediationService service) {
+  RemediationCommands(RemediationService service, RemediationGroups groups) {
     this.service = service;
+    this.groups = groups;
+  }
+
+  /** Opens one record for a group of findings across devices; a group that is empty is a 400. */
+  public Remediation createGroup(RemediationJson.Group body, Actor actor) {
+    if (body == null) {
+      throw ApiException.badRequest(
+          "a JSON body with one of advisoryKey, vulnerability and findingIds is required");
+    }
+    try {
+      RemediationGroups.Selector selector =
+          new RemediationGroups.Selector(
+              Params.text("advisoryKey", body.advisoryKey(), 300),
+              Params.text("vulnerability", body.vulnerability(), 100),
+              ids("findingIds", body.findingIds()),
+              Params.text("vendor", body.vendor(), 200),
+              Params.text("model", body.model(), 200),
+              Params.text("firmware", body.firmware(), 200));
+      return groups.create(
+          selector,
+          Params.text("title", body.title(), RemediationJson.MAX_TITLE),
+          Params.text("owner", body.owner(), RemediationJson.MAX_OWNER),
+          Optional.ofNullable(body.due()),
+          Params.text("maintenanceWindow", body.maintenanceWindow(), RemediationJson.MAX_WINDOW),
+          actor);
+    } catch (NoSuchElementException | IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
   }
 
   /** One record, or 404. */

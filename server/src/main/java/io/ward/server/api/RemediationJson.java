@@ -34,6 +34,8 @@ public final class RemediationJson {
    * @param verified a later inventory showed the fixed version on every device covered
    * @param version pass back when editing; a stale version is refused with 409
    * @param next the statuses it may move to
+   * @param group what a group record was chosen by (advisory or CVE, vendor, model, firmware)
+   * @param urgency the most urgent decision among its findings, e.g. {@code act-now}
    */
   public record View(
       long id,
@@ -54,7 +56,9 @@ public final class RemediationJson {
       List<Long> deviceIds,
       List<Change> history,
       int version,
-      List<String> next) {
+      List<String> next,
+      Optional<String> group,
+      Optional<String> urgency) {
 
     /** The view of a stored record. */
     public static View of(Remediation r) {
@@ -79,7 +83,9 @@ public final class RemediationJson {
               .map(c -> new Change(c.at(), c.from().id(), c.to().id(), c.by(), c.note()))
               .toList(),
           r.version(),
-          r.status().next().stream().map(RemediationStatus::id).sorted().toList());
+          r.status().next().stream().map(RemediationStatus::id).sorted().toList(),
+          r.group(),
+          r.urgency());
     }
   }
 
@@ -94,6 +100,24 @@ public final class RemediationJson {
       String title,
       List<Long> findingIds,
       List<Long> deviceIds,
+      String owner,
+      LocalDate due,
+      String maintenanceWindow) {}
+
+  /**
+   * A group record: exactly one of {@code advisoryKey}, {@code vulnerability} (a CVE) and {@code
+   * findingIds} (their CVEs) chooses the open findings across devices; {@code vendor}, {@code
+   * model} and {@code firmware} narrow them to the devices of one product. Without a title the
+   * group names the record.
+   */
+  public record Group(
+      String title,
+      String advisoryKey,
+      String vulnerability,
+      List<Long> findingIds,
+      String vendor,
+      String model,
+      String firmware,
       String owner,
       LocalDate due,
       String maintenanceWindow) {}

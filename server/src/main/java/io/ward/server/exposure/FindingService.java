@@ -60,31 +60,74 @@ public class FindingService {
    */
   public Page<FindingRow> search(
       Optional<FindingStatus> status, boolean kevOnly, Optional<String> cursor, int limit) {
+    FindingFilter all = FindingFilter.all();
+    return search(
+        new FindingFilter(
+            status,
+            kevOnly,
+            all.decision(),
+            all.kind(),
+            all.category(),
+            all.vendor(),
+            all.text(),
+            false),
+        cursor,
+        limit);
+  }
+
+  /**
+   * Findings that pass a filter, by score (highest first unless {@link FindingFilter#ascending()}),
+   * a page at a time.
+   *
+   * @param cursor the previous page's {@link Page#nextCursor()} (of the same order)
+   * @param limit page size, 1 to 500
+   * @throws IllegalArgumentException the cursor is malformed or the limit out of range
+   */
+  public Page<FindingRow> search(FindingFilter filter, Optional<String> cursor, int limit) {
     if (limit < 1 || limit > 500) {
       throw new IllegalArgumentException("limit must lie in [1,500]: " + limit);
     }
     List<String> terms = new ArrayList<>();
     List<Object> params = new ArrayList<>();
-    status.ifPresent(
-        s -> {
-          terms.add("f.status = ?");
-          // Stored as the enum name (FindingRefresher), not the kebab-case id of the API.
-          params.add(s.name());
-        });
-    if (kevOnly) {
+    // Stored as enum names (FindingRefresher), not the kebab-case ids of the API.
+    filter.status().ifPresent(s -> add(terms, params, "f.status = ?", s.name()));
+    if (filter.kevOnly()) {
       terms.add("f.kev = TRUE");
     }
+    filter.decision().ifPresent(d -> add(terms, params, "f.decision = ?", d.name()));
+    filter.kind().ifPresent(k -> add(terms, params, "f.kind = ?", k.name()));
+    filter.category().ifPresent(c -> add(terms, params, "d.category = ?", c.id()));
+    filter
+        .vendor()
+        .ifPresent(v -> add(terms, params, "LOWER(d.vendor) LIKE ? ESCAPE '\\'", like(v)));
+    filter
+        .text()
+        .ifPresent(
+            t -> {
+              // Bound as a parameter and LIKE-escaped: quotes, % and _ are plain characters.
+              terms.add(
+                  "(LOWER(f.vulnerability) LIKE ? ESCAPE '\\' OR LOWER(f.advisory_key) LIKE ?"
+                      + " ESCAPE '\\' OR LOWER(f.title) LIKE ? ESCAPE '\\')");
+              String pattern = like(t);
+              params.addAll(List.of(pattern, pattern, pattern));
+            });
+    String cmp = filter.ascending() ? ">" : "<";
     if (cursor.isPresent()) {
       long[] c = decode(cursor.get());
-      terms.add("(f.score < ? OR (f.score = ? AND f.id < ?))");
+      terms.add("(f.score " + cmp + " ? OR (f.score = ? AND f.id " + cmp + " ?))");
       params.addAll(List.of(c[0], c[0], c[1]));
     }
     String where = terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+    String dir = filter.ascending() ? "ASC" : "DESC";
     List<FindingRow> rows =
         jdbc.sql(
                 SELECT
                     + where
-                    + " ORDER BY f.score DESC, f.id DESC FETCH FIRST "
+                    + " ORDER BY f.score "
+                    + dir
+                    + ", f.id "
+                    + dir
+                    + " FETCH FIRST "
                     + (limit + 1)
                     + " ROWS ONLY")
             .params(params)
@@ -95,6 +138,28 @@ public class FindingService {
     }
     FindingRow last = rows.get(limit - 1);
     return new Page<>(rows.subList(0, limit), Optional.of(last.score() + "." + last.id()));
+  }
+
+  private static void add(List<String> terms, List<Object> params, String term, Object value) {
+    terms.add(term);
+    params.add(value);
+  }
+
+  /** A LIKE pattern finding {@code s} anywhere, any case, with its wildcards escaped. */
+  static String like(String s) {
+    String lower = s.toLowerCase(Locale.ROOT);
+    return "%" + lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
+  /** The findings of one advisory that are not ruled out, by device. */
+  public List<FindingRow> ofAdvisory(String advisoryKey) {
+    return jdbc.sql(
+            SELECT
+                + " WHERE f.advisory_key = ? AND f.status <> 'NOT_AFFECTED'"
+                + " ORDER BY f.device_id, f.score DESC, f.id FETCH FIRST 2000 ROWS ONLY")
+        .param(advisoryKey)
+        .query(FindingService::row)
+        .list();
   }
 
   private static long[] decode(String cursor) {
@@ -127,7 +192,7 @@ public class FindingService {
         .optional();
   }
 
-  private static AdvisoryRow advisory(ResultSet rs, int n) throws SQLException {
+  static AdvisoryRow advisory(ResultSet rs, int n) throws SQLException {
     return new AdvisoryRow(
         rs.getLong("id"),
         rs.getString("advisory_key"),

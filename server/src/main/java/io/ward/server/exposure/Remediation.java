@@ -16,6 +16,10 @@ import java.util.Optional;
  * @param verified a later inventory showed the fixed version on every device (patched records)
  * @param overdue open work past its due date (as of the day it was read)
  * @param history every status change, oldest first
+ * @param group what a group record was chosen by (advisory or CVE, vendor, model, firmware); empty
+ *     for a record whose findings and devices were picked one by one
+ * @param urgency the most urgent decision among its findings ({@code act-now} … {@code defer}),
+ *     empty when none of them was assessed
  */
 public record Remediation(
     long id,
@@ -34,7 +38,9 @@ public record Remediation(
     List<Long> deviceIds,
     List<Change> history,
     int version,
-    boolean overdue) {
+    boolean overdue,
+    Optional<String> group,
+    Optional<String> urgency) {
 
   public Remediation {
     findingIds = List.copyOf(findingIds);
@@ -52,6 +58,7 @@ public record Remediation(
    * @param due the due date; empty lets the remediation policy set it from the findings
    * @param findingIds findings it covers (storage ids)
    * @param deviceIds devices it covers (storage ids)
+   * @param group what a group was chosen by, for a group record
    */
   public record Draft(
       String title,
@@ -59,7 +66,19 @@ public record Remediation(
       List<Long> deviceIds,
       Optional<String> owner,
       Optional<LocalDate> due,
-      Optional<String> maintenanceWindow) {
+      Optional<String> maintenanceWindow,
+      Optional<String> group) {
+
+    /** A record whose findings and devices were picked one by one. */
+    public Draft(
+        String title,
+        List<Long> findingIds,
+        List<Long> deviceIds,
+        Optional<String> owner,
+        Optional<LocalDate> due,
+        Optional<String> maintenanceWindow) {
+      this(title, findingIds, deviceIds, owner, due, maintenanceWindow, Optional.empty());
+    }
 
     public Draft {
       if (title == null || title.isBlank() || title.length() > 500) {

@@ -122,7 +122,8 @@ public class RemediationService {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO remediation (title, status, owner, opened, due, due_basis,"
-                + " maintenance_window, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " maintenance_window, group_basis, created_by, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             draft.title(),
             RemediationStatus.OPEN.name(),
@@ -131,6 +132,7 @@ public class RemediationService {
             draft.due().or(() -> fromPolicy.map(PolicyDue::due)).orElse(null),
             clip(fromPolicy.map(PolicyDue::basis).orElse(""), 200),
             clip(draft.maintenanceWindow().orElse(""), 200),
+            clip(draft.group().orElse(""), 300),
             actor.name(),
             now())
         .update(key, "id");
@@ -149,7 +151,13 @@ public class RemediationService {
         actor.name(),
         "remediation.create",
         "remediation:" + id,
-        draft.title() + fromPolicy.map(p -> " (due " + p.due() + ", " + p.basis() + ")").orElse(""),
+        draft.title()
+            + fromPolicy.map(p -> " (due " + p.due() + ", " + p.basis() + ")").orElse("")
+            + draft.group().map(g -> " [group: " + g + "]").orElse("")
+            + "; findings "
+            + draft.findingIds()
+            + ", devices "
+            + draft.deviceIds(),
         actor.address());
     return get(id).orElseThrow();
   }
@@ -206,8 +214,33 @@ public class RemediationService {
     return jdbc.sql("SELECT * FROM remediation WHERE id = ?").param(id).query(this::row).optional();
   }
 
+  /** How the board is ordered. */
+  public enum BoardOrder {
+    /** Overdue first, then by due date, undated last. */
+    DUE,
+    /**
+     * Most urgent decision of the findings first ({@code act-now} … {@code defer}, unassessed
+     * last), then by due date.
+     */
+    URGENCY,
+    /** By owner (unassigned last), then by due date. */
+    OWNER;
+
+    /** The kebab-case id used in requests. */
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** The board by due date; see {@link #board(Optional, Optional, boolean, BoardOrder)}. */
+  @Transactional
+  public List<Remediation> board(
+      Optional<RemediationStatus> status, Optional<String> owner, boolean overdueOnly) {
+    return board(status, owner, overdueOnly, BoardOrder.DUE);
+  }
+
   /**
-   * The board: records by urgency (overdue first, then by due date, undated last).
+   * The board: records in the order asked for (ties by due date, undated last, then id).
    *
    * @param status only this status, when given
    * @param owner only this owner, when given
@@ -215,7 +248,10 @@ public class RemediationService {
    */
   @Transactional
   public List<Remediation> board(
-      Optional<RemediationStatus> status, Optional<String> owner, boolean overdueOnly) {
+      Optional<RemediationStatus> status,
+      Optional<String> owner,
+      boolean overdueOnly,
+      BoardOrder order) {
     expireAcceptances();
     List<String> terms = new ArrayList<>();
     List<Object> params = new ArrayList<>();
@@ -234,14 +270,33 @@ public class RemediationService {
       params.add(today());
     }
     String where = terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
-    return jdbc.sql(
-            "SELECT * FROM remediation"
-                + where
-                + " ORDER BY CASE WHEN due IS NULL THEN 1 ELSE 0 END, due, id FETCH FIRST 500 ROWS"
-                + " ONLY")
-        .params(params)
-        .query(this::row)
-        .list();
+    List<Remediation> rows =
+        jdbc.sql(
+                "SELECT * FROM remediation"
+                    + where
+                    + " ORDER BY CASE WHEN due IS NULL THEN 1 ELSE 0 END, due, id FETCH FIRST 500"
+                    + " ROWS ONLY")
+            .params(params)
+            .query(this::row)
+            .list();
+    // At most 500 records: ordering them here keeps one SQL query for both databases.
+    java.util.Comparator<Remediation> byKey =
+        switch (order) {
+          case DUE -> (a, b) -> 0;
+          case URGENCY ->
+              java.util.Comparator.comparingInt(
+                  r ->
+                      r.urgency()
+                          .flatMap(RemediationService::decision)
+                          .map(Enum::ordinal)
+                          .orElse(9));
+          case OWNER ->
+              java.util.Comparator.comparing((Remediation r) -> r.owner().isEmpty())
+                  .thenComparing(r -> r.owner().orElse("").toLowerCase(java.util.Locale.ROOT));
+        };
+    List<Remediation> sorted = new ArrayList<>(rows);
+    sorted.sort(byKey); // stable: ties keep the due-date order of the query
+    return List.copyOf(sorted);
   }
 
   /** Records covering a device. */
@@ -576,7 +631,25 @@ public class RemediationService {
         ids("SELECT device_id FROM remediation_device WHERE remediation_id = ? ORDER BY 1", id),
         history(id),
         rs.getInt("version"),
-        overdue);
+        overdue,
+        FindingService.text(rs.getString("group_basis")),
+        urgency(id));
+  }
+
+  /** The most urgent decision among a record's findings, as its id. */
+  private Optional<String> urgency(long id) {
+    return jdbc
+        .sql(
+            "SELECT f.decision FROM finding f JOIN remediation_finding x ON x.finding_id = f.id"
+                + " WHERE x.remediation_id = ?")
+        .param(id)
+        .query(String.class)
+        .list()
+        .stream()
+        .map(RemediationService::decision)
+        .flatMap(Optional::stream)
+        .min(java.util.Comparator.naturalOrder())
+        .map(Decision::id);
   }
 
   private List<Long> ids(String sql, long id) {

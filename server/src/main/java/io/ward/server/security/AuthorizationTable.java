@@ -78,6 +78,8 @@ public final class AuthorizationTable {
           roles(HttpMethod.POST, "/api/v1/cmdb", INGEST),
           roles(HttpMethod.POST, "/api/v1/jobs/*/cancel", INGEST),
           roles(HttpMethod.PATCH, "/api/v1/findings/**", INGEST),
+          // A group record (every open finding of an advisory or CVE) is opened by the same roles.
+          roles(HttpMethod.POST, "/api/v1/remediations/groups", REMEDIATE),
           roles(HttpMethod.POST, "/api/v1/remediations/**", REMEDIATE),
           roles(HttpMethod.POST, "/api/v1/remediations", REMEDIATE),
           roles(HttpMethod.PUT, "/api/v1/remediations/**", REMEDIATE),
@@ -95,7 +97,10 @@ public final class AuthorizationTable {
           roles(HttpMethod.POST, "/findings/**", INGEST),
           // The console's edit form is the API's PATCH /api/v1/remediations/{id}: same roles.
           roles(HttpMethod.POST, "/remediations/*/edit", REMEDIATE),
+          roles(HttpMethod.POST, "/remediations/groups", REMEDIATE),
           roles(HttpMethod.POST, "/remediations/**", REMEDIATE),
+          // Advisories and their devices are read by every role, as the API's GETs are.
+          roles(HttpMethod.GET, "/advisories/**", ALL),
           roles(HttpMethod.POST, "/devices/**", REMEDIATE),
           roles(null, "/tokens/**", ALL),
           roles(null, "/account/**", ALL),

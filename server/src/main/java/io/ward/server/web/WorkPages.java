@@ -1,18 +1,25 @@
 package io.ward.server.web;
 
+import io.ward.model.Category;
+import io.ward.model.exposure.Decision;
+import io.ward.model.exposure.FindingKind;
 import io.ward.model.exposure.FindingStatus;
 import io.ward.model.exposure.RemediationStatus;
 import io.ward.server.api.ApiException;
 import io.ward.server.api.CurrentUser;
 import io.ward.server.api.FindingJson;
+import io.ward.server.api.FindingParams;
 import io.ward.server.api.Params;
 import io.ward.server.api.RemediationCommands;
 import io.ward.server.api.RemediationJson;
 import io.ward.server.audit.Actor;
+import io.ward.server.exposure.AdvisoryQueries;
+import io.ward.server.exposure.FindingFilter;
 import io.ward.server.exposure.FindingRow;
 import io.ward.server.exposure.FindingService;
 import io.ward.server.exposure.Remediation;
 import io.ward.server.exposure.RemediationService;
+import io.ward.server.exposure.RemediationService.BoardOrder;
 import io.ward.server.inventory.DeviceQueryService;
 import io.ward.server.inventory.Page;
 import java.time.LocalDate;
@@ -29,6 +36,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Vulnerabilities ({@code /findings}) and the remediation board ({@code /remediations}). */
 @Controller
@@ -37,12 +45,15 @@ class WorkPages {
   private final RemediationService remediations;
   private final RemediationCommands commands;
   private final DeviceQueryService devices;
+  private final AdvisoryQueries advisories;
 
   WorkPages(
       FindingService findings,
       RemediationService remediations,
       RemediationCommands commands,
-      DeviceQueryService devices) {
+      DeviceQueryService devices,
+      AdvisoryQueries advisories) {
+    this.advisories = advisories;
     this.findings = findings;
     this.remediations = remediations;
     this.commands = commands;
@@ -53,29 +64,53 @@ class WorkPages {
   String findings(
       @RequestParam(name = "status", required = false) String status,
       @RequestParam(name = "kev", defaultValue = "false") boolean kev,
+      @RequestParam(name = "decision", required = false) String decision,
+      @RequestParam(name = "kind", required = false) String kind,
+      @RequestParam(name = "category", required = false) String category,
+      @RequestParam(name = "vendor", required = false) String vendor,
+      @RequestParam(name = "q", required = false) String q,
+      @RequestParam(name = "sort", required = false) String sort,
       @RequestParam(name = "cursor", required = false) String cursor,
       Model model) {
-    Optional<FindingStatus> s = Params.id("status", status, FindingStatus.class, FindingStatus::id);
+    FindingFilter filter =
+        FindingParams.filter(status, kev, decision, kind, category, vendor, q, sort);
     Page<FindingRow> page;
     try {
-      page = findings.search(s, kev, Params.text("cursor", cursor, 100), 50);
+      page = findings.search(filter, Params.text("cursor", cursor, 100), 50);
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
     }
+    // The filters as given, kept in the next-page link (encoded) and in the form.
+    Map<String, String> kept = new LinkedHashMap<>();
+    filter.status().ifPresent(x -> kept.put("status", x.id()));
+    if (kev) {
+      kept.put("kev", "true");
+    }
+    filter.decision().ifPresent(x -> kept.put("decision", x.id()));
+    filter.kind().ifPresent(x -> kept.put("kind", x.id()));
+    filter.category().ifPresent(x -> kept.put("category", x.id()));
+    filter.vendor().ifPresent(x -> kept.put("vendor", x));
+    filter.text().ifPresent(x -> kept.put("q", x));
+    if (filter.ascending()) {
+      kept.put("sort", FindingParams.SCORE_ASC);
+    }
     model.addAttribute("page", "findings");
     model.addAttribute("rows", page.items().stream().map(FindingJson::of).toList());
-    model.addAttribute("status", s.map(FindingStatus::id).orElse(""));
-    model.addAttribute("statuses", FindingStatus.values());
+    model.addAttribute("filter", kept);
     model.addAttribute("kev", kev);
+    model.addAttribute("statuses", FindingStatus.values());
+    model.addAttribute("decisions", Decision.values());
+    model.addAttribute("kinds", FindingKind.values());
+    model.addAttribute("categories", Category.values());
     model.addAttribute(
         "nextUrl",
         page.nextCursor()
             .map(
-                c ->
-                    "/findings?cursor="
-                        + c
-                        + (s.isPresent() ? "&status=" + s.get().id() : "")
-                        + (kev ? "&kev=true" : ""))
+                c -> {
+                  UriComponentsBuilder b = UriComponentsBuilder.fromPath("/findings");
+                  kept.forEach(b::queryParam);
+                  return b.queryParam("cursor", c).encode().build().toUriString();
+                })
             .orElse(null));
     return "findings";
   }
@@ -88,12 +123,41 @@ class WorkPages {
       @RequestParam(name = "status", required = false) String status,
       @RequestParam(name = "owner", required = false) String owner,
       @RequestParam(name = "overdue", defaultValue = "false") boolean overdue,
+      @RequestParam(name = "sort", required = false) String sort,
       Model model) {
     Optional<RemediationStatus> s =
         Params.id("status", status, RemediationStatus.class, RemediationStatus::id);
     Optional<String> o = Params.text("owner", owner, RemediationJson.MAX_OWNER);
+    BoardOrder order =
+        Params.id("sort", sort, BoardOrder.class, BoardOrder::id).orElse(BoardOrder.DUE);
     List<RemediationJson.View> all =
-        remediations.board(s, o, overdue).stream().map(RemediationJson.View::of).toList();
+        remediations.board(s, o, overdue, order).stream().map(RemediationJson.View::of).toList();
+    model.addAttribute("page", "remediations");
+    model.addAttribute(
+        "columns", order == BoardOrder.DUE ? byDue(all) : BoardColumns.by(order, all));
+    model.addAttribute("names", DeviceNames.of(devices, all));
+    model.addAttribute("status", s.map(RemediationStatus::id).orElse(""));
+    model.addAttribute("owner", o.orElse(""));
+    model.addAttribute("overdue", overdue);
+    model.addAttribute("sort", order.id());
+    model.addAttribute("orders", BoardOrder.values());
+    model.addAttribute("statuses", RemediationStatus.values());
+    // A form on a card brings the browser back to the board as it was filtered and grouped.
+    UriComponentsBuilder back = UriComponentsBuilder.fromPath("/remediations");
+    s.ifPresent(x -> back.queryParam("status", x.id()));
+    o.ifPresent(x -> back.queryParam("owner", x));
+    if (overdue) {
+      back.queryParam("overdue", "true");
+    }
+    if (order != BoardOrder.DUE) {
+      back.queryParam("sort", order.id());
+    }
+    model.addAttribute("returnTo", back.encode().build().toUriString());
+    return "remediations";
+  }
+
+  /** Columns by due date: overdue, this week, later, undated, closed. */
+  private static List<Column> byDue(List<RemediationJson.View> all) {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     Map<String, Column> columns = new LinkedHashMap<>();
     columns.put("overdue", new Column("Overdue", "past their due date", new ArrayList<>()));
@@ -118,15 +182,7 @@ class WorkPages {
       }
       columns.get(key).cards().add(r);
     }
-    model.addAttribute("page", "remediations");
-    model.addAttribute("columns", columns.values());
-    model.addAttribute("names", DeviceNames.of(devices, all));
-    model.addAttribute("status", s.map(RemediationStatus::id).orElse(""));
-    model.addAttribute("owner", o.orElse(""));
-    model.addAttribute("overdue", overdue);
-    model.addAttribute("statuses", RemediationStatus.values());
-    model.addAttribute("returnTo", "/remediations");
-    return "remediations";
+    return List.copyOf(columns.values());
   }
 
   @PostMapping("/remediations")
@@ -164,6 +220,62 @@ class WorkPages {
    * unchanged is left out of the edit, so an untouched policy due date stays the policy's and the
    * audit entry names only what the person changed. Empty fields keep their value, as in the API.
    */
+  /**
+   * The console's form for {@code POST /api/v1/remediations/groups}: one record for every open
+   * finding of an advisory or CVE, optionally only on one vendor/model/firmware (given together as
+   * {@code product}, the advisory page's choice), through the same {@link
+   * RemediationCommands#createGroup}.
+   */
+  @PostMapping("/remediations/groups")
+  String createGroup(
+      @RequestParam(name = "advisoryKey", required = false) String advisoryKey,
+      @RequestParam(name = "vulnerability", required = false) String vulnerability,
+      @RequestParam(name = "product", required = false) Integer product,
+      @RequestParam(name = "title", required = false) String title,
+      @RequestParam(name = "owner", required = false) String owner,
+      @RequestParam(name = "due", required = false) String due,
+      @RequestParam(name = "maintenanceWindow", required = false) String window,
+      @RequestParam(name = "returnTo", required = false) String returnTo,
+      RedirectAttributes flash) {
+    try {
+      Optional<AdvisoryQueries.DeviceGroup> g = Optional.empty();
+      if (product != null && advisoryKey != null) {
+        List<AdvisoryQueries.DeviceGroup> groups = advisories.deviceGroups(advisoryKey.strip());
+        if (product < 0 || product >= groups.size()) {
+          throw ApiException.badRequest("product must be one of the listed device groups");
+        }
+        g = Optional.of(groups.get(product));
+      }
+      Remediation r =
+          commands.createGroup(
+              new RemediationJson.Group(
+                  title,
+                  advisoryKey,
+                  vulnerability,
+                  null,
+                  g.map(AdvisoryQueries.DeviceGroup::vendor).orElse(null),
+                  g.map(AdvisoryQueries.DeviceGroup::model).orElse(null),
+                  g.map(AdvisoryQueries.DeviceGroup::firmware).orElse(null),
+                  owner,
+                  Params.date("due", due).orElse(null),
+                  window),
+              Actor.current());
+      flash.addFlashAttribute(
+          "notice",
+          "Remediation #"
+              + r.id()
+              + " opened for "
+              + r.findingIds().size()
+              + " finding(s) on "
+              + r.deviceIds().size()
+              + " device(s).");
+      return "redirect:/remediations#work-" + r.id();
+    } catch (ApiException e) {
+      flash.addFlashAttribute("failure", e.getMessage());
+    }
+    return Redirects.back(returnTo, "/remediations");
+  }
+
   @PostMapping("/remediations/{id}/edit")
   String edit(
       @PathVariable("id") long id,

@@ -82,6 +82,11 @@ class EndpointAuthorizationTest {
             "GET /devices/{id}",
             "POST /remediations/{id}/status",
             "POST /remediations/{id}/edit",
+            "POST /api/v1/remediations/groups",
+            "POST /remediations/groups",
+            "GET /api/v1/advisories/{id}",
+            "GET /advisories",
+            "GET /advisories/{id}",
             "POST /setup",
             "GET /v3/api-docs");
     assertThat(endpoints.size()).isGreaterThan(40);

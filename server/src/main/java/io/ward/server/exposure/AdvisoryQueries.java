@@ -1,0 +1,143 @@
+package io.ward.server.exposure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stored advisories with what they mean for this hospital: the CVEs matched to its devices, how
+ * many devices are affected or possibly affected, and whether any of those CVEs is in CISA KEV. The
+ * advisory table keeps no CVE list, so the CVEs shown are those of the advisory's findings.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AdvisoryQueries {
+  /** Most advisories on one page. */
+  public static final int MAX_LIMIT = 200;
+
+  private final JdbcClient jdbc;
+
+  AdvisoryQueries(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * One advisory and its reach.
+   *
+   * @param cves the CVEs (or other vulnerability ids) of its findings, sorted
+   * @param affected devices with an affected finding of it
+   * @param possiblyAffected devices with only possibly-affected findings of it
+   * @param kev one of its findings' CVEs is in CISA KEV
+   */
+  public record Summary(
+      AdvisoryRow advisory, List<String> cves, int affected, int possiblyAffected, boolean kev) {
+    public Summary {
+      cves = List.copyOf(cves);
+    }
+  }
+
+  /** A page of summaries and how many advisories match in all. */
+  public record Listing(List<Summary> items, long total) {
+    public Listing {
+      items = List.copyOf(items);
+    }
+  }
+
+  /** Devices of one vendor, model and firmware among an advisory's open findings. */
+  public record DeviceGroup(String vendor, String model, String firmware, int devices) {}
+
+  /**
+   * Advisories, most recently updated first.
+   *
+   * @param text in the key, title, publisher or a finding's CVE (any case), when given
+   * @param offset rows to skip
+   * @param limit rows to return, 1 to {@link #MAX_LIMIT}
+   */
+  public Listing list(Optional<String> text, int offset, int limit) {
+    if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
+      throw new IllegalArgumentException("limit must lie in [1," + MAX_LIMIT + "], offset >= 0");
+    }
+    List<Object> params = new ArrayList<>();
+    String where = "";
+    if (text.isPresent()) {
+      String p = FindingService.like(text.get());
+      where =
+          " WHERE LOWER(a.advisory_key) LIKE ? ESCAPE '\\' OR LOWER(a.title) LIKE ? ESCAPE '\\'"
+              + " OR LOWER(a.publisher) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM finding f"
+              + " WHERE f.advisory_key = a.advisory_key AND LOWER(f.vulnerability) LIKE ?"
+              + " ESCAPE '\\')";
+      params.addAll(List.of(p, p, p, p));
+    }
+    long total =
+        jdbc.sql("SELECT COUNT(*) FROM advisory a" + where)
+            .params(params)
+            .query(Long.class)
+            .single();
+    List<AdvisoryRow> rows =
+        jdbc.sql(
+                "SELECT a.* FROM advisory a"
+                    + where
+                    + " ORDER BY CASE WHEN a.updated IS NULL THEN 1 ELSE 0 END, a.updated DESC,"
+                    + " a.id DESC OFFSET "
+                    + offset
+                    + " ROWS FETCH FIRST "
+                    + limit
+                    + " ROWS ONLY")
+            .params(params)
+            .query(FindingService::advisory)
+            .list();
+    return new Listing(rows.stream().map(this::summary).toList(), total);
+  }
+
+  /** One advisory by storage id. */
+  public Optional<Summary> byId(long id) {
+    return jdbc.sql("SELECT * FROM advisory WHERE id = ?")
+        .param(id)
+        .query(FindingService::advisory)
+        .optional()
+        .map(this::summary);
+  }
+
+  /** The vendor/model/firmware groups of the devices an advisory's open findings are on. */
+  public List<DeviceGroup> deviceGroups(String advisoryKey) {
+    return jdbc.sql(
+            "SELECT d.vendor, d.model, d.firmware, COUNT(DISTINCT d.id) AS n FROM finding f"
+                + " JOIN device d ON d.id = f.device_id WHERE f.advisory_key = ?"
+                + " AND f.status <> 'NOT_AFFECTED' GROUP BY d.vendor, d.model, d.firmware"
+                + " ORDER BY n DESC, d.vendor, d.model, d.firmware")
+        .param(advisoryKey)
+        .query(
+            (rs, n) ->
+                new DeviceGroup(
+                    rs.getString("vendor"),
+                    rs.getString("model"),
+                    rs.getString("firmware"),
+                    rs.getInt("n")))
+        .list();
+  }
+
+  private Summary summary(AdvisoryRow a) {
+    List<String> cves =
+        jdbc.sql(
+                "SELECT DISTINCT vulnerability FROM finding WHERE advisory_key = ?"
+                    + " ORDER BY vulnerability FETCH FIRST 100 ROWS ONLY")
+            .param(a.key())
+            .query(String.class)
+            .list();
+    record Reach(int affected, int possibly, boolean kev) {}
+    Reach reach =
+        jdbc.sql(
+                "SELECT COUNT(DISTINCT CASE WHEN status = 'AFFECTED' THEN device_id END) AS a,"
+                    + " COUNT(DISTINCT device_id) AS o,"
+                    + " COUNT(CASE WHEN kev THEN 1 END) AS k FROM finding"
+                    + " WHERE advisory_key = ? AND status <> 'NOT_AFFECTED'")
+            .param(a.key())
+            .query((rs, n) -> new Reach(rs.getInt("a"), rs.getInt("o"), rs.getInt("k") > 0))
+            .single();
+    // A device with an affected finding counts as affected only, not also as possibly affected.
+    return new Summary(a, cves, reach.affected(), reach.possibly() - reach.affected(), reach.kev());
+  }
+}

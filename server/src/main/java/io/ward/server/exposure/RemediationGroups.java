@@ -1,0 +1,201 @@
+package io.ward.server.exposure;
+
+import io.ward.server.audit.Actor;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens one remediation record for a group: every open (affected or possibly affected) finding of
+ * one advisory, of one CVE, or of the CVEs of a given finding set, across the devices they are on,
+ * optionally only on the devices of one vendor and model (and firmware). The record lists the
+ * findings and devices chosen, so status moves, patch verification and the metrics treat it as any
+ * other record.
+ */
+@Service
+public class RemediationGroups {
+  /** Most findings one group record may cover. */
+  public static final int MAX_FINDINGS = 1000;
+
+  private final JdbcClient jdbc;
+  private final RemediationService remediations;
+
+  RemediationGroups(JdbcClient jdbc, RemediationService remediations) {
+    this.jdbc = jdbc;
+    this.remediations = remediations;
+  }
+
+  /**
+   * What chooses a group: exactly one of advisory, CVE and finding set; then optionally the
+   * devices' vendor, model (with a vendor) and firmware (with a model), compared in any case.
+   */
+  public record Selector(
+      Optional<String> advisoryKey,
+      Optional<String> vulnerability,
+      List<Long> findingIds,
+      Optional<String> vendor,
+      Optional<String> model,
+      Optional<String> firmware) {
+
+    public Selector {
+      findingIds = List.copyOf(findingIds);
+      int chosen =
+          (advisoryKey.isPresent() ? 1 : 0)
+              + (vulnerability.isPresent() ? 1 : 0)
+              + (findingIds.isEmpty() ? 0 : 1);
+      if (chosen != 1) {
+        throw new IllegalArgumentException(
+            "give exactly one of advisoryKey, vulnerability and findingIds");
+      }
+      if (model.isPresent() && vendor.isEmpty()) {
+        throw new IllegalArgumentException("model needs a vendor");
+      }
+      if (firmware.isPresent() && model.isEmpty()) {
+        throw new IllegalArgumentException("firmware needs a vendor and a model");
+      }
+    }
+
+    /** The selector in words, stored with the record. */
+    String describe() {
+      List<String> parts = new ArrayList<>();
+      advisoryKey.ifPresent(a -> parts.add("advisory " + a));
+      vulnerability.ifPresent(v -> parts.add(v.toUpperCase(Locale.ROOT)));
+      if (!findingIds.isEmpty()) {
+        parts.add("CVEs of findings " + findingIds);
+      }
+      vendor.ifPresent(v -> parts.add("vendor " + v));
+      model.ifPresent(m -> parts.add("model " + m));
+      firmware.ifPresent(f -> parts.add("firmware " + f));
+      return String.join(", ", parts);
+    }
+  }
+
+  /** The findings and devices a selector chooses now. */
+  public record Selection(List<Long> findingIds, List<Long> deviceIds) {
+    public Selection {
+      findingIds = List.copyOf(findingIds);
+      deviceIds = List.copyOf(deviceIds);
+    }
+  }
+
+  /**
+   * The open findings a selector chooses and their devices.
+   *
+   * @throws java.util.NoSuchElementException a finding of the set does not exist
+   * @throws IllegalArgumentException more than {@link #MAX_FINDINGS} findings
+   */
+  @Transactional(readOnly = true)
+  public Selection select(Selector s) {
+    List<String> terms = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    terms.add("f.status IN ('AFFECTED', 'POSSIBLY_AFFECTED')");
+    s.advisoryKey()
+        .ifPresent(
+            a -> {
+              terms.add("f.advisory_key = ?");
+              params.add(a);
+            });
+    s.vulnerability()
+        .ifPresent(
+            v -> {
+              terms.add("UPPER(f.vulnerability) = ?");
+              params.add(v.toUpperCase(Locale.ROOT));
+            });
+    if (!s.findingIds().isEmpty()) {
+      List<String> cves = new ArrayList<>();
+      for (long id : s.findingIds()) {
+        cves.add(
+            jdbc.sql("SELECT vulnerability FROM finding WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new java.util.NoSuchElementException("no finding " + id)));
+      }
+      Set<String> distinct = new LinkedHashSet<>(cves);
+      terms.add(
+          "f.vulnerability IN ("
+              + String.join(", ", distinct.stream().map(c -> "?").toList())
+              + ")");
+      params.addAll(distinct);
+    }
+    device(terms, params, "d.vendor", s.vendor());
+    device(terms, params, "d.model", s.model());
+    device(terms, params, "d.firmware", s.firmware());
+    record Hit(long finding, long device) {}
+    List<Hit> hits =
+        jdbc.sql(
+                "SELECT f.id, f.device_id FROM finding f JOIN device d ON d.id = f.device_id WHERE "
+                    + String.join(" AND ", terms)
+                    + " ORDER BY f.device_id, f.id FETCH FIRST "
+                    + (MAX_FINDINGS + 1)
+                    + " ROWS ONLY")
+            .params(params)
+            .query((rs, n) -> new Hit(rs.getLong(1), rs.getLong(2)))
+            .list();
+    if (hits.size() > MAX_FINDINGS) {
+      throw new IllegalArgumentException(
+          "the group holds more than " + MAX_FINDINGS + " findings; narrow it by vendor and model");
+    }
+    Set<Long> devices = new LinkedHashSet<>();
+    hits.forEach(h -> devices.add(h.device()));
+    return new Selection(hits.stream().map(Hit::finding).toList(), List.copyOf(devices));
+  }
+
+  private static void device(
+      List<String> terms, List<Object> params, String column, Optional<String> value) {
+    value.ifPresent(
+        v -> {
+          terms.add("LOWER(" + column + ") = ?");
+          params.add(v.strip().toLowerCase(Locale.ROOT));
+        });
+  }
+
+  /**
+   * Opens one record for the group, named after it when no title is given.
+   *
+   * @throws IllegalArgumentException the selector chooses no open finding
+   */
+  @Transactional
+  public Remediation create(
+      Selector s,
+      Optional<String> title,
+      Optional<String> owner,
+      Optional<LocalDate> due,
+      Optional<String> window,
+      Actor actor) {
+    Selection chosen = select(s);
+    if (chosen.findingIds().isEmpty()) {
+      throw new IllegalArgumentException("no open finding matches " + s.describe());
+    }
+    String name =
+        title.orElseGet(
+            () ->
+                clip(
+                    s.describe()
+                        + " on "
+                        + chosen.deviceIds().size()
+                        + (chosen.deviceIds().size() == 1 ? " device" : " devices"),
+                    500));
+    return remediations.create(
+        new Remediation.Draft(
+            name,
+            chosen.findingIds(),
+            chosen.deviceIds(),
+            owner,
+            due,
+            window,
+            Optional.of(clip(s.describe(), 300))),
+        actor);
+  }
+
+  private static String clip(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+}
