@@ -79,9 +79,14 @@ class IngestApi {
       description =
           "Assets are matched to observed devices by MAC, IP, serial or host name; matched devices"
               + " gain cmdb evidence, the rest are kept as not seen on the network. 415 when the"
-              + " file is not text.")
-  ResponseEntity<JobJson> cmdb(@RequestPart(name = "file", required = false) MultipartFile file) {
-    return accepted(commands.submitImport(JobKind.CMDB, file, Actor.current()));
+              + " file is not text. An optional field 'mapping' holds the column mapping (the YAML"
+              + " of ward vulns --cmdb-mapping: name, delimiter, columns per field) for exports"
+              + " with other headers; the job fails, naming the mapping file, when it cannot be"
+              + " read, and nothing is stored.")
+  ResponseEntity<JobJson> cmdb(
+      @RequestPart(name = "file", required = false) MultipartFile file,
+      @RequestPart(name = "mapping", required = false) MultipartFile mapping) {
+    return accepted(commands.submitCmdb(file, mapping, Actor.current()));
   }
 
   @PostMapping("/api/v1/feeds/sync")

@@ -18,6 +18,9 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Service
 public class IngestCommands {
+  /** A column mapping names a few headers; anything larger is not one. */
+  private static final long MAPPING_MAX_BYTES = 64 * 1024;
+
   private final IngestService ingest;
   private final JobService jobs;
 
@@ -89,6 +92,44 @@ public class IngestCommands {
     } catch (IOException e) {
       throw new UncheckedIOException("the upload could not be stored", e);
     }
+  }
+
+  /**
+   * Queues an uploaded CMDB export with the column mapping to read it by ({@code mapping}, the YAML
+   * {@code ward vulns --cmdb-mapping} takes); without a mapping (absent, or a form's empty file
+   * field) the bundled ServiceNow and Nuvolo mappings are tried as before. The mapping is read by
+   * the job: a bad one fails it, naming the file, with nothing stored.
+   */
+  public Job submitCmdb(MultipartFile file, MultipartFile mapping, Actor actor) {
+    if (mapping == null || (mapping.isEmpty() && isBlank(mapping.getOriginalFilename()))) {
+      return submitImport(JobKind.CMDB, file, actor);
+    }
+    requireFile(file);
+    if (mapping.getSize() > MAPPING_MAX_BYTES) {
+      throw ApiException.badRequest(
+          name(mapping)
+              + " is larger than 64 KiB; a CMDB column mapping is a small YAML file;"
+              + " nothing was stored");
+    }
+    try (InputStream raw = file.getInputStream();
+        InputStream map = mapping.getInputStream()) {
+      InputStream in =
+          ImportMagic.open(raw, JobKind.CMDB)
+              .orElseThrow(
+                  () ->
+                      ApiException.unsupported(
+                          name(file)
+                              + " is not "
+                              + ImportMagic.expected(JobKind.CMDB)
+                              + "; nothing was stored"));
+      return ingest.submitCmdb(in, name(file), map, name(mapping), actor);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the upload could not be stored", e);
+    }
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
   }
 
   private static boolean isDeviceRecord(JobKind kind) {

@@ -161,6 +161,13 @@ public class KnowledgeImporter {
     }
   }
 
+  /** Reads a CMDB export with the column mapping given (not the bundled ones). */
+  public Loaded readCmdb(Path file, CmdbMapping mapping) {
+    return new Loaded(
+        KnowledgeLoader.load(LoadRequest.of(LocalDate.now(clock)).withCmdb(file, mapping)),
+        Source.CMDB);
+  }
+
   private static Loaded readCmdb(Path file, LoadRequest request) {
     Loaded best = null;
     for (String mapping : List.of("servicenow", "nuvolo")) {

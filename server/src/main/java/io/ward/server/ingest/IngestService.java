@@ -120,12 +120,41 @@ public class IngestService {
    */
   public Job submitFile(JobKind kind, InputStream in, String filename, Actor actor)
       throws IOException {
+    return submitFile(kind, in, filename, stored -> {}, actor);
+  }
+
+  /**
+   * Streams an uploaded CMDB export and the column mapping to read it with (the YAML of {@code ward
+   * vulns --cmdb-mapping}) to disk and queues its import; the mapping is read by the job, so a bad
+   * one fails the job, naming the file, with nothing stored.
+   *
+   * @throws IOException the upload broke off or the disk is full (no job is created)
+   */
+  public Job submitCmdb(
+      InputStream in, String filename, InputStream mapping, String mappingName, Actor actor)
+      throws IOException {
+    return submitFile(
+        JobKind.CMDB,
+        in,
+        filename,
+        stored -> uploads.storeMapping(stored, mapping, clean(mappingName)),
+        actor);
+  }
+
+  /** What is stored with an upload before its job is recorded. */
+  private interface Beside {
+    void store(UploadStore.Stored upload) throws IOException;
+  }
+
+  private Job submitFile(JobKind kind, InputStream in, String filename, Beside beside, Actor actor)
+      throws IOException {
     String name = clean(filename);
     UploadStore.Stored stored = uploads.store(in, kind, name);
     Job job;
     try {
+      beside.store(stored);
       job = record(kind, stored, name, actor);
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       // No job will ever end and delete it: a capture must not stay behind on disk.
       uploads.discard(stored.path().toString(), "its job could not be recorded");
       throw e;

@@ -2,6 +2,7 @@ package io.ward.server.ingest;
 
 import io.ward.capture.CaptureFormatException;
 import io.ward.capture.CaptureSummary;
+import io.ward.exposure.feeds.cmdb.CmdbMapping;
 import io.ward.inventory.KnowledgeBase;
 import io.ward.server.audit.AuditLog;
 import io.ward.server.config.WardProperties;
@@ -248,7 +249,12 @@ class JobRunner {
 
   private void runFeed(Job job, Path file, String prefix) throws JobFailure {
     KnowledgeImporter.Source source = source(job.kind());
-    KnowledgeImporter.Loaded loaded = knowledge.read(file, source);
+    Optional<CmdbMapping> mapping =
+        source == KnowledgeImporter.Source.CMDB ? mapping(job, file) : Optional.empty();
+    KnowledgeImporter.Loaded loaded =
+        mapping.isPresent()
+            ? knowledge.readCmdb(file, mapping.get())
+            : knowledge.read(file, source);
     if (Thread.currentThread().isInterrupted()) {
       store.finish(job.id(), JobState.CANCELLED, "cancelled; nothing stored");
       return;
@@ -298,6 +304,43 @@ class JobRunner {
               prefix + message,
               "job:" + job.id());
         });
+  }
+
+  /**
+   * The column mapping uploaded with a CMDB export, if one was; one that cannot be read fails the
+   * job before anything is stored, naming the mapping file.
+   */
+  private static Optional<CmdbMapping> mapping(Job job, Path export) throws JobFailure {
+    Optional<Path> file;
+    try {
+      file = UploadStore.mappingOf(export);
+    } catch (IOException e) {
+      throw new JobFailure(
+          job.filename() + ": its column mapping could not be read; nothing was stored");
+    }
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    String name = file.get().getFileName().toString();
+    try {
+      return Optional.of(CmdbMapping.load(file.get()));
+    } catch (IOException | RuntimeException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      // The mapping's own messages start with its name; YAML syntax errors do not.
+      why = why.startsWith(name + ": ") ? why.substring(name.length() + 2) : why;
+      throw new JobFailure(
+          job.filename()
+              + ": the CMDB column mapping "
+              + name
+              + " is not usable: "
+              + firstLine(why)
+              + "; nothing was stored");
+    }
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
   }
 
   private static KnowledgeImporter.Source source(JobKind kind) {

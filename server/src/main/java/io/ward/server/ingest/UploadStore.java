@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -38,6 +39,7 @@ import org.springframework.stereotype.Component;
 class UploadStore {
   private static final Logger log = LoggerFactory.getLogger(UploadStore.class);
   private static final String TEMP_PREFIX = ".upload-";
+  private static final String MAPPING_SUFFIX = ".mapping";
 
   /** The kinds whose upload is read only by its own job. */
   static final Set<JobKind> TRANSIENT = Set.of(JobKind.CAPTURE, JobKind.CMDB);
@@ -84,6 +86,53 @@ class UploadStore {
   }
 
   /**
+   * Stores a CMDB export's column mapping beside the export, under the name the user gave it (so
+   * messages about it name that file); it lives and goes with the export.
+   *
+   * @throws IOException the stream broke or the disk is full
+   */
+  Path storeMapping(Stored upload, InputStream in, String filename) throws IOException {
+    Path dir = mappingDir(upload.path());
+    Files.createDirectories(dir);
+    // The cleaned name holds no separator; "." and ".." would still name a directory.
+    String name = filename.equals(".") || filename.equals("..") ? "mapping" : filename;
+    Path file = dir.resolve(name);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      in.transferTo(out);
+    }
+    return file;
+  }
+
+  /** The column mapping stored beside an upload, if one was. */
+  static Optional<Path> mappingOf(Path upload) throws IOException {
+    Path dir = mappingDir(upload);
+    if (!Files.isDirectory(dir)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(Files::isRegularFile).findFirst();
+    }
+  }
+
+  private static Path mappingDir(Path upload) {
+    return upload.resolveSibling(upload.getFileName() + MAPPING_SUFFIX);
+  }
+
+  /** Deletes the mapping stored beside an upload, if any. */
+  private static void discardMapping(Path upload, String why) {
+    Path dir = mappingDir(upload);
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      files.forEach(f -> delete(f, why));
+    } catch (IOException e) {
+      log.warn("could not list the mapping of upload {}: {}", upload, e.toString());
+    }
+    delete(dir, why);
+  }
+
+  /**
    * Deletes a finished job's upload if it is one of {@link #TRANSIENT} kind's files under the
    * uploads directory; anything else (a capture read in place, a feed directory, a kept feed or
    * SBOM) is left alone.
@@ -97,6 +146,7 @@ class UploadStore {
         .map(k -> root.resolve(k.uploadDir()))
         .anyMatch(dir -> file.startsWith(dir) && !file.equals(dir))) {
       delete(file, why);
+      discardMapping(file, why);
     }
   }
 
@@ -120,11 +170,27 @@ class UploadStore {
         continue;
       }
       List<Path> files;
+      List<Path> mappings;
       try (Stream<Path> list = Files.list(dir)) {
-        files = list.filter(Files::isRegularFile).toList();
+        List<Path> all = list.toList();
+        files = all.stream().filter(Files::isRegularFile).toList();
+        mappings =
+            all.stream()
+                .filter(Files::isDirectory)
+                .filter(p -> p.getFileName().toString().endsWith(MAPPING_SUFFIX))
+                .toList();
       } catch (IOException e) {
         log.warn("could not list the uploads in {}: {}", dir, e.toString());
         continue;
+      }
+      // A mapping goes with its export: kept while the export's job is queued or running.
+      for (Path m : mappings) {
+        String mapped = m.getFileName().toString();
+        Path upload =
+            m.resolveSibling(mapped.substring(0, mapped.length() - MAPPING_SUFFIX.length()));
+        if (perJob && !kept.contains(upload)) {
+          discardMapping(upload, "left by an earlier run");
+        }
       }
       for (Path file : files) {
         boolean temp = file.getFileName().toString().startsWith(TEMP_PREFIX);
