@@ -4,9 +4,12 @@ import io.ward.exposure.eol.EolCatalog;
 import io.ward.exposure.eol.LatestFirmware;
 import io.ward.exposure.feeds.ExposureKnowledge;
 import io.ward.exposure.match.FleetMatch;
+import io.ward.exposure.match.IdentifierMatcher;
 import io.ward.exposure.match.MatchIndex;
 import io.ward.exposure.match.RecallMatcher;
 import io.ward.exposure.match.VendorAliases;
+import io.ward.exposure.mds2.DeclaredSecurity;
+import io.ward.exposure.mds2.Mds2Catalog;
 import io.ward.exposure.remediation.RemediationOptions;
 import io.ward.exposure.risk.ClinicalContext;
 import io.ward.exposure.risk.ClinicalRubric;
@@ -61,10 +64,13 @@ public final class ExposureAnalyzer {
     boolean uniqueIds = devices.stream().map(Device::id).distinct().count() == devices.size();
     FleetMatch matched = uniqueIds ? index.matchAll(devices, knowledge.sboms()) : null;
     RecallMatcher recalls = new RecallMatcher(aliases);
+    IdentifierMatcher identifiers = new IdentifierMatcher(knowledge.advisories(), aliases);
     LatestFirmware latest = LatestFirmware.of(knowledge.advisories());
     Map<String, KevEntry> kev = knowledge.kevByCve();
     Map<String, EpssScore> epss = knowledge.epssByCve();
     Map<String, Vulnerability> vulns = vulnerabilities(knowledge.advisories());
+    EolCatalog eolCatalog = options.eol().orElse(eol);
+    Mds2Catalog mds2 = Mds2Catalog.of(knowledge.mds2(), aliases);
 
     List<AssessedFinding> all = new ArrayList<>();
     List<DeviceRisk> risks = new ArrayList<>();
@@ -72,9 +78,10 @@ public final class ExposureAnalyzer {
       List<Finding> findings =
           new ArrayList<>(
               matched != null ? matched.findingsOf(d.id()) : index.match(d, knowledge.sboms()));
+      findings = new ArrayList<>(IdentifierMatcher.merge(findings, identifiers.match(d)));
       findings = applyVex(findings, knowledge.vex());
       findings.addAll(latest.findings(d, findings));
-      eol.finding(d, options.today()).ifPresent(findings::add);
+      eolCatalog.finding(d, options.today()).ifPresent(findings::add);
       findings.addAll(recalls.match(d, knowledge.recalls()));
       if (!options.includeNotAffected()) {
         findings.removeIf(f -> f.status() == FindingStatus.NOT_AFFECTED);
@@ -83,22 +90,28 @@ public final class ExposureAnalyzer {
         continue;
       }
       ClinicalContext clinical = rubric.contextOf(d);
+      Optional<DeclaredSecurity> declared = mds2.forDevice(d);
       Map<String, RiskAssessment> byId = new HashMap<>();
       for (Finding f : findings) {
         Optional<Vulnerability> v =
             Optional.ofNullable(vulns.get(f.advisoryId() + "|" + f.vulnerability()));
-        Optional<String> cve = f.cve();
+        Optional<KevEntry> inKev = f.cve().map(kev::get);
         RiskAssessment r =
             RiskAssessor.assess(
-                f, v, cve.map(kev::get), cve.map(epss::get), clinical, options.exposureOf(d.id()));
-        byId.put(f.id(), r);
-        all.add(
-            new AssessedFinding(
-                f,
-                r,
+                f, v, inKev, f.cve().map(epss::get), clinical, options.exposureOf(d.id()));
+        List<RemediationOption> remediations =
+            new ArrayList<>(
                 f.kind() == FindingKind.VULNERABILITY
                     ? RemediationOptions.of(f, v, d.category())
-                    : lifecycleAdvice(f, d)));
+                    : lifecycleAdvice(f, d));
+        if (declared.isPresent() && f.status() != FindingStatus.NOT_AFFECTED) {
+          r = declared.get().explain(r);
+          // The maker's own declarations are the most specific advice Ward has: before its
+          // category advice, after the advisory's fixes.
+          remediations.addAll(firstWardAdvice(remediations), declared.get().advice());
+        }
+        byId.put(f.id(), r);
+        all.add(new AssessedFinding(f, r, remediations, inKev.flatMap(KevEntry::dueDate)));
       }
       risks.add(DeviceRiskRollup.of(d.id(), findings, byId));
     }
@@ -162,6 +175,17 @@ public final class ExposureAnalyzer {
                 p.name().equalsIgnoreCase(name)
                     && p.version().map(v -> v.equals(version)).orElse(true))
         .orElse(false);
+  }
+
+  /** Where Ward's own advice starts in a finding's options (the end when there is none). */
+  private static int firstWardAdvice(List<RemediationOption> options) {
+    for (int i = 0; i < options.size(); i++) {
+      if (options.get(i).kind() == RemediationOption.Kind.COMPENSATING_CONTROL
+          && options.get(i).source().equals("ward")) {
+        return i;
+      }
+    }
+    return options.size();
   }
 
   private static List<RemediationOption> lifecycleAdvice(Finding f, Device d) {

@@ -1,9 +1,11 @@
 package io.ward.exposure;
 
+import io.ward.exposure.eol.EolCatalog;
 import io.ward.exposure.risk.DeviceExposure;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to analyse: what the network knows about each device, and the day to judge end of life by.
@@ -12,17 +14,30 @@ import java.util.Objects;
  * @param defaultExposure for devices not in {@code exposures}
  * @param today the day end-of-life dates are compared with
  * @param includeNotAffected keep not-affected findings (VEX, fixed versions) in the report
+ * @param eol the end-of-life catalog to use instead of the analyzer's (e.g. extended by the user
+ *     with {@link EolCatalog#withUserEntries}), empty for the analyzer's own
  */
 public record ExposureOptions(
     Map<String, DeviceExposure> exposures,
     DeviceExposure defaultExposure,
     LocalDate today,
-    boolean includeNotAffected) {
+    boolean includeNotAffected,
+    Optional<EolCatalog> eol) {
 
   public ExposureOptions {
     exposures = Map.copyOf(exposures);
     Objects.requireNonNull(defaultExposure, "defaultExposure");
     Objects.requireNonNull(today, "today");
+    Objects.requireNonNull(eol, "eol");
+  }
+
+  /** Options with the analyzer's own end-of-life catalog. */
+  public ExposureOptions(
+      Map<String, DeviceExposure> exposures,
+      DeviceExposure defaultExposure,
+      LocalDate today,
+      boolean includeNotAffected) {
+    this(exposures, defaultExposure, today, includeNotAffected, Optional.empty());
   }
 
   /** Nothing known about the network; not-affected findings kept. */
@@ -36,7 +51,13 @@ public record ExposureOptions(
    * map keep {@link #defaultExposure()}.
    */
   public ExposureOptions withExposures(Map<String, DeviceExposure> exposures) {
-    return new ExposureOptions(exposures, defaultExposure, today, includeNotAffected);
+    return new ExposureOptions(exposures, defaultExposure, today, includeNotAffected, eol);
+  }
+
+  /** The same options judging end of life by this catalog. */
+  public ExposureOptions withEol(EolCatalog catalog) {
+    return new ExposureOptions(
+        exposures, defaultExposure, today, includeNotAffected, Optional.of(catalog));
   }
 
   /** The exposure of a device. */

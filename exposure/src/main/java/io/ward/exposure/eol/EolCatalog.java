@@ -1,5 +1,8 @@
 package io.ward.exposure.eol;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -12,19 +15,33 @@ import io.ward.model.exposure.MatchReason;
 import io.ward.model.exposure.MatchRule;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * End-of-life dates of operating systems and platforms on medical devices (data file {@code
- * platforms.yaml}, each entry with its source), and the "end of life" findings they give.
+ * platforms.yaml}, each entry with its source), and the "end of life" findings they give. A user
+ * file in the same format ({@link #withUserEntries}) adds entries and overrides shipped ones of the
+ * same id.
  */
 public final class EolCatalog {
+
+  /** The keys a platform entry may have; any other is a typo the loader reports. */
+  private static final Set<String> KEYS =
+      Set.of("id", "name", "match", "securityEnd", "source", "uncertain");
 
   /**
    * One platform.
@@ -34,9 +51,28 @@ public final class EolCatalog {
    * @param match pattern tested against the device's operating-system text
    * @param securityEnd last day of public security updates, empty when no date is published
    * @param source where the date comes from
+   * @param uncertain why an operating-system text matching this entry only possibly runs an
+   *     end-of-life platform (e.g. an edition name without a version); empty when the match is
+   *     certain. Such findings are "possibly affected" with this reason.
    */
   public record Platform(
-      String id, String name, Pattern match, Optional<LocalDate> securityEnd, String source) {}
+      String id,
+      String name,
+      Pattern match,
+      Optional<LocalDate> securityEnd,
+      String source,
+      Optional<String> uncertain) {
+
+    public Platform {
+      java.util.Objects.requireNonNull(uncertain, "uncertain");
+    }
+
+    /** A platform whose match is certain. */
+    public Platform(
+        String id, String name, Pattern match, Optional<LocalDate> securityEnd, String source) {
+      this(id, name, match, securityEnd, source, Optional.empty());
+    }
+  }
 
   private static final EolCatalog DEFAULTS = load();
 
@@ -51,35 +87,147 @@ public final class EolCatalog {
     return DEFAULTS;
   }
 
-  /** A catalog read from YAML ({@code platforms: [{id, name, match, securityEnd, source}]}). */
+  /**
+   * A catalog read from YAML ({@code platforms: [{id, name, match, securityEnd, source,
+   * uncertain}]}).
+   */
   public static EolCatalog fromYaml(InputStream in) throws IOException {
-    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
-    List<Platform> out = new ArrayList<>();
-    for (JsonNode p : root.path("platforms")) {
-      String id = p.path("id").asText("");
-      if (id.isBlank()
-          || p.path("match").asText("").isBlank()
-          || p.path("source").asText("").isBlank()) {
-        throw new IOException("platform entry needs id, match and source: " + p);
+    try (Reader r = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+      return new EolCatalog(read(r, "platforms.yaml"));
+    }
+  }
+
+  /**
+   * A catalog read from a YAML file; a problem is reported as an {@link IOException} whose message
+   * names the file and the line.
+   */
+  public static EolCatalog fromYaml(Path file) throws IOException {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return new EolCatalog(read(r, file.toString()));
+    }
+  }
+
+  /**
+   * This catalog with a user's entries (a file in the format of {@code platforms.yaml}): they are
+   * tried first, and one with the id of an entry of this catalog replaces it.
+   *
+   * @throws IOException when the file is unreadable or an entry is invalid; the message names the
+   *     file and the line
+   */
+  public EolCatalog withUserEntries(Path file) throws IOException {
+    List<Platform> user = fromYaml(file).platforms();
+    Set<String> ids = new HashSet<>();
+    user.forEach(p -> ids.add(p.id()));
+    List<Platform> out = new ArrayList<>(user);
+    for (Platform p : platforms) {
+      if (!ids.contains(p.id())) {
+        out.add(p);
       }
-      Optional<LocalDate> end = Optional.empty();
-      String date = p.path("securityEnd").asText("");
-      if (!date.isBlank()) {
-        try {
-          end = Optional.of(LocalDate.parse(date));
-        } catch (DateTimeParseException e) {
-          throw new IOException("platform " + id + ": bad securityEnd " + date, e);
-        }
-      }
-      out.add(
-          new Platform(
-              id,
-              p.path("name").asText(id),
-              Pattern.compile(p.path("match").asText(), Pattern.CASE_INSENSITIVE),
-              end,
-              p.path("source").asText()));
     }
     return new EolCatalog(out);
+  }
+
+  private static List<Platform> read(Reader reader, String file) throws IOException {
+    YAMLFactory yaml = new YAMLFactory();
+    ObjectMapper mapper = new ObjectMapper(yaml);
+    List<Platform> out = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    try (JsonParser p = yaml.createParser(reader)) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        throw new IOException(file + ": empty; expected 'platforms:' with a list of entries");
+      }
+      if (t != JsonToken.START_OBJECT) {
+        throw problem(file, p, "expected a mapping with the key 'platforms'");
+      }
+      boolean seen = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        int keyLine = p.currentTokenLocation().getLineNr();
+        JsonToken value = p.nextToken();
+        if (!key.equals("platforms")) {
+          throw new IOException(
+              file + " line " + keyLine + ": unknown key '" + key + "' (expected 'platforms')");
+        }
+        if (value != JsonToken.START_ARRAY) {
+          throw problem(file, p, "'platforms' must be a list of entries");
+        }
+        seen = true;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+          if (t != JsonToken.START_OBJECT) {
+            throw problem(file, p, "a platform entry must be a mapping (id, match, source…)");
+          }
+          String where = file + " line " + p.currentTokenLocation().getLineNr();
+          Platform platform = platform(mapper.readTree(p), where);
+          if (!ids.add(platform.id())) {
+            throw new IOException(where + ": platform id '" + platform.id() + "' given twice");
+          }
+          out.add(platform);
+        }
+      }
+      if (!seen) {
+        throw new IOException(file + ": no 'platforms' list");
+      }
+    } catch (JsonProcessingException e) {
+      throw new IOException(
+          file
+              + (e.getLocation() != null ? " line " + e.getLocation().getLineNr() : "")
+              + ": not valid YAML: "
+              + e.getOriginalMessage(),
+          e);
+    }
+    return out;
+  }
+
+  private static IOException problem(String file, JsonParser p, String message) {
+    return new IOException(file + " line " + p.currentTokenLocation().getLineNr() + ": " + message);
+  }
+
+  private static Platform platform(JsonNode p, String where) throws IOException {
+    for (Iterator<String> it = p.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!KEYS.contains(key)) {
+        throw new IOException(where + ": unknown key '" + key + "' (allowed: " + KEYS + ")");
+      }
+    }
+    String id = p.path("id").asText("");
+    for (String required : List.of("id", "match", "source")) {
+      if (!p.path(required).isValueNode() || p.path(required).asText("").isBlank()) {
+        throw new IOException(
+            where
+                + (id.isBlank() ? "" : ": platform " + id)
+                + ": needs '"
+                + required
+                + "' (every entry needs id, match and source)");
+      }
+    }
+    Optional<LocalDate> end = Optional.empty();
+    String date = p.path("securityEnd").asText("");
+    if (!date.isBlank()) {
+      try {
+        end = Optional.of(LocalDate.parse(date));
+      } catch (DateTimeParseException e) {
+        throw new IOException(
+            where + ": platform " + id + ": securityEnd '" + date + "' is not a YYYY-MM-DD date",
+            e);
+      }
+    }
+    Pattern match;
+    try {
+      match = Pattern.compile(p.path("match").asText(), Pattern.CASE_INSENSITIVE);
+    } catch (PatternSyntaxException e) {
+      throw new IOException(
+          where + ": platform " + id + ": match is not a regular expression: " + e.getDescription(),
+          e);
+    }
+    String uncertain = p.path("uncertain").asText("");
+    return new Platform(
+        id,
+        p.path("name").asText(id),
+        match,
+        end,
+        p.path("source").asText(),
+        uncertain.isBlank() ? Optional.empty() : Optional.of(uncertain));
   }
 
   /** Every platform, in matching order. */
@@ -111,10 +259,11 @@ public final class EolCatalog {
     if (p.securityEnd().isPresent() && !today.isAfter(p.securityEnd().get())) {
       return Optional.empty();
     }
+    String verdict = p.uncertain().isPresent() ? " is likely end of life" : " is end of life";
     String title =
         p.securityEnd()
-            .map(d -> p.name() + " is end of life: no security updates since " + d)
-            .orElse(p.name() + " is end of life (no end date published)");
+            .map(d -> p.name() + verdict + ": no security updates since " + d)
+            .orElse(p.name() + verdict + " (no end date published)");
     List<Evidence> evidence =
         device.evidence().stream().filter(e -> e.attribute().equals("os")).toList();
     MatchReason why =
@@ -127,7 +276,7 @@ public final class EolCatalog {
             "os",
             os.get(),
             evidence,
-            0.9,
+            p.uncertain().isPresent() ? 0.5 : 0.9,
             "operating system '" + os.get() + "' is " + p.name() + " (source: " + p.source() + ")");
     return Optional.of(
         new Finding(
@@ -137,8 +286,8 @@ public final class EolCatalog {
             "eol:" + p.id(),
             "ward-eol",
             title,
-            FindingStatus.AFFECTED,
-            Optional.empty(),
+            p.uncertain().isPresent() ? FindingStatus.POSSIBLY_AFFECTED : FindingStatus.AFFECTED,
+            p.uncertain(),
             why));
   }
 

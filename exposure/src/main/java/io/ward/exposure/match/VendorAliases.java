@@ -141,7 +141,7 @@ public final class VendorAliases {
   }
 
   /** Lower case, accents folded (ä → a), punctuation to spaces, corporate suffixes dropped. */
-  static String normalize(String name) {
+  public static String normalize(String name) {
     if (name == null) {
       return "";
     }

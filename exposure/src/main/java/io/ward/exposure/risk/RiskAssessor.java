@@ -162,6 +162,7 @@ public final class RiskAssessor {
       why.add(
           "exploitation active: in CISA KEV since "
               + kev.get().dateAdded()
+              + kev.get().dueDate().map(d -> ", CISA remediation due date " + d).orElse("")
               + (kev.get().knownRansomwareCampaignUse() ? ", used in ransomware campaigns" : ""));
       return "active";
     }

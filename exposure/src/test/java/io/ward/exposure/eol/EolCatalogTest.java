@@ -77,6 +77,9 @@ class EolCatalogTest {
         "Red Hat Enterprise Linux release 8.6 (Ootpa); rhel-8",
         "SUSE Linux Enterprise Server 12 SP5; sles-12",
         "SLES 12 SP3; sles-12",
+        "SUSE Linux Enterprise Server 11 SP4; sles-11",
+        "SLES 11 SP3; sles-11",
+        "SLES11; sles-11",
       })
   void shouldDateTheAddedPlatformsFromTheFile(String os, String id) throws Exception {
     LocalDate end = LocalDate.parse(yamlEntry(id).path("securityEnd").asText());
