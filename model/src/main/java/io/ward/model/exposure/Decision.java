@@ -8,9 +8,16 @@ public enum Decision {
   ACT_NOW,
   /** Act soon: sooner than the standard update cycle (SSVC "Attend"). */
   ACT_SOON,
-  /** Track: remediate within the standard cycle, watch for changes (SSVC "Track*"). */
+  /**
+   * Track: remediate within the standard cycle, watch for changes. Both of SSVC's lowest outcomes,
+   * "Track*" and "Track", land here: the risk assessor does not tell them apart.
+   */
   TRACK,
-  /** Defer: no action now beyond the normal cycle (SSVC "Track", or lowered by controls). */
+  /**
+   * Defer: no action now beyond the normal cycle. Never an SSVC outcome by itself: a decision is
+   * deferred when a segmented exposure or compensating controls lower it below track, or when the
+   * finding is not affected.
+   */
   DEFER;
 
   /** The kebab-case id, e.g. {@code act-now}. */
