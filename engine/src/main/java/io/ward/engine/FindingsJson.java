@@ -103,6 +103,7 @@ public final class FindingsJson {
     g.writeEndObject();
     g.writeBooleanField("kev", r.kev());
     g.writeBooleanField("ransomware", r.ransomware());
+    opt(g, "kevDueDate", a.kevDueDate().map(Object::toString));
     optNumber(g, "epss", r.epss());
     g.writeObjectFieldStart("ssvc");
     g.writeStringField("exploitation", r.exploitation());
