@@ -7,6 +7,7 @@ import io.ward.engine.InventoryJson;
 import io.ward.engine.VulnerabilityAssessment;
 import io.ward.engine.VulnerabilityTextReport;
 import io.ward.exposure.ExposureOptions;
+import io.ward.exposure.eol.EolCatalog;
 import io.ward.exposure.feeds.FeedProblem;
 import io.ward.exposure.feeds.LoadRequest;
 import io.ward.exposure.feeds.cmdb.CmdbMapping;
@@ -92,6 +93,14 @@ final class VulnsCommand implements Callable<Integer> {
   String cmdbMapping;
 
   @Option(
+      names = "--eol",
+      paramLabel = "FILE",
+      description =
+          "extra end-of-life entries, in the format of Ward's platforms.yaml; they are tried"
+              + " before the shipped ones and replace a shipped entry with the same id")
+  Optional<Path> eol = Optional.empty();
+
+  @Option(
       names = "--json",
       paramLabel = "FILE",
       description = "write the findings as ward.findings/1 JSON (- for stdout)")
@@ -147,13 +156,16 @@ final class VulnsCommand implements Callable<Integer> {
       request = request.withCmdb(existingFile(cmdb.get()), mapping());
     }
     ExposureOptions options = ExposureOptions.of(day);
+    if (eol.isPresent()) {
+      options = options.withEol(eolCatalog(eol.get()));
+    }
     Map<String, TrafficExposure.Derived> derived =
         noTrafficExposure ? Map.of() : trafficExposure(devices);
     options = options.withExposures(TrafficExposure.exposures(derived));
     if (includeNotAffected) {
       options =
           new ExposureOptions(
-              options.exposures(), options.defaultExposure(), options.today(), true);
+              options.exposures(), options.defaultExposure(), options.today(), true, options.eol());
     }
     VulnerabilityAssessment result = VulnerabilityAssessment.run(devices, request, options);
     VulnsMetrics metrics = VulnsMetrics.of(result, day);
@@ -253,6 +265,16 @@ final class VulnsCommand implements Callable<Integer> {
                 "ward:   " + id + ": " + d.exposure().exposure().id() + " (" + d.reason() + ")");
           }
         });
+  }
+
+  /** The shipped catalog with the user's entries; a bad file stops the run naming file and line. */
+  private static EolCatalog eolCatalog(Path file) throws IOException {
+    existingFile(file);
+    try {
+      return EolCatalog.defaults().withUserEntries(file);
+    } catch (IOException e) {
+      throw new UserInputException("--eol " + e.getMessage());
+    }
   }
 
   private CmdbMapping mapping() throws IOException {
