@@ -59,7 +59,11 @@ class UploadPages {
   String importFile(
       @RequestParam(name = "kind", required = false) String kind,
       @RequestParam(name = "file", required = false) MultipartFile file,
+      @RequestParam(name = "mapping", required = false) MultipartFile mapping,
       RedirectAttributes flash) {
+    if ("cmdb".equals(kind)) {
+      return submit(() -> commands.submitCmdb(file, mapping, Actor.current()), flash);
+    }
     return submit(() -> commands.submitImport(kind, file, Actor.current()), flash);
   }
 
