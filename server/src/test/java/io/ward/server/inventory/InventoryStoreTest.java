@@ -259,6 +259,10 @@ class InventoryStoreTest {
           List.of(
               all.withCategory(Category.PRINTER),
               all.withVendor("PHILIPS"),
+              // Free text pages through another statement shape (the page's ids, then their rows).
+              all.withText("host-1"),
+              all.withText("philips host-"),
+              all.withText("10.9.0.").withCategory(Category.PRINTER),
               new DeviceQuery(
                   Optional.empty(),
                   Optional.empty(),
