@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Merges one CMDB asset into one observed device. What the network did not show is taken from the
@@ -99,15 +100,34 @@ final class AssetEnricher {
     if (seen.isEmpty()) {
       return recorded;
     }
-    if (!same.test(seen.get(), r)) {
-      w.conflict(
-          kind(attribute),
-          seen.get(),
-          observedSource(w.device, attribute, seen.get()),
-          r,
-          conflictMessage(attribute, w.asset, seen.get(), r));
+    if (same.test(seen.get(), r)) {
+      return seen;
     }
-    return seen;
+    // Conflicting evidence is resolved by confidence, as the inventory resolves its own: a value
+    // the network shows only weakly (a vendor from the MAC's OUI, often the maker of the network
+    // module rather than of the device) yields to the hand-kept record; the conflict stays listed.
+    OptionalDouble observed = observedConfidence(w.device, attribute, seen.get());
+    boolean recordWins = observed.isPresent() && observed.getAsDouble() < CMDB_CONFIDENCE;
+    String message = conflictMessage(attribute, w.asset, seen.get(), r);
+    if (recordWins) {
+      message +=
+          String.format(
+              Locale.ROOT,
+              "; Ward uses the CMDB's value, the network's evidence being weaker (%s, %.2f)",
+              observedSource(w.device, attribute, seen.get()).orElse("?"),
+              observed.getAsDouble());
+    }
+    w.conflict(
+        kind(attribute), seen.get(), observedSource(w.device, attribute, seen.get()), r, message);
+    return recordWins ? recorded : seen;
+  }
+
+  /** The confidence of the strongest evidence for the value the device shows, if it has any. */
+  static OptionalDouble observedConfidence(Device d, String attribute, String value) {
+    return d.evidence().stream()
+        .filter(e -> e.attribute().equals(attribute) && e.value().equals(value))
+        .mapToDouble(Evidence::confidence)
+        .max();
   }
 
   private static String conflictMessage(String attribute, CmdbAsset a, String seen, String r) {

@@ -229,6 +229,64 @@ class CmdbMergerTest {
         .extracting(CmdbConflict::kind)
         .containsExactly(CmdbConflict.Kind.VENDOR);
     assertThat(ws.device().hostnames()).containsExactly("rad-ws-04.hospital.local");
+    // The network's vendor evidence (0.9) is stronger than the CMDB's: it stays.
+    assertThat(ws.device().vendor()).isEqualTo(WORKSTATION.vendor());
+  }
+
+  @Test
+  void shouldPreferTheCmdbVendorToAWeakerOuiVendorAndKeepTheConflictListed() {
+    // The same workstation, its vendor known only from the MAC's OUI at the inventory's OUI
+    // confidence (0.5): the network module's maker, not necessarily the device's.
+    List<Evidence> weak =
+        WORKSTATION.evidence().stream()
+            .map(
+                e ->
+                    e.attribute().equals("vendor")
+                        ? new Evidence(
+                            e.attribute(),
+                            e.value(),
+                            "oui",
+                            e.observed(),
+                            e.fingerprint(),
+                            0.5,
+                            e.firstSeenEpochNanos())
+                        : e)
+            .toList();
+    Device w = WORKSTATION;
+    Device ouiOnly =
+        new Device(
+            w.id(),
+            w.mac(),
+            w.ips(),
+            w.hostnames(),
+            w.vlans(),
+            w.vendor(),
+            w.model(),
+            w.os(),
+            w.firmware(),
+            w.serial(),
+            w.category(),
+            w.modality(),
+            w.medical(),
+            w.criticality(),
+            w.protocolsAsClient(),
+            w.protocolsAsServer(),
+            w.aeTitles(),
+            w.hl7Applications(),
+            w.firstSeenEpochNanos(),
+            w.lastSeenEpochNanos(),
+            weak);
+    List<Device> observed = new ArrayList<>(OBSERVED);
+    observed.set(observed.indexOf(WORKSTATION), ouiOnly);
+    MergedDevice ws = merged(new CmdbMerger().merge(observed, assets), ouiOnly);
+    CmdbConflict vendor =
+        ws.conflicts().stream()
+            .filter(c -> c.kind() == CmdbConflict.Kind.VENDOR)
+            .findFirst()
+            .orElseThrow();
+    assertThat(ws.device().vendor()).contains(vendor.recorded().orElseThrow());
+    assertThat(ws.device().vendor()).isNotEqualTo(WORKSTATION.vendor());
+    assertThat(vendor.message()).contains("Ward uses the CMDB's value").contains("oui, 0.50");
   }
 
   @Test
