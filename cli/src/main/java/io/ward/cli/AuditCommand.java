@@ -22,13 +22,18 @@ final class AuditCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing a subcommand");
   }
 
-  /** {@code ward audit verify}: walks the hash chain; exit 0 when intact, 4 at the first break. */
+  /**
+   * {@code ward audit verify}: walks the keyed hash chain; exit 0 when intact, 4 at the first
+   * break, 3 when the audit key is missing and the keyed entries cannot be authenticated.
+   */
   @Command(
       name = "verify",
       mixinStandardHelpOptions = true,
       description = {
-        "Checks that no audit entry was edited, removed or reordered (each entry's SHA-256 chains",
-        "to the previous one). Exit 0 when intact, 4 with the first broken entry otherwise."
+        "Checks that no audit entry was edited, removed or reordered: each entry's HMAC-SHA256,",
+        "under the key in <data dir>/audit.key, chains to the previous one (entries older than",
+        "the key: plain SHA-256). Run with the --data-dir of ward serve, which holds the key.",
+        "Exit 0 when intact, 4 with the first broken entry, 3 when the key is missing."
       })
   static final class Verify implements Callable<Integer> {
     @Mixin StoreOptions store;
@@ -38,17 +43,14 @@ final class AuditCommand implements Runnable {
       try (WardAdmin admin = WardAdmin.open(store.settings())) {
         AuditVerification v = admin.verifyAudit();
         if (v.intact()) {
-          System.out.println("audit log intact: " + v.entries() + " entries");
+          System.out.println(v.message());
           return ExitCodes.OK;
         }
-        System.out.println(
-            "audit log broken at entry "
-                + v.firstBroken().orElseThrow()
-                + ": "
-                + v.problem().orElse("")
-                + " ("
-                + v.entries()
-                + " entries before it hold)");
+        if (v.keyMissing()) {
+          System.err.println("ward: " + v.message());
+          return ExitCodes.BAD_INPUT;
+        }
+        System.out.println(v.message());
         return ExitCodes.WARNINGS;
       } catch (ServerStartException e) {
         System.err.println("ward: " + e.getMessage());

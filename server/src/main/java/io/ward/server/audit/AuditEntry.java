@@ -13,7 +13,9 @@ import java.time.Instant;
  * @param detail more about it (never a password)
  * @param sourceAddress the client address, or {@code local} for the command line
  * @param prevHash the hash of the previous entry (64 zeros for the first)
- * @param hash SHA-256 over this entry's canonical content, {@code prevHash} included
+ * @param hash the hash of this entry's canonical content, {@code prevHash} included: an HMAC-SHA256
+ *     under the audit key, or plain SHA-256 for entries older than the key
+ * @param hashAlgorithm which of the two, as stored ({@link HashAlgorithm#id()})
  */
 public record AuditEntry(
     long seq,
@@ -24,4 +26,5 @@ public record AuditEntry(
     String detail,
     String sourceAddress,
     String prevHash,
-    String hash) {}
+    String hash,
+    String hashAlgorithm) {}

@@ -16,7 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The append-only audit log: every change and every login, each entry chained to the previous one
- * by SHA-256 so that an edited, removed or reordered entry is found by {@link #verify}.
+ * by an HMAC-SHA256 under the audit key ({@link AuditKeys}, a file in the data directory, not in
+ * the database) so that an edited, removed or reordered entry is found by {@link #verify}, even
+ * when whoever edited it recomputed every later hash. Entries written before the key existed keep
+ * their plain SHA-256 and are checked as such.
  *
  * <p>The database refuses UPDATE, DELETE and TRUNCATE of the log (PostgreSQL triggers; on H2 row
  * triggers and a foreign key, since H2 has no TRUNCATE trigger). A database owner can lift those
@@ -27,10 +30,12 @@ public class AuditLog {
   private static final int PAGE = 1000;
 
   private final JdbcClient jdbc;
+  private final AuditKeys keys;
   private final Clock clock;
 
-  AuditLog(JdbcClient jdbc) {
+  AuditLog(JdbcClient jdbc, AuditKeys keys) {
     this.jdbc = jdbc;
+    this.keys = keys;
     this.clock = Clock.systemUTC();
   }
 
@@ -38,10 +43,12 @@ public class AuditLog {
    * Appends an entry; joins the caller's transaction, so a change that rolls back leaves no entry.
    *
    * @return the entry written
+   * @throws IllegalStateException the audit key is missing while the log holds keyed entries
    */
   @Transactional(propagation = Propagation.REQUIRED)
   public AuditEntry append(
       String actor, String action, String target, String detail, String sourceAddress) {
+    AuditKey key = keys.forAppend();
     // Locks the head row until the transaction ends: appenders chain one after another.
     jdbc.sql("UPDATE audit_head SET seq = seq + 1 WHERE id = 1").update();
     Head head =
@@ -54,8 +61,10 @@ public class AuditLog {
     String t = clip(target, 300);
     String d = clip(detail, 4000);
     String src = clip(sourceAddress, 64);
-    String hash = AuditHash.of(head.seq, at, a, act, t, d, src, head.hash);
-    AuditEntry entry = new AuditEntry(head.seq, at, a, act, t, d, src, head.hash, hash);
+    String hash = key.mac(AuditHash.canonical(head.seq, at, a, act, t, d, src, head.hash));
+    AuditEntry entry =
+        new AuditEntry(
+            head.seq, at, a, act, t, d, src, head.hash, hash, HashAlgorithm.HMAC_SHA256.id());
     insert(entry);
     jdbc.sql("UPDATE audit_head SET head_hash = ? WHERE id = 1").param(hash).update();
     return entry;
@@ -66,7 +75,7 @@ public class AuditLog {
   private void insert(AuditEntry e) {
     jdbc.sql(
             "INSERT INTO audit_log (seq, logged_at, actor, action, target, detail, source_address,"
-                + " prev_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " prev_hash, entry_hash, hash_alg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             e.seq(),
             OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC),
@@ -76,7 +85,8 @@ public class AuditLog {
             e.detail(),
             e.sourceAddress(),
             e.prevHash(),
-            e.hash())
+            e.hash(),
+            e.hashAlgorithm())
         .update();
   }
 
@@ -93,34 +103,56 @@ public class AuditLog {
         .list();
   }
 
-  /** Walks the whole chain in order and reports the first entry that does not hold. */
+  /**
+   * Walks the whole chain in order and reports the first entry that does not hold; keyed entries
+   * are authenticated with the audit key, or reported as unauthenticated when it is missing.
+   */
   @Transactional(readOnly = true)
   public AuditVerification verify() {
-    String prev = AuditHash.GENESIS;
-    long expectedSeq = 1;
-    long checked = 0;
+    AuditChain chain = new AuditChain(keys.key());
     while (true) {
       List<AuditEntry> page =
           jdbc.sql(
                   "SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq FETCH FIRST "
                       + PAGE
                       + " ROWS ONLY")
-              .param(expectedSeq)
+              .param(chain.expectedSeq())
               .query(AuditLog::row)
               .list();
       if (page.isEmpty()) {
-        return checkHead(checked, expectedSeq - 1, prev);
+        AuditVerification structure =
+            checkHead(chain.checked(), chain.expectedSeq() - 1, chain.lastHash());
+        return structure.intact() ? authenticated(chain) : structure;
       }
       for (AuditEntry e : page) {
-        Optional<String> problem = check(e, expectedSeq, prev);
+        Optional<String> problem = chain.next(e);
         if (problem.isPresent()) {
-          return new AuditVerification(checked, Optional.of(e.seq()), problem);
+          return new AuditVerification(
+              chain.checked(), chain.keyed(), Optional.of(e.seq()), problem, false);
         }
-        checked++;
-        prev = e.hash();
-        expectedSeq = e.seq() + 1;
       }
     }
+  }
+
+  /** The result of a chain whose structure holds: intact, or keyed entries left unchecked. */
+  private AuditVerification authenticated(AuditChain chain) {
+    Optional<Long> unchecked = chain.firstUnauthenticated();
+    if (unchecked.isEmpty()) {
+      return new AuditVerification(
+          chain.checked(), chain.keyed(), Optional.empty(), Optional.empty(), false);
+    }
+    return new AuditVerification(
+        chain.checked(),
+        0,
+        unchecked,
+        Optional.of(
+            "the audit key "
+                + keys.file()
+                + " is missing, so entries from "
+                + unchecked.get()
+                + " on cannot be authenticated (the chain's links and order hold; an edit with"
+                + " recomputed hashes would not show). Restore the key from its backup."),
+        /* keyMissing= */ true);
   }
 
   /**
@@ -159,29 +191,6 @@ public class AuditLog {
     return new AuditVerification(checked, Optional.empty(), Optional.empty());
   }
 
-  private static Optional<String> check(AuditEntry e, long expectedSeq, String prev) {
-    if (e.seq() != expectedSeq) {
-      return Optional.of("entries " + expectedSeq + " to " + (e.seq() - 1) + " are missing");
-    }
-    if (!e.prevHash().equals(prev)) {
-      return Optional.of("does not link to the entry before it");
-    }
-    String actual =
-        AuditHash.of(
-            e.seq(),
-            e.at(),
-            e.actor(),
-            e.action(),
-            e.target(),
-            e.detail(),
-            e.sourceAddress(),
-            e.prevHash());
-    if (!actual.equals(e.hash())) {
-      return Optional.of("content does not match its hash (edited)");
-    }
-    return Optional.empty();
-  }
-
   static AuditEntry row(ResultSet rs, int n) throws SQLException {
     return new AuditEntry(
         rs.getLong("seq"),
@@ -192,7 +201,8 @@ public class AuditLog {
         rs.getString("detail"),
         rs.getString("source_address"),
         rs.getString("prev_hash"),
-        rs.getString("entry_hash"));
+        rs.getString("entry_hash"),
+        rs.getString("hash_alg"));
   }
 
   private static String clip(String s, int max) {

@@ -6,14 +6,44 @@ import java.util.Optional;
  * The outcome of walking the audit chain.
  *
  * @param entries entries checked
- * @param firstBroken the sequence number of the first entry whose hash or link does not hold
+ * @param keyedEntries of those, entries whose hash is an HMAC under the audit key
+ * @param firstBroken the sequence number of the first entry whose hash or link does not hold, or
+ *     (when the key is missing) the first entry that cannot be authenticated
  * @param problem what is wrong with it
+ * @param keyMissing the log has keyed entries but the audit key file is not there: the structure
+ *     was checked, the content could not be authenticated
  */
 public record AuditVerification(
-    long entries, Optional<Long> firstBroken, Optional<String> problem) {
+    long entries,
+    long keyedEntries,
+    Optional<Long> firstBroken,
+    Optional<String> problem,
+    boolean keyMissing) {
 
-  /** True when every link held. */
+  /** A result without keyed entries (the unkeyed chain). */
+  public AuditVerification(long entries, Optional<Long> firstBroken, Optional<String> problem) {
+    this(entries, 0, firstBroken, problem, false);
+  }
+
+  /** True when every link held and every keyed entry was authenticated. */
   public boolean intact() {
     return firstBroken.isEmpty();
+  }
+
+  /** One line for a person: intact, broken at an entry and why, or the key missing. */
+  public String message() {
+    if (intact()) {
+      return "audit log intact: " + entries + " entries, " + keyedEntries + " keyed";
+    }
+    if (keyMissing) {
+      return "audit log cannot be authenticated: " + problem.orElse("");
+    }
+    return "audit log broken at entry "
+        + firstBroken.orElseThrow()
+        + ": "
+        + problem.orElse("")
+        + " ("
+        + entries
+        + " entries before it hold)";
   }
 }

@@ -1,0 +1,54 @@
+package io.ward.server.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * The secret that authenticates the audit chain, and the first entry it covers: entries from {@code
+ * fromSeq} on must carry an HMAC under it, entries before it may be plain SHA-256 (written before
+ * the key existed).
+ */
+final class AuditKey {
+  static final int BYTES = 32;
+
+  private final byte[] secret;
+  private final long fromSeq;
+
+  AuditKey(byte[] secret, long fromSeq) {
+    if (secret.length != BYTES) {
+      throw new IllegalArgumentException(
+          "an audit key has " + BYTES + " bytes, not " + secret.length);
+    }
+    if (fromSeq < 1) {
+      throw new IllegalArgumentException("an audit key covers entries from 1 on, not " + fromSeq);
+    }
+    this.secret = secret.clone();
+    this.fromSeq = fromSeq;
+  }
+
+  long fromSeq() {
+    return fromSeq;
+  }
+
+  byte[] secret() {
+    return secret.clone();
+  }
+
+  /** The HMAC of an entry's canonical content. */
+  String mac(String canonical) {
+    return AuditHash.hmac(secret, canonical);
+  }
+
+  /** True when {@code hash} is this key's HMAC of the content (compared in constant time). */
+  boolean authenticates(String canonical, String hash) {
+    return MessageDigest.isEqual(
+        mac(canonical).getBytes(StandardCharsets.US_ASCII),
+        hash.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  @Override
+  public String toString() {
+    // Never the secret, e.g. in a log line.
+    return "AuditKey[fromSeq=" + fromSeq + "]";
+  }
+}
