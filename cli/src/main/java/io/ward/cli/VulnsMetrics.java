@@ -41,20 +41,6 @@ final class VulnsMetrics {
         today);
   }
 
-  /** The SSVC decision each of Ward's decisions stands for (see {@link Decision}). */
-  private static String ssvc(Decision d) {
-    switch (d) {
-      case ACT_NOW:
-        return "act";
-      case ACT_SOON:
-        return "attend";
-      case TRACK:
-        return "track*";
-      default:
-        return "track";
-    }
-  }
-
   /** The short block that ends the text report. */
   void print(PrintStream out) {
     out.println();
@@ -65,13 +51,16 @@ final class VulnsMetrics {
       int n = metrics.openByDecision().getOrDefault(d, 0);
       total += n;
       open.append(open.length() == 0 ? "" : ", ")
-          .append(d.id())
-          .append(" (")
-          .append(ssvc(d))
-          .append(") ")
+          .append(RemediationMetrics.label(d))
+          .append(' ')
           .append(n);
     }
-    out.println("  open findings by urgency (SSVC): " + open + "; " + total + " in all");
+    out.println(
+        "  open findings by urgency: "
+            + open
+            + "; "
+            + total
+            + " in all (Ward's decisions; track covers SSVC Track and Track*)");
     out.println("  overdue remediations: " + NO_RECORDS);
     out.println("  mean time to remediate: " + NO_RECORDS);
     long supported = Math.round(metrics.supportedShare() * devices);
@@ -98,7 +87,8 @@ final class VulnsMetrics {
     for (Decision d : Decision.values()) {
       g.writeStartObject();
       g.writeStringField("decision", d.id());
-      g.writeStringField("ssvc", ssvc(d));
+      // The server's key: the label of the figure, Ward's decision and not an SSVC outcome.
+      g.writeStringField("ssvc", RemediationMetrics.label(d));
       g.writeNumberField("open", metrics.openByDecision().getOrDefault(d, 0));
       g.writeEndObject();
     }

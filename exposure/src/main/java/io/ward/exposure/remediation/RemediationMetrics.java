@@ -34,6 +34,17 @@ public record RemediationMetrics(
     openByDecision = Map.copyOf(openByDecision);
   }
 
+  /**
+   * The label the open findings of a decision are reported under, by {@code ward vulns} and the
+   * server alike: Ward's decision id ({@code act-now}, {@code act-soon}, {@code track}, {@code
+   * defer}). Not an SSVC outcome: the risk assessor reads SSVC Act as act-now, Attend as act-soon
+   * and both Track* and Track as track, then moves the decision a step for internet exposure or
+   * each compensating control; defer is never an SSVC outcome by itself (see {@link Decision}).
+   */
+  public static String label(Decision decision) {
+    return decision.id();
+  }
+
   /** The metrics of a report's findings, the records, over {@code deviceCount} devices. */
   public static RemediationMetrics of(
       List<AssessedFinding> findings,

@@ -70,14 +70,19 @@ class MetricsApi {
   @GetMapping("/api/v1/metrics/remediation")
   @Operation(
       summary =
-          "Open findings by decision (SSVC act, attend, track*, track), overdue records, mean days"
-              + " to remediate over the records closed as patched or mitigated (with the closing"
-              + " days it covers), share of devices on supported software",
+          "Open findings by Ward's SSVC-based decision (act-now, act-soon, track, defer; track"
+              + " covers SSVC Track and Track*), overdue records, mean days to remediate over the"
+              + " records closed as patched or mitigated (with the closing days it covers), share"
+              + " of devices on supported software",
       description =
           "Computed from the stored findings and remediation records alone, so it costs less"
               + " than the whole of /api/v1/metrics. Overdue is judged against today (UTC);"
               + " meanDaysToRemediate is null while no record was patched or mitigated, and risk"
-              + " acceptances are not counted in it.")
+              + " acceptances are not counted in it. openByDecision labels each figure ('ssvc')"
+              + " with Ward's decision id, not an SSVC outcome: SSVC Act reads as act-now, Attend"
+              + " as act-soon, both Track and Track* as track, and internet exposure or each"
+              + " compensating control moves a decision a step; defer is no SSVC outcome (lowered"
+              + " below track by segmentation or controls).")
   DashboardMetrics.Remediation remediation() {
     return metrics.remediation();
   }

@@ -92,8 +92,9 @@ public record DashboardMetrics(
    *
    * @param decision Ward's decision id ({@code act-now}, {@code act-soon}, {@code track}, {@code
    *     defer})
-   * @param ssvc the SSVC decision it stands for ({@code act}, {@code attend}, {@code track*},
-   *     {@code track})
+   * @param ssvc the label of the figure, {@link
+   *     io.ward.exposure.remediation.RemediationMetrics#label}: Ward's decision id, where {@code
+   *     track} covers SSVC Track and Track*
    * @param open how many open findings have it
    */
   public record Urgency(String decision, String ssvc, int open) {}

@@ -74,14 +74,6 @@ public class MetricsService {
         remediation(devices));
   }
 
-  /** The SSVC decision each of Ward's decisions stands for (see {@link Decision}). */
-  private static final Map<Decision, String> SSVC =
-      Map.of(
-          Decision.ACT_NOW, "act",
-          Decision.ACT_SOON, "attend",
-          Decision.TRACK, "track*",
-          Decision.DEFER, "track");
-
   /**
    * The programme metrics, computed by {@link RemediationMetrics} (the logic {@code ward} itself
    * uses) from the stored findings and records. Findings reach it as {@link FindingTally}: one
@@ -135,7 +127,7 @@ public class MetricsService {
     for (Decision d : Decision.values()) {
       open.add(
           new DashboardMetrics.Urgency(
-              d.id(), SSVC.get(d), metrics.openByDecision().getOrDefault(d, 0)));
+              d.id(), RemediationMetrics.label(d), metrics.openByDecision().getOrDefault(d, 0)));
     }
     List<LocalDate> closed = records.stream().flatMap(r -> r.closed().stream()).sorted().toList();
     return new DashboardMetrics.Remediation(
