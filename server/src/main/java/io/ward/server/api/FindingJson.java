@@ -2,6 +2,7 @@ package io.ward.server.api;
 
 import io.ward.server.exposure.FindingRow;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,8 @@ import java.util.Optional;
  * @param matchedBy what matched and why, in words
  * @param score risk score 0 to 100
  * @param decision the SSVC-style decision, when assessed
+ * @param kevDueDate CISA's KEV due date for the CVE ({@code YYYY-MM-DD}), null when it is not in
+ *     KEV or CISA set none; a remediation record opened without a date is due no later than this
  * @param rationale one line per input of the score
  * @param cve the CVE, when the vulnerability is one
  * @param statusReason why possibly affected (e.g. firmware unknown) or not affected (the VEX
@@ -35,6 +38,7 @@ public record FindingJson(
     int score,
     Optional<String> decision,
     boolean kev,
+    Optional<LocalDate> kevDueDate,
     Optional<Double> epss,
     List<String> rationale,
     Instant firstSeen,
@@ -96,6 +100,7 @@ public record FindingJson(
         f.score(),
         f.decision(),
         f.kev(),
+        f.kevDueDate(),
         f.epss(),
         f.rationale(),
         f.firstSeen(),

@@ -188,6 +188,7 @@ public class FindingRefresher {
       clip(r.technicalImpact(), 20),
       clip(r.missionWellbeing(), 20),
       remediations(a.remediations()),
+      a.kevDueDate().orElse(null),
       now,
       clip(f.id(), 600)
     };
@@ -198,7 +199,7 @@ public class FindingRefresher {
                     + " decision = ?, kev = ?, epss = ?, rationale = ?, cvss_vector = ?,"
                     + " base_score = ?, clinical_score = ?, ransomware = ?, exploitation = ?,"
                     + " automatable = ?, technical_impact = ?, mission_wellbeing = ?,"
-                    + " remediations = ?, last_seen = ?"
+                    + " remediations = ?, kev_due_date = ?, last_seen = ?"
                     + " WHERE finding_key = ?")
             .params(values)
             .update();
@@ -207,9 +208,9 @@ public class FindingRefresher {
               "INSERT INTO finding (device_id, kind, vulnerability, advisory_key, title, status,"
                   + " status_reason, matched_by, score, decision, kev, epss, rationale, cvss_vector,"
                   + " base_score, clinical_score, ransomware, exploitation, automatable,"
-                  + " technical_impact, mission_wellbeing, remediations, last_seen, finding_key,"
-                  + " first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                  + " ?, ?, ?, ?, ?, ?)")
+                  + " technical_impact, mission_wellbeing, remediations, kev_due_date, last_seen,"
+                  + " finding_key, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                  + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .params(append(values, now))
           .update();
     }

@@ -3,6 +3,7 @@ package io.ward.server.exposure;
 import io.ward.model.exposure.FindingKind;
 import io.ward.model.exposure.FindingStatus;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param ransomware KEV marks known use in ransomware campaigns
  * @param ssvc the inputs of the decision, when assessed
  * @param remediations patch, mitigation, workaround, no-fix notice or Ward's compensating control
+ * @param kevDueDate CISA's KEV due date for the CVE, when it is in KEV and CISA set one
  */
 public record FindingRow(
     long id,
@@ -50,7 +52,8 @@ public record FindingRow(
     Optional<Double> clinicalScore,
     boolean ransomware,
     Optional<Ssvc> ssvc,
-    List<Option> remediations) {
+    List<Option> remediations,
+    Optional<LocalDate> kevDueDate) {
 
   public FindingRow {
     rationale = List.copyOf(rationale);

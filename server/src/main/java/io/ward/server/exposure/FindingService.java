@@ -6,6 +6,7 @@ import io.ward.server.inventory.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -239,7 +240,8 @@ public class FindingService {
         number(rs, "clinical_score"),
         rs.getBoolean("ransomware"),
         ssvc(rs),
-        remediations(rs.getString("remediations")));
+        remediations(rs.getString("remediations")),
+        Optional.ofNullable(rs.getObject("kev_due_date", LocalDate.class)));
   }
 
   /** Empty for rows stored before the SSVC inputs were (exploitation is never empty otherwise). */

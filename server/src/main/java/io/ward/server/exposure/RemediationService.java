@@ -166,36 +166,53 @@ public class RemediationService {
   record PolicyDue(LocalDate due, String basis) {}
 
   /**
-   * The policy's due date for findings: the earliest of {@link RemediationPolicy#due} over them
-   * (the most urgent finding decides). A finding whose decision is not known counts as {@link
-   * Decision#DEFER}, so only its KEV entry can shorten the deadline. Empty without findings.
+   * The policy's due date for findings: the earliest over them (the most urgent finding decides) of
+   * {@link RemediationPolicy#due(LocalDate, Decision, boolean, Optional)}, so a KEV finding is due
+   * no later than CISA's KEV due date, even one already past. A finding whose decision is not known
+   * counts as {@link Decision#DEFER}, so only its KEV entry can shorten the deadline. Empty without
+   * findings.
    */
   Optional<PolicyDue> policyDue(List<Long> findingIds, LocalDate opened) {
     PolicyDue best = null;
     for (long f : findingIds) {
-      record Row(String vulnerability, String decision, boolean kev) {}
+      record Row(
+          String vulnerability, String decision, boolean kev, Optional<LocalDate> kevDueDate) {}
       Row row =
-          jdbc.sql("SELECT vulnerability, decision, kev FROM finding WHERE id = ?")
+          jdbc.sql("SELECT vulnerability, decision, kev, kev_due_date FROM finding WHERE id = ?")
               .param(f)
               .query(
                   (rs, n) ->
                       new Row(
                           rs.getString("vulnerability"),
                           rs.getString("decision"),
-                          rs.getBoolean("kev")))
+                          rs.getBoolean("kev"),
+                          Optional.ofNullable(rs.getObject("kev_due_date", LocalDate.class))))
               .single();
       Decision decision = decision(row.decision()).orElse(Decision.DEFER);
-      LocalDate due = policy.due(opened, decision, row.kev());
+      LocalDate due = policy.due(opened, decision, row.kev(), row.kevDueDate());
       if (best == null || due.isBefore(best.due())) {
-        long days = ChronoUnit.DAYS.between(opened, due);
-        String why =
-            row.kev() && days == policy.kevDays() ? "in CISA KEV" : "decision " + decision.id();
-        best =
-            new PolicyDue(
-                due, "policy: " + row.vulnerability() + " " + why + ", " + days + " days");
+        best = new PolicyDue(due, basis(row.vulnerability(), decision, row.kev(), due, opened));
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /** Why the policy gave {@code due}: CISA's own date, the KEV deadline or the decision's. */
+  private String basis(
+      String vulnerability, Decision decision, boolean kev, LocalDate due, LocalDate opened) {
+    LocalDate ours = policy.due(opened, decision, kev);
+    if (due.isBefore(ours)) {
+      return "CISA KEV due date: "
+          + vulnerability
+          + " due "
+          + due
+          + (due.isBefore(opened) ? " (already past)" : "")
+          + ", before the policy's "
+          + ours;
+    }
+    long days = ChronoUnit.DAYS.between(opened, due);
+    String why = kev && days == policy.kevDays() ? "in CISA KEV" : "decision " + decision.id();
+    return "policy: " + vulnerability + " " + why + ", " + days + " days";
   }
 
   private static Optional<Decision> decision(String stored) {
