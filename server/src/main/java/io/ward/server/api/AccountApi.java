@@ -146,7 +146,7 @@ class AccountApi {
   @Operation(summary = "Walk the audit hash chain and report the first broken entry")
   AccountJson.Verification verify() {
     AuditVerification v = audit.verify();
-    return new AccountJson.Verification(v.intact(), v.entries(), v.firstBroken(), v.problem());
+    return AccountJson.Verification.of(v);
   }
 
   private WardUser user(String username) {

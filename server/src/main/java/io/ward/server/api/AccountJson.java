@@ -98,5 +98,23 @@ public final class AccountJson {
 
   /** The outcome of walking the audit chain. */
   public record Verification(
-      boolean intact, long entries, Optional<Long> firstBroken, Optional<String> problem) {}
+      boolean intact,
+      long entries,
+      long keyedEntries,
+      boolean keyMissing,
+      Optional<Long> firstBroken,
+      Optional<String> problem,
+      String message) {
+
+    public static Verification of(io.ward.server.audit.AuditVerification v) {
+      return new Verification(
+          v.intact(),
+          v.entries(),
+          v.keyedEntries(),
+          v.keyMissing(),
+          v.firstBroken(),
+          v.problem(),
+          v.message());
+    }
+  }
 }

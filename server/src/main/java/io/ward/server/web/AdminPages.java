@@ -185,9 +185,7 @@ class AdminPages {
         entries.size() == 100 ? "/audit?before=" + entries.get(entries.size() - 1).seq() : null);
     if (verify) {
       AuditVerification v = audit.verify();
-      model.addAttribute(
-          "verification",
-          new AccountJson.Verification(v.intact(), v.entries(), v.firstBroken(), v.problem()));
+      model.addAttribute("verification", AccountJson.Verification.of(v));
     }
     return "audit";
   }

@@ -411,6 +411,10 @@ abstract class ApiContract {
     assertThat(entries.findValuesAsString("action")).contains("ingest.submit", "user.create");
     JsonNode v = ok(auditor.get("/api/v1/audit/verify"));
     assertThat(v.get("intact").asBoolean()).isTrue();
+    assertThat(v.get("keyMissing").asBoolean()).isFalse();
+    // Every entry this server wrote is authenticated with its audit key.
+    assertThat(v.get("keyedEntries").asLong()).isEqualTo(v.get("entries").asLong()).isPositive();
+    assertThat(v.get("message").asText()).startsWith("audit log intact");
     assertProblem(clinical.get("/api/v1/audit"), 403);
   }
 
