@@ -2,6 +2,8 @@ package io.ward.exposure.feeds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ward.exposure.feeds.sync.CsafDiscovery;
+import io.ward.exposure.feeds.sync.NvdApiSync;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The offline knowledge cache: a directory holding one validated copy per feed ({@code
@@ -25,6 +28,10 @@ import java.util.Optional;
  * a copy only by an atomic move of a downloaded and validated file, so a failed or corrupt download
  * always leaves the last good copy in place. {@link #importDirectory} fills the store from files
  * carried in by hand (offline sites). {@link KnowledgeLoader} reads the store like any directory.
+ *
+ * <p>Two kinds of source are more than one file: a CSAF provider (provider-metadata.json or a ROLIE
+ * feed), whose documents go to {@code csaf/<name>/} ({@link CsafDiscovery}), and the NVD CVE API
+ * 2.0, whose pages go to {@code nvd/<name>/} ({@link NvdApiSync}).
  */
 public final class FeedStore {
 
@@ -34,6 +41,7 @@ public final class FeedStore {
   private final Path root;
   private final HttpClient client;
   private final Clock clock;
+  private final Function<String, Optional<String>> environment;
 
   /** A store at {@code root} with a default HTTP client. */
   public FeedStore(Path root) {
@@ -45,9 +53,19 @@ public final class FeedStore {
 
   /** A store at {@code root} fetching with {@code client} and stamping times from {@code clock}. */
   public FeedStore(Path root, HttpClient client, Clock clock) {
+    this(root, client, clock, name -> Optional.ofNullable(System.getenv(name)));
+  }
+
+  /**
+   * A store whose API keys are looked up in {@code environment} (the process environment by
+   * default; tests give a map).
+   */
+  public FeedStore(
+      Path root, HttpClient client, Clock clock, Function<String, Optional<String>> environment) {
     this.root = root;
     this.client = client;
     this.clock = clock;
+    this.environment = environment;
   }
 
   /** The store directory. */
@@ -114,6 +132,33 @@ public final class FeedStore {
   }
 
   private SyncReport.Outcome sync(FeedConfig.Source source, FeedConfig config)
+      throws InterruptedException {
+    if (source.isNvdApi()) {
+      return new NvdApiSync(root, client, clock, config.timeout(), environment).sync(source);
+    }
+    if (discovers(source)) {
+      Optional<SyncReport.Outcome> provider =
+          new CsafDiscovery(root, client, clock, config.timeout()).sync(source);
+      if (provider.isPresent()) {
+        return provider.get();
+      }
+    }
+    return syncFile(source, config);
+  }
+
+  /**
+   * True when a CSAF source is read as a provider: always in DISCOVER mode; in AUTO mode unless the
+   * URL already gave a single document (stored as one file), so a document is not fetched twice per
+   * sync.
+   */
+  private boolean discovers(FeedConfig.Source source) {
+    FeedConfig.Mode mode = source.options().mode();
+    return source.kind() == FeedKind.CSAF
+        && (mode == FeedConfig.Mode.DISCOVER
+            || (mode == FeedConfig.Mode.AUTO && !Files.isRegularFile(target(source))));
+  }
+
+  private SyncReport.Outcome syncFile(FeedConfig.Source source, FeedConfig config)
       throws InterruptedException {
     Path target = target(source);
     Optional<Path> current = Files.isRegularFile(target) ? Optional.of(target) : Optional.empty();

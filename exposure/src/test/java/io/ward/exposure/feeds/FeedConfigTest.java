@@ -47,4 +47,66 @@ class FeedConfigTest {
         .isInstanceOf(IOException.class)
         .hasMessageContaining("http");
   }
+
+  @Test
+  void shouldReadProviderAndApiOptionsAndDefaultTheRest() throws IOException {
+    Path file = dir.resolve("feeds.yaml");
+    Files.writeString(
+        file,
+        """
+        feeds:
+          - name: acme-csaf
+            kind: CSAF
+            url: https://acme.example/.well-known/csaf/provider-metadata.json
+            maxDocuments: 200
+            maxDocumentMegabytes: 4
+          - name: nvd-infusion
+            kind: nvd
+            url: https://services.nvd.nist.gov/rest/json/cves/2.0?keywordSearch=infusion
+            apiKeyEnv: NVD_API_KEY
+            delayMillis: 0
+            pageSize: 500
+          - name: nvd-2024
+            kind: NVD
+            url: https://nvd.nist.gov/feeds/json/cve/2.0/nvdcve-2.0-2024.json.gz
+        """);
+
+    FeedConfig config = FeedConfig.load(file);
+
+    FeedConfig.Options csaf = config.feeds().get(0).options();
+    assertThat(csaf.mode()).isEqualTo(FeedConfig.Mode.AUTO);
+    assertThat(csaf.maxDocuments()).isEqualTo(200);
+    assertThat(csaf.maxDocumentBytes()).isEqualTo(4L * 1024 * 1024);
+    assertThat(csaf.requestDelay()).isEmpty();
+    FeedConfig.Source api = config.feeds().get(1);
+    assertThat(api.isNvdApi()).isTrue();
+    assertThat(api.options().apiKeyEnv()).contains("NVD_API_KEY");
+    assertThat(api.options().requestDelay()).contains(Duration.ZERO);
+    assertThat(api.options().pageSize()).isEqualTo(500);
+    assertThat(api.options().maxDocuments()).isEqualTo(FeedConfig.Options.DEFAULT_MAX_DOCUMENTS);
+    assertThat(config.feeds().get(2).isNvdApi()).isFalse();
+    assertThat(config.feeds().get(2).options().pageSize()).isEqualTo(2000);
+  }
+
+  @Test
+  void shouldRejectOptionsOutOfRangeWithTheirName() throws IOException {
+    String head = "feeds:\n  - {name: n, kind: NVD, url: https://x.example/cves/2.0, ";
+    for (String[] bad :
+        new String[][] {
+          {"pageSize: 5000}", "pageSize"},
+          {"maxDocuments: 0}", "maxDocuments"},
+          {"maxDocumentMegabytes: many}", "maxDocumentMegabytes"},
+          {"delayMillis: -5}", "delay"},
+          {"apiKeyEnv: 3f1c0a4e-9b7d}", "apiKeyEnv must name an environment variable"},
+          {"mode: DISCOVER}", "CSAF feeds only"},
+          {"mode: sideways}", "mode must be one of"}
+        }) {
+      Path file = dir.resolve("bad.yaml");
+      Files.writeString(file, head + bad[0] + "\n");
+      assertThatThrownBy(() -> FeedConfig.load(file))
+          .as(bad[0])
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining(bad[1]);
+    }
+  }
 }

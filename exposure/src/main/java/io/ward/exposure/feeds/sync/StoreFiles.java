@@ -1,0 +1,92 @@
+package io.ward.exposure.feeds.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ward.exposure.feeds.Json;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** File moves of the store: downloads land in {@code .tmp/} and move into place atomically. */
+final class StoreFiles {
+
+  private final Path root;
+
+  StoreFiles(Path root) {
+    this.root = root;
+  }
+
+  /** A new empty temp file in the store's hidden {@code .tmp/} (same file system as targets). */
+  Path temp(String prefix) throws IOException {
+    Path dir = root.resolve(".tmp");
+    Files.createDirectories(dir);
+    return Files.createTempFile(dir, prefix, ".part");
+  }
+
+  /** A new empty temp directory in {@code .tmp/}. */
+  Path tempDirectory(String prefix) throws IOException {
+    Path dir = root.resolve(".tmp");
+    Files.createDirectories(dir);
+    return Files.createTempDirectory(dir, prefix);
+  }
+
+  /** The metadata file of a source (hidden from the loader). */
+  Path meta(String name) {
+    return root.resolve(".meta").resolve(name + ".json");
+  }
+
+  /** Writes JSON to {@code target} through a temp file, so a crash never leaves half a file. */
+  void writeJson(JsonNode node, Path target) throws IOException {
+    Files.createDirectories(target.getParent());
+    Path temp = temp("json");
+    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), node);
+    move(temp, target);
+  }
+
+  /** Moves {@code from} over {@code to}, atomically where the file system can. */
+  static void move(Path from, Path to) throws IOException {
+    Files.createDirectories(to.getParent());
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Deletes a temp file or directory tree quietly: a leftover is hidden and replaced later. */
+  static void deleteQuietly(Path path) {
+    if (path == null) {
+      return;
+    }
+    try (var walk = Files.walk(path)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(StoreFiles::deleteOne);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // hidden under .tmp; the next sync's temp files have new names
+    }
+  }
+
+  private static void deleteOne(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      // see deleteQuietly
+    }
+  }
+
+  /** The hex digest of a file. */
+  static String hash(Path file, String algorithm) throws IOException {
+    try {
+      MessageDigest digest = MessageDigest.getInstance(algorithm);
+      try (var in = new java.security.DigestInputStream(Files.newInputStream(file), digest)) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(algorithm + " missing from the JDK", e);
+    }
+  }
+}
