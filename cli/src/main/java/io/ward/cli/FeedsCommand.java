@@ -86,7 +86,9 @@ final class FeedsCommand implements Runnable {
       description = {
         "Fetches each feed listed in the configuration with If-None-Match / If-Modified-Since,",
         "validates it and only then replaces the stored copy; a failed or corrupt download keeps",
-        "the last good copy (exit code 4)."
+        "the last good copy (exit code 4). A CSAF provider (provider-metadata.json or ROLIE feed)",
+        "is followed document by document; the NVD CVE API 2.0 is paged, then updated with the",
+        "changes since the last sync. Each failed document or page is named by its URL."
       })
   static final class Sync implements Callable<Integer> {
     @picocli.CommandLine.Mixin StoreOption storeOption = new StoreOption();
@@ -106,9 +108,15 @@ final class FeedsCommand implements Runnable {
       boolean failed = false;
       for (SyncReport.Outcome o : report.outcomes()) {
         System.out.printf(
-            "%-40s %s%n", o.name(), o.status().name().toLowerCase(java.util.Locale.ROOT));
-        o.problem().ifPresent(p -> System.err.println("ward: " + p));
-        failed |= o.status() == SyncReport.Status.FAILED;
+            "%-40s %s%s%n",
+            o.name(),
+            o.status().name().toLowerCase(java.util.Locale.ROOT),
+            o.summary().map(s -> " (" + s + ")").orElse(""));
+        // A provider or API source lists one problem per document or page, each by URL.
+        for (FeedProblem p : o.details().isEmpty() ? o.problem().stream().toList() : o.details()) {
+          System.err.println("ward: " + p);
+        }
+        failed |= o.status() == SyncReport.Status.FAILED || o.hasErrors();
       }
       return failed ? ExitCodes.WARNINGS : ExitCodes.OK;
     }
