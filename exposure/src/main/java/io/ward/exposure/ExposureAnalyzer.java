@@ -14,9 +14,13 @@ import io.ward.exposure.remediation.RemediationOptions;
 import io.ward.exposure.risk.ClinicalContext;
 import io.ward.exposure.risk.ClinicalRubric;
 import io.ward.exposure.risk.DeviceRiskRollup;
+import io.ward.exposure.risk.NetworkServices;
 import io.ward.exposure.risk.RiskAssessor;
+import io.ward.exposure.risk.ServiceMention;
+import io.ward.exposure.risk.ServiceUse;
 import io.ward.model.Device;
 import io.ward.model.exposure.Advisory;
+import io.ward.model.exposure.AffectedProduct;
 import io.ward.model.exposure.DeviceRisk;
 import io.ward.model.exposure.EpssScore;
 import io.ward.model.exposure.Finding;
@@ -38,12 +42,18 @@ import java.util.Optional;
  * The exposure analysis: matches devices (and their models' SBOMs) against advisories, adds
  * recalls, end-of-life platforms and outdated firmware, applies VEX statements, scores every
  * finding in its clinical context and sums each device up. Plain Java, no storage.
+ *
+ * <p>When an advisory's text names the network service its flaw is reached through ({@link
+ * NetworkServices}), the device's observed protocols tell whether that service was seen in use
+ * ({@link ServiceUse}); a device with traffic that never served or used it gets the {@code
+ * service-not-observed} compensating control for that finding.
  */
 public final class ExposureAnalyzer {
 
   private final VendorAliases aliases;
   private final ClinicalRubric rubric;
   private final EolCatalog eol;
+  private final NetworkServices services = NetworkServices.defaults();
 
   /** An analyzer with Ward's shipped data files. */
   public ExposureAnalyzer() {
@@ -69,6 +79,9 @@ public final class ExposureAnalyzer {
     Map<String, KevEntry> kev = knowledge.kevByCve();
     Map<String, EpssScore> epss = knowledge.epssByCve();
     Map<String, Vulnerability> vulns = vulnerabilities(knowledge.advisories());
+    Map<String, Advisory> advisories = new HashMap<>();
+    knowledge.advisories().forEach(a -> advisories.putIfAbsent(a.id(), a));
+    Map<String, Optional<ServiceMention>> mentions = new HashMap<>();
     EolCatalog eolCatalog = options.eol().orElse(eol);
     Mds2Catalog mds2 = Mds2Catalog.of(knowledge.mds2(), aliases);
 
@@ -96,9 +109,11 @@ public final class ExposureAnalyzer {
         Optional<Vulnerability> v =
             Optional.ofNullable(vulns.get(f.advisoryId() + "|" + f.vulnerability()));
         Optional<KevEntry> inKev = f.cve().map(kev::get);
+        Optional<ServiceUse> service =
+            mention(f, v, advisories, mentions).map(m -> ServiceUse.of(d, m));
         RiskAssessment r =
             RiskAssessor.assess(
-                f, v, inKev, f.cve().map(epss::get), clinical, options.exposureOf(d.id()));
+                f, v, inKev, f.cve().map(epss::get), clinical, options.exposureOf(d.id()), service);
         List<RemediationOption> remediations =
             new ArrayList<>(
                 f.kind() == FindingKind.VULNERABILITY
@@ -123,6 +138,33 @@ public final class ExposureAnalyzer {
             .thenComparingInt(r -> -r.score())
             .thenComparing(DeviceRisk::deviceId));
     return new ExposureReport(all, risks, knowledge.problems());
+  }
+
+  /**
+   * The service an affected vulnerability is reached through by its advisory's words, read once per
+   * advisory, vulnerability and matched product.
+   */
+  private Optional<ServiceMention> mention(
+      Finding f,
+      Optional<Vulnerability> v,
+      Map<String, Advisory> advisories,
+      Map<String, Optional<ServiceMention>> memo) {
+    if (f.kind() != FindingKind.VULNERABILITY
+        || f.status() == FindingStatus.NOT_AFFECTED
+        || v.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> productId = f.matchedBy().productId();
+    return memo.computeIfAbsent(
+        f.advisoryId() + "|" + f.vulnerability() + "|" + productId.orElse(""),
+        k ->
+            services.reachedThrough(
+                v.get(),
+                productId.flatMap(
+                    id ->
+                        Optional.ofNullable(advisories.get(f.advisoryId()))
+                            .flatMap(a -> a.product(id))
+                            .map(AffectedProduct::name))));
   }
 
   /** A component finding a maker declared not affected becomes not affected, with the reason. */

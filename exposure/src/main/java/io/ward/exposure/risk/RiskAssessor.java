@@ -10,9 +10,11 @@ import io.ward.model.exposure.RiskAssessment;
 import io.ward.model.exposure.SsvcAssessment;
 import io.ward.model.exposure.Vulnerability;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Scores one finding in its clinical context and decides how urgently to act, explaining each
@@ -22,6 +24,12 @@ import java.util.Optional;
  * entry with no control keeps it at act soon or above. The 0–100 score sorts findings: clinical
  * CVSS ×5, KEV +15, ransomware +5, EPSS up to +10, well-being up to +10, exposure up to +10,
  * automatable +5, −5 per control, ×0.75 when only possibly affected, 0 when not affected.
+ *
+ * <p>{@link CompensatingControl#SERVICE_NOT_OBSERVED} (the service the flaw is reached through was
+ * not seen in use, {@link ServiceUse}) is a weaker path, not a closed one: the port may still
+ * listen. So it never lifts the KEV floor (an actively exploited flaw stays at act soon or above
+ * unless a control that closes the path is in place), and it does not lower a device reachable from
+ * the internet, where scanners find a listening port whether or not anyone uses it.
  */
 public final class RiskAssessor {
 
@@ -35,6 +43,22 @@ public final class RiskAssessor {
       Optional<EpssScore> epss,
       ClinicalContext clinical,
       DeviceExposure exposure) {
+    return assess(finding, vulnerability, kev, epss, clinical, exposure, Optional.empty());
+  }
+
+  /**
+   * The risk of a finding, with what the device's traffic says about the service the flaw is
+   * reached through: a service not observed in use adds {@link
+   * CompensatingControl#SERVICE_NOT_OBSERVED} to the device's controls.
+   */
+  public static RiskAssessment assess(
+      Finding finding,
+      Optional<Vulnerability> vulnerability,
+      Optional<KevEntry> kev,
+      Optional<EpssScore> epss,
+      ClinicalContext clinical,
+      DeviceExposure exposure,
+      Optional<ServiceUse> service) {
     List<String> why = new ArrayList<>();
     Optional<String> productId = finding.matchedBy().productId();
     Optional<CvssScore> cvss = vulnerability.flatMap(v -> pickScore(v, productId));
@@ -114,16 +138,43 @@ public final class RiskAssessor {
         why.add("device only reachable inside its segment, one step less urgent");
       }
     }
-    for (CompensatingControl c : exposure.controls()) {
+    Set<CompensatingControl> controls = EnumSet.noneOf(CompensatingControl.class);
+    controls.addAll(exposure.controls());
+    if (service.isPresent() && service.get().notObserved()) {
+      controls.add(CompensatingControl.SERVICE_NOT_OBSERVED);
+    } else {
+      service.ifPresent(s -> why.add(s.explanation()));
+    }
+    boolean internet = exposure.exposure() == Exposure.INTERNET;
+    int applied = 0;
+    for (CompensatingControl c : controls) {
+      String what =
+          c == CompensatingControl.SERVICE_NOT_OBSERVED && service.isPresent()
+              ? "compensating control " + c.id() + ": " + service.get().explanation()
+              : "compensating control " + c.id();
+      if (c == CompensatingControl.SERVICE_NOT_OBSERVED && internet) {
+        why.add(
+            what
+                + "; not counted: the device is reachable from the internet, where scanners find a"
+                + " listening port whether or not anyone uses it");
+        continue;
+      }
+      applied++;
       if (c == CompensatingControl.SEGMENTATION && exposure.exposure() == Exposure.SEGMENTED) {
         continue; // already counted as exposure
       }
       step++;
-      why.add("compensating control " + c.id() + ", one step less urgent");
+      why.add(what + ", one step less urgent");
     }
-    if (kev.isPresent() && exposure.controls().isEmpty() && step > 1) {
+    boolean closing =
+        controls.stream().anyMatch(c -> c != CompensatingControl.SERVICE_NOT_OBSERVED);
+    if (kev.isPresent() && !closing && step > 1) {
       step = 1;
-      why.add("in CISA KEV with no compensating control: at least act soon");
+      why.add(
+          controls.isEmpty()
+              ? "in CISA KEV with no compensating control: at least act soon"
+              : "in CISA KEV: at least act soon, since a service not observed in use does not close"
+                  + " the path");
     }
     step = Math.max(0, Math.min(3, step));
     Decision decision = Decision.values()[step];
@@ -135,7 +186,8 @@ public final class RiskAssessor {
           "possibly affected: " + finding.statusReason().orElse("") + " — confirm before acting");
     }
 
-    int score = score(finding, clinicalScore, kev, epss, clinical, exposure, automatable, why);
+    int score =
+        score(finding, clinicalScore, kev, epss, clinical, exposure, applied, automatable, why);
     why.add("decision: " + decision.id() + ", score " + score);
     return new RiskAssessment(
         cvss.map(CvssScore::vector),
@@ -255,6 +307,7 @@ public final class RiskAssessor {
       Optional<EpssScore> epss,
       ClinicalContext c,
       DeviceExposure exposure,
+      int controls,
       boolean automatable,
       List<String> why) {
     if (f.status() == FindingStatus.NOT_AFFECTED) {
@@ -297,9 +350,9 @@ public final class RiskAssessor {
       s += 5;
       parts.add("automatable +5");
     }
-    if (!exposure.controls().isEmpty()) {
-      s -= 5 * exposure.controls().size();
-      parts.add("controls -" + 5 * exposure.controls().size());
+    if (controls > 0) {
+      s -= 5 * controls;
+      parts.add("controls -" + 5 * controls);
     }
     if (f.status() == FindingStatus.POSSIBLY_AFFECTED) {
       s *= 0.75;

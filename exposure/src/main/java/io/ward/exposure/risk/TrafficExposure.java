@@ -25,10 +25,10 @@ import java.util.Set;
  * conversations, so a device could have talked to the internet over TLS unseen, and it then stays
  * unknown. Internet and enterprise only ever raise or keep urgency, so partial flows are enough.
  *
- * <p>No compensating control is derived: staying inside a segment in a capture is not proof of
- * restrictive access rules ({@link CompensatingControl#SEGMENTATION}), and findings do not say
- * which service or port they concern, so {@link CompensatingControl#SERVICE_NOT_OBSERVED} cannot be
- * told from traffic.
+ * <p>No compensating control is derived here: staying inside a segment in a capture is not proof of
+ * restrictive access rules ({@link CompensatingControl#SEGMENTATION}). {@link
+ * CompensatingControl#SERVICE_NOT_OBSERVED} depends on the finding, not only the device: {@link
+ * ServiceUse} derives it per finding from the service the advisory names.
  */
 public final class TrafficExposure {
 

@@ -171,7 +171,11 @@ class RiskAssessorTest {
             Optional.empty(),
             PRINTER,
             new DeviceExposure(
-                Exposure.SEGMENTED, Set.of(CompensatingControl.SERVICE_NOT_OBSERVED)));
+                Exposure.SEGMENTED,
+                // Segmentation closes the path; a service not observed alone keeps KEV at act soon
+                // (ServiceNotObservedTest).
+                Set.of(
+                    CompensatingControl.SEGMENTATION, CompensatingControl.SERVICE_NOT_OBSERVED)));
     assertThat(controlled.decision()).isEqualTo(Decision.DEFER);
     assertThat(controlled.score()).isLessThan(plain.score());
     assertThat(controlled.rationale()).anyMatch(l -> l.contains("service-not-observed"));
