@@ -80,6 +80,7 @@ class EndpointAuthorizationTest {
             "POST /api/v1/remediations/{id}/transitions",
             "GET /",
             "GET /devices/{id}",
+            "GET /devices/{id}/traffic",
             "POST /remediations/{id}/status",
             "POST /remediations/{id}/edit",
             "POST /api/v1/remediations/groups",

@@ -190,6 +190,11 @@ class ConsoleBrowserTest {
     assertThat(why).containsIgnoringCase("vendor").contains("BD").containsIgnoringCase("alaris");
     assertThat(find("#network").getText()).contains("IP addresses");
     wait.until(d -> !d.findElements(By.cssSelector("#peer-graph canvas")).isEmpty());
+    // The hour-by-hour traffic is fetched when its section is opened, by keyboard as by mouse.
+    assertThat(all("#traffic table")).isEmpty();
+    find("#traffic summary").sendKeys(org.openqa.selenium.Keys.ENTER);
+    wait.until(d -> !d.findElements(By.cssSelector("#traffic table tbody tr")).isEmpty());
+    assertThat(find("#traffic table").getText()).contains("Hour (UTC)");
     browser.fullPage("07-device-alaris");
   }
 
