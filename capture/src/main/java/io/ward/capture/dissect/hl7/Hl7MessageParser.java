@@ -34,7 +34,35 @@ final class Hl7MessageParser {
   /** SFT values longer than this are cut: HL7 v2.5.1 limits SFT-2 and SFT-3 to 15 and 20. */
   static final int MAX_SOFTWARE_CHARS = 128;
 
+  /**
+   * MSH fields as Ward keeps them, per distinct header shape; one cache per worker thread (a thread
+   * parses one flow's messages at a time, and workers never share a cache).
+   */
+  private static final ThreadLocal<MshHeaderCache<Header>> HEADERS =
+      ThreadLocal.withInitial(MshHeaderCache::new);
+
   private Hl7MessageParser() {}
+
+  /** The MSH fields Ward keeps, joined and cleaned (see {@link Hl7Message}). */
+  private record Header(
+      Optional<String> sendingApplication,
+      Optional<String> sendingFacility,
+      Optional<String> receivingApplication,
+      Optional<String> receivingFacility,
+      Optional<String> messageType,
+      Optional<String> version) {
+
+    /** From the values of {@link #MSH_PATHS}, in that order (null where not valued). */
+    static Header of(String[] h) {
+      return new Header(
+          join(h[0], h[1], h[2]),
+          join(h[3], h[4], h[5]),
+          join(h[6], h[7], h[8]),
+          join(h[9], h[10], h[11]),
+          join(h[12], h[13]),
+          join(h[14]));
+    }
+  }
 
   /** Outcome of parsing one message: the message, or the anomaly kind that explains why not. */
   record Result(Optional<Hl7Message> message, Optional<String> anomaly) {}
@@ -52,16 +80,16 @@ final class Hl7MessageParser {
       return new Result(Optional.empty(), Optional.of("hl7.bad_msh"));
     }
     Er7Segments segments = er7.get();
-    Optional<String[]> msh = MshHeaderCache.lookup(text, Hl7MessageParser::fromHapi);
+    Optional<Header> msh = HEADERS.get().lookup(text, t -> fromHapi(t).map(Header::of));
     Optional<String> anomaly = Optional.empty();
-    String[] header;
+    Header header;
     if (msh.isPresent()) {
       header = msh.get();
     } else {
       // HAPI's pre-parser wants exactly four encoding characters and MSH-12 present; v2.7+ adds a
       // fifth (truncation) character and some senders drop trailing fields. Read MSH ourselves.
       anomaly = Optional.of("hl7.msh_lenient");
-      header = fromEr7(segments);
+      header = Header.of(fromEr7(segments));
     }
     List<String> deviceIds = new ArrayList<>();
     addRepetitions(segments, segments.fields("OBX", 18), deviceIds);
@@ -72,12 +100,12 @@ final class Hl7MessageParser {
     addRepetitions(segments, segments.fields("PRT", 20), serials);
     Hl7Message message =
         new Hl7Message(
-            join(header[0], header[1], header[2]),
-            join(header[3], header[4], header[5]),
-            join(header[6], header[7], header[8]),
-            join(header[9], header[10], header[11]),
-            join(header[12], header[13]),
-            join(header[14]),
+            header.sendingApplication(),
+            header.sendingFacility(),
+            header.receivingApplication(),
+            header.receivingFacility(),
+            header.messageType(),
+            header.version(),
             deviceIds,
             udis,
             serials,

@@ -11,14 +11,17 @@ import java.util.function.Function;
  * same header shape thousands of times pays for HAPI once. The key is the first segment with MSH-7
  * (date/time of message) and MSH-10 (message control id) emptied: they change with every message
  * and are not among the fields Ward reads, and HAPI tokenises MSH on the field separator first, so
- * their content cannot move any other field. One bounded LRU per thread (workers never share it).
+ * their content cannot move any other field. A bounded LRU; not thread-safe: each worker thread
+ * keeps its own (see {@link Hl7MessageParser}). The values must be immutable, since every message
+ * with the same header shape gets the same value: the header's strings are then the same objects
+ * message after message, and what counts them downstream hashes each string once.
  *
  * <p>Why the result can be reused: {@code PreParser.getFields} first checks the whole message with
  * {@link EncodingDetector#isEr7Encoded} (run here on every message, so that check is never cached),
  * then {@code ER7.parseMessage} reads MSH paths from the first segment only (the text up to the
  * first CR, LF or FF); later segments cannot contribute to {@code MSH[0]} paths.
  */
-final class MshHeaderCache {
+final class MshHeaderCache<T> {
 
   /** Distinct header shapes kept per thread; a hospital has far fewer sending applications. */
   static final int MAX_ENTRIES = 1_024;
@@ -26,38 +29,32 @@ final class MshHeaderCache {
   /** Headers longer than this are parsed every time rather than pinned in memory. */
   static final int MAX_KEY_CHARS = 1_024;
 
-  private static final ThreadLocal<Map<String, Optional<String[]>>> CACHE =
-      ThreadLocal.withInitial(
-          () ->
-              new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Optional<String[]>> e) {
-                  return size() > MAX_ENTRIES;
-                }
-              });
-
-  private MshHeaderCache() {}
+  private final Map<String, Optional<T>> cache =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Optional<T>> e) {
+          return size() > MAX_ENTRIES;
+        }
+      };
 
   /**
-   * {@code hapi.apply(text)}, taken from the cache when a message with the same masked header was
-   * parsed before on this thread. {@code text} starts with {@code MSH} and its delimiters.
+   * {@code parse.apply(text)}, taken from the cache when a message with the same masked header was
+   * parsed before. {@code text} starts with {@code MSH} and its delimiters.
    */
-  static Optional<String[]> lookup(String text, Function<String, Optional<String[]>> hapi) {
+  Optional<T> lookup(String text, Function<String, Optional<T>> parse) {
     if (text.contains("<MSH.") || !er7(text)) {
-      return hapi.apply(text);
+      return parse.apply(text);
     }
     String key = maskedHeader(text);
     if (key == null) {
-      return hapi.apply(text);
+      return parse.apply(text);
     }
-    Map<String, Optional<String[]>> cache = CACHE.get();
-    Optional<String[]> known = cache.get(key);
+    Optional<T> known = cache.get(key);
     if (known == null) {
-      known = hapi.apply(text);
-      cache.put(key, known.map(String[]::clone));
-      return known;
+      known = parse.apply(text);
+      cache.put(key, known);
     }
-    return known.map(String[]::clone);
+    return known;
   }
 
   private static boolean er7(String text) {

@@ -19,6 +19,8 @@ class MshHeaderCacheTest {
 
   private final AtomicInteger hapiCalls = new AtomicInteger();
 
+  private final MshHeaderCache<String[]> cache = new MshHeaderCache<>();
+
   private final Function<String, Optional<String[]>> hapi =
       text -> {
         hapiCalls.incrementAndGet();
@@ -49,8 +51,8 @@ class MshHeaderCacheTest {
     String first = message("MONITOR-CACHE-1", "20240101120000", "1", "OBX|1|NM|x||1\r");
     String second = message("MONITOR-CACHE-1", "20240102", "99999", "OBX|1|NM|y||2\r");
 
-    Optional<String[]> a = MshHeaderCache.lookup(first, hapi);
-    Optional<String[]> b = MshHeaderCache.lookup(second, hapi);
+    Optional<String[]> a = cache.lookup(first, hapi);
+    Optional<String[]> b = cache.lookup(second, hapi);
 
     assertThat(hapiCalls).hasValue(1);
     assertThat(a.orElseThrow()).containsExactly(uncached(first).orElseThrow());
@@ -61,9 +63,9 @@ class MshHeaderCacheTest {
   void shouldStillAskHapiWhenTheBodyIsNotEr7AlthoughTheHeaderWasSeen() {
     String good = message("MONITOR-CACHE-2", "1", "1", "PID|1\r");
     String badBody = message("MONITOR-CACHE-2", "2", "2", "PID#1\r");
-    MshHeaderCache.lookup(good, hapi);
+    cache.lookup(good, hapi);
 
-    assertThat(MshHeaderCache.lookup(badBody, hapi)).isEqualTo(uncached(badBody)).isEmpty();
+    assertThat(cache.lookup(badBody, hapi)).isEqualTo(uncached(badBody)).isEmpty();
   }
 
   @Test
@@ -81,7 +83,7 @@ class MshHeaderCacheTest {
     String text = message(app, time, controlId, body);
     Optional<String[]> expected = uncached(text);
 
-    Optional<String[]> actual = MshHeaderCache.lookup(text, hapi);
+    Optional<String[]> actual = cache.lookup(text, hapi);
 
     assertThat(actual.isPresent()).isEqualTo(expected.isPresent());
     actual.ifPresent(v -> assertThat(v).containsExactly(expected.get()));
