@@ -45,7 +45,8 @@ import java.util.Optional;
  *
  * <p>When an advisory's text names the network service its flaw is reached through ({@link
  * NetworkServices}), the device's observed protocols tell whether that service was seen in use
- * ({@link ServiceUse}); a device with traffic that never served or used it gets the {@code
+ * ({@link ServiceUse}); a device seen serving for at least {@link
+ * ExposureOptions#serviceObservationMinimum()} that never served or used it gets the {@code
  * service-not-observed} compensating control for that finding.
  */
 public final class ExposureAnalyzer {
@@ -110,7 +111,8 @@ public final class ExposureAnalyzer {
             Optional.ofNullable(vulns.get(f.advisoryId() + "|" + f.vulnerability()));
         Optional<KevEntry> inKev = f.cve().map(kev::get);
         Optional<ServiceUse> service =
-            mention(f, v, advisories, mentions).map(m -> ServiceUse.of(d, m));
+            mention(f, v, advisories, mentions)
+                .map(m -> ServiceUse.of(d, m, options.serviceObservationMinimum()));
         RiskAssessment r =
             RiskAssessor.assess(
                 f, v, inKev, f.cve().map(epss::get), clinical, options.exposureOf(d.id()), service);

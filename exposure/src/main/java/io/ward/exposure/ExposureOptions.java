@@ -2,6 +2,8 @@ package io.ward.exposure;
 
 import io.ward.exposure.eol.EolCatalog;
 import io.ward.exposure.risk.DeviceExposure;
+import io.ward.exposure.risk.ServiceUse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
@@ -16,19 +18,39 @@ import java.util.Optional;
  * @param includeNotAffected keep not-affected findings (VEX, fixed versions) in the report
  * @param eol the end-of-life catalog to use instead of the analyzer's (e.g. extended by the user
  *     with {@link EolCatalog#withUserEntries}), empty for the analyzer's own
+ * @param serviceObservationMinimum the least time between a device's first and last sighting before
+ *     its traffic can show a service unused (the {@code service-not-observed} control); {@link
+ *     ServiceUse#DEFAULT_MINIMUM}, a week, unless set
  */
 public record ExposureOptions(
     Map<String, DeviceExposure> exposures,
     DeviceExposure defaultExposure,
     LocalDate today,
     boolean includeNotAffected,
-    Optional<EolCatalog> eol) {
+    Optional<EolCatalog> eol,
+    Duration serviceObservationMinimum) {
 
   public ExposureOptions {
     exposures = Map.copyOf(exposures);
     Objects.requireNonNull(defaultExposure, "defaultExposure");
     Objects.requireNonNull(today, "today");
     Objects.requireNonNull(eol, "eol");
+    Objects.requireNonNull(serviceObservationMinimum, "serviceObservationMinimum");
+    if (serviceObservationMinimum.isNegative()) {
+      throw new IllegalArgumentException(
+          "the minimum observation window for service-not-observed is negative: "
+              + serviceObservationMinimum);
+    }
+  }
+
+  /** Options with the default minimum observation window ({@link ServiceUse#DEFAULT_MINIMUM}). */
+  public ExposureOptions(
+      Map<String, DeviceExposure> exposures,
+      DeviceExposure defaultExposure,
+      LocalDate today,
+      boolean includeNotAffected,
+      Optional<EolCatalog> eol) {
+    this(exposures, defaultExposure, today, includeNotAffected, eol, ServiceUse.DEFAULT_MINIMUM);
   }
 
   /** Options with the analyzer's own end-of-life catalog. */
@@ -51,13 +73,27 @@ public record ExposureOptions(
    * map keep {@link #defaultExposure()}.
    */
   public ExposureOptions withExposures(Map<String, DeviceExposure> exposures) {
-    return new ExposureOptions(exposures, defaultExposure, today, includeNotAffected, eol);
+    return new ExposureOptions(
+        exposures, defaultExposure, today, includeNotAffected, eol, serviceObservationMinimum);
   }
 
   /** The same options judging end of life by this catalog. */
   public ExposureOptions withEol(EolCatalog catalog) {
     return new ExposureOptions(
-        exposures, defaultExposure, today, includeNotAffected, Optional.of(catalog));
+        exposures,
+        defaultExposure,
+        today,
+        includeNotAffected,
+        Optional.of(catalog),
+        serviceObservationMinimum);
+  }
+
+  /**
+   * The same options asking this long between a device's first and last sighting before its traffic
+   * can show a service unused; zero asks for no window.
+   */
+  public ExposureOptions withServiceObservationMinimum(Duration minimum) {
+    return new ExposureOptions(exposures, defaultExposure, today, includeNotAffected, eol, minimum);
   }
 
   /** The exposure of a device. */

@@ -2,6 +2,7 @@ package io.ward.exposure.risk;
 
 import static io.ward.exposure.match.Devices.device;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ward.exposure.AssessedFinding;
 import io.ward.exposure.ExposureAnalyzer;
@@ -15,10 +16,12 @@ import io.ward.model.Criticality;
 import io.ward.model.Device;
 import io.ward.model.exposure.Decision;
 import io.ward.model.exposure.KevEntry;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * The service-not-observed control derived by the whole analysis from real CISA advisories: one
  * whose text names Telnet (icsma-19-113-01, CVE-2019-10950) beside one that names no service
  * (CVE-2019-10948), and KEV flaws reached through SMBv1 (icsma-18-058-02) and RDP (icsma-20-049-01,
- * BlueKeep).
+ * BlueKeep). The control needs a device seen serving for at least a week (by default): a shorter
+ * window or a client-only device tells too little to lower clinical urgency.
  */
 class ServiceNotObservedTest {
 
@@ -54,6 +58,10 @@ class ServiceNotObservedTest {
 
   private static final long FIRST = Instant.parse("2025-01-01T08:00:00Z").getEpochSecond();
   private static final long THREE_DAYS = 3 * 86_400L;
+  private static final long WEEK = 7 * 86_400L;
+  private static final long TWO_HOURS = 2 * 3_600L;
+
+  private static final LocalDate DAY = LocalDate.of(2025, 1, 10);
 
   private static final String TELNET = "CVE-2019-10950";
   private static final String NO_SERVICE = "CVE-2019-10948";
@@ -104,7 +112,17 @@ class ServiceNotObservedTest {
   }
 
   private static ExposureReport analyze(List<Device> devices) {
-    return analyze(devices, ExposureOptions.of(LocalDate.of(2025, 1, 10)));
+    return analyze(devices, ExposureOptions.of(DAY));
+  }
+
+  /** Options that accept three days of traffic as enough, as a site may configure. */
+  private static ExposureOptions threeDaysEnough() {
+    return ExposureOptions.of(DAY).withServiceObservationMinimum(Duration.ofDays(3));
+  }
+
+  private static ServiceMention telnet() {
+    return new ServiceMention(
+        List.of("Telnet"), Set.of("telnet"), "insecure telnet services", Optional.empty());
   }
 
   private static AssessedFinding finding(ExposureReport r, String device, String cve) {
@@ -123,7 +141,7 @@ class ServiceNotObservedTest {
     Device serving = seen(capsula("mac:serving"), Set.of("telnet", "dicom"), Set.of(), THREE_DAYS);
     Device silent = seen(capsula("mac:silent"), Set.of("dicom"), Set.of("hl7"), THREE_DAYS);
     Device cmdbOnly = capsula("mac:cmdb");
-    ExposureReport r = analyze(List.of(serving, silent, cmdbOnly));
+    ExposureReport r = analyze(List.of(serving, silent, cmdbOnly), threeDaysEnough());
 
     AssessedFinding kept = finding(r, "mac:serving", TELNET);
     AssessedFinding lowered = finding(r, "mac:silent", TELNET);
@@ -161,8 +179,139 @@ class ServiceNotObservedTest {
   }
 
   @Test
+  void shouldNotLowerAfterThreeDaysOfTrafficWithTheDefaultWeek() {
+    Device silent = seen(capsula("mac:silent"), Set.of("dicom"), Set.of("hl7"), THREE_DAYS);
+    Device cmdbOnly = capsula("mac:cmdb");
+    ExposureReport r = analyze(List.of(silent, cmdbOnly));
+    AssessedFinding f = finding(r, "mac:silent", TELNET);
+    AssessedFinding unknown = finding(r, "mac:cmdb", TELNET);
+    assertThat(f.risk().decision()).isEqualTo(Decision.ACT_SOON);
+    assertThat(f.risk().score()).isEqualTo(unknown.risk().score());
+    assertThat(why(f))
+        .contains(
+            "Ward has seen this device for 3 days only (needs 7 days) to judge whether it serves"
+                + " Telnet; no compensating control")
+        .doesNotContain("service-not-observed", "controls -");
+  }
+
+  @Test
+  void shouldLowerAfterAWeekOfTrafficWithTheDefaults() {
+    Device silent = seen(capsula("mac:silent"), Set.of("dicom"), Set.of("hl7"), WEEK);
+    AssessedFinding f = finding(analyze(List.of(silent)), "mac:silent", TELNET);
+    assertThat(f.risk().decision()).isEqualTo(Decision.TRACK);
+    assertThat(why(f))
+        .contains(
+            "compensating control service-not-observed",
+            "Ward has not seen this device serve or use Telnet in 7 days of traffic"
+                + " (2025-01-01 to 2025-01-08)",
+            "controls -5");
+  }
+
+  @Test
+  void shouldNotLowerADeviceSeenForTwoHoursOnly() {
+    Device brief = seen(capsula("mac:brief"), Set.of("dicom"), Set.of(), TWO_HOURS);
+    Device serving = seen(capsula("mac:serving"), Set.of("telnet", "dicom"), Set.of(), WEEK);
+    ExposureReport r = analyze(List.of(brief, serving));
+    AssessedFinding f = finding(r, "mac:brief", TELNET);
+    AssessedFinding kept = finding(r, "mac:serving", TELNET);
+    assertThat(f.risk().decision()).isEqualTo(kept.risk().decision()).isEqualTo(Decision.ACT_SOON);
+    assertThat(f.risk().score()).isEqualTo(kept.risk().score());
+    assertThat(why(f))
+        .contains(
+            "Ward has seen this device for 2 hours only (needs 7 days) to judge whether it serves"
+                + " Telnet; no compensating control")
+        .doesNotContain("service-not-observed");
+  }
+
+  @Test
+  void shouldNotLowerADeviceSeenOnlyAsAClient() {
+    // A week of DHCP and DNS requests: nothing tells what the device listens on.
+    Device client = seen(capsula("mac:client"), Set.of(), Set.of("dhcp", "dns"), WEEK);
+    Device cmdbOnly = capsula("mac:cmdb");
+    ExposureReport r = analyze(List.of(client, cmdbOnly));
+    AssessedFinding f = finding(r, "mac:client", TELNET);
+    AssessedFinding unknown = finding(r, "mac:cmdb", TELNET);
+    assertThat(f.risk().decision()).isEqualTo(unknown.risk().decision());
+    assertThat(f.risk().score()).isEqualTo(unknown.risk().score());
+    assertThat(why(f))
+        .contains(
+            "Ward has seen this device only as a client, never serving any protocol, so what it"
+                + " listens on is not known and whether it serves Telnet cannot be judged;"
+                + " no compensating control")
+        .doesNotContain("service-not-observed", "needs 7 days");
+  }
+
+  @Test
+  void shouldNameBothGapsForAClientSeenBriefly() {
+    Device client = seen(capsula("mac:client"), Set.of(), Set.of("dhcp"), 30L);
+    ServiceUse use = ServiceUse.of(client, telnet());
+    assertThat(use.verdict()).isEqualTo(ServiceUse.Verdict.NOT_SERVING);
+    assertThat(use.notObserved()).isFalse();
+    assertThat(use.explanation())
+        .contains(
+            "only as a client",
+            "Ward has seen this device for less than a minute only (needs 7 days)");
+  }
+
+  @Test
+  void shouldJudgeTheWindowAgainstTheConfiguredMinimum() {
+    Device d = seen(capsula("mac:x"), Set.of("dicom"), Set.of(), 36 * 3_600L);
+    assertThat(ServiceUse.of(d, telnet()).verdict()).isEqualTo(ServiceUse.Verdict.SHORT_WINDOW);
+    assertThat(ServiceUse.of(d, telnet(), Duration.ofHours(36)).notObserved()).isTrue();
+    ServiceUse longer = ServiceUse.of(d, telnet(), Duration.ofHours(37));
+    assertThat(longer.verdict()).isEqualTo(ServiceUse.Verdict.SHORT_WINDOW);
+    assertThat(longer.explanation())
+        .contains("Ward has seen this device for 1 day only (needs 37 hours)");
+  }
+
+  @Test
+  void shouldNotLowerADeviceWhoseTrafficWindowIsUnknown() {
+    Device noTimes = seen(capsula("mac:x"), Set.of("dicom"), Set.of(), 0L);
+    Device unknown =
+        new Device(
+            noTimes.id(),
+            noTimes.mac(),
+            noTimes.ips(),
+            noTimes.hostnames(),
+            noTimes.vlans(),
+            noTimes.vendor(),
+            noTimes.model(),
+            noTimes.os(),
+            noTimes.firmware(),
+            noTimes.serial(),
+            noTimes.category(),
+            noTimes.modality(),
+            noTimes.medical(),
+            noTimes.criticality(),
+            noTimes.protocolsAsClient(),
+            noTimes.protocolsAsServer(),
+            noTimes.aeTitles(),
+            noTimes.hl7Applications(),
+            0L,
+            0L,
+            noTimes.evidence());
+    ServiceUse use = ServiceUse.of(unknown, telnet());
+    assertThat(use.verdict()).isEqualTo(ServiceUse.Verdict.SHORT_WINDOW);
+    assertThat(use.explanation()).contains("Ward has seen this device for an unknown time");
+    assertThat(ServiceUse.of(unknown, telnet(), Duration.ZERO).notObserved()).isTrue();
+  }
+
+  @Test
+  void shouldRejectANegativeMinimum() {
+    Device d = seen(capsula("mac:x"), Set.of("dicom"), Set.of(), WEEK);
+    assertThatThrownBy(() -> ServiceUse.of(d, telnet(), Duration.ofDays(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("negative");
+    assertThatThrownBy(
+            () -> ExposureOptions.of(DAY).withServiceObservationMinimum(Duration.ofDays(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("minimum observation window");
+    assertThat(ExposureOptions.of(DAY).serviceObservationMinimum()).isEqualTo(Duration.ofDays(7));
+  }
+
+  @Test
   void shouldLeaveAFlawWhoseTextNamesNoServiceAsItWas() {
-    Device silent = seen(capsula("mac:silent"), Set.of("dicom"), Set.of(), THREE_DAYS);
+    Device silent = seen(capsula("mac:silent"), Set.of("dicom"), Set.of(), WEEK);
     Device cmdbOnly = capsula("mac:cmdb");
     ExposureReport r = analyze(List.of(silent, cmdbOnly));
     AssessedFinding observed = finding(r, "mac:silent", NO_SERVICE);
@@ -175,7 +324,7 @@ class ServiceNotObservedTest {
 
   @Test
   void shouldCountAProtocolTheDeviceUsesAsAClientAsInUse() {
-    Device client = seen(capsula("mac:client"), Set.of("dicom"), Set.of("telnet"), THREE_DAYS);
+    Device client = seen(capsula("mac:client"), Set.of("dicom"), Set.of("telnet"), WEEK);
     AssessedFinding f = finding(analyze(List.of(client)), "mac:client", TELNET);
     assertThat(f.risk().decision()).isEqualTo(Decision.ACT_SOON);
     assertThat(why(f)).doesNotContain("service-not-observed");
@@ -183,13 +332,13 @@ class ServiceNotObservedTest {
 
   @Test
   void shouldNotLowerAnInternetReachableDevice() {
-    Device silent = seen(capsula("mac:silent"), Set.of("dicom"), Set.of(), THREE_DAYS);
-    Device serving = seen(capsula("mac:serving"), Set.of("telnet"), Set.of(), THREE_DAYS);
+    Device silent = seen(capsula("mac:silent"), Set.of("dicom"), Set.of(), WEEK);
+    Device serving = seen(capsula("mac:serving"), Set.of("telnet"), Set.of(), WEEK);
     DeviceExposure internet = new DeviceExposure(Exposure.INTERNET, Set.of());
     ExposureReport r =
         analyze(
             List.of(silent, serving),
-            ExposureOptions.of(LocalDate.of(2025, 1, 10))
+            ExposureOptions.of(DAY)
                 .withExposures(Map.of("mac:silent", internet, "mac:serving", internet)));
     AssessedFinding f = finding(r, "mac:silent", TELNET);
     AssessedFinding open = finding(r, "mac:serving", TELNET);
@@ -210,11 +359,11 @@ class ServiceNotObservedTest {
             null,
             Category.PRINTER,
             Criticality.LOW);
-    Device silent = seen(low, Set.of("dicom", "http"), Set.of(), THREE_DAYS);
+    Device silent = seen(low, Set.of("dicom", "http"), Set.of(), WEEK);
     ExposureReport r =
         analyze(
             List.of(silent),
-            ExposureOptions.of(LocalDate.of(2025, 1, 10))
+            ExposureOptions.of(DAY)
                 .withExposures(
                     Map.of("mac:isp-low", new DeviceExposure(Exposure.SEGMENTED, Set.of()))));
     AssessedFinding smb = finding(r, "mac:isp-low", "CVE-2017-0144");
@@ -229,8 +378,8 @@ class ServiceNotObservedTest {
 
   @Test
   void shouldLowerAKevFlawNoFurtherThanActSoonOnAClinicalSystem() {
-    Device silent = seen(isp("mac:isp"), Set.of("dicom"), Set.of(), THREE_DAYS);
-    Device serving = seen(isp("mac:isp-smb"), Set.of("dicom", "smb"), Set.of(), THREE_DAYS);
+    Device silent = seen(isp("mac:isp"), Set.of("dicom"), Set.of(), WEEK);
+    Device serving = seen(isp("mac:isp-smb"), Set.of("dicom", "smb"), Set.of(), WEEK);
     ExposureReport r = analyze(List.of(silent, serving));
     for (String cve : List.of("CVE-2017-0143", "CVE-2017-0144", "CVE-2017-0145")) {
       AssessedFinding lowered = finding(r, "mac:isp", cve);
@@ -246,7 +395,7 @@ class ServiceNotObservedTest {
 
   @Test
   void shouldExplainATlsFlawIsNotJudgedFromServedProtocols() {
-    Device silent = seen(isp("mac:isp"), Set.of("dicom"), Set.of(), THREE_DAYS);
+    Device silent = seen(isp("mac:isp"), Set.of("dicom"), Set.of(), WEEK);
     Device cmdbOnly = isp("mac:isp-cmdb");
     ExposureReport r = analyze(List.of(silent, cmdbOnly));
     AssessedFinding poodle = finding(r, "mac:isp", "CVE-2014-3566");
