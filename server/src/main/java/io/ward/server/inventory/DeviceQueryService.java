@@ -70,9 +70,8 @@ public class DeviceQueryService {
     String fetch = " FETCH FIRST " + (query.limit() + 1) + " ROWS ONLY";
     List<DeviceRow> rows;
     if (query.text().isPresent()) {
-      // The page's ids first, from the device table alone, then their rows: on PostgreSQL the
-      // inner query can then walk the risk order as an index-only scan that tests the text held in
-      // the index (V202611290700), instead of fetching each candidate's row to test it.
+      // The page's ids first, from the device table alone, then their rows with their site: only
+      // the page's rows are joined and read out.
       String ids = "SELECT d.id FROM device d" + where + order + fetch;
       String sql = DeviceRows.SELECT + " WHERE d.id IN (" + ids + ")" + order;
       rows = valuePlanned.query(sql, params, DeviceRows::row);
@@ -106,7 +105,7 @@ public class DeviceQueryService {
    * words were independent, and words that go together ("infusion pump baxter") match a hundred
    * times more devices than that. It then reads every match through the trigram index and sorts
    * them (3,244 rows, 15-25 ms at 100k devices) where walking the risk order finds a page among the
-   * first few thousand devices (2-7 ms).
+   * first few thousand devices (5-8 ms).
    */
   private static boolean windowApplies(DeviceQuery q) {
     return q.text().isPresent()
@@ -125,8 +124,7 @@ public class DeviceQueryService {
   /**
    * The matches among the {@link #WINDOW} riskiest devices (after the cursor), riskiest first, at
    * most one more than a page. That many matches are the page whatever lies beyond the window;
-   * fewer say nothing about the rest, and the caller runs the planned search instead. On PostgreSQL
-   * the window is an index-only scan of the risk index, which holds the search text.
+   * fewer say nothing about the rest, and the caller runs the planned search instead.
    */
   private List<DeviceRow> riskiestInWindow(DeviceQuery query) {
     List<Object> params = new ArrayList<>();
