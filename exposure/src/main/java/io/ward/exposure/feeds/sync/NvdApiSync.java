@@ -74,6 +74,24 @@ public final class NvdApiSync {
     this.files = new StoreFiles(root);
   }
 
+  private HttpClient keyedClient;
+
+  /**
+   * The client for requests carrying the API key: it follows no redirect, since the JDK's client
+   * sends the request's headers again to wherever a redirect points, and the key must reach NVD's
+   * host only. A redirect then fails the sync with its status, naming the URL.
+   */
+  private synchronized HttpClient keyed() {
+    if (keyedClient == null) {
+      keyedClient =
+          HttpClient.newBuilder()
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .connectTimeout(timeout)
+              .build();
+    }
+    return keyedClient;
+  }
+
   /** The directory holding a source's pages. */
   public static Path directory(Path root, FeedConfig.Source source) {
     return root.resolve("nvd").resolve(source.name());
@@ -320,7 +338,13 @@ public final class NvdApiSync {
         temps.add(temp);
         pacer.await();
         Download.Answer answer =
-            Download.get(client, url, timeout, headers, temp, options.maxDocumentBytes());
+            Download.get(
+                headers.isEmpty() ? client : keyed(),
+                url,
+                timeout,
+                headers,
+                temp,
+                options.maxDocumentBytes());
         if (!answer.ok()) {
           throw new IOException("HTTP " + answer.status() + " from " + url);
         }

@@ -80,7 +80,8 @@ class NvdApiSyncTest {
     store =
         new FeedStore(
             dir.resolve("store"),
-            HttpClient.newHttpClient(),
+            // Following redirects, as FeedStore's own client does.
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build(),
             clock,
             name -> name.equals(KEY_ENV) ? Optional.of(KEY) : Optional.empty());
   }
@@ -271,6 +272,39 @@ class NvdApiSyncTest {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         assertThat(Files.readString(file)).as(file.toString()).doesNotContain(KEY);
       }
+    }
+  }
+
+  @Test
+  void shouldNotFollowARedirectWithTheApiKey() throws Exception {
+    try (LoopbackServer elsewhere = new LoopbackServer()) {
+      elsewhere.on("/", exchange -> LoopbackServer.send(exchange, 200, new byte[0], Map.of()));
+      server.on(
+          "/moved",
+          exchange ->
+              LoopbackServer.send(
+                  exchange,
+                  302,
+                  new byte[0],
+                  Map.of("Location", elsewhere.base() + "/rest/json/cves/2.0")));
+      FeedConfig keyed = config(Optional.of(KEY_ENV));
+      FeedConfig.Source api = keyed.feeds().get(0);
+      FeedConfig moved =
+          new FeedConfig(
+              List.of(
+                  new FeedConfig.Source(
+                      api.name(),
+                      api.kind(),
+                      URI.create(server.base() + "/moved/rest/json/cves/2.0"),
+                      api.options())),
+              Duration.ofSeconds(10));
+
+      SyncReport.Outcome outcome = sync(moved);
+
+      assertThat(outcome.status()).isEqualTo(SyncReport.Status.FAILED);
+      assertThat(outcome.problem().orElseThrow().message()).contains("HTTP 302");
+      // The key went to the configured host only; the redirect's target was never asked.
+      assertThat(elsewhere.requests()).isEmpty();
     }
   }
 
