@@ -4,7 +4,6 @@ import io.ward.exposure.AssessedFinding;
 import io.ward.exposure.ExposureAnalyzer;
 import io.ward.exposure.ExposureOptions;
 import io.ward.exposure.feeds.ExposureKnowledge;
-import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.DeviceRecall;
 import io.ward.model.exposure.EpssScore;
 import io.ward.model.exposure.FindingKind;
@@ -70,7 +69,15 @@ final class ChangeScope {
     }
     Set<Long> out = new HashSet<>(matching(imported, current, day));
     Set<String> keys = new HashSet<>();
-    imported.advisories().forEach(a -> keys.add(key(a.id())));
+    Map<String, String> currentKeys = AdvisoryKeys.byId(current.advisories());
+    // Its own key and, when another source carries the id, the key its findings are stored under.
+    imported
+        .advisories()
+        .forEach(
+            a -> {
+              keys.add(AdvisoryKeys.of(a));
+              keys.add(AdvisoryKeys.ofFinding(currentKeys, a.id()));
+            });
     imported.recalls().forEach(r -> keys.add(key(r.recallNumber())));
     out.addAll(devicesWhere("advisory_key", keys));
     Set<String> cves = new HashSet<>();
@@ -125,7 +132,7 @@ final class ChangeScope {
   private Set<String> disappeared(ExposureKnowledge current) {
     Set<String> known = new HashSet<>();
     known.add(EOL_KEY);
-    current.advisories().stream().map(Advisory::id).map(ChangeScope::key).forEach(known::add);
+    current.advisories().stream().map(AdvisoryKeys::of).forEach(known::add);
     current.recalls().stream()
         .map(DeviceRecall::recallNumber)
         .map(ChangeScope::key)
@@ -162,8 +169,8 @@ final class ChangeScope {
     return out;
   }
 
-  /** An advisory id as the finding table stores it (clipped to its column). */
+  /** A recall number as the finding table stores it (clipped to its column). */
   private static String key(String id) {
-    return id.length() <= 300 ? id : id.substring(0, 300);
+    return id.length() <= AdvisoryKeys.MAX ? id : id.substring(0, AdvisoryKeys.MAX);
   }
 }

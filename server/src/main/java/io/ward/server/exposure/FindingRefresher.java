@@ -124,12 +124,13 @@ public class FindingRefresher {
             ExposureOptions.of(LocalDate.now(clock)).withExposures(exposures(devices)));
     Map<String, Long> ids = new HashMap<>();
     devices.forEach(s -> ids.put(s.device().id(), s.id()));
+    Map<String, String> advisoryKeys = AdvisoryKeys.byId(knowledge.current().advisories());
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     Map<Long, Set<String>> kept = new HashMap<>();
     for (AssessedFinding a : report.findings()) {
       Long deviceId = ids.get(a.finding().deviceId());
       if (deviceId != null) {
-        store(a, deviceId, now);
+        store(a, deviceId, AdvisoryKeys.ofFinding(advisoryKeys, a.finding().advisoryId()), now);
         kept.computeIfAbsent(deviceId, k -> new HashSet<>()).add(clip(a.finding().id(), 600));
       }
     }
@@ -162,14 +163,14 @@ public class FindingRefresher {
     return out;
   }
 
-  private void store(AssessedFinding a, long deviceId, OffsetDateTime now) {
+  private void store(AssessedFinding a, long deviceId, String advisoryKey, OffsetDateTime now) {
     Finding f = a.finding();
     RiskAssessment r = a.risk();
     Object[] values = {
       deviceId,
       f.kind().name(),
       clip(f.vulnerability(), 100),
-      clip(f.advisoryId(), 300),
+      advisoryKey,
       clip(f.title(), 1000),
       f.status().name(),
       clip(f.statusReason().orElse(""), 2000),

@@ -200,7 +200,6 @@ public class KnowledgeImporter {
   }
 
   private void storeAdvisory(Advisory a, OffsetDateTime now) {
-    String key = a.source().name().toLowerCase(java.util.Locale.ROOT) + "|" + a.id();
     Object[] values = {
       a.source().name(),
       clip(a.title(), 1000),
@@ -212,7 +211,7 @@ public class KnowledgeImporter {
       a.products().size(),
       clip(a.sourceFile().map(f -> Path.of(f).getFileName().toString()).orElse(""), 1000),
       now,
-      clip(key, 300)
+      AdvisoryKeys.of(a)
     };
     int n =
         jdbc.sql(

@@ -12,9 +12,6 @@ import io.ward.model.exposure.RemediationRecord.StatusChange;
 import io.ward.model.exposure.RemediationStatus;
 import io.ward.server.audit.Actor;
 import io.ward.server.audit.AuditLog;
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -63,12 +60,31 @@ public class RemediationService {
   private final AuditLog audit;
   private final Clock clock;
   private final RemediationPolicy policy;
+  private final RemediationRows rows;
+
+  /** Records on one board page. */
+  private static final int BOARD_MAX = 500;
+
+  /**
+   * Closed records after open ones, as SQL: the board groups them in a column of their own after
+   * the urgency and owner columns, so they must not take the page's places first.
+   */
+  private static final String CLOSED_LAST =
+      "CASE WHEN status IN ("
+          + String.join(
+              ", ",
+              java.util.Arrays.stream(RemediationStatus.values())
+                  .filter(RemediationStatus::closed)
+                  .map(st -> "'" + st.name() + "'")
+                  .toList())
+          + ") THEN 1 ELSE 0 END";
 
   RemediationService(JdbcClient jdbc, AuditLog audit, Environment env) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = Clock.systemUTC();
     this.policy = policy(env);
+    this.rows = new RemediationRows(jdbc, this::today);
   }
 
   /**
@@ -228,7 +244,7 @@ public class RemediationService {
   @Transactional
   public Optional<Remediation> get(long id) {
     expireAcceptances();
-    return jdbc.sql("SELECT * FROM remediation WHERE id = ?").param(id).query(this::row).optional();
+    return rows.query("SELECT * FROM remediation WHERE id = ?", List.of(id)).stream().findFirst();
   }
 
   /** How the board is ordered. */
@@ -236,11 +252,11 @@ public class RemediationService {
     /** Overdue first, then by due date, undated last. */
     DUE,
     /**
-     * Most urgent decision of the findings first ({@code act-now} … {@code defer}, unassessed
-     * last), then by due date.
+     * Open records before closed ones, then the most urgent decision of the findings first ({@code
+     * act-now} … {@code defer}, unassessed last), then by due date.
      */
     URGENCY,
-    /** By owner (unassigned last), then by due date. */
+    /** Open records before closed ones, then by owner (unassigned last), then by due date. */
     OWNER;
 
     /** The kebab-case id used in requests. */
@@ -287,45 +303,37 @@ public class RemediationService {
       params.add(today());
     }
     String where = terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
-    List<Remediation> rows =
-        jdbc.sql(
-                "SELECT * FROM remediation"
-                    + where
-                    + " ORDER BY CASE WHEN due IS NULL THEN 1 ELSE 0 END, due, id FETCH FIRST 500"
-                    + " ROWS ONLY")
-            .params(params)
-            .query(this::row)
-            .list();
-    // At most 500 records: ordering them here keeps one SQL query for both databases.
-    java.util.Comparator<Remediation> byKey =
+    // Ordered and cut in SQL, so the first page is the most urgent (or first owners') records of
+    // all of them, not a regrouping of the 500 due first.
+    String first =
         switch (order) {
-          case DUE -> (a, b) -> 0;
-          case URGENCY ->
-              java.util.Comparator.comparingInt(
-                  r ->
-                      r.urgency()
-                          .flatMap(RemediationService::decision)
-                          .map(Enum::ordinal)
-                          .orElse(9));
+          case DUE -> "";
+          case URGENCY -> CLOSED_LAST + ", urgency_rank, ";
           case OWNER ->
-              java.util.Comparator.comparing((Remediation r) -> r.owner().isEmpty())
-                  .thenComparing(r -> r.owner().orElse("").toLowerCase(java.util.Locale.ROOT));
+              CLOSED_LAST
+                  + ", CASE WHEN owner IS NULL OR owner = '' THEN 1 ELSE 0 END, LOWER(owner), ";
         };
-    List<Remediation> sorted = new ArrayList<>(rows);
-    sorted.sort(byKey); // stable: ties keep the due-date order of the query
-    return List.copyOf(sorted);
+    return rows.query(
+        "SELECT * FROM (SELECT r.*, "
+            + RemediationRows.urgencyOf("r")
+            + " AS urgency_rank FROM remediation r"
+            + where
+            + ") b ORDER BY "
+            + first
+            + "CASE WHEN due IS NULL THEN 1 ELSE 0 END, due, id FETCH FIRST "
+            + BOARD_MAX
+            + " ROWS ONLY",
+        params);
   }
 
   /** Records covering a device. */
   @Transactional
   public List<Remediation> forDevice(long deviceId) {
     expireAcceptances();
-    return jdbc.sql(
-            "SELECT r.* FROM remediation r JOIN remediation_device x ON x.remediation_id = r.id"
-                + " WHERE x.device_id = ? ORDER BY r.id")
-        .param(deviceId)
-        .query(this::row)
-        .list();
+    return rows.query(
+        "SELECT r.* FROM remediation r JOIN remediation_device x ON x.remediation_id = r.id"
+            + " WHERE x.device_id = ? ORDER BY r.id",
+        List.of(deviceId));
   }
 
   /**
@@ -438,11 +446,10 @@ public class RemediationService {
       return verified;
     }
     List<Remediation> patched =
-        jdbc.sql(
-                "SELECT * FROM remediation WHERE status = 'PATCHED' AND verified = FALSE"
-                    + " AND fixed_version <> '' ORDER BY id")
-            .query(this::row)
-            .list();
+        rows.query(
+            "SELECT * FROM remediation WHERE status = 'PATCHED' AND verified = FALSE"
+                + " AND fixed_version <> '' ORDER BY id",
+            List.of());
     for (Remediation r : patched) {
       Set<Long> devices = new LinkedHashSet<>(r.deviceIds());
       for (long f : r.findingIds()) {
@@ -497,12 +504,10 @@ public class RemediationService {
   private void expireAcceptances() {
     LocalDate today = today();
     List<Remediation> accepted =
-        jdbc.sql(
-                "SELECT * FROM remediation WHERE status = 'RISK_ACCEPTED'"
-                    + " AND acceptance_expires <= ? ORDER BY id")
-            .param(today)
-            .query(this::row)
-            .list();
+        rows.query(
+            "SELECT * FROM remediation WHERE status = 'RISK_ACCEPTED'"
+                + " AND acceptance_expires <= ? ORDER BY id",
+            List.of(today));
     for (Remediation r : accepted) {
       RemediationRecord after =
           RemediationTracker.expire(record(r, new LinkedHashSet<>(r.deviceIds())), today);
@@ -616,80 +621,6 @@ public class RemediationService {
         throw new NoSuchElementException("no " + table + " " + id);
       }
     }
-  }
-
-  private Remediation row(ResultSet rs, int n) throws SQLException {
-    long id = rs.getLong("id");
-    RemediationStatus status = RemediationStatus.valueOf(rs.getString("status"));
-    Optional<LocalDate> due = date(rs, "due");
-    Optional<RiskAcceptance> acceptance =
-        rs.getString("accepted_by").isEmpty()
-            ? Optional.empty()
-            : Optional.of(
-                new RiskAcceptance(
-                    rs.getString("accepted_by"),
-                    rs.getString("acceptance_reason"),
-                    date(rs, "acceptance_expires").orElse(LocalDate.MAX)));
-    boolean overdue = !status.closed() && due.filter(d -> d.isBefore(today())).isPresent();
-    return new Remediation(
-        id,
-        rs.getString("title"),
-        status,
-        FindingService.text(rs.getString("owner")),
-        date(rs, "opened").orElseThrow(),
-        due,
-        FindingService.text(rs.getString("due_basis")),
-        FindingService.text(rs.getString("maintenance_window")),
-        acceptance,
-        FindingService.text(rs.getString("fixed_version")),
-        rs.getBoolean("verified"),
-        date(rs, "closed"),
-        ids("SELECT finding_id FROM remediation_finding WHERE remediation_id = ? ORDER BY 1", id),
-        ids("SELECT device_id FROM remediation_device WHERE remediation_id = ? ORDER BY 1", id),
-        history(id),
-        rs.getInt("version"),
-        overdue,
-        FindingService.text(rs.getString("group_basis")),
-        urgency(id));
-  }
-
-  /** The most urgent decision among a record's findings, as its id. */
-  private Optional<String> urgency(long id) {
-    return jdbc
-        .sql(
-            "SELECT f.decision FROM finding f JOIN remediation_finding x ON x.finding_id = f.id"
-                + " WHERE x.remediation_id = ?")
-        .param(id)
-        .query(String.class)
-        .list()
-        .stream()
-        .map(RemediationService::decision)
-        .flatMap(Optional::stream)
-        .min(java.util.Comparator.naturalOrder())
-        .map(Decision::id);
-  }
-
-  private List<Long> ids(String sql, long id) {
-    return jdbc.sql(sql).param(id).query(Long.class).list();
-  }
-
-  private List<Remediation.Change> history(long id) {
-    return jdbc.sql("SELECT * FROM remediation_change WHERE remediation_id = ? ORDER BY id")
-        .param(id)
-        .query(
-            (rs, n) ->
-                new Remediation.Change(
-                    rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
-                    RemediationStatus.valueOf(rs.getString("from_status")),
-                    RemediationStatus.valueOf(rs.getString("to_status")),
-                    rs.getString("changed_by"),
-                    rs.getString("note")))
-        .list();
-  }
-
-  private static Optional<LocalDate> date(ResultSet rs, String col) throws SQLException {
-    Date d = rs.getDate(col);
-    return d == null ? Optional.empty() : Optional.of(d.toLocalDate());
   }
 
   private LocalDate today() {
