@@ -40,7 +40,7 @@ public class DeviceQueryService {
     if (windowApplies(query)) {
       List<DeviceRow> found = riskiestInWindow(query);
       if (found.size() > query.limit()) {
-        return page(found, query);
+        return page(withLongTexts(found, query), query);
       }
     }
     List<Object> params = new ArrayList<>();
@@ -70,11 +70,28 @@ public class DeviceQueryService {
     String fetch = " FETCH FIRST " + (query.limit() + 1) + " ROWS ONLY";
     List<DeviceRow> rows;
     if (query.text().isPresent()) {
-      // The page's ids first, from the device table alone, then their rows with their site: only
-      // the page's rows are joined and read out.
-      String ids = "SELECT d.id FROM device d" + where + order + fetch;
-      String sql = DeviceRows.SELECT + " WHERE d.id IN (" + ids + ")" + order;
-      rows = valuePlanned.query(sql, params, DeviceRows::row);
+      // The page's ids first, from the device table alone, then their rows with their site. The
+      // ids come from two disjoint sets, each cut to a page: devices whose search texts are short
+      // (on PostgreSQL an index holds their texts, so walking the risk order tests them without
+      // reading the table, V202611291200) and the few whose texts are too long for an index entry.
+      // The page is the first rows of the two merged.
+      String and = where.length() == 0 ? " WHERE " : where + " AND ";
+      String ids =
+          "(SELECT d.id FROM device d"
+              + and
+              + "d.search_short"
+              + order
+              + fetch
+              + ") UNION ALL (SELECT d.id FROM device d"
+              + and
+              + "NOT d.search_short"
+              + order
+              + fetch
+              + ")";
+      List<Object> both = new ArrayList<>(params);
+      both.addAll(params);
+      String sql = DeviceRows.SELECT + " WHERE d.id IN (" + ids + ")" + order + fetch;
+      rows = valuePlanned.query(sql, both, DeviceRows::row);
     } else {
       rows =
           jdbc.sql(DeviceRows.SELECT + where + order + fetch)
@@ -137,9 +154,12 @@ public class DeviceQueryService {
     }
     List<String> terms = new ArrayList<>();
     textTerms(query.text().get(), "w", terms, params);
+    // The window holds devices with short search texts only (the index of V202611291200 holds
+    // their texts); the caller adds the matches among the others.
     String window =
         "SELECT d.id, d.risk_score, d.search_text, d.search_addresses FROM device d"
-            + after
+            + (after.isEmpty() ? " WHERE " : after + " AND ")
+            + "d.search_short"
             + " ORDER BY d.risk_score DESC, d.id DESC FETCH FIRST "
             + WINDOW
             + " ROWS ONLY";
@@ -154,6 +174,42 @@ public class DeviceQueryService {
     String sql =
         DeviceRows.SELECT + " WHERE d.id IN (" + ids + ") ORDER BY d.risk_score DESC, d.id DESC";
     return valuePlanned.query(sql, params, DeviceRows::row);
+  }
+
+  /**
+   * {@code shortMatches} (a page and one from the window) merged with the matching devices whose
+   * search texts are too long for the window's index, riskiest first, cut to a page and one. Any
+   * short-text match beyond the window ranks below every row of the window, so below the page.
+   */
+  private List<DeviceRow> withLongTexts(List<DeviceRow> shortMatches, DeviceQuery query) {
+    List<Object> params = new ArrayList<>();
+    List<String> terms = new ArrayList<>();
+    terms.add("NOT d.search_short");
+    if (query.cursor().isPresent()) {
+      DeviceCursor c = DeviceCursor.decode(query.cursor().get(), query.sort(), true);
+      terms.add("(d.risk_score, d.id) < (?, ?)");
+      params.add(c.value());
+      params.add(c.id());
+    }
+    textTerms(query.text().get(), "d", terms, params);
+    String sql =
+        DeviceRows.SELECT
+            + " WHERE "
+            + String.join(" AND ", terms)
+            + " ORDER BY d.risk_score DESC, d.id DESC FETCH FIRST "
+            + (query.limit() + 1)
+            + " ROWS ONLY";
+    List<DeviceRow> longMatches = valuePlanned.query(sql, params, DeviceRows::row);
+    if (longMatches.isEmpty()) {
+      return shortMatches;
+    }
+    List<DeviceRow> all = new ArrayList<>(shortMatches);
+    all.addAll(longMatches);
+    all.sort(
+        java.util.Comparator.comparingInt(DeviceRow::riskScore)
+            .thenComparingLong(DeviceRow::id)
+            .reversed());
+    return all.subList(0, Math.min(all.size(), query.limit() + 1));
   }
 
   /**

@@ -368,10 +368,17 @@ class InventoryStoreTest {
               .param(id)
               .query(String.class)
               .single();
+      int risk =
+          store
+              .jdbc()
+              .sql("SELECT risk_score FROM device WHERE id = ?")
+              .param(id)
+              .query(Integer.class)
+              .single();
       try {
         store
             .jdbc()
-            .sql("UPDATE device SET search_addresses = ? WHERE id = ?")
+            .sql("UPDATE device SET search_addresses = ?, risk_score = 1000 WHERE id = ?")
             .params(many.toString().strip(), id)
             .update();
         DeviceQueryService query = store.bean(DeviceQueryService.class);
@@ -382,11 +389,25 @@ class InventoryStoreTest {
         assertThat(query.search(DeviceQuery.all().withText(last + " 10.")).items())
             .extracting(DeviceRow::id)
             .containsExactly(id);
+        // The window holds short texts only; the riskiest match, whose texts are long, still
+        // heads the page, and the pages still list every match once.
+        DeviceQuery words = DeviceQuery.all().withText("10. philips").withLimit(5);
+        Page<DeviceRow> first = query.search(words);
+        assertThat(first.items()).hasSize(5);
+        assertThat(first.items().get(0).id()).isEqualTo(id);
+        List<Long> seen = new ArrayList<>();
+        Page<DeviceRow> page = first;
+        seen.addAll(page.items().stream().map(DeviceRow::id).toList());
+        while (page.nextCursor().isPresent()) {
+          page = query.search(words.after(page.nextCursor().get()));
+          seen.addAll(page.items().stream().map(DeviceRow::id).toList());
+        }
+        assertThat(seen).doesNotHaveDuplicates().hasSize((int) query.count(words)).contains(id);
       } finally {
         store
             .jdbc()
-            .sql("UPDATE device SET search_addresses = ? WHERE id = ?")
-            .params(before, id)
+            .sql("UPDATE device SET search_addresses = ?, risk_score = ? WHERE id = ?")
+            .params(before, risk, id)
             .update();
       }
     }
