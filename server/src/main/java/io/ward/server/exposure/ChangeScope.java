@@ -85,7 +85,40 @@ final class ChangeScope {
     imported.epss().stream().map(EpssScore::cve).forEach(cves::add);
     out.addAll(devicesWhere("vulnerability", cves));
     out.addAll(devicesWhere("advisory_key", disappeared(current)));
+    out.addAll(devicesWhere("vulnerability", noLongerListed(current)));
     return Optional.of(out);
+  }
+
+  /**
+   * CVEs whose stored findings say KEV, or carry an EPSS score, that the knowledge no longer lists:
+   * a replacing catalog or score file that drops a CVE must reach the devices with its findings,
+   * although the import itself does not name it.
+   */
+  private Set<String> noLongerListed(ExposureKnowledge current) {
+    Set<String> kev = new HashSet<>();
+    current.kev().forEach(k -> kev.add(k.cve()));
+    Set<String> epss = new HashSet<>();
+    current.epss().forEach(e -> epss.add(e.cve()));
+    Set<String> out = new HashSet<>();
+    jdbc.sql("SELECT DISTINCT vulnerability FROM finding WHERE kev = TRUE")
+        .query(String.class)
+        .list()
+        .forEach(
+            cve -> {
+              if (!kev.contains(cve)) {
+                out.add(cve);
+              }
+            });
+    jdbc.sql("SELECT DISTINCT vulnerability FROM finding WHERE epss IS NOT NULL")
+        .query(String.class)
+        .list()
+        .forEach(
+            cve -> {
+              if (!epss.contains(cve)) {
+                out.add(cve);
+              }
+            });
+    return out;
   }
 
   /** Devices with any finding of the import's advisories and recalls alone. */

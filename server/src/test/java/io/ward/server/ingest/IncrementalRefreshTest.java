@@ -38,6 +38,7 @@ class IncrementalRefreshTest {
   static final String MEDFUSION_MAC = "00:0a:0b:00:51:01";
   static final String ALARIS_MAC = "00:0a:0b:00:51:02";
   static final String ALARIS_NO_FIRMWARE_MAC = "00:0a:0b:00:51:03";
+  static final String KEV = "advisories/cisa-kev/known_exploited_vulnerabilities.json";
 
   @Nested
   class OnH2 extends Contract implements TestDatabase.H2 {}
@@ -175,6 +176,51 @@ class IncrementalRefreshTest {
 
     @Test
     @Order(4)
+    void shouldReassessTheDevicesOfACveThatACatalogNoLongerLists() throws Exception {
+      String cve =
+          findings(ALARIS_MAC).stream()
+              .map(r -> (String) r.get("vulnerability"))
+              .filter(v -> v != null && v.startsWith("CVE-"))
+              .findFirst()
+              .orElseThrow();
+      // A KEV catalog (the real catalog's header and first entry) that lists this CVE.
+      tools.jackson.databind.JsonNode real =
+          tools.jackson.databind.json.JsonMapper.builder()
+              .build()
+              .readTree(Files.readString(TestData.file(KEV)));
+      tools.jackson.databind.node.ObjectNode catalog =
+          (tools.jackson.databind.node.ObjectNode) real;
+      tools.jackson.databind.node.ObjectNode entry =
+          ((tools.jackson.databind.node.ObjectNode) real.get("vulnerabilities").get(0)).deepCopy();
+      entry.put("cveID", cve);
+      catalog.putArray("vulnerabilities").add(entry);
+      catalog.put("count", 1);
+      Files.writeString(feedDir.resolve("kev.json"), catalog.toString());
+      succeeded(ingest().refreshFeeds(actor));
+      assertThat(kev(ALARIS_MAC, cve)).isTrue();
+
+      // The catalog is replaced by one that no longer lists it: the import names no CVE of these
+      // devices, yet their findings must lose the KEV flag.
+      entry.put("cveID", "CVE-1999-0001");
+      catalog.putArray("vulnerabilities").add(entry);
+      Files.writeString(feedDir.resolve("kev.json"), catalog.toString());
+      Job job = succeeded(ingest().refreshFeeds(actor));
+
+      assertThat(job.message()).contains("; 2 devices re-assessed");
+      assertThat(kev(ALARIS_MAC, cve)).isFalse();
+      List<Map<String, Object>> incremental = assessed();
+      fullRefresh();
+      assertThat(assessed()).isEqualTo(incremental);
+    }
+
+    boolean kev(String mac, String cve) {
+      return findings(mac).stream()
+          .filter(r -> cve.equals(r.get("vulnerability")))
+          .allMatch(r -> Boolean.TRUE.equals(r.get("kev")));
+    }
+
+    @Test
+    @Order(5)
     void shouldReassessEveryDeviceWhenAnSbomChangesHowModelsMatch() throws Exception {
       Path sbom = TestData.file("sbom/cyclonedx-examples/sbom-laravel-7.12.0.bom.1.4.json");
       try (InputStream in = Files.newInputStream(sbom)) {
