@@ -98,7 +98,9 @@ class CmdbMergeIntegrationTest {
     assertThat(gw.cmdbFields())
         .containsEntry("assetTag", "ICU-GW-01")
         .containsEntry("department", "ICU");
-    assertThat(gw.device().vendor()).contains("VMware");
+    // The network names the VM's OUI (VMware, at the OUI's low confidence); the CMDB names the
+    // gateway's maker, and the weaker network evidence yields to it.
+    assertThat(gw.device().vendor()).contains("Capsule Technologies");
     assertThat(gw.device().model()).contains("SmartLinx Vitals Plus");
     assertThat(gw.device().firmware()).contains("5.1");
     assertThat(gw.conflicts())
@@ -109,6 +111,7 @@ class CmdbMergeIntegrationTest {
               assertThat(c.observed()).contains("VMware");
               assertThat(c.observedSource()).isPresent();
               assertThat(c.recorded()).contains("Capsule Technologies");
+              assertThat(c.message()).contains("Ward uses the CMDB's value");
             });
     assertThat(gw.device().evidence())
         .filteredOn(e -> e.source().startsWith("cmdb:"))
