@@ -75,7 +75,7 @@ public final class CsafDiscovery {
   private Optional<SyncReport.Outcome> run(FeedConfig.Source source, List<Path> temps)
       throws InterruptedException {
     Pacer pacer = new Pacer(source.options().requestDelay().orElse(Duration.ZERO));
-    CsafListing.Fetcher fetcher = (url, max) -> fetchIndex(url, max, pacer, temps);
+    CsafListing.Fetcher fetcher = (url, max) -> fetchIndex(source.url(), url, max, pacer, temps);
     JsonNode index;
     try {
       index = Json.read(fetcher.fetch(source.url(), CsafListing.MAX_INDEX_BYTES));
@@ -164,6 +164,10 @@ public final class CsafDiscovery {
       Json.text(old, "etag").ifPresent(e -> headers.put("If-None-Match", e));
       Json.text(old, "lastModified").ifPresent(m -> headers.put("If-Modified-Since", m));
     }
+    Optional<String> refused = ListedUrls.refused(source.url(), doc.url());
+    if (refused.isPresent()) {
+      return fail(doc.url(), refused.get(), have, details);
+    }
     try {
       Path temp = files.temp("csaf");
       temps.add(temp);
@@ -208,7 +212,7 @@ public final class CsafDiscovery {
       return Optional.empty();
     }
     URI hashUrl = doc.hash().get();
-    Path sum = fetchIndex(hashUrl, MAX_HASH_FILE_BYTES, pacer, temps);
+    Path sum = fetchIndex(source.url(), hashUrl, MAX_HASH_FILE_BYTES, pacer, temps);
     String[] fields = Files.readString(sum).trim().split("\\s+");
     boolean sha512 = hashUrl.getPath().toLowerCase(Locale.ROOT).endsWith(".sha512");
     String actual = StoreFiles.hash(body, sha512 ? "SHA-512" : "SHA-256");
@@ -263,8 +267,12 @@ public final class CsafDiscovery {
     return last;
   }
 
-  private Path fetchIndex(URI url, long maxBytes, Pacer pacer, List<Path> temps)
+  private Path fetchIndex(URI origin, URI url, long maxBytes, Pacer pacer, List<Path> temps)
       throws IOException, InterruptedException {
+    Optional<String> refused = ListedUrls.refused(origin, url);
+    if (refused.isPresent()) {
+      throw new IOException(refused.get());
+    }
     Path temp = files.temp("csaf-index");
     temps.add(temp);
     pacer.await();
