@@ -247,7 +247,14 @@ final class VulnsCommand implements Callable<Integer> {
         : Endpoint.ofIp(IpAddress.parse(text), vlan);
   }
 
-  /** One line per exposure, then the devices the traffic placed, on stderr as messages. */
+  /** Devices whose placement is spelled out on stderr; each finding's rationale has the rest. */
+  private static final int EXPOSURE_LINES = 10;
+
+  /**
+   * One line per exposure, then the first devices the traffic placed, on stderr as messages: a
+   * hospital's thousands of devices would bury the report, and each finding's rationale (and {@code
+   * --json}) says its device's exposure and why.
+   */
   private static void reportExposure(Map<String, TrafficExposure.Derived> derived) {
     Map<Exposure, Integer> counts = new EnumMap<>(Exposure.class);
     for (Exposure e : Exposure.values()) {
@@ -258,13 +265,29 @@ final class VulnsCommand implements Callable<Integer> {
     counts.forEach((e, n) -> line.append(' ').append(e.id()).append(' ').append(n).append(','));
     line.setLength(line.length() - 1);
     System.err.println(line);
-    derived.forEach(
-        (id, d) -> {
-          if (d.exposure().exposure() != Exposure.UNKNOWN) {
-            System.err.println(
-                "ward:   " + id + ": " + d.exposure().exposure().id() + " (" + d.reason() + ")");
-          }
-        });
+    int placed = 0;
+    for (Map.Entry<String, TrafficExposure.Derived> e : derived.entrySet()) {
+      TrafficExposure.Derived d = e.getValue();
+      if (d.exposure().exposure() == Exposure.UNKNOWN) {
+        continue;
+      }
+      if (++placed <= EXPOSURE_LINES) {
+        System.err.println(
+            "ward:   "
+                + e.getKey()
+                + ": "
+                + d.exposure().exposure().id()
+                + " ("
+                + d.reason()
+                + ")");
+      }
+    }
+    if (placed > EXPOSURE_LINES) {
+      System.err.println(
+          "ward:   … and "
+              + (placed - EXPOSURE_LINES)
+              + " more; each finding's rationale (and --json) gives its device's exposure and why");
+    }
   }
 
   /** The shipped catalog with the user's entries; a bad file stops the run naming file and line. */
