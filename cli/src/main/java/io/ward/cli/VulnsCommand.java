@@ -162,11 +162,7 @@ final class VulnsCommand implements Callable<Integer> {
     Map<String, TrafficExposure.Derived> derived =
         noTrafficExposure ? Map.of() : trafficExposure(devices);
     options = options.withExposures(TrafficExposure.exposures(derived));
-    if (includeNotAffected) {
-      options =
-          new ExposureOptions(
-              options.exposures(), options.defaultExposure(), options.today(), true, options.eol());
-    }
+    options = options.withIncludeNotAffected(includeNotAffected);
     VulnerabilityAssessment result = VulnerabilityAssessment.run(devices, request, options);
     VulnsMetrics metrics = VulnsMetrics.of(result, day);
     if (json.isPresent()) {

@@ -88,6 +88,12 @@ public record ExposureOptions(
         serviceObservationMinimum);
   }
 
+  /** The same options keeping (or dropping) not-affected findings in the report. */
+  public ExposureOptions withIncludeNotAffected(boolean include) {
+    return new ExposureOptions(
+        exposures, defaultExposure, today, include, eol, serviceObservationMinimum);
+  }
+
   /**
    * The same options asking this long between a device's first and last sighting before its traffic
    * can show a service unused; zero asks for no window.
