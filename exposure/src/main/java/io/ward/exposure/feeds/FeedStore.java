@@ -3,21 +3,20 @@ package io.ward.exposure.feeds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ward.exposure.feeds.sync.CsafDiscovery;
+import io.ward.exposure.feeds.sync.Download;
 import io.ward.exposure.feeds.sync.NvdApiSync;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -163,28 +162,24 @@ public final class FeedStore {
     Path target = target(source);
     Optional<Path> current = Files.isRegularFile(target) ? Optional.of(target) : Optional.empty();
     JsonNode meta = readMeta(source.name());
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(source.url()).timeout(config.timeout()).GET();
+    Map<String, String> headers = new LinkedHashMap<>();
     if (current.isPresent()) {
-      text(meta, "etag").ifPresent(e -> request.header("If-None-Match", e));
-      text(meta, "lastModified").ifPresent(m -> request.header("If-Modified-Since", m));
+      text(meta, "etag").ifPresent(e -> headers.put("If-None-Match", e));
+      text(meta, "lastModified").ifPresent(m -> headers.put("If-Modified-Since", m));
     }
     Path temp = null;
     try {
       temp = tempFile(source.name());
-      HttpResponse<InputStream> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-      int status = response.statusCode();
+      Download.Answer answer =
+          Download.get(client, source.url(), config.timeout(), headers, temp, MAX_DOWNLOAD_BYTES);
+      int status = answer.status();
       if (status == 304 && current.isPresent()) {
-        response.body().close();
         return new SyncReport.Outcome(
             source.name(), SyncReport.Status.NOT_MODIFIED, current, Optional.empty());
       }
-      if (status != 200) {
-        response.body().close();
+      if (!answer.ok()) {
         return failed(source, current, "HTTP " + status + " from " + source.url());
       }
-      copyCapped(response.body(), temp);
       Optional<String> invalid = validate(temp, source.kind());
       if (invalid.isPresent()) {
         return failed(source, current, "download rejected: " + invalid.get());
@@ -193,7 +188,7 @@ public final class FeedStore {
       String sha256 = KnowledgeLoader.hash(temp, "SHA-256");
       move(temp, target);
       temp = null;
-      writeMeta(source, response, sha256);
+      writeMeta(source, answer, sha256);
       return new SyncReport.Outcome(
           source.name(), SyncReport.Status.UPDATED, Optional.of(target), Optional.empty());
     } catch (IOException e) {
@@ -232,22 +227,6 @@ public final class FeedStore {
               + check.problems().stream().map(FeedProblem::message).findFirst().orElse("empty"));
     }
     return Optional.empty();
-  }
-
-  private static void copyCapped(InputStream body, Path temp) throws IOException {
-    try (InputStream in = body;
-        OutputStream out = Files.newOutputStream(temp)) {
-      byte[] buffer = new byte[64 * 1024];
-      long total = 0;
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        total += n;
-        if (total > MAX_DOWNLOAD_BYTES) {
-          throw new IOException("download larger than " + MAX_DOWNLOAD_BYTES + " bytes");
-        }
-        out.write(buffer, 0, n);
-      }
-    }
   }
 
   /** The stored copy of a feed: {@code <kind>/<name>.<ext>}, the extension taken from the URL. */
@@ -297,14 +276,14 @@ public final class FeedStore {
     }
   }
 
-  private void writeMeta(FeedConfig.Source source, HttpResponse<?> response, String sha256)
+  private void writeMeta(FeedConfig.Source source, Download.Answer answer, String sha256)
       throws IOException {
     ObjectNode meta = Json.mapper().createObjectNode();
     meta.put("name", source.name());
     meta.put("kind", source.kind().name());
     meta.put("url", source.url().toString());
-    response.headers().firstValue("ETag").ifPresent(e -> meta.put("etag", e));
-    response.headers().firstValue("Last-Modified").ifPresent(m -> meta.put("lastModified", m));
+    answer.etag().ifPresent(e -> meta.put("etag", e));
+    answer.lastModified().ifPresent(m -> meta.put("lastModified", m));
     meta.put("sha256", sha256);
     meta.put("fetchedAt", clock.instant().toString());
     Path file = metaFile(source.name());

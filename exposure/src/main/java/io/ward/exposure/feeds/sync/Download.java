@@ -13,8 +13,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** One GET into a file, refusing bodies over a size limit; a non-200 answer leaves no body. */
-final class Download {
+/**
+ * One GET into a file, refusing bodies over a size limit; a non-200 answer leaves no body. Every
+ * feed download goes through it: single files ({@code FeedStore}), CSAF documents and NVD pages.
+ */
+public final class Download {
 
   private Download() {}
 
@@ -25,14 +28,15 @@ final class Download {
    * @param etag the ETag header
    * @param lastModified the Last-Modified header
    */
-  record Answer(int status, Optional<String> etag, Optional<String> lastModified) {
-    boolean ok() {
+  public record Answer(int status, Optional<String> etag, Optional<String> lastModified) {
+    /** True for a 200 answer, whose body was written. */
+    public boolean ok() {
       return status == 200;
     }
   }
 
   /** Fetches {@code url} with {@code headers}; a 200 body is written to {@code into}. */
-  static Answer get(
+  public static Answer get(
       HttpClient client,
       URI url,
       Duration timeout,
