@@ -44,7 +44,8 @@ public class DeviceQueryService {
       }
     }
     List<Object> params = new ArrayList<>();
-    StringBuilder where = where(query, params);
+    Optional<Fixed> fixed = fixed(query);
+    StringBuilder where = where(query, params, fixed);
     String col = "d." + query.sort().column;
     String dir = query.descending() ? "DESC" : "ASC";
     if (query.cursor().isPresent()) {
@@ -54,6 +55,14 @@ public class DeviceQueryService {
       where.append(where.length() == 0 ? " WHERE " : " AND ");
       if (query.sort() == DeviceSort.ID) {
         where.append("d.id ").append(op).append(" ?");
+        params.add(c.id());
+      } else if (fixed.isPresent()) {
+        // The fixed column leads the row so that the comparison is a bound of the index on
+        // (that column, the sort column, id): the scan starts at the cursor.
+        where.append("(").append(fixed.get().column()).append(", ").append(col);
+        where.append(", d.id) ").append(op).append(" (?, ?, ?)");
+        params.add(fixed.get().value());
+        params.add(v);
         params.add(c.id());
       } else {
         // A row comparison, not "col < ? OR (col = ? AND id < ?)": the database can start the
@@ -66,7 +75,13 @@ public class DeviceQueryService {
     String order =
         query.sort() == DeviceSort.ID
             ? " ORDER BY d.id " + dir
-            : " ORDER BY " + fixedFirst(query, dir) + col + " " + dir + ", d.id " + dir;
+            : " ORDER BY "
+                + fixed.map(f -> f.column() + " " + dir + ", ").orElse("")
+                + col
+                + " "
+                + dir
+                + ", d.id "
+                + dir;
     String fetch = " FETCH FIRST " + (query.limit() + 1) + " ROWS ONLY";
     List<DeviceRow> rows;
     if (query.text().isPresent()) {
@@ -213,36 +228,50 @@ public class DeviceQueryService {
   }
 
   /**
-   * For the risk order, the column an equality filter fixes, to order by first: that changes no
-   * row's place (the column holds one value), but only an index on (that column, risk_score, id)
-   * gives this order, so the database reads the filtered devices riskiest first instead of walking
-   * the risk index past all the others (which, for a category or vendor whose devices are not the
-   * riskiest, meant most of the table).
+   * An equality filter whose column the order starts with, and its value.
+   *
+   * @param column the column (an SQL expression of alias {@code d})
+   * @param value the value the filter fixes it to
    */
-  private static String fixedFirst(DeviceQuery q, String dir) {
-    if (q.sort() != DeviceSort.RISK) {
-      return "";
+  private record Fixed(String column, Object value) {}
+
+  /**
+   * For the risk and last-seen orders, the equality filter to order by first. That changes no row's
+   * place (the column holds one value), but only an index on (that column, the sort column, id)
+   * gives this order, so the database reads the filtered devices in order instead of walking the
+   * sort column's index past all the others (which, for a category or vendor whose devices are not
+   * the riskiest, meant most of the table).
+   *
+   * <p>{@link #where} writes this filter as a range of one value ({@code BETWEEN v AND v}), not
+   * {@code = v}: PostgreSQL drops an order column that an equality fixes, and then walked the risk
+   * index with the filter anyway. For the low criticality that read 12,000 devices for a page of 50
+   * (14 ms against 0.2 ms through the criticality index).
+   */
+  private static Optional<Fixed> fixed(DeviceQuery q) {
+    if (q.sort() == DeviceSort.RISK || q.sort() == DeviceSort.LAST_SEEN) {
+      if (q.category().isPresent()) {
+        return Optional.of(new Fixed("d.category", q.category().get().id()));
+      }
+      if (q.vendor().isPresent()) {
+        return Optional.of(new Fixed("LOWER(d.vendor)", q.vendor().get().toLowerCase(Locale.ROOT)));
+      }
     }
-    if (q.category().isPresent()) {
-      return "d.category " + dir + ", ";
+    if (q.sort() == DeviceSort.RISK) {
+      if (q.criticality().isPresent()) {
+        return Optional.of(new Fixed("d.criticality_rank", q.criticality().get().ordinal()));
+      }
+      if (q.siteId().isPresent()) {
+        return Optional.of(new Fixed("d.site_id", q.siteId().get()));
+      }
     }
-    if (q.vendor().isPresent()) {
-      return "LOWER(d.vendor) " + dir + ", ";
-    }
-    if (q.criticality().isPresent()) {
-      return "d.criticality_rank " + dir + ", ";
-    }
-    if (q.siteId().isPresent()) {
-      return "d.site_id " + dir + ", ";
-    }
-    return "";
+    return Optional.empty();
   }
 
   /** How many devices match the filters of {@code query} (its cursor and order ignored). */
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public long count(DeviceQuery query) {
     List<Object> params = new ArrayList<>();
-    StringBuilder where = where(query, params);
+    StringBuilder where = where(query, params, Optional.empty());
     String sql = "SELECT COUNT(*) FROM device d" + where;
     if (query.text().isPresent()) {
       return valuePlanned.query(sql, params, (rs, n) -> rs.getLong(1)).get(0);
@@ -250,33 +279,15 @@ public class DeviceQueryService {
     return jdbc.sql(sql).params(params).query(Long.class).single();
   }
 
-  private static StringBuilder where(DeviceQuery q, List<Object> params) {
+  /** The filters of {@code q}; {@code fixed}'s as a range of one value (see {@link #fixed}). */
+  private static StringBuilder where(DeviceQuery q, List<Object> params, Optional<Fixed> fixed) {
     List<String> terms = new ArrayList<>();
     q.text().ifPresent(t -> textTerms(t, "d", terms, params));
-    q.category()
-        .ifPresent(
-            c -> {
-              terms.add("d.category = ?");
-              params.add(c.id());
-            });
-    q.criticality()
-        .ifPresent(
-            c -> {
-              terms.add("d.criticality_rank = ?");
-              params.add(c.ordinal());
-            });
+    q.category().ifPresent(c -> equal(terms, params, "d.category", c.id(), fixed));
+    q.criticality().ifPresent(c -> equal(terms, params, "d.criticality_rank", c.ordinal(), fixed));
     q.vendor()
-        .ifPresent(
-            v -> {
-              terms.add("LOWER(d.vendor) = ?");
-              params.add(v.toLowerCase(Locale.ROOT));
-            });
-    q.siteId()
-        .ifPresent(
-            s -> {
-              terms.add("d.site_id = ?");
-              params.add(s);
-            });
+        .ifPresent(v -> equal(terms, params, "LOWER(d.vendor)", v.toLowerCase(Locale.ROOT), fixed));
+    q.siteId().ifPresent(s -> equal(terms, params, "d.site_id", s, fixed));
     q.minRisk()
         .ifPresent(
             r -> {
@@ -294,6 +305,17 @@ public class DeviceQueryService {
       sb.append(" WHERE ").append(String.join(" AND ", terms));
     }
     return sb;
+  }
+
+  private static void equal(
+      List<String> terms, List<Object> params, String column, Object value, Optional<Fixed> fixed) {
+    if (fixed.isPresent() && fixed.get().column().equals(column)) {
+      terms.add(column + " BETWEEN ? AND ?");
+      params.add(value);
+    } else {
+      terms.add(column + " = ?");
+    }
+    params.add(value);
   }
 
   private static String[] words(String text) {

@@ -299,6 +299,41 @@ class InventoryStoreTest {
     }
 
     @Test
+    void shouldPageACategorysAndAMakersDevicesByLastSightingInBothDirections() {
+      // Sightings with ties, so that the id decides within one instant.
+      store
+          .jdbc()
+          .sql(
+              "UPDATE device SET last_seen = TIMESTAMP '2026-11-01 00:00:00' + MOD(id * 7, 5) * INTERVAL '1' HOUR")
+          .update();
+      DeviceQueryService query = store.bean(DeviceQueryService.class);
+      for (DeviceQuery f :
+          List.of(
+              DeviceQuery.all().withCategory(Category.PRINTER),
+              DeviceQuery.all().withVendor("philips"))) {
+        for (boolean desc : new boolean[] {true, false}) {
+          DeviceQuery q = f.sortedBy(DeviceSort.LAST_SEEN, desc).withLimit(7);
+          List<DeviceRow> rows = new ArrayList<>();
+          Page<DeviceRow> page = query.search(q);
+          rows.addAll(page.items());
+          while (page.nextCursor().isPresent()) {
+            page = query.search(q.after(page.nextCursor().get()));
+            rows.addAll(page.items());
+          }
+          assertThat(rows).as("%s desc=%s", f, desc).hasSize((int) query.count(q)).isNotEmpty();
+          assertThat(rows.stream().map(DeviceRow::id).distinct().count()).isEqualTo(rows.size());
+          for (int i = 1; i < rows.size(); i++) {
+            DeviceRow a = rows.get(i - 1);
+            DeviceRow b = rows.get(i);
+            int bySighting = a.lastSeen().compareTo(b.lastSeen());
+            int order = bySighting != 0 ? bySighting : Long.compare(a.id(), b.id());
+            assertThat(desc ? order > 0 : order < 0).as("%s then %s", a.id(), b.id()).isTrue();
+          }
+        }
+      }
+    }
+
+    @Test
     void shouldFilterByCategoryCriticalityAndVendorAndTreatSearchTextAsData() {
       DeviceQueryService query = store.bean(DeviceQueryService.class);
       DeviceQuery pumps = DeviceQuery.all().withCategory(Category.PRINTER).withLimit(500);
