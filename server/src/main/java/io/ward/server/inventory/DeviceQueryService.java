@@ -107,6 +107,11 @@ public class DeviceQueryService {
       both.addAll(params);
       String sql = DeviceRows.SELECT + " WHERE d.id IN (" + ids + ")" + order + fetch;
       rows = valuePlanned.query(sql, both, DeviceRows::row);
+    } else if (fixed.isPresent()) {
+      // Planned for the values: a generic plan cannot estimate a range of one value (it assumed a
+      // few hundred devices) and, for a category at one site, read every device of the category
+      // and sorted them (14 ms against 0.9 ms planned for the value).
+      rows = valuePlanned.query(DeviceRows.SELECT + where + order + fetch, params, DeviceRows::row);
     } else {
       rows =
           jdbc.sql(DeviceRows.SELECT + where + order + fetch)
