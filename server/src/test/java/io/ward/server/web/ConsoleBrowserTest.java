@@ -188,6 +188,11 @@ class ConsoleBrowserTest {
     assertThat(all("table.evidence tbody tr")).isNotEmpty();
     String why = find("#evidence").getText();
     assertThat(why).containsIgnoringCase("vendor").contains("BD").containsIgnoringCase("alaris");
+    // Each attribute's confidence as a whole percentage, in the meter's title and as text.
+    assertThat(all("table.evidence td.num span"))
+        .isNotEmpty()
+        .allSatisfy(s -> assertThat(s.getText()).matches("\\d{1,3}%"));
+    assertThat(find("table.evidence meter").getAttribute("title")).matches("\\d{1,3}%");
     assertThat(find("#network").getText()).contains("IP addresses");
     wait.until(d -> !d.findElements(By.cssSelector("#peer-graph canvas")).isEmpty());
     // The hour-by-hour traffic is fetched when its section is opened, by keyboard as by mouse.
