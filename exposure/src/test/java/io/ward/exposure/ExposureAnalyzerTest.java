@@ -51,28 +51,7 @@ class ExposureAnalyzerTest {
           List.of());
 
   private static Device withOs(Device d, String os) {
-    return new Device(
-        d.id(),
-        d.mac(),
-        d.ips(),
-        d.hostnames(),
-        d.vlans(),
-        d.vendor(),
-        d.model(),
-        Optional.of(os),
-        d.firmware(),
-        d.serial(),
-        d.category(),
-        d.modality(),
-        d.medical(),
-        d.criticality(),
-        d.protocolsAsClient(),
-        d.protocolsAsServer(),
-        d.aeTitles(),
-        d.hl7Applications(),
-        d.firstSeenEpochNanos(),
-        d.lastSeenEpochNanos(),
-        d.evidence());
+    return d.withOs(Optional.of(os));
   }
 
   private final Device isp =

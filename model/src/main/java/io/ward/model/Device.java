@@ -50,4 +50,108 @@ public record Device(
     hl7Applications = Set.copyOf(hl7Applications);
     evidence = List.copyOf(evidence);
   }
+
+  /** This device under another id, every attribute the same. */
+  public Device withId(String newId) {
+    return new Device(
+        newId,
+        mac,
+        ips,
+        hostnames,
+        vlans,
+        vendor,
+        model,
+        os,
+        firmware,
+        serial,
+        category,
+        modality,
+        medical,
+        criticality,
+        protocolsAsClient,
+        protocolsAsServer,
+        aeTitles,
+        hl7Applications,
+        firstSeenEpochNanos,
+        lastSeenEpochNanos,
+        evidence);
+  }
+
+  /** This device with another operating system. */
+  public Device withOs(Optional<String> newOs) {
+    return new Device(
+        id,
+        mac,
+        ips,
+        hostnames,
+        vlans,
+        vendor,
+        model,
+        newOs,
+        firmware,
+        serial,
+        category,
+        modality,
+        medical,
+        criticality,
+        protocolsAsClient,
+        protocolsAsServer,
+        aeTitles,
+        hl7Applications,
+        firstSeenEpochNanos,
+        lastSeenEpochNanos,
+        evidence);
+  }
+
+  /** This device with another serial number. */
+  public Device withSerial(Optional<String> newSerial) {
+    return new Device(
+        id,
+        mac,
+        ips,
+        hostnames,
+        vlans,
+        vendor,
+        model,
+        os,
+        firmware,
+        newSerial,
+        category,
+        modality,
+        medical,
+        criticality,
+        protocolsAsClient,
+        protocolsAsServer,
+        aeTitles,
+        hl7Applications,
+        firstSeenEpochNanos,
+        lastSeenEpochNanos,
+        evidence);
+  }
+
+  /** This device with another list of evidence. */
+  public Device withEvidence(List<Evidence> newEvidence) {
+    return new Device(
+        id,
+        mac,
+        ips,
+        hostnames,
+        vlans,
+        vendor,
+        model,
+        os,
+        firmware,
+        serial,
+        category,
+        modality,
+        medical,
+        criticality,
+        protocolsAsClient,
+        protocolsAsServer,
+        aeTitles,
+        hl7Applications,
+        firstSeenEpochNanos,
+        lastSeenEpochNanos,
+        newEvidence);
+  }
 }

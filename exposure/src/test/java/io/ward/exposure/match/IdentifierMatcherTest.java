@@ -127,28 +127,7 @@ class IdentifierMatcherTest {
   }
 
   static Device withSerial(Device d, String serial) {
-    return new Device(
-        d.id(),
-        d.mac(),
-        d.ips(),
-        d.hostnames(),
-        d.vlans(),
-        d.vendor(),
-        d.model(),
-        d.os(),
-        d.firmware(),
-        Optional.of(serial),
-        d.category(),
-        d.modality(),
-        d.medical(),
-        d.criticality(),
-        d.protocolsAsClient(),
-        d.protocolsAsServer(),
-        d.aeTitles(),
-        d.hl7Applications(),
-        d.firstSeenEpochNanos(),
-        d.lastSeenEpochNanos(),
-        d.evidence());
+    return d.withSerial(Optional.of(serial));
   }
 
   private static Path crafted() {

@@ -337,33 +337,8 @@ public class FindingRefresher {
         .map(
             s ->
                 new Stored(
-                    s.id(), withEvidence(s.device(), evidence.getOrDefault(s.id(), List.of()))))
+                    s.id(), s.device().withEvidence(evidence.getOrDefault(s.id(), List.of()))))
         .toList();
-  }
-
-  private static Device withEvidence(Device d, List<Evidence> evidence) {
-    return new Device(
-        d.id(),
-        d.mac(),
-        d.ips(),
-        d.hostnames(),
-        d.vlans(),
-        d.vendor(),
-        d.model(),
-        d.os(),
-        d.firmware(),
-        d.serial(),
-        d.category(),
-        d.modality(),
-        d.medical(),
-        d.criticality(),
-        d.protocolsAsClient(),
-        d.protocolsAsServer(),
-        d.aeTitles(),
-        d.hl7Applications(),
-        d.firstSeenEpochNanos(),
-        d.lastSeenEpochNanos(),
-        evidence);
   }
 
   /** The stored device as the engine's record (what the exposure analysis reads). */

@@ -195,31 +195,24 @@ class WorkPages {
       @RequestParam(name = "maintenanceWindow", required = false) String window,
       @RequestParam(name = "returnTo", required = false) String returnTo,
       RedirectAttributes flash) {
-    try {
-      Remediation r =
-          commands.create(
-              new RemediationJson.Create(
-                  title,
-                  findingIds,
-                  deviceIds,
-                  owner,
-                  Params.date("due", due).orElse(null),
-                  window),
-              Actor.current());
-      flash.addFlashAttribute("notice", "Remediation #" + r.id() + " opened.");
-    } catch (ApiException e) {
-      flash.addFlashAttribute("failure", e.getMessage());
-    }
-    return Redirects.back(returnTo, "/remediations");
+    return submit(
+        flash,
+        returnTo,
+        () -> {
+          Remediation r =
+              commands.create(
+                  new RemediationJson.Create(
+                      title,
+                      findingIds,
+                      deviceIds,
+                      owner,
+                      Params.date("due", due).orElse(null),
+                      window),
+                  Actor.current());
+          return Done.back("Remediation #" + r.id() + " opened.");
+        });
   }
 
-  /**
-   * The console's form for the API's PATCH: edits owner, due date, maintenance window and fixed
-   * version through the same {@link RemediationCommands#edit} (so the same checks, the
-   * stale-version 409 and the audit entry). The form shows every field filled in; a field sent back
-   * unchanged is left out of the edit, so an untouched policy due date stays the policy's and the
-   * audit entry names only what the person changed. Empty fields keep their value, as in the API.
-   */
   /**
    * The console's form for {@code POST /api/v1/remediations/groups}: one record for every open
    * finding of an advisory or CVE, optionally only on one vendor/model/firmware (given together as
@@ -237,45 +230,51 @@ class WorkPages {
       @RequestParam(name = "maintenanceWindow", required = false) String window,
       @RequestParam(name = "returnTo", required = false) String returnTo,
       RedirectAttributes flash) {
-    try {
-      Optional<AdvisoryQueries.DeviceGroup> g = Optional.empty();
-      if (product != null && advisoryKey != null) {
-        List<AdvisoryQueries.DeviceGroup> groups = advisories.deviceGroups(advisoryKey.strip());
-        if (product < 0 || product >= groups.size()) {
-          throw ApiException.badRequest("product must be one of the listed device groups");
-        }
-        g = Optional.of(groups.get(product));
-      }
-      Remediation r =
-          commands.createGroup(
-              new RemediationJson.Group(
-                  title,
-                  advisoryKey,
-                  vulnerability,
-                  null,
-                  g.map(AdvisoryQueries.DeviceGroup::vendor).orElse(null),
-                  g.map(AdvisoryQueries.DeviceGroup::model).orElse(null),
-                  g.map(AdvisoryQueries.DeviceGroup::firmware).orElse(null),
-                  owner,
-                  Params.date("due", due).orElse(null),
-                  window),
-              Actor.current());
-      flash.addFlashAttribute(
-          "notice",
-          "Remediation #"
-              + r.id()
-              + " opened for "
-              + r.findingIds().size()
-              + " finding(s) on "
-              + r.deviceIds().size()
-              + " device(s).");
-      return "redirect:/remediations#work-" + r.id();
-    } catch (ApiException e) {
-      flash.addFlashAttribute("failure", e.getMessage());
-    }
-    return Redirects.back(returnTo, "/remediations");
+    return submit(
+        flash,
+        returnTo,
+        () -> {
+          Optional<AdvisoryQueries.DeviceGroup> g = Optional.empty();
+          if (product != null && advisoryKey != null) {
+            List<AdvisoryQueries.DeviceGroup> groups = advisories.deviceGroups(advisoryKey.strip());
+            if (product < 0 || product >= groups.size()) {
+              throw ApiException.badRequest("product must be one of the listed device groups");
+            }
+            g = Optional.of(groups.get(product));
+          }
+          Remediation r =
+              commands.createGroup(
+                  new RemediationJson.Group(
+                      title,
+                      advisoryKey,
+                      vulnerability,
+                      null,
+                      g.map(AdvisoryQueries.DeviceGroup::vendor).orElse(null),
+                      g.map(AdvisoryQueries.DeviceGroup::model).orElse(null),
+                      g.map(AdvisoryQueries.DeviceGroup::firmware).orElse(null),
+                      owner,
+                      Params.date("due", due).orElse(null),
+                      window),
+                  Actor.current());
+          return new Done(
+              "Remediation #"
+                  + r.id()
+                  + " opened for "
+                  + r.findingIds().size()
+                  + " finding(s) on "
+                  + r.deviceIds().size()
+                  + " device(s).",
+              Optional.of("redirect:/remediations#work-" + r.id()));
+        });
   }
 
+  /**
+   * The console's form for the API's PATCH: edits owner, due date, maintenance window and fixed
+   * version through the same {@link RemediationCommands#edit} (so the same checks, the
+   * stale-version 409 and the audit entry). The form shows every field filled in; a field sent back
+   * unchanged is left out of the edit, so an untouched policy due date stays the policy's and the
+   * audit entry names only what the person changed. Empty fields keep their value, as in the API.
+   */
   @PostMapping("/remediations/{id}/edit")
   String edit(
       @PathVariable("id") long id,
@@ -286,30 +285,29 @@ class WorkPages {
       @RequestParam(name = "fixedVersion", required = false) String fixedVersion,
       @RequestParam(name = "returnTo", required = false) String returnTo,
       RedirectAttributes flash) {
-    try {
-      Remediation current = commands.get(id);
-      Optional<LocalDate> d = Params.date("due", due);
-      RemediationJson.Edit body =
-          new RemediationJson.Edit(
-              version,
-              changed(owner, current.owner()),
-              d.equals(current.due()) ? null : d.orElse(null),
-              changed(window, current.maintenanceWindow()),
-              changed(fixedVersion, current.fixedVersion()));
-      if (body.owner() == null
-          && body.due() == null
-          && body.maintenanceWindow() == null
-          && body.fixedVersion() == null) {
-        // Nothing to record: no new version, no audit entry for a form sent back untouched.
-        flash.addFlashAttribute("notice", "Remediation #" + id + ": nothing changed.");
-      } else {
-        Remediation r = commands.edit(id, body, Actor.current());
-        flash.addFlashAttribute("notice", "Remediation #" + r.id() + " updated.");
-      }
-    } catch (ApiException e) {
-      flash.addFlashAttribute("failure", e.getMessage());
-    }
-    return Redirects.back(returnTo, "/remediations");
+    return submit(
+        flash,
+        returnTo,
+        () -> {
+          Remediation current = commands.get(id);
+          Optional<LocalDate> d = Params.date("due", due);
+          RemediationJson.Edit body =
+              new RemediationJson.Edit(
+                  version,
+                  changed(owner, current.owner()),
+                  d.equals(current.due()) ? null : d.orElse(null),
+                  changed(window, current.maintenanceWindow()),
+                  changed(fixedVersion, current.fixedVersion()));
+          if (body.owner() == null
+              && body.due() == null
+              && body.maintenanceWindow() == null
+              && body.fixedVersion() == null) {
+            // Nothing to record: no new version, no audit entry for a form sent back untouched.
+            return Done.back("Remediation #" + id + ": nothing changed.");
+          }
+          Remediation r = commands.edit(id, body, Actor.current());
+          return Done.back("Remediation #" + r.id() + " updated.");
+        });
   }
 
   /** The submitted value, or null (keep) when it is blank or what the record already holds. */
@@ -329,23 +327,53 @@ class WorkPages {
       @RequestParam(name = "acceptUntil", required = false) String acceptUntil,
       @RequestParam(name = "returnTo", required = false) String returnTo,
       RedirectAttributes flash) {
+    return submit(
+        flash,
+        returnTo,
+        () -> {
+          RemediationJson.Acceptance acceptance =
+              acceptReason == null || acceptReason.isBlank()
+                  ? null
+                  : new RemediationJson.Acceptance(
+                      CurrentUser.username().orElse(""),
+                      acceptReason,
+                      Params.date("acceptUntil", acceptUntil).orElse(null));
+          Remediation r =
+              commands.transition(
+                  id, new RemediationJson.Transition(to, note, acceptance), Actor.current());
+          return Done.back(
+              "Remediation #" + r.id() + " is now " + r.status().id().replace('-', ' ') + ".");
+        });
+  }
+
+  /**
+   * What a form's action did: the notice for the person, and where to go (by default back to the
+   * page the form was on).
+   */
+  private record Done(String notice, Optional<String> redirect) {
+    static Done back(String notice) {
+      return new Done(notice, Optional.empty());
+    }
+  }
+
+  /** A form's action; a refusal is an {@link ApiException}, whose message the page shows. */
+  @FunctionalInterface
+  private interface FormAction {
+    Done run();
+  }
+
+  /**
+   * Runs a remediation form's action through the API's commands: its notice on success, the
+   * refusal's message otherwise, flashed to the page it returns to.
+   */
+  private static String submit(RedirectAttributes flash, String returnTo, FormAction action) {
     try {
-      RemediationJson.Acceptance acceptance =
-          acceptReason == null || acceptReason.isBlank()
-              ? null
-              : new RemediationJson.Acceptance(
-                  CurrentUser.username().orElse(""),
-                  acceptReason,
-                  Params.date("acceptUntil", acceptUntil).orElse(null));
-      Remediation r =
-          commands.transition(
-              id, new RemediationJson.Transition(to, note, acceptance), Actor.current());
-      flash.addFlashAttribute(
-          "notice",
-          "Remediation #" + r.id() + " is now " + r.status().id().replace('-', ' ') + ".");
+      Done done = action.run();
+      flash.addFlashAttribute("notice", done.notice());
+      return done.redirect().orElseGet(() -> Redirects.back(returnTo, "/remediations"));
     } catch (ApiException e) {
       flash.addFlashAttribute("failure", e.getMessage());
+      return Redirects.back(returnTo, "/remediations");
     }
-    return Redirects.back(returnTo, "/remediations");
   }
 }

@@ -307,28 +307,7 @@ class CmdbReconciliationTest {
     }
 
     static Device withId(Device d, String id) {
-      return new Device(
-          id,
-          d.mac(),
-          d.ips(),
-          d.hostnames(),
-          d.vlans(),
-          d.vendor(),
-          d.model(),
-          d.os(),
-          d.firmware(),
-          d.serial(),
-          d.category(),
-          d.modality(),
-          d.medical(),
-          d.criticality(),
-          d.protocolsAsClient(),
-          d.protocolsAsServer(),
-          d.aeTitles(),
-          d.hl7Applications(),
-          d.firstSeenEpochNanos(),
-          d.lastSeenEpochNanos(),
-          d.evidence());
+      return d.withId(id);
     }
 
     static CmdbAsset named(CmdbAsset a, String source) {

@@ -235,13 +235,7 @@ class InventoryStoreTest {
         for (boolean desc : new boolean[] {false, true}) {
           DeviceQuery q = DeviceQuery.all().withText("host-").sortedBy(sort, desc).withLimit(10);
           Set<Long> seen = new HashSet<>();
-          List<DeviceRow> all = new ArrayList<>();
-          Page<DeviceRow> page = query.search(q);
-          all.addAll(page.items());
-          while (page.nextCursor().isPresent()) {
-            page = query.search(q.after(page.nextCursor().get()));
-            all.addAll(page.items());
-          }
+          List<DeviceRow> all = everyPage(query, q);
           all.forEach(d -> assertThat(seen.add(d.id())).as("%s %s duplicate", sort, desc).isTrue());
           assertThat(all).as("%s desc=%s", sort, desc).hasSize(137);
           assertThat(query.count(q)).isEqualTo(137);
@@ -279,13 +273,7 @@ class InventoryStoreTest {
       for (DeviceQuery f : filtered) {
         for (boolean desc : new boolean[] {true, false}) {
           DeviceQuery q = f.sortedBy(DeviceSort.RISK, desc).withLimit(7);
-          List<DeviceRow> all7 = new ArrayList<>();
-          Page<DeviceRow> page = query.search(q);
-          all7.addAll(page.items());
-          while (page.nextCursor().isPresent()) {
-            page = query.search(q.after(page.nextCursor().get()));
-            all7.addAll(page.items());
-          }
+          List<DeviceRow> all7 = everyPage(query, q);
           assertThat(all7).as("%s desc=%s", f, desc).hasSize((int) query.count(q)).isNotEmpty();
           for (int i = 1; i < all7.size(); i++) {
             DeviceRow a = all7.get(i - 1);
@@ -313,13 +301,7 @@ class InventoryStoreTest {
               DeviceQuery.all().withVendor("philips"))) {
         for (boolean desc : new boolean[] {true, false}) {
           DeviceQuery q = f.sortedBy(DeviceSort.LAST_SEEN, desc).withLimit(7);
-          List<DeviceRow> rows = new ArrayList<>();
-          Page<DeviceRow> page = query.search(q);
-          rows.addAll(page.items());
-          while (page.nextCursor().isPresent()) {
-            page = query.search(q.after(page.nextCursor().get()));
-            rows.addAll(page.items());
-          }
+          List<DeviceRow> rows = everyPage(query, q);
           assertThat(rows).as("%s desc=%s", f, desc).hasSize((int) query.count(q)).isNotEmpty();
           assertThat(rows.stream().map(DeviceRow::id).distinct().count()).isEqualTo(rows.size());
           for (int i = 1; i < rows.size(); i++) {
@@ -460,5 +442,17 @@ class InventoryStoreTest {
       assertThatThrownBy(() -> query.search(q.after("MXxyaXNrfGF8eHx5")))
           .isInstanceOf(IllegalArgumentException.class);
     }
+  }
+
+  /** Every row of {@code q}, page after page by cursor, in the order the pages gave them. */
+  static List<DeviceRow> everyPage(DeviceQueryService query, DeviceQuery q) {
+    List<DeviceRow> rows = new ArrayList<>();
+    Page<DeviceRow> page = query.search(q);
+    rows.addAll(page.items());
+    while (page.nextCursor().isPresent()) {
+      page = query.search(q.after(page.nextCursor().get()));
+      rows.addAll(page.items());
+    }
+    return rows;
   }
 }

@@ -283,20 +283,9 @@ public final class CsafDiscovery {
     return temp;
   }
 
+  /** The source's metadata, with the documents fetched so far ({@code documents}). */
   private ObjectNode readMeta(FeedConfig.Source source) {
-    Path file = files.meta(source.name());
-    ObjectNode meta = Json.mapper().createObjectNode();
-    try {
-      if (Files.isRegularFile(file) && Json.read(file) instanceof ObjectNode stored) {
-        meta = stored;
-      }
-    } catch (IOException e) {
-      // unreadable metadata: every document is fetched again, which is safe
-    }
-    meta.put("name", source.name());
-    meta.put("kind", source.kind().name());
-    meta.put("url", source.url().toString());
-    meta.put("mode", FeedConfig.Mode.DISCOVER.name());
+    ObjectNode meta = files.readMeta(source, FeedConfig.Mode.DISCOVER);
     if (!meta.path("documents").isObject()) {
       meta.putObject("documents");
     }

@@ -120,7 +120,7 @@ public final class NvdApiSync {
     Duration delay =
         options.requestDelay().orElse(key.isPresent() ? DELAY_WITH_KEY : DELAY_WITHOUT_KEY);
     Requests requests = new Requests(source, key, new Pacer(delay));
-    ObjectNode meta = readMeta(source);
+    ObjectNode meta = files.readMeta(source, FeedConfig.Mode.API);
     Path dir = directory(root, source);
     Optional<Instant> last =
         Files.isDirectory(dir)
@@ -283,23 +283,6 @@ public final class NvdApiSync {
 
   private static String pageName(int index) {
     return String.format(java.util.Locale.ROOT, "page-%05d.json", index);
-  }
-
-  private ObjectNode readMeta(FeedConfig.Source source) {
-    Path file = files.meta(source.name());
-    ObjectNode meta = Json.mapper().createObjectNode();
-    try {
-      if (Files.isRegularFile(file) && Json.read(file) instanceof ObjectNode stored) {
-        meta = stored;
-      }
-    } catch (IOException e) {
-      // unreadable metadata: the next sync is a full one, which is safe
-    }
-    meta.put("name", source.name());
-    meta.put("kind", source.kind().name());
-    meta.put("url", source.url().toString());
-    meta.put("mode", FeedConfig.Mode.API.name());
-    return meta;
   }
 
   /** The paged requests of one source. */

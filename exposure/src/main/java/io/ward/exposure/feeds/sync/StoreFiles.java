@@ -1,6 +1,8 @@
 package io.ward.exposure.feeds.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ward.exposure.feeds.FeedConfig;
 import io.ward.exposure.feeds.Json;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -37,6 +39,28 @@ final class StoreFiles {
   /** The metadata file of a source (hidden from the loader). */
   Path meta(String name) {
     return root.resolve(".meta").resolve(name + ".json");
+  }
+
+  /**
+   * The stored metadata of {@code source}, stamped with its current name, kind, URL and mode.
+   * Missing or unreadable metadata reads as empty: the sync then fetches everything again, which is
+   * safe.
+   */
+  ObjectNode readMeta(FeedConfig.Source source, FeedConfig.Mode mode) {
+    Path file = meta(source.name());
+    ObjectNode meta = Json.mapper().createObjectNode();
+    try {
+      if (Files.isRegularFile(file) && Json.read(file) instanceof ObjectNode stored) {
+        meta = stored;
+      }
+    } catch (IOException e) {
+      // unreadable: start from empty metadata (see above)
+    }
+    meta.put("name", source.name());
+    meta.put("kind", source.kind().name());
+    meta.put("url", source.url().toString());
+    meta.put("mode", mode.name());
+    return meta;
   }
 
   /** Writes JSON to {@code target} through a temp file, so a crash never leaves half a file. */
