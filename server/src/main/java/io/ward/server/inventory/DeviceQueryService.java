@@ -44,8 +44,8 @@ public class DeviceQueryService {
       }
     }
     List<Object> params = new ArrayList<>();
-    Optional<Fixed> fixed = fixed(query);
-    StringBuilder where = where(query, params, fixed);
+    boolean criticalityRange = criticalityAsRange(query);
+    StringBuilder where = where(query, params, criticalityRange);
     String col = "d." + query.sort().column;
     String dir = query.descending() ? "DESC" : "ASC";
     if (query.cursor().isPresent()) {
@@ -56,12 +56,12 @@ public class DeviceQueryService {
       if (query.sort() == DeviceSort.ID) {
         where.append("d.id ").append(op).append(" ?");
         params.add(c.id());
-      } else if (fixed.isPresent()) {
-        // The fixed column leads the row so that the comparison is a bound of the index on
-        // (that column, the sort column, id): the scan starts at the cursor.
-        where.append("(").append(fixed.get().column()).append(", ").append(col);
+      } else if (criticalityRange) {
+        // The criticality leads the row so that the comparison is a bound of the index on
+        // (criticality, risk, id): the scan starts at the cursor.
+        where.append("(d.criticality_rank, ").append(col);
         where.append(", d.id) ").append(op).append(" (?, ?, ?)");
-        params.add(fixed.get().value());
+        params.add(query.criticality().get().ordinal());
         params.add(v);
         params.add(c.id());
       } else {
@@ -76,9 +76,7 @@ public class DeviceQueryService {
         query.sort() == DeviceSort.ID
             ? " ORDER BY d.id " + dir
             : " ORDER BY "
-                + fixed
-                    .map(f -> f.column() + " " + dir + ", ")
-                    .orElseGet(() -> fixedFirst(query, dir))
+                + (criticalityRange ? "d.criticality_rank " + dir + ", " : fixedFirst(query, dir))
                 + col
                 + " "
                 + dir
@@ -230,19 +228,12 @@ public class DeviceQueryService {
   }
 
   /**
-   * An equality filter whose column the order starts with, and its value.
-   *
-   * @param column the column (an SQL expression of alias {@code d})
-   * @param value the value the filter fixes it to
-   */
-  private record Fixed(String column, Object value) {}
-
-  /**
    * For the risk order, the column an equality filter fixes, to order by first: that changes no
    * row's place (the column holds one value), but only an index on (that column, risk_score, id)
    * gives this order, so the database reads the filtered devices riskiest first instead of walking
    * the risk index past all the others (which, for a category or vendor whose devices are not the
-   * riskiest, meant most of the table). The criticality is the exception: see {@link #fixed}.
+   * riskiest, meant most of the table). The criticality is the exception: see {@link
+   * #criticalityAsRange}.
    */
   private static String fixedFirst(DeviceQuery q, String dir) {
     if (q.sort() != DeviceSort.RISK) {
@@ -261,7 +252,7 @@ public class DeviceQueryService {
   }
 
   /**
-   * The criticality filter of a risk-ordered search, which {@link #where} writes as a range of one
+   * Whether {@link #where} writes the criticality filter of a risk-ordered search as a range of one
    * value ({@code BETWEEN v AND v}), not {@code = v}. PostgreSQL drops an order column that an
    * equality fixes; with four criticalities a quarter of the devices match, and it then preferred
    * walking the risk index with the filter to the (criticality, risk, id) index: for the low
@@ -270,22 +261,19 @@ public class DeviceQueryService {
    * estimate a range of one value, and for a category at one site it then read and sorted every
    * device of the category.
    */
-  private static Optional<Fixed> fixed(DeviceQuery q) {
-    if (q.sort() == DeviceSort.RISK
+  private static boolean criticalityAsRange(DeviceQuery q) {
+    return q.sort() == DeviceSort.RISK
         && q.criticality().isPresent()
         && q.category().isEmpty()
         && q.vendor().isEmpty()
-        && q.siteId().isEmpty()) {
-      return Optional.of(new Fixed("d.criticality_rank", q.criticality().get().ordinal()));
-    }
-    return Optional.empty();
+        && q.siteId().isEmpty();
   }
 
   /** How many devices match the filters of {@code query} (its cursor and order ignored). */
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public long count(DeviceQuery query) {
     List<Object> params = new ArrayList<>();
-    StringBuilder where = where(query, params, Optional.empty());
+    StringBuilder where = where(query, params, false);
     String sql = "SELECT COUNT(*) FROM device d" + where;
     if (query.text().isPresent()) {
       return valuePlanned.query(sql, params, (rs, n) -> rs.getLong(1)).get(0);
@@ -293,15 +281,42 @@ public class DeviceQueryService {
     return jdbc.sql(sql).params(params).query(Long.class).single();
   }
 
-  /** The filters of {@code q}; {@code fixed}'s as a range of one value (see {@link #fixed}). */
-  private static StringBuilder where(DeviceQuery q, List<Object> params, Optional<Fixed> fixed) {
+  /**
+   * The filters of {@code q}; the criticality as a range of one value when {@code criticalityRange}
+   * (see {@link #criticalityAsRange}).
+   */
+  private static StringBuilder where(DeviceQuery q, List<Object> params, boolean criticalityRange) {
     List<String> terms = new ArrayList<>();
     q.text().ifPresent(t -> textTerms(t, "d", terms, params));
-    q.category().ifPresent(c -> equal(terms, params, "d.category", c.id(), fixed));
-    q.criticality().ifPresent(c -> equal(terms, params, "d.criticality_rank", c.ordinal(), fixed));
+    q.category()
+        .ifPresent(
+            c -> {
+              terms.add("d.category = ?");
+              params.add(c.id());
+            });
+    q.criticality()
+        .ifPresent(
+            c -> {
+              if (criticalityRange) {
+                terms.add("d.criticality_rank BETWEEN ? AND ?");
+                params.add(c.ordinal());
+              } else {
+                terms.add("d.criticality_rank = ?");
+              }
+              params.add(c.ordinal());
+            });
     q.vendor()
-        .ifPresent(v -> equal(terms, params, "LOWER(d.vendor)", v.toLowerCase(Locale.ROOT), fixed));
-    q.siteId().ifPresent(s -> equal(terms, params, "d.site_id", s, fixed));
+        .ifPresent(
+            v -> {
+              terms.add("LOWER(d.vendor) = ?");
+              params.add(v.toLowerCase(Locale.ROOT));
+            });
+    q.siteId()
+        .ifPresent(
+            s -> {
+              terms.add("d.site_id = ?");
+              params.add(s);
+            });
     q.minRisk()
         .ifPresent(
             r -> {
@@ -319,17 +334,6 @@ public class DeviceQueryService {
       sb.append(" WHERE ").append(String.join(" AND ", terms));
     }
     return sb;
-  }
-
-  private static void equal(
-      List<String> terms, List<Object> params, String column, Object value, Optional<Fixed> fixed) {
-    if (fixed.isPresent() && fixed.get().column().equals(column)) {
-      terms.add(column + " BETWEEN ? AND ?");
-      params.add(value);
-    } else {
-      terms.add(column + " = ?");
-    }
-    params.add(value);
   }
 
   private static String[] words(String text) {
