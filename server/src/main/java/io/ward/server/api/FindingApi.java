@@ -157,17 +157,15 @@ class FindingApi {
     if (offset < 0) {
       throw ApiException.badRequest("offset must not be negative");
     }
-    if (text.isEmpty() && offset == 0) {
-      return findings.advisories(Params.limit(limit, 100, 500)).stream()
+    try {
+      return advisories
+          .rows(text, offset, Params.limit(limit, 100, AdvisoryQueries.MAX_ROWS))
+          .stream()
           .map(AdvisoryJson::of)
           .toList();
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
     }
-    return advisories
-        .list(text, offset, Params.limit(limit, 100, AdvisoryQueries.MAX_LIMIT))
-        .items()
-        .stream()
-        .map(s -> AdvisoryJson.of(s.advisory()))
-        .toList();
   }
 
   @GetMapping("/api/v1/advisories/{id}")

@@ -49,8 +49,11 @@ public class AdvisoryQueries {
   /** Devices of one vendor, model and firmware among an advisory's open findings. */
   public record DeviceGroup(String vendor, String model, String firmware, int devices) {}
 
+  /** Most advisories {@link #rows} returns at once (the API's largest page). */
+  public static final int MAX_ROWS = 500;
+
   /**
-   * Advisories, most recently updated first.
+   * Advisories with their summaries, most recently updated first.
    *
    * @param text in the key, title, publisher or a finding's CVE (any case), when given
    * @param offset rows to skip
@@ -61,35 +64,56 @@ public class AdvisoryQueries {
       throw new IllegalArgumentException("limit must lie in [1," + MAX_LIMIT + "], offset >= 0");
     }
     List<Object> params = new ArrayList<>();
-    String where = "";
-    if (text.isPresent()) {
-      String p = FindingService.like(text.get());
-      where =
-          " WHERE LOWER(a.advisory_key) LIKE ? ESCAPE '\\' OR LOWER(a.title) LIKE ? ESCAPE '\\'"
-              + " OR LOWER(a.publisher) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM finding f"
-              + " WHERE f.advisory_key = a.advisory_key AND LOWER(f.vulnerability) LIKE ?"
-              + " ESCAPE '\\')";
-      params.addAll(List.of(p, p, p, p));
-    }
+    String where = where(text, params);
     long total =
         jdbc.sql("SELECT COUNT(*) FROM advisory a" + where)
             .params(params)
             .query(Long.class)
             .single();
-    List<AdvisoryRow> rows =
-        jdbc.sql(
-                "SELECT a.* FROM advisory a"
-                    + where
-                    + " ORDER BY CASE WHEN a.updated IS NULL THEN 1 ELSE 0 END, a.updated DESC,"
-                    + " a.id DESC OFFSET "
-                    + offset
-                    + " ROWS FETCH FIRST "
-                    + limit
-                    + " ROWS ONLY")
-            .params(params)
-            .query(FindingService::advisory)
-            .list();
-    return new Listing(rows.stream().map(this::summary).toList(), total);
+    return new Listing(
+        rows(where, params, offset, limit).stream().map(this::summary).toList(), total);
+  }
+
+  /**
+   * Advisories without their summaries, in the order of {@link #list}: most recently updated first,
+   * undated ones last on every database, so that pages by offset neither skip nor repeat one.
+   *
+   * @param limit rows to return, 1 to {@link #MAX_ROWS}
+   */
+  public List<AdvisoryRow> rows(Optional<String> text, int offset, int limit) {
+    if (limit < 1 || limit > MAX_ROWS || offset < 0) {
+      throw new IllegalArgumentException("limit must lie in [1," + MAX_ROWS + "], offset >= 0");
+    }
+    List<Object> params = new ArrayList<>();
+    return rows(where(text, params), params, offset, limit);
+  }
+
+  /** The search condition of {@code text} (empty when absent), its parameters added to params. */
+  private static String where(Optional<String> text, List<Object> params) {
+    if (text.isEmpty()) {
+      return "";
+    }
+    String p = FindingService.like(text.get());
+    params.addAll(List.of(p, p, p, p));
+    return " WHERE LOWER(a.advisory_key) LIKE ? ESCAPE '\\' OR LOWER(a.title) LIKE ? ESCAPE '\\'"
+        + " OR LOWER(a.publisher) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM finding f"
+        + " WHERE f.advisory_key = a.advisory_key AND LOWER(f.vulnerability) LIKE ?"
+        + " ESCAPE '\\')";
+  }
+
+  private List<AdvisoryRow> rows(String where, List<Object> params, int offset, int limit) {
+    return jdbc.sql(
+            "SELECT a.* FROM advisory a"
+                + where
+                + " ORDER BY CASE WHEN a.updated IS NULL THEN 1 ELSE 0 END, a.updated DESC,"
+                + " a.id DESC OFFSET "
+                + offset
+                + " ROWS FETCH FIRST "
+                + limit
+                + " ROWS ONLY")
+        .params(params)
+        .query(FindingService::advisory)
+        .list();
   }
 
   /** One advisory by storage id. */

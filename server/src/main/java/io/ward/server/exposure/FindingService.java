@@ -2,6 +2,7 @@ package io.ward.server.exposure;
 
 import io.ward.model.exposure.FindingKind;
 import io.ward.model.exposure.FindingStatus;
+import io.ward.server.inventory.DeviceQueryService;
 import io.ward.server.inventory.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -148,8 +149,7 @@ public class FindingService {
 
   /** A LIKE pattern finding {@code s} anywhere, any case, with its wildcards escaped. */
   static String like(String s) {
-    String lower = s.toLowerCase(Locale.ROOT);
-    return "%" + lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return "%" + DeviceQueryService.escapeLike(s.toLowerCase(Locale.ROOT)) + "%";
   }
 
   /** The findings of one advisory that are not ruled out, by device. */
@@ -173,16 +173,6 @@ public class FindingService {
       // falls through to the refusal below
     }
     throw new IllegalArgumentException("malformed cursor");
-  }
-
-  /** Stored advisories, most recently updated first. */
-  public List<AdvisoryRow> advisories(int limit) {
-    return jdbc.sql(
-            "SELECT * FROM advisory ORDER BY updated DESC, id DESC FETCH FIRST "
-                + Math.max(1, Math.min(limit, 500))
-                + " ROWS ONLY")
-        .query(FindingService::advisory)
-        .list();
   }
 
   /** One advisory by its key ({@code <source>|<id>}). */

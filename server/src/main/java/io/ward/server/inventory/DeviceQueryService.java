@@ -358,7 +358,8 @@ public class DeviceQueryService {
     }
   }
 
-  static String escapeLike(String s) {
+  /** {@code s} with LIKE's wildcards and escape character escaped (for {@code ESCAPE '\\'}). */
+  public static String escapeLike(String s) {
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
