@@ -40,7 +40,13 @@ public final class CsafDiscovery {
   private static final long MAX_HASH_FILE_BYTES = 4096;
 
   private final Path root;
+
+  /**
+   * The caller's client without redirects: every URL a provider lists, and every redirect from it,
+   * is checked before it is requested (see {@link Download#getChecked}).
+   */
   private final HttpClient client;
+
   private final Clock clock;
   private final Duration timeout;
   private final StoreFiles files;
@@ -48,7 +54,7 @@ public final class CsafDiscovery {
   /** A discovery writing below the store {@code root}. */
   public CsafDiscovery(Path root, HttpClient client, Clock clock, Duration timeout) {
     this.root = root;
-    this.client = client;
+    this.client = Download.withoutRedirects(client);
     this.clock = clock;
     this.timeout = timeout;
     this.files = new StoreFiles(root);
@@ -173,8 +179,14 @@ public final class CsafDiscovery {
       temps.add(temp);
       pacer.await();
       Download.Answer answer =
-          Download.get(
-              client, doc.url(), timeout, headers, temp, source.options().maxDocumentBytes());
+          Download.getChecked(
+              client,
+              doc.url(),
+              timeout,
+              headers,
+              temp,
+              source.options().maxDocumentBytes(),
+              u -> ListedUrls.refused(source.url(), u));
       if (answer.status() == 304 && have) {
         return Result.NOT_MODIFIED;
       }
@@ -276,7 +288,9 @@ public final class CsafDiscovery {
     Path temp = files.temp("csaf-index");
     temps.add(temp);
     pacer.await();
-    Download.Answer answer = Download.get(client, url, timeout, Map.of(), temp, maxBytes);
+    Download.Answer answer =
+        Download.getChecked(
+            client, url, timeout, Map.of(), temp, maxBytes, u -> ListedUrls.refused(origin, u));
     if (!answer.ok()) {
       throw new IOException("HTTP " + answer.status() + " from " + url);
     }
