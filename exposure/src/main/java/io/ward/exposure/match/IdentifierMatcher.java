@@ -7,6 +7,7 @@ import io.ward.model.exposure.AffectedProduct;
 import io.ward.model.exposure.Finding;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,19 +86,32 @@ public final class IdentifierMatcher {
 
   /**
    * The name matcher's findings with the identifier matcher's merged in: for one advisory and
-   * vulnerability, an identifier finding replaces the name finding when it is at least as sure (a
-   * maker's published identifier says more than shared words), else the name finding stays.
+   * vulnerability, an identifier finding replaces the name finding on the device itself (not one on
+   * an SBOM component, which stays) when it is at least as sure (a maker's published identifier
+   * says more than shared words), else the name finding stays. Every other finding stays as it is.
    */
   public static List<Finding> merge(List<Finding> byName, List<Finding> byIdentifier) {
     if (byIdentifier.isEmpty()) {
       return byName;
     }
-    Map<String, Finding> out = new LinkedHashMap<>();
-    byName.forEach(f -> out.put(key(f), f));
-    for (Finding f : byIdentifier) {
-      out.merge(key(f), f, (old, id) -> surer(id, old) ? id : old);
+    List<Finding> out = new ArrayList<>(byName);
+    // advisory|vulnerability -> position in out of the finding on the device itself
+    Map<String, Integer> onDevice = new HashMap<>();
+    for (int i = 0; i < out.size(); i++) {
+      if (!out.get(i).matchedBy().deviceAttribute().startsWith("sbom:")) {
+        onDevice.putIfAbsent(key(out.get(i)), i);
+      }
     }
-    return List.copyOf(out.values());
+    for (Finding f : byIdentifier) {
+      Integer at = onDevice.get(key(f));
+      if (at == null) {
+        onDevice.put(key(f), out.size());
+        out.add(f);
+      } else if (surer(f, out.get(at))) {
+        out.set(at, f);
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static boolean surer(Finding a, Finding b) {

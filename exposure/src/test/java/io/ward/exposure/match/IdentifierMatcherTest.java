@@ -8,6 +8,7 @@ import io.ward.model.Device;
 import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.Finding;
 import io.ward.model.exposure.FindingStatus;
+import io.ward.model.exposure.MatchReason;
 import io.ward.model.exposure.MatchRule;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -124,6 +125,45 @@ class IdentifierMatcherTest {
         .isGreaterThanOrEqualTo(
             byName.stream().mapToDouble(f -> f.matchedBy().confidence()).max().orElse(0));
     assertThat(merged.get(0).matchedBy().deviceAttribute()).isEqualTo("serial");
+  }
+
+  @Test
+  void shouldKeepAComponentsFindingWhenTheIdentifierReplacesTheDevicesOwn() {
+    Device d =
+        withSerial(device("mac:p9", "Example Medical", "Infusion System", "3.0"), "SN-4411-9");
+    List<Finding> byName =
+        new ReferenceMatcher(List.of(CRAFTED), VendorAliases.defaults()).match(d, List.of());
+    Finding own = byName.get(0);
+    MatchReason m = own.matchedBy();
+    Finding component =
+        new Finding(
+            own.id() + "|sbom",
+            own.kind(),
+            own.deviceId(),
+            own.vulnerability(),
+            own.advisoryId(),
+            own.title(),
+            own.status(),
+            own.statusReason(),
+            new MatchReason(
+                m.advisoryId(),
+                m.productId(),
+                m.productName(),
+                m.rule(),
+                m.constraint(),
+                "sbom:pump-firmware@3.0",
+                "pump-firmware 3.0",
+                m.evidence(),
+                m.confidence(),
+                m.explanation()));
+    List<Finding> withComponent = new java.util.ArrayList<>(byName);
+    withComponent.add(component);
+
+    List<Finding> merged = IdentifierMatcher.merge(withComponent, matcher.match(d));
+
+    assertThat(merged)
+        .extracting(f -> f.matchedBy().deviceAttribute())
+        .containsExactlyInAnyOrder("serial", "sbom:pump-firmware@3.0");
   }
 
   static Device withSerial(Device d, String serial) {
