@@ -3,6 +3,7 @@ package io.ward.server.api;
 import io.ward.model.exposure.RemediationRecord.RiskAcceptance;
 import io.ward.model.exposure.RemediationStatus;
 import io.ward.server.audit.Actor;
+import io.ward.server.exposure.AdvisoryQueries;
 import io.ward.server.exposure.Remediation;
 import io.ward.server.exposure.RemediationGroups;
 import io.ward.server.exposure.RemediationService;
@@ -34,17 +35,49 @@ public class RemediationCommands {
       throw ApiException.badRequest(
           "a JSON body with one of advisoryKey, vulnerability and findingIds is required");
     }
+    return openGroup(
+        () ->
+            new RemediationGroups.Selector(
+                Params.text("advisoryKey", body.advisoryKey(), 300),
+                Params.text("vulnerability", body.vulnerability(), 100),
+                ids("findingIds", body.findingIds()),
+                Params.text("vendor", body.vendor(), 200),
+                Params.text("model", body.model(), 200),
+                Params.text("firmware", body.firmware(), 200)),
+        body,
+        actor);
+  }
+
+  /**
+   * Opens one record for an advisory's open findings on one product exactly as the advisory page
+   * listed it: an empty vendor, model or firmware chooses the devices without one (through {@link
+   * #createGroup(RemediationJson.Group, Actor)} an empty value means "any").
+   */
+  public Remediation createProductGroup(
+      String advisoryKey,
+      AdvisoryQueries.DeviceGroup product,
+      RemediationJson.Group body,
+      Actor actor) {
+    return openGroup(
+        () ->
+            new RemediationGroups.Selector(
+                Params.text("advisoryKey", advisoryKey, 300),
+                Optional.empty(),
+                List.of(),
+                Optional.of(product.vendor()),
+                Optional.of(product.model()),
+                Optional.of(product.firmware())),
+        body,
+        actor);
+  }
+
+  private Remediation openGroup(
+      java.util.function.Supplier<RemediationGroups.Selector> selector,
+      RemediationJson.Group body,
+      Actor actor) {
     try {
-      RemediationGroups.Selector selector =
-          new RemediationGroups.Selector(
-              Params.text("advisoryKey", body.advisoryKey(), 300),
-              Params.text("vulnerability", body.vulnerability(), 100),
-              ids("findingIds", body.findingIds()),
-              Params.text("vendor", body.vendor(), 200),
-              Params.text("model", body.model(), 200),
-              Params.text("firmware", body.firmware(), 200));
       return groups.create(
-          selector,
+          selector.get(),
           Params.text("title", body.title(), RemediationJson.MAX_TITLE),
           Params.text("owner", body.owner(), RemediationJson.MAX_OWNER),
           Optional.ofNullable(body.due()),

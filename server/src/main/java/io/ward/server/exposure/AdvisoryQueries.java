@@ -46,8 +46,42 @@ public class AdvisoryQueries {
     }
   }
 
-  /** Devices of one vendor, model and firmware among an advisory's open findings. */
-  public record DeviceGroup(String vendor, String model, String firmware, int devices) {}
+  /**
+   * Devices of one vendor, model and firmware among an advisory's open findings; an empty value is
+   * a device without one.
+   */
+  public record DeviceGroup(String vendor, String model, String firmware, int devices) {
+
+    /**
+     * The group's vendor, model and firmware as one form value, each URL-encoded and joined by
+     * {@code /}: the console's product choice names the group itself, not its place in a list that
+     * an ingest may reorder before the form is sent.
+     */
+    public String choice() {
+      return encode(vendor) + "/" + encode(model) + "/" + encode(firmware);
+    }
+
+    /**
+     * The vendor, model and firmware of a {@link #choice} (the device count is not part of it).
+     *
+     * @throws IllegalArgumentException not a choice
+     */
+    public static DeviceGroup ofChoice(String choice) {
+      String[] parts = choice.split("/", -1);
+      if (parts.length != 3) {
+        throw new IllegalArgumentException("product must be one of the listed device groups");
+      }
+      return new DeviceGroup(decode(parts[0]), decode(parts[1]), decode(parts[2]), 0);
+    }
+
+    private static String encode(String s) {
+      return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String decode(String s) {
+      return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
 
   /** Most advisories {@link #rows} returns at once (the API's largest page). */
   public static final int MAX_ROWS = 500;

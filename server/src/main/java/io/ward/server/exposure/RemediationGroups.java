@@ -70,9 +70,9 @@ public class RemediationGroups {
       if (!findingIds.isEmpty()) {
         parts.add("CVEs of findings " + findingIds);
       }
-      vendor.ifPresent(v -> parts.add("vendor " + v));
-      model.ifPresent(m -> parts.add("model " + m));
-      firmware.ifPresent(f -> parts.add("firmware " + f));
+      vendor.ifPresent(v -> parts.add(v.isEmpty() ? "no vendor known" : "vendor " + v));
+      model.ifPresent(m -> parts.add(m.isEmpty() ? "no model known" : "model " + m));
+      firmware.ifPresent(f -> parts.add(f.isEmpty() ? "no firmware known" : "firmware " + f));
       return String.join(", ", parts);
     }
   }

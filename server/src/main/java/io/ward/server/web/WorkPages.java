@@ -45,15 +45,12 @@ class WorkPages {
   private final RemediationService remediations;
   private final RemediationCommands commands;
   private final DeviceQueryService devices;
-  private final AdvisoryQueries advisories;
 
   WorkPages(
       FindingService findings,
       RemediationService remediations,
       RemediationCommands commands,
-      DeviceQueryService devices,
-      AdvisoryQueries advisories) {
-    this.advisories = advisories;
+      DeviceQueryService devices) {
     this.findings = findings;
     this.remediations = remediations;
     this.commands = commands;
@@ -223,7 +220,7 @@ class WorkPages {
   String createGroup(
       @RequestParam(name = "advisoryKey", required = false) String advisoryKey,
       @RequestParam(name = "vulnerability", required = false) String vulnerability,
-      @RequestParam(name = "product", required = false) Integer product,
+      @RequestParam(name = "product", required = false) String product,
       @RequestParam(name = "title", required = false) String title,
       @RequestParam(name = "owner", required = false) String owner,
       @RequestParam(name = "due", required = false) String due,
@@ -234,28 +231,30 @@ class WorkPages {
         flash,
         returnTo,
         () -> {
-          Optional<AdvisoryQueries.DeviceGroup> g = Optional.empty();
-          if (product != null && advisoryKey != null) {
-            List<AdvisoryQueries.DeviceGroup> groups = advisories.deviceGroups(advisoryKey.strip());
-            if (product < 0 || product >= groups.size()) {
-              throw ApiException.badRequest("product must be one of the listed device groups");
+          RemediationJson.Group body =
+              new RemediationJson.Group(
+                  title,
+                  advisoryKey,
+                  vulnerability,
+                  null,
+                  null,
+                  null,
+                  null,
+                  owner,
+                  Params.date("due", due).orElse(null),
+                  window);
+          Remediation r;
+          if (product != null && !product.isBlank() && advisoryKey != null) {
+            AdvisoryQueries.DeviceGroup g;
+            try {
+              g = AdvisoryQueries.DeviceGroup.ofChoice(product);
+            } catch (IllegalArgumentException e) {
+              throw ApiException.badRequest(e.getMessage());
             }
-            g = Optional.of(groups.get(product));
+            r = commands.createProductGroup(advisoryKey, g, body, Actor.current());
+          } else {
+            r = commands.createGroup(body, Actor.current());
           }
-          Remediation r =
-              commands.createGroup(
-                  new RemediationJson.Group(
-                      title,
-                      advisoryKey,
-                      vulnerability,
-                      null,
-                      g.map(AdvisoryQueries.DeviceGroup::vendor).orElse(null),
-                      g.map(AdvisoryQueries.DeviceGroup::model).orElse(null),
-                      g.map(AdvisoryQueries.DeviceGroup::firmware).orElse(null),
-                      owner,
-                      Params.date("due", due).orElse(null),
-                      window),
-                  Actor.current());
           return new Done(
               "Remediation #"
                   + r.id()
