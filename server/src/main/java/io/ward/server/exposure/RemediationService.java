@@ -167,15 +167,35 @@ public class RemediationService {
         actor.name(),
         "remediation.create",
         "remediation:" + id,
-        draft.title()
-            + fromPolicy.map(p -> " (due " + p.due() + ", " + p.basis() + ")").orElse("")
-            + draft.group().map(g -> " [group: " + g + "]").orElse("")
-            + "; findings "
-            + draft.findingIds()
-            + ", devices "
-            + draft.deviceIds(),
+        createdDetail(draft, fromPolicy),
         actor.address());
     return get(id).orElseThrow();
+  }
+
+  /** Longest audit detail of a new record that lists its ids (the audit log keeps 4,000). */
+  static final int MAX_LISTED_DETAIL = 3_900;
+
+  /**
+   * The audit detail of a new record: title, policy due date, group basis and the ids of its
+   * findings and devices. A group can hold a thousand findings, more ids than an audit entry keeps;
+   * the entry then counts them instead of being cut in the middle of the list (the basis says how
+   * the group chose them, and the record itself lists them).
+   */
+  static String createdDetail(Remediation.Draft draft, Optional<PolicyDue> fromPolicy) {
+    String head =
+        draft.title()
+            + fromPolicy.map(p -> " (due " + p.due() + ", " + p.basis() + ")").orElse("")
+            + draft.group().map(g -> " [group: " + g + "]").orElse("");
+    String listed = head + "; findings " + draft.findingIds() + ", devices " + draft.deviceIds();
+    if (listed.length() <= MAX_LISTED_DETAIL) {
+      return listed;
+    }
+    return head
+        + "; "
+        + draft.findingIds().size()
+        + " findings, "
+        + draft.deviceIds().size()
+        + " devices (too many to list here; the record lists them)";
   }
 
   /** A due date the policy set, and why. */
