@@ -27,18 +27,4 @@ public record FindingFilter(
     Optional<Category> category,
     Optional<String> vendor,
     Optional<String> text,
-    boolean ascending) {
-
-  /** Every finding, highest score first. */
-  public static FindingFilter all() {
-    return new FindingFilter(
-        Optional.empty(),
-        false,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        false);
-  }
-}
+    boolean ascending) {}

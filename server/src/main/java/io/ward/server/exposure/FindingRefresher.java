@@ -72,11 +72,6 @@ public class FindingRefresher {
   /** What a refresh did. */
   public record Outcome(int devices, int findings, int devicesAtRisk) {}
 
-  /** Forgets the cached knowledge after feeds changed. */
-  public void knowledgeChanged() {
-    knowledge.invalidate();
-  }
-
   /**
    * Re-assesses the given devices (storage ids) after an ingest stored them, and checks the
    * remediation records of these devices against what is now stored (patched ones verified, expired

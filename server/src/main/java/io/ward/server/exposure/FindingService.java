@@ -52,32 +52,6 @@ public class FindingService {
   }
 
   /**
-   * Findings, highest score first, a page at a time.
-   *
-   * @param status only this status, when given
-   * @param kevOnly only findings whose CVE is in KEV
-   * @param cursor the previous page's {@link Page#nextCursor()}
-   * @param limit page size, 1 to 500
-   * @throws IllegalArgumentException the cursor is malformed
-   */
-  public Page<FindingRow> search(
-      Optional<FindingStatus> status, boolean kevOnly, Optional<String> cursor, int limit) {
-    FindingFilter all = FindingFilter.all();
-    return search(
-        new FindingFilter(
-            status,
-            kevOnly,
-            all.decision(),
-            all.kind(),
-            all.category(),
-            all.vendor(),
-            all.text(),
-            false),
-        cursor,
-        limit);
-  }
-
-  /**
    * Findings that pass a filter, by score (highest first unless {@link FindingFilter#ascending()}),
    * a page at a time.
    *
