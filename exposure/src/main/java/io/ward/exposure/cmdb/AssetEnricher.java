@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * Merges one CMDB asset into one observed device. What the network did not show is taken from the
@@ -106,28 +105,26 @@ final class AssetEnricher {
     // Conflicting evidence is resolved by confidence, as the inventory resolves its own: a value
     // the network shows only weakly (a vendor from the MAC's OUI, often the maker of the network
     // module rather than of the device) yields to the hand-kept record; the conflict stays listed.
-    OptionalDouble observed = observedConfidence(w.device, attribute, seen.get());
-    boolean recordWins = observed.isPresent() && observed.getAsDouble() < CMDB_CONFIDENCE;
+    Optional<Evidence> observed = strongest(w.device, attribute, seen.get());
+    boolean recordWins = observed.isPresent() && observed.get().confidence() < CMDB_CONFIDENCE;
     String message = conflictMessage(attribute, w.asset, seen.get(), r);
     if (recordWins) {
       message +=
           String.format(
               Locale.ROOT,
               "; Ward uses the CMDB's value, the network's evidence being weaker (%s, %.2f)",
-              observedSource(w.device, attribute, seen.get()).orElse("?"),
-              observed.getAsDouble());
+              observed.get().source(),
+              observed.get().confidence());
     }
-    w.conflict(
-        kind(attribute), seen.get(), observedSource(w.device, attribute, seen.get()), r, message);
+    w.conflict(kind(attribute), seen.get(), observed.map(Evidence::source), r, message);
     return recordWins ? recorded : seen;
   }
 
-  /** The confidence of the strongest evidence for the value the device shows, if it has any. */
-  static OptionalDouble observedConfidence(Device d, String attribute, String value) {
+  /** The strongest evidence for the value the device shows, if it has any. */
+  static Optional<Evidence> strongest(Device d, String attribute, String value) {
     return d.evidence().stream()
         .filter(e -> e.attribute().equals(attribute) && e.value().equals(value))
-        .mapToDouble(Evidence::confidence)
-        .max();
+        .max(Comparator.comparingDouble(Evidence::confidence));
   }
 
   private static String conflictMessage(String attribute, CmdbAsset a, String seen, String r) {
@@ -174,7 +171,7 @@ final class AssetEnricher {
       w.conflict(
           CmdbConflict.Kind.HOSTNAME,
           String.join(", ", w.hostnames),
-          observedSource(w.device, "hostname", w.hostnames.get(0)),
+          strongest(w.device, "hostname", w.hostnames.get(0)).map(Evidence::source),
           h,
           "the CMDB host name "
               + h
@@ -243,14 +240,6 @@ final class AssetEnricher {
       default:
         return CmdbConflict.Kind.SERIAL;
     }
-  }
-
-  /** The source of the strongest evidence for the value the device shows. */
-  static Optional<String> observedSource(Device d, String attribute, String value) {
-    return d.evidence().stream()
-        .filter(e -> e.attribute().equals(attribute) && e.value().equals(value))
-        .max(Comparator.comparingDouble(Evidence::confidence))
-        .map(Evidence::source);
   }
 
   private boolean sameVendor(String a, String b) {

@@ -132,7 +132,7 @@ public final class KnowledgeLoader {
   }
 
   /** The hex digest of a file. */
-  static String hash(Path file, String algorithm) throws IOException {
+  public static String hash(Path file, String algorithm) throws IOException {
     try {
       MessageDigest digest = MessageDigest.getInstance(algorithm);
       try (var in = new java.security.DigestInputStream(Files.newInputStream(file), digest)) {

@@ -6,6 +6,7 @@ import io.ward.exposure.feeds.FeedConfig;
 import io.ward.exposure.feeds.FeedProblem;
 import io.ward.exposure.feeds.FeedResult;
 import io.ward.exposure.feeds.Json;
+import io.ward.exposure.feeds.KnowledgeLoader;
 import io.ward.exposure.feeds.SyncReport;
 import io.ward.exposure.feeds.csaf.CsafReader;
 import io.ward.model.exposure.Advisory;
@@ -193,14 +194,14 @@ public final class CsafDiscovery {
       if (!answer.ok()) {
         return fail(doc.url(), "HTTP " + answer.status(), have, details);
       }
-      Optional<String> bad = checkHash(doc, temp, source, pacer, temps);
+      String sha256 = KnowledgeLoader.hash(temp, "SHA-256");
+      Optional<String> bad = checkHash(doc, temp, sha256, source, pacer, temps);
       if (bad.isEmpty()) {
         bad = checkDocument(temp);
       }
       if (bad.isPresent()) {
         return fail(doc.url(), bad.get(), have, details);
       }
-      String sha256 = StoreFiles.hash(temp, "SHA-256");
       StoreFiles.move(temp, target);
       ObjectNode entry = held.putObject(key);
       entry.put("file", name);
@@ -216,9 +217,18 @@ public final class CsafDiscovery {
     }
   }
 
-  /** Empty when the listing names no hash or the document matches it, else why not. */
+  /**
+   * Empty when the listing names no hash or the document matches it, else why not.
+   *
+   * @param sha256 the document's SHA-256, already computed for the store's metadata
+   */
   private Optional<String> checkHash(
-      CsafListing.Document doc, Path body, FeedConfig.Source source, Pacer pacer, List<Path> temps)
+      CsafListing.Document doc,
+      Path body,
+      String sha256,
+      FeedConfig.Source source,
+      Pacer pacer,
+      List<Path> temps)
       throws IOException, InterruptedException {
     if (doc.hash().isEmpty()) {
       return Optional.empty();
@@ -227,7 +237,7 @@ public final class CsafDiscovery {
     Path sum = fetchIndex(source.url(), hashUrl, MAX_HASH_FILE_BYTES, pacer, temps);
     String[] fields = Files.readString(sum).trim().split("\\s+");
     boolean sha512 = hashUrl.getPath().toLowerCase(Locale.ROOT).endsWith(".sha512");
-    String actual = StoreFiles.hash(body, sha512 ? "SHA-512" : "SHA-256");
+    String actual = sha512 ? KnowledgeLoader.hash(body, "SHA-512") : sha256;
     return fields.length > 0 && actual.equalsIgnoreCase(fields[0])
         ? Optional.empty()
         : Optional.of("does not match its hash file " + hashUrl);

@@ -9,9 +9,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** File moves of the store: downloads land in {@code .tmp/} and move into place atomically. */
 final class StoreFiles {
@@ -98,19 +95,6 @@ final class StoreFiles {
       Files.deleteIfExists(p);
     } catch (IOException e) {
       // see deleteQuietly
-    }
-  }
-
-  /** The hex digest of a file. */
-  static String hash(Path file, String algorithm) throws IOException {
-    try {
-      MessageDigest digest = MessageDigest.getInstance(algorithm);
-      try (var in = new java.security.DigestInputStream(Files.newInputStream(file), digest)) {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(algorithm + " missing from the JDK", e);
     }
   }
 }
