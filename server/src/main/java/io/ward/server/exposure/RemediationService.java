@@ -333,12 +333,20 @@ public class RemediationService {
               CLOSED_LAST
                   + ", CASE WHEN owner IS NULL OR owner = '' THEN 1 ELSE 0 END, LOWER(owner), ";
         };
+    // Only the urgency order needs each record's urgency before the cut (a subquery per record);
+    // the page's urgencies are read afterwards for the 500 shown, whatever the order.
+    String from =
+        order == BoardOrder.URGENCY
+            ? "(SELECT r.*, "
+                + RemediationRows.urgencyOf("r")
+                + " AS urgency_rank FROM remediation r"
+                + where
+                + ") b"
+            : "remediation" + where;
     return rows.query(
-        "SELECT * FROM (SELECT r.*, "
-            + RemediationRows.urgencyOf("r")
-            + " AS urgency_rank FROM remediation r"
-            + where
-            + ") b ORDER BY "
+        "SELECT * FROM "
+            + from
+            + " ORDER BY "
             + first
             + "CASE WHEN due IS NULL THEN 1 ELSE 0 END, due, id FETCH FIRST "
             + BOARD_MAX
