@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -109,16 +110,24 @@ public class RemediationGroups {
               params.add(v.toUpperCase(Locale.ROOT));
             });
     if (!s.findingIds().isEmpty()) {
-      List<String> cves = new ArrayList<>();
-      for (long id : s.findingIds()) {
-        cves.add(
-            jdbc.sql("SELECT vulnerability FROM finding WHERE id = ?")
-                .param(id)
-                .query(String.class)
-                .optional()
-                .orElseThrow(() -> new java.util.NoSuchElementException("no finding " + id)));
+      Map<Long, String> byId = new java.util.HashMap<>();
+      for (List<Long> chunk : SqlLists.chunks(s.findingIds())) {
+        jdbc.sql(
+                "SELECT id, vulnerability FROM finding WHERE id IN ("
+                    + SqlLists.marks(chunk.size())
+                    + ")")
+            .params(new ArrayList<Object>(chunk))
+            .query((rs, n) -> byId.put(rs.getLong(1), rs.getString(2)))
+            .list();
       }
-      Set<String> distinct = new LinkedHashSet<>(cves);
+      Set<String> distinct = new LinkedHashSet<>();
+      for (long id : s.findingIds()) {
+        String cve = byId.get(id);
+        if (cve == null) {
+          throw new java.util.NoSuchElementException("no finding " + id);
+        }
+        distinct.add(cve);
+      }
       terms.add(
           "f.vulnerability IN ("
               + String.join(", ", distinct.stream().map(c -> "?").toList())

@@ -153,16 +153,8 @@ public class RemediationService {
             now())
         .update(key, "id");
     long id = key.getKeyAs(Number.class).longValue();
-    for (long f : draft.findingIds()) {
-      jdbc.sql("INSERT INTO remediation_finding (remediation_id, finding_id) VALUES (?, ?)")
-          .params(id, f)
-          .update();
-    }
-    for (long d : draft.deviceIds()) {
-      jdbc.sql("INSERT INTO remediation_device (remediation_id, device_id) VALUES (?, ?)")
-          .params(id, d)
-          .update();
-    }
+    insertPairs("remediation_finding", "finding_id", id, draft.findingIds());
+    insertPairs("remediation_device", "device_id", id, draft.deviceIds());
     audit.append(
         actor.name(),
         "remediation.create",
@@ -209,21 +201,32 @@ public class RemediationService {
    * findings.
    */
   Optional<PolicyDue> policyDue(List<Long> findingIds, LocalDate opened) {
-    PolicyDue best = null;
-    for (long f : findingIds) {
-      record Row(
-          String vulnerability, String decision, boolean kev, Optional<LocalDate> kevDueDate) {}
-      Row row =
-          jdbc.sql("SELECT vulnerability, decision, kev, kev_due_date FROM finding WHERE id = ?")
-              .param(f)
-              .query(
-                  (rs, n) ->
+    record Row(
+        String vulnerability, String decision, boolean kev, Optional<LocalDate> kevDueDate) {}
+    Map<Long, Row> rows = new HashMap<>();
+    for (List<Long> chunk : SqlLists.chunks(findingIds)) {
+      jdbc.sql(
+              "SELECT id, vulnerability, decision, kev, kev_due_date FROM finding WHERE id IN ("
+                  + SqlLists.marks(chunk.size())
+                  + ")")
+          .params(new ArrayList<Object>(chunk))
+          .query(
+              (rs, n) ->
+                  rows.put(
+                      rs.getLong("id"),
                       new Row(
                           rs.getString("vulnerability"),
                           rs.getString("decision"),
                           rs.getBoolean("kev"),
-                          Optional.ofNullable(rs.getObject("kev_due_date", LocalDate.class))))
-              .single();
+                          Optional.ofNullable(rs.getObject("kev_due_date", LocalDate.class)))))
+          .list();
+    }
+    PolicyDue best = null;
+    for (long f : findingIds) {
+      Row row = rows.get(f);
+      if (row == null) {
+        throw new NoSuchElementException("no finding " + f);
+      }
       Decision decision = decision(row.decision()).orElse(Decision.DEFER);
       LocalDate due = policy.due(opened, decision, row.kev(), row.kevDueDate());
       if (best == null || due.isBefore(best.due())) {
@@ -637,17 +640,45 @@ public class RemediationService {
             .toList());
   }
 
+  /** Refuses the first of {@code ids}, in their order, that {@code table} does not hold. */
   private void requireAll(String table, List<Long> ids) {
-    for (long id : ids) {
-      boolean exists =
-          jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE id = ?")
-                  .param(id)
+    for (List<Long> chunk : SqlLists.chunks(ids)) {
+      Set<Long> found =
+          new HashSet<>(
+              jdbc.sql(
+                      "SELECT id FROM "
+                          + table
+                          + " WHERE id IN ("
+                          + SqlLists.marks(chunk.size())
+                          + ")")
+                  .params(new ArrayList<Object>(chunk))
                   .query(Long.class)
-                  .single()
-              > 0;
-      if (!exists) {
-        throw new NoSuchElementException("no " + table + " " + id);
+                  .list());
+      for (long id : chunk) {
+        if (!found.contains(id)) {
+          throw new NoSuchElementException("no " + table + " " + id);
+        }
       }
+    }
+  }
+
+  /** Links record {@code id} to {@code ids} in {@code table}, a chunk of rows per statement. */
+  private void insertPairs(String table, String column, long id, List<Long> ids) {
+    for (List<Long> chunk : SqlLists.chunks(ids)) {
+      List<Object> params = new ArrayList<>();
+      for (long other : chunk) {
+        params.add(id);
+        params.add(other);
+      }
+      jdbc.sql(
+              "INSERT INTO "
+                  + table
+                  + " (remediation_id, "
+                  + column
+                  + ") VALUES "
+                  + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)")))
+          .params(params)
+          .update();
     }
   }
 
