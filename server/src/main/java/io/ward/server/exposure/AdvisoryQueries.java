@@ -2,6 +2,7 @@ package io.ward.server.exposure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class AdvisoryQueries {
+  /** Most CVEs a summary lists. */
+  private static final int MAX_CVES = 100;
+
   /** Most advisories on one page. */
   public static final int MAX_LIMIT = 200;
 
@@ -104,8 +108,7 @@ public class AdvisoryQueries {
             .params(params)
             .query(Long.class)
             .single();
-    return new Listing(
-        rows(where, params, offset, limit).stream().map(this::summary).toList(), total);
+    return new Listing(summaries(rows(where, params, offset, limit)), total);
   }
 
   /**
@@ -178,24 +181,63 @@ public class AdvisoryQueries {
   }
 
   private Summary summary(AdvisoryRow a) {
-    List<String> cves =
-        jdbc.sql(
-                "SELECT DISTINCT vulnerability FROM finding WHERE advisory_key = ?"
-                    + " ORDER BY vulnerability FETCH FIRST 100 ROWS ONLY")
-            .param(a.key())
-            .query(String.class)
-            .list();
+    return summaries(List.of(a)).get(0);
+  }
+
+  /**
+   * The summaries of {@code advisories}, in their order: two statements for the whole page (its
+   * CVEs, and its reach), not two per advisory.
+   */
+  private List<Summary> summaries(List<AdvisoryRow> advisories) {
+    if (advisories.isEmpty()) {
+      return List.of();
+    }
+    List<Object> keys = new ArrayList<>();
+    advisories.forEach(a -> keys.add(a.key()));
+    String in = " IN (" + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ")";
+    Map<String, List<String>> cves = new java.util.HashMap<>();
+    jdbc.sql(
+            "SELECT DISTINCT advisory_key, vulnerability FROM finding WHERE advisory_key"
+                + in
+                + " ORDER BY advisory_key, vulnerability")
+        .params(keys)
+        .query(
+            (rs, n) -> {
+              List<String> of = cves.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+              if (of.size() < MAX_CVES) {
+                of.add(rs.getString(2));
+              }
+              return null;
+            })
+        .list();
     record Reach(int affected, int possibly, boolean kev) {}
-    Reach reach =
-        jdbc.sql(
-                "SELECT COUNT(DISTINCT CASE WHEN status = 'AFFECTED' THEN device_id END) AS a,"
-                    + " COUNT(DISTINCT device_id) AS o,"
-                    + " COUNT(CASE WHEN kev THEN 1 END) AS k FROM finding"
-                    + " WHERE advisory_key = ? AND status <> 'NOT_AFFECTED'")
-            .param(a.key())
-            .query((rs, n) -> new Reach(rs.getInt("a"), rs.getInt("o"), rs.getInt("k") > 0))
-            .single();
-    // A device with an affected finding counts as affected only, not also as possibly affected.
-    return new Summary(a, cves, reach.affected(), reach.possibly() - reach.affected(), reach.kev());
+    Map<String, Reach> reach = new java.util.HashMap<>();
+    jdbc.sql(
+            "SELECT advisory_key,"
+                + " COUNT(DISTINCT CASE WHEN status = 'AFFECTED' THEN device_id END) AS a,"
+                + " COUNT(DISTINCT device_id) AS o,"
+                + " COUNT(CASE WHEN kev THEN 1 END) AS k FROM finding"
+                + " WHERE advisory_key"
+                + in
+                + " AND status <> 'NOT_AFFECTED' GROUP BY advisory_key")
+        .params(keys)
+        .query(
+            (rs, n) ->
+                reach.put(
+                    rs.getString(1), new Reach(rs.getInt("a"), rs.getInt("o"), rs.getInt("k") > 0)))
+        .list();
+    List<Summary> out = new ArrayList<>();
+    for (AdvisoryRow a : advisories) {
+      Reach r = reach.getOrDefault(a.key(), new Reach(0, 0, false));
+      // A device with an affected finding counts as affected only, not also as possibly affected.
+      out.add(
+          new Summary(
+              a,
+              cves.getOrDefault(a.key(), List.of()),
+              r.affected(),
+              r.possibly() - r.affected(),
+              r.kev()));
+    }
+    return out;
   }
 }
