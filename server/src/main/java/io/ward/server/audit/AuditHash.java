@@ -81,11 +81,17 @@ final class AuditHash {
     }
   }
 
-  static String hmac(byte[] key, String text) {
+  /** The HMAC of {@code text} with {@code mac}, which it leaves ready for the next text. */
+  static String hmac(Mac mac, String text) {
+    return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** An HMAC-SHA256 initialised with {@code key}. */
+  static Mac newMac(byte[] key) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 missing from the JDK", e);
     }

@@ -2,6 +2,7 @@ package io.ward.server.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import javax.crypto.Mac;
 
 /**
  * The secret that authenticates the audit chain, and the first entry it covers: entries from {@code
@@ -12,6 +13,13 @@ final class AuditKey {
   static final int BYTES = 32;
 
   private final byte[] secret;
+
+  /**
+   * One initialised HMAC per thread: verifying a long log made and initialised one per entry. A Mac
+   * is not thread-safe, and appends and verification may run on different threads.
+   */
+  private final ThreadLocal<Mac> macs;
+
   private final long fromSeq;
 
   AuditKey(byte[] secret, long fromSeq) {
@@ -24,6 +32,7 @@ final class AuditKey {
     }
     this.secret = secret.clone();
     this.fromSeq = fromSeq;
+    this.macs = ThreadLocal.withInitial(() -> AuditHash.newMac(this.secret));
   }
 
   long fromSeq() {
@@ -36,7 +45,7 @@ final class AuditKey {
 
   /** The HMAC of an entry's canonical content. */
   String mac(String canonical) {
-    return AuditHash.hmac(secret, canonical);
+    return AuditHash.hmac(macs.get(), canonical);
   }
 
   /** True when {@code hash} is this key's HMAC of the content (compared in constant time). */
