@@ -105,6 +105,10 @@ public final class ExposureAnalyzer {
       }
       ClinicalContext clinical = rubric.contextOf(d);
       Optional<DeclaredSecurity> declared = mds2.forDevice(d);
+      // The form's lines and advice are the same for every finding of the device.
+      List<String> declaredLines = declared.map(DeclaredSecurity::rationale).orElse(List.of());
+      List<RemediationOption> declaredAdvice =
+          declared.map(DeclaredSecurity::advice).orElse(List.of());
       Map<String, RiskAssessment> byId = new HashMap<>();
       for (Finding f : findings) {
         Optional<Vulnerability> v =
@@ -122,10 +126,10 @@ public final class ExposureAnalyzer {
                     ? RemediationOptions.of(f, v, d.category())
                     : lifecycleAdvice(f, d));
         if (declared.isPresent() && f.status() != FindingStatus.NOT_AFFECTED) {
-          r = declared.get().explain(r);
+          r = DeclaredSecurity.explain(r, declaredLines);
           // The maker's own declarations are the most specific advice Ward has: before its
           // category advice, after the advisory's fixes.
-          remediations.addAll(firstWardAdvice(remediations), declared.get().advice());
+          remediations.addAll(firstWardAdvice(remediations), declaredAdvice);
         }
         byId.put(f.id(), r);
         all.add(new AssessedFinding(f, r, remediations, inKev.flatMap(KevEntry::dueDate)));

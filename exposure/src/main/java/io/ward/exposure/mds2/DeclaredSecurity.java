@@ -136,7 +136,14 @@ public record DeclaredSecurity(Mds2Form form, String versionNote) {
    * meets them among the other inputs. They inform; they change neither decision nor score.
    */
   public RiskAssessment explain(RiskAssessment r) {
-    List<String> lines = rationale();
+    return explain(r, rationale());
+  }
+
+  /**
+   * As {@link #explain(RiskAssessment)} with this form's {@link #rationale()} computed once for all
+   * of a device's findings.
+   */
+  public static RiskAssessment explain(RiskAssessment r, List<String> lines) {
     if (lines.isEmpty()) {
       return r;
     }
