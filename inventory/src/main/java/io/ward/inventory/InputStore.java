@@ -37,7 +37,13 @@ final class InputStore {
   private final Map<Integer, Optional<String>> portNames = new HashMap<>();
 
   InputStore(KnowledgeBase kb) {
+    this(kb, new RecentFacts());
+  }
+
+  /** With the given cache of recent facts (tests make every fact share one slot). */
+  InputStore(KnowledgeBase kb, RecentFacts recent) {
     this.kb = kb;
+    this.recent = recent;
   }
 
   // The subject of the previous observation, its key and record: a dissector reports several facts
@@ -46,11 +52,24 @@ final class InputStore {
   private Optional<EndpointKey> lastKey = Optional.empty();
   private KeyRecord lastRecord;
 
+  private final RecentFacts recent;
+
   void add(Observation o) {
-    if (o.value().isBlank()) {
+    String value = o.value();
+    if (value.isBlank()) {
       return;
     }
     Endpoint subject = o.subject();
+    String field = o.field();
+    RecentFacts.Slot known = recent.find(subject, field, value);
+    if (known != null) {
+      // Counted before: the same effects as below, without finding the record, field and value.
+      KeyRecord r = known.record;
+      r.observations++;
+      r.seen(o.epochNanos(), subject.vlan());
+      known.stat.add(o.epochNanos(), known.keepTime);
+      return;
+    }
     if (subject != lastSubject) {
       lastSubject = subject;
       lastKey = EndpointKey.of(subject);
@@ -63,12 +82,19 @@ final class InputStore {
     KeyRecord r = lastRecord;
     r.observations++;
     r.seen(o.epochNanos(), subject.vlan());
-    r.value(o.field(), o.value().trim(), o.epochNanos(), TIMED_FIELDS.contains(o.field()));
-    if (o.field().equals(ObservationFields.ARP_IP) && key.get().ip().isPresent()) {
+    boolean keepTime = TIMED_FIELDS.contains(field);
+    ValueStat stat = r.value(field, value.trim(), o.epochNanos(), keepTime);
+    boolean arpIp = field.equals(ObservationFields.ARP_IP);
+    if (arpIp && key.get().ip().isPresent()) {
       r.strongBindings++;
     }
-    if (BINDING_FIELDS.contains(o.field()) && key.get().mac().isPresent()) {
-      bind(key.get().mac().get(), o.value(), o.epochNanos(), subject.vlan());
+    boolean binding = BINDING_FIELDS.contains(field);
+    if (binding && key.get().mac().isPresent()) {
+      bind(key.get().mac().get(), value, o.epochNanos(), subject.vlan());
+    }
+    if (!arpIp && !binding && !stat.dropped) {
+      // Address facts do more than count (bindings), so only plain facts take the short path.
+      recent.remember(subject, field, value, r, stat, keepTime);
     }
   }
 

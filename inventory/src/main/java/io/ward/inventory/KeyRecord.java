@@ -40,7 +40,8 @@ final class KeyRecord {
     }
   }
 
-  void value(String field, String value, long epochNanos, boolean keepTime) {
+  /** Counts one observed value; returns its statistics (marked dropped if the bound evicted it). */
+  ValueStat value(String field, String value, long epochNanos, boolean keepTime) {
     Map<String, ValueStat> values = fields.get(field);
     if (values == null) {
       values = new HashMap<>();
@@ -51,10 +52,12 @@ final class KeyRecord {
       stat = new ValueStat();
       values.put(value, stat);
       if (values.size() > MAX_VALUES_PER_FIELD) {
-        values.remove(Collections.max(values.keySet())); // rare: a field with many values
+        // rare: a field with many values
+        values.remove(Collections.max(values.keySet())).dropped = true;
       }
     }
     stat.add(epochNanos, keepTime);
+    return stat;
   }
 
   // The last peer added per direction: a device that opens one connection per message to the same

@@ -11,6 +11,13 @@ final class ValueStat {
   static final int MAX_TIMES = 16;
 
   long count;
+
+  /**
+   * Set when the value was dropped from its field's bounded map: {@link RecentFacts} must then stop
+   * counting into it.
+   */
+  boolean dropped;
+
   long first = Long.MAX_VALUE;
   long last = Long.MIN_VALUE;
 
