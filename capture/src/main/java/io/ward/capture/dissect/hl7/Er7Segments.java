@@ -59,11 +59,15 @@ final class Er7Segments {
     int count = 0;
     int start = 0;
     int n = message.length();
+    // Segments end at CR or LF. String.indexOf scans far faster than charAt per character; the
+    // next CR and LF are remembered, so a message without one is scanned for it once, not once
+    // per segment.
+    int nextCr = -1;
+    int nextLf = -1;
     while (start < n && count < MAX_SEGMENTS) {
-      int end = start;
-      while (end < n && message.charAt(end) != '\r' && message.charAt(end) != '\n') {
-        end++;
-      }
+      nextCr = nextAtOrAfter(message, '\r', start, nextCr);
+      nextLf = nextAtOrAfter(message, '\n', start, nextLf);
+      int end = Math.min(nextCr, nextLf);
       if (end > start) {
         if (2 * count + 2 > bounds.length) {
           bounds = Arrays.copyOf(bounds, bounds.length * 2);
@@ -75,6 +79,18 @@ final class Er7Segments {
       start = end + 1;
     }
     return Optional.of(new Er7Segments(message, bounds, count, field, component, repetition));
+  }
+
+  /**
+   * The first {@code c} at or after {@code from} (the length when none), reusing {@code known}, an
+   * earlier answer, while it is still ahead.
+   */
+  private static int nextAtOrAfter(String message, char c, int from, int known) {
+    if (known >= from) {
+      return known;
+    }
+    int at = message.indexOf(c, from);
+    return at < 0 ? message.length() : at;
   }
 
   /** True when a segment with this three-letter id is present. */
