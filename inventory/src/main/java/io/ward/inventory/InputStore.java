@@ -37,13 +37,14 @@ final class InputStore {
   private final Map<Integer, Optional<String>> portNames = new HashMap<>();
 
   InputStore(KnowledgeBase kb) {
-    this(kb, new RecentFacts());
+    this(kb, new RecentFacts(), new RecentFlows());
   }
 
-  /** With the given cache of recent facts (tests make every fact share one slot). */
-  InputStore(KnowledgeBase kb, RecentFacts recent) {
+  /** With the given caches of recent facts and flows (tests make every entry share one slot). */
+  InputStore(KnowledgeBase kb, RecentFacts recent, RecentFlows recentFlows) {
     this.kb = kb;
     this.recent = recent;
+    this.recentFlows = recentFlows;
   }
 
   // The subject of the previous observation, its key and record: a dissector reports several facts
@@ -53,6 +54,7 @@ final class InputStore {
   private KeyRecord lastRecord;
 
   private final RecentFacts recent;
+  private final RecentFlows recentFlows;
 
   void add(Observation o) {
     String value = o.value();
@@ -116,26 +118,37 @@ final class InputStore {
   }
 
   void add(Flow f) {
+    Optional<String> protocol = protocol(f);
+    String protocolName = protocol.orElse(null);
+    RecentFlows.Slot known = recentFlows.find(f.client(), f.server(), protocolName);
+    if (known != null) {
+      // Counted before: the flow and its times, as below; the peers are already there.
+      counted(known.client, f);
+      counted(known.server, f);
+      return;
+    }
     Optional<EndpointKey> client = EndpointKey.of(f.client());
     Optional<EndpointKey> server = EndpointKey.of(f.server());
-    Optional<String> protocol = protocol(f);
-    if (client.isPresent()) {
-      KeyRecord r = record(client.get());
-      r.flows++;
-      r.seen(f.firstSeenEpochNanos(), f.vlan());
-      r.seen(f.lastSeenEpochNanos(), f.vlan());
-      if (protocol.isPresent()) {
-        r.server(protocol.get(), server);
+    KeyRecord clientRecord = client.isPresent() ? record(client.get()) : null;
+    KeyRecord serverRecord = server.isPresent() ? record(server.get()) : null;
+    counted(clientRecord, f);
+    counted(serverRecord, f);
+    if (protocol.isPresent()) {
+      if (clientRecord != null) {
+        clientRecord.server(protocol.get(), server);
+      }
+      if (serverRecord != null) {
+        serverRecord.client(protocol.get(), client);
       }
     }
-    if (server.isPresent()) {
-      KeyRecord r = record(server.get());
+    recentFlows.remember(f.client(), f.server(), protocolName, clientRecord, serverRecord);
+  }
+
+  private static void counted(KeyRecord r, Flow f) {
+    if (r != null) {
       r.flows++;
       r.seen(f.firstSeenEpochNanos(), f.vlan());
       r.seen(f.lastSeenEpochNanos(), f.vlan());
-      if (protocol.isPresent()) {
-        r.client(protocol.get(), client);
-      }
     }
   }
 

@@ -62,7 +62,7 @@ class RecentFactsTest {
   @Test
   void shouldKeepSubjectsThatShareAnAddressApart() {
     // One slot: every fact meets the previous one there, so the comparison alone keeps them apart.
-    InputStore store = new InputStore(kb, new RecentFacts(1));
+    InputStore store = new InputStore(kb, new RecentFacts(1), new RecentFlows());
     IpAddress otherIp = IpAddress.parse("10.0.0.3");
     String field = ObservationFields.DHCP_HOSTNAME;
     for (int i = 0; i < 3; i++) {

@@ -39,6 +39,32 @@ record ClientHello(
     alpn = List.copyOf(alpn);
   }
 
+  /** How many values the offer's lists hold together. */
+  int valueCount() {
+    return ciphers.size()
+        + extensions.size()
+        + supportedVersions.size()
+        + groups.size()
+        + pointFormats.size()
+        + signatureAlgorithms.size()
+        + alpn.size();
+  }
+
+  /** The same offer without the server name (which no fingerprint depends on). */
+  ClientHello withoutSni() {
+    return new ClientHello(
+        legacyVersion,
+        ciphers,
+        extensions,
+        Optional.empty(),
+        supportedVersions,
+        groups,
+        pointFormats,
+        signatureAlgorithms,
+        alpn,
+        sslv2);
+  }
+
   /** The highest version offered: the largest non-GREASE supported_versions entry, else legacy. */
   int highestVersion() {
     int best = -1;

@@ -93,25 +93,15 @@ final class TlsSession implements DissectorSession {
   private void clientHello(ClientHello h, boolean fromClient) {
     observe(fromClient, ObservationFields.TLS_CLIENT_VERSION, TlsVersion.name(h.highestVersion()));
     h.sni().ifPresent(sni -> observe(!fromClient, ObservationFields.TLS_SNI, sni));
-    StringBuilder ciphers = new StringBuilder();
-    for (int c : h.ciphers()) {
-      if (!TlsVersion.isGrease(c)) {
-        if (ciphers.length() > 0) {
-          ciphers.append(',');
-        }
-        Fingerprints.appendHex(ciphers, c, h.sslv2() ? 6 : 4);
-      }
-    }
-    if (ciphers.length() > 0) {
-      observe(fromClient, TLS_CLIENT_CIPHERS, ciphers.toString());
+    ClientHelloPrints prints = ClientHelloPrints.of(h);
+    if (!prints.ciphers().isEmpty()) {
+      observe(fromClient, TLS_CLIENT_CIPHERS, prints.ciphers());
     }
     if (!h.alpn().isEmpty()) {
       observe(fromClient, TLS_ALPN, String.join(",", h.alpn()));
     }
-    if (!h.sslv2()) {
-      observe(fromClient, ObservationFields.TLS_JA3, Fingerprints.ja3(h));
-      observe(fromClient, ObservationFields.TLS_JA4, Fingerprints.ja4(h));
-    }
+    prints.ja3().ifPresent(ja3 -> observe(fromClient, ObservationFields.TLS_JA3, ja3));
+    prints.ja4().ifPresent(ja4 -> observe(fromClient, ObservationFields.TLS_JA4, ja4));
   }
 
   private void serverHello(ServerHello h, boolean fromClient) {

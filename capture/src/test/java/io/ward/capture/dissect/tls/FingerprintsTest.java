@@ -38,6 +38,34 @@ class FingerprintsTest {
   }
 
   @Test
+  void shouldGiveTheSamePrintsFromTheCacheForEveryServerName() {
+    ClientHello h = specExample(hex("0403,0804,0401,0503,0805,0501,0806,0601"));
+    ClientHelloPrints direct = ClientHelloPrints.compute(h);
+    assertThat(direct.ja4()).contains("t13d1516h2_8daaf6152771_e5627efa2ab1");
+    assertThat(direct.ja3()).contains(Fingerprints.ja3(h));
+    assertThat(direct.ciphers())
+        .isEqualTo("1301,1302,1303,c02b,c02f,c02c,c030,cca9,cca8,c013,c014,009c,009d,002f,0035");
+    assertThat(ClientHelloPrints.of(h)).isEqualTo(direct);
+    assertThat(ClientHelloPrints.of(h)).isEqualTo(direct); // now from the cache
+    ClientHello otherServer =
+        new ClientHello(
+            h.legacyVersion(),
+            h.ciphers(),
+            h.extensions(),
+            Optional.of("pacs.example.org"),
+            h.supportedVersions(),
+            h.groups(),
+            h.pointFormats(),
+            h.signatureAlgorithms(),
+            h.alpn(),
+            false);
+    assertThat(ClientHelloPrints.of(otherServer)).isEqualTo(direct);
+    // A different offer is not mistaken for a cached one.
+    ClientHello noSigs = specExample(List.of());
+    assertThat(ClientHelloPrints.of(noSigs).ja4()).contains("t13d1516h2_8daaf6152771_6d807ffa2a79");
+  }
+
+  @Test
   void shouldHashSortedCiphersLikeTheJa4Spec() {
     assertThat(
             Fingerprints.truncatedSha256(

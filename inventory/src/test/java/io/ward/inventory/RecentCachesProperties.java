@@ -1,0 +1,95 @@
+package io.ward.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ward.model.Flow;
+import io.ward.model.Observation;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * The caches of recent facts and flows only save lookups: a store whose caches have one slot, where
+ * every entry evicts the one before and nearly every input takes the full path, ends up holding
+ * exactly what a store with full-size caches holds, counts and times included.
+ */
+class RecentCachesProperties {
+
+  private static KnowledgeBase kb;
+
+  @BeforeContainer
+  static void load() throws Exception {
+    kb = KnowledgeBase.load(Optional.empty(), Files.createTempDirectory("no-ieee-data"));
+  }
+
+  @Provide
+  Arbitrary<List<Object>> inputs() {
+    // Small pools of endpoints and facts, so that the same fact and flow come back often.
+    return new OrderIndependenceTest().inputs().list().ofMaxSize(4).map(lists -> concat(lists));
+  }
+
+  private static List<Object> concat(List<List<Object>> lists) {
+    // The same input, repeated: each repetition is a run of cache hits for the full-size caches.
+    List<Object> all = new java.util.ArrayList<>();
+    for (List<Object> l : lists) {
+      all.addAll(l);
+      all.addAll(l);
+    }
+    return all;
+  }
+
+  @Property(tries = 300)
+  void shouldHoldTheSameWithOneSlotAsWithFullCaches(@ForAll("inputs") List<Object> input) {
+    InputStore full = new InputStore(kb);
+    InputStore tiny = new InputStore(kb, new RecentFacts(1), new RecentFlows(1));
+    for (Object o : input) {
+      if (o instanceof Observation obs) {
+        full.add(obs);
+        tiny.add(obs);
+      } else {
+        full.add((Flow) o);
+        tiny.add((Flow) o);
+      }
+    }
+    assertThat(describe(tiny)).isEqualTo(describe(full));
+  }
+
+  /** Everything a store holds, as sorted text. */
+  private static Map<String, String> describe(InputStore store) {
+    Map<String, String> out = new TreeMap<>();
+    store.records.forEach(
+        (key, r) -> {
+          StringBuilder sb = new StringBuilder();
+          sb.append(r.first).append(' ').append(r.last).append(' ').append(r.observations);
+          sb.append(' ').append(r.flows).append(' ').append(r.strongBindings).append(r.vlans);
+          new TreeMap<>(r.fields)
+              .forEach(
+                  (field, values) ->
+                      new TreeMap<>(values)
+                          .forEach(
+                              (value, stat) ->
+                                  sb.append("\n  ")
+                                      .append(field)
+                                      .append('=')
+                                      .append(value)
+                                      .append(' ')
+                                      .append(stat.count)
+                                      .append(' ')
+                                      .append(stat.first)
+                                      .append(' ')
+                                      .append(stat.last)
+                                      .append(java.util.Arrays.toString(stat.times()))));
+          sb.append("\n  clients ").append(r.clientsByProtocol);
+          sb.append("\n  servers ").append(r.serversByProtocol);
+          out.put(key.toString(), sb.toString());
+        });
+    return out;
+  }
+}
