@@ -18,7 +18,10 @@ final class Er7Segments {
   /** The whole message; segments are kept as offsets into it, never copied. */
   private final String message;
 
-  /** Segment {@code i} is {@code message[bounds[2i], bounds[2i+1])}. */
+  /**
+   * Segment {@code i} is {@code message[bounds[3i], bounds[3i+1])}; {@code bounds[3i+2]} is its id
+   * packed by {@link #idCode} (or -1), so that looking for segments compares one int per segment.
+   */
   private final int[] bounds;
 
   private final int segmentCount;
@@ -55,7 +58,7 @@ final class Er7Segments {
     if (field == component || field == repetition || component == repetition) {
       return Optional.empty();
     }
-    int[] bounds = new int[32];
+    int[] bounds = new int[48];
     int count = 0;
     int start = 0;
     int n = message.length();
@@ -69,11 +72,12 @@ final class Er7Segments {
       nextLf = nextAtOrAfter(message, '\n', start, nextLf);
       int end = Math.min(nextCr, nextLf);
       if (end > start) {
-        if (2 * count + 2 > bounds.length) {
+        if (3 * count + 3 > bounds.length) {
           bounds = Arrays.copyOf(bounds, bounds.length * 2);
         }
-        bounds[2 * count] = start;
-        bounds[2 * count + 1] = end;
+        bounds[3 * count] = start;
+        bounds[3 * count + 1] = end;
+        bounds[3 * count + 2] = segmentId(message, start, end, field);
         count++;
       }
       start = end + 1;
@@ -95,8 +99,9 @@ final class Er7Segments {
 
   /** True when a segment with this three-letter id is present. */
   boolean has(String segmentId) {
+    int code = idCode(segmentId);
     for (int i = 0; i < segmentCount; i++) {
-      if (isSegment(i, segmentId)) {
+      if (hasId(i, code)) {
         return true;
       }
     }
@@ -108,9 +113,10 @@ final class Er7Segments {
    * numbering: for MSH the field separator itself is MSH-1).
    */
   List<String> fields(String segmentId, int number) {
+    int code = idCode(segmentId);
     List<String> values = new ArrayList<>();
     for (int i = 0; i < segmentCount; i++) {
-      if (isSegment(i, segmentId)) {
+      if (hasId(i, code)) {
         String value = field(i, segmentId.equals("MSH") ? number - 1 : number);
         if (value != null) {
           values.add(value);
@@ -122,9 +128,10 @@ final class Er7Segments {
 
   /** The number of segments with this three-letter id. */
   int count(String segmentId) {
+    int code = idCode(segmentId);
     int n = 0;
     for (int i = 0; i < segmentCount; i++) {
-      if (isSegment(i, segmentId)) {
+      if (hasId(i, code)) {
         n++;
       }
     }
@@ -136,9 +143,10 @@ final class Er7Segments {
    * segmentId}, or empty when there is no such segment or field (not for MSH).
    */
   Optional<String> field(String segmentId, int occurrence, int number) {
+    int code = idCode(segmentId);
     int seen = 0;
     for (int i = 0; i < segmentCount; i++) {
-      if (isSegment(i, segmentId) && seen++ == occurrence) {
+      if (hasId(i, code) && seen++ == occurrence) {
         return Optional.ofNullable(field(i, number));
       }
     }
@@ -167,18 +175,39 @@ final class Er7Segments {
     return componentSeparator;
   }
 
-  private boolean isSegment(int segment, String id) {
-    int start = bounds[2 * segment];
-    int length = bounds[2 * segment + 1] - start;
-    return length >= 3
-        && message.startsWith(id, start)
-        && (length == 3 || message.charAt(start + 3) == fieldSeparator);
+  /** True when segment {@code segment} has the packed id {@code code} (never for -1). */
+  private boolean hasId(int segment, int code) {
+    return code >= 0 && bounds[3 * segment + 2] == code;
+  }
+
+  /**
+   * The packed id of {@code message[start, end)}: its first three characters when a field separator
+   * or the end follows them, else -1.
+   */
+  private static int segmentId(String message, int start, int end, char fieldSeparator) {
+    int length = end - start;
+    if (length < 3 || length > 3 && message.charAt(start + 3) != fieldSeparator) {
+      return -1;
+    }
+    return pack(message.charAt(start), message.charAt(start + 1), message.charAt(start + 2));
+  }
+
+  /** A three-letter segment id packed into an int, or -1 when it is not three Latin-1 letters. */
+  private static int idCode(String id) {
+    return id.length() == 3 ? pack(id.charAt(0), id.charAt(1), id.charAt(2)) : -1;
+  }
+
+  private static int pack(char a, char b, char c) {
+    if ((a | b | c) > 0xFF) {
+      return -1;
+    }
+    return a << 16 | b << 8 | c;
   }
 
   /** Field at split index {@code index} (0 is the segment id), or null; copies only that field. */
   private String field(int segment, int index) {
-    int pos = bounds[2 * segment];
-    int end = bounds[2 * segment + 1];
+    int pos = bounds[3 * segment];
+    int end = bounds[3 * segment + 1];
     for (int i = 0; i < index; i++) {
       pos = indexOf(fieldSeparator, pos, end);
       if (pos < 0) {
