@@ -47,11 +47,8 @@ final class HttpHeadParser {
   /** Parses {@code buf[offset, offset + length)}, the head without its final empty line. */
   static Optional<HttpMessage> parse(byte[] buf, int offset, int length) {
     String text = new String(buf, offset, length, StandardCharsets.ISO_8859_1);
-    String[] lines = text.split("\r?\n", -1);
-    if (lines.length == 0) {
-      return Optional.empty();
-    }
-    String start = lines[0];
+    List<String> lines = lines(text);
+    String start = lines.get(0);
     String method = "";
     int status = 0;
     if (start.startsWith("HTTP/1.")) {
@@ -68,8 +65,8 @@ final class HttpHeadParser {
       method = parts[0];
     }
     List<HttpMessage.Header> headers = new ArrayList<>();
-    for (int i = 1; i < lines.length && headers.size() < MAX_HEADERS; i++) {
-      String line = lines[i];
+    for (int i = 1; i < lines.size() && headers.size() < MAX_HEADERS; i++) {
+      String line = lines.get(i);
       if (line.isEmpty()) {
         continue;
       }
@@ -88,6 +85,26 @@ final class HttpHeadParser {
               line.substring(0, colon).trim(), clean(line.substring(colon + 1))));
     }
     return Optional.of(new HttpMessage(method, status, headers));
+  }
+
+  /**
+   * The lines of {@code text} as {@code text.split("\r?\n", -1)} gives them (LF ends a line, a CR
+   * just before it is dropped), without compiling that pattern for every message: it was most of
+   * the HTTP dissector's time.
+   */
+  static List<String> lines(String text) {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    while (true) {
+      int lf = text.indexOf('\n', start);
+      if (lf < 0) {
+        lines.add(text.substring(start));
+        return lines;
+      }
+      int end = lf > start && text.charAt(lf - 1) == '\r' ? lf - 1 : lf;
+      lines.add(text.substring(start, end));
+      start = lf + 1;
+    }
   }
 
   /** The authentication scheme of an Authorization or WWW-Authenticate value: its first token. */

@@ -23,6 +23,16 @@ class HttpHeadParserProperties {
     d.close();
   }
 
+  @Property(tries = 2_000)
+  void shouldSplitLinesAsTheRegexDoes(@ForAll("lineText") String text) {
+    assertThat(HttpHeadParser.lines(text)).containsExactly(text.split("\r?\n", -1));
+  }
+
+  @Provide
+  Arbitrary<String> lineText() {
+    return Arbitraries.strings().withChars("ab \r\n:").ofMaxLength(24);
+  }
+
   @Property
   void shouldRoundTripHostAndUserAgent(@ForAll("values") String host, @ForAll("values") String ua) {
     byte[] head =
