@@ -55,6 +55,10 @@ final class FlowState implements FlowContext, TcpReassembler.Receiver {
   long lastNanos;
   boolean aFin;
   boolean bFin;
+
+  /** Set once the flow is summarised: a queue that still holds it must skip it. */
+  boolean summarised;
+
   boolean reset;
 
   int state;

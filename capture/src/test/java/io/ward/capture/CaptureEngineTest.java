@@ -257,6 +257,28 @@ class CaptureEngineTest {
   }
 
   @Test
+  void shouldSummariseAClosedFlowOnceItHasLingeredWithoutWaitingForTheIdleTimeout()
+      throws IOException {
+    Frames.Capture cap =
+        new Frames.Capture()
+            .add(Frames.udpFrame(true, 5000, 5001, ascii("idle from here"))) // U, at 0 s
+            .after(100)
+            .add(Frames.tcpFrame(true, 40000, 80, 1, SYN, new byte[0])) // T, closed at 100 s
+            .add(Frames.tcpFrame(true, 40000, 80, 2, FIN_ACK, new byte[0]))
+            .add(Frames.tcpFrame(false, 40000, 80, 9, FIN_ACK, new byte[0]));
+    for (int i = 0; i < 15; i++) {
+      // K: a packet every 2 s until 130 s drives the sweeps; U passes the idle timeout at 120 s.
+      cap.after(2).add(Frames.udpFrame(true, 6000, 6001, ascii("keep " + i)));
+    }
+
+    TestCaptures.Collector c = run(CaptureOptions.defaults(), cap);
+
+    // T goes once it has lingered 5 s (~106 s), before U's idle timeout (~121 s); K at the end.
+    // When closed flows waited for the idle sweep, T stayed until the end and came after U.
+    assertThat(c.flows).extracting(Flow::clientPort).containsExactly(40000, 5000, 6000);
+  }
+
+  @Test
   void shouldStartANewFlowWhenASynReusesThePortsOfAClosedOne() throws IOException {
     Frames.Capture cap = conversation(80, "GET /", "200");
     cap.add(Frames.tcpFrame(true, 40000, 80, 200, Packet.TCP_RST, new byte[0]));
