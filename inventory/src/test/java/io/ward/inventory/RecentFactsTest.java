@@ -60,6 +60,34 @@ class RecentFactsTest {
   }
 
   @Test
+  void shouldCountRepeatsOutOfTimeOrderAndKeepTheSmallestTimesOfATimedFact() {
+    InputStore store = new InputStore(kb);
+    Endpoint subject = Endpoint.of(MAC, IP, 0);
+    String field = ObservationFields.HL7_SENDING_FACILITY;
+    for (int t = 100; t < 120; t++) {
+      store.add(new Observation(t, subject, field, "ICU")); // the time sample fills at 16
+    }
+    store.add(new Observation(7, subject, field, "ICU")); // earlier than all: must be kept
+    store.add(new Observation(5, subject, ObservationFields.HL7_MESSAGE_TYPE, "ORU^R01"));
+    store.add(new Observation(300, subject, ObservationFields.HL7_MESSAGE_TYPE, "ORU^R01"));
+    store.add(new Observation(3, subject, ObservationFields.HL7_MESSAGE_TYPE, "ORU^R01"));
+    EndpointKey key = key(Optional.of(MAC), Optional.of(IP));
+    ValueStat icu = stat(store, key, field, "ICU");
+    assertThat(icu.count).isEqualTo(21);
+    assertThat(icu.first).isEqualTo(7);
+    assertThat(icu.last).isEqualTo(119);
+    assertThat(icu.times()).hasSize(ValueStat.MAX_TIMES).startsWith(7, 100, 101).endsWith(114);
+    ValueStat type = stat(store, key, ObservationFields.HL7_MESSAGE_TYPE, "ORU^R01");
+    assertThat(type.count).isEqualTo(3);
+    assertThat(type.first).isEqualTo(3);
+    assertThat(type.last).isEqualTo(300);
+    KeyRecord record = store.records.get(key);
+    assertThat(record.first).isEqualTo(3);
+    assertThat(record.last).isEqualTo(300);
+    assertThat(record.observations).isEqualTo(24);
+  }
+
+  @Test
   void shouldKeepSubjectsThatShareAnAddressApart() {
     // One slot: every fact meets the previous one there, so the comparison alone keeps them apart.
     InputStore store = new InputStore(kb, new RecentFacts(1), new RecentFlows());
