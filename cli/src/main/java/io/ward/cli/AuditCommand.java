@@ -32,7 +32,8 @@ final class AuditCommand implements Runnable {
       description = {
         "Checks that no audit entry was edited, removed or reordered: each entry's HMAC-SHA256,",
         "under the key in <data dir>/audit.key, chains to the previous one (entries older than",
-        "the key: plain SHA-256). Run with the --data-dir of ward serve, which holds the key.",
+        "the key: plain SHA-256), and that the log reaches the last entry anchored in",
+        "<data dir>/audit.head. Run with the --data-dir of ward serve, which holds both.",
         "Exit 0 when intact, 4 with the first broken entry, 3 when the key is missing."
       })
   static final class Verify implements Callable<Integer> {

@@ -31,11 +31,13 @@ public class AuditLog {
 
   private final JdbcClient jdbc;
   private final AuditKeys keys;
+  private final AuditAnchor anchor;
   private final Clock clock;
 
-  AuditLog(JdbcClient jdbc, AuditKeys keys) {
+  AuditLog(JdbcClient jdbc, AuditKeys keys, AuditAnchor anchor) {
     this.jdbc = jdbc;
     this.keys = keys;
+    this.anchor = anchor;
     this.clock = Clock.systemUTC();
   }
 
@@ -67,6 +69,7 @@ public class AuditLog {
             head.seq, at, a, act, t, d, src, head.hash, hash, HashAlgorithm.HMAC_SHA256.id());
     insert(entry);
     jdbc.sql("UPDATE audit_head SET head_hash = ? WHERE id = 1").param(hash).update();
+    anchor.afterCommit(entry.seq(), hash);
     return entry;
   }
 
@@ -120,9 +123,13 @@ public class AuditLog {
               .query(AuditLog::row)
               .list();
       if (page.isEmpty()) {
-        AuditVerification structure =
-            checkHead(chain.checked(), chain.expectedSeq() - 1, chain.lastHash());
-        return structure.intact() ? authenticated(chain) : structure;
+        long lastSeq = chain.expectedSeq() - 1;
+        AuditVerification structure = checkHead(chain.checked(), lastSeq, chain.lastHash());
+        if (!structure.intact()) {
+          return structure;
+        }
+        AuditVerification anchored = checkAnchor(chain.checked(), lastSeq);
+        return anchored.intact() ? authenticated(chain) : anchored;
       }
       for (AuditEntry e : page) {
         Optional<String> problem = chain.next(e);
@@ -187,6 +194,51 @@ public class AuditLog {
             Optional.of(
                 "the log is empty but " + users + " users exist, whose creation was logged"));
       }
+    }
+    return new AuditVerification(checked, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * The log must reach the entry anchored in the data directory ({@link AuditAnchor}) and hold it:
+   * entries cut from the end with the head row reset to match are found here.
+   */
+  private AuditVerification checkAnchor(long checked, long lastSeq) {
+    AuditAnchor.Reading reading = anchor.read();
+    if (reading.problem().isPresent()) {
+      return new AuditVerification(checked, Optional.of(lastSeq + 1), reading.problem());
+    }
+    if (reading.head().isEmpty()) {
+      return new AuditVerification(checked, Optional.empty(), Optional.empty());
+    }
+    AuditAnchor.Head head = reading.head().get();
+    if (head.seq() > lastSeq) {
+      return new AuditVerification(
+          checked,
+          Optional.of(lastSeq + 1),
+          Optional.of(
+              "the log ends at entry "
+                  + lastSeq
+                  + " but the audit anchor "
+                  + anchor.file()
+                  + " says entry "
+                  + head.seq()
+                  + " was committed: entries were removed from the end (or the database was"
+                  + " restored from a backup older than the data directory; if so on purpose,"
+                  + " move the anchor aside to accept the shorter log)"));
+    }
+    Optional<String> hash =
+        jdbc.sql("SELECT entry_hash FROM audit_log WHERE seq = ?")
+            .param(head.seq())
+            .query(String.class)
+            .optional();
+    if (!hash.equals(Optional.of(head.hash()))) {
+      return new AuditVerification(
+          checked,
+          Optional.of(head.seq()),
+          Optional.of(
+              "is not the entry the audit anchor "
+                  + anchor.file()
+                  + " holds for it: the log was cut there and written again"));
     }
     return new AuditVerification(checked, Optional.empty(), Optional.empty());
   }

@@ -77,6 +77,84 @@ class AuditLogTest {
     }
 
     @Test
+    void shouldFindEntriesCutFromTheEndEvenWithTheHeadRowResetToMatch() throws Exception {
+      try (TestStore own = newStore()) {
+        AuditLog log = own.bean(AuditLog.class);
+        log.append("alice", "test.a", "thing:a", "", "local");
+        AuditEntry b = log.append("alice", "test.b", "thing:b", "", "local");
+        AuditEntry c = log.append("alice", "test.c", "thing:c", "", "local");
+        java.nio.file.Path anchorFile = own.dataDir().resolve(AuditAnchor.NAME);
+        assertThat(java.nio.file.Files.readString(anchorFile)).contains("seq=" + c.seq());
+        assertThat(log.verify().intact()).isTrue();
+
+        // Whoever can write to the database lifts the guard, cuts the last entry and makes the
+        // head row name the entry before it: the chain and the head row then hold.
+        if (own.isPostgres()) {
+          own.jdbc().sql("ALTER TABLE audit_log DISABLE TRIGGER USER").update();
+        } else {
+          own.jdbc().sql("DROP TRIGGER audit_log_no_delete").update();
+        }
+        own.jdbc().sql("DELETE FROM audit_log WHERE seq = ?").param(c.seq()).update();
+        own.jdbc()
+            .sql("UPDATE audit_head SET seq = ?, head_hash = ? WHERE id = 1")
+            .params(b.seq(), b.hash())
+            .update();
+
+        AuditVerification cut = log.verify();
+        assertThat(cut.intact()).isFalse();
+        assertThat(cut.firstBroken()).contains(c.seq());
+        assertThat(cut.problem())
+            .get()
+            .asString()
+            .contains("the log ends at entry " + b.seq())
+            .contains("says entry " + c.seq() + " was committed");
+
+        // New appends fill the gap with other entries; the anchor stays on the one that was cut.
+        AuditEntry refill = log.append("mallory", "test.refill", "thing:r", "", "local");
+        log.append("mallory", "test.more", "thing:m", "", "local");
+        assertThat(refill.seq()).isEqualTo(c.seq());
+        AuditVerification refilled = log.verify();
+        assertThat(refilled.firstBroken()).contains(c.seq());
+        assertThat(refilled.problem()).get().asString().contains("was cut there and written again");
+
+        // The anchor itself is authenticated with the audit key.
+        String text = java.nio.file.Files.readString(anchorFile);
+        java.nio.file.Files.writeString(
+            anchorFile, text.replace("seq=" + c.seq(), "seq=" + b.seq()));
+        assertThat(log.verify().problem())
+            .get()
+            .asString()
+            .contains("does not hold under the audit key");
+      }
+    }
+
+    @Test
+    void shouldAnchorTheLastCommittedEntryAndNotARolledBackOne() throws Exception {
+      try (TestStore own = newStore()) {
+        AuditLog log = own.bean(AuditLog.class);
+        AuditEntry kept = log.append("alice", "test.kept", "thing:k", "", "local");
+        org.springframework.transaction.support.TransactionTemplate tx =
+            new org.springframework.transaction.support.TransactionTemplate(
+                own.bean(org.springframework.transaction.PlatformTransactionManager.class));
+        tx.executeWithoutResult(
+            status -> {
+              log.append("alice", "test.undone", "thing:u", "", "local");
+              status.setRollbackOnly();
+            });
+        java.nio.file.Path anchorFile = own.dataDir().resolve(AuditAnchor.NAME);
+        assertThat(java.nio.file.Files.readString(anchorFile)).contains("seq=" + kept.seq());
+        assertThat(log.verify().intact()).isTrue();
+
+        // A data directory without an anchor (an older Ward) verifies, and the next append makes
+        // it.
+        java.nio.file.Files.delete(anchorFile);
+        assertThat(log.verify().intact()).isTrue();
+        AuditEntry next = log.append("alice", "test.next", "thing:n", "", "local");
+        assertThat(java.nio.file.Files.readString(anchorFile)).contains("seq=" + next.seq());
+      }
+    }
+
+    @Test
     void shouldChainEntriesAndVerifyIntactAndThenFindAnEditedEntry() {
       AuditLog log = store.bean(AuditLog.class);
       long before = store.count("audit_log");
