@@ -251,13 +251,17 @@ final class PacketProcessor {
     while ((f = table.oldest()) != null && now - f.lastNanos > idleNanos) {
       finish(f);
     }
-    // Closed flows, in the order they closed; one still busy with its last packets holds up the
-    // rest only until it too has been quiet for the linger time.
-    while ((f = closing.peekFirst()) != null
-        && (f.summarised || now - f.lastNanos > CLOSE_LINGER_NANOS)) {
-      closing.pollFirst();
-      if (!f.summarised) {
+    // Closed flows, in the order they closed. One still busy with packets after its close goes
+    // back to the end rather than hold up the rest: each sweep looks at each queued flow once.
+    for (int n = closing.size(); n > 0; n--) {
+      f = closing.pollFirst();
+      if (f.summarised) {
+        continue;
+      }
+      if (now - f.lastNanos > CLOSE_LINGER_NANOS) {
         finish(f);
+      } else {
+        closing.addLast(f);
       }
     }
     nextSweepNanos = now + SWEEP_INTERVAL_NANOS;

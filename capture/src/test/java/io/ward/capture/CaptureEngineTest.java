@@ -279,6 +279,29 @@ class CaptureEngineTest {
   }
 
   @Test
+  void shouldNotLetAClosedFlowThatKeepsTalkingHoldUpTheFlowsClosedAfterIt() throws IOException {
+    Frames.Capture cap =
+        new Frames.Capture()
+            .add(Frames.udpFrame(true, 5000, 5001, ascii("idle from here"))) // U, at 0 s
+            .after(100)
+            .add(Frames.tcpFrame(true, 40000, 80, 1, SYN, new byte[0])) // T1: reset at 100 s
+            .add(Frames.tcpFrame(false, 40000, 80, 1, Packet.TCP_RST, new byte[0]))
+            .after(1)
+            .add(Frames.tcpFrame(true, 40001, 80, 1, SYN, new byte[0])) // T2: closed at 101 s
+            .add(Frames.tcpFrame(true, 40001, 80, 2, FIN_ACK, new byte[0]))
+            .add(Frames.tcpFrame(false, 40001, 80, 9, FIN_ACK, new byte[0]));
+    for (int i = 0; i < 15; i++) {
+      // T1 goes on after its reset, a packet every 2 s until 131 s: it never lingers quietly.
+      cap.after(2).add(Frames.tcpFrame(true, 40000, 80, 10 + i, ACK, new byte[0]));
+    }
+
+    TestCaptures.Collector c = run(CaptureOptions.defaults(), cap);
+
+    // T2 goes after its linger (~107 s), before U's idle timeout (~121 s); T1 only at the end.
+    assertThat(c.flows).extracting(Flow::clientPort).containsExactly(40001, 5000, 40000);
+  }
+
+  @Test
   void shouldStartANewFlowWhenASynReusesThePortsOfAClosedOne() throws IOException {
     Frames.Capture cap = conversation(80, "GET /", "200");
     cap.add(Frames.tcpFrame(true, 40000, 80, 200, Packet.TCP_RST, new byte[0]));

@@ -1,12 +1,15 @@
 package io.ward.server.audit;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -26,9 +29,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>The anchor only moves forward along the chain: to an entry that links to the anchored one, or
  * past it while the anchored entry is still in the log (another server appended in between). When
- * the anchored entry is gone, the anchor stays where it is, so the evidence outlives new appends.
- * Written after the append's transaction commits (an anchor ahead of a rolled-back entry would be a
- * false alarm), whole or not at all; a failure to write it is logged, never fails the change.
+ * the anchored entry is gone, the anchor records that, under the key, and stays where it is, so the
+ * evidence outlives new appends and restarts. Written after the append's transaction commits (an
+ * anchor ahead of a rolled-back entry would be a false alarm), synced, whole or not at all; a
+ * failure to write it is logged, never fails the change.
  */
 @Component
 public class AuditAnchor {
@@ -40,8 +44,13 @@ public class AuditAnchor {
   /** Prefix of the authenticated text, so that an anchor's HMAC is never an entry's. */
   private static final String CONTEXT = "ward-audit-head|";
 
-  /** An anchored entry. */
-  record Head(long seq, String hash) {}
+  /**
+   * An anchored entry.
+   *
+   * @param brokenAt the entry whose append found the anchored one gone from the log, when that
+   *     happened: the anchor then stays here for good, and verification reports it
+   */
+  record Head(long seq, String hash, Optional<Long> brokenAt) {}
 
   /** What the anchor file says. */
   record Reading(Optional<Head> head, Optional<String> problem) {
@@ -58,9 +67,10 @@ public class AuditAnchor {
   private final Optional<AuditKey> key;
   private final JdbcClient jdbc;
 
-  /** The anchored entry; null when none is written (or the file is damaged: then never moved). */
+  /** The anchored entry; null when none is written yet. */
   private Head anchored;
 
+  /** True when the anchor must stay as it is: damaged, or it recorded a cut. */
   private boolean frozen;
 
   AuditAnchor(AuditKeys keys, JdbcClient jdbc) {
@@ -69,7 +79,7 @@ public class AuditAnchor {
     this.jdbc = jdbc;
     Reading found = read();
     this.anchored = found.head().orElse(null);
-    this.frozen = found.problem().isPresent();
+    this.frozen = found.problem().isPresent() || found.head().flatMap(Head::brokenAt).isPresent();
     found.problem().ifPresent(p -> log.error("{}: the anchor is left as it is", p));
   }
 
@@ -78,46 +88,67 @@ public class AuditAnchor {
     return file;
   }
 
-  /** Moves the anchor to an appended entry once the caller's transaction has committed. */
-  void afterCommit(long seq, String hash) {
+  /**
+   * Moves the anchor to an appended entry once the caller's transaction has committed.
+   *
+   * @param prevHash the hash the entry links to
+   */
+  void afterCommit(long seq, String prevHash, String hash) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-              advance(seq, hash);
+              advance(seq, prevHash, hash);
             }
           });
     } else {
-      advance(seq, hash);
+      advance(seq, prevHash, hash);
     }
   }
 
-  /** Moves the anchor to a committed entry when it continues the anchored one. */
-  synchronized void advance(long seq, String hash) {
-    if (frozen || key.isEmpty() || anchored != null && seq <= anchored.seq()) {
-      return;
-    }
-    if (anchored != null && !continues(anchored)) {
-      frozen = true;
-      log.error(
-          "the audit entry {} anchored in {} is no longer in the log: the anchor is left there"
-              + " for ward audit verify to report",
-          anchored.seq(),
-          file);
-      return;
-    }
-    Head head = new Head(seq, hash);
+  /**
+   * Moves the anchor to a committed entry that continues the anchored one: it links to it, or the
+   * log still holds it (another server appended in between, or commits finished out of order).
+   * Otherwise the anchored entry was cut: that is written into the anchor, which stays there. Never
+   * throws: the change is committed already.
+   */
+  synchronized void advance(long seq, String prevHash, String hash) {
     try {
+      if (anchored != null && !Files.exists(file)) {
+        // Moved aside on purpose (a database restored from an older backup): start again.
+        anchored = null;
+        frozen = false;
+      }
+      if (frozen || key.isEmpty() || anchored != null && seq <= anchored.seq()) {
+        return;
+      }
+      boolean follows =
+          anchored == null
+              || seq == anchored.seq() + 1 && prevHash.equals(anchored.hash())
+              || inLog(anchored);
+      if (!follows) {
+        frozen = true;
+        anchored = new Head(anchored.seq(), anchored.hash(), Optional.of(seq));
+        write(anchored);
+        log.error(
+            "the audit entry {} anchored in {} was gone from the log when entry {} was appended;"
+                + " ward audit verify reports it",
+            anchored.seq(),
+            file,
+            seq);
+        return;
+      }
+      Head head = new Head(seq, hash, Optional.empty());
       write(head);
       anchored = head;
-    } catch (IOException e) {
-      log.warn("cannot write the audit anchor {}: {}", file, e.toString());
+    } catch (IOException | RuntimeException e) {
+      log.warn("cannot move the audit anchor {}: {}", file, e.toString());
     }
   }
 
-  /** True when the log still holds the anchored entry, so an entry after it continues it. */
-  private boolean continues(Head head) {
+  /** True when the log still holds the anchored entry. */
+  private boolean inLog(Head head) {
     return jdbc.sql("SELECT entry_hash FROM audit_log WHERE seq = ?")
         .param(head.seq())
         .query(String.class)
@@ -138,13 +169,14 @@ public class AuditAnchor {
     }
     Optional<String> seq = value(lines, "seq");
     Optional<String> hash = value(lines, "hash");
+    Optional<String> brokenAt = value(lines, "broken-at");
     Optional<String> mac = value(lines, "hmac-sha256");
     if (seq.isEmpty() || hash.isEmpty() || mac.isEmpty()) {
       return Reading.damaged("the audit anchor " + file + " is damaged: a line is missing");
     }
     Head head;
     try {
-      head = new Head(Long.parseLong(seq.get()), hash.get());
+      head = new Head(Long.parseLong(seq.get()), hash.get(), brokenAt.map(Long::parseLong));
     } catch (NumberFormatException e) {
       return Reading.damaged("the audit anchor " + file + " is damaged: " + e.getMessage());
     }
@@ -163,13 +195,17 @@ public class AuditAnchor {
             + head.seq()
             + "\nhash="
             + head.hash()
+            + head.brokenAt().map(b -> "\nbroken-at=" + b).orElse("")
             + "\nhmac-sha256="
             + key.orElseThrow().mac(text(head))
             + "\n";
     Path dir = file.toAbsolutePath().getParent();
     Path aside = Files.createTempFile(dir, ".audit-head-", ".tmp");
     try {
-      Files.writeString(aside, content, StandardCharsets.UTF_8);
+      try (FileChannel channel = FileChannel.open(aside, StandardOpenOption.WRITE)) {
+        channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
+        channel.force(true); // on disk before it replaces the anchor: never an empty file
+      }
       try {
         Files.move(
             aside, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -182,7 +218,12 @@ public class AuditAnchor {
   }
 
   private static String text(Head head) {
-    return CONTEXT + head.seq() + "|" + head.hash();
+    return CONTEXT
+        + head.seq()
+        + "|"
+        + head.hash()
+        + "|"
+        + head.brokenAt().map(String::valueOf).orElse("");
   }
 
   private static Optional<String> value(List<String> lines, String name) {

@@ -69,7 +69,7 @@ public class AuditLog {
             head.seq, at, a, act, t, d, src, head.hash, hash, HashAlgorithm.HMAC_SHA256.id());
     insert(entry);
     jdbc.sql("UPDATE audit_head SET head_hash = ? WHERE id = 1").param(hash).update();
-    anchor.afterCommit(entry.seq(), hash);
+    anchor.afterCommit(entry.seq(), head.hash, hash);
     return entry;
   }
 
@@ -112,6 +112,8 @@ public class AuditLog {
    */
   @Transactional(readOnly = true)
   public AuditVerification verify() {
+    // The anchor first: it names only committed entries, which the reads below then all see.
+    AuditAnchor.Reading anchored = anchor.read();
     AuditChain chain = new AuditChain(keys.key());
     while (true) {
       List<AuditEntry> page =
@@ -128,8 +130,8 @@ public class AuditLog {
         if (!structure.intact()) {
           return structure;
         }
-        AuditVerification anchored = checkAnchor(chain.checked(), lastSeq);
-        return anchored.intact() ? authenticated(chain) : anchored;
+        AuditVerification reached = checkAnchor(anchored, chain.checked(), lastSeq);
+        return reached.intact() ? authenticated(chain) : reached;
       }
       for (AuditEntry e : page) {
         Optional<String> problem = chain.next(e);
@@ -202,8 +204,7 @@ public class AuditLog {
    * The log must reach the entry anchored in the data directory ({@link AuditAnchor}) and hold it:
    * entries cut from the end with the head row reset to match are found here.
    */
-  private AuditVerification checkAnchor(long checked, long lastSeq) {
-    AuditAnchor.Reading reading = anchor.read();
+  private AuditVerification checkAnchor(AuditAnchor.Reading reading, long checked, long lastSeq) {
     if (reading.problem().isPresent()) {
       return new AuditVerification(checked, Optional.of(lastSeq + 1), reading.problem());
     }
@@ -211,6 +212,17 @@ public class AuditLog {
       return new AuditVerification(checked, Optional.empty(), Optional.empty());
     }
     AuditAnchor.Head head = reading.head().get();
+    if (head.brokenAt().isPresent()) {
+      return new AuditVerification(
+          checked,
+          Optional.of(head.seq()),
+          Optional.of(
+              "was gone from the log when entry "
+                  + head.brokenAt().get()
+                  + " was appended, as the audit anchor "
+                  + anchor.file()
+                  + " recorded"));
+    }
     if (head.seq() > lastSeq) {
       return new AuditVerification(
           checked,

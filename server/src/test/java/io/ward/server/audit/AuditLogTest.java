@@ -109,22 +109,79 @@ class AuditLogTest {
             .contains("the log ends at entry " + b.seq())
             .contains("says entry " + c.seq() + " was committed");
 
-        // New appends fill the gap with other entries; the anchor stays on the one that was cut.
+        // New appends fill the gap with other entries; the anchor stays on the one that was cut,
+        // and once an append goes past it, it records the cut for good (under the key).
         AuditEntry refill = log.append("mallory", "test.refill", "thing:r", "", "local");
-        log.append("mallory", "test.more", "thing:m", "", "local");
         assertThat(refill.seq()).isEqualTo(c.seq());
         AuditVerification refilled = log.verify();
         assertThat(refilled.firstBroken()).contains(c.seq());
         assertThat(refilled.problem()).get().asString().contains("was cut there and written again");
+        AuditEntry more = log.append("mallory", "test.more", "thing:m", "", "local");
+        assertThat(java.nio.file.Files.readString(anchorFile))
+            .contains("seq=" + c.seq())
+            .contains("broken-at=" + more.seq());
+        AuditVerification recorded = log.verify();
+        assertThat(recorded.firstBroken()).contains(c.seq());
+        assertThat(recorded.problem())
+            .get()
+            .asString()
+            .contains("was gone from the log when entry " + more.seq() + " was appended");
 
         // The anchor itself is authenticated with the audit key.
         String text = java.nio.file.Files.readString(anchorFile);
         java.nio.file.Files.writeString(
-            anchorFile, text.replace("seq=" + c.seq(), "seq=" + b.seq()));
+            anchorFile, text.replace("broken-at=" + more.seq() + "\n", ""));
         assertThat(log.verify().problem())
             .get()
             .asString()
             .contains("does not hold under the audit key");
+      }
+    }
+
+    @Test
+    void shouldKeepAnchoringWhileAnEntryIsHiddenAndFindTheCutMadeAfterItIsPutBack()
+        throws Exception {
+      try (TestStore own = newStore()) {
+        AuditLog log = own.bean(AuditLog.class);
+        AuditEntry c = log.append("alice", "test.c", "thing:c", "", "local");
+        if (own.isPostgres()) {
+          own.jdbc().sql("ALTER TABLE audit_log DISABLE TRIGGER USER").update();
+        } else {
+          own.jdbc().sql("DROP TRIGGER audit_log_no_delete").update();
+        }
+        // The anchored entry disappears while the server appends, then comes back unchanged.
+        own.jdbc().sql("DELETE FROM audit_log WHERE seq = ?").param(c.seq()).update();
+        log.append("alice", "test.d", "thing:d", "", "local");
+        own.jdbc()
+            .sql(
+                "INSERT INTO audit_log (seq, logged_at, actor, action, target, detail,"
+                    + " source_address, prev_hash, entry_hash, hash_alg)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .params(
+                c.seq(),
+                java.time.OffsetDateTime.ofInstant(c.at(), java.time.ZoneOffset.UTC),
+                c.actor(),
+                c.action(),
+                c.target(),
+                c.detail(),
+                c.sourceAddress(),
+                c.prevHash(),
+                c.hash(),
+                c.hashAlgorithm())
+            .update();
+        AuditEntry d = log.recent(java.util.Optional.empty(), 1).get(0);
+        log.append("alice", "test.e", "thing:e", "", "local");
+        AuditEntry f = log.append("alice", "test.f", "thing:f", "", "local");
+        assertThat(log.verify().intact()).isTrue();
+
+        own.jdbc().sql("DELETE FROM audit_log WHERE seq > ?").param(d.seq()).update();
+        own.jdbc()
+            .sql("UPDATE audit_head SET seq = ?, head_hash = ? WHERE id = 1")
+            .params(d.seq(), d.hash())
+            .update();
+        AuditVerification cut = log.verify();
+        assertThat(cut.firstBroken()).contains(d.seq() + 1);
+        assertThat(cut.problem()).get().asString().contains("says entry " + f.seq());
       }
     }
 

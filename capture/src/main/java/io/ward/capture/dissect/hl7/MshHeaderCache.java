@@ -42,9 +42,9 @@ final class MshHeaderCache<T> {
    * parsed before. {@code text} starts with {@code MSH} and its delimiters.
    */
   Optional<T> lookup(String text, Function<String, Optional<T>> parse) {
-    if (!er7(text)) {
-      // Not ER7, so HAPI would try XML: never cached (and Hl7MessageParser refuses that path).
-      // ER7 text needs no XML check here: HAPI's pre-parser tries ER7 first and then stays on it.
+    if (!er7(text) || text.contains("<MSH.")) {
+      // Not ER7, so HAPI would try XML; or text Hl7MessageParser refuses to hand to HAPI at all,
+      // wherever the marker is: either way the outcome depends on more than the header.
       return parse.apply(text);
     }
     String key = maskedHeader(text);

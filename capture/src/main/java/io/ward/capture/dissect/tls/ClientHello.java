@@ -39,15 +39,23 @@ record ClientHello(
     alpn = List.copyOf(alpn);
   }
 
-  /** How many values the offer's lists hold together. */
-  int valueCount() {
+  /**
+   * A measure of the offer's size: the values its lists hold together, plus the characters of its
+   * ALPN names (each up to 255 bytes).
+   */
+  int size() {
+    int alpnChars = 0;
+    for (String name : alpn) {
+      alpnChars += name.length();
+    }
     return ciphers.size()
         + extensions.size()
         + supportedVersions.size()
         + groups.size()
         + pointFormats.size()
         + signatureAlgorithms.size()
-        + alpn.size();
+        + alpn.size()
+        + alpnChars;
   }
 
   /** The same offer without the server name (which no fingerprint depends on). */

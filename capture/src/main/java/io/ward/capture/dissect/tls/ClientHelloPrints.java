@@ -20,10 +20,11 @@ record ClientHelloPrints(String ciphers, Optional<String> ja3, Optional<String> 
   static final int MAX_ENTRIES = 1_024;
 
   /**
-   * Offers with more list entries than this are computed every time rather than kept: real stacks
-   * send well under a hundred, and a hostile hello of thousands must not be pinned in memory.
+   * Offers larger than this ({@link ClientHello#size}: list entries plus ALPN characters) are
+   * computed every time rather than kept: real stacks send well under a hundred values and a few
+   * short ALPN names, and a hostile hello of thousands must not be pinned in memory.
    */
-  static final int MAX_CACHED_VALUES = 256;
+  static final int MAX_CACHED_SIZE = 512;
 
   // Shared by the capture workers, like CertificateParser's cache: a concurrent map, cleared when
   // full, since a stale or repeated computation only costs time.
@@ -33,7 +34,7 @@ record ClientHelloPrints(String ciphers, Optional<String> ja3, Optional<String> 
   static ClientHelloPrints of(ClientHello h) {
     // The SNI value is not part of any print (JA4 only asks whether the extension is present, which
     // the extension list says), so clients of many servers share one entry.
-    if (h.valueCount() > MAX_CACHED_VALUES) {
+    if (h.size() > MAX_CACHED_SIZE) {
       return compute(h);
     }
     ClientHello offer = h.sni().isEmpty() ? h : h.withoutSni();

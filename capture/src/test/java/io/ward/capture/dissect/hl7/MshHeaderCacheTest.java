@@ -69,6 +69,27 @@ class MshHeaderCacheTest {
   }
 
   @Test
+  void shouldNotCacheTheRefusalOfAMessageThatMentionsXmlMshInItsBody() {
+    // The parser refuses to hand HAPI any text with "<MSH." in it; that depends on the body, so a
+    // refused message must not decide for later ones with the same header, nor the reverse.
+    String xmlish = message("MONITOR-CACHE-3", "1", "1", "OBX|1|ST|x||<MSH.3>\r");
+    String clean = message("MONITOR-CACHE-3", "2", "2", "OBX|1|ST|x||fine\r");
+    Function<String, Optional<String[]>> refusing =
+        text -> text.contains("<MSH.") ? Optional.empty() : hapi.apply(text);
+
+    assertThat(cache.lookup(xmlish, refusing)).isEmpty();
+    assertThat(cache.lookup(clean, refusing)).isPresent();
+    assertThat(cache.lookup(xmlish, refusing)).isEmpty();
+    assertThat(Hl7MessageParser.parse(bytes(xmlish), xmlish.length()).anomaly())
+        .contains("hl7.msh_lenient");
+    assertThat(Hl7MessageParser.parse(bytes(clean), clean.length()).anomaly()).isEmpty();
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  @Test
   void shouldMaskOnlyTheTimeAndControlIdFields() {
     assertThat(MshHeaderCache.maskedHeader(message("A", "2024", "77", "PID|1\r")))
         .isEqualTo("MSH|^~\\&|A|ICU|EMR|H|||ORU^R01||P|2.5.1");
