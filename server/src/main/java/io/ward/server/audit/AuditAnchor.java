@@ -167,10 +167,10 @@ public class AuditAnchor {
     } catch (IOException e) {
       return Reading.damaged("cannot read the audit anchor " + file + ": " + e);
     }
-    Optional<String> seq = value(lines, "seq");
-    Optional<String> hash = value(lines, "hash");
-    Optional<String> brokenAt = value(lines, "broken-at");
-    Optional<String> mac = value(lines, "hmac-sha256");
+    Optional<String> seq = AuditKeyFile.value(lines, "seq");
+    Optional<String> hash = AuditKeyFile.value(lines, "hash");
+    Optional<String> brokenAt = AuditKeyFile.value(lines, "broken-at");
+    Optional<String> mac = AuditKeyFile.value(lines, "hmac-sha256");
     if (seq.isEmpty() || hash.isEmpty() || mac.isEmpty()) {
       return Reading.damaged("the audit anchor " + file + " is damaged: a line is missing");
     }
@@ -224,12 +224,5 @@ public class AuditAnchor {
         + head.hash()
         + "|"
         + head.brokenAt().map(String::valueOf).orElse("");
-  }
-
-  private static Optional<String> value(List<String> lines, String name) {
-    return lines.stream()
-        .filter(l -> l.startsWith(name + "="))
-        .map(l -> l.substring(name.length() + 1).strip())
-        .findFirst();
   }
 }

@@ -133,7 +133,8 @@ final class AuditKeyFile {
         : new FileAttribute<?>[0];
   }
 
-  private static Optional<String> value(List<String> lines, String name) {
+  /** The value of the first {@code name=value} line, stripped. */
+  static Optional<String> value(List<String> lines, String name) {
     return lines.stream()
         .filter(l -> l.startsWith(name + "="))
         .map(l -> l.substring(name.length() + 1).strip())
