@@ -115,11 +115,7 @@ public class AuditAnchor {
    */
   synchronized void advance(long seq, String prevHash, String hash) {
     try {
-      if (anchored != null && !Files.exists(file)) {
-        // Moved aside on purpose (a database restored from an older backup): start again.
-        anchored = null;
-        frozen = false;
-      }
+      catchUp();
       if (frozen || key.isEmpty() || anchored != null && seq <= anchored.seq()) {
         return;
       }
@@ -144,6 +140,32 @@ public class AuditAnchor {
       anchored = head;
     } catch (IOException | RuntimeException e) {
       log.warn("cannot move the audit anchor {}: {}", file, e.toString());
+    }
+  }
+
+  /**
+   * Takes what the file says now when it differs from what this process wrote last: another process
+   * on the same data directory (a {@code ward user} command beside {@code ward serve}) moved it
+   * further, so this one must not move it back; or it was moved aside on purpose (a database
+   * restored from an older backup), and anchoring starts again.
+   */
+  private void catchUp() {
+    Reading now = read();
+    if (now.problem().isPresent()) {
+      frozen = true;
+      return;
+    }
+    if (now.head().isEmpty()) {
+      if (anchored != null) {
+        anchored = null;
+        frozen = false;
+      }
+      return;
+    }
+    Head head = now.head().get();
+    if (anchored == null || head.seq() > anchored.seq() || head.brokenAt().isPresent()) {
+      anchored = head;
+      frozen = head.brokenAt().isPresent();
     }
   }
 

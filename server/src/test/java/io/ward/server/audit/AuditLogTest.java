@@ -186,6 +186,25 @@ class AuditLogTest {
     }
 
     @Test
+    void shouldNeverMoveTheAnchorBackWhenAnotherProcessMovedItFurther() throws Exception {
+      try (TestStore own = newStore()) {
+        AuditLog log = own.bean(AuditLog.class);
+        AuditEntry e1 = log.append("alice", "test.1", "thing:1", "", "local");
+        // A second process on the same data directory (ward user beside ward serve), which last
+        // saw the anchor at e1.
+        AuditAnchor other = new AuditAnchor(own.bean(AuditKeys.class), own.jdbc());
+        AuditEntry e2 = log.append("alice", "test.2", "thing:2", "", "local");
+        AuditEntry e3 = log.append("alice", "test.3", "thing:3", "", "local");
+        java.nio.file.Path anchorFile = own.dataDir().resolve(AuditAnchor.NAME);
+
+        other.advance(e2.seq(), e1.hash(), e2.hash()); // its late commit callback for e2
+
+        assertThat(java.nio.file.Files.readString(anchorFile)).contains("seq=" + e3.seq());
+        assertThat(log.verify().intact()).isTrue();
+      }
+    }
+
+    @Test
     void shouldAnchorTheLastCommittedEntryAndNotARolledBackOne() throws Exception {
       try (TestStore own = newStore()) {
         AuditLog log = own.bean(AuditLog.class);
