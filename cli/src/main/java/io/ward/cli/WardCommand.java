@@ -33,7 +33,21 @@ public final class WardCommand implements Runnable {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    System.exit(execute(args));
+    try {
+      System.exit(execute(args));
+    } catch (OutOfMemoryError e) {
+      // Not a bug to report with a stack trace: the input needs more memory than the JVM may take.
+      System.err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+      System.exit(ExitCodes.INTERNAL);
+    }
+  }
+
+  /** The one line printed when the heap is exhausted, with what to do about it. */
+  static String outOfMemory(long maxHeapBytes) {
+    return "ward: out of memory: the Java heap is full at "
+        + (maxHeapBytes >> 20)
+        + " MiB. An analysis holds about 10 KB per device; give Ward more, for example"
+        + " WARD_JAVA_OPTS='-XX:+UseSerialGC -Xmx8g -XX:TieredStopAtLevel=1' ./ward …";
   }
 
   /** Runs the command line and returns its exit code (for tests). */
