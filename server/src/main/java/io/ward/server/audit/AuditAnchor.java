@@ -73,6 +73,9 @@ public class AuditAnchor {
   /** True when the anchor must stay as it is: damaged, or it recorded a cut. */
   private boolean frozen;
 
+  /** The file's problem last logged, so that each append does not log it again. */
+  private Optional<String> reported = Optional.empty();
+
   AuditAnchor(AuditKeys keys, JdbcClient jdbc) {
     this.file = keys.file().resolveSibling(NAME);
     this.key = keys.key();
@@ -80,7 +83,6 @@ public class AuditAnchor {
     Reading found = read();
     this.anchored = found.head().orElse(null);
     this.frozen = found.problem().isPresent() || found.head().flatMap(Head::brokenAt).isPresent();
-    found.problem().ifPresent(p -> log.error("{}: the anchor is left as it is", p));
   }
 
   /** The anchor file's path. */
@@ -152,6 +154,11 @@ public class AuditAnchor {
   private void catchUp() {
     Reading now = read();
     if (now.problem().isPresent()) {
+      if (!frozen || !now.problem().equals(reported)) {
+        // Said when an append finds it (not at start: ward audit verify reports it itself).
+        log.error("{}: the anchor is left as it is", now.problem().get());
+        reported = now.problem();
+      }
       frozen = true;
       return;
     }
