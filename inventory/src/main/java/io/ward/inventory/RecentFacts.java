@@ -96,7 +96,8 @@ final class RecentFacts {
     s.keepTime = keepTime;
   }
 
-  private static long mac(Endpoint subject) {
+  /** The MAC bits of an endpoint, or a value no MAC has when it has none. */
+  static long mac(Endpoint subject) {
     MacAddress m = subject.mac().orElse(null);
     return m == null ? ABSENT : m.bits();
   }

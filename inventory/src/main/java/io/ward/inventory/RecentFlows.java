@@ -2,7 +2,6 @@ package io.ward.inventory;
 
 import io.ward.model.Endpoint;
 import io.ward.model.IpAddress;
-import io.ward.model.MacAddress;
 
 /**
  * The client, server and protocol of the flows {@link InputStore} counted most recently, with the
@@ -18,8 +17,6 @@ final class RecentFlows {
 
   /** A power of two; a hospital's distinct client-server-protocol triples fit many times over. */
   static final int SLOTS = 16_384;
-
-  private static final long ABSENT = -1L;
 
   /** One remembered triple and the records of its two ends (null when an end names no device). */
   static final class Slot {
@@ -84,25 +81,23 @@ final class RecentFlows {
     return (client.ip().isPresent() ? 1 : 0) | (server.ip().isPresent() ? 2 : 0);
   }
 
-  private static long mac(Endpoint e) {
-    MacAddress m = e.mac().orElse(null);
-    return m == null ? ABSENT : m.bits();
-  }
-
   private static boolean same(long[] a, int at, Endpoint e) {
     IpAddress ip = e.ip().orElse(null);
-    return a[at] == mac(e) && (ip == null || a[at + 1] == ip.high() && a[at + 2] == ip.low());
+    return a[at] == RecentFacts.mac(e)
+        && (ip == null || a[at + 1] == ip.high() && a[at + 2] == ip.low());
   }
 
   private static void put(long[] a, int at, Endpoint e) {
     IpAddress ip = e.ip().orElse(null);
-    a[at] = mac(e);
+    a[at] = RecentFacts.mac(e);
     a[at + 1] = ip == null ? 0 : ip.high();
     a[at + 2] = ip == null ? 0 : ip.low();
   }
 
   private int index(Endpoint client, Endpoint server, String protocol) {
-    long h = mac(client) * 0x9E3779B97F4A7C15L + mac(server) * 0xC2B2AE3D27D4EB4FL;
+    long h =
+        RecentFacts.mac(client) * 0x9E3779B97F4A7C15L
+            + RecentFacts.mac(server) * 0xC2B2AE3D27D4EB4FL;
     IpAddress ci = client.ip().orElse(null);
     IpAddress si = server.ip().orElse(null);
     if (ci != null) {

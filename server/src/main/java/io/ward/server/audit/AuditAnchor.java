@@ -177,7 +177,7 @@ public class AuditAnchor {
   }
 
   /** True when the log still holds the anchored entry. */
-  private boolean inLog(Head head) {
+  boolean inLog(Head head) {
     return jdbc.sql("SELECT entry_hash FROM audit_log WHERE seq = ?")
         .param(head.seq())
         .query(String.class)

@@ -238,12 +238,7 @@ public class AuditLog {
                   + " restored from a backup older than the data directory; if so on purpose,"
                   + " move the anchor aside to accept the shorter log)"));
     }
-    Optional<String> hash =
-        jdbc.sql("SELECT entry_hash FROM audit_log WHERE seq = ?")
-            .param(head.seq())
-            .query(String.class)
-            .optional();
-    if (!hash.equals(Optional.of(head.hash()))) {
+    if (!anchor.inLog(head)) {
       return new AuditVerification(
           checked,
           Optional.of(head.seq()),
