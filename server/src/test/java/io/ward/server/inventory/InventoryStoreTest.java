@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Merging and querying the stored inventory on both databases. */
 class InventoryStoreTest {
@@ -31,7 +33,98 @@ class InventoryStoreTest {
   class OnH2 extends Contract implements TestDatabase.H2 {}
 
   @Nested
-  class OnPostgres extends Contract implements TestDatabase.Postgres {}
+  class OnPostgres extends Contract implements TestDatabase.Postgres {
+
+    /** The same service reading the database only, to compare the index with. */
+    DeviceQueryService databaseOnly() {
+      return new DeviceQueryService(
+          store.jdbc(),
+          store.bean(ValuePlannedQueries.class),
+          new DeviceSearchIndex(false, null, null));
+    }
+
+    @Test
+    void shouldAnswerFreeTextFromTheIndexExactlyAsTheDatabaseDoes() throws Exception {
+      store.jdbc().sql("UPDATE device SET risk_score = MOD(id * 37, 11) * 10").update();
+      DeviceSearchIndex index = store.bean(DeviceSearchIndex.class);
+      index.rebuild();
+      DeviceQueryService withIndex = store.bean(DeviceQueryService.class);
+      DeviceQueryService database = databaseOnly();
+      DeviceQuery all = DeviceQuery.all();
+      List<DeviceQuery> queries =
+          List.of(
+              all.withText("host-1"),
+              all.withText("philips host-"),
+              all.withText("ACME_CORP 100%"),
+              all.withText("10.9.0.1"),
+              all.withText("printer").withVendor("Philips"),
+              all.withText("10.9.0.").withCategory(Category.PRINTER),
+              all.withText("' OR 1=1 --"),
+              all.withText("host-").withLimit(500));
+      for (DeviceQuery f : queries) {
+        for (boolean desc : new boolean[] {true, false}) {
+          for (int limit : new int[] {1, 7, 500}) {
+            DeviceQuery q = f.sortedBy(DeviceSort.RISK, desc).withLimit(limit);
+            assertThat(index.current(q)).as("the index answers %s", q).isPresent();
+            assertThat(everyPage(withIndex, q))
+                .as("%s", q)
+                .extracting(DeviceRow::id)
+                .containsExactlyElementsOf(
+                    everyPage(database, q).stream().map(DeviceRow::id).toList());
+            assertThat(withIndex.count(q)).isEqualTo(database.count(q));
+          }
+        }
+      }
+      // Another order is the database's.
+      assertThat(index.current(all.withText("host-").sortedBy(DeviceSort.VENDOR, true))).isEmpty();
+    }
+
+    @Test
+    void shouldNoticeEveryCommittedWriteOfTheDevicesBeforeAnsweringFromTheIndex() throws Exception {
+      DeviceSearchIndex index = store.bean(DeviceSearchIndex.class);
+      DeviceQueryService query = store.bean(DeviceQueryService.class);
+      long id = store.jdbc().sql("SELECT MAX(id) FROM device").query(Long.class).single();
+      DeviceQuery zebra = DeviceQuery.all().withText("zebra");
+      index.rebuild();
+      assertThat(index.current(zebra)).isPresent();
+
+      // A write rolled back changes nothing: the index still answers.
+      TransactionTemplate tx =
+          new TransactionTemplate(store.bean(PlatformTransactionManager.class));
+      tx.executeWithoutResult(
+          status -> {
+            store
+                .jdbc()
+                .sql("UPDATE device SET search_text = search_text || ' zebra' WHERE id = ?")
+                .param(id)
+                .update();
+            // Inside the writing transaction the search sees the write.
+            assertThat(query.search(zebra).items()).extracting(DeviceRow::id).containsExactly(id);
+            status.setRollbackOnly();
+          });
+      assertThat(index.current(zebra)).isPresent();
+      assertThat(query.count(zebra)).isZero();
+
+      // A committed write, as another server or a command-line tool makes it: the next search
+      // already finds it, through the database until the index is read again.
+      store
+          .jdbc()
+          .sql("UPDATE device SET search_text = search_text || ' zebra' WHERE id = ?")
+          .param(id)
+          .update();
+      assertThat(index.current(zebra)).isEmpty();
+      assertThat(query.search(zebra).items()).extracting(DeviceRow::id).containsExactly(id);
+      index.rebuild();
+      assertThat(index.current(zebra)).isPresent();
+      assertThat(query.search(zebra).items()).extracting(DeviceRow::id).containsExactly(id);
+      store
+          .jdbc()
+          .sql("UPDATE device SET search_text = REPLACE(search_text, ' zebra', '') WHERE id = ?")
+          .param(id)
+          .update();
+      assertThat(query.count(zebra)).isZero();
+    }
+  }
 
   static Device pump(String mac, String ip, String firmware, long seen) {
     return new Device(
