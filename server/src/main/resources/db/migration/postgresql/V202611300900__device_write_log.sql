@@ -12,11 +12,12 @@ CREATE FUNCTION device_write_record() RETURNS trigger
   SET search_path FROM CURRENT
 AS $$
 BEGIN
-  -- A transaction-local setting remembers that this transaction is recorded; a rolled-back
-  -- savepoint rolls it back with the row.
-  IF current_setting('ward.device_write', true) IS DISTINCT FROM 'recorded' THEN
+  -- A transaction-local setting remembers the schema this transaction was last recorded in (one
+  -- transaction may write the devices of several Ward schemas); a rolled-back savepoint rolls it
+  -- back with the row.
+  IF current_setting('ward.device_write', true) IS DISTINCT FROM TG_TABLE_SCHEMA THEN
     INSERT INTO device_write (xid) VALUES (pg_current_xact_id()) ON CONFLICT DO NOTHING;
-    PERFORM set_config('ward.device_write', 'recorded', true);
+    PERFORM set_config('ward.device_write', TG_TABLE_SCHEMA, true);
   END IF;
   RETURN NULL;
 END

@@ -42,7 +42,13 @@ public class DeviceQueryService {
     Optional<SearchSnapshot> snapshot = index.current(query);
     if (snapshot.isPresent()) {
       SearchSnapshot s = snapshot.get();
-      return page(rowsOf(s, s.matches(query, query.limit() + 1)), query);
+      List<Integer> positions = s.matches(query, query.limit() + 1);
+      List<DeviceRow> rows = rowsOf(s, positions);
+      if (rows.size() == positions.size()) {
+        return page(rows, query);
+      }
+      // A write raced this search (see rowsOf): the database answers, as it does until the index
+      // is read again.
     }
     if (windowApplies(query)) {
       List<DeviceRow> found = riskiestInWindow(query);

@@ -10,8 +10,9 @@ import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -67,15 +68,27 @@ public class DeviceSearchIndex {
    */
   private static final String CHECK =
       "SELECT EXISTS (SELECT 1 FROM device_write w"
-          + " WHERE NOT pg_visible_in_snapshot(w.xid, CAST(? AS pg_snapshot))),"
-          + " CAST(pg_current_snapshot() AS text)";
+          // Transactions below the snapshot's xmin had ended when it was taken: the bound lets the
+          // primary key find the few that may not have.
+          + " WHERE w.xid >= pg_snapshot_xmin(CAST(? AS pg_snapshot))"
+          + " AND NOT pg_visible_in_snapshot(w.xid, CAST(? AS pg_snapshot))),"
+          + " CAST(pg_current_snapshot() AS text),"
+          // A snapshot leaves out the transaction taking it: a label taken inside a transaction
+          // that may still write devices would count those writes as seen.
+          + " pg_current_xact_id_if_assigned() IS NULL";
+
+  /** How long a copy refused for its size is not tried again. */
+  private static final long REFUSED_NANOS = TimeUnit.MINUTES.toNanos(10);
 
   private final boolean enabled;
   private final DataSource dataSource;
   private final JdbcTemplate jdbc;
-  private final ExecutorService builder;
+  private final ScheduledExecutorService builder;
   private final AtomicBoolean building = new AtomicBoolean();
   private volatile Labelled current;
+
+  /** Until when (nanoTime) no copy is read: the last had more than {@link #MAX_DEVICES}. */
+  private volatile long refusedUntil;
 
   /** Labels of past copies, oldest first: what {@link #prune} may rely on. */
   private final Deque<Label> history = new ArrayDeque<>();
@@ -98,12 +111,18 @@ public class DeviceSearchIndex {
     this.dataSource = dataSource;
     this.jdbc = jdbc;
     this.builder =
-        Executors.newSingleThreadExecutor(
+        Executors.newSingleThreadScheduledExecutor(
             r -> {
               Thread t = new Thread(r, "ward-search-index");
               t.setDaemon(true);
               return t;
             });
+    if (enabled) {
+      // device_write is pruned on a schedule too: a server that never searches free text still
+      // records a label now and then, and deletes what every trusted label sees.
+      long every = TimeUnit.NANOSECONDS.toSeconds(TRUST_NANOS);
+      builder.scheduleWithFixedDelay(this::labelAndPrune, every, every, TimeUnit.SECONDS);
+    }
   }
 
   /** Whether searches can be answered here at all (PostgreSQL). */
@@ -126,19 +145,22 @@ public class DeviceSearchIndex {
     }
     Boolean[] stale = new Boolean[1];
     String[] now = new String[1];
+    boolean[] outside = new boolean[1];
     jdbc.query(
         CHECK,
         rs -> {
           stale[0] = rs.getBoolean(1);
           now[0] = rs.getString(2);
+          outside[0] = rs.getBoolean(3);
         },
+        c.label().snapshot(),
         c.label().snapshot());
     if (stale[0] == null || stale[0]) {
       rebuildLater();
       return Optional.empty();
     }
     long t = System.nanoTime();
-    if (t - c.label().takenNanos() > RELABEL_NANOS) {
+    if (outside[0] && t - c.label().takenNanos() > RELABEL_NANOS) {
       // Nothing written since the label: the copy is also the state of the newer snapshot.
       relabel(c, new Label(now[0], t));
     }
@@ -149,12 +171,16 @@ public class DeviceSearchIndex {
     if (current == seen) {
       current = new Labelled(seen.devices(), newer);
       history.addLast(newer);
-      builder.execute(this::pruneQuietly);
     }
   }
 
-  private void pruneQuietly() {
+  /** Records a label of the current snapshot and prunes (scheduled). */
+  private void labelAndPrune() {
     try {
+      String now = jdbc.queryForObject("SELECT CAST(pg_current_snapshot() AS text)", String.class);
+      synchronized (this) {
+        history.addLast(new Label(now, System.nanoTime()));
+      }
       prune();
     } catch (RuntimeException e) {
       log.warn("device_write could not be pruned", e);
@@ -163,7 +189,10 @@ public class DeviceSearchIndex {
 
   /** Reads a new copy in the background unless one is being read. */
   private void rebuildLater() {
-    if (building.compareAndSet(false, true)) {
+    if (System.nanoTime() - refusedUntil < 0 || !building.compareAndSet(false, true)) {
+      return;
+    }
+    try {
       builder.execute(
           () -> {
             try {
@@ -174,6 +203,8 @@ public class DeviceSearchIndex {
               building.set(false);
             }
           });
+    } catch (RejectedExecutionException e) {
+      building.set(false); // shutting down: the database searches
     }
   }
 
@@ -204,6 +235,7 @@ public class DeviceSearchIndex {
               if (b.size() >= MAX_DEVICES) {
                 log.info("more than {} devices: the database answers free text", MAX_DEVICES);
                 current = null;
+                refusedUntil = System.nanoTime() + REFUSED_NANOS;
                 return;
               }
               long site = rs.getLong(8);
@@ -262,7 +294,10 @@ public class DeviceSearchIndex {
 
   /** Stops the background reader. */
   @jakarta.annotation.PreDestroy
-  void close() {
-    builder.shutdownNow();
+  void close() throws InterruptedException {
+    builder.shutdown();
+    if (!builder.awaitTermination(10, TimeUnit.SECONDS)) {
+      builder.shutdownNow();
+    }
   }
 }

@@ -103,6 +103,12 @@ final class SearchSnapshot {
           }
         }
       }
+    } else if (bucket < 0) {
+      for (int i = from - 1; i >= 0 && found.size() < want; i--) {
+        if (f.test(i)) {
+          found.add(i);
+        }
+      }
     } else {
       int[] candidates = candidatesBelow(bucket, from);
       for (int k = candidates.length - 1; k >= 0 && found.size() < want; k--) {
@@ -114,15 +120,8 @@ final class SearchSnapshot {
     return found;
   }
 
-  /** The candidate positions below {@code end}, ascending: a bucket's, or all when it is -1. */
+  /** The positions {@code bucket} lists below {@code end}, ascending. */
   private int[] candidatesBelow(int bucket, int end) {
-    if (bucket < 0) {
-      int[] all = new int[end];
-      for (int i = 0; i < end; i++) {
-        all[i] = i;
-      }
-      return all;
-    }
     int[] out = new int[Math.min(end, postings.count(bucket))];
     int k = 0;
     TrigramPostings.Cursor c = postings.positions(bucket);
@@ -155,10 +154,16 @@ final class SearchSnapshot {
   long count(DeviceQuery q) {
     Filter f = new Filter(q);
     long count = 0;
-    for (int i : candidatesBelow(rarestBucket(f.words), ids.length)) {
-      if (f.test(i)) {
-        count++;
+    int bucket = rarestBucket(f.words);
+    if (bucket < 0) {
+      for (int i = 0; i < ids.length; i++) {
+        count += f.test(i) ? 1 : 0;
       }
+      return count;
+    }
+    TrigramPostings.Cursor c = postings.positions(bucket);
+    for (int i = c.next(); i >= 0; i = c.next()) {
+      count += f.test(i) ? 1 : 0;
     }
     return count;
   }
@@ -185,6 +190,7 @@ final class SearchSnapshot {
     private final String category;
     private final int criticality;
     private final String vendorLower;
+    private final boolean siteFilter;
     private final long site;
     private final int minRisk;
     private final boolean medicalOnly;
@@ -195,7 +201,8 @@ final class SearchSnapshot {
       category = q.category().map(c -> c.id()).orElse(null);
       criticality = q.criticality().map(Enum::ordinal).orElse(-1);
       vendorLower = q.vendor().map(v -> v.toLowerCase(Locale.ROOT)).orElse(null);
-      site = q.siteId().orElse(NO_SITE);
+      siteFilter = q.siteId().isPresent();
+      site = q.siteId().orElse(0L);
       minRisk = q.minRisk().orElse(Integer.MIN_VALUE);
       medicalOnly = q.medicalOnly();
       kevOnly = q.kevOnly();
@@ -213,7 +220,7 @@ final class SearchSnapshot {
           || (criticality >= 0 && criticalities[i] != criticality)
           || (category != null && !category.equals(categories[i]))
           || (vendorLower != null && !vendorLower.equals(vendorsLower[i]))
-          || (site != NO_SITE && sites[i] != site)) {
+          || (siteFilter && (sites[i] == NO_SITE || sites[i] != site))) {
         return false;
       }
       String text = texts[i];

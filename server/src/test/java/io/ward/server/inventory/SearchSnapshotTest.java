@@ -201,6 +201,22 @@ class SearchSnapshotTest {
             .add(1, 0, "pump", "10.0.0.1", null, 0, null, SearchSnapshot.NO_SITE, false, false)
             .build();
     assertThat(s.count(DeviceQuery.all().withText("pump10"))).isZero();
+    // A device without a site is at no site, whatever number a request sends.
+    DeviceQuery atSite =
+        new DeviceQuery(
+            Optional.of("pump"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(SearchSnapshot.NO_SITE),
+            OptionalInt.empty(),
+            false,
+            false,
+            DeviceSort.RISK,
+            true,
+            Optional.empty(),
+            10);
+    assertThat(s.count(atSite)).isZero();
     assertThat(s.count(DeviceQuery.all().withText("pump 10.0"))).isEqualTo(1);
   }
 }
