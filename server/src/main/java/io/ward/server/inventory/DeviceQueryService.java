@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -142,7 +144,7 @@ public class DeviceQueryService {
     }
     List<Long> ids = positions.stream().map(s::id).toList();
     // One statement whatever the page size (PostgreSQL only: the index is not used on H2).
-    java.util.Map<Long, DeviceRow> byId = new java.util.HashMap<>();
+    Map<Long, DeviceRow> byId = new HashMap<>();
     jdbc.sql(DeviceRows.SELECT + " WHERE d.id = ANY (?)")
         .param(ids.toArray(new Long[0]))
         .query(DeviceRows::row)

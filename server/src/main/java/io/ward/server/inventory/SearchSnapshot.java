@@ -1,8 +1,11 @@
 package io.ward.server.inventory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,15 +37,15 @@ final class SearchSnapshot {
 
   private SearchSnapshot(Builder b) {
     int n = b.size;
-    ids = java.util.Arrays.copyOf(b.ids, n);
-    risks = java.util.Arrays.copyOf(b.risks, n);
-    texts = java.util.Arrays.copyOf(b.texts, n);
-    categories = java.util.Arrays.copyOf(b.categories, n);
-    criticalities = java.util.Arrays.copyOf(b.criticalities, n);
-    vendorsLower = java.util.Arrays.copyOf(b.vendorsLower, n);
-    sites = java.util.Arrays.copyOf(b.sites, n);
-    medical = java.util.Arrays.copyOf(b.medical, n);
-    kev = java.util.Arrays.copyOf(b.kev, n);
+    ids = Arrays.copyOf(b.ids, n);
+    risks = Arrays.copyOf(b.risks, n);
+    texts = Arrays.copyOf(b.texts, n);
+    categories = Arrays.copyOf(b.categories, n);
+    criticalities = Arrays.copyOf(b.criticalities, n);
+    vendorsLower = Arrays.copyOf(b.vendorsLower, n);
+    sites = Arrays.copyOf(b.sites, n);
+    medical = Arrays.copyOf(b.medical, n);
+    kev = Arrays.copyOf(b.kev, n);
     postings = new TrigramPostings(texts, n);
   }
 
@@ -128,7 +131,7 @@ final class SearchSnapshot {
     for (int i = c.next(); i >= 0 && i < end; i = c.next()) {
       out[k++] = i;
     }
-    return java.util.Arrays.copyOf(out, k);
+    return Arrays.copyOf(out, k);
   }
 
   /**
@@ -245,7 +248,7 @@ final class SearchSnapshot {
     private long[] sites = new long[1024];
     private boolean[] medical = new boolean[1024];
     private boolean[] kev = new boolean[1024];
-    private final java.util.Map<String, String> shared = new java.util.HashMap<>();
+    private final Map<String, String> shared = new HashMap<>();
 
     /**
      * Adds the next device; it must come after the last one in the snapshot's order.
@@ -289,15 +292,15 @@ final class SearchSnapshot {
 
     private void grow() {
       int n = ids.length * 2;
-      ids = java.util.Arrays.copyOf(ids, n);
-      risks = java.util.Arrays.copyOf(risks, n);
-      texts = java.util.Arrays.copyOf(texts, n);
-      categories = java.util.Arrays.copyOf(categories, n);
-      criticalities = java.util.Arrays.copyOf(criticalities, n);
-      vendorsLower = java.util.Arrays.copyOf(vendorsLower, n);
-      sites = java.util.Arrays.copyOf(sites, n);
-      medical = java.util.Arrays.copyOf(medical, n);
-      kev = java.util.Arrays.copyOf(kev, n);
+      ids = Arrays.copyOf(ids, n);
+      risks = Arrays.copyOf(risks, n);
+      texts = Arrays.copyOf(texts, n);
+      categories = Arrays.copyOf(categories, n);
+      criticalities = Arrays.copyOf(criticalities, n);
+      vendorsLower = Arrays.copyOf(vendorsLower, n);
+      sites = Arrays.copyOf(sites, n);
+      medical = Arrays.copyOf(medical, n);
+      kev = Arrays.copyOf(kev, n);
     }
 
     int size() {
