@@ -2,6 +2,7 @@ package io.ward.server.api;
 
 import java.io.UncheckedIOException;
 import java.util.NoSuchElementException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -49,6 +50,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return api(
         ApiException.badRequest(
             e.getName() + " must be " + article(expected) + " (got '" + clip(e.getValue()) + "')"));
+  }
+
+  /**
+   * A query string Tomcat cannot decode (bytes that are not UTF-8, a broken percent escape): the
+   * client's mistake, not the server's.
+   */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ProblemDetail> undecodable(InvalidParameterException e) {
+    return api(
+        ApiException.badRequest("a request parameter is not correctly percent-encoded UTF-8"));
   }
 
   @ExceptionHandler(NoSuchElementException.class)

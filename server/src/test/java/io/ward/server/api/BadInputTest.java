@@ -151,6 +151,8 @@ class BadInputTest {
     assertProblem(analyst.get("/api/v1/devices?limit=many"), 400, "whole number");
     assertProblem(analyst.get("/api/v1/devices?limit=0"), 400, "limit");
     assertProblem(analyst.get("/api/v1/devices?minRisk=101"), 400, "minRisk");
+    // Bytes that are not UTF-8 (a lone surrogate's encoding), as a hand-made URL sends them.
+    assertProblem(analyst.get("/api/v1/devices?q=%ED%A0%80"), 400, "UTF-8");
     ApiContract.assertProblem(
         analyst.raw("POST", "/api/v1/remediations", "text/plain", "title".getBytes()), 415);
     assertNothingStored();
