@@ -133,6 +133,14 @@ public final class ServerBenchmark implements Callable<Integer> {
   Optional<String> only = Optional.empty();
 
   @Option(
+      names = "--phase",
+      paramLabel = "MIX",
+      description =
+          "with the load part, run only this phase: ${COMPLETION-CANDIDATES} (for profiling one;"
+              + " a report without the other phase leaves its target unchecked)")
+  Optional<ServerRequests.Mix> phase = Optional.empty();
+
+  @Option(
       names = "--ward-jar",
       paramLabel = "JAR",
       defaultValue = "bench/target/server-bench/ward.jar",
@@ -293,6 +301,9 @@ public final class ServerBenchmark implements Callable<Integer> {
     Map<ServerRequests.Mix, List<ServerLoadClient.Period>> phases =
         new EnumMap<>(ServerRequests.Mix.class);
     for (ServerRequests.Mix mix : ServerRequests.Mix.values()) {
+      if (phase.isPresent() && phase.get() != mix) {
+        continue;
+      }
       ServerRequests requests = new ServerRequests(fleet, mix);
       log.printf("bench: %s: warm-up, %d clients for %d s…%n", mix, clients, warmupSeconds());
       ServerLoadClient.Period warm =

@@ -150,6 +150,9 @@ final class ServerLoadClient {
     if (r.kind().equals(ServerRequests.DETAIL)) {
       return body.startsWith("{") && body.contains("\"evidence\"") ? null : "no device detail";
     }
+    if (r.kind().equals(ServerRequests.PEERS) || r.kind().equals(ServerRequests.FINDINGS)) {
+      return body.startsWith("[") ? null : "no JSON list";
+    }
     return body.startsWith("{\"items\":[") ? null : "no device listing";
   }
 }

@@ -51,7 +51,14 @@ final class ServerReport {
    * @param goal the goal as printed
    * @param met whether the goal was met
    */
-  record Check(String name, String figures, String measured, String goal, boolean met) {}
+  /**
+   * One judged measurement.
+   *
+   * @param ownGoal a goal of ours, stricter than the issue: shown, but missing it does not fail the
+   *     run
+   */
+  record Check(
+      String name, String figures, String measured, String goal, boolean met, boolean ownGoal) {}
 
   private final StringBuilder out = new StringBuilder();
 
@@ -80,47 +87,30 @@ final class ServerReport {
       Map<ServerRequests.Mix, List<ServerLoadClient.Period>> phases,
       Optional<ServerIngestBench.Result> ingest) {
     List<Check> checks = new ArrayList<>();
-    List<ServerLoadClient.Period> inventory =
-        phases.getOrDefault(ServerRequests.Mix.INVENTORY, List.of());
-    if (!inventory.isEmpty()) {
-      ServerLatencies all = pooled(inventory);
-      ServerLatencies.Summary api = all.summary("api", k -> true);
-      checks.add(
-          new Check(
-              "inventory API searches, p95 of all (issue 4 §8)",
-              Format.count(api.count()) + " requests, " + api.errors() + " failed",
-              ms(api.p95()) + " ms",
-              "< " + ms(P95_TARGET_MS) + " ms",
-              api.p95() < P95_TARGET_MS && api.errors() == 0));
-      String worst = null;
-      double worstP95 = -1;
-      for (String kind : all.kinds()) {
-        double p95 = all.summary(kind, kind::equals).p95();
-        if (p95 > worstP95) {
-          worstP95 = p95;
-          worst = kind;
-        }
-      }
-      checks.add(
-          new Check(
-              "slowest inventory search kind, p95 (stricter than the issue)",
-              worst,
-              ms(worstP95) + " ms",
-              "< " + ms(P95_TARGET_MS) + " ms",
-              worstP95 < P95_TARGET_MS));
-    }
-    List<ServerLoadClient.Period> device =
+    latencyChecks(
+        checks,
+        phases.getOrDefault(ServerRequests.Mix.INVENTORY, List.of()),
+        "inventory API searches, p95 of all (issue 4 §8)",
+        "slowest inventory search kind, p95");
+    latencyChecks(
+        checks,
+        phases.getOrDefault(ServerRequests.Mix.DEVICE_API, List.of()),
+        "one device through the inventory API (detail, peers, findings), p95 of all (issue 4 §8)",
+        "slowest device API request kind, p95");
+    List<ServerLoadClient.Period> page =
         phases.getOrDefault(ServerRequests.Mix.DEVICE_PAGE, List.of());
-    if (!device.isEmpty()) {
-      ServerLatencies.Summary detail =
-          pooled(device).summary("detail", ServerRequests.DETAIL::equals);
+    if (!page.isEmpty()) {
+      // The issue measures the device page and sets its target on the API; the page's own goal
+      // is ours.
+      ServerLatencies.Summary all = pooled(page).summary("page", k -> true);
       checks.add(
           new Check(
-              "device detail from the inventory API, p95 (device page phase)",
-              Format.count(detail.count()) + " requests, " + detail.errors() + " failed",
-              ms(detail.p95()) + " ms",
+              "console device page, p95",
+              Format.count(all.count()) + " requests, " + all.errors() + " failed",
+              ms(all.p95()) + " ms",
               "< " + ms(P95_TARGET_MS) + " ms",
-              detail.p95() < P95_TARGET_MS && detail.errors() == 0));
+              all.p95() < P95_TARGET_MS && all.errors() == 0,
+              true));
     }
     ingest.ifPresent(
         i ->
@@ -133,8 +123,44 @@ final class ServerReport {
                         + " packets/s",
                     Format.ratio(i.ratio()),
                     "≥ " + Format.ratio(INGEST_TARGET),
-                    i.ratio() >= INGEST_TARGET)));
+                    i.ratio() >= INGEST_TARGET,
+                    false)));
     return List.copyOf(checks);
+  }
+
+  /** The phase's p95 of all requests (an issue target) and of its slowest kind (our own goal). */
+  private static void latencyChecks(
+      List<Check> checks, List<ServerLoadClient.Period> rounds, String target, String slowest) {
+    if (rounds.isEmpty()) {
+      return;
+    }
+    ServerLatencies all = pooled(rounds);
+    ServerLatencies.Summary every = all.summary("all", k -> true);
+    checks.add(
+        new Check(
+            target,
+            Format.count(every.count()) + " requests, " + every.errors() + " failed",
+            ms(every.p95()) + " ms",
+            "< " + ms(P95_TARGET_MS) + " ms",
+            every.p95() < P95_TARGET_MS && every.errors() == 0,
+            false));
+    String worst = null;
+    double worstP95 = -1;
+    for (String kind : all.kinds()) {
+      double p95 = all.summary(kind, kind::equals).p95();
+      if (p95 > worstP95) {
+        worstP95 = p95;
+        worst = kind;
+      }
+    }
+    checks.add(
+        new Check(
+            slowest,
+            worst,
+            ms(worstP95) + " ms",
+            "< " + ms(P95_TARGET_MS) + " ms",
+            worstP95 < P95_TARGET_MS,
+            true));
   }
 
   static ServerLatencies pooled(List<ServerLoadClient.Period> rounds) {
@@ -188,7 +214,7 @@ final class ServerReport {
     line(
         "Closed loop, as wrk runs: each client has its own API token and kept-alive connection and"
             + " sends its next request as soon as the last one answered, with no pause; so the"
-            + " response times include queueing for the machine's two processors. Two phases, each"
+            + " response times include queueing for the machine's two processors. Three phases, each"
             + " with a "
             + s.warmupSeconds()
             + " s warm-up (not recorded) and "
@@ -196,9 +222,10 @@ final class ServerReport {
             + " rounds of "
             + s.roundSeconds()
             + " s: the inventory searches (list requests, a third of them read on for up to 3"
-            + " pages by cursor), then one device's page (API detail and console page, half"
-            + " each, random devices). Percentiles are exact (nearest rank) over every request"
-            + " of the rounds.");
+            + " pages by cursor); one device through the inventory API (its detail with evidence"
+            + " half the time, else its peers or its findings); the console's device page (HTML)."
+            + " Devices are picked at random. Percentiles are exact (nearest rank) over every"
+            + " request of the rounds.");
     line("");
     line("| request | requests | failed | p50 ms | p95 ms | p99 ms | max ms |");
     line("|---|---:|---:|---:|---:|---:|---:|");
@@ -260,7 +287,11 @@ final class ServerReport {
   }
 
   static String phaseName(ServerRequests.Mix mix) {
-    return mix == ServerRequests.Mix.INVENTORY ? "inventory searches" : "device page";
+    return switch (mix) {
+      case INVENTORY -> "inventory searches";
+      case DEVICE_API -> "device API";
+      case DEVICE_PAGE -> "console device page";
+    };
   }
 
   private void row(ServerLatencies.Summary s) {
@@ -354,6 +385,10 @@ final class ServerReport {
   private void checks(List<Check> checks) {
     line("## Targets (issue 4 §8)");
     line("");
+    line(
+        "The issue's targets, and goals of our own marked \"own goal\" (stricter than the issue;"
+            + " missing one does not fail the run).");
+    line("");
     line("| target | figures | measured | goal | met |");
     line("|---|---|---:|---:|---|");
     for (Check c : checks) {
@@ -367,7 +402,7 @@ final class ServerReport {
               + " | "
               + c.goal()
               + " | "
-              + (c.met() ? "yes" : "**no**")
+              + (c.met() ? "yes" : c.ownGoal() ? "no (own goal)" : "**no**")
               + " |");
     }
     line("");

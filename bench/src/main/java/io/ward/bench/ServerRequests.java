@@ -24,10 +24,16 @@ final class ServerRequests {
   static final String SORTED = "inventory: other sort, page size";
   static final String COMBINED = "inventory: combined filters";
   static final String NEXT_PAGE = "inventory: next page (cursor)";
-  static final String DETAIL = "device: API detail";
-  static final String CONSOLE = "device: console page";
+  static final String DETAIL = "device API: detail with evidence";
+  static final String PEERS = "device API: peers";
+  static final String FINDINGS = "device API: findings";
+  static final String CONSOLE = "console: device page";
 
-  /** The two load phases: the inventory searches, then one device's page. */
+  /**
+   * The load phases: the inventory searches, one device through the inventory API, then the
+   * console's device page. Apart, so each phase's response times are its own requests' (mixed, the
+   * cheap API answers queued behind pages costing five times as much).
+   */
   enum Mix {
     /** Typical filtered inventory searches of the REST API and their next pages. */
     INVENTORY(
@@ -41,8 +47,10 @@ final class ServerRequests {
           {SORTED, 8},
           {COMBINED, 8},
         }),
-    /** One device's page, from the REST API and from the console, half each. */
-    DEVICE_PAGE(new Object[][] {{DETAIL, 1}, {CONSOLE, 1}});
+    /** One device through the inventory API: its detail, and its peers or its findings. */
+    DEVICE_API(new Object[][] {{DETAIL, 2}, {PEERS, 1}, {FINDINGS, 1}}),
+    /** One device's page in the console (HTML: identity, evidence, peers, findings, work). */
+    DEVICE_PAGE(new Object[][] {{CONSOLE, 1}});
 
     private final Object[][] shares;
 
@@ -131,11 +139,6 @@ final class ServerRequests {
     return kinds;
   }
 
-  /** Whether a kind is a request of the inventory REST API ({@code /api/v1/devices…}). */
-  static boolean inventoryApi(String kind) {
-    return kind.startsWith("inventory:") || kind.equals(DETAIL);
-  }
-
   /** The client's next request: the next page of what it reads, else a new one. */
   Request next(SplittableRandom random, Reading reading) {
     if (reading.cursor != null && reading.pagesLeft > 0) {
@@ -156,6 +159,8 @@ final class ServerRequests {
     ServerFleet.Member m = members.get(random.nextInt(members.size()));
     return switch (kind) {
       case DETAIL -> new Request(kind, "/api/v1/devices/" + m.id(), false);
+      case PEERS -> new Request(kind, "/api/v1/devices/" + m.id() + "/peers", false);
+      case FINDINGS -> new Request(kind, "/api/v1/devices/" + m.id() + "/findings", false);
       case CONSOLE -> new Request(kind, "/devices/" + m.id(), false);
       default -> new Request(kind, "/api/v1/devices?" + query(kind, random, m), follow);
     };

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,11 +26,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class DeviceQueryService {
   private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
   private final ValuePlannedQueries valuePlanned;
   private final DeviceSearchIndex index;
 
-  DeviceQueryService(JdbcClient jdbc, ValuePlannedQueries valuePlanned, DeviceSearchIndex index) {
+  DeviceQueryService(
+      JdbcClient jdbc,
+      JdbcTemplate jdbcTemplate,
+      ValuePlannedQueries valuePlanned,
+      DeviceSearchIndex index) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
     this.valuePlanned = valuePlanned;
     this.index = index;
   }
@@ -485,6 +492,11 @@ public class DeviceQueryService {
    */
   public List<PeerRow> peers(long deviceId, int limit) {
     int n = Math.max(1, Math.min(limit, MAX_PEERS));
+    // PostgreSQL planned this statement anew for every device (custom plans: 0.5 ms of planning
+    // against 0.3 ms of execution, a quarter of the database's work on the device page); the
+    // generic plan is the same two index scans whatever the device, so it is planned once per
+    // connection. SET LOCAL ends with this method's transaction.
+    GenericPlans.force(jdbcTemplate);
     String sql =
         "SELECT p.id AS peer_id, p.device_key AS peer_key, p.hostnames AS peer_hostnames,"
             + " p.vendor AS peer_vendor, p.model AS peer_model, x.protocol, x.as_client,"
@@ -499,12 +511,11 @@ public class DeviceQueryService {
             + "  SELECT client_device_id, protocol, FALSE, MAX(server_port), SUM(flows),"
             + "   SUM(packets), SUM(bytes), SUM(cleartext_flows), MIN(hour_start), MAX(hour_start)"
             + "  FROM flow_hour WHERE server_device_id = ? GROUP BY client_device_id, protocol"
-            + " ) a ORDER BY a.flows DESC, a.peer, a.protocol, a.as_client FETCH FIRST "
-            + n
-            + " ROWS ONLY) x JOIN device p ON p.id = x.peer"
+            + " ) a ORDER BY a.flows DESC, a.peer, a.protocol, a.as_client"
+            + " FETCH FIRST ? ROWS ONLY) x JOIN device p ON p.id = x.peer"
             + " ORDER BY x.flows DESC, p.id, x.protocol, x.as_client";
     return jdbc.sql(sql)
-        .params(deviceId, deviceId)
+        .params(deviceId, deviceId, n)
         .query(
             (rs, row) -> {
               String key = rs.getString("peer_key");

@@ -39,6 +39,7 @@ class InventoryStoreTest {
     DeviceQueryService databaseOnly() {
       return new DeviceQueryService(
           store.jdbc(),
+          store.bean(org.springframework.jdbc.core.JdbcTemplate.class),
           store.bean(ValuePlannedQueries.class),
           new DeviceSearchIndex(false, null, null));
     }
@@ -112,6 +113,41 @@ class InventoryStoreTest {
             .update();
         store.jdbc().sql("ALTER TABLE device ENABLE TRIGGER device_write_recorded").update();
       }
+    }
+
+    @Test
+    void shouldPlanThePeersStatementOnceGenericallyOnEachConnection() {
+      DeviceQueryService query = store.bean(DeviceQueryService.class);
+      long id = store.jdbc().sql("SELECT MAX(id) FROM device").query(Long.class).single();
+      TransactionTemplate tx =
+          new TransactionTemplate(store.bean(PlatformTransactionManager.class));
+      // One transaction, so one connection: the driver prepares the statement on the server from
+      // its fifth run, and the session's prepared statements tell how each was planned.
+      List<Long> plans =
+          tx.execute(
+              status -> {
+                List<PeerRow> first = query.peers(id, 20);
+                for (int i = 0; i < 9; i++) {
+                  assertThat(query.peers(id, 20)).isEqualTo(first);
+                }
+                return store
+                    .jdbc()
+                    .sql(
+                        "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+                            + " WHERE statement LIKE '%FROM flow_hour WHERE client_device_id%'")
+                    .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
+                    .single();
+              });
+      assertThat(plans.get(0)).as("generic plans").isPositive();
+      assertThat(plans.get(1)).as("custom plans").isZero();
+    }
+
+    @Test
+    void shouldRefuseToForceGenericPlansOutsideATransaction() {
+      assertThatThrownBy(
+              () ->
+                  GenericPlans.force(store.bean(org.springframework.jdbc.core.JdbcTemplate.class)))
+          .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
