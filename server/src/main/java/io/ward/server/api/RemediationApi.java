@@ -71,7 +71,12 @@ class RemediationApi {
       summary =
           "Open one record for a group: every open finding of an advisory, a CVE or the CVEs of"
               + " given findings, across devices, optionally only those of one vendor, model and"
-              + " firmware (400 when the group is empty)")
+              + " firmware (400 when the group is empty)",
+      description =
+          "Findings already in open work (a record open, planned or in progress) are left out:"
+              + " the new record's group says how many and which records hold them, and a group"
+              + " whose every finding is held elsewhere is a 400 naming those records. Findings of"
+              + " closed records (patched, mitigated, risk accepted) may be grouped again.")
   ResponseEntity<RemediationJson.View> createGroup(@RequestBody RemediationJson.Group body) {
     Remediation r = commands.createGroup(body, Actor.current());
     return ResponseEntity.created(URI.create("/api/v1/remediations/" + r.id()))

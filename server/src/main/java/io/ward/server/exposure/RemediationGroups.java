@@ -19,6 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
  * optionally only on the devices of one vendor and model (and firmware). The record lists the
  * findings and devices chosen, so status moves, patch verification and the metrics treat it as any
  * other record.
+ *
+ * <p>Findings already in open work (a record open, planned or in progress) are left out, so two
+ * owners never work the same finding; the new record's group basis says how many and which records
+ * hold them. Findings of closed records (patched, mitigated, accepted) may be chosen again: a patch
+ * campaign can supersede a mitigation or an accepted risk.
  */
 @Service
 public class RemediationGroups {
@@ -78,13 +83,58 @@ public class RemediationGroups {
     }
   }
 
-  /** The findings and devices a selector chooses now. */
-  public record Selection(List<Long> findingIds, List<Long> deviceIds) {
+  /**
+   * The findings and devices a selector chooses now.
+   *
+   * @param coveredFindings matching findings left out: already in open work
+   * @param coveringRecords the open records holding them (the first {@link #COVERING_SHOWN})
+   */
+  public record Selection(
+      List<Long> findingIds,
+      List<Long> deviceIds,
+      long coveredFindings,
+      List<Long> coveringRecords) {
     public Selection {
       findingIds = List.copyOf(findingIds);
       deviceIds = List.copyOf(deviceIds);
+      coveringRecords = List.copyOf(coveringRecords);
+    }
+
+    /** What was left out, in words ("" when nothing was). */
+    String leftOut() {
+      if (coveredFindings == 0) {
+        return "";
+      }
+      return coveredFindings
+          + (coveredFindings == 1 ? " finding" : " findings")
+          + " already in open work left out ("
+          + records()
+          + ")";
+    }
+
+    /** The covering records, e.g. "records #4, #7". */
+    String records() {
+      return (coveringRecords.size() == 1 ? "record " : "records ")
+          + String.join(", ", coveringRecords.stream().map(id -> "#" + id).toList())
+          + (coveringRecords.size() == COVERING_SHOWN ? ", …" : "");
     }
   }
+
+  private static final java.util.regex.Pattern LEFT_OUT =
+      java.util.regex.Pattern.compile(
+          "; (\\d+ findings? already in open work left out \\(records? #[^)]*\\))$");
+
+  /** What a group record's basis says was left out, if anything ({@link Selection#leftOut}). */
+  public static Optional<String> leftOut(String groupBasis) {
+    java.util.regex.Matcher m = LEFT_OUT.matcher(groupBasis);
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  /** Most covering records a selection names. */
+  static final int COVERING_SHOWN = 10;
+
+  /** Records whose findings are open work: the statuses that are not closed. */
+  private static final String OPEN_WORK = "('OPEN', 'PLANNED', 'IN_PROGRESS')";
 
   /**
    * The open findings a selector chooses and their devices.
@@ -137,11 +187,44 @@ public class RemediationGroups {
     device(terms, params, "d.vendor", s.vendor());
     device(terms, params, "d.model", s.model());
     device(terms, params, "d.firmware", s.firmware());
+    String matching = String.join(" AND ", terms);
+    String inOpenWork =
+        "EXISTS (SELECT 1 FROM remediation_finding rf JOIN remediation r"
+            + " ON r.id = rf.remediation_id WHERE rf.finding_id = f.id AND r.status IN "
+            + OPEN_WORK
+            + ")";
+    long covered =
+        jdbc.sql(
+                "SELECT COUNT(*) FROM finding f JOIN device d ON d.id = f.device_id WHERE "
+                    + matching
+                    + " AND "
+                    + inOpenWork)
+            .params(params)
+            .query(Long.class)
+            .single();
+    List<Long> covering =
+        covered == 0
+            ? List.of()
+            : jdbc.sql(
+                    "SELECT DISTINCT r.id FROM finding f JOIN device d ON d.id = f.device_id"
+                        + " JOIN remediation_finding rf ON rf.finding_id = f.id"
+                        + " JOIN remediation r ON r.id = rf.remediation_id WHERE "
+                        + matching
+                        + " AND r.status IN "
+                        + OPEN_WORK
+                        + " ORDER BY r.id FETCH FIRST "
+                        + COVERING_SHOWN
+                        + " ROWS ONLY")
+                .params(params)
+                .query(Long.class)
+                .list();
     record Hit(long finding, long device) {}
     List<Hit> hits =
         jdbc.sql(
                 "SELECT f.id, f.device_id FROM finding f JOIN device d ON d.id = f.device_id WHERE "
-                    + String.join(" AND ", terms)
+                    + matching
+                    + " AND NOT "
+                    + inOpenWork
                     + " ORDER BY f.device_id, f.id FETCH FIRST "
                     + (MAX_FINDINGS + 1)
                     + " ROWS ONLY")
@@ -154,7 +237,8 @@ public class RemediationGroups {
     }
     Set<Long> devices = new LinkedHashSet<>();
     hits.forEach(h -> devices.add(h.device()));
-    return new Selection(hits.stream().map(Hit::finding).toList(), List.copyOf(devices));
+    return new Selection(
+        hits.stream().map(Hit::finding).toList(), List.copyOf(devices), covered, covering);
   }
 
   private static void device(
@@ -180,6 +264,16 @@ public class RemediationGroups {
       Optional<String> window,
       Actor actor) {
     Selection chosen = select(s);
+    if (chosen.findingIds().isEmpty() && chosen.coveredFindings() > 0) {
+      throw new IllegalArgumentException(
+          "every open finding of "
+              + s.describe()
+              + " is already in open work ("
+              + chosen.coveredFindings()
+              + " in "
+              + chosen.records()
+              + "); work them there");
+    }
     if (chosen.findingIds().isEmpty()) {
       throw new IllegalArgumentException("no open finding matches " + s.describe());
     }
@@ -200,7 +294,12 @@ public class RemediationGroups {
             owner,
             due,
             window,
-            Optional.of(clip(s.describe(), 300))),
+            Optional.of(
+                clip(
+                    chosen.leftOut().isEmpty()
+                        ? s.describe()
+                        : s.describe() + "; " + chosen.leftOut(),
+                    300))),
         actor);
   }
 

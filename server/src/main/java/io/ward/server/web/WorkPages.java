@@ -18,6 +18,7 @@ import io.ward.server.exposure.FindingFilter;
 import io.ward.server.exposure.FindingRow;
 import io.ward.server.exposure.FindingService;
 import io.ward.server.exposure.Remediation;
+import io.ward.server.exposure.RemediationGroups;
 import io.ward.server.exposure.RemediationService;
 import io.ward.server.exposure.RemediationService.BoardOrder;
 import io.ward.server.inventory.DeviceQueryService;
@@ -262,7 +263,11 @@ class WorkPages {
                   + r.findingIds().size()
                   + " finding(s) on "
                   + r.deviceIds().size()
-                  + " device(s).",
+                  + " device(s)."
+                  + r.group()
+                      .flatMap(RemediationGroups::leftOut)
+                      .map(left -> " Left out: " + left + ".")
+                      .orElse(""),
               Optional.of("redirect:/remediations#work-" + r.id()));
         });
   }

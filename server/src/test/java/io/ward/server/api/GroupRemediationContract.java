@@ -77,6 +77,8 @@ abstract class GroupRemediationContract {
 
   @Test
   void shouldOpenOneRecordForEveryOpenFindingOfAnAdvisoryAcrossItsDevices() throws Exception {
+    // A fleet of its own: an open record covering these findings keeps them out of new groups.
+    GroupFixtures fleet = GroupFixtures.store(server.jdbc());
     JsonNode r =
         created(
             clinical.json(
@@ -110,6 +112,8 @@ abstract class GroupRemediationContract {
 
   @Test
   void shouldNarrowACveGroupToTheDevicesOfOneVendorAndModel() throws Exception {
+    // A fleet of its own: an open record covering these findings keeps them out of new groups.
+    GroupFixtures fleet = GroupFixtures.store(server.jdbc());
     JsonNode r =
         created(
             analyst.json(
@@ -130,6 +134,8 @@ abstract class GroupRemediationContract {
 
   @Test
   void shouldExpandAFindingSetToTheSameCveOnEveryDeviceOfTheProduct() throws Exception {
+    // A fleet of its own: an open record covering these findings keeps them out of new groups.
+    GroupFixtures fleet = GroupFixtures.store(server.jdbc());
     JsonNode r =
         created(
             analyst.json(
@@ -141,6 +147,53 @@ abstract class GroupRemediationContract {
                         "vendor", fleet.vendor(),
                         "model", "Pump A"))));
     assertThat(longs(r.get("findingIds"))).containsExactlyInAnyOrderElementsOf(fleet.findingsA());
+  }
+
+  @Test
+  void shouldLeaveOutFindingsAlreadyInOpenWorkAndSayWhichRecordsHoldThem() throws Exception {
+    GroupFixtures fleet = GroupFixtures.store(server.jdbc());
+    String path = "/api/v1/remediations/groups";
+    String pumpsA =
+        Http.json(
+            Map.of("vulnerability", fleet.cve(), "vendor", fleet.vendor(), "model", "Pump A"));
+    long first = created(analyst.json("POST", path, pumpsA)).get("id").asLong();
+
+    // The advisory's group takes only what the first record does not hold, and says so.
+    JsonNode rest =
+        created(analyst.json("POST", path, Http.json(Map.of("advisoryKey", fleet.advisoryKey()))));
+    assertThat(longs(rest.get("findingIds"))).containsExactly(fleet.findingB());
+    assertThat(longs(rest.get("deviceIds"))).containsExactly(fleet.pumpB());
+    assertThat(rest.get("group").asString())
+        .isEqualTo(
+            "advisory "
+                + fleet.advisoryKey()
+                + "; 2 findings already in open work left out (record #"
+                + first
+                + ")");
+    // The console's notice reads the same words back from the record.
+    assertThat(io.ward.server.exposure.RemediationGroups.leftOut(rest.get("group").asString()))
+        .contains("2 findings already in open work left out (record #" + first + ")");
+    assertThat(io.ward.server.exposure.RemediationGroups.leftOut("advisory " + fleet.advisoryKey()))
+        .isEmpty();
+
+    // Nothing left: a 400 naming both records, and no record opened.
+    long before = server.count("remediation");
+    HttpResponse<String> none = analyst.json("POST", path, pumpsA);
+    assertProblemNaming(none, "already in open work");
+    assertThat(Http.json(none.body()).get("detail").asString())
+        .contains("#" + first)
+        .doesNotContain("#" + rest.get("id").asLong());
+    assertThat(server.count("remediation")).isEqualTo(before);
+
+    // A closed record holds no open work: the findings may be grouped again.
+    ok(
+        analyst.json(
+            "POST",
+            "/api/v1/remediations/" + first + "/transitions",
+            Http.json(Map.of("to", "mitigated", "note", "pumps moved to an isolated VLAN"))));
+    JsonNode again = created(analyst.json("POST", path, pumpsA));
+    assertThat(longs(again.get("findingIds")))
+        .containsExactlyInAnyOrderElementsOf(fleet.findingsA());
   }
 
   @Test
