@@ -100,8 +100,8 @@ final class ServerReport {
     List<ServerLoadClient.Period> page =
         phases.getOrDefault(ServerRequests.Mix.DEVICE_PAGE, List.of());
     if (!page.isEmpty()) {
-      // The issue measures the device page and sets its target on the API; the page's own goal
-      // is ours.
+      // The issue measures the device page and sets its target on the API: the page's latency goal
+      // is ours, but a page that fails is a failure.
       ServerLatencies.Summary all = pooled(page).summary("page", k -> true);
       checks.add(
           new Check(
@@ -110,7 +110,7 @@ final class ServerReport {
               ms(all.p95()) + " ms",
               "< " + ms(P95_TARGET_MS) + " ms",
               all.p95() < P95_TARGET_MS && all.errors() == 0,
-              true));
+              all.errors() == 0));
     }
     ingest.ifPresent(
         i ->
@@ -128,7 +128,10 @@ final class ServerReport {
     return List.copyOf(checks);
   }
 
-  /** The phase's p95 of all requests (an issue target) and of its slowest kind (our own goal). */
+  /**
+   * The phase's p95 of all requests (the issue's target) and of its slowest kind (stricter than the
+   * issue, and judged as strictly: each kind of request the API answers must meet it).
+   */
   private static void latencyChecks(
       List<Check> checks, List<ServerLoadClient.Period> rounds, String target, String slowest) {
     if (rounds.isEmpty()) {
@@ -160,7 +163,7 @@ final class ServerReport {
             ms(worstP95) + " ms",
             "< " + ms(P95_TARGET_MS) + " ms",
             worstP95 < P95_TARGET_MS,
-            true));
+            false));
   }
 
   static ServerLatencies pooled(List<ServerLoadClient.Period> rounds) {
@@ -214,14 +217,18 @@ final class ServerReport {
     line(
         "Closed loop, as wrk runs: each client has its own API token and kept-alive connection and"
             + " sends its next request as soon as the last one answered, with no pause; so the"
-            + " response times include queueing for the machine's two processors. Three phases, each"
-            + " with a "
+            + " response times include queueing for the machine's two processors. "
+            + phases.size()
+            + (phases.size() == 1 ? " phase" : " phases")
+            + " (of "
+            + ServerRequests.Mix.values().length
+            + "), each with a "
             + s.warmupSeconds()
             + " s warm-up (not recorded) and "
             + phases.values().iterator().next().size()
             + " rounds of "
             + s.roundSeconds()
-            + " s: the inventory searches (list requests, a third of them read on for up to 3"
+            + " s. The phases: the inventory searches (list requests, a third of them read on for up to 3"
             + " pages by cursor); one device through the inventory API (its detail with evidence"
             + " half the time, else its peers or its findings); the console's device page (HTML)."
             + " Devices are picked at random. Percentiles are exact (nearest rank) over every"
@@ -386,8 +393,8 @@ final class ServerReport {
     line("## Targets (issue 4 §8)");
     line("");
     line(
-        "The issue's targets, and goals of our own marked \"own goal\" (stricter than the issue;"
-            + " missing one does not fail the run).");
+        "The issue's targets, stricter ones of ours judged the same way, and goals of our own"
+            + " marked \"own goal\" (beyond the issue; missing one does not fail the run).");
     line("");
     line("| target | figures | measured | goal | met |");
     line("|---|---|---:|---:|---|");
@@ -402,7 +409,9 @@ final class ServerReport {
               + " | "
               + c.goal()
               + " | "
-              + (c.met() ? "yes" : c.ownGoal() ? "no (own goal)" : "**no**")
+              + (c.ownGoal()
+                  ? (c.met() ? "yes (own goal)" : "no (own goal)")
+                  : c.met() ? "yes" : "**no**")
               + " |");
     }
     line("");

@@ -20,10 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
  * findings and devices chosen, so status moves, patch verification and the metrics treat it as any
  * other record.
  *
- * <p>Findings already in open work (a record open, planned or in progress) are left out, so two
- * owners never work the same finding; the new record's group basis says how many and which records
- * hold them. Findings of closed records (patched, mitigated, accepted) may be chosen again: a patch
- * campaign can supersede a mitigation or an accepted risk.
+ * <p>A new group record leaves out the findings already in open work (a record open, planned or in
+ * progress), so a group does not hand a second owner what another works; its group basis says how
+ * many and which records hold them. This is not enforced beyond new groups: a record opened for
+ * chosen findings, or a closed record reopened, may share findings with another. Findings of closed
+ * records (patched, mitigated, accepted) may be grouped again: a patch campaign can supersede a
+ * mitigation or an accepted risk.
  */
 @Service
 public class RemediationGroups {
@@ -87,7 +89,8 @@ public class RemediationGroups {
    * The findings and devices a selector chooses now.
    *
    * @param coveredFindings matching findings left out: already in open work
-   * @param coveringRecords the open records holding them (the first {@link #COVERING_SHOWN})
+   * @param coveringRecords the open records holding them, by id: the first {@link #COVERING_SHOWN}
+   *     and one more when there are more
    */
   public record Selection(
       List<Long> findingIds,
@@ -114,9 +117,11 @@ public class RemediationGroups {
 
     /** The covering records, e.g. "records #4, #7". */
     String records() {
-      return (coveringRecords.size() == 1 ? "record " : "records ")
-          + String.join(", ", coveringRecords.stream().map(id -> "#" + id).toList())
-          + (coveringRecords.size() == COVERING_SHOWN ? ", …" : "");
+      List<Long> shown =
+          coveringRecords.subList(0, Math.min(coveringRecords.size(), COVERING_SHOWN));
+      return (shown.size() == 1 ? "record " : "records ")
+          + String.join(", ", shown.stream().map(id -> "#" + id).toList())
+          + (coveringRecords.size() > COVERING_SHOWN ? ", …" : "");
     }
   }
 
@@ -213,7 +218,7 @@ public class RemediationGroups {
                         + " AND r.status IN "
                         + OPEN_WORK
                         + " ORDER BY r.id FETCH FIRST "
-                        + COVERING_SHOWN
+                        + (COVERING_SHOWN + 1)
                         + " ROWS ONLY")
                 .params(params)
                 .query(Long.class)
@@ -255,7 +260,9 @@ public class RemediationGroups {
    *
    * @throws IllegalArgumentException the selector chooses no open finding
    */
-  @Transactional
+  // Repeatable read: the count of findings left out, the records holding them and the findings
+  // chosen are read from one snapshot, so they agree with each other.
+  @Transactional(isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
   public Remediation create(
       Selector s,
       Optional<String> title,
@@ -294,13 +301,20 @@ public class RemediationGroups {
             owner,
             due,
             window,
-            Optional.of(
-                clip(
-                    chosen.leftOut().isEmpty()
-                        ? s.describe()
-                        : s.describe() + "; " + chosen.leftOut(),
-                    300))),
+            Optional.of(groupBasis(s.describe(), chosen.leftOut()))),
         actor);
+  }
+
+  /** Most characters of a stored group basis. */
+  static final int MAX_BASIS = 300;
+
+  /** The selector in words, then what was left out: the selector is shortened, never the note. */
+  static String groupBasis(String described, String leftOut) {
+    if (leftOut.isEmpty()) {
+      return clip(described, MAX_BASIS);
+    }
+    String note = "; " + leftOut;
+    return clip(described, MAX_BASIS - note.length()) + note;
   }
 
   private static String clip(String s, int max) {

@@ -266,7 +266,7 @@ class WorkPages {
                   + " device(s)."
                   + r.group()
                       .flatMap(RemediationGroups::leftOut)
-                      .map(left -> " Left out: " + left + ".")
+                      .map(left -> " " + left + ".")
                       .orElse(""),
               Optional.of("redirect:/remediations#work-" + r.id()));
         });

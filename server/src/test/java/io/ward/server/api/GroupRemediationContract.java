@@ -176,7 +176,7 @@ abstract class GroupRemediationContract {
     assertThat(io.ward.server.exposure.RemediationGroups.leftOut("advisory " + fleet.advisoryKey()))
         .isEmpty();
 
-    // Nothing left: a 400 naming both records, and no record opened.
+    // Nothing left: a 400 naming the record that holds the findings, and no record opened.
     long before = server.count("remediation");
     HttpResponse<String> none = analyst.json("POST", path, pumpsA);
     assertProblemNaming(none, "already in open work");

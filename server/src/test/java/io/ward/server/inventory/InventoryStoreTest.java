@@ -134,19 +134,28 @@ class InventoryStoreTest {
                     .jdbc()
                     .sql(
                         "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
-                            + " WHERE statement LIKE '%FROM flow_hour WHERE client_device_id%'")
+                            + " WHERE statement LIKE '%GROUP BY server_device_id, protocol%UNION ALL%'")
                     .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
                     .single();
               });
       assertThat(plans.get(0)).as("generic plans").isPositive();
       assertThat(plans.get(1)).as("custom plans").isZero();
+      // The planning is set back for the rest of a caller's transaction.
+      String mode =
+          tx.execute(
+              status -> {
+                query.peers(id, 20);
+                return store.jdbc().sql("SHOW plan_cache_mode").query(String.class).single();
+              });
+      assertThat(mode).isEqualTo("auto");
     }
 
     @Test
     void shouldRefuseToForceGenericPlansOutsideATransaction() {
       assertThatThrownBy(
               () ->
-                  GenericPlans.force(store.bean(org.springframework.jdbc.core.JdbcTemplate.class)))
+                  GenericPlans.run(
+                      store.bean(org.springframework.jdbc.core.JdbcTemplate.class), () -> 1))
           .isInstanceOf(IllegalStateException.class);
     }
 
