@@ -9,8 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -125,21 +128,17 @@ public class RemediationGroups {
     }
   }
 
-  private static final java.util.regex.Pattern LEFT_OUT =
-      java.util.regex.Pattern.compile(
-          "; (\\d+ findings? already in open work left out \\(records? #[^)]*\\))$");
+  private static final Pattern LEFT_OUT =
+      Pattern.compile("; (\\d+ findings? already in open work left out \\(records? #[^)]*\\))$");
 
   /** What a group record's basis says was left out, if anything ({@link Selection#leftOut}). */
   public static Optional<String> leftOut(String groupBasis) {
-    java.util.regex.Matcher m = LEFT_OUT.matcher(groupBasis);
+    Matcher m = LEFT_OUT.matcher(groupBasis);
     return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   /** Most covering records a selection names. */
   static final int COVERING_SHOWN = 10;
-
-  /** Records whose findings are open work: the statuses that are not closed. */
-  private static final String OPEN_WORK = "('OPEN', 'PLANNED', 'IN_PROGRESS')";
 
   /**
    * The open findings a selector chooses and their devices.
@@ -196,7 +195,7 @@ public class RemediationGroups {
     String inOpenWork =
         "EXISTS (SELECT 1 FROM remediation_finding rf JOIN remediation r"
             + " ON r.id = rf.remediation_id WHERE rf.finding_id = f.id AND r.status IN "
-            + OPEN_WORK
+            + RemediationRows.OPEN_WORK
             + ")";
     long covered =
         jdbc.sql(
@@ -216,7 +215,7 @@ public class RemediationGroups {
                         + " JOIN remediation r ON r.id = rf.remediation_id WHERE "
                         + matching
                         + " AND r.status IN "
-                        + OPEN_WORK
+                        + RemediationRows.OPEN_WORK
                         + " ORDER BY r.id FETCH FIRST "
                         + (COVERING_SHOWN + 1)
                         + " ROWS ONLY")
@@ -262,7 +261,7 @@ public class RemediationGroups {
    */
   // Repeatable read: the count of findings left out, the records holding them and the findings
   // chosen are read from one snapshot, so they agree with each other.
-  @Transactional(isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+  @Transactional(isolation = Isolation.REPEATABLE_READ)
   public Remediation create(
       Selector s,
       Optional<String> title,

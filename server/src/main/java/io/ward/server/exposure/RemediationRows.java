@@ -9,11 +9,13 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,6 +26,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class RemediationRows {
   /** Ids per {@code IN} list. */
   private static final int CHUNK = 500;
+
+  /**
+   * The statuses of open work as an SQL list, e.g. {@code ('OPEN', 'PLANNED', 'IN_PROGRESS')}:
+   * those {@link RemediationStatus#closed()} does not close.
+   */
+  static final String OPEN_WORK =
+      Arrays.stream(RemediationStatus.values())
+          .filter(st -> !st.closed())
+          .map(st -> "'" + st.name() + "'")
+          .collect(Collectors.joining(", ", "(", ")"));
 
   /** A record's urgency rank: the decision's order ({@code act-now} first), 9 when unassessed. */
   static final String UNASSESSED_RANK = "9";

@@ -322,7 +322,7 @@ public class RemediationService {
           params.add(o);
         });
     if (overdueOnly) {
-      terms.add("due < ? AND status IN ('OPEN', 'PLANNED', 'IN_PROGRESS')");
+      terms.add("due < ? AND status IN " + RemediationRows.OPEN_WORK);
       params.add(today());
     }
     String where = terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,17 +25,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class DeviceQueryService {
   private final JdbcClient jdbc;
-  private final JdbcTemplate jdbcTemplate;
+  private final GenericPlans genericPlans;
   private final ValuePlannedQueries valuePlanned;
   private final DeviceSearchIndex index;
 
   DeviceQueryService(
       JdbcClient jdbc,
-      JdbcTemplate jdbcTemplate,
+      GenericPlans genericPlans,
       ValuePlannedQueries valuePlanned,
       DeviceSearchIndex index) {
     this.jdbc = jdbc;
-    this.jdbcTemplate = jdbcTemplate;
+    this.genericPlans = genericPlans;
     this.valuePlanned = valuePlanned;
     this.index = index;
   }
@@ -513,8 +512,7 @@ public class DeviceQueryService {
             + " ) a ORDER BY a.flows DESC, a.peer, a.protocol, a.as_client"
             + " FETCH FIRST ? ROWS ONLY) x JOIN device p ON p.id = x.peer"
             + " ORDER BY x.flows DESC, p.id, x.protocol, x.as_client";
-    return GenericPlans.run(
-        jdbcTemplate,
+    return genericPlans.run(
         () ->
             jdbc.sql(sql)
                 .params(deviceId, deviceId, n)

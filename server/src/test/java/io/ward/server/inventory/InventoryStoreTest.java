@@ -39,7 +39,7 @@ class InventoryStoreTest {
     DeviceQueryService databaseOnly() {
       return new DeviceQueryService(
           store.jdbc(),
-          store.bean(org.springframework.jdbc.core.JdbcTemplate.class),
+          store.bean(GenericPlans.class),
           store.bean(ValuePlannedQueries.class),
           new DeviceSearchIndex(false, null, null));
     }
@@ -152,10 +152,7 @@ class InventoryStoreTest {
 
     @Test
     void shouldRefuseToForceGenericPlansOutsideATransaction() {
-      assertThatThrownBy(
-              () ->
-                  GenericPlans.run(
-                      store.bean(org.springframework.jdbc.core.JdbcTemplate.class), () -> 1))
+      assertThatThrownBy(() -> store.bean(GenericPlans.class).run(() -> 1))
           .isInstanceOf(IllegalStateException.class);
     }
 
