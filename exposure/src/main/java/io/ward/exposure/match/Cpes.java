@@ -41,7 +41,8 @@ final class Cpes {
 
   /**
    * The positions of the 12 colons of a plain CPE 2.3 formatted string, or null when the text needs
-   * the full parser.
+   * the full parser: escapes, other characters, or a wildcard that is not a whole field ("**",
+   * "1.*", which only the parser judges).
    */
   private static int[] fastSplit(String s) {
     if (s == null || !s.startsWith("cpe:2.3:") || s.length() < 10) {
@@ -57,19 +58,24 @@ final class Cpes {
     colons[2] = 9;
     int n = 3;
     int fieldStart = 10;
+    boolean star = false;
     for (int i = 10; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == ':') {
-        if (n == 12 || i == fieldStart) {
+        if (n == 12 || i == fieldStart || (star && i - fieldStart != 1)) {
           return null;
         }
         colons[n++] = i;
         fieldStart = i + 1;
+        star = false;
+      } else if (c == '*') {
+        star = true;
       } else if (!plain(c)) {
         return null;
       }
     }
-    return n == 12 && fieldStart < s.length() ? colons : null;
+    boolean lastFieldPlain = !star || s.length() - fieldStart == 1;
+    return n == 12 && fieldStart < s.length() && lastFieldPlain ? colons : null;
   }
 
   private static boolean plain(char c) {
@@ -80,8 +86,7 @@ final class Cpes {
         || c == '_'
         || c == '-'
         || c == '~'
-        || c == '+'
-        || c == '*';
+        || c == '+';
   }
 
   private static Parsed slow(String cpe) {

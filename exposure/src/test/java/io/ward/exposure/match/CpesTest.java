@@ -41,4 +41,19 @@ class CpesTest {
     assertThat(Cpes.version("cpe:2.3:o:linux:linux_kernel:-:*:*:*:*:*:*:*")).isEmpty();
     assertThat(Cpes.key("cpe:2.3:a:*:openssl:1.0:*:*:*:*:*:*:*")).isEmpty();
   }
+
+  @Test
+  void shouldLeaveAWildcardThatIsNotAWholeFieldToTheParser() {
+    // Found by the property above: "**" is no valid CPE value, and the hand split took it.
+    for (String cpe :
+        new String[] {
+          "cpe:2.3:a:a:a:**:*:*:*:*:*:*:*",
+          "cpe:2.3:a:openssl:openssl:1.0.*:*:*:*:*:*:*:*",
+          "cpe:2.3:a:openssl:openssl:1.0:*:*:*:*:*:*:**"
+        }) {
+      Optional<CpeName> parsed = CpeName.parse(cpe);
+      assertThat(Cpes.key(cpe)).as(cpe).isEqualTo(parsed.flatMap(CpeName::key).map(k -> "c|" + k));
+      assertThat(Cpes.version(cpe)).as(cpe).isEqualTo(parsed.flatMap(CpeName::version));
+    }
+  }
 }
