@@ -1,6 +1,9 @@
 package io.ward.cli;
 
 import io.ward.engine.Version;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,20 +12,32 @@ import picocli.CommandLine.Command;
     name = "ward",
     mixinStandardHelpOptions = true,
     versionProvider = WardCommand.VersionProvider.class,
-    description = "Passive discovery and protection of hospital medical devices.",
-    subcommands = {
-      AnalyzeCommand.class,
-      SimulateCommand.class,
-      DemoCommand.class,
-      VulnsCommand.class,
-      FeedsCommand.class,
-      ServeCommand.class,
-      UsersCommand.class,
-      TokensCommand.class,
-      AuditCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Passive discovery and protection of hospital medical devices.")
 public final class WardCommand implements Runnable {
+
+  /**
+   * The subcommands by name, in the order help lists them. They are registered here rather than in
+   * the annotation so that a run names only the one it needs: picocli builds the model of every
+   * registered command by reflection, with its own classes loaded and verified afresh at each start
+   * (they are Java 5 class files, which the class-data archive cannot hold), and building all of
+   * them cost about a fifth of a second before an analysis could start.
+   */
+  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("analyze", AnalyzeCommand.class);
+    m.put("simulate", SimulateCommand.class);
+    m.put("demo", DemoCommand.class);
+    m.put("vulns", VulnsCommand.class);
+    m.put("feeds", FeedsCommand.class);
+    m.put("serve", ServeCommand.class);
+    m.put("users", UsersCommand.class);
+    m.put("tokens", TokensCommand.class);
+    m.put("audit", AuditCommand.class);
+    m.put("help", CommandLine.HelpCommand.class);
+    return Collections.unmodifiableMap(m);
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -52,10 +67,27 @@ public final class WardCommand implements Runnable {
 
   /** Runs the command line and returns its exit code (for tests). */
   public static int execute(String... args) {
-    CommandLine cl = new CommandLine(new WardCommand());
+    CommandLine cl = commandLine(args);
     cl.setExitCodeExceptionMapper(ExitCodes::forException);
     cl.setExecutionExceptionHandler(new ExitCodes.ErrorHandler());
     return cl.execute(args);
+  }
+
+  /**
+   * The command line for {@code args}: when the first argument names a subcommand other than help,
+   * only that one is registered, and it parses and reports errors exactly as it would among all of
+   * them; otherwise (help, top-level options, no or unknown subcommand) all are, so that usage
+   * lists them and picocli can suggest the nearest name.
+   */
+  static CommandLine commandLine(String... args) {
+    CommandLine cl = new CommandLine(new WardCommand());
+    Class<?> only = args.length == 0 || "help".equals(args[0]) ? null : SUBCOMMANDS.get(args[0]);
+    if (only != null) {
+      cl.addSubcommand(args[0], only);
+    } else {
+      SUBCOMMANDS.forEach(cl::addSubcommand);
+    }
+    return cl;
   }
 
   /** Prints Ward's version. */
