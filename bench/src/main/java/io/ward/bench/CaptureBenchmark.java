@@ -173,7 +173,8 @@ public final class CaptureBenchmark implements Callable<Integer> {
     measurements.forEach(m -> byId.put(m.contender().id(), m));
     RunContext context =
         new RunContext(command(), started, runs, machine, loadBefore, loadAfter, wardRevision());
-    return MarkdownReport.render(context, captures, measurements, Targets.evaluate(byId), profiles);
+    return MarkdownReport.render(
+        context, captures, measurements, Targets.evaluate(byId), Targets.ceilings(byId), profiles);
   }
 
   /**

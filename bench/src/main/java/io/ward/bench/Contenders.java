@@ -1,5 +1,6 @@
 package io.ward.bench;
 
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ final class Contenders {
   static final String TSHARK_FIELDS = "tshark-fields";
   static final String TSHARK_CONV = "tshark-conv-tcp";
   static final String NDPI = "ndpiReader";
+  static final String HEADER_WALK = "java-header-walk";
 
   /** Ward exits 4 when it finished with warnings; the analysis still ran to the end. */
   private static final Set<Integer> WARD_OK = Set.of(0, 4);
@@ -76,6 +78,19 @@ final class Contenders {
             pcap,
             List.of("tshark", "-r", path(pcap), "-q", "-z", "conv,tcp")));
     all.add(
+        peer(
+            HEADER_WALK,
+            "plain Java header walk + flow table (io.ward.bench.HeaderWalk), the least work of any"
+                + " Java decoder: the ceiling of the ratios",
+            pcap,
+            List.of(
+                java.toString(),
+                "-XX:+UseSerialGC",
+                "-cp",
+                benchClassPath(),
+                HeaderWalk.class.getName(),
+                path(pcap))));
+    all.add(
         ward(
             WARD_TWO_WORKERS,
             "Ward full analysis, 2 workers (flows partitioned by hash)",
@@ -129,6 +144,16 @@ final class Contenders {
   static List<String> wardJavaOptions() {
     String options = System.getProperty("ward.javaOptions", "").strip();
     return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+  }
+
+  /** Where {@link HeaderWalk} is loaded from: the benchmark's own jar (or classes directory). */
+  private static String benchClassPath() {
+    try {
+      return Path.of(HeaderWalk.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("the benchmark's own class path: " + e.getMessage(), e);
+    }
   }
 
   private static Contender ward(

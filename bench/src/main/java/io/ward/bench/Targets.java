@@ -66,6 +66,48 @@ final class Targets {
     return List.copyOf(targets);
   }
 
+  /**
+   * What a plain Java header walk reaches against each target that asks for a multiple of a peer's
+   * speed: the walk does less than any decoder, so where it stays below what the target asks for,
+   * no Java program that reads every packet meets the target on this machine.
+   */
+  static List<Ceiling> ceilings(Map<String, Measurement> byId) {
+    List<Ceiling> ceilings = new ArrayList<>();
+    ceiling(byId, "full analysis ≥ 50× tshark field extraction", Contenders.TSHARK_FIELDS, 50)
+        .ifPresent(ceilings::add);
+    ceiling(byId, "decoding + flow table ≥ 50× tshark conv,tcp", Contenders.TSHARK_CONV, 50)
+        .ifPresent(ceilings::add);
+    return List.copyOf(ceilings);
+  }
+
+  /**
+   * One target's reach.
+   *
+   * @param target the target, as the issue words it
+   * @param askedPacketsPerSecond the speed the target asks of Ward in this run
+   * @param walkPacketsPerSecond the plain header walk's median speed in this run
+   */
+  record Ceiling(String target, double askedPacketsPerSecond, double walkPacketsPerSecond) {
+    /**
+     * The walk's speed over the speed asked: below 1, the target is out of any Java decoder's
+     * reach.
+     */
+    double reach() {
+      return Stats.ratio(walkPacketsPerSecond, askedPacketsPerSecond);
+    }
+  }
+
+  private static Optional<Ceiling> ceiling(
+      Map<String, Measurement> byId, String target, String peer, double multiple) {
+    Measurement walk = byId.get(Contenders.HEADER_WALK);
+    Measurement other = byId.get(peer);
+    if (walk == null || other == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Ceiling(target, multiple * other.packetsPerSecond(), walk.packetsPerSecond()));
+  }
+
   private static Optional<Target> speed(
       Map<String, Measurement> byId, String name, String ward, String other, double bound) {
     Measurement a = byId.get(ward);

@@ -31,7 +31,12 @@ class MarkdownReportTest {
 
     String md =
         MarkdownReport.render(
-            run, List.of(TargetsTest.PCAP), List.of(ward, ndpi), Targets.evaluate(byId), List.of());
+            run,
+            List.of(TargetsTest.PCAP),
+            List.of(ward, ndpi),
+            Targets.evaluate(byId),
+            List.of(new Targets.Ceiling("decoding ≥ 50× tshark conv,tcp", 4_000_000, 3_000_000)),
+            List.of());
 
     assertThat(md)
         .contains("Reproduce: `bench/capture-bench.sh --small`")
@@ -43,6 +48,7 @@ class MarkdownReportTest {
             "| ndpiReader | 1× pcap | 4.00 | 4.00, 4.00, 4.00 | 2.00 | 250,000 | 175.0 | 100.0 |")
         .contains(
             "| full analysis, 1 thread vs ndpiReader | 500,000 vs 250,000 packets/s | 2.00× |"
-                + " ≥ 3.00× | **no** |");
+                + " ≥ 3.00× | **no** |")
+        .contains("| decoding ≥ 50× tshark conv,tcp | 4,000,000 | 3,000,000 | 0.75× |");
   }
 }

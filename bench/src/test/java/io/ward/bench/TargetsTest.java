@@ -65,6 +65,34 @@ class TargetsTest {
         .containsExactly("full analysis, 1 thread vs 1M packets/s (the issue's ≈ figure)");
   }
 
+  @Test
+  void shouldSetTheHeaderWalksSpeedAgainstWhatEachPeerMultipleAsksFor() {
+    Map<String, Measurement> byId = new LinkedHashMap<>();
+    put(byId, measurement(Contenders.HEADER_WALK, PCAP, 70, 0.5, 0.4, 0.6));
+    put(byId, measurement(Contenders.TSHARK_CONV, PCAP, 1600, 10.0, 10.0, 10.0));
+    put(byId, measurement(Contenders.TSHARK_FIELDS, PCAP, 1600, 40.0, 40.0, 40.0));
+
+    List<Targets.Ceiling> ceilings = Targets.ceilings(byId);
+
+    assertThat(ceilings).hasSize(2);
+    Targets.Ceiling fields = ceilings.get(0);
+    assertThat(fields.target()).contains("tshark field extraction");
+    assertThat(fields.askedPacketsPerSecond()).isCloseTo(1_250_000, within(1e-6));
+    assertThat(fields.walkPacketsPerSecond()).isCloseTo(2_000_000, within(1e-6));
+    assertThat(fields.reach()).isCloseTo(1.6, within(1e-9));
+    Targets.Ceiling conv = ceilings.get(1);
+    assertThat(conv.target()).contains("conv,tcp");
+    assertThat(conv.reach()).isCloseTo(0.4, within(1e-9));
+  }
+
+  @Test
+  void shouldLeaveOutTheCeilingsWhenTheHeaderWalkWasNotRun() {
+    Map<String, Measurement> byId = new LinkedHashMap<>();
+    put(byId, measurement(Contenders.TSHARK_CONV, PCAP, 1600, 10.0, 10.0, 10.0));
+
+    assertThat(Targets.ceilings(byId)).isEmpty();
+  }
+
   static Measurement measurement(
       String id, CaptureFile input, long rssMebibytes, double... seconds) {
     Contender c = new Contender(id, id, input, List.of("true"), Set.of(0));
