@@ -67,10 +67,7 @@ public final class WardCommand implements Runnable {
 
   /** Runs the command line and returns its exit code (for tests). */
   public static int execute(String... args) {
-    CommandLine cl = commandLine(args);
-    cl.setExitCodeExceptionMapper(ExitCodes::forException);
-    cl.setExecutionExceptionHandler(new ExitCodes.ErrorHandler());
-    return cl.execute(args);
+    return commandLine(args).execute(args);
   }
 
   /**
@@ -80,13 +77,26 @@ public final class WardCommand implements Runnable {
    * lists them and picocli can suggest the nearest name.
    */
   static CommandLine commandLine(String... args) {
-    CommandLine cl = new CommandLine(new WardCommand());
     Class<?> only = args.length == 0 || "help".equals(args[0]) ? null : SUBCOMMANDS.get(args[0]);
-    if (only != null) {
-      cl.addSubcommand(args[0], only);
-    } else {
-      SUBCOMMANDS.forEach(cl::addSubcommand);
+    if (only == null) {
+      return withAllSubcommands();
     }
+    CommandLine cl = new CommandLine(new WardCommand());
+    cl.addSubcommand(args[0], only);
+    return withHandlers(cl);
+  }
+
+  /** The command line with every subcommand registered, as help and unknown names need it. */
+  static CommandLine withAllSubcommands() {
+    CommandLine cl = new CommandLine(new WardCommand());
+    SUBCOMMANDS.forEach(cl::addSubcommand);
+    return withHandlers(cl);
+  }
+
+  /** Ward's exit codes and error reporting; set after the subcommands so that they inherit them. */
+  private static CommandLine withHandlers(CommandLine cl) {
+    cl.setExitCodeExceptionMapper(ExitCodes::forException);
+    cl.setExecutionExceptionHandler(new ExitCodes.ErrorHandler());
     return cl;
   }
 

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /** The top-level command: which subcommands a run registers, and that help still shows them all. */
 class WardCommandTest {
@@ -17,6 +22,11 @@ class WardCommandTest {
   record Run(int code, String out, String err) {}
 
   private static Run run(String... args) {
+    return run(() -> WardCommand.commandLine(args), args);
+  }
+
+  /** Runs a command line made after the streams are redirected: picocli keeps the ones it finds. */
+  private static Run run(Supplier<CommandLine> commandLine, String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -24,7 +34,7 @@ class WardCommandTest {
     try {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = WardCommand.execute(args);
+      int code = commandLine.get().execute(args);
       return new Run(
           code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
@@ -55,6 +65,44 @@ class WardCommandTest {
     assertThat(help.code()).isZero();
     for (String name : ALL) {
       assertThat(help.out()).contains("  " + name + " ");
+    }
+  }
+
+  /**
+   * Help, the version and an unknown option of every subcommand give the same exit code and the
+   * same output whether it is registered alone or among all of them.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "analyze",
+        "simulate",
+        "demo",
+        "vulns",
+        "feeds",
+        "serve",
+        "users",
+        "tokens",
+        "audit"
+      })
+  void shouldParseAndReportASubcommandAloneExactlyAsAmongAllOfThem(String name) {
+    List<String[]> cases =
+        List.of(
+            new String[] {name, "--help"},
+            new String[] {name, "-V"},
+            new String[] {name, "--no-such-option"});
+    for (String[] args : cases) {
+      Run alone = run(args);
+      Run amongAll = run(WardCommand::withAllSubcommands, args);
+      String said = alone.out() + alone.err();
+      if (args[1].equals("--help")) {
+        assertThat(said).contains("Usage: ward " + name);
+      } else if (args[1].equals("--no-such-option")) {
+        // Picocli names the first problem it meets: the option, or a missing required parameter.
+        assertThat(alone.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(said).containsAnyOf("--no-such-option", "Missing required");
+      } // -V: a subcommand has no version text of its own
+      assertThat(alone).as(String.join(" ", args)).isEqualTo(amongAll);
     }
   }
 
