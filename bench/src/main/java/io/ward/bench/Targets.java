@@ -67,9 +67,9 @@ final class Targets {
   }
 
   /**
-   * What a plain Java header walk reaches against each target that asks for a multiple of a peer's
-   * speed: the walk does less than any decoder, so where it stays below what the target asks for,
-   * no Java program that reads every packet meets the target on this machine.
+   * What a plain single-threaded Java header walk reaches against each target that asks for a
+   * multiple of a peer's speed: the walk does less per packet than any decoder, so where it stays
+   * below what the target asks for, a single-threaded Java decoder is not expected to meet it.
    */
   static List<Ceiling> ceilings(Map<String, Measurement> byId) {
     List<Ceiling> ceilings = new ArrayList<>();
