@@ -10,6 +10,7 @@ import io.ward.model.Criticality;
 import io.ward.model.Device;
 import io.ward.model.MacAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +58,21 @@ final class DeviceAssembler {
           Map.entry(DICOM_CALLING_AE, new Direct(Attributes.AE_TITLE, 0.9)),
           Map.entry(DICOM_CALLED_AE, new Direct(Attributes.AE_TITLE, 0.9)));
 
+  /** At most this many distinct field values have their fingerprint results remembered. */
+  private static final int MAX_REMEMBERED = 100_000;
+
+  /** One fingerprint's assertion about a value. */
+  private record Match(Fingerprint fingerprint, String attribute, String value) {}
+
   private final KnowledgeBase kb;
+
+  /**
+   * Fingerprint results by field and value, for the devices of one assembly: devices of one model
+   * repeat the same values (DHCP vendor class, User-Agent, AE title…), and the fingerprints are
+   * regular expressions, so each value is matched once rather than once per device.
+   */
+  private final Map<String, List<Match>> remembered = new HashMap<>();
+
   private final Behaviour behaviour;
 
   DeviceAssembler(KnowledgeBase kb) {
@@ -122,13 +137,32 @@ final class DeviceAssembler {
 
   private void fingerprints(
       EvidenceSet ev, String field, String value, String source, ValueStat stat) {
+    for (Match m : matches(field, value)) {
+      Fingerprint fp = m.fingerprint();
+      ev.add(m.attribute(), m.value(), source, value, Optional.of(fp.id()), fp.confidence(), stat);
+    }
+  }
+
+  /** What the fingerprints of {@code field} assert about {@code value}, vendors normalised. */
+  private List<Match> matches(String field, String value) {
+    String key = field + '\u0000' + value;
+    List<Match> known = remembered.get(key);
+    if (known != null) {
+      return known;
+    }
+    List<Match> found = new ArrayList<>();
     for (Fingerprint fp : kb.fingerprintsFor(field)) {
       for (Fingerprint.Assertion a : fp.apply(value)) {
         String v =
             a.attribute().equals(Attributes.VENDOR) ? kb.normaliseVendor(a.value()) : a.value();
-        ev.add(a.attribute(), v, source, value, Optional.of(fp.id()), fp.confidence(), stat);
+        found.add(new Match(fp, a.attribute(), v));
       }
     }
+    List<Match> result = List.copyOf(found);
+    if (remembered.size() < MAX_REMEMBERED) {
+      remembered.put(key, result);
+    }
+    return result;
   }
 
   /** MSH-3 with MSH-4 (and MSH-5 with MSH-6) of the same message become "app^facility". */
