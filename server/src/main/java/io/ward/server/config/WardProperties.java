@@ -60,6 +60,11 @@ public record WardProperties(
       return Optional.ofNullable(url).filter(u -> !u.isBlank());
     }
 
+    /** The kind of database configured: the embedded H2 when no URL is. */
+    public Databases kind() {
+      return jdbcUrl().map(Databases::of).orElse(Databases.H2);
+    }
+
     /** The user, when one is configured. */
     public Optional<String> username() {
       return Optional.ofNullable(user).filter(u -> !u.isBlank());

@@ -106,10 +106,7 @@ public class DeviceSearchIndex {
 
   @Autowired
   DeviceSearchIndex(WardProperties properties, DataSource dataSource, JdbcTemplate jdbc) {
-    this(
-        properties.db().jdbcUrl().map(Databases::of).orElse(Databases.H2) == Databases.POSTGRESQL,
-        dataSource,
-        jdbc);
+    this(properties.db().kind() == Databases.POSTGRESQL, dataSource, jdbc);
   }
 
   DeviceSearchIndex(boolean enabled, DataSource dataSource, JdbcTemplate jdbc) {

@@ -21,8 +21,7 @@ class GenericPlans {
 
   GenericPlans(WardProperties properties, JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.postgres =
-        properties.db().jdbcUrl().map(Databases::of).orElse(Databases.H2) == Databases.POSTGRESQL;
+    this.postgres = properties.db().kind() == Databases.POSTGRESQL;
   }
 
   /**
