@@ -3,6 +3,7 @@ package io.ward.bench;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -45,7 +46,14 @@ public final class HeaderWalk {
       System.err.println("usage: HeaderWalk FILE.pcap");
       System.exit(2);
     }
-    walk(Path.of(args[0]));
+    try {
+      walk(Path.of(args[0]));
+    } catch (IOException e) {
+      // One line naming the file, as Ward's own commands report bad input.
+      String why = e instanceof NoSuchFileException ? args[0] + ": no such file" : e.getMessage();
+      System.err.println("HeaderWalk: " + why);
+      System.exit(3);
+    }
   }
 
   /** Walks {@code file} and prints its packet, flow and flowless packet counts on one line. */
