@@ -12,12 +12,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +42,9 @@ public final class CaptureBenchmark implements Callable<Integer> {
   private static final int PROFILE_TOP = 25;
 
   /** The Ward processes profiled after the timed runs. */
+  /** Seeds the shuffled order of each round (any fixed number: reruns keep their order). */
+  private static final long ROUND_SEED = 2;
+
   private static final Set<String> PROFILED =
       Set.of(Contenders.WARD_FULL, Contenders.WARD_DECODE_ONLY);
 
@@ -168,18 +174,27 @@ public final class CaptureBenchmark implements Callable<Integer> {
     String loadBefore = MachineInfo.loadAverage();
     List<Measurement> measurements = time(contenders);
     String loadAfter = MachineInfo.loadAverage();
+    Optional<PhaseSplit> phases = phases(contenders);
     List<ProfiledRun> profiles = noProfile ? List.of() : profiles(contenders);
     Map<String, Measurement> byId = new LinkedHashMap<>();
     measurements.forEach(m -> byId.put(m.contender().id(), m));
     RunContext context =
         new RunContext(command(), started, runs, machine, loadBefore, loadAfter, wardRevision());
     return MarkdownReport.render(
-        context, captures, measurements, Targets.evaluate(byId), Targets.ceilings(byId), profiles);
+        context,
+        captures,
+        measurements,
+        Targets.evaluate(byId),
+        Targets.ceilings(byId),
+        phases.map(p -> new Targets.TwoCoreBound(p, machine.processors(), byId)),
+        profiles);
   }
 
   /**
-   * Runs every contender once per round, rotating the starting contender each round so that no tool
-   * always follows the same neighbour.
+   * Runs every contender once per round, in an order shuffled afresh each round (seeded by the
+   * round, so a rerun keeps it), so that no tool always follows the same neighbour. A rotation did
+   * not do that: it kept every neighbour, and the pcapng run, always right after the 2× capture's
+   * 9-second run, came out 0.81× of the pcap run when the two alone, alternated, gave 0.95×.
    */
   private List<Measurement> time(List<Contender> contenders)
       throws IOException, InterruptedException, BenchmarkException {
@@ -187,8 +202,8 @@ public final class CaptureBenchmark implements Callable<Integer> {
     Map<Contender, List<RunResult>> results = new LinkedHashMap<>();
     contenders.forEach(c -> results.put(c, new ArrayList<>()));
     for (int round = 0; round < runs; round++) {
-      for (int i = 0; i < contenders.size(); i++) {
-        Contender c = contenders.get((i + round) % contenders.size());
+      for (int i : roundOrder(contenders.size(), round)) {
+        Contender c = contenders.get(i);
         RunResult r = timer.run(c, c.id() + "-run" + (round + 1));
         results.get(c).add(r);
         log.printf(
@@ -206,6 +221,44 @@ public final class CaptureBenchmark implements Callable<Integer> {
     List<Measurement> measurements = new ArrayList<>();
     results.forEach((c, rs) -> measurements.add(new Measurement(c, rs)));
     return List.copyOf(measurements);
+  }
+
+  /** The order of {@code n} contenders in round {@code round}: a seeded shuffle. */
+  static List<Integer> roundOrder(int n, int round) {
+    List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
+    Collections.shuffle(order, new Random(ROUND_SEED + round));
+    return order;
+  }
+
+  /**
+   * One extra, untimed run of the one-worker full analysis with {@code --timings}, split into its
+   * phases; empty when that contender is not run or printed no timings.
+   */
+  private Optional<PhaseSplit> phases(List<Contender> contenders)
+      throws IOException, InterruptedException, BenchmarkException {
+    Optional<Contender> full =
+        contenders.stream().filter(c -> c.id().equals(Contenders.WARD_FULL)).findFirst();
+    if (full.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> command = new ArrayList<>(full.get().command());
+    command.add(command.indexOf("analyze") + 1, "--timings");
+    Contender timed =
+        new Contender(
+            Contenders.WARD_FULL + "-timings",
+            full.get().meaning() + ", with --timings",
+            full.get().input(),
+            command,
+            full.get().okExitCodes());
+    log.println("bench: timing the phases of " + Contenders.WARD_FULL + " (--timings)");
+    Path logs = work.resolve("logs");
+    new ProcessTimer(gnuTime, logs).run(timed, timed.id());
+    String stderr = Files.readString(logs.resolve(timed.id() + ".stderr"), StandardCharsets.UTF_8);
+    Optional<PhaseSplit> split = PhaseSplit.parse(stderr);
+    if (split.isEmpty()) {
+      log.println("bench: no phase timings in " + logs.resolve(timed.id() + ".stderr"));
+    }
+    return split;
   }
 
   /** One extra, untimed run of each profiled Ward contender under JFR. */

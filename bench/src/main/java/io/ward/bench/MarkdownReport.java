@@ -2,6 +2,7 @@ package io.ward.bench;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +29,7 @@ final class MarkdownReport {
    * @param measurements every contender's runs, in run order
    * @param targets the issue's targets computed from the medians
    * @param ceilings what the plain header walk reaches against the targets set as peer multiples
+   * @param twoCores what two workers can reach on this machine, when the phases were timed
    * @param hotSpots the profiles of extra Ward runs, if any were taken
    */
   static String render(
@@ -36,6 +38,7 @@ final class MarkdownReport {
       List<Measurement> measurements,
       List<Target> targets,
       List<Targets.Ceiling> ceilings,
+      Optional<Targets.TwoCoreBound> twoCores,
       List<ProfiledRun> hotSpots) {
     MarkdownReport r = new MarkdownReport();
     r.heading(run);
@@ -43,6 +46,7 @@ final class MarkdownReport {
     r.measurements(measurements);
     r.targets(targets);
     r.ceilings(ceilings);
+    twoCores.ifPresent(r::twoCores);
     hotSpots.forEach(r::hotSpots);
     r.commands(measurements);
     return r.out.toString();
@@ -178,6 +182,47 @@ final class MarkdownReport {
               + " |");
     }
     line("");
+  }
+
+  private void twoCores(Targets.TwoCoreBound b) {
+    PhaseSplit p = b.split();
+    line("## What two workers can reach on this machine");
+    line("");
+    line(
+        "One extra, untimed run of `"
+            + Contenders.WARD_FULL
+            + "` with `--timings` splits its time into phases (wall and CPU seconds, all threads)."
+            + " Only reading the packets can be shared by workers. Its CPU seconds must still be"
+            + " spent, the JIT compiler's, the garbage collector's and the knowledge loading's"
+            + " included (a one-worker run already puts them on the second core), while starting"
+            + " and writing the inventory stay as long as they are. So two workers on "
+            + b.cores()
+            + " processors take at least start + output + reading CPU / "
+            + Math.max(1, Math.min(2, b.cores()))
+            + ", however well they share the work.");
+    line("");
+    line("| phase | wall s | CPU s |");
+    line("|---|---:|---:|");
+    phaseRow("start: JVM, command line, knowledge", p.startWall(), p.startCpu());
+    phaseRow("reading the packets", p.readWall(), p.readCpu());
+    phaseRow("inventory and output", p.outputWall(), p.outputCpu());
+    phaseRow("total", p.totalWall(), p.totalCpu());
+    line("");
+    line(
+        "Two workers: at least "
+            + Format.seconds(b.floorSeconds())
+            + " s, so at most **"
+            + Format.ratio(b.bound())
+            + "** the speed of one (goal ≥ 1.60×"
+            + (b.measured().isPresent()
+                ? "; measured " + Format.ratio(b.measured().getAsDouble()) + " in the timed runs"
+                : "")
+            + ").");
+    line("");
+  }
+
+  private void phaseRow(String phase, double wall, double cpu) {
+    line("| " + phase + " | " + Format.seconds(wall) + " | " + Format.seconds(cpu) + " |");
   }
 
   private void hotSpots(ProfiledRun profiled) {

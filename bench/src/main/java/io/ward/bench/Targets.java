@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** The issue's targets (issue 2 §8), computed from one benchmark run's medians. */
 final class Targets {
@@ -94,6 +95,39 @@ final class Targets {
      */
     double reach() {
       return Stats.ratio(walkPacketsPerSecond, askedPacketsPerSecond);
+    }
+  }
+
+  /**
+   * What two workers can reach against one on this machine, from the phases of one extra one-worker
+   * run (see {@link PhaseSplit}).
+   *
+   * @param split the one-worker run's phases
+   * @param cores the machine's processors
+   * @param measured the two-worker speed-up of this run's medians, when both were run
+   */
+  record TwoCoreBound(PhaseSplit split, int cores, OptionalDouble measured) {
+
+    TwoCoreBound(PhaseSplit split, int cores, Map<String, Measurement> byId) {
+      this(split, cores, measuredSpeedup(byId));
+    }
+
+    /** The least time two workers can take. */
+    double floorSeconds() {
+      return split.floorSeconds(2, cores);
+    }
+
+    /** The most two workers can gain: the one-worker run's time over {@link #floorSeconds}. */
+    double bound() {
+      return split.boundSpeedup(2, cores);
+    }
+
+    private static OptionalDouble measuredSpeedup(Map<String, Measurement> byId) {
+      Measurement one = byId.get(Contenders.WARD_FULL);
+      Measurement two = byId.get(Contenders.WARD_TWO_WORKERS);
+      return one == null || two == null
+          ? OptionalDouble.empty()
+          : OptionalDouble.of(Stats.ratio(two.packetsPerSecond(), one.packetsPerSecond()));
     }
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class MarkdownReportTest {
@@ -36,6 +38,11 @@ class MarkdownReportTest {
             List.of(ward, ndpi),
             Targets.evaluate(byId),
             List.of(new Targets.Ceiling("decoding ≥ 50× tshark conv,tcp", 4_000_000, 3_000_000)),
+            Optional.of(
+                new Targets.TwoCoreBound(
+                    PhaseSplit.parse(PhaseSplitTest.STDERR).orElseThrow(),
+                    2,
+                    OptionalDouble.of(1.23))),
             List.of());
 
     assertThat(md)
@@ -49,6 +56,12 @@ class MarkdownReportTest {
         .contains(
             "| full analysis, 1 thread vs ndpiReader | 500,000 vs 250,000 packets/s | 2.00× |"
                 + " ≥ 3.00× | **no** |")
-        .contains("| decoding ≥ 50× tshark conv,tcp | 4,000,000 | 3,000,000 | 0.75× |");
+        .contains("| decoding ≥ 50× tshark conv,tcp | 4,000,000 | 3,000,000 | 0.75× |")
+        .contains("## What two workers can reach on this machine")
+        .contains("| reading the packets | 5.00 | 5.70 |")
+        .contains("| total | 5.80 | 6.79 |")
+        .contains(
+            "Two workers: at least 3.65 s, so at most **1.59×** the speed of one (goal ≥ 1.60×;"
+                + " measured 1.23× in the timed runs).");
   }
 }

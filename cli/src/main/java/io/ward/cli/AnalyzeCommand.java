@@ -79,6 +79,14 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "never draw a progress bar")
   boolean noProgress;
 
+  @Option(
+      names = "--timings",
+      description = {
+        "print the wall and CPU time of each phase (start, reading, inventory and output)",
+        "to stderr at the end"
+      })
+  boolean timings;
+
   @Override
   public Integer call() throws IOException, KnowledgeBaseException {
     if (workers < 1 || workers > 64) {
@@ -93,7 +101,9 @@ final class AnalyzeCommand implements Callable<Integer> {
               : CaptureSource.ofPath(Path.of(c)));
     }
     PrintStream err = System.err;
-    ProgressListener progress = ProgressBar.forTerminal(err, "analyzing", !noProgress);
+    ProgressListener bar = ProgressBar.forTerminal(err, "analyzing", !noProgress);
+    PhaseTimings clock = timings ? PhaseTimings.start(bar) : null;
+    ProgressListener progress = clock != null ? clock : bar;
     Analyzer analyzer =
         new Analyzer(
             AnalysisOptions.defaults()
@@ -104,7 +114,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     try {
       result = analyzer.analyze(sources, progress);
     } finally {
-      ProgressBar.finish(progress);
+      ProgressBar.finish(bar);
     }
     boolean jsonOnStdout = json.filter("-"::equals).isPresent();
     if (json.isPresent()) {
@@ -118,6 +128,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (!jsonOnStdout) {
       TextReport.print(result, System.out, maxRows);
       System.out.flush();
+    }
+    if (clock != null) {
+      clock.print(err, result.captures().stream().mapToLong(c -> c.packets()).sum());
     }
     result.problems().forEach(p -> err.println("ward: " + p));
     result.captures().forEach(c -> c.warnings().forEach(w -> err.println("ward: warning: " + w)));

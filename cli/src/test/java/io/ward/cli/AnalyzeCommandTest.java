@@ -1,6 +1,7 @@
 package io.ward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,6 +176,46 @@ class AnalyzeCommandTest {
     assertThat(code).isEqualTo(4);
     assertThat(stderr()).contains("cut.pcap").containsPattern("offset \\d+");
     assertThat(stdout()).contains("Devices:");
+  }
+
+  @Test
+  void shouldPrintPhaseTimingsThatAddUpOnlyWhenAsked() throws IOException {
+    Path json = tmp.resolve("inv.json");
+    String capture = DATA.resolve("pcaps/ndpi/hl7.pcap").toString();
+    assertThat(WardCommand.execute("analyze", "--json", json.toString(), capture)).isZero();
+    assertThat(stderr()).doesNotContain("timings");
+
+    int code = WardCommand.execute("analyze", "--timings", "--json", json.toString(), capture);
+    assertThat(code).as(stderr()).isZero();
+    long packets =
+        new ObjectMapper().readTree(json.toFile()).path("captures").get(0).path("packets").asLong();
+    assertThat(packets).isPositive();
+    Matcher start = row("start: JVM, command line, knowledge");
+    Matcher reading = row(String.format(Locale.ROOT, "reading %,d packets", packets));
+    Matcher output = row("inventory and output");
+    Matcher total = row("total");
+    // Each figure is rounded to a millisecond: four roundings part a sum from its total by 2 ms.
+    double phases = wall(start) + wall(reading) + wall(output);
+    assertThat(phases).isCloseTo(wall(total), within(0.0021));
+    // CPU time is the process's, all threads: it only grows from phase to phase.
+    assertThat(cpu(total)).isGreaterThanOrEqualTo(cpu(start)).isPositive();
+    assertThat(cpu(start) + cpu(reading) + cpu(output)).isCloseTo(cpu(total), within(0.0021));
+  }
+
+  private Matcher row(String phase) {
+    Matcher m =
+        Pattern.compile("(?m)^  " + Pattern.quote(phase) + " +(\\d+\\.\\d{3}) / +(\\d+\\.\\d{3})")
+            .matcher(stderr());
+    assertThat(m.find()).as("row '%s' in %s", phase, stderr()).isTrue();
+    return m;
+  }
+
+  private static double wall(Matcher row) {
+    return Double.parseDouble(row.group(1));
+  }
+
+  private static double cpu(Matcher row) {
+    return Double.parseDouble(row.group(2));
   }
 
   @Test
