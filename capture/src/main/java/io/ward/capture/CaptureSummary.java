@@ -1,8 +1,10 @@
 package io.ward.capture;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * What one {@link CaptureEngine#analyze} run saw.
@@ -44,7 +46,9 @@ public record CaptureSummary(
   public CaptureSummary {
     linkTypes = List.copyOf(linkTypes);
     warnings = List.copyOf(warnings);
-    anomalies = Map.copyOf(anomalies);
-    flowsByProtocol = Map.copyOf(flowsByProtocol);
+    // Sorted, not Map.copyOf: its iteration order changes from one JVM to the next, and so did
+    // the order of these counts in the JSON of the same capture.
+    anomalies = Collections.unmodifiableSortedMap(new TreeMap<>(anomalies));
+    flowsByProtocol = Collections.unmodifiableSortedMap(new TreeMap<>(flowsByProtocol));
   }
 }

@@ -2,6 +2,8 @@ package io.ward.inventory;
 
 import io.ward.inventory.KbEntries.VendorAlias;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +20,17 @@ final class VendorNames {
               + "|ag|a/s|ab|aps|b\\.?v|n\\.?v|s\\.?a|s\\.?p\\.?a|s\\.?r\\.?l|s\\.?a\\.?s|k\\.?k|kg|kgaa"
               + "|oy|plc|pty|pvt|sdn\\.? bhd|co\\.?,? ltd|& co\\.? kg(?:aa)?)\\.?)+\\s*$");
 
+  /**
+   * Names normalised so far, at most this many. Why: an inventory normalises the same few hundred
+   * vendor names for every device that reports them, and each costs a regular-expression search per
+   * alias (a twentieth of the simulator's analysis allocations).
+   */
+  static final int MAX_REMEMBERED = 4_096;
+
   private final List<VendorAlias> aliases;
+
+  /** Shared by the analyses and workers that share the knowledge base: hence concurrent. */
+  private final Map<String, String> remembered = new ConcurrentHashMap<>();
 
   VendorNames(List<VendorAlias> aliases) {
     this.aliases = List.copyOf(aliases);
@@ -26,6 +38,18 @@ final class VendorNames {
 
   /** The canonical name for {@code raw}. */
   String normalise(String raw) {
+    String known = remembered.get(raw);
+    if (known != null) {
+      return known;
+    }
+    String name = compute(raw);
+    if (remembered.size() < MAX_REMEMBERED) {
+      remembered.put(raw, name);
+    }
+    return name;
+  }
+
+  private String compute(String raw) {
     String name = raw.trim().replaceAll("\\s+", " ");
     for (VendorAlias alias : aliases) {
       if (alias.matches(name)) {

@@ -28,7 +28,10 @@ final class DicomSession implements DissectorSession {
   private final FlowContext flow;
   private final PduReader fromClientReader = new PduReader();
   private final PduReader fromServerReader = new PduReader();
-  private final Set<String> emitted = new HashSet<>();
+  private final Set<Fact> emitted = new HashSet<>();
+
+  /** One fact, for the once-per-flow check (not a joined string: no text per fact). */
+  private record Fact(boolean aboutClient, String field, String value) {}
 
   /** Abstract syntax by presentation context id, as proposed in the RQ. */
   private final Map<Integer, String> proposed = new LinkedHashMap<>();
@@ -197,8 +200,7 @@ final class DicomSession implements DissectorSession {
     if (value.isEmpty()) {
       return;
     }
-    String key = (aboutClient ? "c|" : "s|") + field + '|' + value;
-    if (emitted.size() < MAX_DISTINCT_FACTS && emitted.add(key)) {
+    if (emitted.size() < MAX_DISTINCT_FACTS && emitted.add(new Fact(aboutClient, field, value))) {
       flow.observe(aboutClient, t, field, value);
     }
   }

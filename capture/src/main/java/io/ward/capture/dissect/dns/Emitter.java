@@ -15,7 +15,10 @@ final class Emitter {
   private final FlowContext flow;
   private final Endpoint sender;
   private final long epochNanos;
-  private final Set<String> seen = new HashSet<>();
+  private final Set<Fact> seen = new HashSet<>();
+
+  /** One fact of the message, for the repeat check (not a joined string: no text per fact). */
+  private record Fact(Endpoint subject, String field, String value) {}
 
   Emitter(FlowContext flow, boolean fromClient, long epochNanos) {
     this.flow = flow;
@@ -30,7 +33,7 @@ final class Emitter {
 
   /** Emits once per message. */
   void emit(Endpoint subject, String field, String value) {
-    if (value.isEmpty() || !seen.add(subject + "\u0000" + field + "\u0000" + value)) {
+    if (value.isEmpty() || !seen.add(new Fact(subject, field, value))) {
       return;
     }
     flow.observe(subject, epochNanos, field, value);

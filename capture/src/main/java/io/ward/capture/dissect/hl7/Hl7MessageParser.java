@@ -178,8 +178,11 @@ final class Hl7MessageParser {
   }
 
   private static void addRepetitions(Er7Segments segments, List<String> fields, List<String> out) {
-    for (String field : fields) {
-      for (String rep : segments.repetitions(field)) {
+    // Indexed loops: the C1-only JIT Ward runs with allocates an iterator for every for-each.
+    for (int f = 0; f < fields.size(); f++) {
+      List<String> reps = segments.repetitions(fields.get(f));
+      for (int r = 0; r < reps.size(); r++) {
+        String rep = reps.get(r);
         String value = clean(rep.replace(segments.componentSeparator(), '^'));
         if (!value.isEmpty() && !out.contains(value) && out.size() < MAX_IDS) {
           out.add(value);

@@ -22,7 +22,13 @@ final class Hl7Session implements DissectorSession {
   private final FlowContext flow;
   private final MllpFramer fromClientFramer = new MllpFramer();
   private final MllpFramer fromServerFramer = new MllpFramer();
-  private final Set<String> emitted = new HashSet<>();
+
+  /** Facts the flow has said; made at its second message (most connections carry one). */
+  private Set<Fact> emitted;
+
+  /** One fact, for the once-per-flow check. */
+  private record Fact(boolean aboutClient, String field, String value) {}
+
   private final MllpFramer.Listener fromClientListener = new Listener(true);
   private final MllpFramer.Listener fromServerListener = new Listener(false);
   private int messages;
@@ -96,7 +102,7 @@ final class Hl7Session implements DissectorSession {
     if (result.message().isEmpty()) {
       return;
     }
-    if (first == null && emitted.isEmpty()) {
+    if (first == null && emitted == null) {
       // The first message of the flow: nothing to repeat yet (most MLLP connections carry just
       // one), so its facts go out without building the keys of the once-per-flow check.
       first = result.message().get();
@@ -104,6 +110,9 @@ final class Hl7Session implements DissectorSession {
       firstEpochNanos = epochNanos;
       emit(fromClient, epochNanos, first, false);
       return;
+    }
+    if (emitted == null) {
+      emitted = new HashSet<>();
     }
     if (first != null) {
       emit(firstFromClient, firstEpochNanos, first, true); // only records the keys: already sent
@@ -148,7 +157,7 @@ final class Hl7Session implements DissectorSession {
       return;
     }
     if (once) {
-      String key = (aboutClient ? "c|" : "s|") + field + '|' + value.get();
+      Fact key = new Fact(aboutClient, field, value.get());
       if (emitted.size() >= MAX_DISTINCT_FACTS || !emitted.add(key) || recordOnly) {
         return;
       }
