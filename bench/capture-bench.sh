@@ -31,7 +31,9 @@ mkdir -p bench/target/capture-bench
 cp cli/target/ward.jar bench/target/capture-bench/ward.jar
 # Ward's processes get the JVM options the ward launcher uses for an analysis, with a class-data
 # archive made for this copy of the jar the way the launcher makes its own.
-ward_java_opts="$(sed -n 's/^analysis_java_opts="\(.*\)"$/\1/p' ward)"
+# shellcheck source=../cli/analysis-java-opts.sh
+. cli/analysis-java-opts.sh
+ward_java_opts="$analysis_java_opts"
 echo "capture-bench: preparing the class-data archive of the copied jar…" >&2
 # shellcheck disable=SC2086 # word splitting of the options is intended
 cli/cds-archive.sh bench/target/capture-bench/ward.jar bench/target/capture-bench/ward.jsa $ward_java_opts

@@ -29,7 +29,9 @@ fi
   echo "server-bench: no build yet; run without BENCH_SKIP_BUILD" >&2; exit 1; }
 # `ward analyze` gets the JVM options the ward launcher uses for an analysis; the server, like
 # `ward serve`, the JVM's defaults (BENCH_SERVER_JAVA_OPTS adds options to the server's JVMs).
-ward_java_opts="$(sed -n 's/^analysis_java_opts="\(.*\)"$/\1/p' ward)"
+# shellcheck source=../cli/analysis-java-opts.sh
+. cli/analysis-java-opts.sh
+ward_java_opts="$analysis_java_opts"
 exec java ${BENCH_JAVA_OPTS:-} -Dward.javaOptions="$ward_java_opts" \
   -Dward.serverJavaOptions="${BENCH_SERVER_JAVA_OPTS:-}" \
   -cp "$out/ward-bench.jar:$out/ward.jar" io.ward.bench.ServerBenchmark "$@"

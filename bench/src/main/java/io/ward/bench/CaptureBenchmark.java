@@ -41,10 +41,10 @@ public final class CaptureBenchmark implements Callable<Integer> {
   private static final long SMALL_PACKETS = 100_000;
   private static final int PROFILE_TOP = 25;
 
-  /** The Ward processes profiled after the timed runs. */
   /** Seeds the shuffled order of each round (any fixed number: reruns keep their order). */
   private static final long ROUND_SEED = 2;
 
+  /** The Ward processes profiled after the timed runs. */
   private static final Set<String> PROFILED =
       Set.of(Contenders.WARD_FULL, Contenders.WARD_DECODE_ONLY);
 
@@ -230,9 +230,12 @@ public final class CaptureBenchmark implements Callable<Integer> {
     return order;
   }
 
+  /** Untimed runs of the one-worker full analysis with {@code --timings}: the median is kept. */
+  private static final int PHASE_RUNS = 3;
+
   /**
-   * One extra, untimed run of the one-worker full analysis with {@code --timings}, split into its
-   * phases; empty when that contender is not run or printed no timings.
+   * Extra runs of the one-worker full analysis with {@code --timings}, split into their phases; the
+   * run of median length, or empty when that contender is not run or printed no timings.
    */
   private Optional<PhaseSplit> phases(List<Contender> contenders)
       throws IOException, InterruptedException, BenchmarkException {
@@ -243,22 +246,29 @@ public final class CaptureBenchmark implements Callable<Integer> {
     }
     List<String> command = new ArrayList<>(full.get().command());
     command.add(command.indexOf("analyze") + 1, "--timings");
-    Contender timed =
-        new Contender(
-            Contenders.WARD_FULL + "-timings",
-            full.get().meaning() + ", with --timings",
-            full.get().input(),
-            command,
-            full.get().okExitCodes());
-    log.println("bench: timing the phases of " + Contenders.WARD_FULL + " (--timings)");
     Path logs = work.resolve("logs");
-    new ProcessTimer(gnuTime, logs).run(timed, timed.id());
-    String stderr = Files.readString(logs.resolve(timed.id() + ".stderr"), StandardCharsets.UTF_8);
-    Optional<PhaseSplit> split = PhaseSplit.parse(stderr);
-    if (split.isEmpty()) {
-      log.println("bench: no phase timings in " + logs.resolve(timed.id() + ".stderr"));
+    ProcessTimer timer = new ProcessTimer(gnuTime, logs);
+    List<PhaseSplit> splits = new ArrayList<>();
+    for (int i = 1; i <= PHASE_RUNS; i++) {
+      Contender timed =
+          new Contender(
+              Contenders.WARD_FULL + "-timings-" + i,
+              full.get().meaning() + ", with --timings",
+              full.get().input(),
+              command,
+              full.get().okExitCodes());
+      log.println("bench: timing the phases of " + Contenders.WARD_FULL + " (--timings), " + i);
+      RunResult run = timer.run(timed, timed.id());
+      Path stderr = logs.resolve(timed.id() + ".stderr");
+      Optional<PhaseSplit> split =
+          PhaseSplit.parse(Files.readString(stderr, StandardCharsets.UTF_8), run.seconds());
+      if (split.isEmpty()) {
+        log.println("bench: no phase timings in " + stderr);
+        return Optional.empty();
+      }
+      splits.add(split.get());
     }
-    return split;
+    return Optional.of(PhaseSplit.median(splits));
   }
 
   /** One extra, untimed run of each profiled Ward contender under JFR. */

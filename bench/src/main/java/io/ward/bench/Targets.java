@@ -122,6 +122,16 @@ final class Targets {
       return split.boundSpeedup(2, cores);
     }
 
+    /** The least time when the collector's pauses stay serial too. */
+    double floorWithSerialPausesSeconds() {
+      return split.floorWithSerialPausesSeconds(2, cores);
+    }
+
+    /** The most two workers can gain when the collector's pauses stay serial. */
+    double boundWithSerialPauses() {
+      return split.boundWithSerialPauses(2, cores);
+    }
+
     private static OptionalDouble measuredSpeedup(Map<String, Measurement> byId) {
       Measurement one = byId.get(Contenders.WARD_FULL);
       Measurement two = byId.get(Contenders.WARD_TWO_WORKERS);

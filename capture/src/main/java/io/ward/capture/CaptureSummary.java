@@ -3,6 +3,7 @@ package io.ward.capture;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
@@ -48,6 +49,8 @@ public record CaptureSummary(
     warnings = List.copyOf(warnings);
     // Sorted, not Map.copyOf: its iteration order changes from one JVM to the next, and so did
     // the order of these counts in the JSON of the same capture.
+    anomalies.values().forEach(Objects::requireNonNull);
+    flowsByProtocol.values().forEach(Objects::requireNonNull);
     anomalies = Collections.unmodifiableSortedMap(new TreeMap<>(anomalies));
     flowsByProtocol = Collections.unmodifiableSortedMap(new TreeMap<>(flowsByProtocol));
   }

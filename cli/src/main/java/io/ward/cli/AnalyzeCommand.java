@@ -82,8 +82,8 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(
       names = "--timings",
       description = {
-        "print the wall and CPU time of each phase (start, reading, inventory and output)",
-        "to stderr at the end"
+        "print the wall, CPU and garbage-collector time of each phase (start, reading,",
+        "inventory and output) to stderr at the end"
       })
   boolean timings;
 
@@ -102,14 +102,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     PrintStream err = System.err;
     ProgressListener bar = ProgressBar.forTerminal(err, "analyzing", !noProgress);
-    PhaseTimings clock = timings ? PhaseTimings.start(bar) : null;
-    ProgressListener progress = clock != null ? clock : bar;
     Analyzer analyzer =
         new Analyzer(
             AnalysisOptions.defaults()
                 .withWorkers(workers)
                 .withKnowledgeDir(knowledge)
                 .withDecodeOnly(decodeOnly));
+    // After setup (a --knowledge directory is read above), so that the reading phase is reading.
+    PhaseTimings clock = timings ? PhaseTimings.start(bar) : null;
+    ProgressListener progress = clock != null ? clock : bar;
     AnalysisResult result;
     try {
       result = analyzer.analyze(sources, progress);

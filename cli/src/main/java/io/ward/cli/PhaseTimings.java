@@ -2,91 +2,135 @@ package io.ward.cli;
 
 import io.ward.capture.ProgressListener;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
- * Where the time of one {@code ward analyze} went, for {@code --timings}: the wall and CPU time
- * (all threads: JIT compiler, garbage collector and workers included) of its three phases — start
- * (JVM, command line, knowledge base), reading the packets, and building and writing the inventory.
+ * Where the time of one {@code ward analyze} went, for {@code --timings}: the wall time, the CPU
+ * time (all threads: JIT compiler, garbage collector, knowledge loading and workers included) and
+ * the garbage collectors' time of its three phases — start (JVM, command line, setup), reading the
+ * packets, and building and writing the inventory.
  *
- * <p>Why CPU beside wall time: the reading phase is the only one more workers can share, so its CPU
- * seconds, halved, plus the other phases' wall time, is the least a run on two cores can take. The
- * benchmark's two-worker bound is made of these figures.
+ * <p>Why CPU and collector time beside wall time: only the reading phase can be shared by more
+ * workers, and Ward's serial collector stops every thread, so the benchmark's bound on what two
+ * workers can gain is made of these figures (see bench/README.md).
  *
  * <p>It sits between the engine and the progress bar: the engine reports progress from the reading
- * thread every few megabytes and once when a capture is read, so the last report marks the end of
- * reading.
+ * thread every few megabytes and once after each capture is read, so the last report marks the end
+ * of reading. Reading from standard input, the reading phase includes waiting for the producer.
  */
 final class PhaseTimings implements ProgressListener {
-  private final ProgressListener inner;
-  private final com.sun.management.OperatingSystemMXBean os;
-  private long startWallNanos;
-  private long startCpuNanos;
-  private long readWallNanos;
-  private long readCpuNanos;
 
-  private PhaseTimings(ProgressListener inner) {
-    this.inner = inner;
-    this.os =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  /** The clocks read, in nanoseconds; a CPU or collector clock gives -1 where it cannot tell. */
+  record Clocks(LongSupplier wall, LongSupplier cpu, LongSupplier gc) {
+
+    /** The JVM's: uptime, process CPU time, and the collectors' accumulated time. */
+    static Clocks ofThisJvm() {
+      OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+      LongSupplier cpu =
+          os instanceof com.sun.management.OperatingSystemMXBean
+              ? ((com.sun.management.OperatingSystemMXBean) os)::getProcessCpuTime
+              : () -> -1;
+      List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+      return new Clocks(
+          () -> ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L,
+          cpu,
+          () -> {
+            long millis = 0;
+            for (GarbageCollectorMXBean c : collectors) {
+              long t = c.getCollectionTime();
+              if (t < 0) {
+                return -1;
+              }
+              millis += t;
+            }
+            return millis * 1_000_000L;
+          });
+    }
   }
 
-  /** Starts timing now: the start phase is the JVM's uptime so far. */
+  /** The three clocks at one moment. */
+  private record Reading(long wall, long cpu, long gc) {
+    static Reading of(Clocks c) {
+      return new Reading(c.wall().getAsLong(), c.cpu().getAsLong(), c.gc().getAsLong());
+    }
+  }
+
+  private final ProgressListener inner;
+  private final Clocks clocks;
+  private final Reading start;
+  private Reading endOfReading;
+
+  private PhaseTimings(ProgressListener inner, Clocks clocks) {
+    this.inner = inner;
+    this.clocks = clocks;
+    this.start = Reading.of(clocks);
+    this.endOfReading = start;
+  }
+
+  /**
+   * Starts timing now, when the analysis is set up and about to read: the start phase is the JVM's
+   * uptime so far.
+   */
   static PhaseTimings start(ProgressListener inner) {
-    PhaseTimings t = new PhaseTimings(inner);
-    t.startWallNanos = uptimeNanos();
-    t.startCpuNanos = t.os.getProcessCpuTime();
-    t.readWallNanos = t.startWallNanos;
-    t.readCpuNanos = t.startCpuNanos;
-    return t;
+    return start(inner, Clocks.ofThisJvm());
+  }
+
+  /** Starts timing with the given clocks (tests). */
+  static PhaseTimings start(ProgressListener inner, Clocks clocks) {
+    return new PhaseTimings(inner, clocks);
   }
 
   @Override
   public void progress(long bytesRead, long totalBytes) {
-    readWallNanos = uptimeNanos();
-    readCpuNanos = os.getProcessCpuTime();
+    endOfReading = Reading.of(clocks);
     inner.progress(bytesRead, totalBytes);
   }
 
   /** Prints the table; the output phase ends now. */
   void print(PrintStream err, long packets) {
-    long endWall = uptimeNanos();
-    long endCpu = os.getProcessCpuTime();
-    // getProcessCpuTime is -1 where the platform cannot tell: then every CPU column shows "-".
-    boolean cpuKnown = startCpuNanos >= 0 && endCpu >= 0;
-    long readWall = readWallNanos - startWallNanos;
-    err.println("ward: timings (wall s / CPU s, all threads)");
-    row(err, "start: JVM, command line, knowledge", startWallNanos, cpuKnown ? startCpuNanos : -1);
+    Reading end = Reading.of(clocks);
+    boolean cpuKnown = start.cpu() >= 0 && end.cpu() >= 0;
+    boolean gcKnown = start.gc() >= 0 && end.gc() >= 0;
+    long readWall = endOfReading.wall() - start.wall();
+    err.println("ward: timings (wall s / CPU s of all threads / of which collector pauses s)");
+    row(err, "start: JVM, command line, setup", start, new Reading(0, 0, 0), cpuKnown, gcKnown);
     String rate =
         readWall > 0
             ? String.format(Locale.ROOT, "  (%,.0f packets/s)", packets * 1e9 / readWall)
             : "";
-    row(
-        err,
-        String.format(Locale.ROOT, "reading %,d packets", packets),
-        readWall,
-        cpuKnown ? readCpuNanos - startCpuNanos : -1,
-        rate);
-    row(
-        err,
-        "inventory and output",
-        endWall - readWallNanos,
-        cpuKnown ? endCpu - readCpuNanos : -1);
-    row(err, "total", endWall, cpuKnown ? endCpu : -1);
-  }
-
-  private static void row(PrintStream err, String phase, long wallNanos, long cpuNanos) {
-    row(err, phase, wallNanos, cpuNanos, "");
+    err.print(
+        row(
+            String.format(Locale.ROOT, "reading %,d packets", packets),
+            endOfReading,
+            start,
+            cpuKnown,
+            gcKnown));
+    err.println(rate);
+    row(err, "inventory and output", end, endOfReading, cpuKnown, gcKnown);
+    row(err, "total", end, new Reading(0, 0, 0), cpuKnown, gcKnown);
   }
 
   private static void row(
-      PrintStream err, String phase, long wallNanos, long cpuNanos, String extra) {
-    String cpu = cpuNanos < 0 ? "      -" : String.format(Locale.ROOT, "%7.3f", cpuNanos / 1e9);
-    err.printf(Locale.ROOT, "  %-38s %7.3f / %s%s%n", phase, wallNanos / 1e9, cpu, extra);
+      PrintStream err, String phase, Reading to, Reading from, boolean cpu, boolean gc) {
+    err.println(row(phase, to, from, cpu, gc));
   }
 
-  private static long uptimeNanos() {
-    return ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+  private static String row(String phase, Reading to, Reading from, boolean cpu, boolean gc) {
+    return String.format(
+        Locale.ROOT,
+        "  %-38s %8.3f / %s / %s",
+        phase,
+        (to.wall() - from.wall()) / 1e9,
+        seconds(cpu, to.cpu() - from.cpu()),
+        seconds(gc, to.gc() - from.gc()));
+  }
+
+  private static String seconds(boolean known, long nanos) {
+    return known ? String.format(Locale.ROOT, "%8.3f", nanos / 1e9) : "       -";
   }
 }

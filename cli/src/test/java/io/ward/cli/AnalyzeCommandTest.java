@@ -190,7 +190,7 @@ class AnalyzeCommandTest {
     long packets =
         new ObjectMapper().readTree(json.toFile()).path("captures").get(0).path("packets").asLong();
     assertThat(packets).isPositive();
-    Matcher start = row("start: JVM, command line, knowledge");
+    Matcher start = row("start: JVM, command line, setup");
     Matcher reading = row(String.format(Locale.ROOT, "reading %,d packets", packets));
     Matcher output = row("inventory and output");
     Matcher total = row("total");
@@ -200,11 +200,16 @@ class AnalyzeCommandTest {
     // CPU time is the process's, all threads: it only grows from phase to phase.
     assertThat(cpu(total)).isGreaterThanOrEqualTo(cpu(start)).isPositive();
     assertThat(cpu(start) + cpu(reading) + cpu(output)).isCloseTo(cpu(total), within(0.0021));
+    // Collector pauses are part of the process's time: never more than the wall time.
+    assertThat(gc(total)).isLessThanOrEqualTo(wall(total));
   }
 
   private Matcher row(String phase) {
     Matcher m =
-        Pattern.compile("(?m)^  " + Pattern.quote(phase) + " +(\\d+\\.\\d{3}) / +(\\d+\\.\\d{3})")
+        Pattern.compile(
+                "(?m)^  "
+                    + Pattern.quote(phase)
+                    + " +(\\d+\\.\\d{3}) / +(\\d+\\.\\d{3}) / +(\\d+\\.\\d{3})")
             .matcher(stderr());
     assertThat(m.find()).as("row '%s' in %s", phase, stderr()).isTrue();
     return m;
@@ -216,6 +221,10 @@ class AnalyzeCommandTest {
 
   private static double cpu(Matcher row) {
     return Double.parseDouble(row.group(2));
+  }
+
+  private static double gc(Matcher row) {
+    return Double.parseDouble(row.group(3));
   }
 
   @Test

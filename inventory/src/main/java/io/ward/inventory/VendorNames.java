@@ -27,6 +27,12 @@ final class VendorNames {
    */
   static final int MAX_REMEMBERED = 4_096;
 
+  /**
+   * Longer names are normalised every time: the names come from the network, and the memo, shared
+   * for the life of a server, should hold only real vendor names.
+   */
+  static final int MAX_REMEMBERED_LENGTH = 128;
+
   private final List<VendorAlias> aliases;
 
   /** Shared by the analyses and workers that share the knowledge base: hence concurrent. */
@@ -43,7 +49,7 @@ final class VendorNames {
       return known;
     }
     String name = compute(raw);
-    if (remembered.size() < MAX_REMEMBERED) {
+    if (raw.length() <= MAX_REMEMBERED_LENGTH && remembered.size() < MAX_REMEMBERED) {
       remembered.put(raw, name);
     }
     return name;
