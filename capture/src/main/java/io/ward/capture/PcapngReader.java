@@ -19,8 +19,23 @@ final class PcapngReader extends CaptureReader {
   private static final int EPB = 6;
   private static final int MAX_BLOCK_BYTES = 32 << 20;
 
-  /** One interface of the current section. */
-  private record Interface(int linkType, int snapLength, int resolution, long offsetSeconds) {}
+  /**
+   * One interface of the current section.
+   *
+   * @param unitNanos nanoseconds per timestamp unit when that is a whole number (a decimal
+   *     resolution of 1 ns or coarser), else 0: the usual case then costs one multiplication
+   */
+  private record Interface(
+      int linkType, int snapLength, int resolution, long offsetSeconds, long unitNanos) {
+    Interface(int linkType, int snapLength, int resolution, long offsetSeconds) {
+      this(
+          linkType,
+          snapLength,
+          resolution,
+          offsetSeconds,
+          (resolution & 0x80) == 0 && resolution <= 9 ? toNanos(1, resolution) : 0);
+    }
+  }
 
   private final List<Interface> interfaces = new ArrayList<>();
   private boolean littleEndian;
@@ -52,6 +67,13 @@ final class PcapngReader extends CaptureReader {
     while (true) {
       if (!in.ensure(8)) {
         return endOrDamage("file ends inside a block header");
+      }
+      int fast = enhancedPacketBlock(record);
+      if (fast > 0) {
+        return true;
+      }
+      if (fast == 0) {
+        continue;
       }
       long start = in.offset();
       int type = Bytes.i32(in.array(), in.pos(), littleEndian);
@@ -95,6 +117,33 @@ final class PcapngReader extends CaptureReader {
         return true;
       }
     }
+  }
+
+  /**
+   * The usual block, an Enhanced Packet Block that is whole and sound, read without the general
+   * path's checks for every block type: 1 when it filled {@code record}, 0 when it was consumed
+   * without a packet (an anomaly was counted), -1 when it is another block, or damaged, or cut
+   * short, for the general path to read or report. Why a path of its own: pcapng must read at least
+   * 0.9x as fast as pcap (issue 2), and nearly every block of a capture is an EPB.
+   */
+  private int enhancedPacketBlock(PacketRecord record) throws IOException {
+    byte[] b = in.array();
+    int p = in.pos();
+    if (Bytes.i32(b, p, littleEndian) != EPB) {
+      return -1;
+    }
+    int length = Bytes.i32(b, p + 4, littleEndian);
+    if (length < 32 || (length & 3) != 0 || length > MAX_BLOCK_BYTES || !in.ensure(length)) {
+      return -1;
+    }
+    b = in.array();
+    p = in.pos();
+    if (Bytes.i32(b, p + length - 4, littleEndian) != length) {
+      return -1;
+    }
+    boolean packet = packetBlock(b, p, length, Bytes.i32(b, p + 8, littleEndian), record);
+    in.advance(length);
+    return packet ? 1 : 0;
   }
 
   /** Interprets one complete block; true when it filled {@code record}. */
@@ -167,8 +216,10 @@ final class PcapngReader extends CaptureReader {
       counters.add(Anomaly.WIRE_SHORTER_THAN_CAPTURED);
       wire = captured;
     }
+    long units = (high << 32) | low;
     long nanos =
-        toNanos((high << 32) | low, iface.resolution) + iface.offsetSeconds * 1_000_000_000L;
+        (iface.unitNanos != 0 ? units * iface.unitNanos : toNanos(units, iface.resolution))
+            + iface.offsetSeconds * 1_000_000_000L;
     record.set(b, p + 28, captured, wire, nanos, iface.linkType);
     return true;
   }
