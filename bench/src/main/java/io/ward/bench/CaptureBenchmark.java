@@ -126,6 +126,7 @@ public final class CaptureBenchmark implements Callable<Integer> {
   Path gnuTime;
 
   private final List<String> args;
+  private final ByteBuffer warmBuffer = ByteBuffer.allocateDirect(1 << 20);
   private final PrintStream log = System.err;
 
   private CaptureBenchmark(List<String> args) {
@@ -204,6 +205,7 @@ public final class CaptureBenchmark implements Callable<Integer> {
     for (int round = 0; round < runs; round++) {
       for (int i : roundOrder(contenders.size(), round)) {
         Contender c = contenders.get(i);
+        warmPageCache(c.input());
         RunResult r = timer.run(c, c.id() + "-run" + (round + 1));
         results.get(c).add(r);
         log.printf(
@@ -258,6 +260,7 @@ public final class CaptureBenchmark implements Callable<Integer> {
               command,
               full.get().okExitCodes());
       log.println("bench: timing the phases of " + Contenders.WARD_FULL + " (--timings), " + i);
+      warmPageCache(timed.input());
       RunResult run = timer.run(timed, timed.id());
       Path stderr = logs.resolve(timed.id() + ".stderr");
       Optional<PhaseSplit> split =
@@ -322,8 +325,14 @@ public final class CaptureBenchmark implements Callable<Integer> {
   }
 
   /** Reads a capture once so that every tool reads it from the page cache, none from disk. */
-  private static void warmPageCache(CaptureFile capture) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+  /**
+   * Reads the whole file so that the next tool reads it from the page cache. Done once after the
+   * captures are made and again before every timed run: on this shared machine the page cache was
+   * seen to shrink between runs (2.2 GB of cached files down to 1.7 GB with 21 GB free), so the
+   * file a tool had not read lately could come partly from disk.
+   */
+  private void warmPageCache(CaptureFile capture) throws IOException {
+    ByteBuffer buffer = warmBuffer;
     try (FileChannel in = FileChannel.open(capture.path(), StandardOpenOption.READ)) {
       while (in.read(buffer) >= 0) {
         buffer.clear();
