@@ -45,7 +45,7 @@ class MarkdownReportTest {
     assertThat(md)
         .contains("Reproduce: `bench/capture-bench.sh --small`")
         .contains("2 processors (Test CPU), 24000000 kB")
-        .contains("built from `abc123`")
+        .contains("- Ward: built from `abc123`.\n")
         .contains(
             "| ward-full | 1× pcap | 2.00 | 3.00, 1.00, 2.00 | 1.00 | 500,000 | 350.0 | 256.0 |")
         .contains(
