@@ -32,4 +32,15 @@ final class Format {
   static String seconds(double s) {
     return String.format(Locale.ROOT, "%.2f", s);
   }
+
+  /**
+   * {@code built from `REV`} for a {@code git describe --always --dirty} revision, saying "with
+   * uncommitted changes" only of a dirty one (printed always, it read as if every build were).
+   */
+  static String builtFrom(String revision) {
+    return "built from `"
+        + revision
+        + "`"
+        + (revision.endsWith("-dirty") ? " (with uncommitted changes)" : "");
+  }
 }

@@ -66,14 +66,7 @@ final class MarkdownReport {
             + ", after "
             + run.loadAfter()
             + " (the machine is shared; a load above the processor count slows every tool).");
-    // The note only when it applies: printed always, it read as if every build were dirty.
-    String revision = run.wardRevision();
-    line(
-        "- Ward: built from `"
-            + revision
-            + "`"
-            + (revision.endsWith("-dirty") ? " (with uncommitted changes)" : "")
-            + ".");
+    line("- Ward: " + Format.builtFrom(run.wardRevision()) + ".");
     line("- Java: " + String.join(" / ", m.javaVersion()));
     line("- Peers: " + m.tsharkVersion() + "; " + m.ndpiVersion());
     line(

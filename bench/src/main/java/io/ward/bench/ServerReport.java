@@ -184,14 +184,7 @@ final class ServerReport {
             + s.loadAfter()
             + " (the machine is shared; server, PostgreSQL and the load clients share its"
             + " processors).");
-    // The note only when it applies: printed always, it read as if every build were dirty.
-    String revision = s.wardRevision();
-    line(
-        "- Ward: built from `"
-            + revision
-            + "`"
-            + (revision.endsWith("-dirty") ? " (with uncommitted changes)" : "")
-            + ".");
+    line("- Ward: " + Format.builtFrom(s.wardRevision()) + ".");
     line("- Java: " + String.join(" / ", m.javaVersion()));
     line("- PostgreSQL: " + String.join("; ", s.postgres()));
     line("");
