@@ -324,7 +324,6 @@ public final class CaptureBenchmark implements Callable<Integer> {
     }
   }
 
-  /** Reads a capture once so that every tool reads it from the page cache, none from disk. */
   /**
    * Reads the whole file so that the next tool reads it from the page cache. Done once after the
    * captures are made and again before every timed run: on this shared machine the page cache was

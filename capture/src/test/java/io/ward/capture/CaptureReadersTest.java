@@ -153,6 +153,56 @@ class CaptureReadersTest {
   }
 
   @Test
+  void shouldStopAtAnEnhancedPacketBlockWhoseTrailerDisagreesAndCountShortOnes()
+      throws IOException {
+    // Sound Enhanced Packet Blocks take a fast path of their own; unsound ones must still be
+    // reported as the general path always did.
+    byte[] frame = TestCaptures.frames(hl7()).get(0).bytes();
+    byte[] header = new TestCaptures.Pcapng(ByteOrder.LITTLE_ENDIAN).idb(1, -1).bytes();
+    byte[] one =
+        new TestCaptures.Pcapng(ByteOrder.LITTLE_ENDIAN).idb(1, -1).epb(0, 0, frame).bytes();
+    byte[] epb = Arrays.copyOfRange(one, header.length, one.length);
+
+    byte[] badTrailer = concat(header, epb, epb, epb);
+    int secondBlock = header.length + epb.length;
+    badTrailer[secondBlock + epb.length - 4] ^= 0x40; // its trailing length, little-endian
+    CaptureSummary s =
+        TestCaptures.analyze(write("trailer.pcapng", badTrailer), new TestCaptures.Collector());
+
+    assertThat(s.packets()).isEqualTo(1);
+    assertThat(s.truncatedAtOffset()).hasValue(secondBlock);
+    assertThat(s.warnings()).singleElement().asString().contains("trailer does not match");
+
+    // An EPB of 28 bytes cannot hold its fixed fields: counted and skipped, and reading goes on.
+    byte[] tooShort = new byte[28];
+    tooShort[0] = 6; // EPB
+    tooShort[4] = 28;
+    tooShort[24] = 28;
+    CaptureSummary t =
+        TestCaptures.analyze(
+            write("short.pcapng", concat(header, epb, tooShort, epb)),
+            new TestCaptures.Collector());
+
+    assertThat(t.packets()).isEqualTo(2);
+    assertThat(t.anomalies()).containsEntry("pcapng.bad_block", 1L);
+    assertThat(t.truncatedAtOffset()).isEmpty();
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    int n = 0;
+    for (byte[] p : parts) {
+      n += p.length;
+    }
+    byte[] all = new byte[n];
+    int at = 0;
+    for (byte[] p : parts) {
+      System.arraycopy(p, 0, all, at, p.length);
+      at += p.length;
+    }
+    return all;
+  }
+
+  @Test
   void shouldCountPacketsOfUndeclaredInterfacesAsAnomalies() throws IOException {
     byte[] frame = TestCaptures.frames(hl7()).get(0).bytes();
     byte[] file =
