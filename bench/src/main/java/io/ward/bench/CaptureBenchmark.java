@@ -246,19 +246,13 @@ public final class CaptureBenchmark implements Callable<Integer> {
     if (full.isEmpty()) {
       return Optional.empty();
     }
-    List<String> command = new ArrayList<>(full.get().command());
-    command.add(command.indexOf("analyze") + 1, "--timings");
+    int afterAnalyze = full.get().command().indexOf("analyze") + 1;
     Path logs = work.resolve("logs");
     ProcessTimer timer = new ProcessTimer(gnuTime, logs);
     List<PhaseSplit> splits = new ArrayList<>();
     for (int i = 1; i <= PHASE_RUNS; i++) {
       Contender timed =
-          new Contender(
-              Contenders.WARD_FULL + "-timings-" + i,
-              full.get().meaning() + ", with --timings",
-              full.get().input(),
-              command,
-              full.get().okExitCodes());
+          full.get().withArgument(afterAnalyze, "--timings", "-timings-" + i, ", with --timings");
       log.println("bench: timing the phases of " + Contenders.WARD_FULL + " (--timings), " + i);
       warmPageCache(timed.input());
       RunResult run = timer.run(timed, timed.id());
@@ -290,19 +284,17 @@ public final class CaptureBenchmark implements Callable<Integer> {
       throws IOException, InterruptedException, BenchmarkException {
     Path recording = work.resolve(contender.id() + ".jfr").toAbsolutePath();
     Files.deleteIfExists(recording);
-    List<String> command = new ArrayList<>(contender.command());
-    // Right after the java launcher, before -jar.
-    command.add(1, "-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
     log.println("bench: profiling " + contender.id() + " with JFR into " + recording);
+    // Right after the java launcher, before -jar.
     Contender profiled =
-        new Contender(
-            contender.id() + "-jfr",
-            contender.meaning() + ", under JFR",
-            contender.input(),
-            command,
-            contender.okExitCodes());
+        contender.withArgument(
+            1,
+            "-XX:StartFlightRecording=filename=" + recording + ",settings=profile",
+            "-jfr",
+            ", under JFR");
     new ProcessTimer(gnuTime, work.resolve("logs")).run(profiled, profiled.id());
-    return new ProfiledRun(contender.id(), command, HotSpots.read(recording, PROFILE_TOP));
+    return new ProfiledRun(
+        contender.id(), profiled.command(), HotSpots.read(recording, PROFILE_TOP));
   }
 
   private static String wardRevision() throws InterruptedException {

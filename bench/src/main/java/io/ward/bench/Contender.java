@@ -1,5 +1,6 @@
 package io.ward.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -21,5 +22,15 @@ record Contender(
     if (command.isEmpty()) {
       throw new IllegalArgumentException("no command for " + id);
     }
+  }
+
+  /**
+   * The same tool on the same input with {@code argument} inserted at {@code index} of its command:
+   * an untimed variant (profiled, timed by phase), named {@code id + idSuffix}.
+   */
+  Contender withArgument(int index, String argument, String idSuffix, String meaningSuffix) {
+    List<String> changed = new ArrayList<>(command);
+    changed.add(index, argument);
+    return new Contender(id + idSuffix, meaning + meaningSuffix, input, changed, okExitCodes);
   }
 }

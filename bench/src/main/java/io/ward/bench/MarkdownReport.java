@@ -186,7 +186,7 @@ final class MarkdownReport {
 
   private void twoCores(Targets.TwoCoreBound b) {
     PhaseSplit p = b.split();
-    int sharing = Math.max(1, Math.min(2, b.cores()));
+    int sharing = PhaseSplit.sharing(2, b.cores());
     line("## What two workers can reach on this machine");
     line("");
     line(

@@ -120,7 +120,8 @@ record PhaseSplit(
     return Stats.ratio(processWall, floorWithSerialPausesSeconds(workers, cores));
   }
 
-  private static int sharing(int workers, int cores) {
+  /** How many cores {@code workers} workers can keep busy on {@code cores} processors. */
+  static int sharing(int workers, int cores) {
     return Math.max(1, Math.min(workers, cores));
   }
 }

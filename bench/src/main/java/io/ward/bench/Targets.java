@@ -99,8 +99,8 @@ final class Targets {
   }
 
   /**
-   * What two workers can reach against one on this machine, from the phases of one extra one-worker
-   * run (see {@link PhaseSplit}).
+   * What two workers can reach against one on this machine, from the phases of the median of the
+   * extra one-worker runs with {@code --timings} (see {@link PhaseSplit}).
    *
    * @param split the one-worker run's phases
    * @param cores the machine's processors
