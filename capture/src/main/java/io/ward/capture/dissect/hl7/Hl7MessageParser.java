@@ -193,21 +193,26 @@ final class Hl7MessageParser {
 
   /** Joins components with {@code ^}, dropping trailing empty ones; empty when all are empty. */
   private static Optional<String> join(String... components) {
+    // Each component is cleaned once, in place (the array is the caller's scratch copy).
     int last = -1;
     for (int i = 0; i < components.length; i++) {
-      if (components[i] != null && !clean(components[i]).isEmpty()) {
+      components[i] = components[i] == null ? "" : clean(components[i]);
+      if (!components[i].isEmpty()) {
         last = i;
       }
     }
     if (last < 0) {
       return Optional.empty();
     }
+    if (last == 0) {
+      return Optional.of(components[0]); // one component: nothing to join
+    }
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i <= last; i++) {
       if (i > 0) {
         sb.append('^');
       }
-      sb.append(components[i] == null ? "" : clean(components[i]));
+      sb.append(components[i]);
     }
     return Optional.of(sb.toString());
   }
@@ -258,6 +263,9 @@ final class Hl7MessageParser {
 
   /** Drops control characters and surrounding blanks. */
   static String clean(String value) {
+    if (alreadyClean(value)) {
+      return value; // the usual case: no copy
+    }
     StringBuilder sb = new StringBuilder(value.length());
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -266,6 +274,23 @@ final class Hl7MessageParser {
       }
     }
     return sb.toString().strip();
+  }
+
+  /** True when {@link #clean} would return the same text: no control character, no outer blank. */
+  private static boolean alreadyClean(String value) {
+    int n = value.length();
+    if (n == 0) {
+      return true;
+    }
+    if (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(n - 1))) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** UTF-8 when the bytes are valid UTF-8 (MSH-18 UNICODE UTF-8), else ISO 8859-1. */

@@ -1,0 +1,81 @@
+package io.ward.capture.dissect.hl7;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * {@link MshHeaderCache#maskedHeader} copies whole runs of the header for speed; it must give
+ * exactly what its definition, written here character by character, gives. {@link
+ * Hl7MessageParser#clean} returns its argument unchanged when nothing is to be dropped, and must
+ * still equal its definition.
+ */
+class MaskedHeaderProperties {
+
+  @Property(tries = 3_000)
+  void masksMsh7AndMsh10AsTheDefinitionDoes(@ForAll("headers") String text) {
+    assertThat(MshHeaderCache.maskedHeader(text)).as(text).isEqualTo(byDefinition(text));
+  }
+
+  @Property(tries = 2_000)
+  void cleanDropsControlsAndOuterBlanks(@ForAll("values") String value) {
+    assertThat(Hl7MessageParser.clean(value)).as(value).isEqualTo(cleanByDefinition(value));
+  }
+
+  /** The first segment with MSH-7 and MSH-10 emptied, built one character at a time. */
+  private static String byDefinition(String text) {
+    int end = 0;
+    while (end < text.length() && "\r\n\f".indexOf(text.charAt(end)) < 0) {
+      end++;
+    }
+    if (end < 4) {
+      return text.substring(0, end);
+    }
+    if (end > MshHeaderCache.MAX_KEY_CHARS) {
+      return null;
+    }
+    char sep = text.charAt(3);
+    StringBuilder sb = new StringBuilder();
+    int field = 1;
+    for (int i = 0; i < end; i++) {
+      char c = text.charAt(i);
+      if (i >= 3 && c == sep) {
+        field++;
+        sb.append(c);
+      } else if (field != 7 && field != 10) {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String cleanByDefinition(String value) {
+    StringBuilder sb = new StringBuilder();
+    value.chars().filter(c -> !Character.isISOControl(c)).forEach(c -> sb.append((char) c));
+    return sb.toString().strip();
+  }
+
+  /** Headers of any field count, with separators also inside the first three characters. */
+  @Provide
+  Arbitrary<String> headers() {
+    Arbitrary<String> field = Arbitraries.strings().withChars("AB1^&\\ ").ofMaxLength(4);
+    Arbitrary<String> fields = field.list().ofMaxSize(14).map(f -> String.join("|", f));
+    Arbitrary<String> tail = Arbitraries.strings().withChars("\r\n\f|X").ofMaxLength(6);
+    Arbitrary<String> head = Arbitraries.of("MSH|", "MSH", "MS", "||||", "MSHH", "");
+    Arbitrary<Integer> long_ = Arbitraries.of(0, 0, 0, 1_100);
+    return Combinators.combine(head, fields, tail, long_)
+        .as((h, f, t, pad) -> h + f + "A".repeat(pad) + t);
+  }
+
+  @Provide
+  Arbitrary<String> values() {
+    return Arbitraries.strings()
+        .withChars("ab \t\u0001\u007F\u0085\u00A0\u2003\r\n^")
+        .ofMaxLength(8);
+  }
+}
