@@ -9,8 +9,11 @@ public enum Transport {
   ARP,
   OTHER;
 
+  /** Made once: {@link #id} is asked for every flow summary. */
+  private final String id = name().toLowerCase(java.util.Locale.ROOT);
+
   /** Lower-case name used in JSON and the CLI. */
   public String id() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return id;
   }
 }

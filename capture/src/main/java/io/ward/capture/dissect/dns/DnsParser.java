@@ -397,6 +397,11 @@ final class DnsParser {
   }
 
   private static String strictUtf8(byte[] b, int at, int len) {
+    if (ascii(b, at, len)) {
+      // The usual name: ASCII reads the same in UTF-8 and Latin-1, the JDK's cheapest decode,
+      // without a decoder and two buffers per label.
+      return new String(b, at, len, StandardCharsets.ISO_8859_1);
+    }
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
@@ -407,6 +412,15 @@ final class DnsParser {
     } catch (CharacterCodingException e) {
       return null;
     }
+  }
+
+  private static boolean ascii(byte[] b, int at, int len) {
+    for (int i = at; i < at + len; i++) {
+      if (b[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static int u16(byte[] b, int at) {
