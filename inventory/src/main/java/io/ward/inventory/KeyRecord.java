@@ -128,7 +128,9 @@ final class KeyRecord {
                   if (mine == null) {
                     into.put(value, stat.copy());
                     if (into.size() > MAX_VALUES_PER_FIELD) {
-                      into.remove(Collections.max(into.keySet()));
+                      // Marked as value() marks a drop: a RecentFacts slot may still point at it,
+                      // and must stop counting into statistics no longer in the map.
+                      into.remove(Collections.max(into.keySet())).dropped = true;
                     }
                   } else {
                     mine.merge(stat);

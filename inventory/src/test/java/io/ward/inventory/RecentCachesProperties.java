@@ -18,7 +18,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * The caches of recent facts and flows only save lookups: a store whose caches have one slot, where
  * every entry evicts the one before and nearly every input takes the full path, ends up holding
- * exactly what a store with full-size caches holds, counts and times included.
+ * exactly what a store with full-size caches holds, counts and times included; and both hold what a
+ * store without the cache of facts holds, where every fact takes the full path.
  */
 class RecentCachesProperties {
 
@@ -49,16 +50,18 @@ class RecentCachesProperties {
   void shouldHoldTheSameWithOneSlotAsWithFullCaches(@ForAll("inputs") List<Object> input) {
     InputStore full = new InputStore(kb);
     InputStore tiny = new InputStore(kb, new RecentFacts(1), new RecentFlows(1));
+    InputStore uncached = new InputStore(kb, RecentFacts.disabled(), new RecentFlows(1));
     for (Object o : input) {
-      if (o instanceof Observation obs) {
-        full.add(obs);
-        tiny.add(obs);
-      } else {
-        full.add((Flow) o);
-        tiny.add((Flow) o);
+      for (InputStore store : List.of(full, tiny, uncached)) {
+        if (o instanceof Observation obs) {
+          store.add(obs);
+        } else {
+          store.add((Flow) o);
+        }
       }
     }
     assertThat(describe(tiny)).isEqualTo(describe(full));
+    assertThat(describe(full)).isEqualTo(describe(uncached));
   }
 
   /** Everything a store holds, as sorted text. */
