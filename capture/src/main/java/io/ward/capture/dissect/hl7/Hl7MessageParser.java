@@ -72,8 +72,47 @@ final class Hl7MessageParser {
     return parse(bytes, 0, length);
   }
 
-  /** Parses the message in {@code bytes[offset, offset + length)}. Never throws. */
+  /**
+   * Parses the message in {@code bytes[offset, offset + length)}. Never throws. A message with the
+   * same {@link MessageShape} key as one parsed before on this thread gets that one's result: the
+   * parse reads nothing the key does not hold, and the results are immutable.
+   */
   static Result parse(byte[] bytes, int offset, int length) {
+    return MEMO.get().parse(bytes, offset, length);
+  }
+
+  private static final ThreadLocal<Memo> MEMO = ThreadLocal.withInitial(Memo::new);
+
+  /**
+   * Results by message shape, one per worker thread. A device sends the same few kinds of message
+   * over and over, so this holds about one entry per device and message kind; it is bounded, and
+   * emptied when full rather than kept in use order, which costs a re-parse of each kind at worst.
+   */
+  static final class Memo {
+    static final int MAX_ENTRIES = 4_096;
+
+    private final MessageShape shape = new MessageShape();
+    private final java.util.HashMap<MessageShape.Key, Result> results = new java.util.HashMap<>();
+
+    Result parse(byte[] bytes, int offset, int length) {
+      if (!shape.read(bytes, offset, length)) {
+        return parseInFull(bytes, offset, length);
+      }
+      MessageShape.Key key = shape.key();
+      Result known = results.get(key);
+      if (known == null) {
+        known = parseInFull(bytes, offset, length);
+        if (results.size() >= MAX_ENTRIES) {
+          results.clear();
+        }
+        results.put(key, known);
+      }
+      return known;
+    }
+  }
+
+  /** Parses the message without the memo (for tests, which compare the two). */
+  static Result parseInFull(byte[] bytes, int offset, int length) {
     String text = stripLeading(decode(bytes, offset, length));
     Optional<Er7Segments> er7 = Er7Segments.read(text);
     if (er7.isEmpty()) {
