@@ -85,8 +85,11 @@ final class Hl7MessageParser {
 
   /**
    * Results by message shape, one per worker thread. A device sends the same few kinds of message
-   * over and over, so this holds about one entry per device and message kind; it is bounded, and
-   * emptied when full rather than kept in use order, which costs a re-parse of each kind at worst.
+   * over and over, so this holds about one entry per device and message kind (and per receiver, for
+   * acknowledgements). It is bounded, at most {@link #MAX_ENTRIES} keys of at most {@link
+   * MessageShape#MAX_KEY_BYTES} (8 MiB when hostile traffic makes every key unique and long, a few
+   * hundred KiB for a real site), and emptied when full rather than kept in use order: at worst
+   * each kind is parsed again.
    */
   static final class Memo {
     static final int MAX_ENTRIES = 4_096;

@@ -25,14 +25,20 @@ final class MessageShape {
   /** Far below {@link Er7Segments#MAX_SEGMENTS}, so that no segment the parser skips is keyed. */
   static final int MAX_SEGMENTS = 1_000;
 
-  /** Keys longer than this are not made: the message is parsed in full. */
-  static final int MAX_KEY_BYTES = 8_192;
+  /**
+   * Keys longer than this are not made: the message is parsed in full. With {@code Memo}'s entry
+   * bound it caps what hostile traffic can make the memo hold.
+   */
+  static final int MAX_KEY_BYTES = 2_048;
 
   private static final byte CR = '\r';
   private static final byte LF = '\n';
 
-  private byte[] key = new byte[1_024];
+  private final byte[] key = new byte[MAX_KEY_BYTES];
   private int length;
+
+  /** Set when a part did not fit in {@link #MAX_KEY_BYTES}: the key is then not made. */
+  private boolean tooLong;
 
   /**
    * Makes the key of {@code bytes[offset, offset + count)} and returns true, or returns false when
@@ -40,6 +46,7 @@ final class MessageShape {
    */
   boolean read(byte[] bytes, int offset, int count) {
     length = 0;
+    tooLong = false;
     int end = offset + count;
     if (count < 8
         || bytes[offset] != 'M'
@@ -89,7 +96,7 @@ final class MessageShape {
       part((byte) 'S', bytes, lastSft, lastSftEnd);
     }
     put((byte) (pid ? 'I' : 'i'));
-    return length <= MAX_KEY_BYTES;
+    return !tooLong;
   }
 
   /** The key made by the last successful {@link #read}, copied. */
@@ -150,7 +157,9 @@ final class MessageShape {
         put(c);
       }
     }
-    setInt(lengthAt, length - lengthAt - 4);
+    if (!tooLong) {
+      setInt(lengthAt, length - lengthAt - 4);
+    }
     return true;
   }
 
@@ -259,20 +268,23 @@ final class MessageShape {
   private void part(byte tag, byte[] b, int from, int to) {
     put(tag);
     putInt(to - from);
-    ensure(to - from);
-    System.arraycopy(b, from, key, length, to - from);
-    length += to - from;
+    if (fits(to - from)) {
+      System.arraycopy(b, from, key, length, to - from);
+      length += to - from;
+    }
   }
 
   private void put(byte c) {
-    ensure(1);
-    key[length++] = c;
+    if (fits(1)) {
+      key[length++] = c;
+    }
   }
 
   private void putInt(int v) {
-    ensure(4);
-    setInt(length, v);
-    length += 4;
+    if (fits(4)) {
+      setInt(length, v);
+      length += 4;
+    }
   }
 
   private void setInt(int at, int v) {
@@ -282,9 +294,12 @@ final class MessageShape {
     key[at + 3] = (byte) v;
   }
 
-  private void ensure(int more) {
-    if (length + more > key.length) {
-      key = Arrays.copyOf(key, Math.max(key.length * 2, length + more));
+  /** True when {@code more} bytes fit in the key; otherwise marks it too long. */
+  private boolean fits(int more) {
+    if (tooLong || length + more > key.length) {
+      tooLong = true;
+      return false;
     }
+    return true;
   }
 }

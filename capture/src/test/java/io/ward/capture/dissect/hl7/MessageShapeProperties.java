@@ -130,6 +130,18 @@ class MessageShapeProperties {
     }
   }
 
+  @Test
+  void makesNoKeyLongerThanItsBoundAndParsesSuchMessagesInFull() {
+    String longSft = MONITOR.formatted("1", "1", "X", "1") + "SFT|" + "A".repeat(3_000) + "|1.0\r";
+    MessageShape shape = new MessageShape();
+    assertThat(shape.read(bytes(longSft), 0, longSft.length())).isFalse();
+    Hl7MessageParser.Result r = Hl7MessageParser.parse(bytes(longSft), 0, longSft.length());
+    assertThat(r).isEqualTo(Hl7MessageParser.parseInFull(bytes(longSft), 0, longSft.length()));
+    assertThat(r.message().orElseThrow().software().orElseThrow().version()).contains("1.0");
+    String ok = MONITOR.formatted("1", "1", "X", "1");
+    assertThat(shape.read(bytes(ok), 0, ok.length())).isTrue(); // the scratch is reusable
+  }
+
   private static final String MONITOR =
       "MSH|^~\\&|MON|ICU|EHR|H|%s||ORU^R01|%s|P|2.6\r"
           + "SFT|Acme^L|1.2|Monitor|X\r"
