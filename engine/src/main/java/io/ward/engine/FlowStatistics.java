@@ -1,16 +1,23 @@
 package io.ward.engine;
 
+import io.ward.model.Endpoint;
 import io.ward.model.Flow;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Aggregates flow summaries into what a report needs: totals, flows per application protocol, and
  * the conversations that carried clinical or management protocols without encryption.
+ *
+ * <p>The conversations listed, when there are more than the cap, are the earliest by {@link
+ * #ORDER}, whatever order the flows arrive in: with several capture workers flows arrive in an
+ * order that changes from run to run, and the report must not (until session 11 the first to arrive
+ * were listed, so two runs of two workers over one capture wrote different JSON).
  */
 final class FlowStatistics {
 
@@ -24,7 +31,45 @@ final class FlowStatistics {
   private long bytes;
   private final Map<String, Long> byProtocol = new TreeMap<>();
   private final Map<String, Long> cleartextByProtocol = new TreeMap<>();
-  private final List<Flow> cleartext = new ArrayList<>();
+
+  /**
+   * A total order on flows: first seen, then every other field. Flows equal under it are equal, so
+   * it decides which are listed and in what order whatever the order of arrival.
+   */
+  static final Comparator<Flow> ORDER =
+      Comparator.comparingLong(Flow::firstSeenEpochNanos)
+          .thenComparingLong(Flow::lastSeenEpochNanos)
+          .thenComparing(Flow::client, FlowStatistics::compareEndpoints)
+          .thenComparingInt(Flow::clientPort)
+          .thenComparing(Flow::server, FlowStatistics::compareEndpoints)
+          .thenComparingInt(Flow::serverPort)
+          .thenComparing(Flow::transport)
+          .thenComparingInt(Flow::vlan)
+          .thenComparing(f -> f.appProtocol().orElse(""))
+          .thenComparing(Flow::encrypted)
+          .thenComparingLong(Flow::clientPackets)
+          .thenComparingLong(Flow::clientBytes)
+          .thenComparingLong(Flow::serverPackets)
+          .thenComparingLong(Flow::serverBytes);
+
+  private static int compareEndpoints(Endpoint a, Endpoint b) {
+    int c = compareOptional(a.ip(), b.ip());
+    if (c == 0) {
+      c = compareOptional(a.mac(), b.mac());
+    }
+    return c != 0 ? c : Integer.compare(a.vlan(), b.vlan());
+  }
+
+  private static <T extends Comparable<T>> int compareOptional(Optional<T> a, Optional<T> b) {
+    if (a.isPresent() && b.isPresent()) {
+      return a.get().compareTo(b.get());
+    }
+    return Boolean.compare(a.isPresent(), b.isPresent());
+  }
+
+  /** The listed conversations, latest by {@link #ORDER} at the head, so it is the one dropped. */
+  private final PriorityQueue<Flow> cleartext = new PriorityQueue<>(ORDER.reversed());
+
   private long cleartextNotListed;
 
   FlowStatistics(int maxListed) {
@@ -44,6 +89,10 @@ final class FlowStatistics {
         cleartext.add(f);
       } else {
         cleartextNotListed++;
+        if (maxListed > 0 && ORDER.compare(f, cleartext.peek()) < 0) {
+          cleartext.poll(); // an earlier conversation takes the place of the latest listed
+          cleartext.add(f);
+        }
       }
     }
   }
@@ -55,7 +104,7 @@ final class FlowStatistics {
         bytes,
         Collections.unmodifiableMap(new TreeMap<>(byProtocol)),
         Collections.unmodifiableMap(new TreeMap<>(cleartextByProtocol)),
-        List.copyOf(cleartext),
+        cleartext.stream().sorted(ORDER).toList(),
         cleartextNotListed);
   }
 }
