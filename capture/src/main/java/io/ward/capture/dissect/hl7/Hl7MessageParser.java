@@ -86,16 +86,24 @@ final class Hl7MessageParser {
   /**
    * Results by message shape, one per worker thread. A device sends the same few kinds of message
    * over and over, so this holds about one entry per device and message kind (and per receiver, for
-   * acknowledgements). It is bounded, at most {@link #MAX_ENTRIES} keys of at most {@link
-   * MessageShape#MAX_KEY_BYTES} (8 MiB when hostile traffic makes every key unique and long, a few
-   * hundred KiB for a real site), and emptied when full rather than kept in use order: at worst
-   * each kind is parsed again.
+   * acknowledgements): a few thousand at a 1,000-device site, some tens of thousands at 20,000
+   * devices. It is bounded by entries and by the bytes of its keys, each at most {@link
+   * MessageShape#MAX_KEY_BYTES}, so hostile traffic that makes every key unique and long makes it
+   * hold at most {@link #MAX_KEY_BYTES_HELD} of keys; it is emptied when full rather than kept in
+   * use order, so at worst each kind is parsed again. (A bound of 4,096 entries, tried first,
+   * emptied the memo every few seconds at 20,000 devices and made that analysis slower.)
    */
   static final class Memo {
-    static final int MAX_ENTRIES = 4_096;
+    static final int MAX_ENTRIES = 65_536;
+
+    /** Key bytes held at most, each key counted with its length plus the map's per-entry cost. */
+    static final long MAX_KEY_BYTES_HELD = 16L << 20;
+
+    private static final int ENTRY_OVERHEAD_BYTES = 64;
 
     private final MessageShape shape = new MessageShape();
     private final java.util.HashMap<MessageShape.Key, Result> results = new java.util.HashMap<>();
+    private long keyBytesHeld;
 
     Result parse(byte[] bytes, int offset, int length) {
       if (!shape.read(bytes, offset, length)) {
@@ -105,10 +113,13 @@ final class Hl7MessageParser {
       Result known = results.get(key);
       if (known == null) {
         known = parseInFull(bytes, offset, length);
-        if (results.size() >= MAX_ENTRIES) {
+        long cost = key.length() + ENTRY_OVERHEAD_BYTES;
+        if (results.size() >= MAX_ENTRIES || keyBytesHeld + cost > MAX_KEY_BYTES_HELD) {
           results.clear();
+          keyBytesHeld = 0;
         }
         results.put(key, known);
+        keyBytesHeld += cost;
       }
       return known;
     }

@@ -122,6 +122,11 @@ final class MessageShape {
       return h;
     }
 
+    /** The key's length in bytes. */
+    int length() {
+      return bytes.length;
+    }
+
     @Override
     public int hashCode() {
       return hash;
