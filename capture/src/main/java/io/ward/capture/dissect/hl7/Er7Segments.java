@@ -220,11 +220,15 @@ final class Er7Segments {
   }
 
   private int indexOf(char c, int from, int end) {
-    // String.indexOf scans the backing array directly; a charAt loop under Ward's C1-only JIT costs
-    // a bounds-checked call per character. It may look past the segment's end, by at most the
-    // rest of the message, when the segment lacks the character.
-    int at = message.indexOf(c, from);
-    return at < end ? at : -1;
+    // Bounded by the segment's end: String.indexOf (Java 17 has no end bound) would scan the rest
+    // of the message for every field a segment lacks, quadratic work on a hostile message of many
+    // short segments and a long tail.
+    for (int i = from; i < end; i++) {
+      if (message.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static List<String> split(String value, char separator) {

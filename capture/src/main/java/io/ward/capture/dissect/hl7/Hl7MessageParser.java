@@ -87,23 +87,27 @@ final class Hl7MessageParser {
    * Results by message shape, one per worker thread. A device sends the same few kinds of message
    * over and over, so this holds about one entry per device and message kind (and per receiver, for
    * acknowledgements): a few thousand at a 1,000-device site, some tens of thousands at 20,000
-   * devices. It is bounded by entries and by the bytes of its keys, each at most {@link
-   * MessageShape#MAX_KEY_BYTES}, so hostile traffic that makes every key unique and long makes it
-   * hold at most {@link #MAX_KEY_BYTES_HELD} of keys; it is emptied when full rather than kept in
-   * use order, so at worst each kind is parsed again. (A bound of 4,096 entries, tried first,
-   * emptied the memo every few seconds at 20,000 devices and made that analysis slower.)
+   * devices. It is bounded by entries and by bytes (each entry's key, at most {@link
+   * MessageShape#MAX_KEY_BYTES}, and an estimate of its result), so hostile traffic that makes
+   * every key unique and long makes it hold about {@link #MAX_BYTES_HELD} at most; it is emptied
+   * when full rather than kept in use order, so at worst each kind is parsed again. (A bound of
+   * 4,096 entries, tried first, emptied the memo every few seconds at 20,000 devices and made that
+   * analysis slower.)
    */
   static final class Memo {
     static final int MAX_ENTRIES = 65_536;
 
-    /** Key bytes held at most, each key counted with its length plus the map's per-entry cost. */
-    static final long MAX_KEY_BYTES_HELD = 16L << 20;
+    /**
+     * Bytes held at most: each entry counted as its key, the map's per-entry cost and an estimate
+     * of what its result holds (its strings and lists, counted even where they are shared).
+     */
+    static final long MAX_BYTES_HELD = 16L << 20;
 
     private static final int ENTRY_OVERHEAD_BYTES = 64;
 
     private final MessageShape shape = new MessageShape();
     private final java.util.HashMap<MessageShape.Key, Result> results = new java.util.HashMap<>();
-    private long keyBytesHeld;
+    private long bytesHeld;
 
     Result parse(byte[] bytes, int offset, int length) {
       if (!shape.read(bytes, offset, length)) {
@@ -113,27 +117,79 @@ final class Hl7MessageParser {
       Result known = results.get(key);
       if (known == null) {
         known = parseInFull(bytes, offset, length);
-        long cost = key.length() + ENTRY_OVERHEAD_BYTES;
-        if (results.size() >= MAX_ENTRIES || keyBytesHeld + cost > MAX_KEY_BYTES_HELD) {
+        long cost = key.length() + ENTRY_OVERHEAD_BYTES + retainedBytes(known);
+        if (results.size() >= MAX_ENTRIES || bytesHeld + cost > MAX_BYTES_HELD) {
           results.clear();
-          keyBytesHeld = 0;
+          bytesHeld = 0;
         }
         results.put(key, known);
-        keyBytesHeld += cost;
+        bytesHeld += cost;
       }
       return known;
     }
   }
 
+  /** About what a result holds: its strings and lists (a string's header and array counted). */
+  static long retainedBytes(Result r) {
+    long n = 64 + r.anomaly().map(Hl7MessageParser::stringBytes).orElse(0L);
+    if (r.message().isEmpty()) {
+      return n;
+    }
+    Hl7Message m = r.message().get();
+    for (Optional<String> s :
+        List.of(
+            m.sendingApplication(),
+            m.sendingFacility(),
+            m.receivingApplication(),
+            m.receivingFacility(),
+            m.messageType(),
+            m.version())) {
+      n += s.map(Hl7MessageParser::stringBytes).orElse(0L);
+    }
+    for (List<String> list : List.of(m.deviceIds(), m.udis(), m.deviceSerials())) {
+      n += 16 + 4L * list.size();
+      for (int i = 0; i < list.size(); i++) {
+        n += stringBytes(list.get(i));
+      }
+    }
+    if (m.software().isPresent()) {
+      Hl7Message.Software sft = m.software().get();
+      n += 32;
+      for (Optional<String> s : List.of(sft.vendor(), sft.version(), sft.product())) {
+        n += s.map(Hl7MessageParser::stringBytes).orElse(0L);
+      }
+    }
+    return n;
+  }
+
+  private static long stringBytes(String s) {
+    return 48L + s.length();
+  }
+
   /** Parses the message without the memo (for tests, which compare the two). */
   static Result parseInFull(byte[] bytes, int offset, int length) {
+    return parseInFull(bytes, offset, length, true);
+  }
+
+  /**
+   * Parses the message with neither the memo nor the header cache: what both must agree with (the
+   * tests' reference).
+   */
+  static Result parseWithoutCaches(byte[] bytes, int offset, int length) {
+    return parseInFull(bytes, offset, length, false);
+  }
+
+  private static Result parseInFull(byte[] bytes, int offset, int length, boolean cachedHeaders) {
     String text = stripLeading(decode(bytes, offset, length));
     Optional<Er7Segments> er7 = Er7Segments.read(text);
     if (er7.isEmpty()) {
       return new Result(Optional.empty(), Optional.of("hl7.bad_msh"));
     }
     Er7Segments segments = er7.get();
-    Optional<Header> msh = HEADERS.get().lookup(text, t -> fromHapi(t).map(Header::of));
+    Optional<Header> msh =
+        cachedHeaders
+            ? HEADERS.get().lookup(text, t -> fromHapi(t).map(Header::of))
+            : fromHapi(text).map(Header::of);
     Optional<String> anomaly = Optional.empty();
     Header header;
     if (msh.isPresent()) {

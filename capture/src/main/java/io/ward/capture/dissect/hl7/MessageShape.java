@@ -12,10 +12,11 @@ import java.util.Arrays;
  * per kind (see {@link Hl7MessageParser#parse}).
  *
  * <p>Only messages where that holds by construction get a key: ASCII (so the text is the bytes),
- * MSH first with no leading blank, a first segment of 8 to {@link #MAX_HEADER_BYTES} bytes, at most
- * {@link #MAX_SEGMENTS} segments, ER7 encoding as HAPI detects it, and no {@code <MSH.} marker
- * anywhere (both decide how the header is read, from the whole text). Any other message is parsed
- * in full, every time. Not thread-safe: one per worker thread, reused.
+ * MSH first with no leading blank and no field separator among its encoding characters (indexes
+ * 4-7), a first segment of 8 to {@link #MAX_HEADER_BYTES} bytes, at most {@link #MAX_SEGMENTS}
+ * segments, ER7 encoding as HAPI detects it, and no {@code <MSH.} marker anywhere (both decide how
+ * the header is read, from the whole text). Any other message is parsed in full, every time. Not
+ * thread-safe: one per worker thread, reused.
  */
 final class MessageShape {
 
@@ -58,6 +59,11 @@ final class MessageShape {
       return false;
     }
     byte sep = bytes[offset + 3];
+    for (int i = offset + 4; i < offset + 8; i++) {
+      if (bytes[i] == sep) {
+        return false; // HAPI numbers MSH fields from index 9 then: see MshHeaderCache.maskedHeader
+      }
+    }
     boolean pid = false;
     int lastSft = -1;
     int lastSftEnd = -1;
@@ -105,7 +111,7 @@ final class MessageShape {
   }
 
   /** A key kept in the memo. */
-  static final class Key {
+  static final class Key implements Comparable<Key> {
     private final byte[] bytes;
     private final int hash;
 
@@ -135,6 +141,16 @@ final class MessageShape {
     @Override
     public boolean equals(Object o) {
       return o instanceof Key k && Arrays.equals(bytes, k.bytes);
+    }
+
+    /**
+     * Consistent with {@link #equals}. Keys whose hashes collide, which hostile traffic can make at
+     * will, then share a HashMap bin searched as an ordered tree, in logarithmic rather than linear
+     * time.
+     */
+    @Override
+    public int compareTo(Key o) {
+      return Arrays.compare(bytes, o.bytes);
     }
   }
 

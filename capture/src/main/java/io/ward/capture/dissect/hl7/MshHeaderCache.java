@@ -99,7 +99,9 @@ final class MshHeaderCache<T> {
 
   /**
    * The first segment (up to CR, LF or FF, as HAPI's ER7 tokenizer splits) with the values of MSH-7
-   * and MSH-10 removed and every separator kept; null when too long to cache.
+   * and MSH-10 removed and every separator kept; null when too long to cache, or when the field
+   * separator recurs among the encoding characters (indexes 4-7), where HAPI numbers fields
+   * differently.
    */
   static String maskedHeader(String text) {
     int end = 0;
@@ -115,6 +117,13 @@ final class MshHeaderCache<T> {
       return end < 4 ? text.substring(0, end) : null;
     }
     char sep = text.charAt(3);
+    for (int i = 4; i < Math.min(8, end); i++) {
+      if (text.charAt(i) == sep) {
+        // HAPI reads indexes 4-7 as MSH-2 whatever they hold and MSH-3 from index 9, so a
+        // separator among them shifts its field numbers from the ones counted here: not cached.
+        return null;
+      }
+    }
     // MSH-1 is the separator at index 3, so the k-th separator from there starts MSH-(k+1): MSH-7
     // lies between separators 6 and 7, MSH-10 between 9 and 10. The kept parts are copied whole
     // (a character-by-character builder was most of this method's cost).
@@ -123,8 +132,8 @@ final class MshHeaderCache<T> {
       return text.substring(0, end);
     }
     String key = text.substring(0, s6 + 1);
-    int s7 = text.indexOf(sep, s6 + 1);
-    if (s7 < 0 || s7 >= end) {
+    int s7 = indexOf(text, sep, s6 + 1, end);
+    if (s7 < 0) {
       return key;
     }
     int s9 = separator(text, sep, 2, s7, end);
@@ -132,8 +141,8 @@ final class MshHeaderCache<T> {
       return key.concat(text.substring(s7, end));
     }
     key = key.concat(text.substring(s7, s9 + 1));
-    int s10 = text.indexOf(sep, s9 + 1);
-    return s10 < 0 || s10 >= end ? key : key.concat(text.substring(s10, end));
+    int s10 = indexOf(text, sep, s9 + 1, end);
+    return s10 < 0 ? key : key.concat(text.substring(s10, end));
   }
 
   /**
@@ -147,11 +156,21 @@ final class MshHeaderCache<T> {
   private static int separator(String text, char sep, int k, int from, int end) {
     int at = from;
     for (int i = 0; i < k; i++) {
-      at = text.indexOf(sep, at + 1);
-      if (at < 0 || at >= end) {
+      at = indexOf(text, sep, at + 1, end);
+      if (at < 0) {
         return -1;
       }
     }
     return at;
+  }
+
+  /** The first {@code c} in {@code text[from, end)}, or -1: the scan stops at the header's end. */
+  private static int indexOf(String text, char c, int from, int end) {
+    for (int i = from; i < end; i++) {
+      if (text.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

@@ -40,6 +40,9 @@ class MaskedHeaderProperties {
       return null;
     }
     char sep = text.charAt(3);
+    if (text.substring(4, Math.min(8, end)).indexOf(sep) >= 0) {
+      return null; // HAPI numbers the fields differently: not cached
+    }
     StringBuilder sb = new StringBuilder();
     int field = 1;
     for (int i = 0; i < end; i++) {
@@ -66,7 +69,8 @@ class MaskedHeaderProperties {
     Arbitrary<String> field = Arbitraries.strings().withChars("AB1^&\\ ").ofMaxLength(4);
     Arbitrary<String> fields = field.list().ofMaxSize(14).map(f -> String.join("|", f));
     Arbitrary<String> tail = Arbitraries.strings().withChars("\r\n\f|X").ofMaxLength(6);
-    Arbitrary<String> head = Arbitraries.of("MSH|", "MSH", "MS", "||||", "MSHH", "");
+    Arbitrary<String> head =
+        Arbitraries.of("MSH|", "MSH", "MS", "||||", "MSHH", "", "MSH|^~|&", "MSH|^~\\|");
     Arbitrary<Integer> long_ = Arbitraries.of(0, 0, 0, 1_100);
     return Combinators.combine(head, fields, tail, long_)
         .as((h, f, t, pad) -> h + f + "A".repeat(pad) + t);
