@@ -1,5 +1,6 @@
 package io.ward.capture.dissect.dns;
 
+import io.ward.capture.dissect.Ascii;
 import io.ward.model.IpAddress;
 import io.ward.model.MacAddress;
 import java.nio.ByteBuffer;
@@ -397,7 +398,7 @@ final class DnsParser {
   }
 
   private static String strictUtf8(byte[] b, int at, int len) {
-    if (ascii(b, at, len)) {
+    if (Ascii.isAscii(b, at, at + len)) {
       // The usual name: ASCII reads the same in UTF-8 and Latin-1, the JDK's cheapest decode,
       // without a decoder and two buffers per label.
       return new String(b, at, len, StandardCharsets.ISO_8859_1);
@@ -412,15 +413,6 @@ final class DnsParser {
     } catch (CharacterCodingException e) {
       return null;
     }
-  }
-
-  private static boolean ascii(byte[] b, int at, int len) {
-    for (int i = at; i < at + len; i++) {
-      if (b[i] < 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   static int u16(byte[] b, int at) {

@@ -2,6 +2,7 @@ package io.ward.capture.dissect.hl7;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.preparser.PreParser;
+import io.ward.capture.dissect.Ascii;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -372,9 +373,6 @@ final class Hl7MessageParser {
 
   /** Drops control characters and surrounding blanks. */
   static String clean(String value) {
-    if (alreadyClean(value)) {
-      return value; // the usual case: no copy
-    }
     StringBuilder sb = new StringBuilder(value.length());
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -385,26 +383,9 @@ final class Hl7MessageParser {
     return sb.toString().strip();
   }
 
-  /** True when {@link #clean} would return the same text: no control character, no outer blank. */
-  private static boolean alreadyClean(String value) {
-    int n = value.length();
-    if (n == 0) {
-      return true;
-    }
-    if (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(n - 1))) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      if (Character.isISOControl(value.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** UTF-8 when the bytes are valid UTF-8 (MSH-18 UNICODE UTF-8), else ISO 8859-1. */
   private static String decode(byte[] bytes, int offset, int length) {
-    if (ascii(bytes, offset, length)) {
+    if (Ascii.isAscii(bytes, offset, offset + length)) {
       // ASCII decodes the same in UTF-8 and ISO 8859-1; Latin-1 is the JDK's cheapest decode.
       return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
     }
@@ -418,15 +399,6 @@ final class Hl7MessageParser {
     } catch (CharacterCodingException e) {
       return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
     }
-  }
-
-  private static boolean ascii(byte[] bytes, int offset, int length) {
-    for (int i = offset; i < offset + length; i++) {
-      if (bytes[i] < 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Skips a byte-order mark and blank lines some senders put before MSH. */

@@ -1,5 +1,6 @@
 package io.ward.capture.dissect.hl7;
 
+import io.ward.capture.dissect.Ascii;
 import java.util.Arrays;
 
 /**
@@ -53,7 +54,7 @@ final class MessageShape {
         || bytes[offset] != 'M'
         || bytes[offset + 1] != 'S'
         || bytes[offset + 2] != 'H'
-        || !ascii(bytes, offset, end)
+        || !Ascii.isAscii(bytes, offset, end)
         || !er7(bytes, offset, end)
         || contains(bytes, offset, end, XML_MARKER)) {
       return false;
@@ -228,15 +229,6 @@ final class MessageShape {
       }
     }
     return -1;
-  }
-
-  private static boolean ascii(byte[] b, int from, int end) {
-    for (int i = from; i < end; i++) {
-      if (b[i] < 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static final byte[] XML_MARKER = {'<', 'M', 'S', 'H', '.'};

@@ -124,53 +124,20 @@ final class MshHeaderCache<T> {
         return null;
       }
     }
-    // MSH-1 is the separator at index 3, so the k-th separator from there starts MSH-(k+1): MSH-7
-    // lies between separators 6 and 7, MSH-10 between 9 and 10. The kept parts are copied whole
-    // (a character-by-character builder was most of this method's cost).
-    int s6 = separator(text, sep, 6, end);
-    if (s6 < 0) {
-      return text.substring(0, end);
-    }
-    String key = text.substring(0, s6 + 1);
-    int s7 = indexOf(text, sep, s6 + 1, end);
-    if (s7 < 0) {
-      return key;
-    }
-    int s9 = separator(text, sep, 2, s7, end);
-    if (s9 < 0) {
-      return key.concat(text.substring(s7, end));
-    }
-    key = key.concat(text.substring(s7, s9 + 1));
-    int s10 = indexOf(text, sep, s9 + 1, end);
-    return s10 < 0 ? key : key.concat(text.substring(s10, end));
-  }
-
-  /**
-   * The index of the {@code k}-th separator from index 3 (which is the first), or -1 before end.
-   */
-  private static int separator(String text, char sep, int k, int end) {
-    return separator(text, sep, k - 1, 3, end);
-  }
-
-  /** The index of the {@code k}-th separator after {@code from}, or -1 when none before end. */
-  private static int separator(String text, char sep, int k, int from, int end) {
-    int at = from;
-    for (int i = 0; i < k; i++) {
-      at = indexOf(text, sep, at + 1, end);
-      if (at < 0) {
-        return -1;
+    // One pass: since parses are memoised per kind of message (Hl7MessageParser.Memo), this runs
+    // once per kind, not per message. MSH-1 is the separator at index 3, so the n-th separator
+    // seen starts field MSH-(n+1).
+    StringBuilder sb = new StringBuilder(end);
+    int field = 1;
+    for (int i = 0; i < end; i++) {
+      char c = text.charAt(i);
+      if (i >= 3 && c == sep) {
+        field++;
+        sb.append(c);
+      } else if (field != 7 && field != 10) {
+        sb.append(c);
       }
     }
-    return at;
-  }
-
-  /** The first {@code c} in {@code text[from, end)}, or -1: the scan stops at the header's end. */
-  private static int indexOf(String text, char c, int from, int end) {
-    for (int i = from; i < end; i++) {
-      if (text.charAt(i) == c) {
-        return i;
-      }
-    }
-    return -1;
+    return sb.toString();
   }
 }

@@ -10,10 +10,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * {@link MshHeaderCache#maskedHeader} copies whole runs of the header for speed; it must give
- * exactly what its definition, written here character by character, gives. {@link
- * Hl7MessageParser#clean} returns its argument unchanged when nothing is to be dropped, and must
- * still equal its definition.
+ * {@link MshHeaderCache#maskedHeader} must give exactly what its definition, written here, gives:
+ * MSH-7 and MSH-10 masked, no key for an overlong header or one with the field separator among its
+ * encoding characters. {@link Hl7MessageParser#clean} must equal its definition too.
  */
 class MaskedHeaderProperties {
 
