@@ -1,6 +1,5 @@
 package io.ward.capture.dissect.hl7;
 
-import io.ward.capture.dissect.Ascii;
 import java.util.Arrays;
 
 /**
@@ -45,65 +44,137 @@ final class MessageShape {
   /**
    * Makes the key of {@code bytes[offset, offset + count)} and returns true, or returns false when
    * the message is not one whose key decides its parse.
+   *
+   * <p>One pass over the bytes, not one per check: the ASCII, ER7 and {@code <MSH.} checks, the
+   * segment split and the field positions were five scans of every message, a tenth of the whole
+   * analysis on the bench capture under the C1 compiler. A table classes each byte, so an ordinary
+   * character costs one load and one branch; the few special ones are handled where they occur.
    */
   boolean read(byte[] bytes, int offset, int count) {
     length = 0;
     tooLong = false;
     int end = offset + count;
-    if (count < 8
-        || bytes[offset] != 'M'
-        || bytes[offset + 1] != 'S'
-        || bytes[offset + 2] != 'H'
-        || !Ascii.isAscii(bytes, offset, end)
-        || !er7(bytes, offset, end)
-        || contains(bytes, offset, end, XML_MARKER)) {
+    if (count < 8 || bytes[offset] != 'M' || bytes[offset + 1] != 'S' || bytes[offset + 2] != 'H') {
       return false;
     }
     byte sep = bytes[offset + 3];
+    if (CLASSES[sep & 0xFF] != ORDINARY) {
+      return false; // a separator that is also a line end, '<' or not ASCII: parsed in full
+    }
     for (int i = offset + 4; i < offset + 8; i++) {
       if (bytes[i] == sep) {
         return false; // HAPI numbers MSH fields from index 9 then: see MshHeaderCache.maskedHeader
       }
     }
+    byte[] classes = this.classes;
+    classes[sep & 0xFF] = SEPARATOR;
+    try {
+      return scan(bytes, offset, end, sep, classes);
+    } finally {
+      classes[sep & 0xFF] = ORDINARY;
+    }
+  }
+
+  private boolean scan(byte[] b, int offset, int end, byte sep, byte[] classes) {
+    // The ER7 check counts separators after the first character; indexes 1 and 2 are 'S' and 'H'.
+    int separators = (b[offset + 1] == sep ? 1 : 0) + (b[offset + 2] == sep ? 1 : 0);
     boolean pid = false;
     int lastSft = -1;
     int lastSftEnd = -1;
     int segments = 0;
-    int start = offset;
-    while (start < end) {
-      int stop = segmentEnd(bytes, start, end);
-      if (stop > start) {
-        if (++segments > MAX_SEGMENTS) {
-          return false;
-        }
-        if (start == offset) {
-          if (stop - start < 8 || stop - start > MAX_HEADER_BYTES || !header(bytes, start, stop)) {
-            return false;
-          }
-        } else if (isSegment(bytes, start, stop, sep, 'O', 'B', 'X')) {
-          field(bytes, start, stop, sep, 18, (byte) 'O');
-        } else if (isSegment(bytes, start, stop, sep, 'P', 'R', 'T')) {
-          field(bytes, start, stop, sep, 10, (byte) 'P');
-          field(bytes, start, stop, sep, 16, (byte) 'U');
-          field(bytes, start, stop, sep, 20, (byte) 'N');
-        } else if (isSegment(bytes, start, stop, sep, 'P', 'I', 'D')) {
-          pid = true;
-        } else if (isSegment(bytes, start, stop, sep, 'M', 'S', 'H')) {
-          // A second MSH: the lenient header reading takes each MSH field from the first MSH
-          // segment that has it, so a later one can fill a field the first lacks.
-          part((byte) 'M', bytes, start, stop);
-        } else if (isSegment(bytes, start, stop, sep, 'S', 'F', 'T')) {
-          lastSft = start;
-          lastSftEnd = stop;
+    int segmentStart = offset;
+    int fieldSeps = 0; // separators seen in the current segment, the first MAX_FIELD_SEPS kept
+    int[] seps = this.seps;
+    // Index 3 is the separator; counted below as any other. Indexes 0-2 ("MSH") hold none of the
+    // special characters, and a separator equal to one of them is not a field boundary of MSH.
+    for (int i = offset + 3; i <= end; i++) {
+      byte kind;
+      if (i == end) {
+        kind = LINE_END;
+      } else {
+        kind = classes[b[i] & 0xFF];
+        if (kind == ORDINARY) {
+          continue;
         }
       }
-      start = stop + 1;
+      switch (kind) {
+        case SEPARATOR:
+          separators++;
+          if (fieldSeps < MAX_FIELD_SEPS) {
+            seps[fieldSeps] = i;
+          }
+          fieldSeps++;
+          break;
+        case NOT_ASCII:
+          return false;
+        case LESS_THAN:
+          if (i + XML_MARKER.length <= end
+              && Arrays.equals(b, i, i + XML_MARKER.length, XML_MARKER, 0, XML_MARKER.length)) {
+            return false;
+          }
+          break;
+        default: // CR, LF, or the end of the message
+          if (i > segmentStart) {
+            if (++segments > MAX_SEGMENTS) {
+              return false;
+            }
+            if (segmentStart == offset) {
+              int n = i - offset;
+              if (n < 8 || n > MAX_HEADER_BYTES || !header(b, offset, i)) {
+                return false;
+              }
+            } else if (isSegment(b, segmentStart, i, sep, 'O', 'B', 'X')) {
+              field(segmentStart, i, fieldSeps, 18, (byte) 'O', b);
+            } else if (isSegment(b, segmentStart, i, sep, 'P', 'R', 'T')) {
+              field(segmentStart, i, fieldSeps, 10, (byte) 'P', b);
+              field(segmentStart, i, fieldSeps, 16, (byte) 'U', b);
+              field(segmentStart, i, fieldSeps, 20, (byte) 'N', b);
+            } else if (isSegment(b, segmentStart, i, sep, 'P', 'I', 'D')) {
+              pid = true;
+            } else if (isSegment(b, segmentStart, i, sep, 'M', 'S', 'H')) {
+              // A second MSH: the lenient header reading takes each MSH field from the first MSH
+              // segment that has it, so a later one can fill a field the first lacks.
+              part((byte) 'M', b, segmentStart, i);
+            } else if (isSegment(b, segmentStart, i, sep, 'S', 'F', 'T')) {
+              lastSft = segmentStart;
+              lastSftEnd = i;
+            }
+          }
+          if (i < end && b[i] == CR && !er7SegmentAfter(b, i + 1, end, sep)) {
+            return false;
+          }
+          segmentStart = i + 1;
+          fieldSeps = 0;
+          break;
+      }
+    }
+    if (separators < 11) {
+      return false; // not ER7 as HAPI detects it: see er7
     }
     if (lastSft >= 0) {
-      part((byte) 'S', bytes, lastSft, lastSftEnd);
+      part((byte) 'S', b, lastSft, lastSftEnd);
     }
     put((byte) (pid ? 'I' : 'i'));
     return !tooLong;
+  }
+
+  /**
+   * The ER7 check of the CR-separated segment starting at {@code start}: after its leading
+   * whitespace, a segment of four or more characters has the field separator fourth. The whitespace
+   * skipped belongs to this segment only, so all the calls together read each byte at most once
+   * more.
+   */
+  private static boolean er7SegmentAfter(byte[] b, int start, int end, byte sep) {
+    int first = start;
+    while (first < end && b[first] != CR && whitespace(b[first])) {
+      first++;
+    }
+    return first + 3 >= end
+        || b[first] == CR
+        || b[first + 1] == CR
+        || b[first + 2] == CR
+        || b[first + 3] == CR
+        || b[first + 3] == sep;
   }
 
   /** The key made by the last successful {@link #read}, copied. */
@@ -185,19 +256,18 @@ final class MessageShape {
     return true;
   }
 
-  /** Field {@code number} of a segment (0 is its id), raw, or a mark that it is absent. */
-  private void field(byte[] b, int start, int stop, byte sep, int number, byte tag) {
-    int pos = start;
-    for (int i = 0; i < number; i++) {
-      pos = indexOf(b, sep, pos, stop);
-      if (pos < 0) {
-        put((byte) (tag | 0x20)); // lower case: absent
-        return;
-      }
-      pos++;
+  /**
+   * Field {@code number} of the segment {@code [start, stop)} (0 is its id), raw, or a mark that it
+   * is absent, from the positions of its first separators that {@link #scan} kept.
+   */
+  private void field(int start, int stop, int fieldSeps, int number, byte tag, byte[] b) {
+    if (fieldSeps < number) {
+      put((byte) (tag | 0x20)); // lower case: absent
+      return;
     }
-    int next = indexOf(b, sep, pos, stop);
-    part(tag, b, pos, next < 0 ? stop : next);
+    int from = seps[number - 1] + 1;
+    int to = fieldSeps > number ? seps[number] : stop;
+    part(tag, b, from, to);
   }
 
   /** True when the segment has this id, as {@code Er7Segments} identifies segments. */
@@ -211,67 +281,35 @@ final class MessageShape {
         && b[start + 2] == c2;
   }
 
-  /** Where the segment starting at {@code start} ends: the next CR or LF, or the end. */
-  private static int segmentEnd(byte[] b, int start, int end) {
-    for (int i = start; i < end; i++) {
-      byte c = b[i];
-      if (c == CR || c == LF) {
-        return i;
-      }
-    }
-    return end;
-  }
-
-  private static int indexOf(byte[] b, byte c, int from, int stop) {
-    for (int i = from; i < stop; i++) {
-      if (b[i] == c) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
   private static final byte[] XML_MARKER = {'<', 'M', 'S', 'H', '.'};
 
-  private static boolean contains(byte[] b, int from, int end, byte[] what) {
-    for (int i = from; i <= end - what.length; i++) {
-      if (b[i] == what[0] && Arrays.equals(b, i, i + what.length, what, 0, what.length)) {
-        return true;
-      }
+  /** Byte classes of {@link #scan}: most bytes are ordinary and cost one table load. */
+  private static final byte ORDINARY = 0;
+
+  private static final byte SEPARATOR = 1;
+  private static final byte NOT_ASCII = 2;
+  private static final byte LESS_THAN = 3;
+  private static final byte LINE_END = 4;
+
+  private static final byte[] CLASSES = new byte[256];
+
+  static {
+    for (int c = 0x80; c < 0x100; c++) {
+      CLASSES[c] = NOT_ASCII;
     }
-    return false;
+    CLASSES['<'] = LESS_THAN;
+    CLASSES[CR] = LINE_END;
+    CLASSES[LF] = LINE_END;
   }
 
-  /**
-   * {@link MshHeaderCache#er7} over ASCII bytes: every CR-separated segment of four or more
-   * characters after its leading whitespace has the field separator fourth, and the separator
-   * occurs at least 11 times after the first character.
-   */
-  static boolean er7(byte[] b, int offset, int end) {
-    byte sep = b[offset + 3];
-    int start = offset;
-    while (start < end) {
-      int stop = start;
-      while (stop < end && b[stop] != CR) {
-        stop++;
-      }
-      int first = start;
-      while (first < stop && whitespace(b[first])) {
-        first++;
-      }
-      if (stop - first >= 4 && b[first + 3] != sep) {
-        return false;
-      }
-      start = stop + 1;
-    }
-    int found = 0;
-    for (int i = offset + 1; i < end && found < 11; i++) {
-      if (b[i] == sep) {
-        found++;
-      }
-    }
-    return found >= 11;
-  }
+  /** Separators kept per segment: enough to find PRT-20, the highest field keyed. */
+  private static final int MAX_FIELD_SEPS = 21;
+
+  /** {@link #CLASSES} with the current message's field separator marked; restored after each. */
+  private final byte[] classes = CLASSES.clone();
+
+  /** Where the current segment's first separators are. */
+  private final int[] seps = new int[MAX_FIELD_SEPS];
 
   /** {@link Character#isWhitespace} for an ASCII character. */
   private static boolean whitespace(byte c) {

@@ -90,13 +90,25 @@ class MessageShapeProperties {
   }
 
   @Property(tries = 2_000)
-  void byteEr7CheckAgreesWithTheTextOne(@ForAll("messages") String framed) {
+  void keysOnlyMessagesThatHapiReadsAsEr7(@ForAll("messages") String framed) {
     String text = framed.substring(1, framed.length() - 1);
     byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-    if (text.length() >= 4 && text.chars().allMatch(c -> c < 0x80)) {
-      assertThat(MessageShape.er7(bytes, 0, bytes.length))
-          .as(text)
-          .isEqualTo(MshHeaderCache.er7(text));
+    if (new MessageShape().read(bytes, 0, bytes.length)) {
+      assertThat(MshHeaderCache.er7(text)).as(text).isTrue();
+    }
+  }
+
+  @Test
+  void makesNoKeyWhenALaterSegmentBreaksTheEr7Check() {
+    String ok = MONITOR.formatted("20240101120000", "1", "DOE^JOHN", "72");
+    assertThat(new MessageShape().read(bytes(ok), 0, ok.length())).isTrue();
+    for (String bad : List.of(ok + "OBXX|1", ok + " \n OBXX", ok + "\r\r  ZZZZ")) {
+      assertThat(MshHeaderCache.er7(bad)).as(bad).isFalse();
+      assertThat(new MessageShape().read(bytes(bad), 0, bad.length())).as(bad).isFalse();
+    }
+    for (String fine : List.of(ok + "PID", ok + " \n PID", ok + "\r\r  ", ok + "\r\r")) {
+      assertThat(MshHeaderCache.er7(fine)).as(fine).isTrue();
+      assertThat(new MessageShape().read(bytes(fine), 0, fine.length())).as(fine).isTrue();
     }
   }
 
