@@ -4,6 +4,7 @@ import io.ward.capture.dissect.Dissector;
 import io.ward.capture.dissect.DissectorSession;
 import io.ward.capture.dissect.FlowContext;
 import io.ward.model.Endpoint;
+import io.ward.model.Facts;
 import io.ward.model.Flow;
 import io.ward.model.IpAddress;
 import io.ward.model.MacAddress;
@@ -306,6 +307,13 @@ final class FlowState implements FlowContext, TcpReassembler.Receiver {
   public void observe(Endpoint subject, long epochNanos, String field, String value) {
     Objects.requireNonNull(subject, "subject");
     owner.emit(new Observation(epochNanos, subject, field, value));
+  }
+
+  @Override
+  public void observe(boolean aboutClient, long epochNanos, Facts facts) {
+    if (facts.size() > 0) {
+      owner.emit(epochNanos, aboutClient ? client() : server(), facts);
+    }
   }
 
   @Override

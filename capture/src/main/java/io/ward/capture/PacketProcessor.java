@@ -1,6 +1,8 @@
 package io.ward.capture;
 
 import io.ward.capture.dissect.ObservationSink;
+import io.ward.model.Endpoint;
+import io.ward.model.Facts;
 import io.ward.model.Observation;
 import io.ward.model.Transport;
 import java.util.ArrayDeque;
@@ -295,6 +297,10 @@ final class PacketProcessor {
 
   void emit(Observation o) {
     sink.observation(o);
+  }
+
+  void emit(long epochNanos, Endpoint subject, Facts facts) {
+    sink.observations(epochNanos, subject, facts);
   }
 
   void addFlowsByProtocol(Map<String, Long> into) {

@@ -1,6 +1,8 @@
 package io.ward.capture;
 
 import io.ward.capture.dissect.ObservationSink;
+import io.ward.model.Endpoint;
+import io.ward.model.Facts;
 import io.ward.model.Flow;
 import io.ward.model.Observation;
 
@@ -15,6 +17,11 @@ final class SynchronizedSink implements ObservationSink {
   @Override
   public synchronized void observation(Observation observation) {
     delegate.observation(observation);
+  }
+
+  @Override
+  public synchronized void observations(long epochNanos, Endpoint subject, Facts facts) {
+    delegate.observations(epochNanos, subject, facts);
   }
 
   @Override

@@ -11,6 +11,8 @@ import io.ward.capture.dissect.PartitionedSink;
 import io.ward.inventory.InventoryBuilder;
 import io.ward.inventory.KnowledgeBase;
 import io.ward.inventory.KnowledgeBaseException;
+import io.ward.model.Endpoint;
+import io.ward.model.Facts;
 import io.ward.model.Flow;
 import io.ward.model.Observation;
 import java.io.IOException;
@@ -126,6 +128,11 @@ public final class Analyzer {
     }
 
     @Override
+    public void observations(long epochNanos, Endpoint subject, Facts facts) {
+      parts.get(0).observations(epochNanos, subject, facts);
+    }
+
+    @Override
     public void flow(Flow flow) {
       parts.get(0).flow(flow);
     }
@@ -168,6 +175,18 @@ public final class Analyzer {
         inventory.observation(observation);
       } else {
         waiting.add(observation);
+      }
+    }
+
+    @Override
+    public void observations(long epochNanos, Endpoint subject, Facts facts) {
+      if (inventory != null || ready()) {
+        observations += facts.size();
+        inventory.observations(epochNanos, subject, facts);
+      } else {
+        for (int i = 0; i < facts.size(); i++) {
+          observation(facts.observation(i, epochNanos, subject));
+        }
       }
     }
 

@@ -1,6 +1,7 @@
 package io.ward.inventory;
 
 import io.ward.model.Endpoint;
+import io.ward.model.Facts;
 import io.ward.model.Flow;
 import io.ward.model.IpAddress;
 import io.ward.model.MacAddress;
@@ -37,14 +38,21 @@ final class InputStore {
   private final Map<Integer, Optional<String>> portNames = new HashMap<>();
 
   InputStore(KnowledgeBase kb) {
-    this(kb, new RecentFacts(), new RecentFlows());
+    this(kb, new RecentFacts(), new RecentFlows(), new RecentFactSets());
   }
 
   /** With the given caches of recent facts and flows (tests make every entry share one slot). */
   InputStore(KnowledgeBase kb, RecentFacts recent, RecentFlows recentFlows) {
+    this(kb, recent, recentFlows, new RecentFactSets());
+  }
+
+  /** With the given caches (tests make every entry share one slot, or disable them). */
+  InputStore(
+      KnowledgeBase kb, RecentFacts recent, RecentFlows recentFlows, RecentFactSets recentSets) {
     this.kb = kb;
     this.recent = recent;
     this.recentFlows = recentFlows;
+    this.recentSets = recentSets;
   }
 
   // The subject of the previous observation, its key and record: a dissector reports several facts
@@ -55,22 +63,65 @@ final class InputStore {
 
   private final RecentFacts recent;
   private final RecentFlows recentFlows;
+  private final RecentFactSets recentSets;
 
   void add(Observation o) {
     String value = o.value();
-    if (value.isBlank()) {
+    if (!value.isBlank()) {
+      count(o.epochNanos(), o.subject(), o.field(), value);
+    }
+  }
+
+  /**
+   * Adds facts stated together about one subject, as adding each as an observation would. A set
+   * this subject stated before is counted again in the places it was counted then.
+   */
+  void add(long epochNanos, Endpoint subject, Facts facts) {
+    RecentFactSets.Slot known = recentSets.find(subject, facts);
+    if (known != null && known.countAgain(epochNanos, subject.vlan())) {
       return;
     }
-    Endpoint subject = o.subject();
-    String field = o.field();
+    RecentFactSets.Slot slot = recentSets.claim(subject, facts);
+    boolean repeatable = slot != null;
+    KeyRecord record = null;
+    for (int i = 0; i < facts.size(); i++) {
+      String value = facts.value(i);
+      if (value.isBlank()) {
+        continue; // never counted, so a repeat skips it too
+      }
+      ValueStat stat = count(epochNanos, subject, facts.field(i), value);
+      if (stat == null) {
+        repeatable = false; // an address fact, a value the bound dropped, or no record
+      } else if (repeatable) {
+        slot.add(stat, keptTime);
+        record = countedIn;
+      }
+    }
+    if (repeatable && record != null) {
+      RecentFactSets.complete(slot, record);
+    }
+  }
+
+  // Set by count: the record and the time flag of the fact it counted last.
+  private KeyRecord countedIn;
+  private boolean keptTime;
+
+  /**
+   * Counts one fact with a value that is not blank. Returns its statistics when counting it again
+   * means only adding to them (a plain fact), or null (an address fact, which also binds or
+   * strengthens; a value dropped by the record's bound; a subject with no key).
+   */
+  private ValueStat count(long epochNanos, Endpoint subject, String field, String value) {
     RecentFacts.Slot known = recent.find(subject, field, value);
     if (known != null) {
       // Counted before: the same effects as below, without finding the record, field and value.
       KeyRecord r = known.record;
       r.observations++;
-      r.seen(o.epochNanos(), subject.vlan());
-      known.stat.add(o.epochNanos(), known.keepTime);
-      return;
+      r.seen(epochNanos, subject.vlan());
+      known.stat.add(epochNanos, known.keepTime);
+      countedIn = r;
+      keptTime = known.keepTime;
+      return known.stat;
     }
     if (subject != lastSubject) {
       lastSubject = subject;
@@ -78,26 +129,30 @@ final class InputStore {
       lastRecord = lastKey.isPresent() ? record(lastKey.get()) : null;
     }
     if (lastRecord == null) {
-      return;
+      return null;
     }
     Optional<EndpointKey> key = lastKey;
     KeyRecord r = lastRecord;
     r.observations++;
-    r.seen(o.epochNanos(), subject.vlan());
+    r.seen(epochNanos, subject.vlan());
     boolean keepTime = TIMED_FIELDS.contains(field);
-    ValueStat stat = r.value(field, value.trim(), o.epochNanos(), keepTime);
+    ValueStat stat = r.value(field, value.trim(), epochNanos, keepTime);
     boolean arpIp = field.equals(ObservationFields.ARP_IP);
     if (arpIp && key.get().ip().isPresent()) {
       r.strongBindings++;
     }
     boolean binding = BINDING_FIELDS.contains(field);
     if (binding && key.get().mac().isPresent()) {
-      bind(key.get().mac().get(), value, o.epochNanos(), subject.vlan());
+      bind(key.get().mac().get(), value, epochNanos, subject.vlan());
     }
-    if (!arpIp && !binding && !stat.dropped) {
-      // Address facts do more than count (bindings), so only plain facts take the short path.
-      recent.remember(subject, field, value, r, stat, keepTime);
+    if (arpIp || binding || stat.dropped) {
+      return null;
     }
+    // Address facts do more than count (bindings), so only plain facts take the short path.
+    recent.remember(subject, field, value, r, stat, keepTime);
+    countedIn = r;
+    keptTime = keepTime;
+    return stat;
   }
 
   /** A DHCP lease names the IP the client's MAC holds: recorded as a key of its own. */

@@ -1,6 +1,8 @@
 package io.ward.inventory;
 
 import io.ward.model.Device;
+import io.ward.model.Endpoint;
+import io.ward.model.Facts;
 import io.ward.model.Flow;
 import io.ward.model.Observation;
 import java.util.List;
@@ -24,6 +26,17 @@ public final class InventoryBuilder {
   /** Feeds one fact a dissector read off the wire. */
   public void observation(Observation o) {
     store.add(Objects.requireNonNull(o, "observation"));
+  }
+
+  /**
+   * Feeds facts a dissector stated together about one endpoint, as feeding each as an observation
+   * would (see {@link Facts}).
+   */
+  public void observations(long epochNanos, Endpoint subject, Facts facts) {
+    store.add(
+        epochNanos,
+        Objects.requireNonNull(subject, "subject"),
+        Objects.requireNonNull(facts, "facts"));
   }
 
   /** Feeds one finished flow. */

@@ -44,7 +44,7 @@ class OrderIndependenceTest {
   private static final List<String> IPS =
       List.of(
           "10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "172.16.0.9", "224.0.0.251", "fe80::1");
-  private static final List<String[]> FACTS =
+  static final List<String[]> FACTS =
       List.of(
           new String[] {DHCP_HOSTNAME, "ICU-PUMP-1"},
           new String[] {DHCP_HOSTNAME, "PACS01"},

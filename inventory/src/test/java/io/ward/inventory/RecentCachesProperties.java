@@ -65,7 +65,7 @@ class RecentCachesProperties {
   }
 
   /** Everything a store holds, as sorted text. */
-  private static Map<String, String> describe(InputStore store) {
+  static Map<String, String> describe(InputStore store) {
     Map<String, String> out = new TreeMap<>();
     store.records.forEach(
         (key, r) -> {

@@ -1,6 +1,7 @@
 package io.ward.capture.dissect;
 
 import io.ward.model.Endpoint;
+import io.ward.model.Facts;
 
 /**
  * What a dissector session may know about and do to its flow: who the two sides are, and where to
@@ -23,6 +24,17 @@ public interface FlowContext {
 
   /** Emits an observation about an explicit endpoint (e.g. the address a DNS answer resolves). */
   void observe(Endpoint subject, long epochNanos, String field, String value);
+
+  /**
+   * Emits several facts about the client (side = true) or server (side = false) at once, as if each
+   * were passed to {@link #observe(boolean, long, String, String)} in order. Pass the same instance
+   * for the same facts again: the inventory recognises repeats by identity (see {@link Facts}).
+   */
+  default void observe(boolean aboutClient, long epochNanos, Facts facts) {
+    for (int i = 0; i < facts.size(); i++) {
+      observe(aboutClient, epochNanos, facts.field(i), facts.value(i));
+    }
+  }
 
   /**
    * Counts one piece of input this dissector could not parse, by a short kind like {@code

@@ -1,5 +1,7 @@
 package io.ward.capture.dissect;
 
+import io.ward.model.Endpoint;
+import io.ward.model.Facts;
 import io.ward.model.Flow;
 import io.ward.model.Observation;
 
@@ -11,6 +13,16 @@ import io.ward.model.Observation;
 public interface ObservationSink {
 
   void observation(Observation observation);
+
+  /**
+   * Several facts about one endpoint at one time: by default each sent to {@link #observation} in
+   * order. A sink may recognise facts it has seen before by their identity (see {@link Facts}).
+   */
+  default void observations(long epochNanos, Endpoint subject, Facts facts) {
+    for (int i = 0; i < facts.size(); i++) {
+      observation(facts.observation(i, epochNanos, subject));
+    }
+  }
 
   /** A flow summary, sent when the flow expires or when the capture ends. */
   void flow(Flow flow);

@@ -2,9 +2,8 @@ package io.ward.capture.dissect.hl7;
 
 import io.ward.capture.dissect.DissectorSession;
 import io.ward.capture.dissect.FlowContext;
-import io.ward.model.ObservationFields;
+import io.ward.model.Facts;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,11 +37,6 @@ final class Hl7Session implements DissectorSession {
 
   private boolean firstFromClient;
   private long firstEpochNanos;
-
-  /** How the message being emitted is checked: see {@link #emit}. */
-  private boolean once;
-
-  private boolean recordOnly;
 
   /** Time of the segment being framed, for the messages it completes. */
   private long epochNanos;
@@ -126,42 +120,24 @@ final class Hl7Session implements DissectorSession {
    * a message already sent, passed again, only has its facts recorded).
    */
   private void emit(boolean fromClient, long t, Hl7Message m, boolean once) {
-    this.once = once;
-    this.recordOnly = m == first;
-    boolean sender = fromClient;
-    boolean peer = !fromClient;
-    observe(sender, t, ObservationFields.HL7_SENDING_APP, m.sendingApplication());
-    observe(sender, t, ObservationFields.HL7_SENDING_FACILITY, m.sendingFacility());
-    observe(peer, t, ObservationFields.HL7_RECEIVING_APP, m.receivingApplication());
-    observe(peer, t, ObservationFields.HL7_RECEIVING_FACILITY, m.receivingFacility());
-    observe(sender, t, ObservationFields.HL7_MESSAGE_TYPE, m.messageType());
-    observe(sender, t, ObservationFields.HL7_VERSION, m.version());
-    m.deviceIds()
-        .forEach(id -> observe(sender, t, ObservationFields.HL7_DEVICE_ID, Optional.of(id)));
-    m.udis().forEach(udi -> observe(sender, t, ObservationFields.HL7_UDI, Optional.of(udi)));
-    m.deviceSerials().forEach(s -> observe(sender, t, Hl7Dissector.DEVICE_SERIAL, Optional.of(s)));
-    m.software()
-        .ifPresent(
-            sft -> {
-              observe(sender, t, ObservationFields.HL7_SOFTWARE_VENDOR, sft.vendor());
-              observe(sender, t, ObservationFields.HL7_SOFTWARE_VERSION, sft.version());
-              observe(sender, t, ObservationFields.HL7_SOFTWARE_PRODUCT, sft.product());
-            });
-    if (m.pidPresent()) {
-      observe(sender, t, ObservationFields.HL7_PID_PRESENT, Optional.of("true"));
-    }
-  }
-
-  private void observe(boolean aboutClient, long t, String field, Optional<String> value) {
-    if (value.isEmpty() || value.get().isEmpty()) {
+    if (!once) {
+      // The same Facts instances for every message of a kind: the inventory counts a repeat fast.
+      flow.observe(fromClient, t, m.senderFacts());
+      flow.observe(!fromClient, t, m.peerFacts());
       return;
     }
-    if (once) {
-      Fact key = new Fact(aboutClient, field, value.get());
-      if (emitted.size() >= MAX_DISTINCT_FACTS || !emitted.add(key) || recordOnly) {
-        return;
+    boolean recordOnly = m == first;
+    emitNew(fromClient, t, m.senderFacts(), recordOnly);
+    emitNew(!fromClient, t, m.peerFacts(), recordOnly);
+  }
+
+  /** The facts the flow has not said yet; with {@code recordOnly}, only noted as said. */
+  private void emitNew(boolean aboutClient, long t, Facts facts, boolean recordOnly) {
+    for (int i = 0; i < facts.size(); i++) {
+      Fact key = new Fact(aboutClient, facts.field(i), facts.value(i));
+      if (emitted.size() < MAX_DISTINCT_FACTS && emitted.add(key) && !recordOnly) {
+        flow.observe(aboutClient, t, facts.field(i), facts.value(i));
       }
     }
-    flow.observe(aboutClient, t, field, value.get());
   }
 }
