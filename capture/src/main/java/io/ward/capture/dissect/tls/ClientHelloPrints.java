@@ -1,5 +1,7 @@
 package io.ward.capture.dissect.tls;
 
+import io.ward.model.Facts;
+import io.ward.model.ObservationFields;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,8 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param ciphers the offered suites, GREASE removed, hex in wire order; empty when none
  * @param ja3 the JA3 fingerprint; empty for SSLv2, which JA3 and JA4 do not describe
  * @param ja4 the JA4 fingerprint; empty for SSLv2
+ * @param facts what the offer says about the client, in this order: its highest version, the cipher
+ *     list, the ALPN names, JA3 and JA4 (those present); one instance per cached offer, so the
+ *     inventory counts a repeat fast (see {@link Facts})
  */
-record ClientHelloPrints(String ciphers, Optional<String> ja3, Optional<String> ja4) {
+record ClientHelloPrints(String ciphers, Optional<String> ja3, Optional<String> ja4, Facts facts) {
 
   /** Distinct offers kept; on overflow the cache starts again (bounded against hostile input). */
   static final int MAX_ENTRIES = 1_024;
@@ -60,10 +65,19 @@ record ClientHelloPrints(String ciphers, Optional<String> ja3, Optional<String> 
         Fingerprints.appendHex(ciphers, c, h.sslv2() ? 6 : 4);
       }
     }
-    if (h.sslv2()) {
-      return new ClientHelloPrints(ciphers.toString(), Optional.empty(), Optional.empty());
+    String list = ciphers.toString();
+    Optional<String> ja3 = h.sslv2() ? Optional.empty() : Optional.of(Fingerprints.ja3(h));
+    Optional<String> ja4 = h.sslv2() ? Optional.empty() : Optional.of(Fingerprints.ja4(h));
+    Facts.Builder facts = Facts.builder();
+    facts.add(ObservationFields.TLS_CLIENT_VERSION, TlsVersion.name(h.highestVersion()));
+    if (!list.isEmpty()) {
+      facts.add(TlsSession.TLS_CLIENT_CIPHERS, list);
     }
-    return new ClientHelloPrints(
-        ciphers.toString(), Optional.of(Fingerprints.ja3(h)), Optional.of(Fingerprints.ja4(h)));
+    if (!h.alpn().isEmpty()) {
+      facts.add(TlsSession.TLS_ALPN, String.join(",", h.alpn()));
+    }
+    ja3.ifPresent(v -> facts.add(ObservationFields.TLS_JA3, v));
+    ja4.ifPresent(v -> facts.add(ObservationFields.TLS_JA4, v));
+    return new ClientHelloPrints(list, ja3, ja4, facts.build());
   }
 }

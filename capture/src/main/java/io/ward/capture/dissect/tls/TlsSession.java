@@ -91,17 +91,9 @@ final class TlsSession implements DissectorSession {
   }
 
   private void clientHello(ClientHello h, boolean fromClient) {
-    observe(fromClient, ObservationFields.TLS_CLIENT_VERSION, TlsVersion.name(h.highestVersion()));
+    // The offer's facts, made once per distinct offer; the server name varies, so it goes alone.
+    flow.observe(fromClient, epochNanos, ClientHelloPrints.of(h).facts());
     h.sni().ifPresent(sni -> observe(!fromClient, ObservationFields.TLS_SNI, sni));
-    ClientHelloPrints prints = ClientHelloPrints.of(h);
-    if (!prints.ciphers().isEmpty()) {
-      observe(fromClient, TLS_CLIENT_CIPHERS, prints.ciphers());
-    }
-    if (!h.alpn().isEmpty()) {
-      observe(fromClient, TLS_ALPN, String.join(",", h.alpn()));
-    }
-    prints.ja3().ifPresent(ja3 -> observe(fromClient, ObservationFields.TLS_JA3, ja3));
-    prints.ja4().ifPresent(ja4 -> observe(fromClient, ObservationFields.TLS_JA4, ja4));
   }
 
   private void serverHello(ServerHello h, boolean fromClient) {
