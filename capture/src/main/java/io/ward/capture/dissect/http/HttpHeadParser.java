@@ -125,12 +125,29 @@ final class HttpHeadParser {
     return s.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
-  private static String clean(String s) {
+  /**
+   * The value with control characters shown as '.', cut to {@link #MAX_VALUE_CHARS}, trimmed. Most
+   * values need neither: they are only trimmed, without copying them a character at a time.
+   */
+  static String clean(String s) {
+    if (s.length() <= MAX_VALUE_CHARS && !hasControl(s)) {
+      return s.trim();
+    }
     StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_VALUE_CHARS));
     for (int i = 0; i < s.length() && sb.length() < MAX_VALUE_CHARS; i++) {
       char c = s.charAt(i);
       sb.append(c < 0x20 || c == 0x7F ? '.' : c);
     }
     return sb.toString().trim();
+  }
+
+  private static boolean hasControl(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7F) {
+        return true;
+      }
+    }
+    return false;
   }
 }

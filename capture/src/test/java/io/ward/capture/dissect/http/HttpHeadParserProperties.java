@@ -14,6 +14,28 @@ import net.jqwik.api.constraints.Size;
 
 class HttpHeadParserProperties {
 
+  @Property(tries = 2_000)
+  void shouldCleanValuesAsTheCharacterByCharacterCopyDoes(@ForAll("rawValues") String value) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < value.length() && sb.length() < HttpHeadParser.MAX_VALUE_CHARS; i++) {
+      char c = value.charAt(i);
+      sb.append(c < 0x20 || c == 0x7F ? '.' : c);
+    }
+    assertThat(HttpHeadParser.clean(value)).isEqualTo(sb.toString().trim());
+  }
+
+  @Provide
+  Arbitrary<String> rawValues() {
+    Arbitrary<String> text =
+        Arbitraries.strings().withChars(" \t\u007f\u0001\u00e9abc").ofMaxLength(40);
+    Arbitrary<String> longText =
+        Arbitraries.strings()
+            .withChars(" a")
+            .ofMinLength(HttpHeadParser.MAX_VALUE_CHARS - 5)
+            .ofMaxLength(HttpHeadParser.MAX_VALUE_CHARS + 5);
+    return Arbitraries.oneOf(text, longText);
+  }
+
   @Property
   void shouldNeverThrowOnRandomBytes(@ForAll @Size(max = 3000) byte[] bytes, @ForAll boolean c) {
     HttpHeadParser.parse(bytes, 0, bytes.length);

@@ -13,6 +13,15 @@ import net.jqwik.api.constraints.Size;
 /** Arbitrary and mutated real bytes never make the poct dissector throw. */
 class PoctDissectorPropertiesTest {
 
+  @Property(tries = 1_000)
+  void cleanDropsControlCharactersAsTheCharacterByCharacterCopyDoes(
+      @ForAll @net.jqwik.api.constraints.Chars({' ', '\t', '\u0085', '\u0001', 'a', '\u00e9'})
+          String value) {
+    StringBuilder sb = new StringBuilder();
+    value.chars().filter(c -> !Character.isISOControl(c)).forEach(c -> sb.append((char) c));
+    assertThat(PoctParser.clean(value)).isEqualTo(sb.toString().strip());
+  }
+
   private static final List<byte[]> SEEDS =
       FuzzSeeds.load(PoctDissectorFuzzTest.class, "fuzzDissector");
 
