@@ -67,9 +67,23 @@ final class MllpFramer {
     }
   }
 
+  private static final long END_WORD = ByteWords.broadcast(END);
+  private static final long START_WORD = ByteWords.broadcast(START);
+
   /** Message bytes from {@code from}: up to the end byte, a new start byte, or the piece's end. */
   private int inside(byte[] data, int from, int end, Listener listener) {
     int j = from;
+    // Eight bytes at a time to the first frame byte: this scan reads every byte of every HL7
+    // message, and a byte loop under the C1 compiler cost twice as much.
+    while (j + 8 <= end) {
+      long x = ByteWords.word(data, j);
+      long frame = ByteWords.equalBytes(x, END_WORD) | ByteWords.equalBytes(x, START_WORD);
+      if (frame != 0) {
+        j += ByteWords.firstByte(frame);
+        break;
+      }
+      j += 8;
+    }
     while (j < end && data[j] != END && data[j] != START) {
       j++;
     }
