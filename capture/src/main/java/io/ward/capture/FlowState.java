@@ -6,8 +6,6 @@ import io.ward.capture.dissect.FlowContext;
 import io.ward.model.Endpoint;
 import io.ward.model.Facts;
 import io.ward.model.Flow;
-import io.ward.model.IpAddress;
-import io.ward.model.MacAddress;
 import io.ward.model.Observation;
 import io.ward.model.Transport;
 import java.util.Objects;
@@ -263,11 +261,9 @@ final class FlowState implements FlowContext, TcpReassembler.Receiver {
   }
 
   private Endpoint endpoint(boolean sideA) {
-    IpAddress ip = sideA ? new IpAddress(aHigh, aLow) : new IpAddress(bHigh, bLow);
-    long mac = sideA ? aMac : bMac;
-    return mac == Packet.NO_MAC
-        ? Endpoint.ofIp(ip, vlan)
-        : Endpoint.of(new MacAddress(mac), ip, vlan);
+    return sideA
+        ? owner.endpoints.of(aMac, aHigh, aLow, vlan)
+        : owner.endpoints.of(bMac, bHigh, bLow, vlan);
   }
 
   // ---- FlowContext ------------------------------------------------------------------------

@@ -29,6 +29,10 @@ final class PacketProcessor {
   static final long REASSEMBLY_BUDGET_BYTES = 256L << 20;
 
   final Counters counters = new Counters();
+
+  /** This worker's flows' endpoints, shared by the flows of one device. */
+  final EndpointCache endpoints = new EndpointCache();
+
   final ProtocolMatcher matcher;
   private final ObservationSink sink;
   private final boolean dissect;
