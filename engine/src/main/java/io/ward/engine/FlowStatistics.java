@@ -4,6 +4,7 @@ import io.ward.model.Endpoint;
 import io.ward.model.Flow;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -29,16 +30,28 @@ final class FlowStatistics {
   private long flows;
   private long packets;
   private long bytes;
-  private final Map<String, Long> byProtocol = new TreeMap<>();
-  private final Map<String, Long> cleartextByProtocol = new TreeMap<>();
+  // Counts in one-element arrays in hash maps, sorted for the summary: a TreeMap of boxed Longs
+  // cost a string comparison walk and an allocation per flow.
+  private final Map<String, long[]> byProtocol = new HashMap<>();
+  private final Map<String, long[]> cleartextByProtocol = new HashMap<>();
 
   /**
    * A total order on flows: first seen, then every other field. Flows equal under it are equal, so
    * it decides which are listed and in what order whatever the order of arrival.
    */
-  static final Comparator<Flow> ORDER =
-      Comparator.comparingLong(Flow::firstSeenEpochNanos)
-          .thenComparingLong(Flow::lastSeenEpochNanos)
+  static final Comparator<Flow> ORDER = FlowStatistics::compare;
+
+  /**
+   * {@link #ORDER}: the first time decides nearly always, so it is compared before the chain of
+   * comparators, each a call, that breaks the rare ties.
+   */
+  private static int compare(Flow a, Flow b) {
+    int c = Long.compare(a.firstSeenEpochNanos(), b.firstSeenEpochNanos());
+    return c != 0 ? c : TIES.compare(a, b);
+  }
+
+  private static final Comparator<Flow> TIES =
+      Comparator.comparingLong(Flow::lastSeenEpochNanos)
           .thenComparing(Flow::client, FlowStatistics::compareEndpoints)
           .thenComparingInt(Flow::clientPort)
           .thenComparing(Flow::server, FlowStatistics::compareEndpoints)
@@ -82,9 +95,9 @@ final class FlowStatistics {
     packets += f.packets();
     bytes += f.bytes();
     String proto = f.appProtocol().orElse(f.transport().id());
-    byProtocol.merge(proto, 1L, Long::sum);
+    byProtocol.computeIfAbsent(proto, k -> new long[1])[0]++;
     if (!f.encrypted() && f.appProtocol().filter(CLEARTEXT_SENSITIVE::contains).isPresent()) {
-      cleartextByProtocol.merge(proto, 1L, Long::sum);
+      cleartextByProtocol.computeIfAbsent(proto, k -> new long[1])[0]++;
       if (cleartext.size() < maxListed) {
         cleartext.add(f);
       } else {
@@ -102,9 +115,15 @@ final class FlowStatistics {
         flows,
         packets,
         bytes,
-        Collections.unmodifiableMap(new TreeMap<>(byProtocol)),
-        Collections.unmodifiableMap(new TreeMap<>(cleartextByProtocol)),
+        sorted(byProtocol),
+        sorted(cleartextByProtocol),
         cleartext.stream().sorted(ORDER).toList(),
         cleartextNotListed);
+  }
+
+  private static Map<String, Long> sorted(Map<String, long[]> counts) {
+    Map<String, Long> out = new TreeMap<>();
+    counts.forEach((k, v) -> out.put(k, v[0]));
+    return Collections.unmodifiableMap(out);
   }
 }
