@@ -59,6 +59,11 @@ final class Cursor {
     return out;
   }
 
+  /** The index in the array of the next byte. */
+  int position() {
+    return pos;
+  }
+
   int remaining() {
     return end - pos;
   }

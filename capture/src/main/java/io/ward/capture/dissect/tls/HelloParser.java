@@ -163,6 +163,37 @@ final class HelloParser {
     }
   }
 
+  /**
+   * The server name of one server_name extension body (RFC 6066 §3): its first non-empty host_name
+   * (type 0) entry, control and non-ASCII characters shown as '?', cut to {@link #MAX_SNI_CHARS};
+   * empty when there is none before the body ends or breaks.
+   */
+  static Optional<String> serverName(byte[] buf, int offset, int length) {
+    try {
+      Cursor b = new Cursor(buf, offset, length);
+      return firstHostName(b.slice(b.u16()));
+    } catch (Cursor.Truncated e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<String> firstHostName(Cursor list) {
+    while (list.hasRemaining()) {
+      int nameType = list.u8();
+      byte[] name = list.bytes(list.u16());
+      if (nameType == 0 && name.length > 0) {
+        String s = new String(name, StandardCharsets.ISO_8859_1);
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_SNI_CHARS));
+        for (int i = 0; i < s.length() && sb.length() < MAX_SNI_CHARS; i++) {
+          char ch = s.charAt(i);
+          sb.append(ch < 0x20 || ch >= 0x7F ? '?' : ch);
+        }
+        return Optional.of(sb.toString());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The extensions Ward reads; a malformed extension body is skipped, not fatal. */
   private static final class Extensions {
     final List<Integer> types = new ArrayList<>();
@@ -224,20 +255,9 @@ final class HelloParser {
       }
     }
 
-    /** RFC 6066 §3: the first host_name (type 0) entry. */
     private void sni(Cursor list) {
-      while (list.hasRemaining() && sni.isEmpty()) {
-        int nameType = list.u8();
-        byte[] name = list.bytes(list.u16());
-        if (nameType == 0 && name.length > 0) {
-          String s = new String(name, StandardCharsets.ISO_8859_1);
-          StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_SNI_CHARS));
-          for (int i = 0; i < s.length() && sb.length() < MAX_SNI_CHARS; i++) {
-            char ch = s.charAt(i);
-            sb.append(ch < 0x20 || ch >= 0x7F ? '?' : ch);
-          }
-          sni = Optional.of(sb.toString());
-        }
+      if (sni.isEmpty()) {
+        sni = firstHostName(list);
       }
     }
 

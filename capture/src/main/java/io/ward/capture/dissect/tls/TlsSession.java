@@ -91,8 +91,12 @@ final class TlsSession implements DissectorSession {
   }
 
   private void clientHello(ClientHello h, boolean fromClient) {
+    clientHello(new ClientHelloCache.Hello(ClientHelloPrints.of(h), h.sni()), fromClient);
+  }
+
+  private void clientHello(ClientHelloCache.Hello h, boolean fromClient) {
     // The offer's facts, made once per distinct offer; the server name varies, so it goes alone.
-    flow.observe(fromClient, epochNanos, ClientHelloPrints.of(h).facts());
+    flow.observe(fromClient, epochNanos, h.prints().facts());
     h.sni().ifPresent(sni -> observe(!fromClient, ObservationFields.TLS_SNI, sni));
   }
 
@@ -163,7 +167,7 @@ final class TlsSession implements DissectorSession {
             break;
           }
           helloSeen = true;
-          HelloParser.clientHello(buf, offset, length)
+          ClientHelloCache.read(buf, offset, length)
               .ifPresentOrElse(
                   h -> clientHello(h, fromClient), () -> anomaly("tls.bad_client_hello"));
           break;
