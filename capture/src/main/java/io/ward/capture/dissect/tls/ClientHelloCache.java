@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * name change. Parsing each into lists of boxed values and looking its prints up by those lists was
  * a twentieth of the analysis on the bench capture.
  *
- * <p>So the bytes of a hello, without its random, session id and server_name contents, are a key
+ * <p>So the bytes of a hello, without its random, session id, server_name contents and the bodies
+ * of extensions the parse only counts (a TLS 1.3 key share is random in every hello), are a key
  * (the offer). Every part the parse reads is in it, with its length, so two hellos with equal keys
  * parse to the same {@link ClientHello} but for the server name, which is read from the server_name
  * extensions as the parse reads it ({@link HelloParser#serverName}). An entry is made only from a
@@ -112,7 +113,9 @@ final class ClientHelloCache {
         c.skip(c.u8());
         int[] serverNames = new int[2 * MAX_SERVER_NAMES];
         int names = 0;
-        if (c.remaining() >= 2) {
+        boolean extensions = c.remaining() >= 2;
+        key.u8(extensions ? 1 : 0); // no extensions block is not the same as an empty one
+        if (extensions) {
           Cursor ext = c.slice(c.u16());
           while (ext.remaining() >= 4) {
             int type = ext.u16();
@@ -127,13 +130,11 @@ final class ClientHelloCache {
               serverNames[2 * names] = at;
               serverNames[2 * names + 1] = size;
               names++;
-            } else {
+            } else if (HelloParser.readsClientBody(type)) {
               key.u16(size);
               key.copy(buf, at, size);
             }
           }
-        } else {
-          key.u16(-1); // no extensions block: not the same as an empty one
         }
         return key.tooLong ? null : new KeyWalk(key.offer(), serverNames, names);
       } catch (Cursor.Truncated e) {
@@ -147,6 +148,12 @@ final class ClientHelloCache {
     private byte[] bytes = new byte[256];
     private int length;
     boolean tooLong;
+
+    void u8(int v) {
+      if (room(1)) {
+        bytes[length++] = (byte) v;
+      }
+    }
 
     void u16(int v) {
       if (room(2)) {

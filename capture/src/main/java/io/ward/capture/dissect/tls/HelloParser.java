@@ -18,6 +18,19 @@ final class HelloParser {
   static final int EXT_ALPN = 16;
   static final int EXT_SUPPORTED_VERSIONS = 43;
 
+  /**
+   * The extensions whose bodies a ClientHello's parse reads besides server_name: exactly the cases
+   * of {@code Extensions.body}. Of any other extension only the type counts, so {@link
+   * ClientHelloCache} keys only these bodies (a key share, random in every hello, is left out).
+   */
+  static boolean readsClientBody(int type) {
+    return type == EXT_SUPPORTED_GROUPS
+        || type == EXT_EC_POINT_FORMATS
+        || type == EXT_SIGNATURE_ALGORITHMS
+        || type == EXT_ALPN
+        || type == EXT_SUPPORTED_VERSIONS;
+  }
+
   /** Hosts names longer than DNS allows (RFC 6066 §3 says DNS names) are cut here. */
   private static final int MAX_SNI_CHARS = 255;
 
@@ -217,6 +230,8 @@ final class HelloParser {
       }
     }
 
+    // The cases below, but server_name, must be those readsClientBody names: the hello cache keys
+    // those bodies only.
     private void body(int type, Cursor b, boolean client) {
       switch (type) {
         case EXT_SERVER_NAME:
