@@ -85,7 +85,7 @@ final class InputStore {
     boolean repeatable = slot != null;
     KeyRecord record = null;
     for (int i = 0; i < facts.size(); i++) {
-      String value = facts.value(i);
+      String value = Observation.cut(facts.value(i)); // as the fact's observation would hold it
       if (value.isBlank()) {
         continue; // never counted, so a repeat skips it too
       }

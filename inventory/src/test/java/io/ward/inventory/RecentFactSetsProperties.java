@@ -47,6 +47,9 @@ class RecentFactSetsProperties {
     // is never counted.
     List<String[]> facts = new ArrayList<>(OrderIndependenceTest.FACTS);
     facts.add(new String[] {ObservationFields.HL7_VERSION, " "});
+    // Two values longer than an observation holds, alike in what it keeps.
+    facts.add(new String[] {ObservationFields.HL7_DEVICE_ID, "D".repeat(600)});
+    facts.add(new String[] {ObservationFields.HL7_DEVICE_ID, "D".repeat(512) + "E".repeat(88)});
     Arbitrary<List<String[]>> set = Arbitraries.of(facts).list().ofMinSize(1).ofMaxSize(4);
     Arbitrary<Statement> statement =
         Combinators.combine(

@@ -38,7 +38,10 @@ public final class Facts {
     return fields[i];
   }
 
-  /** The value of fact {@code i}, at most {@link Observation#MAX_VALUE_CHARS} characters. */
+  /**
+   * The value of fact {@code i} as the dissector gave it; like an observation's, it counts cut to
+   * {@link Observation#MAX_VALUE_CHARS} characters ({@link Observation#cut}).
+   */
   public String value(int i) {
     return values[i];
   }
@@ -84,15 +87,10 @@ public final class Facts {
 
     private Builder() {}
 
-    /** Adds a fact; its value is cut as {@link Observation}'s is. */
+    /** Adds a fact. */
     public Builder add(String field, String value) {
-      Objects.requireNonNull(field, "field");
-      Objects.requireNonNull(value, "value");
-      fields.add(field);
-      values.add(
-          value.length() > Observation.MAX_VALUE_CHARS
-              ? value.substring(0, Observation.MAX_VALUE_CHARS)
-              : value);
+      fields.add(Objects.requireNonNull(field, "field"));
+      values.add(Objects.requireNonNull(value, "value"));
       return this;
     }
 

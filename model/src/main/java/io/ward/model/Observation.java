@@ -25,8 +25,11 @@ public record Observation(long epochNanos, Endpoint subject, String field, Strin
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(value, "value");
-    if (value.length() > MAX_VALUE_CHARS) {
-      value = value.substring(0, MAX_VALUE_CHARS);
-    }
+    value = cut(value);
+  }
+
+  /** {@code value} cut to {@link #MAX_VALUE_CHARS} characters, as an observation holds it. */
+  public static String cut(String value) {
+    return value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) : value;
   }
 }

@@ -11,15 +11,16 @@ class FactsTest {
       new Endpoint(Optional.empty(), Optional.of(IpAddress.parse("10.0.0.1")), 0);
 
   @Test
-  void keepsFactsInOrderAndCutsLongValuesAsObservationsDo() {
+  void keepsFactsInOrderWithWholeValuesThatObservationsCut() {
     String longValue = "x".repeat(Observation.MAX_VALUE_CHARS + 10);
     Facts f = Facts.builder().add("a.one", "1").add("a.two", longValue).build();
     assertThat(f.size()).isEqualTo(2);
     assertThat(f.field(0)).isEqualTo("a.one");
     assertThat(f.value(0)).isEqualTo("1");
-    assertThat(f.value(1))
-        .isEqualTo(new Observation(5, HOST, "a.two", longValue).value())
-        .hasSize(Observation.MAX_VALUE_CHARS);
+    assertThat(f.value(1)).isEqualTo(longValue);
+    assertThat(f.observation(1, 5, HOST).value())
+        .isEqualTo(Observation.cut(longValue))
+        .isEqualTo(longValue.substring(0, Observation.MAX_VALUE_CHARS));
     assertThat(f.observation(0, 5, HOST)).isEqualTo(new Observation(5, HOST, "a.one", "1"));
   }
 

@@ -3,6 +3,7 @@ package io.ward.capture.dissect.hl7;
 import io.ward.capture.dissect.DissectorSession;
 import io.ward.capture.dissect.FlowContext;
 import io.ward.model.Facts;
+import io.ward.model.ObservationFields;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -126,14 +127,28 @@ final class Hl7Session implements DissectorSession {
       flow.observe(!fromClient, t, m.peerFacts());
       return;
     }
+    // In the message's order: MSH-3 and MSH-4, MSH-5 and MSH-6, then the rest of the sender's
+    // facts. It decides which facts are kept when a flow reaches MAX_DISTINCT_FACTS.
     boolean recordOnly = m == first;
-    emitNew(fromClient, t, m.senderFacts(), recordOnly);
-    emitNew(!fromClient, t, m.peerFacts(), recordOnly);
+    Facts sender = m.senderFacts();
+    int header = 0;
+    while (header < Math.min(2, sender.size())
+        && (sender.field(header).equals(ObservationFields.HL7_SENDING_APP)
+            || sender.field(header).equals(ObservationFields.HL7_SENDING_FACILITY))) {
+      header++;
+    }
+    emitNew(fromClient, t, sender, 0, header, recordOnly);
+    emitNew(!fromClient, t, m.peerFacts(), 0, m.peerFacts().size(), recordOnly);
+    emitNew(fromClient, t, sender, header, sender.size(), recordOnly);
   }
 
-  /** The facts the flow has not said yet; with {@code recordOnly}, only noted as said. */
-  private void emitNew(boolean aboutClient, long t, Facts facts, boolean recordOnly) {
-    for (int i = 0; i < facts.size(); i++) {
+  /**
+   * Facts {@code [from, to)} that the flow has not said yet; with {@code recordOnly}, only noted as
+   * said.
+   */
+  private void emitNew(
+      boolean aboutClient, long t, Facts facts, int from, int to, boolean recordOnly) {
+    for (int i = from; i < to; i++) {
       Fact key = new Fact(aboutClient, facts.field(i), facts.value(i));
       if (emitted.size() < MAX_DISTINCT_FACTS && emitted.add(key) && !recordOnly) {
         flow.observe(aboutClient, t, facts.field(i), facts.value(i));

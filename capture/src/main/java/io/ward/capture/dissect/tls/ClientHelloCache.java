@@ -54,7 +54,8 @@ final class ClientHelloCache {
       return Optional.empty();
     }
     ClientHelloPrints prints = ClientHelloPrints.of(parsed.get());
-    if (walk != null) {
+    // Offers too large for the prints cache are not pinned here either (hostile hellos).
+    if (walk != null && parsed.get().size() <= ClientHelloPrints.MAX_CACHED_SIZE) {
       if (CACHE.size() >= MAX_ENTRIES) {
         CACHE.clear();
       }

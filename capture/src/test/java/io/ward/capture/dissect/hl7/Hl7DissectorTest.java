@@ -80,6 +80,19 @@ class Hl7DissectorTest {
   }
 
   @Test
+  void shouldTellApartLongIdsOfOneFlowThatDifferOnlyPastWhatAnObservationKeeps() {
+    // The once-per-flow check compares whole values, as before facts were sent in sets: two ids
+    // alike in their first 512 characters are two facts, each counted (and each cut the same).
+    String common = "D".repeat(Observation.MAX_VALUE_CHARS);
+    DissectorDriver driver = driver();
+    driver.feed(true, 1L, mllp(ORU.replace("PUMP-7^HOSP", common + "1")));
+    driver.feed(true, 2L, mllp(ORU.replace("PUMP-7^HOSP", common + "2")));
+    driver.feed(true, 3L, mllp(ORU.replace("PUMP-7^HOSP", common + "2")));
+    assertThat(driver.context().values(ObservationFields.HL7_DEVICE_ID))
+        .containsExactly("0123456789ABCDEF^EUI-64", common, common);
+  }
+
+  @Test
   void shouldNeverEmitPatientFields() {
     DissectorDriver driver = driver();
     driver.feed(true, 1L, mllp(ORU));

@@ -62,6 +62,7 @@ class ClientHelloCacheProperties {
   private static final byte[] VERSIONS_CUT = ext(43, new byte[] {9, 3, 4});
   private static final byte[] VERSIONS_OLD = ext(43, new byte[] {4, 3, 3, 3, 2});
   private static final byte[] POINTS = ext(11, new byte[] {1, 0});
+  private static final byte[] POINTS_B = ext(11, new byte[] {1, 1});
 
   @Provide
   Arbitrary<List<byte[]>> hellos() {
@@ -82,9 +83,14 @@ class ClientHelloCacheProperties {
             SIGS_B,
             VERSIONS,
             VERSIONS_CUT,
+            VERSIONS_OLD,
             POINTS,
+            POINTS_B,
             ext(0xff01, new byte[] {0}),
-            ext(0x1a1a, new byte[0]));
+            ext(0x1a1a, new byte[0]),
+            ext(0xffff, new byte[0]), // the type no extensions block would be, were it a marker
+            ext(51, new byte[] {0, 3, 1, 2, 3}), // key shares: bodies the parse does not read
+            ext(51, new byte[] {0, 3, 9, 9, 9}));
     // A few stacks' extension lists, one extension sometimes swapped for another body or type.
     Arbitrary<List<byte[]>> stack =
         Arbitraries.of(
