@@ -30,18 +30,12 @@ final class RecentFactSets {
 
   /** With {@code slots} slots, a power of two (tests use one, so that every set collides). */
   RecentFactSets(int slots) {
-    if (Integer.bitCount(slots) != 1) {
-      throw new IllegalArgumentException("slots must be a power of two: " + slots);
-    }
+    SubjectSlot.checkSlots(slots);
     this.slots = new Slot[slots];
   }
 
   /** Where one subject's statement of one set was counted. */
-  static final class Slot {
-    private long mac;
-    private long ipHigh;
-    private long ipLow;
-    private boolean hasIp;
+  static final class Slot extends SubjectSlot {
     private Facts facts;
     private KeyRecord record;
     private ValueStat[] stats = new ValueStat[4];
@@ -80,16 +74,13 @@ final class RecentFactSets {
 
   /** The slot that counted this subject's statement of {@code facts}, or null. */
   Slot find(Endpoint subject, Facts facts) {
-    long mac = RecentFacts.mac(subject);
+    long mac = SubjectSlot.mac(subject);
     IpAddress ip = subject.ip().orElse(null);
     Slot s = slots[index(mac, ip, facts)];
     if (s == null
         || s.record == null
-        || s.mac != mac
+        || !s.isSubject(mac, ip)
         || s.facts != facts && !s.facts.equals(facts)) {
-      return null;
-    }
-    if (ip == null ? s.hasIp : !s.hasIp || s.ipHigh != ip.high() || s.ipLow != ip.low()) {
       return null;
     }
     return s;
@@ -104,7 +95,7 @@ final class RecentFactSets {
     if (facts.size() > MAX_FACTS) {
       return null;
     }
-    long mac = RecentFacts.mac(subject);
+    long mac = SubjectSlot.mac(subject);
     IpAddress ip = subject.ip().orElse(null);
     int i = index(mac, ip, facts);
     Slot s = slots[i];
@@ -112,10 +103,7 @@ final class RecentFactSets {
       s = new Slot();
       slots[i] = s;
     }
-    s.mac = mac;
-    s.hasIp = ip != null;
-    s.ipHigh = ip == null ? 0 : ip.high();
-    s.ipLow = ip == null ? 0 : ip.low();
+    s.subject(mac, ip);
     s.facts = facts;
     s.record = null;
     java.util.Arrays.fill(s.stats, 0, s.counted, null);
@@ -129,13 +117,6 @@ final class RecentFactSets {
   }
 
   private int index(long mac, IpAddress ip, Facts facts) {
-    long h = mac * 0x9E3779B97F4A7C15L;
-    if (ip != null) {
-      h ^= ip.high() * 0xC2B2AE3D27D4EB4FL + ip.low() * 0x165667B19E3779F9L;
-    }
-    h += facts.hashCode();
-    h ^= h >>> 29;
-    h *= 0xBF58476D1CE4E5B9L;
-    return (int) (h ^ (h >>> 32)) & (slots.length - 1);
+    return SubjectSlot.index(mac, ip, facts.hashCode(), slots.length);
   }
 }

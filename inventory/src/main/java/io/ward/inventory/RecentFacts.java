@@ -2,7 +2,6 @@ package io.ward.inventory;
 
 import io.ward.model.Endpoint;
 import io.ward.model.IpAddress;
-import io.ward.model.MacAddress;
 
 /**
  * The facts {@link InputStore} counted most recently, each with the record and value statistics it
@@ -33,9 +32,7 @@ final class RecentFacts {
 
   /** With {@code slots} slots, a power of two (tests use one, so that every fact collides). */
   RecentFacts(int slots) {
-    if (Integer.bitCount(slots) != 1) {
-      throw new IllegalArgumentException("slots must be a power of two: " + slots);
-    }
+    SubjectSlot.checkSlots(slots);
     this.slots = new Slot[slots];
     this.enabled = true;
   }
@@ -52,15 +49,8 @@ final class RecentFacts {
 
   private final boolean enabled;
 
-  /** Stands for an absent address part: real MAC bits use 48 bits, so -1 never is one. */
-  private static final long ABSENT = -1L;
-
   /** One remembered fact: where its subject, field and value were counted. */
-  static final class Slot {
-    private long mac;
-    private long ipHigh;
-    private long ipLow;
-    private boolean hasIp;
+  static final class Slot extends SubjectSlot {
     private String field;
     private String value;
     KeyRecord record;
@@ -73,13 +63,13 @@ final class RecentFacts {
     if (!enabled) {
       return null;
     }
-    long mac = mac(subject);
+    long mac = SubjectSlot.mac(subject);
     IpAddress ip = subject.ip().orElse(null);
     Slot s = slots[index(mac, ip, field, value)];
-    if (s == null || s.mac != mac || s.field != field && !s.field.equals(field) || s.stat.dropped) {
-      return null;
-    }
-    if (ip == null ? s.hasIp : !s.hasIp || s.ipHigh != ip.high() || s.ipLow != ip.low()) {
+    if (s == null
+        || !s.isSubject(mac, ip)
+        || s.field != field && !s.field.equals(field)
+        || s.stat.dropped) {
       return null;
     }
     return s.value == value || s.value.equals(value) ? s : null;
@@ -96,7 +86,7 @@ final class RecentFacts {
     if (!enabled) {
       return;
     }
-    long mac = mac(subject);
+    long mac = SubjectSlot.mac(subject);
     IpAddress ip = subject.ip().orElse(null);
     int i = index(mac, ip, field, value);
     Slot s = slots[i];
@@ -104,10 +94,7 @@ final class RecentFacts {
       s = new Slot();
       slots[i] = s;
     }
-    s.mac = mac;
-    s.hasIp = ip != null;
-    s.ipHigh = ip == null ? 0 : ip.high();
-    s.ipLow = ip == null ? 0 : ip.low();
+    s.subject(mac, ip);
     s.field = field;
     s.value = value;
     s.record = record;
@@ -115,20 +102,7 @@ final class RecentFacts {
     s.keepTime = keepTime;
   }
 
-  /** The MAC bits of an endpoint, or a value no MAC has when it has none. */
-  static long mac(Endpoint subject) {
-    MacAddress m = subject.mac().orElse(null);
-    return m == null ? ABSENT : m.bits();
-  }
-
   private int index(long mac, IpAddress ip, String field, String value) {
-    long h = mac * 0x9E3779B97F4A7C15L;
-    if (ip != null) {
-      h ^= ip.high() * 0xC2B2AE3D27D4EB4FL + ip.low() * 0x165667B19E3779F9L;
-    }
-    h += field.hashCode() * 31L + value.hashCode();
-    h ^= h >>> 29;
-    h *= 0xBF58476D1CE4E5B9L;
-    return (int) (h ^ (h >>> 32)) & (slots.length - 1);
+    return SubjectSlot.index(mac, ip, field.hashCode() * 31L + value.hashCode(), slots.length);
   }
 }

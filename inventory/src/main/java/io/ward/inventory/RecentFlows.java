@@ -35,9 +35,7 @@ final class RecentFlows {
 
   /** With {@code slots} slots, a power of two (tests use one, so that every flow collides). */
   RecentFlows(int slots) {
-    if (Integer.bitCount(slots) != 1) {
-      throw new IllegalArgumentException("slots must be a power of two: " + slots);
-    }
+    SubjectSlot.checkSlots(slots);
     this.slots = new Slot[slots];
   }
 
@@ -83,21 +81,21 @@ final class RecentFlows {
 
   private static boolean same(long[] a, int at, Endpoint e) {
     IpAddress ip = e.ip().orElse(null);
-    return a[at] == RecentFacts.mac(e)
+    return a[at] == SubjectSlot.mac(e)
         && (ip == null || a[at + 1] == ip.high() && a[at + 2] == ip.low());
   }
 
   private static void put(long[] a, int at, Endpoint e) {
     IpAddress ip = e.ip().orElse(null);
-    a[at] = RecentFacts.mac(e);
+    a[at] = SubjectSlot.mac(e);
     a[at + 1] = ip == null ? 0 : ip.high();
     a[at + 2] = ip == null ? 0 : ip.low();
   }
 
   private int index(Endpoint client, Endpoint server, String protocol) {
     long h =
-        RecentFacts.mac(client) * 0x9E3779B97F4A7C15L
-            + RecentFacts.mac(server) * 0xC2B2AE3D27D4EB4FL;
+        SubjectSlot.mac(client) * 0x9E3779B97F4A7C15L
+            + SubjectSlot.mac(server) * 0xC2B2AE3D27D4EB4FL;
     IpAddress ci = client.ip().orElse(null);
     IpAddress si = server.ip().orElse(null);
     if (ci != null) {

@@ -9,7 +9,6 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.DSAPublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,52 +67,14 @@ final class CertificateParser {
   // A server presents the same certificate on every connection; X.509 parsing per connection was
   // the TLS dissector's largest cost. The cache is shared by all workers, bounded, and holds only
   // immutable results keyed by the bytes themselves (no hash collision can mix certificates).
-  private static final Map<DerKey, Optional<ServerCertificate>> CACHE = new ConcurrentHashMap<>();
-
-  /**
-   * A certificate's DER bytes as a cache key. Its hash reads only the length and the last bytes,
-   * the signature, which differs between any two certificates: hashing every byte (as {@code
-   * ByteBuffer} does, one virtual call per byte under the C1 compiler) cost more than the lookup
-   * saved. Crafted certificates can share those bytes, so keys are also ordered: colliding keys
-   * then share a tree bin, searched in logarithmic time.
-   */
-  static final class DerKey implements Comparable<DerKey> {
-    private static final int HASHED_TAIL_BYTES = 32;
-
-    private final byte[] der;
-    private final int hash;
-
-    DerKey(byte[] der) {
-      this.der = der;
-      int h = der.length;
-      for (int i = Math.max(0, der.length - HASHED_TAIL_BYTES); i < der.length; i++) {
-        h = 31 * h + der[i];
-      }
-      this.hash = h;
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof DerKey k && hash == k.hash && Arrays.equals(der, k.der);
-    }
-
-    @Override
-    public int compareTo(DerKey o) {
-      return Arrays.compare(der, o.der);
-    }
-  }
+  private static final Map<BytesKey, Optional<ServerCertificate>> CACHE = new ConcurrentHashMap<>();
 
   /** Parses DER; empty when the JDK rejects it or it is too large. */
   static Optional<ServerCertificate> parse(byte[] der) {
     if (der.length == 0 || der.length > MAX_DER_BYTES) {
       return Optional.empty();
     }
-    Optional<ServerCertificate> known = CACHE.get(new DerKey(der));
+    Optional<ServerCertificate> known = CACHE.get(BytesKey.hashingTail(der));
     if (known != null) {
       return known;
     }
@@ -121,7 +82,7 @@ final class CertificateParser {
       CACHE.clear();
     }
     Optional<ServerCertificate> parsed = parseUncached(der);
-    CACHE.put(new DerKey(der.clone()), parsed);
+    CACHE.put(BytesKey.hashingTail(der.clone()), parsed);
     return parsed;
   }
 

@@ -33,7 +33,7 @@ final class ClientHelloCache {
 
   private static final int EXT_SERVER_NAME = 0;
 
-  private static final Map<Offer, ClientHelloPrints> CACHE = new ConcurrentHashMap<>();
+  private static final Map<BytesKey, ClientHelloPrints> CACHE = new ConcurrentHashMap<>();
 
   private ClientHelloCache() {}
 
@@ -71,11 +71,11 @@ final class ClientHelloCache {
 
   /** A hello's key and where its server_name extension bodies are. */
   private static final class KeyWalk {
-    final Offer offer;
+    final BytesKey offer;
     private final int[] serverNames; // offset, length pairs
     private final int serverNameCount;
 
-    private KeyWalk(Offer offer, int[] serverNames, int serverNameCount) {
+    private KeyWalk(BytesKey offer, int[] serverNames, int serverNameCount) {
       this.offer = offer;
       this.serverNames = serverNames;
       this.serverNameCount = serverNameCount;
@@ -181,37 +181,8 @@ final class ClientHelloCache {
       return true;
     }
 
-    Offer offer() {
-      return new Offer(Arrays.copyOf(bytes, length));
-    }
-  }
-
-  /**
-   * An offer's bytes. Ordered, so that offers crafted to share a hash fall in a tree bin of the
-   * map, searched in logarithmic time.
-   */
-  private static final class Offer implements Comparable<Offer> {
-    private final byte[] bytes;
-    private final int hash;
-
-    Offer(byte[] bytes) {
-      this.bytes = bytes;
-      this.hash = Arrays.hashCode(bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Offer k && hash == k.hash && Arrays.equals(bytes, k.bytes);
-    }
-
-    @Override
-    public int compareTo(Offer o) {
-      return Arrays.compare(bytes, o.bytes);
+    BytesKey offer() {
+      return BytesKey.of(Arrays.copyOf(bytes, length));
     }
   }
 }

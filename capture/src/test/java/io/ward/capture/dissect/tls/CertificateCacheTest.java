@@ -20,8 +20,8 @@ class CertificateCacheTest {
     // Same length and same last bytes (all the hash reads), nothing else in common.
     byte[] forged = new byte[real.length];
     System.arraycopy(real, real.length - 64, forged, real.length - 64, 64);
-    CertificateParser.DerKey realKey = new CertificateParser.DerKey(real);
-    CertificateParser.DerKey forgedKey = new CertificateParser.DerKey(forged);
+    BytesKey realKey = BytesKey.hashingTail(real);
+    BytesKey forgedKey = BytesKey.hashingTail(forged);
     assertThat(forgedKey.hashCode()).isEqualTo(realKey.hashCode());
     assertThat(forgedKey).isNotEqualTo(realKey);
     assertThat(Integer.signum(forgedKey.compareTo(realKey)))
@@ -32,7 +32,7 @@ class CertificateCacheTest {
     assertThat(parsed).isPresent();
     assertThat(CertificateParser.parse(forged)).isEmpty();
     assertThat(CertificateParser.parse(real.clone())).isEqualTo(parsed);
-    assertThat(new CertificateParser.DerKey(real.clone())).isEqualTo(realKey);
+    assertThat(BytesKey.hashingTail(real.clone())).isEqualTo(realKey);
   }
 
   /** A CA certificate from the JDK's own trust store, which every JDK has. */
