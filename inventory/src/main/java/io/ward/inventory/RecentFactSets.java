@@ -3,6 +3,7 @@ package io.ward.inventory;
 import io.ward.model.Endpoint;
 import io.ward.model.Facts;
 import io.ward.model.IpAddress;
+import java.util.Arrays;
 
 /**
  * Where the facts of a {@link Facts} set were counted when a subject last stated it: its record and
@@ -63,8 +64,8 @@ final class RecentFactSets {
     /** Notes that the next fact was counted in {@code stat}. */
     void add(ValueStat stat, boolean keep) {
       if (counted == stats.length) {
-        stats = java.util.Arrays.copyOf(stats, counted * 2);
-        keepTime = java.util.Arrays.copyOf(keepTime, counted * 2);
+        stats = Arrays.copyOf(stats, counted * 2);
+        keepTime = Arrays.copyOf(keepTime, counted * 2);
       }
       stats[counted] = stat;
       keepTime[counted] = keep;
@@ -106,7 +107,7 @@ final class RecentFactSets {
     s.subject(mac, ip);
     s.facts = facts;
     s.record = null;
-    java.util.Arrays.fill(s.stats, 0, s.counted, null);
+    Arrays.fill(s.stats, 0, s.counted, null);
     s.counted = 0;
     return s;
   }

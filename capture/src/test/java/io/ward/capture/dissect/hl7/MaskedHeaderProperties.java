@@ -26,7 +26,10 @@ class MaskedHeaderProperties {
     assertThat(Hl7MessageParser.clean(value)).as(value).isEqualTo(cleanByDefinition(value));
   }
 
-  /** The first segment with MSH-7 and MSH-10 emptied, built one character at a time. */
+  /**
+   * The first segment with MSH-7 and MSH-10 emptied, by splitting it into fields and joining them
+   * again (the implementation counts separators in one pass instead).
+   */
   private static String byDefinition(String text) {
     int end = 0;
     while (end < text.length() && "\r\n\f".indexOf(text.charAt(end)) < 0) {
@@ -42,18 +45,16 @@ class MaskedHeaderProperties {
     if (text.substring(4, Math.min(8, end)).indexOf(sep) >= 0) {
       return null; // HAPI numbers the fields differently: not cached
     }
-    StringBuilder sb = new StringBuilder();
-    int field = 1;
-    for (int i = 0; i < end; i++) {
-      char c = text.charAt(i);
-      if (i >= 3 && c == sep) {
-        field++;
-        sb.append(c);
-      } else if (field != 7 && field != 10) {
-        sb.append(c);
+    // Split at the separator from MSH-1 on (the "MSH" before it is never a boundary): part j
+    // holds MSH-(j+1), part 0 being MSH-1's empty remainder after the "MSH" prefix.
+    String[] parts =
+        text.substring(3, end).split(java.util.regex.Pattern.quote(String.valueOf(sep)), -1);
+    for (int msh : new int[] {7, 10}) {
+      if (msh - 1 < parts.length) {
+        parts[msh - 1] = "";
       }
     }
-    return sb.toString();
+    return text.substring(0, 3) + String.join(String.valueOf(sep), parts);
   }
 
   private static String cleanByDefinition(String value) {
