@@ -114,9 +114,10 @@ final class Hl7MessageParser {
       if (!shape.read(bytes, offset, length)) {
         return parseInFull(bytes, offset, length);
       }
-      MessageShape.Key key = shape.key();
-      Result known = results.get(key);
+      MessageShape.Key probe = shape.probe();
+      Result known = results.get(probe);
       if (known == null) {
+        MessageShape.Key key = probe.copy();
         known = parseInFull(bytes, offset, length);
         long cost = key.length() + ENTRY_OVERHEAD_BYTES + retainedBytes(known);
         if (results.size() >= MAX_ENTRIES || bytesHeld + cost > MAX_BYTES_HELD) {

@@ -137,6 +137,53 @@ class MessageShapeProperties {
   }
 
   @Test
+  void keepsAKeyWhenTheNextReadReusesTheBufferButNotAProbe() {
+    MessageShape shape = new MessageShape();
+    String one = MONITOR.formatted("20240101120000", "1", "DOE^JOHN", "72");
+    String other = one.replace("SN-1^", "SN-2^");
+    assertThat(shape.read(bytes(one), 0, one.length())).isTrue();
+    MessageShape.Key kept = shape.key();
+    MessageShape.Key probe = shape.probe();
+    assertThat(probe).isEqualTo(kept).hasSameHashCodeAs(kept);
+    assertThat(probe.compareTo(kept)).isZero();
+
+    assertThat(shape.read(bytes(other), 0, other.length())).isTrue();
+    assertThat(shape.probe()).isNotEqualTo(kept);
+    MessageShape fresh = new MessageShape();
+    assertThat(fresh.read(bytes(one), 0, one.length())).isTrue();
+    assertThat(kept).isEqualTo(fresh.key()).hasSameHashCodeAs(fresh.key());
+    assertThat(kept.length()).isEqualTo(fresh.key().length());
+  }
+
+  /**
+   * Hostile traffic can make keys whose hashes collide: they must still be told apart by content.
+   * Keys of one length are made until two hashes collide (a 32-bit hash collides within about
+   * 80,000 keys by the birthday bound), then compared.
+   */
+  @Test
+  void tellsApartKeysWhoseHashesCollide() {
+    MessageShape shape = new MessageShape();
+    java.util.Map<Integer, MessageShape.Key> byHash = new java.util.HashMap<>();
+    for (int i = 100_000; i < 1_000_000; i++) {
+      String m =
+          MONITOR
+              .formatted("20240101120000", "1", "DOE^JOHN", "72")
+              .replace("SN-1^", "SN-" + i + "^");
+      assertThat(shape.read(bytes(m), 0, m.length())).isTrue();
+      MessageShape.Key key = shape.key();
+      MessageShape.Key earlier = byHash.putIfAbsent(key.hashCode(), key);
+      if (earlier != null) {
+        assertThat(key).isNotEqualTo(earlier);
+        assertThat(shape.probe()).isNotEqualTo(earlier);
+        assertThat(key.compareTo(earlier)).isNotZero();
+        return;
+      }
+    }
+    throw new AssertionError(
+        "no two of 900,000 keys share a hash: is the hash wider than 32 bits?");
+  }
+
+  @Test
   void makesNoKeyWhenTheFieldSeparatorIsAmongTheEncodingCharacters() {
     // HAPI reads indexes 4-7 as MSH-2 whatever they hold: counted from index 3, as the key and the
     // header cache count, the masked fields 7 and 10 would be HAPI's MSH-6 and MSH-9 (found by a
