@@ -61,6 +61,20 @@ final class RecordReader {
         started = true;
         sslv2 = (buf[p] & 0x80) != 0;
       }
+      if (!sslv2 && recordLength == 0 && end - p >= TLS_HEADER) {
+        // The usual case: the record's header and body are all in this piece. It is read where
+        // it is; copying every record into a buffer of its own was the TLS dissector's largest
+        // allocation (certificate chains of several kilobytes, once per connection).
+        int total = tlsRecordTotal(buf, p);
+        if (total < 0) {
+          return false;
+        }
+        if (total <= end - p) {
+          tlsRecord(buf, p, total);
+          p += total;
+          continue;
+        }
+      }
       int header = sslv2 ? SSL2_HEADER : TLS_HEADER;
       int need = (recordTotal < 0 ? header : recordTotal) - recordLength;
       int take = Math.min(need, end - p);
@@ -74,7 +88,7 @@ final class RecordReader {
         if (sslv2) {
           sslv2Record();
         } else {
-          tlsRecord();
+          tlsRecord(record, 0, recordTotal);
         }
         recordLength = 0;
         recordTotal = -1;
@@ -106,16 +120,11 @@ final class RecordReader {
         return;
       }
     } else {
-      int type = record[0] & 0xFF;
-      body = ((record[3] & 0xFF) << 8) | (record[4] & 0xFF);
-      if (type < CHANGE_CIPHER_SPEC || type > HEARTBEAT || record[1] != 3) {
-        fail("tls.bad_record");
+      int total = tlsRecordTotal(record, 0);
+      if (total < 0) {
         return;
       }
-      if (body > MAX_RECORD) {
-        fail("tls.record_too_long");
-        return;
-      }
+      body = total - TLS_HEADER;
     }
     int header = sslv2 ? SSL2_HEADER : TLS_HEADER;
     recordTotal = header + body;
@@ -133,12 +142,31 @@ final class RecordReader {
     }
   }
 
-  private void tlsRecord() {
-    int type = record[0] & 0xFF;
-    int length = recordTotal - TLS_HEADER;
+  /**
+   * The length, header included, of the TLS record whose header is at {@code b[at]}; -1, with the
+   * direction failed, when the header is not a TLS record's.
+   */
+  private int tlsRecordTotal(byte[] b, int at) {
+    int type = b[at] & 0xFF;
+    int body = ((b[at + 3] & 0xFF) << 8) | (b[at + 4] & 0xFF);
+    if (type < CHANGE_CIPHER_SPEC || type > HEARTBEAT || b[at + 1] != 3) {
+      fail("tls.bad_record");
+      return -1;
+    }
+    if (body > MAX_RECORD) {
+      fail("tls.record_too_long");
+      return -1;
+    }
+    return TLS_HEADER + body;
+  }
+
+  /** The whole TLS record {@code rec[at, at + total)}. */
+  private void tlsRecord(byte[] rec, int at, int total) {
+    int type = rec[at] & 0xFF;
+    int length = total - TLS_HEADER;
     switch (type) {
       case HANDSHAKE:
-        handshakeFragment(length);
+        handshakeFragment(rec, at + TLS_HEADER, length);
         break;
       case CHANGE_CIPHER_SPEC:
       case APPLICATION_DATA:
@@ -147,7 +175,7 @@ final class RecordReader {
         done = true;
         break;
       case HEARTBEAT:
-        heartbeat(length);
+        heartbeat(rec, at + TLS_HEADER, length);
         break;
       case ALERT:
       default:
@@ -159,37 +187,38 @@ final class RecordReader {
    * RFC 6520 §4: type, payload_length, payload, at least 16 bytes of padding. A payload_length
    * beyond the record is the Heartbleed over-read (CVE-2014-0160).
    */
-  private void heartbeat(int length) {
+  private void heartbeat(byte[] rec, int body, int length) {
     if (length >= 3) {
-      int payload = ((record[TLS_HEADER + 1] & 0xFF) << 8) | (record[TLS_HEADER + 2] & 0xFF);
+      int payload = ((rec[body + 1] & 0xFF) << 8) | (rec[body + 2] & 0xFF);
       if (3 + payload + 16 > length) {
         listener.anomaly("tls.heartbeat_overflow");
       }
     }
   }
 
-  private void handshakeFragment(int length) {
+  /** A handshake record's body, {@code rec[body, body + length)}. */
+  private void handshakeFragment(byte[] rec, int body, int length) {
     if (handshakeLength + length > MAX_HANDSHAKE) {
       fail("tls.handshake_too_long");
       return;
     }
-    int from = TLS_HEADER;
+    int from = body;
     if (handshakeLength == 0) {
       // The usual case: the record holds whole handshake messages. Read them where they are rather
-      // than copying every record into a buffer of its own (that buffer was the TLS dissector's
-      // largest allocation); only a message cut at the record's end is kept for the next record.
-      from = deliverMessages(record, TLS_HEADER, TLS_HEADER + length);
-      if (done || from == TLS_HEADER + length) {
+      // than copying them into the handshake buffer; only a message cut at the record's end is
+      // kept for the next record.
+      from = deliverMessages(rec, body, body + length);
+      if (done || from == body + length) {
         return;
       }
-      length = TLS_HEADER + length - from;
+      length = body + length - from;
     }
     if (handshake.length < handshakeLength + length) {
       byte[] bigger = new byte[Math.min(MAX_HANDSHAKE, Math.max(handshakeLength + length, 4096))];
       System.arraycopy(handshake, 0, bigger, 0, handshakeLength);
       handshake = bigger;
     }
-    System.arraycopy(record, from, handshake, handshakeLength, length);
+    System.arraycopy(rec, from, handshake, handshakeLength, length);
     handshakeLength += length;
     int p = deliverMessages(handshake, 0, handshakeLength);
     if (done) {
