@@ -1,0 +1,66 @@
+package io.ward.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ward analyze} leaves library logging off (HAPI is its only logger), and says nothing about
+ * it; a provider the user names is still used. Each run is a JVM of its own, started through {@link
+ * WardCommand#main}, on a real HL7 capture, so HAPI parses messages; {@code logback.debug} makes
+ * logback print its status when it starts, which shows whether it did.
+ */
+class LibraryLogsTest {
+
+  private static final Path HL7_CAPTURE =
+      Path.of(System.getenv("WARD_TESTDATA"), "pcaps", "ndpi", "hl7.pcap");
+
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  private Run analyze(String... javaOptions) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Dlogback.debug=true");
+    command.addAll(List.of(javaOptions));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            WardCommand.class.getName(),
+            "analyze",
+            "--no-progress",
+            "--json",
+            tmp.resolve("out.json").toString(),
+            HL7_CAPTURE.toString()));
+    Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), out, err);
+  }
+
+  @Test
+  void shouldAnalyseWithoutStartingLogbackOrSayingSo() throws Exception {
+    Run run = analyze();
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("hl7").doesNotContain("logback");
+    assertThat(run.err()).doesNotContain("SLF4J").doesNotContain("logback");
+  }
+
+  @Test
+  void shouldKeepAProviderTheUserNames() throws Exception {
+    Run run = analyze("-Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out() + run.err()).contains("ch.qos.logback");
+  }
+}
