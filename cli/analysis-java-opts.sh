@@ -10,7 +10,15 @@
 # live data. Measured on the benchmark's 1.5M-packet capture: peak RSS 219 -> 142 MB at the same
 # time; on a 20,000-device capture 642 -> 614 MB, no slower (bench/README.md). Below 8 GB of memory
 # the JVM's own initial heap is already smaller than 128 MB, so it is left alone there.
-analysis_java_opts="-XX:+UseSerialGC -XX:MaxRAMPercentage=50 -Xms128m -XX:TieredStopAtLevel=1"
+#
+# CompileThresholdScaling=0.5 has C1 compile a method after half the usual calls and loop turns. An
+# analysis spends its first half-million packets warming up (the first third of the benchmark's
+# capture took about 1.2 s, each later third about 0.6 s), much of it in the interpreter; compiling
+# sooner costs the compiler threads a little more, on the other core. Interleaved runs (median of
+# 8, session 13): 1x capture 2.97 -> 2.85 s and 3.05 -> 2.67 s; a 10,000-device capture 5.38 ->
+# 5.07 s; 2x capture 4.38 -> 4.29 s; decode-only and a tiny capture unchanged within noise. 0.3 and
+# 0.2 measured alike; 0.5 compiles least of them.
+analysis_java_opts="-XX:+UseSerialGC -XX:MaxRAMPercentage=50 -Xms128m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.5"
 memory_kb="$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null || true)"
 if [ -n "$memory_kb" ] && [ "$memory_kb" -lt $((8 * 1024 * 1024)) ]; then
   analysis_java_opts="${analysis_java_opts/ -Xms128m/}"
