@@ -284,6 +284,33 @@ class CaptureReadersTest {
     assertThat(flowsOf(c)).isEqualTo(run(hl7()).flows());
   }
 
+  /**
+   * The read buffer is smaller than the largest record a pcap may hold (snaplen 262,144): a record
+   * that does not fit grows it, wherever the record starts in the buffer, in plain and gzip files.
+   */
+  @Test
+  void shouldReadRecordsLargerThanTheReadBuffer() throws IOException {
+    List<TestCaptures.Frame> small = TestCaptures.frames(hl7());
+    byte[] huge = Arrays.copyOf(small.get(0).bytes(), ChannelInput.DEFAULT_CAPACITY + 4_000);
+    List<TestCaptures.Frame> frames = new java.util.ArrayList<>(small);
+    // After a few small records, so the large one starts part-way into the buffer; then more.
+    frames.add(3, new TestCaptures.Frame(1, small.get(2).epochNanos(), huge));
+    frames.add(new TestCaptures.Frame(1, small.get(8).epochNanos(), huge));
+    byte[] pcap = TestCaptures.pcapBytes(1, false, false, frames);
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(gz)) {
+      out.write(pcap);
+    }
+
+    for (Path file : List.of(write("huge.pcap", pcap), write("huge.pcap.gz", gz.toByteArray()))) {
+      CaptureSummary s = TestCaptures.analyze(file, new TestCaptures.Collector());
+
+      assertThat(s.packets()).as(file.toString()).isEqualTo(small.size() + 2);
+      assertThat(s.truncatedAtOffset()).as(file.toString()).isEmpty();
+      assertThat(s.warnings()).as(file.toString()).isEmpty();
+    }
+  }
+
   @Test
   void shouldAnalyseATruncatedPcapUpToTheDamage() throws IOException {
     byte[] whole = Files.readAllBytes(hl7());
