@@ -90,14 +90,6 @@ public final class CaptureEngine {
     }
   }
 
-  /** A buffer no larger than a small file needs; large files and streams get the full size. */
-  private static int bufferBytes(long size) {
-    if (size < 0) {
-      return ChannelInput.DEFAULT_CAPACITY;
-    }
-    return (int) Math.min(ChannelInput.DEFAULT_CAPACITY, Math.max(1 << 16, size + 16));
-  }
-
   private static Totals runSingle(
       CaptureReader reader,
       PacketProcessor processor,

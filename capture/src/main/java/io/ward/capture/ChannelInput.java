@@ -19,10 +19,11 @@ import java.util.zip.ZipException;
 final class ChannelInput {
   /**
    * 256 KB: the JDK reads a file into a temporary direct buffer of the request's size and copies it
-   * into this array, so both stay in the core's L2 cache (2 MB here) until the decoder reads them.
-   * With 4 MB, each block went through memory three times; interleaved runs on the benchmark's
-   * capture (median of 8): full analysis 2.67 -> 2.47 s, decode-only 0.99 -> 0.89 s, peak RSS 7 MB
-   * lower. 64 KB to 1 MB measured alike; a record larger than the buffer still grows it.
+   * into this array, so both stay in the core's L2 cache (2 MB on the machine measured) until the
+   * decoder reads them. With 4 MB, each block went through memory three times; interleaved runs on
+   * the benchmark's capture (median of 8): full analysis 2.67 -> 2.47 s, decode-only 0.99 -> 0.89
+   * s, peak RSS 7 MB lower. 64 KB to 1 MB measured alike; a record larger than the buffer still
+   * grows it.
    */
   static final int DEFAULT_CAPACITY = 256 << 10;
 

@@ -75,11 +75,14 @@ public final class WardCommand implements Runnable {
     if (System.getProperty(SLF4J_PROVIDER) == null) {
       System.setProperty(SLF4J_PROVIDER, "org.slf4j.helpers.NOP_FallbackServiceProvider");
       // Else SLF4J announces the explicit choice on standard error.
-      System.setProperty("slf4j.internal.verbosity", "WARN");
+      if (System.getProperty(SLF4J_VERBOSITY) == null) {
+        System.setProperty(SLF4J_VERBOSITY, "WARN");
+      }
     }
   }
 
   private static final String SLF4J_PROVIDER = "slf4j.provider";
+  private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
   /** The one line printed when the heap is exhausted, with what to do about it. */
   static String outOfMemory(long maxHeapBytes) {

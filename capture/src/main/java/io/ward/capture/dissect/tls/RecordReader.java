@@ -26,7 +26,10 @@ final class RecordReader {
 
   /** Receives what one direction says in clear. */
   interface Listener {
-    /** A complete handshake message; the body is {@code buf[offset, offset + length)}. */
+    /**
+     * A complete handshake message; the body is {@code buf[offset, offset + length)}. The array is
+     * the caller's and is reused (often the capture's read buffer): copy what must be kept.
+     */
     void handshake(int type, byte[] buf, int offset, int length);
 
     /** A complete SSLv2 message (type byte first). */
@@ -62,9 +65,10 @@ final class RecordReader {
         sslv2 = (buf[p] & 0x80) != 0;
       }
       if (!sslv2 && recordLength == 0 && end - p >= TLS_HEADER) {
-        // The usual case: the record's header and body are all in this piece. It is read where
-        // it is; copying every record into a buffer of its own was the TLS dissector's largest
-        // allocation (certificate chains of several kilobytes, once per connection).
+        // The usual case: the record's header and body are all in this piece (hellos, and any
+        // record that fits one segment). It is read where it is; copying every record into a
+        // buffer of its own was the TLS dissector's largest allocation. A record cut across
+        // pieces, such as a certificate chain longer than a segment, is still copied.
         int total = tlsRecordTotal(buf, p);
         if (total < 0) {
           return false;

@@ -149,6 +149,7 @@ class MessageShapeProperties {
 
     assertThat(shape.read(bytes(other), 0, other.length())).isTrue();
     assertThat(shape.probe()).isNotEqualTo(kept);
+    assertThat(probe).as("a probe views the reused buffer").isNotEqualTo(kept);
     MessageShape fresh = new MessageShape();
     assertThat(fresh.read(bytes(one), 0, one.length())).isTrue();
     assertThat(kept).isEqualTo(fresh.key()).hasSameHashCodeAs(fresh.key());

@@ -62,7 +62,30 @@ class RecordReaderProperties {
 
   @Provide
   Arbitrary<byte[]> streams() {
-    return record().list().ofMinSize(1).ofMaxSize(6).map(RecordReaderProperties::concat);
+    Arbitrary<byte[]> tls =
+        record().list().ofMinSize(1).ofMaxSize(6).map(RecordReaderProperties::concat);
+    // A direction that starts SSLv2 reads SSLv2 records only, never in place.
+    Arbitrary<byte[]> sslv2 =
+        Combinators.combine(sslv2Record().list().ofMinSize(1).ofMaxSize(3), tls)
+            .as((v2, rest) -> concat(List.of(concat(v2), rest)));
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(5, tls), net.jqwik.api.Tuple.of(1, sslv2));
+  }
+
+  /** An SSLv2 record: two-byte header with the high bit set, then a message of at least a byte. */
+  private static Arbitrary<byte[]> sslv2Record() {
+    return Arbitraries.bytes()
+        .array(byte[].class)
+        .ofMinSize(1)
+        .ofMaxSize(60)
+        .map(
+            body -> {
+              byte[] r = new byte[2 + body.length];
+              r[0] = (byte) (0x80 | body.length >> 8);
+              r[1] = (byte) body.length;
+              System.arraycopy(body, 0, r, 2, body.length);
+              return r;
+            });
   }
 
   private static Arbitrary<byte[]> record() {
@@ -97,6 +120,9 @@ class RecordReaderProperties {
     Arbitrary<byte[]> badType = Arbitraries.just(new byte[] {17, 3, 3, 0, 1, 0});
     Arbitrary<byte[]> tooLong =
         Arbitraries.just(new byte[] {22, 3, 3, (byte) 0xFF, (byte) 0xFF, 1, 2, 3});
+    // A handshake message claiming more than the handshake buffer may hold.
+    Arbitrary<byte[]> tooLongMessage =
+        Arbitraries.just(record(22, new byte[] {11, 0x01, 0x00, 0x00, 1, 2, 3}));
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(6, handshakeRecord),
         net.jqwik.api.Tuple.of(3, cutHandshake),
@@ -104,7 +130,8 @@ class RecordReaderProperties {
         net.jqwik.api.Tuple.of(1, alert),
         net.jqwik.api.Tuple.of(1, encrypted),
         net.jqwik.api.Tuple.of(1, badType),
-        net.jqwik.api.Tuple.of(1, tooLong));
+        net.jqwik.api.Tuple.of(1, tooLong),
+        net.jqwik.api.Tuple.of(1, tooLongMessage));
   }
 
   /** A handshake message: type, 24-bit length, body. */
