@@ -129,7 +129,7 @@ final class FlowTable {
       if (s == null) {
         break;
       }
-      int home = (int) s.hash & mask;
+      int home = (int) hashes[j] & mask; // the array, not s.hash: no visit to each flow object
       boolean stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
       if (!stays) {
         slots[i] = s;

@@ -23,6 +23,10 @@ final class RecentFlows {
     private final long[] addresses = new long[6]; // client mac, ip high, ip low; server the same
     private int presence; // bit 0: client IP present, bit 1: server IP present
     private String protocol;
+    // The endpoints last remembered: the capture engine shares one Endpoint per address, so most
+    // repeats are these very objects and need no address comparison.
+    private Endpoint clientEndpoint;
+    private Endpoint serverEndpoint;
     KeyRecord client;
     KeyRecord server;
   }
@@ -45,8 +49,13 @@ final class RecentFlows {
    */
   Slot find(Endpoint client, Endpoint server, String protocol) {
     Slot s = slots[index(client, server, protocol)];
-    if (s == null
-        || s.presence != presence(client, server)
+    if (s == null) {
+      return null;
+    }
+    if (s.clientEndpoint == client && s.serverEndpoint == server) {
+      return s.protocol == protocol || s.protocol != null && s.protocol.equals(protocol) ? s : null;
+    }
+    if (s.presence != presence(client, server)
         || !same(s.addresses, 0, client)
         || !same(s.addresses, 3, server)) {
       return null;
@@ -70,6 +79,8 @@ final class RecentFlows {
     put(s.addresses, 0, client);
     put(s.addresses, 3, server);
     s.presence = presence(client, server);
+    s.clientEndpoint = client;
+    s.serverEndpoint = server;
     s.protocol = protocol;
     s.client = clientRecord;
     s.server = serverRecord;

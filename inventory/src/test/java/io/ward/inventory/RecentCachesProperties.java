@@ -64,6 +64,59 @@ class RecentCachesProperties {
     assertThat(describe(full)).isEqualTo(describe(uncached));
   }
 
+  /**
+   * Flows between a few endpoint objects, each used again and again as the capture engine shares
+   * one per address: the caches may recognise such an endpoint by identity, but must still tell the
+   * flows' protocols apart.
+   */
+  @Provide
+  Arbitrary<List<Object>> sharedEndpointFlows() {
+    Arbitrary<List<io.ward.model.Endpoint>> pool =
+        new OrderIndependenceTest().endpoints().list().ofMinSize(1).ofMaxSize(4);
+    Arbitrary<int[]> spec =
+        net.jqwik.api.Combinators.combine(
+                net.jqwik.api.Arbitraries.integers().between(0, 3),
+                net.jqwik.api.Arbitraries.integers().between(0, 3),
+                net.jqwik.api.Arbitraries.of(104, 2575, 443),
+                net.jqwik.api.Arbitraries.integers().between(0, 3),
+                net.jqwik.api.Arbitraries.integers().between(0, 50))
+            .as((c, sv, port, app, t) -> new int[] {c, sv, port, app, t});
+    return net.jqwik.api.Combinators.combine(pool, spec.list().ofMaxSize(30))
+        .as(
+            (endpoints, specs) -> {
+              List<Object> flows = new java.util.ArrayList<>();
+              for (int[] f : specs) {
+                Optional<String> app =
+                    f[3] == 0
+                        ? Optional.empty()
+                        : Optional.of(List.of("dicom", "hl7", "tls").get(f[3] - 1));
+                flows.add(
+                    new Flow(
+                        endpoints.get(f[0] % endpoints.size()),
+                        40000,
+                        endpoints.get(f[1] % endpoints.size()),
+                        f[2],
+                        io.ward.model.Transport.TCP,
+                        0,
+                        app,
+                        false,
+                        1,
+                        60,
+                        1,
+                        60,
+                        f[4],
+                        f[4] + 5));
+              }
+              return flows;
+            });
+  }
+
+  @Property(tries = 300)
+  void shouldTellProtocolsApartBetweenTheSameEndpointObjects(
+      @ForAll("sharedEndpointFlows") List<Object> flows) {
+    shouldHoldTheSameWithOneSlotAsWithFullCaches(flows);
+  }
+
   /** Everything a store holds, as sorted text. */
   static Map<String, String> describe(InputStore store) {
     Map<String, String> out = new TreeMap<>();
