@@ -33,20 +33,16 @@ class LibraryLogsTest {
   record Run(int code, String out, String err) {}
 
   private Run analyze(String... javaOptions) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Dlogback.debug=true");
-    command.addAll(List.of(javaOptions));
-    command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            WardCommand.class.getName(),
+    List<String> options = new ArrayList<>(List.of("-Dlogback.debug=true"));
+    options.addAll(List.of(javaOptions));
+    List<String> command =
+        ChildWard.command(
+            options,
             "analyze",
             "--no-progress",
             "--json",
             tmp.resolve("out.json").toString(),
-            HL7_CAPTURE.toString()));
+            HL7_CAPTURE.toString());
     // Standard error to a file, so that neither stream can fill its pipe while the other is read.
     Path errFile = tmp.resolve("err.txt");
     Process p = new ProcessBuilder(command).redirectError(errFile.toFile()).start();

@@ -36,17 +36,13 @@ class OutOfMemoryTest {
 
     Process p =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx24m",
-                "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                WardCommand.class.getName(),
-                "analyze",
-                "--no-progress",
-                "--json",
-                tmp.resolve("out.json").toString(),
-                pcap.toString())
+                ChildWard.command(
+                    List.of("-Xmx24m", "-XX:+UseSerialGC"),
+                    "analyze",
+                    "--no-progress",
+                    "--json",
+                    tmp.resolve("out.json").toString(),
+                    pcap.toString()))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

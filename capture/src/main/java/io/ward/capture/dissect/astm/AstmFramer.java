@@ -121,20 +121,6 @@ final class AstmFramer {
     }
   }
 
-  /** The value of a hex digit in either case, or -1. */
-  static int hexDigit(byte c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    return -1;
-  }
-
   private void checksumByte(byte b, Listener listener) {
     checksum[checksumFill++] = b;
     if (checksumFill < 2) {
@@ -152,7 +138,8 @@ final class AstmFramer {
     }
     // Compared digit by digit rather than through String.format, which cost a Formatter and two
     // strings per frame (over 1% of a full analysis of the benchmark's capture).
-    if (hexDigit(checksum[0]) != (sum >> 4 & 0xF) || hexDigit(checksum[1]) != (sum & 0xF)) {
+    if (Character.digit(checksum[0] & 0xFF, 16) != (sum >> 4 & 0xF)
+        || Character.digit(checksum[1] & 0xFF, 16) != (sum & 0xF)) {
       // The receiver would NAK and the sender retransmit: drop this copy.
       listener.anomaly("astm.bad_checksum");
       frameFill = 0;
