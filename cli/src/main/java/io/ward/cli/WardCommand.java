@@ -89,7 +89,8 @@ public final class WardCommand implements Runnable {
     return "ward: out of memory: the Java heap is full at "
         + (maxHeapBytes >> 20)
         + " MiB. An analysis holds about 10 KB per device; give Ward more, for example"
-        + " WARD_JAVA_OPTS='-XX:+UseSerialGC -Xmx8g -XX:TieredStopAtLevel=1' ./ward …";
+        + " WARD_JAVA_OPTS='-XX:+UseSerialGC -Xmx8g -XX:TieredStopAtLevel=1"
+        + " -XX:CompileThresholdScaling=0.5' ./ward …";
   }
 
   /** Runs the command line and returns its exit code (for tests). */
