@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * regard to case; {@code regex} uses Java syntax as written (add {@code (?i)} for case-insensitive)
  * and searches anywhere in the value unless anchored.
  */
-record FieldMatcher(Kind kind, String text, Optional<Pattern> pattern) {
+record FieldMatcher(
+    Kind kind, String text, Optional<Pattern> pattern, Optional<RequiredLiterals> required) {
 
   /** The three ways of matching. */
   enum Kind {
@@ -22,15 +23,18 @@ record FieldMatcher(Kind kind, String text, Optional<Pattern> pattern) {
   }
 
   static FieldMatcher equalsIgnoringCase(String text) {
-    return new FieldMatcher(Kind.EQUALS, text.toLowerCase(Locale.ROOT), Optional.empty());
+    return new FieldMatcher(
+        Kind.EQUALS, text.toLowerCase(Locale.ROOT), Optional.empty(), Optional.empty());
   }
 
   static FieldMatcher prefixIgnoringCase(String text) {
-    return new FieldMatcher(Kind.PREFIX, text.toLowerCase(Locale.ROOT), Optional.empty());
+    return new FieldMatcher(
+        Kind.PREFIX, text.toLowerCase(Locale.ROOT), Optional.empty(), Optional.empty());
   }
 
   static FieldMatcher regex(Pattern pattern) {
-    return new FieldMatcher(Kind.REGEX, pattern.pattern(), Optional.of(pattern));
+    return new FieldMatcher(
+        Kind.REGEX, pattern.pattern(), Optional.of(pattern), RequiredLiterals.of(pattern));
   }
 
   /** Capturing groups a regex declares; 0 for equals and prefix. */
@@ -53,6 +57,9 @@ record FieldMatcher(Kind kind, String text, Optional<Pattern> pattern) {
             ? Optional.of(List.of(value))
             : Optional.empty();
       default:
+        if (required.isPresent() && !required.get().mayMatch(value)) {
+          return Optional.empty(); // contains none of what every match contains
+        }
         Matcher m = pattern.orElseThrow().matcher(value);
         if (!m.find()) {
           return Optional.empty();
