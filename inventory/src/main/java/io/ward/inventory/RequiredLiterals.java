@@ -17,10 +17,13 @@ import java.util.regex.Pattern;
  *
  * <p>Only a plain head is read: an optional {@code (?i)}, an optional {@code ^}, then a run of
  * ordinary characters, or a group {@code (...)} or {@code (?:...)} each of whose alternatives
- * starts with one. Anything else (other flags, a top-level {@code |}, an escape or class at the
- * head, quoting, a head the expression may skip) gives no literals, and the expression always runs.
- * The test is a necessary condition only: a value that contains a literal still goes to the
- * expression.
+ * starts with one. Anything else gives no literals, and the expression always runs: flags given to
+ * {@code compile} other than case-insensitivity, an inline flag anywhere but a leading {@code (?i)}
+ * (it would change how later text reads, even inside a group, and {@code (?x)} turns brackets into
+ * comment), a top-level {@code |}, an escape or class at the head, quoting or a control escape
+ * ({@code \Q}, {@code \c}, which the scan here does not read), nested classes, a head the
+ * expression may skip. The test is a necessary condition only: a value that contains a literal
+ * still goes to the expression.
  */
 final class RequiredLiterals {
 
@@ -42,7 +45,7 @@ final class RequiredLiterals {
     }
     boolean ignoreCase = (flags & Pattern.CASE_INSENSITIVE) != 0;
     String s = pattern.pattern();
-    if (s.contains("\\Q") || !balancedWithoutTopLevelBar(s)) {
+    if (!plain(s)) {
       return Optional.empty();
     }
     int i = 0;
@@ -120,15 +123,21 @@ final class RequiredLiterals {
   }
 
   /**
-   * True when every group closes, no character class nests another, and no {@code |} stands outside
-   * all groups (that would make the head one alternative among others).
+   * True when every group closes; no character class nests another; no {@code |} stands outside all
+   * groups (that would make the head one alternative among others); no escape is {@code \Q} or
+   * {@code \c}; and no inline flag appears but a {@code (?i)} at the very start.
    */
-  private static boolean balancedWithoutTopLevelBar(String s) {
+  private static boolean plain(String s) {
     int depth = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '\\') {
+        if (unreadEscape(s, i)) {
+          return false;
+        }
         i++;
+      } else if (c == '(' && inlineFlags(s, i) && !(i == 0 && s.startsWith("(?i)"))) {
+        return false;
       } else if (c == '[') {
         i = classEnd(s, i);
         if (i < 0) {
@@ -145,6 +154,20 @@ final class RequiredLiterals {
       }
     }
     return depth == 0;
+  }
+
+  /** True when {@code s[at]} opens {@code (?flags)} or {@code (?flags:...)}, flags or a minus. */
+  private static boolean inlineFlags(String s, int at) {
+    return at + 2 < s.length()
+        && s.charAt(at + 1) == '?'
+        && "idmsuxU-".indexOf(s.charAt(at + 2)) >= 0;
+  }
+
+  /**
+   * True for the escapes at {@code s[at]} that the scans here cannot step over: quoting, control.
+   */
+  private static boolean unreadEscape(String s, int at) {
+    return at + 1 < s.length() && (s.charAt(at + 1) == 'Q' || s.charAt(at + 1) == 'c');
   }
 
   /** The index of the {@code )} closing the group opened at {@code s[open]}, or -1. */
@@ -207,6 +230,9 @@ final class RequiredLiterals {
     for (; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '\\') {
+        if (unreadEscape(s, i)) {
+          return -1;
+        }
         i++;
       } else if (c == '[') {
         return -1;

@@ -39,6 +39,10 @@ class RequiredLiteralsProperties {
           .ifPresent(p -> words.addAll(List.of(p.pattern().split("[^A-Za-z0-9 -]+"))));
       words.addAll(f.literals().values());
     }
+    // The literals themselves, so that values often hold them and the expressions often match.
+    for (Pattern p : patterns) {
+      RequiredLiterals.of(p).ifPresent(r -> words.addAll(r.literals()));
+    }
     words.removeIf(String::isBlank);
   }
 
@@ -54,8 +58,15 @@ class RequiredLiteralsProperties {
 
   @Property(tries = 2_000)
   void holdsForGeneratedExpressions(
-      @ForAll("expressions") String expression, @ForAll("values") String value) {
-    Pattern p = Pattern.compile(expression);
+      @ForAll("expressions") String expression,
+      @ForAll("values") String value,
+      @ForAll boolean compiledIgnoringCase) {
+    Pattern p;
+    try {
+      p = Pattern.compile(expression, compiledIgnoringCase ? Pattern.CASE_INSENSITIVE : 0);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return; // a quantifier after an inline flag, say: not an expression at all
+    }
     Optional<RequiredLiterals> required = RequiredLiterals.of(p);
     if (required.isPresent() && p.matcher(value).find()) {
       assertThat(required.get().mayMatch(value)).as(expression + " on " + value).isTrue();
@@ -93,11 +104,25 @@ class RequiredLiteralsProperties {
           "^(?:ab|)",
           "x?",
           ".ab",
-          "(?x)a b"
+          "(?x)a b",
+          // An inline flag inside the head group reads the later alternatives differently.
+          "(?:x(?i)|ABC)",
+          "(?:x(?x)|a b)",
+          "(?i)(?:x(?u)|kelvin)",
+          // Comment mode switched on mid-pattern turns brackets into comment text.
+          "abc(?x)#(\n|xyz#)\n(?-x)",
+          // A control escape takes the next character, even a bracket.
+          "abc\\c[|xyz]",
+          "(?:abc\\c(|xyz\\c))",
+          "(?iu)abc"
         }) {
       assertThat(RequiredLiterals.of(Pattern.compile(refused))).as(refused).isEmpty();
     }
     assertThat(RequiredLiterals.of(Pattern.compile("ab", Pattern.COMMENTS))).isEmpty();
+    assertThat(RequiredLiterals.of(Pattern.compile("ab", Pattern.UNICODE_CASE))).isEmpty();
+    // A flag given to compile and cleared inline: the literal must not be read as exact.
+    assertThat(RequiredLiterals.of(Pattern.compile("Acme(?-i)", Pattern.CASE_INSENSITIVE)))
+        .isEmpty();
   }
 
   @Test
@@ -141,7 +166,9 @@ class RequiredLiteralsProperties {
   @Provide
   Arbitrary<String> expressions() {
     Arbitrary<String> atom =
-        Arbitraries.of("ab", "Ab", "k", "B", "-", " ", "12", "\\d", ".", "[ak]");
+        Arbitraries.of(
+            "ab", "Ab", "k", "B", "-", " ", "12", "\\d", ".", "[ak]", "(?i)", "(?-i)", "(?x)", "#",
+            "(?u)", "\\c[", "\\ca");
     Arbitrary<String> quantifier = Arbitraries.of("", "", "", "?", "*", "+", "{0,2}", "{2}");
     Arbitrary<String> quantified = Combinators.combine(atom, quantifier).as((a, q) -> a + q);
     Arbitrary<String> sequence =
