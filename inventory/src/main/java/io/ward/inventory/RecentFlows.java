@@ -2,6 +2,7 @@ package io.ward.inventory;
 
 import io.ward.model.Endpoint;
 import io.ward.model.IpAddress;
+import java.util.Objects;
 
 /**
  * The client, server and protocol of the flows {@link InputStore} counted most recently, with the
@@ -49,18 +50,17 @@ final class RecentFlows {
    */
   Slot find(Endpoint client, Endpoint server, String protocol) {
     Slot s = slots[index(client, server, protocol)];
-    if (s == null) {
+    if (s == null || !Objects.equals(s.protocol, protocol)) {
       return null;
     }
     if (s.clientEndpoint == client && s.serverEndpoint == server) {
-      return s.protocol == protocol || s.protocol != null && s.protocol.equals(protocol) ? s : null;
+      return s;
     }
-    if (s.presence != presence(client, server)
-        || !same(s.addresses, 0, client)
-        || !same(s.addresses, 3, server)) {
-      return null;
-    }
-    return s.protocol == protocol || s.protocol != null && s.protocol.equals(protocol) ? s : null;
+    return s.presence == presence(client, server)
+            && same(s.addresses, 0, client)
+            && same(s.addresses, 3, server)
+        ? s
+        : null;
   }
 
   /** Remembers the records a triple landed in, replacing whatever shared its slot. */

@@ -131,18 +131,13 @@ final class RequiredLiterals {
     int depth = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '\\') {
-        if (unreadEscape(s, i)) {
-          return false;
-        }
-        i++;
-      } else if (c == '(' && inlineFlags(s, i) && !(i == 0 && s.startsWith("(?i)"))) {
-        return false;
-      } else if (c == '[') {
-        i = classEnd(s, i);
+      if (c == '\\' || c == '[') {
+        i = tokenEnd(s, i);
         if (i < 0) {
           return false;
         }
+      } else if (c == '(' && inlineFlags(s, i) && !(i == 0 && s.startsWith("(?i)"))) {
+        return false;
       } else if (c == '(') {
         depth++;
       } else if (c == ')') {
@@ -163,22 +158,13 @@ final class RequiredLiterals {
         && "idmsuxU-".indexOf(s.charAt(at + 2)) >= 0;
   }
 
-  /**
-   * True for the escapes at {@code s[at]} that the scans here cannot step over: quoting, control.
-   */
-  private static boolean unreadEscape(String s, int at) {
-    return at + 1 < s.length() && (s.charAt(at + 1) == 'Q' || s.charAt(at + 1) == 'c');
-  }
-
   /** The index of the {@code )} closing the group opened at {@code s[open]}, or -1. */
   private static int closing(String s, int open) {
     int depth = 0;
     for (int i = open; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '[') {
-        i = classEnd(s, i);
+      if (c == '\\' || c == '[') {
+        i = tokenEnd(s, i);
         if (i < 0) {
           return -1;
         }
@@ -191,17 +177,18 @@ final class RequiredLiterals {
     return -1;
   }
 
-  /** The alternatives of {@code s[from, to)}, split at the {@code |} outside nested groups. */
+  /**
+   * The alternatives of {@code s[from, to)}, split at the {@code |} outside nested groups; only
+   * called on patterns {@link #plain} accepted.
+   */
   private static List<String> alternatives(String s, int from, int to) {
     List<String> out = new ArrayList<>();
     int depth = 0;
     int start = from;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '[') {
-        i = classEnd(s, i);
+      if (c == '\\' || c == '[') {
+        i = tokenEnd(s, i);
       } else if (c == '(') {
         depth++;
       } else if (c == ')') {
@@ -216,11 +203,16 @@ final class RequiredLiterals {
   }
 
   /**
-   * The index of the {@code ]} ending the character class opened at {@code s[open]}; -1 when it
-   * does not end or holds another class (Java's nested classes are not read here).
+   * Where the escape or character class at {@code s[at]} ends (its last index), so the scans above
+   * step over it; -1 for what they cannot read: a quoting or control escape ({@code \Q}, {@code
+   * \c}), a class that does not end or holds another class.
    */
-  private static int classEnd(String s, int open) {
-    int i = open + 1;
+  private static int tokenEnd(String s, int at) {
+    if (s.charAt(at) == '\\') {
+      boolean unread = at + 1 < s.length() && "Qc".indexOf(s.charAt(at + 1)) >= 0;
+      return unread ? -1 : at + 1;
+    }
+    int i = at + 1;
     if (i < s.length() && s.charAt(i) == '^') {
       i++;
     }
@@ -230,10 +222,10 @@ final class RequiredLiterals {
     for (; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '\\') {
-        if (unreadEscape(s, i)) {
+        i = tokenEnd(s, i);
+        if (i < 0) {
           return -1;
         }
-        i++;
       } else if (c == '[') {
         return -1;
       } else if (c == ']') {
