@@ -20,9 +20,8 @@ public final class WardCommand implements Runnable {
    * The subcommands by name, in the order help lists them. They are registered here rather than in
    * the annotation so that a run builds only the one it needs: picocli builds the model of every
    * registered command by reflection, and the nine others cost 30-40 ms of each start (measured on
-   * {@code ward analyze}). picocli's start-up for the one command, about 0.2 s, remains: its
-   * classes are Java 5 class files, which the class-data archive cannot hold, so they are loaded
-   * and verified afresh every time.
+   * {@code ward analyze}). picocli's classes are Java 5 class files, which only a static class-data
+   * archive holds; see {@code cli/cds-archive.sh}.
    */
   private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
