@@ -45,7 +45,7 @@ final class MarkdownReport {
     r.captures(captures);
     r.measurements(measurements);
     r.targets(targets);
-    r.ceilings(ceilings);
+    r.ceilings(ceilings, twoCores.map(Targets.TwoCoreBound::split));
     twoCores.ifPresent(r::twoCores);
     hotSpots.forEach(r::hotSpots);
     r.commands(measurements);
@@ -153,7 +153,7 @@ final class MarkdownReport {
     line("");
   }
 
-  private void ceilings(List<Targets.Ceiling> ceilings) {
+  private void ceilings(List<Targets.Ceiling> ceilings, Optional<PhaseSplit> phases) {
     if (ceilings.isEmpty()) {
       return;
     }
@@ -167,8 +167,10 @@ final class MarkdownReport {
             + " machine and file; it is a reference point, not a proof (a program with more"
             + " threads or a faster reader could go further).");
     line("");
-    line("| target | asks for (packets/s) | header walk (packets/s) | reach |");
-    line("|---|---:|---:|---:|");
+    line(
+        "| target | asks for (packets/s) | whole process may take (s) | header walk (packets/s)"
+            + " | reach |");
+    line("|---|---:|---:|---:|---:|");
     for (Targets.Ceiling c : ceilings) {
       line(
           "| "
@@ -176,12 +178,26 @@ final class MarkdownReport {
               + " | "
               + Format.count(c.askedPacketsPerSecond())
               + " | "
+              + Format.seconds(c.allowedSeconds())
+              + " | "
               + Format.count(c.walkPacketsPerSecond())
               + " | "
               + Format.ratio(c.reach())
               + " |");
     }
     line("");
+    phases.ifPresent(
+        p ->
+            line(
+                "Against that time: Ward's start alone (the JVM, the command line and setup, before"
+                    + " the first packet is read) took "
+                    + Format.seconds(p.startWall())
+                    + " s in the `--timings` runs below, and launch and exit around the JVM's clock "
+                    + Format.seconds(p.outsideWall())
+                    + " s; writing the inventory and its JSON took "
+                    + Format.seconds(p.outputWall())
+                    + " s after the last packet of the full analysis."));
+    phases.ifPresent(p -> line(""));
   }
 
   private void twoCores(Targets.TwoCoreBound b) {

@@ -87,8 +87,16 @@ final class Targets {
    * @param target the target, as the issue words it
    * @param askedPacketsPerSecond the speed the target asks of Ward in this run
    * @param walkPacketsPerSecond the plain header walk's median speed in this run
+   * @param packets the packets of the capture the target is set on
    */
-  record Ceiling(String target, double askedPacketsPerSecond, double walkPacketsPerSecond) {
+  record Ceiling(
+      String target, double askedPacketsPerSecond, double walkPacketsPerSecond, long packets) {
+
+    /** The whole process's time, JVM start included, that the target allows. */
+    double allowedSeconds() {
+      return Stats.ratio(packets, askedPacketsPerSecond);
+    }
+
     /**
      * The walk's speed over the speed asked: below 1, the target is out of any Java decoder's
      * reach.
@@ -149,7 +157,11 @@ final class Targets {
       return Optional.empty();
     }
     return Optional.of(
-        new Ceiling(target, multiple * other.packetsPerSecond(), walk.packetsPerSecond()));
+        new Ceiling(
+            target,
+            multiple * other.packetsPerSecond(),
+            walk.packetsPerSecond(),
+            other.contender().input().packets()));
   }
 
   private static Optional<Target> speed(

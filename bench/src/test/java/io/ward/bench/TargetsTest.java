@@ -80,6 +80,8 @@ class TargetsTest {
     assertThat(fields.askedPacketsPerSecond()).isCloseTo(1_250_000, within(1e-6));
     assertThat(fields.walkPacketsPerSecond()).isCloseTo(2_000_000, within(1e-6));
     assertThat(fields.reach()).isCloseTo(1.6, within(1e-9));
+    // 50 × tshark's speed is 50 × less time for the same packets.
+    assertThat(fields.allowedSeconds()).isCloseTo(40.0 / 50, within(1e-9));
     Targets.Ceiling conv = ceilings.get(1);
     assertThat(conv.target()).contains("conv,tcp");
     assertThat(conv.reach()).isCloseTo(0.4, within(1e-9));
