@@ -44,6 +44,9 @@ public final class CaptureBenchmark implements Callable<Integer> {
   /** Seeds the shuffled order of each round (any fixed number: reruns keep their order). */
   private static final long ROUND_SEED = 2;
 
+  /** JFR's execution sampling period in the profiled runs (see {@link #profile}). */
+  private static final String SAMPLING_PERIOD = "jdk.ExecutionSample#period=1ms";
+
   /** The Ward processes profiled after the timed runs. */
   private static final Set<String> PROFILED =
       Set.of(Contenders.WARD_FULL, Contenders.WARD_DECODE_ONLY);
@@ -285,11 +288,17 @@ public final class CaptureBenchmark implements Callable<Integer> {
     Path recording = work.resolve(contender.id() + ".jfr").toAbsolutePath();
     Files.deleteIfExists(recording);
     log.println("bench: profiling " + contender.id() + " with JFR into " + recording);
-    // Right after the java launcher, before -jar.
+    // Right after the java launcher, before -jar. Sampled every millisecond, not the profile
+    // setting's 10 ms: JFR fails to walk most stacks that end in code of the C1-only JIT the
+    // analysis runs with, so at 10 ms a 3-second analysis gave about 40 samples (about 440 at 1 ms;
+    // with C2 it would give about 190 and 1,900, but that would profile another compiler's code).
     Contender profiled =
         contender.withArgument(
             1,
-            "-XX:StartFlightRecording=filename=" + recording + ",settings=profile",
+            "-XX:StartFlightRecording=filename="
+                + recording
+                + ",settings=profile,"
+                + SAMPLING_PERIOD,
             "-jfr",
             ", under JFR");
     new ProcessTimer(gnuTime, work.resolve("logs")).run(profiled, profiled.id());

@@ -271,7 +271,9 @@ final class MarkdownReport {
             + String.join(" ", profiled.command())
             + "` — "
             + h.samples()
-            + " execution samples.");
+            + " execution samples, one per millisecond at most. JFR cannot walk many stacks that"
+            + " end in C1-compiled code, so samples in such code are under-counted; `perf` sees"
+            + " them all.");
     line("");
     table(
         "Ward method nearest the top of the stack (callees folded in)",
