@@ -192,7 +192,8 @@ final class MarkdownReport {
                 "Against that time: Ward's start alone (the JVM, the command line and setup, before"
                     + " the first packet is read) took "
                     + Format.seconds(p.startWall())
-                    + " s in the `--timings` runs below, and launch and exit around the JVM's clock "
+                    + " s in the `--timings` runs below (their own reading of the JVM's clocks"
+                    + " included), and launch and exit around the JVM's clock "
                     + Format.seconds(p.outsideWall())
                     + " s; writing the inventory and its JSON took "
                     + Format.seconds(p.outputWall())
