@@ -290,8 +290,8 @@ public final class CaptureBenchmark implements Callable<Integer> {
     log.println("bench: profiling " + contender.id() + " with JFR into " + recording);
     // Right after the java launcher, before -jar. Sampled every millisecond, not the profile
     // setting's 10 ms: JFR fails to walk most stacks that end in code of the C1-only JIT the
-    // analysis runs with, so at 10 ms a 3-second analysis gave about 40 samples (about 440 at 1 ms;
-    // with C2 it would give about 190 and 1,900, but that would profile another compiler's code).
+    // analysis runs with, so at 10 ms a 3-second analysis gave about 40 samples (a few hundred at 1
+    // ms; with C2 about 190 and 1,900, but that would profile another compiler's code).
     Contender profiled =
         contender.withArgument(
             1,

@@ -28,8 +28,11 @@ final class Format {
     return String.format(Locale.ROOT, "%.1f", n);
   }
 
-  /** Seconds with two decimals, e.g. {@code 3.14}. */
+  /** Seconds with two decimals, e.g. {@code 3.14}; {@code n/a} when unknown. */
   static String seconds(double s) {
+    if (Double.isNaN(s) || Double.isInfinite(s)) {
+      return "n/a";
+    }
     return String.format(Locale.ROOT, "%.2f", s);
   }
 

@@ -192,8 +192,9 @@ final class MarkdownReport {
                 "Against that time: Ward's start alone (the JVM, the command line and setup, before"
                     + " the first packet is read) took "
                     + Format.seconds(p.startWall())
-                    + " s in the `--timings` runs below (their own reading of the JVM's clocks"
-                    + " included), and launch and exit around the JVM's clock "
+                    + " s in the full analysis's `--timings` run of median length below (its own"
+                    + " reading of the JVM's clocks included; decode-only starts the same way), and"
+                    + " launch and exit around the JVM's clock "
                     + Format.seconds(p.outsideWall())
                     + " s; writing the inventory and its JSON took "
                     + Format.seconds(p.outputWall())
@@ -272,7 +273,8 @@ final class MarkdownReport {
             + String.join(" ", profiled.command())
             + "` — "
             + h.samples()
-            + " execution samples, one per millisecond at most. JFR cannot walk many stacks that"
+            + " execution samples, at most one per running Java thread and millisecond. JFR cannot"
+            + " walk many stacks that"
             + " end in C1-compiled code, so samples in such code are under-counted; `perf` sees"
             + " them all.");
     line("");

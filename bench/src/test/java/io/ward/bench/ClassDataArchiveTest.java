@@ -3,12 +3,16 @@ package io.ward.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,14 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
 class ClassDataArchiveTest {
 
   @TempDir static Path tmp;
+  private static Path root;
   private static Path jar;
   private static Path archive;
 
   @BeforeAll
   static void makeArchiveTheWayTheLauncherDoes() throws Exception {
-    Path root = Path.of("").toAbsolutePath().getParent();
+    root = repositoryRoot();
     Path packaged = root.resolve("cli/target/ward.jar");
     assertThat(packaged).as("the cli module's jar (run `mvn package -pl cli -am` first)").exists();
+    assertThat(Files.getLastModifiedTime(packaged))
+        .as("cli/target/ward.jar is older than cli's classes: package the cli module again")
+        .isGreaterThanOrEqualTo(newestClass(root.resolve("cli/target/classes")));
     jar = tmp.resolve("ward.jar");
     Files.copy(packaged, jar);
     archive = tmp.resolve("ward.jsa");
@@ -44,28 +52,25 @@ class ClassDataArchiveTest {
                 jar.toString(),
                 archive.toString()),
             root);
-    assertThat(made.exitCode).as(made.output).isZero();
+    assertThat(made.output).as("cds-archive.sh reports no failure").doesNotContain("failed");
     assertThat(archive).as("cds-archive.sh wrote the archive").exists();
   }
 
   @Test
   void shouldHoldPicocliAndTheAnalyzeCommandForAnAnalysisStart() throws Exception {
-    // -Xshare:on: the JVM refuses to start when the archive cannot be mapped (a class-path
-    // mismatch,
-    // say) instead of quietly running without it.
+    // -Xshare:on: the JVM refuses to start when the archive cannot be mapped (a class-path or
+    // heap-setting mismatch, say) instead of quietly running without it. The analysis's own JVM
+    // options, as the launcher gives them.
     Result r =
         run(
             List.of(
-                "java",
-                "-Xshare:on",
-                "-XX:SharedArchiveFile=" + archive,
-                "-XX:+UseSerialGC",
-                "-Xlog:class+load=info",
-                "-jar",
+                "bash",
+                "-c",
+                ". cli/analysis-java-opts.sh && exec java -Xshare:on -XX:SharedArchiveFile=\"$1\""
+                    + " $analysis_java_opts -Xlog:class+load=info -jar \"$0\" analyze --help",
                 jar.toString(),
-                "analyze",
-                "--help"),
-            tmp);
+                archive.toString()),
+            root);
     assertThat(r.exitCode).as(r.output).isZero();
     assertThat(loadLine(r.output, "picocli.CommandLine")).contains("source: shared objects file");
     assertThat(loadLine(r.output, "io.ward.cli.AnalyzeCommand"))
@@ -76,7 +81,8 @@ class ClassDataArchiveTest {
   }
 
   @Test
-  void shouldMapUnderTheServersDefaultCollectorToo() throws Exception {
+  void shouldMapWithTheJvmsOwnDefaultsAsTheServerRunsAndKeepTheJdksDefaultClasses()
+      throws Exception {
     Result r =
         run(
             List.of(
@@ -91,6 +97,51 @@ class ClassDataArchiveTest {
     assertThat(r.exitCode).as(r.output).isZero();
     assertThat(loadLine(r.output, "io.ward.cli.WardCommand"))
         .contains("source: shared objects file");
+    // In the JDK's default class list (lib/classlist), which the archive replaces, and never
+    // loaded by an analysis: only there because the JDK's list was added to the training run's.
+    assertThat(archivedClasses(archive)).contains(": java.util.logging.LogManager ");
+  }
+
+  /** The repository: three levels above this module's test classes (bench/target/test-classes). */
+  private static Path repositoryRoot() throws Exception {
+    Path classes =
+        Path.of(
+            ClassDataArchiveTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return classes.getParent().getParent().getParent();
+  }
+
+  private static FileTime newestClass(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(ClassDataArchiveTest::modified)
+          .max(Comparator.naturalOrder())
+          .orElse(FileTime.fromMillis(0));
+    }
+  }
+
+  private static FileTime modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The classes an archive holds, one {@code N: name loader} line each. */
+  private static String archivedClasses(Path archive) throws Exception {
+    Result r =
+        run(
+            List.of(
+                "java",
+                "-XX:SharedArchiveFile=" + archive,
+                "-XX:+PrintSharedArchiveAndExit",
+                "-XX:+PrintSharedDictionary",
+                "-cp",
+                jar.toString()),
+            tmp);
+    assertThat(r.exitCode).as(r.output).isZero();
+    return r.output;
   }
 
   /** The class-loading log line of {@code className}, or "" when it was not loaded. */

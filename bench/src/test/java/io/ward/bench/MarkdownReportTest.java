@@ -58,9 +58,10 @@ class MarkdownReportTest {
         .contains("| decoding ≥ 50× tshark conv,tcp | 4,000,000 | 0.25 | 3,000,000 | 0.75× |")
         .contains(
             "Against that time: Ward's start alone (the JVM, the command line and setup, before"
-                + " the first packet is read) took 0.40 s in the `--timings` runs below (their"
-                + " own reading of the JVM's clocks included), and launch and exit around the"
-                + " JVM's clock 0.10 s; writing the inventory and its"
+                + " the first packet is read) took 0.40 s in the full analysis's `--timings` run"
+                + " of median length below (its own reading of the JVM's clocks included;"
+                + " decode-only starts the same way), and launch and exit around the JVM's clock"
+                + " 0.10 s; writing the inventory and its"
                 + " JSON took 0.40 s after the last packet of the full analysis.")
         .contains("## What two workers can reach on this machine")
         .contains("| launch and exit (outside the JVM's clock) | 0.10 |  |")
