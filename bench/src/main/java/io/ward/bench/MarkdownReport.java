@@ -274,9 +274,8 @@ final class MarkdownReport {
             + "` — "
             + h.samples()
             + " execution samples, at most one per running Java thread and millisecond. JFR cannot"
-            + " walk many stacks that"
-            + " end in C1-compiled code, so samples in such code are under-counted; `perf` sees"
-            + " them all.");
+            + " walk many stacks that end in C1-compiled code, so samples in such code are"
+            + " under-counted; `perf` sees them all.");
     line("");
     table(
         "Ward method nearest the top of the stack (callees folded in)",
