@@ -151,9 +151,16 @@ public final class LegacyRanges {
     return list(s);
   }
 
-  /** The text as a canonical {@code vers:generic/…} range, empty when it cannot be read. */
+  /**
+   * The text as a canonical {@code vers:generic/…} range; empty when it cannot be read, or when its
+   * range has no {@code vers} spelling: {@code 0-0} reads as 0 and the 0.x family, which would be
+   * written {@code >=0|<=0}, a version named twice, which {@code vers} forbids. Such text is still
+   * matched, by reading it again ({@link #parse}).
+   */
   public static Optional<String> toVers(String text) {
-    return parse(text).map(r -> Vers.format("generic", r));
+    return parse(text)
+        .map(r -> Vers.format("generic", r))
+        .filter(v -> Vers.tryParse(v).isPresent());
   }
 
   private static String clean(String text) {

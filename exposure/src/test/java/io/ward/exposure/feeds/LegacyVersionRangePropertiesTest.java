@@ -2,6 +2,7 @@ package io.ward.exposure.feeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ward.exposure.version.LegacyRanges;
 import io.ward.exposure.version.Vers;
 import io.ward.model.exposure.VersionConstraint;
 import net.jqwik.api.Arbitraries;
@@ -47,6 +48,20 @@ class LegacyVersionRangePropertiesTest {
                     LegacyVersionRange.constraint("distributed  < april 1, 2018"))
                 .interpreted())
         .isEmpty();
+  }
+
+  @Example
+  void shouldLeaveUnreadARangeThatVersCannotSpellButStillMatchIt() {
+    // Found by the property above: "0-0" is 0 and its 0.x family, whose vers spelling would name
+    // the version twice ("vers:generic/>=0|<=0"), which no vers reader accepts.
+    for (String text : new String[] {"0-0", "0.-0", "0--0"}) {
+      VersionConstraint c = LegacyVersionRange.constraint(text);
+      assertThat(c).isInstanceOf(VersionConstraint.Legacy.class);
+      assertThat(((VersionConstraint.Legacy) c).interpreted()).as(text).isEmpty();
+      assertThat(LegacyRanges.parse(text)).as("the matcher still reads " + text).isPresent();
+    }
+    assertThat(((VersionConstraint.Legacy) LegacyVersionRange.constraint("1.2-1.4")).interpreted())
+        .hasValueSatisfying(v -> assertThat(Vers.tryParse(v.vers())).isPresent());
   }
 
   @Provide
