@@ -187,19 +187,20 @@ final class MarkdownReport {
     }
     line("");
     phases.ifPresent(
-        p ->
-            line(
-                "Against that time: Ward's start alone (the JVM, the command line and setup, before"
-                    + " the first packet is read) took "
-                    + Format.seconds(p.startWall())
-                    + " s in the full analysis's `--timings` run of median length below (its own"
-                    + " reading of the JVM's clocks included; decode-only starts the same way), and"
-                    + " launch and exit around the JVM's clock "
-                    + Format.seconds(p.outsideWall())
-                    + " s; writing the inventory and its JSON took "
-                    + Format.seconds(p.outputWall())
-                    + " s after the last packet of the full analysis."));
-    phases.ifPresent(p -> line(""));
+        p -> {
+          line(
+              "Against that time: Ward's start alone (the JVM, the command line and setup, before"
+                  + " the first packet is read) took "
+                  + Format.seconds(p.startWall())
+                  + " s in the full analysis's `--timings` run of median length below (its own"
+                  + " reading of the JVM's clocks included; decode-only starts the same way), and"
+                  + " launch and exit around the JVM's clock "
+                  + Format.seconds(p.outsideWall())
+                  + " s; writing the inventory and its JSON took "
+                  + Format.seconds(p.outputWall())
+                  + " s after the last packet of the full analysis.");
+          line("");
+        });
   }
 
   private void twoCores(Targets.TwoCoreBound b) {
