@@ -3,6 +3,7 @@ package io.ward.cli;
 import io.ward.capture.CaptureFormatException;
 import io.ward.engine.InventoryFormatException;
 import io.ward.inventory.KnowledgeBaseException;
+import io.ward.server.audit.AuditKeyException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -35,7 +36,8 @@ final class ExitCodes {
         || t instanceof KnowledgeBaseException
         || t instanceof NoSuchFileException
         || t instanceof AccessDeniedException
-        || t instanceof UserInputException;
+        || t instanceof UserInputException
+        || t instanceof AuditKeyException;
   }
 
   /** One line on stderr for user errors; a stack trace only for Ward's own bugs. */

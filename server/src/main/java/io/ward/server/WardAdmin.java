@@ -1,6 +1,7 @@
 package io.ward.server;
 
 import io.ward.server.audit.Actor;
+import io.ward.server.audit.AuditKeyReplacement;
 import io.ward.server.audit.AuditLog;
 import io.ward.server.audit.AuditVerification;
 import io.ward.server.security.ApiToken;
@@ -56,6 +57,17 @@ public final class WardAdmin implements AutoCloseable {
   /** Walks the audit chain. */
   public AuditVerification verifyAudit() {
     return context.getBean(AuditLog.class).verify();
+  }
+
+  /**
+   * Makes a new audit key for the entries from the next one on, and logs it.
+   *
+   * @param keyLost the first entries of the ranges whose key is lost for good, to declare lost
+   * @throws io.ward.server.audit.AuditKeyException refused (see {@link
+   *     AuditKeyReplacement#replace})
+   */
+  public AuditKeyReplacement.Replaced replaceAuditKey(String reason, java.util.Set<Long> keyLost) {
+    return context.getBean(AuditKeyReplacement.class).replace(Actor.cli(), reason, keyLost);
   }
 
   @Override

@@ -104,6 +104,7 @@ public final class AccountJson {
       boolean keyMissing,
       Optional<Long> firstBroken,
       Optional<String> problem,
+      Optional<String> caveat,
       String message) {
 
     public static Verification of(io.ward.server.audit.AuditVerification v) {
@@ -114,6 +115,7 @@ public final class AccountJson {
           v.keyMissing(),
           v.firstBroken(),
           v.problem(),
+          v.caveat(),
           v.message());
     }
   }

@@ -52,19 +52,24 @@ public class AuditAnchor {
    */
   record Head(long seq, String hash, Optional<Long> brokenAt) {}
 
+  /**
+   * A head and the audit key it is written under ({@code key-from-seq=}; absent: the first key).
+   */
+  private record Signed(Head head, Optional<Long> keyFromSeq) {}
+
   /** What the anchor file says. */
-  record Reading(Optional<Head> head, Optional<String> problem) {
+  record Reading(Optional<Head> head, Optional<String> problem, boolean unauthenticated) {
     static Reading absent() {
-      return new Reading(Optional.empty(), Optional.empty());
+      return new Reading(Optional.empty(), Optional.empty(), false);
     }
 
     static Reading damaged(String problem) {
-      return new Reading(Optional.empty(), Optional.of(problem));
+      return new Reading(Optional.empty(), Optional.of(problem), false);
     }
   }
 
   private final Path file;
-  private final Optional<AuditKey> key;
+  private final AuditKeys keys;
   private final JdbcClient jdbc;
 
   /** The anchored entry; null when none is written yet. */
@@ -78,7 +83,7 @@ public class AuditAnchor {
 
   AuditAnchor(AuditKeys keys, JdbcClient jdbc) {
     this.file = keys.file().resolveSibling(NAME);
-    this.key = keys.key();
+    this.keys = keys;
     this.jdbc = jdbc;
     Reading found = read();
     this.anchored = found.head().orElse(null);
@@ -95,17 +100,17 @@ public class AuditAnchor {
    *
    * @param prevHash the hash the entry links to
    */
-  void afterCommit(long seq, String prevHash, String hash) {
+  void afterCommit(long seq, String prevHash, String hash, AuditKey key) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-              advance(seq, prevHash, hash);
+              advance(seq, prevHash, hash, key);
             }
           });
     } else {
-      advance(seq, prevHash, hash);
+      advance(seq, prevHash, hash, key);
     }
   }
 
@@ -114,11 +119,13 @@ public class AuditAnchor {
    * log still holds it (another server appended in between, or commits finished out of order).
    * Otherwise the anchored entry was cut: that is written into the anchor, which stays there. Never
    * throws: the change is committed already.
+   *
+   * @param key the key the entry was hashed under, which the anchor is written under too
    */
-  synchronized void advance(long seq, String prevHash, String hash) {
+  synchronized void advance(long seq, String prevHash, String hash, AuditKey key) {
     try {
       catchUp();
-      if (frozen || key.isEmpty() || anchored != null && seq <= anchored.seq()) {
+      if (frozen || anchored != null && seq <= anchored.seq()) {
         return;
       }
       boolean follows =
@@ -128,7 +135,7 @@ public class AuditAnchor {
       if (!follows) {
         frozen = true;
         anchored = new Head(anchored.seq(), anchored.hash(), Optional.of(seq));
-        write(anchored);
+        write(anchored, key);
         log.error(
             "the audit entry {} anchored in {} was gone from the log when entry {} was appended;"
                 + " ward audit verify reports it",
@@ -138,7 +145,7 @@ public class AuditAnchor {
         return;
       }
       Head head = new Head(seq, hash, Optional.empty());
-      write(head);
+      write(head, key);
       anchored = head;
     } catch (IOException | RuntimeException e) {
       log.warn("cannot move the audit anchor {}: {}", file, e.toString());
@@ -186,8 +193,29 @@ public class AuditAnchor {
         .isPresent();
   }
 
-  /** What the file holds, authenticated when the key is there. */
-  Reading read() {
+  /**
+   * What the file holds, for an append: authenticated under the key this process holds, or under
+   * the key file's when another process replaced the key; a key file that cannot be read makes the
+   * anchor unusable (the append goes on, the anchor stays).
+   */
+  private Reading read() {
+    Reading held = read(keys.ring());
+    if (!held.unauthenticated()) {
+      return held;
+    }
+    try {
+      return read(keys.reload());
+    } catch (AuditKeyException e) {
+      return Reading.damaged(e.getMessage());
+    }
+  }
+
+  /**
+   * What the file holds, authenticated under the key it names in {@code ring}; taken
+   * unauthenticated when the ring lacks that key (lost, or not restored: verification reports the
+   * entries under it as such, the anchor cannot say more).
+   */
+  Reading read(AuditKeyRing ring) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -200,23 +228,35 @@ public class AuditAnchor {
     Optional<String> hash = AuditKeyFile.value(lines, "hash");
     Optional<String> brokenAt = AuditKeyFile.value(lines, "broken-at");
     Optional<String> mac = AuditKeyFile.value(lines, "hmac-sha256");
+    Optional<String> keyFromSeq = AuditKeyFile.value(lines, "key-from-seq");
     if (seq.isEmpty() || hash.isEmpty() || mac.isEmpty()) {
       return Reading.damaged("the audit anchor " + file + " is damaged: a line is missing");
     }
-    Head head;
+    Signed signed;
     try {
-      head = new Head(Long.parseLong(seq.get()), hash.get(), brokenAt.map(Long::parseLong));
+      signed =
+          new Signed(
+              new Head(Long.parseLong(seq.get()), hash.get(), brokenAt.map(Long::parseLong)),
+              keyFromSeq.map(Long::parseLong));
     } catch (NumberFormatException e) {
       return Reading.damaged("the audit anchor " + file + " is damaged: " + e.getMessage());
     }
-    if (key.isPresent() && !key.get().authenticates(text(head), mac.get())) {
+    Optional<AuditKey> key =
+        signed.keyFromSeq().isPresent()
+            ? ring.startingAt(signed.keyFromSeq().get())
+            : ring.initialKey();
+    if (key.isEmpty()) {
+      return new Reading(Optional.of(signed.head()), Optional.empty(), true);
+    }
+    if (!key.get().authenticates(text(signed), mac.get())) {
       return Reading.damaged(
           "the audit anchor " + file + " does not hold under the audit key (edited)");
     }
-    return new Reading(Optional.of(head), Optional.empty());
+    return new Reading(Optional.of(signed.head()), Optional.empty(), false);
   }
 
-  private void write(Head head) throws IOException {
+  private void write(Head head, AuditKey key) throws IOException {
+    Signed signed = new Signed(head, Optional.of(key.fromSeq()));
     String content =
         "# Ward audit anchor: the last audit entry committed through this data directory.\n"
             + "# ward audit verify reports a log that ends before it. Do not edit.\n"
@@ -225,8 +265,10 @@ public class AuditAnchor {
             + "\nhash="
             + head.hash()
             + head.brokenAt().map(b -> "\nbroken-at=" + b).orElse("")
+            + "\nkey-from-seq="
+            + key.fromSeq()
             + "\nhmac-sha256="
-            + key.orElseThrow().mac(text(head))
+            + key.mac(text(signed))
             + "\n";
     Path dir = file.toAbsolutePath().getParent();
     Path aside = Files.createTempFile(dir, ".audit-head-", ".tmp");
@@ -246,12 +288,15 @@ public class AuditAnchor {
     }
   }
 
-  private static String text(Head head) {
+  /** The authenticated text; the key's range only when named (anchors before key replacement). */
+  private static String text(Signed signed) {
+    Head head = signed.head();
     return CONTEXT
         + head.seq()
         + "|"
         + head.hash()
         + "|"
-        + head.brokenAt().map(String::valueOf).orElse("");
+        + head.brokenAt().map(String::valueOf).orElse("")
+        + signed.keyFromSeq().map(k -> "|" + k).orElse("");
   }
 }

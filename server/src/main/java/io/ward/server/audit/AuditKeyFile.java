@@ -2,29 +2,40 @@ package io.ward.server.audit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The audit key on disk ({@code <data dir>/audit.key}): outside the database on purpose, so that
+ * The audit keys on disk ({@code <data dir>/audit.key}): outside the database on purpose, so that
  * whoever can write to the database (a PostgreSQL on another host has admins of its own) cannot
- * recompute the chain. Text, owner-only (600) where the file system has POSIX permissions:
+ * recompute the chain. Text, owner-only (600) where the file system has POSIX permissions; one key
+ * until {@code ward audit new-key} adds another ({@link AuditKeyRing}):
  *
  * <pre>
  * # comment lines
  * from-seq=1
+ * hmac-sha256=&lt;32 bytes, base64&gt;
+ * lost-from-seq=57
+ * from-seq=120
  * hmac-sha256=&lt;32 bytes, base64&gt;
  * </pre>
  */
@@ -39,58 +50,123 @@ final class AuditKeyFile {
   private AuditKeyFile() {}
 
   /**
-   * The key in a file, empty when there is no such file.
+   * The keyring in a file, empty when there is no such file.
    *
-   * @throws IllegalStateException the file is unreadable or not an audit key
+   * @throws AuditKeyException the file is unreadable or not an audit keyring
    */
-  static Optional<AuditKey> read(Path file) {
+  static Optional<AuditKeyRing> read(Path file) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read the audit key " + file + ": " + e, e);
-    }
-    Optional<String> fromSeq = value(lines, "from-seq");
-    Optional<String> secret = value(lines, "hmac-sha256");
-    if (fromSeq.isEmpty() || secret.isEmpty()) {
-      throw new IllegalStateException(
-          "the audit key " + file + " is damaged: it needs a from-seq= and an hmac-sha256= line");
+      throw new AuditKeyException("cannot read the audit key " + file + ": " + e, e);
     }
     try {
-      return Optional.of(
-          new AuditKey(
-              Base64.getDecoder().decode(secret.get()), Long.parseLong(fromSeq.get().strip())));
+      return Optional.of(parse(lines));
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(
-          "the audit key " + file + " is damaged: " + e.getMessage(), e);
+      throw new AuditKeyException("the audit key " + file + " is damaged: " + e.getMessage(), e);
     }
   }
 
   /**
-   * Creates a new random key covering entries from {@code fromSeq} on, or returns the key another
-   * process created first. The file appears whole or not at all (written aside, then linked).
+   * The keys, lost ranges and pending replacement of a file's lines: each key is a {@code
+   * from-seq=} (or {@code pending-from-seq=}) line followed by its {@code hmac-sha256=} line; a
+   * file of Ward before key replacement holds one such pair.
    */
-  static AuditKey create(Path file, long fromSeq) {
-    byte[] secret = new byte[AuditKey.BYTES];
-    RANDOM.nextBytes(secret);
-    AuditKey key = new AuditKey(secret, fromSeq);
-    String text =
-        "# Ward audit key: authenticates the audit log's hash chain (HMAC-SHA256).\n"
-            + "# Back it up, apart from the database. Without it `ward audit verify` can check the\n"
-            + "# chain's structure but cannot authenticate entries from from-seq on.\n"
-            + "from-seq="
-            + fromSeq
-            + "\nhmac-sha256="
-            + Base64.getEncoder().encodeToString(secret)
-            + "\n";
+  static AuditKeyRing parse(List<String> lines) {
+    List<AuditKey> keys = new ArrayList<>();
+    List<Long> lost = new ArrayList<>();
+    List<Long> pendingLost = new ArrayList<>();
+    AuditKey pendingKey = null;
+    String startName = null;
+    long start = 0;
+    int n = 0;
+    for (String raw : lines) {
+      n++;
+      String line = raw.strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      int eq = line.indexOf('=');
+      String name = eq < 0 ? line : line.substring(0, eq);
+      String value = eq < 0 ? "" : line.substring(eq + 1).strip();
+      if (startName != null && !name.equals("hmac-sha256")) {
+        throw new IllegalArgumentException(
+            startName + "=" + start + " has no hmac-sha256= line after it");
+      }
+      switch (name) {
+        case "from-seq", "pending-from-seq" -> {
+          startName = name;
+          start = sequence(n, name, value);
+        }
+        case "hmac-sha256" -> {
+          if (startName == null) {
+            throw new IllegalArgumentException(
+                "line " + n + ": an hmac-sha256= line without a from-seq= before it");
+          }
+          AuditKey key = new AuditKey(secret(n, value), start);
+          if (startName.equals("from-seq")) {
+            keys.add(key);
+          } else if (pendingKey == null) {
+            pendingKey = key;
+          } else {
+            throw new IllegalArgumentException("line " + n + ": a second pending key");
+          }
+          startName = null;
+        }
+        case "lost-from-seq" -> lost.add(sequence(n, name, value));
+        case "pending-lost-from-seq" -> pendingLost.add(sequence(n, name, value));
+        default ->
+            throw new IllegalArgumentException("line " + n + ": unknown line '" + name + "='");
+      }
+    }
+    if (startName != null) {
+      throw new IllegalArgumentException(
+          startName + "=" + start + " has no hmac-sha256= line after it");
+    }
+    if (keys.isEmpty() && pendingKey == null) {
+      throw new IllegalArgumentException("it needs a from-seq= and an hmac-sha256= line");
+    }
+    if (pendingKey == null && !pendingLost.isEmpty()) {
+      throw new IllegalArgumentException("pending-lost-from-seq= without a pending key");
+    }
+    Optional<AuditKeyRing.Pending> pending =
+        pendingKey == null
+            ? Optional.empty()
+            : Optional.of(
+                new AuditKeyRing.Pending(pendingKey, new java.util.TreeSet<>(pendingLost)));
+    return AuditKeyRing.of(keys, lost, pending);
+  }
+
+  private static long sequence(int line, String name, String value) {
     try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path aside = Files.createTempFile(dir, ".audit-key-", ".tmp", ownerOnly(dir));
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "line " + line + ": " + name + "=" + value + " is not an entry number", e);
+    }
+  }
+
+  private static byte[] secret(int line, String value) {
+    try {
+      return Base64.getDecoder().decode(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("line " + line + ": hmac-sha256= is not base64", e);
+    }
+  }
+
+  /**
+   * Creates a new random key covering entries from {@code fromSeq} on, or returns the keyring
+   * another process created first. The file appears whole or not at all (written aside, then
+   * linked).
+   */
+  static AuditKeyRing create(Path file, long fromSeq) {
+    AuditKeyRing ring = AuditKeyRing.of(newKey(fromSeq));
+    try {
+      Path aside = writeAside(file, ring);
       try {
-        Files.writeString(aside, text, StandardCharsets.UTF_8);
         publish(aside, file);
       } finally {
         Files.deleteIfExists(aside);
@@ -100,7 +176,93 @@ final class AuditKeyFile {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the audit key " + file, e);
     }
-    return key;
+    return ring;
+  }
+
+  /** A new random key covering entries from {@code fromSeq} on. */
+  static AuditKey newKey(long fromSeq) {
+    byte[] secret = new byte[AuditKey.BYTES];
+    RANDOM.nextBytes(secret);
+    return new AuditKey(secret, fromSeq);
+  }
+
+  /**
+   * Writes {@code ring} over the file, whole or not at all (written aside, synced, then moved into
+   * place), for a key replacement; the ring holds every key the file held.
+   *
+   * @throws AuditKeyException the file cannot be written
+   */
+  static void replace(Path file, AuditKeyRing ring) {
+    try {
+      Path aside = writeAside(file, ring);
+      try {
+        try {
+          Files.move(
+              aside, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(aside);
+      }
+    } catch (IOException e) {
+      throw new AuditKeyException("cannot write the audit key " + file + ": " + e, e);
+    }
+  }
+
+  private static String key(String name, AuditKey k) {
+    return name
+        + "="
+        + k.fromSeq()
+        + "\nhmac-sha256="
+        + Base64.getEncoder().encodeToString(k.secret())
+        + "\n";
+  }
+
+  /** The file's text for a ring, owner-only, synced, beside the file. */
+  private static Path writeAside(Path file, AuditKeyRing ring) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path aside = Files.createTempFile(dir, ".audit-key-", ".tmp", ownerOnly(dir));
+    try (FileChannel channel = FileChannel.open(aside, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.wrap(text(ring).getBytes(StandardCharsets.UTF_8)));
+      channel.force(true); // on disk before it becomes the key: never an empty key file
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(aside);
+      throw e;
+    }
+    return aside;
+  }
+
+  /** The keys and lost ranges in entry order, after a comment that says what the file is. */
+  static String text(AuditKeyRing ring) {
+    StringBuilder b =
+        new StringBuilder(
+            "# Ward audit key: authenticates the audit log's hash chain (HMAC-SHA256).\n"
+                + "# Back it up, apart from the database, and again after every `ward audit"
+                + " new-key`.\n"
+                + "# Without it `ward audit verify` can check the chain's structure but cannot\n"
+                + "# authenticate its entries. Each key covers the entries from its from-seq to"
+                + " the next\n"
+                + "# key's; lost-from-seq marks a range whose key was lost and declared so.\n");
+    TreeMap<Long, String> lines = new TreeMap<>();
+    for (AuditKey k : ring.keys()) {
+      lines.put(k.fromSeq(), key("from-seq", k));
+    }
+    for (long from : ring.lostRanges()) {
+      lines.put(from, "lost-from-seq=" + from + "\n");
+    }
+    lines.values().forEach(b::append);
+    ring.pending()
+        .ifPresent(
+            p -> {
+              b.append(
+                  "# A replacement written before its audit entry committed: taken as made when\n"
+                      + "# that entry exists and holds under this key, dropped otherwise.\n");
+              p.lostFrom().forEach(l -> b.append("pending-lost-from-seq=").append(l).append('\n'));
+              b.append(key("pending-from-seq", p.key()));
+            });
+    return b.toString();
   }
 
   /** Moves the finished file into place, never over an existing key. */

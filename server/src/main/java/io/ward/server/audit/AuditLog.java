@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -50,13 +51,46 @@ public class AuditLog {
   @Transactional(propagation = Propagation.REQUIRED)
   public AuditEntry append(
       String actor, String action, String target, String detail, String sourceAddress) {
-    AuditKey key = keys.forAppend();
-    // Locks the head row until the transaction ends: appenders chain one after another.
+    if (AuditKeyReplacement.ACTION.equals(action)) {
+      // Such an entry starts a key range; only the replacement writes one, under the new key.
+      throw new IllegalArgumentException(action + " is written by AuditKeyReplacement only");
+    }
+    Head head = lockHead();
+    return write(
+        head, keys.forAppend(head.keyFromSeq), actor, action, target, detail, sourceAddress);
+  }
+
+  /**
+   * The head row, locked until the transaction ends (appenders chain one after another), with its
+   * sequence number already moved to the entry about to be written.
+   */
+  Head lockHead() {
     jdbc.sql("UPDATE audit_head SET seq = seq + 1 WHERE id = 1").update();
-    Head head =
-        jdbc.sql("SELECT seq, head_hash FROM audit_head WHERE id = 1")
-            .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
-            .single();
+    return jdbc.sql("SELECT seq, head_hash, key_from_seq FROM audit_head WHERE id = 1")
+        .query(
+            (rs, n) ->
+                new Head(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    Optional.ofNullable(rs.getObject(3, Long.class))))
+        .single();
+  }
+
+  /**
+   * The locked head: the sequence number of the entry to write, the hash it links to, and the first
+   * entry of the key range appends use (empty for the first key).
+   */
+  record Head(long seq, String hash, Optional<Long> keyFromSeq) {}
+
+  /** Writes the entry at the locked head, hashed under {@code key}, and moves the head to it. */
+  AuditEntry write(
+      Head head,
+      AuditKey key,
+      String actor,
+      String action,
+      String target,
+      String detail,
+      String sourceAddress) {
     Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
     String a = clip(actor, 100);
     String act = clip(action, 60);
@@ -69,11 +103,9 @@ public class AuditLog {
             head.seq, at, a, act, t, d, src, head.hash, hash, HashAlgorithm.HMAC_SHA256.id());
     insert(entry);
     jdbc.sql("UPDATE audit_head SET head_hash = ? WHERE id = 1").param(hash).update();
-    anchor.afterCommit(entry.seq(), head.hash, hash);
+    anchor.afterCommit(entry.seq(), head.hash, hash, key);
     return entry;
   }
-
-  private record Head(long seq, String hash) {}
 
   private void insert(AuditEntry e) {
     jdbc.sql(
@@ -112,9 +144,35 @@ public class AuditLog {
    */
   @Transactional(readOnly = true)
   public AuditVerification verify() {
+    return check().verification();
+  }
+
+  /**
+   * A walk of the chain.
+   *
+   * @param ring the key file as the walk used it, a pending replacement confirmed or dropped
+   * @param missing keyed entries whose key the file lacks
+   * @param lastSeq the last entry walked
+   */
+  record Checked(
+      AuditVerification verification,
+      AuditKeyRing ring,
+      List<AuditChain.Range> missing,
+      long lastSeq) {}
+
+  /** Walks the chain (see {@link #verify}); joins the caller's transaction. */
+  Checked check() {
+    AuditKeyRing ring = AuditKeyRing.empty();
+    Optional<String> damaged = Optional.empty();
+    try {
+      ring = settlePending(keys.onDisk());
+    } catch (AuditKeyException e) {
+      // The structure is still walked; nothing keyed can be authenticated, and this says why.
+      damaged = Optional.of(e.getMessage());
+    }
     // The anchor first: it names only committed entries, which the reads below then all see.
-    AuditAnchor.Reading anchored = anchor.read();
-    AuditChain chain = new AuditChain(keys.key());
+    AuditAnchor.Reading anchored = anchor.read(ring);
+    AuditChain chain = new AuditChain(ring);
     while (true) {
       List<AuditEntry> page =
           jdbc.sql(
@@ -124,44 +182,114 @@ public class AuditLog {
               .param(chain.expectedSeq())
               .query(AuditLog::row)
               .list();
+      long lastSeq = chain.expectedSeq() - 1;
       if (page.isEmpty()) {
-        long lastSeq = chain.expectedSeq() - 1;
         AuditVerification structure = checkHead(chain.checked(), lastSeq, chain.lastHash());
         if (!structure.intact()) {
-          return structure;
+          return new Checked(structure, ring, chain.missing(), lastSeq);
         }
         AuditVerification reached = checkAnchor(anchored, chain.checked(), lastSeq);
-        return reached.intact() ? authenticated(chain) : reached;
+        return new Checked(
+            reached.intact() ? authenticated(chain, ring, damaged) : reached,
+            ring,
+            chain.missing(),
+            lastSeq);
       }
       for (AuditEntry e : page) {
         Optional<String> problem = chain.next(e);
         if (problem.isPresent()) {
-          return new AuditVerification(
-              chain.checked(), chain.keyed(), Optional.of(e.seq()), problem, false);
+          return new Checked(
+              new AuditVerification(
+                  chain.checked(), chain.keyed(), Optional.of(e.seq()), problem, false),
+              ring,
+              chain.missing(),
+              chain.expectedSeq() - 1);
         }
       }
     }
   }
 
-  /** The result of a chain whose structure holds: intact, or keyed entries left unchecked. */
-  private AuditVerification authenticated(AuditChain chain) {
-    Optional<Long> unchecked = chain.firstUnauthenticated();
-    if (unchecked.isEmpty()) {
-      return new AuditVerification(
-          chain.checked(), chain.keyed(), Optional.empty(), Optional.empty(), false);
+  /**
+   * The key file with its pending replacement settled: made when its entry exists, is a key
+   * replacement, and holds under the pending key; else it never committed and is left out.
+   */
+  AuditKeyRing settlePending(AuditKeyRing ring) {
+    if (ring.pending().isEmpty()) {
+      return ring;
     }
+    AuditKey key = ring.pending().get().key();
+    boolean made =
+        jdbc.sql("SELECT * FROM audit_log WHERE seq = ?")
+            .param(key.fromSeq())
+            .query(AuditLog::row)
+            .optional()
+            .filter(e -> AuditKeyReplacement.ACTION.equals(e.action()))
+            .filter(e -> HashAlgorithm.HMAC_SHA256.id().equals(e.hashAlgorithm()))
+            .filter(e -> key.authenticates(AuditHash.canonical(e), e.hash()))
+            .isPresent();
+    return made ? ring.confirmed() : ring.withoutPending();
+  }
+
+  /**
+   * The result of a chain whose structure holds: intact (with a caveat for ranges whose key was
+   * declared lost), or keyed entries left unchecked for want of their key.
+   */
+  private AuditVerification authenticated(
+      AuditChain chain, AuditKeyRing ring, Optional<String> damaged) {
+    Optional<String> caveat =
+        chain.lost().isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                ranges(chain.lost())
+                    + " (written under a key declared lost with `ward audit new-key --key-lost`;"
+                    + " see the audit.key.replace entry after them): order and links checked,"
+                    + " content not authenticated");
+    List<AuditChain.Range> missing = chain.missing();
+    if (missing.isEmpty()) {
+      return new AuditVerification(
+          chain.checked(), chain.keyed(), Optional.empty(), Optional.empty(), false, caveat);
+    }
+    StringBuilder why = new StringBuilder();
+    if (damaged.isPresent()) {
+      why.append(damaged.get())
+          .append(", so ")
+          .append(ranges(missing))
+          .append(" cannot be authenticated");
+    } else if (ring.isEmpty()) {
+      why.append("the audit key ").append(keys.file());
+      why.append(" is missing, so ").append(ranges(missing)).append(" cannot be authenticated");
+    } else {
+      why.append("the audit key ").append(keys.file());
+      why.append(" is missing the key of ")
+          .append(ranges(missing))
+          .append(", so they cannot be authenticated");
+    }
+    why.append(
+            " (the chain's links and order hold; an edit with recomputed hashes would not show)."
+                + " Restore the key file from its latest backup; if the key is lost for good,"
+                + " `ward audit new-key --key-lost=")
+        .append(AuditKeyReplacement.starts(missing))
+        .append("` records that.");
+    missing.stream()
+        .filter(AuditChain.Range::replaced)
+        .findFirst()
+        .ifPresent(
+            r ->
+                why.append(" Entry ")
+                    .append(r.from())
+                    .append(" says the key was replaced there: if nobody ran `ward audit new-key`")
+                    .append(" then, that entry is forged."));
     return new AuditVerification(
         chain.checked(),
-        0,
-        unchecked,
-        Optional.of(
-            "the audit key "
-                + keys.file()
-                + " is missing, so entries from "
-                + unchecked.get()
-                + " on cannot be authenticated (the chain's links and order hold; an edit with"
-                + " recomputed hashes would not show). Restore the key from its backup."),
-        /* keyMissing= */ true);
+        chain.keyed(),
+        Optional.of(missing.get(0).from()),
+        Optional.of(why.toString()),
+        /* keyMissing= */ true,
+        caveat);
+  }
+
+  private static String ranges(List<AuditChain.Range> ranges) {
+    return ranges.stream().map(AuditChain.Range::toString).collect(Collectors.joining(", "));
   }
 
   /**
@@ -172,7 +300,7 @@ public class AuditLog {
   private AuditVerification checkHead(long checked, long lastSeq, String lastHash) {
     Optional<Head> found =
         jdbc.sql("SELECT seq, head_hash FROM audit_head WHERE id = 1")
-            .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+            .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), Optional.empty()))
             .optional();
     if (found.isEmpty()) {
       return new AuditVerification(

@@ -10,19 +10,32 @@ import java.util.Optional;
  * @param firstBroken the sequence number of the first entry whose hash or link does not hold, or
  *     (when the key is missing) the first entry that cannot be authenticated
  * @param problem what is wrong with it
- * @param keyMissing the log has keyed entries but the audit key file is not there: the structure
- *     was checked, the content could not be authenticated
+ * @param keyMissing the log has keyed entries whose key the audit key file lacks: the structure was
+ *     checked, their content could not be authenticated
+ * @param caveat what an intact log could not check: entries under a key that an operator declared
+ *     lost ({@code ward audit new-key --key-lost})
  */
 public record AuditVerification(
     long entries,
     long keyedEntries,
     Optional<Long> firstBroken,
     Optional<String> problem,
-    boolean keyMissing) {
+    boolean keyMissing,
+    Optional<String> caveat) {
 
   /** A result without keyed entries (the unkeyed chain). */
   public AuditVerification(long entries, Optional<Long> firstBroken, Optional<String> problem) {
-    this(entries, 0, firstBroken, problem, false);
+    this(entries, 0, firstBroken, problem, false, Optional.empty());
+  }
+
+  /** A result without caveat. */
+  public AuditVerification(
+      long entries,
+      long keyedEntries,
+      Optional<Long> firstBroken,
+      Optional<String> problem,
+      boolean keyMissing) {
+    this(entries, keyedEntries, firstBroken, problem, keyMissing, Optional.empty());
   }
 
   /** True when every link held and every keyed entry was authenticated. */
@@ -33,7 +46,12 @@ public record AuditVerification(
   /** One line for a person: intact, broken at an entry and why, or the key missing. */
   public String message() {
     if (intact()) {
-      return "audit log intact: " + entries + " entries, " + keyedEntries + " keyed";
+      return "audit log intact: "
+          + entries
+          + " entries, "
+          + keyedEntries
+          + " keyed"
+          + caveat.map(c -> "; " + c).orElse("");
     }
     if (keyMissing) {
       return "audit log cannot be authenticated: " + problem.orElse("");

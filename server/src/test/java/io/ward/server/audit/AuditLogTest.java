@@ -197,7 +197,14 @@ class AuditLogTest {
         AuditEntry e3 = log.append("alice", "test.3", "thing:3", "", "local");
         java.nio.file.Path anchorFile = own.dataDir().resolve(AuditAnchor.NAME);
 
-        other.advance(e2.seq(), e1.hash(), e2.hash()); // its late commit callback for e2
+        other.advance(
+            e2.seq(),
+            e1.hash(),
+            e2.hash(),
+            own.bean(AuditKeys.class)
+                .ring()
+                .oldest()
+                .orElseThrow()); // its late commit callback for e2
 
         assertThat(java.nio.file.Files.readString(anchorFile)).contains("seq=" + e3.seq());
         assertThat(log.verify().intact()).isTrue();

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ward.server.RunningServer;
 import io.ward.server.TestStore;
 import io.ward.server.WardServer;
+import io.ward.server.audit.Actor;
+import io.ward.server.audit.AuditKeyReplacement;
+import io.ward.server.audit.AuditKeys;
 import io.ward.simulate.HospitalSimulator;
 import io.ward.simulate.SimulationConfig;
 import java.io.OutputStream;
@@ -527,5 +530,27 @@ class ConsoleBrowserTest {
                 .query(String.class)
                 .single())
         .isEqualTo("biomed night shift");
+  }
+
+  @Test
+  @Order(13)
+  void shouldShowEntriesUnderAKeyDeclaredLostAsACaveatOfAnIntactChain() throws Exception {
+    // What `ward audit new-key --key-lost` does after the key file is lost, beside the server.
+    Files.delete(server.context().getBean(AuditKeys.class).file());
+    server
+        .context()
+        .getBean(AuditKeyReplacement.class)
+        .replace(new Actor("cli:operator", "local"), "disk replaced", java.util.Set.of(1L));
+
+    open("/audit?verify=true");
+
+    assertThat(find("[role=status]").getText()).startsWith("The chain holds");
+    assertThat(find(".caveat").getText())
+        .startsWith("Caveat: entries 1–")
+        .contains("written under a key declared lost");
+    assertThat(find("table.audit tbody tr").getText())
+        .contains("audit.key.replace")
+        .contains("reason: disk replaced");
+    browser.shot("21-audit-key-declared-lost");
   }
 }
