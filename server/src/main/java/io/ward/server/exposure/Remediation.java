@@ -4,6 +4,7 @@ import io.ward.model.exposure.RemediationRecord.RiskAcceptance;
 import io.ward.model.exposure.RemediationStatus;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -94,5 +95,16 @@ public record Remediation(
       Optional<String> owner,
       Optional<LocalDate> due,
       Optional<String> maintenanceWindow,
-      Optional<String> fixedVersion) {}
+      Optional<String> fixedVersion) {
+
+    /** The fields it sets, as the audit log shows them: {@code owner=…, due=…}. */
+    public String describe() {
+      List<String> set = new ArrayList<>();
+      owner.ifPresent(v -> set.add("owner=" + v));
+      due.ifPresent(v -> set.add("due=" + v));
+      maintenanceWindow.ifPresent(v -> set.add("maintenance window=" + v));
+      fixedVersion.ifPresent(v -> set.add("fixed version=" + v));
+      return set.isEmpty() ? "no field set" : String.join(", ", set);
+    }
+  }
 }

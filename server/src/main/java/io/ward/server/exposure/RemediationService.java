@@ -396,7 +396,7 @@ public class RemediationService {
           "remediation " + id + " was changed by someone else; reload it");
     }
     audit.append(
-        actor.name(), "remediation.update", "remediation:" + id, edit.toString(), actor.address());
+        actor.name(), "remediation.update", "remediation:" + id, edit.describe(), actor.address());
     return get(id).orElseThrow();
   }
 

@@ -306,9 +306,10 @@ class ConsoleBrowserTest {
     assertThat(updates).hasSize(1);
     assertThat(updates.get(0))
         .contains("admin")
-        .contains("biomed night shift")
-        .contains("2099-06-30")
-        .contains("SP3-hotfix-7");
+        .contains("owner=biomed night shift")
+        .contains("due=2099-06-30")
+        .contains("fixed version=SP3-hotfix-7")
+        .doesNotContain("Optional[");
   }
 
   /** Device ids a page of the inventory table links to. */
