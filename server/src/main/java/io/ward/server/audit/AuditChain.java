@@ -98,8 +98,9 @@ final class AuditChain {
     boolean replacement = AuditKeyReplacement.ACTION.equals(e.action());
     SortedSet<Long> starts = ring.rangeStarts();
     if (rangeStart == null) {
-      // The first keyed entry: in the first key's range, which starts at the seq the log had when
-      // the key was made (at or before this one), unless the key file holds no range that early.
+      // The first keyed entry: in the first key's range (which starts at this entry: plain
+      // entries at or after a range start are refused as downgraded), unless the key file holds
+      // no range that early.
       SortedSet<Long> upTo = starts.headSet(seq + 1);
       startRange(upTo.isEmpty() ? seq : upTo.last(), !upTo.isEmpty(), replacement);
     } else if (starts.contains(seq)) {
@@ -111,11 +112,20 @@ final class AuditChain {
       startRange(seq, true, true);
     } else if (replacement) {
       // The key file only grows: a replacement it does not know before ranges it does know was
-      // never made. After its last range, the file may be older than the log (an old backup).
+      // never made. After its last range, the file may be older than the log (an old backup);
+      // then the replacement must carry the word of the key it replaced, when that key is held.
       if (!starts.tailSet(seq).isEmpty()) {
         return Optional.of(
             "a key replacement that the audit key file does not know, before keys it does"
                 + " (forged)");
+      }
+      if (rangeKey.isPresent()
+          && !e.target()
+              .endsWith(
+                  AuditKeyReplacement.ATTESTED
+                      + AuditKeyReplacement.attestation(rangeKey.get(), seq, e.prevHash()))) {
+        return Optional.of(
+            "a key replacement that the key before it did not attest (forged, or edited)");
       }
       startRange(seq, false, true);
     }

@@ -48,6 +48,15 @@ final class AuditKey {
     return AuditHash.hmac(macs.get(), canonical);
   }
 
+  /**
+   * The key's fingerprint, kept in the head row so that appends use this key and no other with the
+   * same first entry (one of a replacement that rolled back): an HMAC of a fixed text, which tells
+   * nothing of the key.
+   */
+  String id() {
+    return mac("ward-audit-key-id|" + fromSeq).substring(0, 32);
+  }
+
   /** True when {@code hash} is this key's HMAC of the content (compared in constant time). */
   boolean authenticates(String canonical, String hash) {
     return MessageDigest.isEqual(

@@ -202,11 +202,24 @@ final class AuditKeyFile {
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING);
         }
+        syncDirectory(file.toAbsolutePath().getParent());
       } finally {
         Files.deleteIfExists(aside);
       }
     } catch (IOException e) {
       throw new AuditKeyException("cannot write the audit key " + file + ": " + e, e);
+    }
+  }
+
+  /**
+   * Makes the rename durable before the database commit that relies on it: on Linux a directory
+   * opened for reading can be synced; elsewhere this is skipped.
+   */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | RuntimeException e) {
+      // Not supported here (some file systems and platforms): the file itself was synced.
     }
   }
 

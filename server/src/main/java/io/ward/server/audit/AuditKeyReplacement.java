@@ -72,6 +72,10 @@ public class AuditKeyReplacement {
   @Transactional
   public Replaced replace(Actor actor, String reason, Set<Long> declareLost) {
     AuditLog.Checked before = log.check();
+    if (before.damaged().isPresent()) {
+      throw new AuditKeyException(
+          before.damaged().get() + ": repair it or restore it from its backup first");
+    }
     AuditVerification v = before.verification();
     if (!v.intact() && !v.keyMissing()) {
       throw new AuditKeyException(
@@ -128,8 +132,18 @@ public class AuditKeyReplacement {
     AuditKey key = AuditKeyFile.newKey(next);
     AuditKeyRing pending = ring.withPending(key, missingStarts);
     AuditKeyFile.replace(keys.file(), pending);
-    confirmAfterCommit(pending);
-    jdbc.sql("UPDATE audit_head SET key_from_seq = ? WHERE id = 1").param(next).update();
+    confirmAfterCommit(key);
+    jdbc.sql("UPDATE audit_head SET key_from_seq = ?, key_id = ? WHERE id = 1")
+        .params(next, key.id())
+        .update();
+    // Attested under the key it replaces, when held: verification then tells this entry from one
+    // forged after the key file's last range (see AuditChain).
+    String target =
+        "audit-key:"
+            + next
+            + AuditKeys.current(ring, head)
+                .map(previous -> ATTESTED + attestation(previous, next, head.hash()))
+                .orElse("");
     List<String> lost = missing.stream().map(AuditChain.Range::toString).toList();
     String detail =
         "new audit key for entries from "
@@ -139,29 +153,47 @@ public class AuditKeyReplacement {
                 ? "; the keys before it stay in the key file"
                 : "; declared lost: " + String.join(", ", lost))
             + (reason == null || reason.isBlank() ? "" : "; reason: " + reason.strip());
-    AuditEntry entry =
-        log.write(head, key, actor.name(), ACTION, "audit-key:" + next, detail, actor.address());
+    AuditEntry entry = log.write(head, key, actor.name(), ACTION, target, detail, actor.address());
     return new Replaced(entry, keys.file(), lost);
   }
 
   /**
-   * After the commit, writes the replacement into the file as made and has this process use it. A
-   * failure here loses nothing: readers settle a pending replacement from the log.
+   * After the commit, writes the replacement into the file as made and has this process use it,
+   * unless the file no longer holds it as pending (another replacement wrote since). A failure here
+   * loses nothing: readers settle a pending replacement from the log.
    */
-  private void confirmAfterCommit(AuditKeyRing pending) {
+  private void confirmAfterCommit(AuditKey key) {
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
-            AuditKeyRing made = pending.confirmed();
-            keys.use(made);
             try {
-              AuditKeyFile.replace(keys.file(), made);
+              AuditKeyRing now = keys.onDisk();
+              boolean ours =
+                  now.pending()
+                      .filter(p -> p.key().fromSeq() == key.fromSeq())
+                      .filter(p -> p.key().id().equals(key.id()))
+                      .isPresent();
+              keys.use(ours ? now.confirmed() : now);
+              if (ours) {
+                AuditKeyFile.replace(keys.file(), now.confirmed());
+              }
             } catch (AuditKeyException e) {
               logger.warn("{} (the replacement is committed; readers confirm it)", e.getMessage());
             }
           }
         });
+  }
+
+  /** Marks the attestation in a replacement's target. */
+  static final String ATTESTED = " attested:";
+
+  /**
+   * The previous key's word that the replacement at {@code seq}, linking to {@code prevHash}, is
+   * real.
+   */
+  static String attestation(AuditKey previous, long seq, String prevHash) {
+    return previous.mac("ward-audit-key-replace|" + seq + "|" + prevHash);
   }
 
   /** The ranges with who wrote each one's first entry, for the operator to check. */

@@ -55,6 +55,12 @@ final class AuditKeyRing {
             throw new IllegalArgumentException(
                 "the pending key from entry " + from + " is not after every other range");
           }
+          for (long l : p.lostFrom()) {
+            if (this.keys.containsKey(l) || this.lost.contains(l)) {
+              throw new IllegalArgumentException(
+                  "the pending key declares the range from entry " + l + " lost, which is known");
+            }
+          }
         });
     this.pending = pending;
   }

@@ -14,22 +14,36 @@ import org.springframework.stereotype.Component;
  * holds keyed entries. Then the key was lost or this process runs on another data directory than
  * the one that wrote them: no key is made silently, since entries under it would hide the gap, and
  * appending fails until the key is restored or an operator declares it lost ({@code ward audit
- * new-key --key-lost}, which the log records).
+ * new-key --key-lost}, which the log records). A damaged key file also stops appends, with the
+ * reason, but not the process: {@code ward audit verify} still walks the chain's structure.
  *
- * <p>The head row names the range appends must use ({@code audit_head.key_from_seq}, null for the
- * first key). Another process on the same database may replace the key; an append that finds a
- * range this process does not hold rereads the file before it gives up.
+ * <p>The head row names the key appends must use (its first entry and fingerprint, {@code
+ * audit_head.key_from_seq} and {@code key_id}; null for the first key). Another process on the same
+ * database may replace the key; an append that finds a key this process does not hold rereads the
+ * file before it gives up.
  */
 @Component
 public class AuditKeys {
   private static final Logger log = LoggerFactory.getLogger(AuditKeys.class);
 
   private final Path file;
-  private volatile AuditKeyRing ring;
+  private volatile AuditKeyRing ring = AuditKeyRing.empty();
+
+  /** Why the key file could not be read, when it could not. */
+  private volatile Optional<String> damaged = Optional.empty();
 
   AuditKeys(WardProperties properties, JdbcClient jdbc) {
     this.file = properties.dataDirectory().resolve(AuditKeyFile.NAME).toAbsolutePath();
-    Optional<AuditKeyRing> found = AuditKeyFile.read(file);
+    Optional<AuditKeyRing> found;
+    try {
+      found = AuditKeyFile.read(file);
+    } catch (AuditKeyException e) {
+      damaged = Optional.of(e.getMessage());
+      if (properties.background()) {
+        log.error("{}: appends are refused until it is repaired or restored", e.getMessage());
+      }
+      return;
+    }
     boolean keyedEntries =
         jdbc.sql("SELECT MIN(seq) FROM audit_log WHERE hash_alg <> ?")
             .param(HashAlgorithm.SHA256.id())
@@ -52,7 +66,7 @@ public class AuditKeys {
     } else if (found.isEmpty() && properties.background()) {
       // The server's log says it at start; a command line reports it where it matters, once.
       log.error("{}", missingMessage(Optional.empty()));
-    } else if (AuditKeyFile.tooOpen(file)) {
+    } else if (found.isPresent() && AuditKeyFile.tooOpen(file)) {
       log.warn("the audit key {} can be read by others than its owner: chmod 600 it", file);
     }
     this.ring = found.orElse(AuditKeyRing.empty());
@@ -63,23 +77,32 @@ public class AuditKeys {
     return file;
   }
 
-  /** True when the key file holds at least one key. */
-  public boolean present() {
-    return ring.oldest().isPresent();
-  }
-
   /** The keys this process holds. */
   AuditKeyRing ring() {
     return ring;
   }
 
-  /** Rereads the key file and holds what it says (another process may have replaced the key). */
+  /**
+   * Rereads the key file and holds what it says (another process may have replaced the key).
+   *
+   * @throws AuditKeyException the file is damaged
+   */
   AuditKeyRing reload() {
-    ring = onDisk();
+    try {
+      ring = onDisk();
+      damaged = Optional.empty();
+    } catch (AuditKeyException e) {
+      damaged = Optional.of(e.getMessage());
+      throw e;
+    }
     return ring;
   }
 
-  /** What the key file holds now, without changing what this process holds. */
+  /**
+   * What the key file holds now, without changing what this process holds.
+   *
+   * @throws AuditKeyException the file is damaged
+   */
   AuditKeyRing onDisk() {
     return AuditKeyFile.read(file).orElse(AuditKeyRing.empty());
   }
@@ -87,34 +110,44 @@ public class AuditKeys {
   /** Holds {@code replaced} from now on, after this process wrote it. */
   void use(AuditKeyRing replaced) {
     ring = replaced;
+    damaged = Optional.empty();
   }
 
   /**
-   * The key of the range the head row names ({@code headKeyFromSeq}, empty for the first key), from
-   * the file when this process does not hold it yet.
+   * The key the locked head names, from the file when this process does not hold it (yet).
    *
-   * @throws AuditKeyException the key is missing; rather than write entries nobody can check
+   * @throws AuditKeyException the key is missing or the file damaged; rather than write entries
+   *     nobody can check
    */
-  AuditKey forAppend(Optional<Long> headKeyFromSeq) {
-    return current(ring, headKeyFromSeq)
-        .or(() -> current(reload(), headKeyFromSeq))
-        .orElseThrow(() -> new AuditKeyException(missingMessage(headKeyFromSeq)));
+  AuditKey forAppend(AuditLog.Head head) {
+    Optional<AuditKey> held = current(ring, head);
+    if (held.isPresent()) {
+      return held.get();
+    }
+    return current(reload(), head)
+        .orElseThrow(() -> new AuditKeyException(missingMessage(head.keyFromSeq())));
   }
 
-  /** The key of the range the head row names, in {@code ring}. */
-  static Optional<AuditKey> current(AuditKeyRing ring, Optional<Long> headKeyFromSeq) {
-    return headKeyFromSeq.isPresent() ? ring.startingAt(headKeyFromSeq.get()) : ring.initialKey();
+  /** The key the head names in {@code ring}: its first entry, and its fingerprint when set. */
+  static Optional<AuditKey> current(AuditKeyRing ring, AuditLog.Head head) {
+    Optional<AuditKey> key =
+        head.keyFromSeq().isPresent()
+            ? ring.startingAt(head.keyFromSeq().get())
+            : ring.initialKey();
+    return key.filter(k -> head.keyId().isEmpty() || head.keyId().get().equals(k.id()));
   }
 
   /** Why the key to append with is missing and what to do. */
   String missingMessage(Optional<Long> headKeyFromSeq) {
-    return "the audit key "
-        + headKeyFromSeq.map(s -> "covering entries from " + s + " on ").orElse("")
-        + "is missing from "
-        + file
-        + " but the audit log has keyed entries under it: restore the file from its backup (it is kept"
-        + " apart from the database on purpose), or run with the --data-dir that holds it. If it"
-        + " is lost for good, `ward audit new-key --key-lost` makes a new one and records the loss"
-        + " in the log";
+    return damaged.orElseGet(
+        () ->
+            "the audit key "
+                + headKeyFromSeq.map(s -> "covering entries from " + s + " on ").orElse("")
+                + "is missing from "
+                + file
+                + " but the audit log has keyed entries under it: restore the file from its"
+                + " backup (it is kept apart from the database on purpose), or run with the"
+                + " --data-dir that holds it. If it is lost for good, `ward audit new-key"
+                + " --key-lost` makes a new one and records the loss in the log");
   }
 }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,8 +57,7 @@ public class AuditLog {
       throw new IllegalArgumentException(action + " is written by AuditKeyReplacement only");
     }
     Head head = lockHead();
-    return write(
-        head, keys.forAppend(head.keyFromSeq), actor, action, target, detail, sourceAddress);
+    return write(head, keys.forAppend(head), actor, action, target, detail, sourceAddress);
   }
 
   /**
@@ -66,21 +66,22 @@ public class AuditLog {
    */
   Head lockHead() {
     jdbc.sql("UPDATE audit_head SET seq = seq + 1 WHERE id = 1").update();
-    return jdbc.sql("SELECT seq, head_hash, key_from_seq FROM audit_head WHERE id = 1")
+    return jdbc.sql("SELECT seq, head_hash, key_from_seq, key_id FROM audit_head WHERE id = 1")
         .query(
             (rs, n) ->
                 new Head(
                     rs.getLong(1),
                     rs.getString(2),
-                    Optional.ofNullable(rs.getObject(3, Long.class))))
+                    Optional.ofNullable(rs.getObject(3, Long.class)),
+                    Optional.ofNullable(rs.getString(4))))
         .single();
   }
 
   /**
    * The locked head: the sequence number of the entry to write, the hash it links to, and the first
-   * entry of the key range appends use (empty for the first key).
+   * entry and fingerprint of the key appends use (empty for the first key).
    */
-  record Head(long seq, String hash, Optional<Long> keyFromSeq) {}
+  record Head(long seq, String hash, Optional<Long> keyFromSeq, Optional<String> keyId) {}
 
   /** Writes the entry at the locked head, hashed under {@code key}, and moves the head to it. */
   AuditEntry write(
@@ -153,12 +154,14 @@ public class AuditLog {
    * @param ring the key file as the walk used it, a pending replacement confirmed or dropped
    * @param missing keyed entries whose key the file lacks
    * @param lastSeq the last entry walked
+   * @param damaged why the key file could not be read, when it could not
    */
   record Checked(
       AuditVerification verification,
       AuditKeyRing ring,
       List<AuditChain.Range> missing,
-      long lastSeq) {}
+      long lastSeq,
+      Optional<String> damaged) {}
 
   /** Walks the chain (see {@link #verify}); joins the caller's transaction. */
   Checked check() {
@@ -186,14 +189,15 @@ public class AuditLog {
       if (page.isEmpty()) {
         AuditVerification structure = checkHead(chain.checked(), lastSeq, chain.lastHash());
         if (!structure.intact()) {
-          return new Checked(structure, ring, chain.missing(), lastSeq);
+          return new Checked(structure, ring, chain.missing(), lastSeq, damaged);
         }
         AuditVerification reached = checkAnchor(anchored, chain.checked(), lastSeq);
         return new Checked(
             reached.intact() ? authenticated(chain, ring, damaged) : reached,
             ring,
             chain.missing(),
-            lastSeq);
+            lastSeq,
+            damaged);
       }
       for (AuditEntry e : page) {
         Optional<String> problem = chain.next(e);
@@ -203,31 +207,42 @@ public class AuditLog {
                   chain.checked(), chain.keyed(), Optional.of(e.seq()), problem, false),
               ring,
               chain.missing(),
-              chain.expectedSeq() - 1);
+              chain.expectedSeq() - 1,
+              damaged);
         }
       }
     }
   }
 
   /**
-   * The key file with its pending replacement settled: made when its entry exists, is a key
-   * replacement, and holds under the pending key; else it never committed and is left out.
+   * The key file with its pending replacement settled. It never happened when no entry holds its
+   * place yet, or when the entry there is an ordinary one under the key before it (the replacement
+   * rolled back and an append took its place). Otherwise it is taken as made, and the entry there
+   * is checked under it: a replacement whose entry was edited is then reported as edited, never as
+   * a key merely missing.
    */
   AuditKeyRing settlePending(AuditKeyRing ring) {
     if (ring.pending().isEmpty()) {
       return ring;
     }
-    AuditKey key = ring.pending().get().key();
-    boolean made =
+    long from = ring.pending().get().key().fromSeq();
+    Optional<AuditEntry> there =
         jdbc.sql("SELECT * FROM audit_log WHERE seq = ?")
-            .param(key.fromSeq())
+            .param(from)
             .query(AuditLog::row)
-            .optional()
-            .filter(e -> AuditKeyReplacement.ACTION.equals(e.action()))
-            .filter(e -> HashAlgorithm.HMAC_SHA256.id().equals(e.hashAlgorithm()))
-            .filter(e -> key.authenticates(AuditHash.canonical(e), e.hash()))
-            .isPresent();
-    return made ? ring.confirmed() : ring.withoutPending();
+            .optional();
+    if (there.isEmpty()) {
+      return ring.withoutPending();
+    }
+    AuditEntry e = there.get();
+    SortedSet<Long> before = ring.rangeStarts().headSet(from);
+    Optional<AuditKey> previous =
+        before.isEmpty() ? Optional.empty() : ring.startingAt(before.last());
+    boolean ordinary =
+        !AuditKeyReplacement.ACTION.equals(e.action())
+            && HashAlgorithm.HMAC_SHA256.id().equals(e.hashAlgorithm())
+            && previous.filter(k -> k.authenticates(AuditHash.canonical(e), e.hash())).isPresent();
+    return ordinary ? ring.withoutPending() : ring.confirmed();
   }
 
   /**
@@ -245,6 +260,16 @@ public class AuditLog {
                     + " see the audit.key.replace entry after them): order and links checked,"
                     + " content not authenticated");
     List<AuditChain.Range> missing = chain.missing();
+    if (damaged.isPresent() && missing.isEmpty()) {
+      // Nothing keyed was met, but nothing could have been checked: never "intact".
+      return new AuditVerification(
+          chain.checked(),
+          chain.keyed(),
+          Optional.of(chain.expectedSeq()),
+          Optional.of(damaged.get() + ": repair it or restore it from its backup"),
+          /* keyMissing= */ true,
+          caveat);
+    }
     if (missing.isEmpty()) {
       return new AuditVerification(
           chain.checked(), chain.keyed(), Optional.empty(), Optional.empty(), false, caveat);
@@ -300,7 +325,9 @@ public class AuditLog {
   private AuditVerification checkHead(long checked, long lastSeq, String lastHash) {
     Optional<Head> found =
         jdbc.sql("SELECT seq, head_hash FROM audit_head WHERE id = 1")
-            .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), Optional.empty()))
+            .query(
+                (rs, n) ->
+                    new Head(rs.getLong(1), rs.getString(2), Optional.empty(), Optional.empty()))
             .optional();
     if (found.isEmpty()) {
       return new AuditVerification(

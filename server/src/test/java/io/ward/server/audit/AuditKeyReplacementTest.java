@@ -216,6 +216,100 @@ class AuditKeyReplacementTest {
     }
 
     @Test
+    void shouldReportAnEditedReplacementAsEditedWhileItsKeyIsStillPending() throws Exception {
+      try (TestStore own = newStore()) {
+        AuditLog log = own.bean(AuditLog.class);
+        appendThree(log);
+        Path keyFile = own.dataDir().resolve(AuditKeyFile.NAME);
+        byte[] before = Files.readAllBytes(keyFile);
+        long at = own.bean(AuditKeyReplacement.class).replace(OPERATOR, "", Set.of()).entry().seq();
+        // The process stopped after the commit, before it confirmed the key in the file.
+        AuditKeyRing made = AuditKeyFile.read(keyFile).orElseThrow();
+        Files.write(keyFile, before);
+        AuditKeyFile.replace(
+            keyFile,
+            AuditKeyFile.read(keyFile)
+                .orElseThrow()
+                .withPending(made.startingAt(at).orElseThrow(), List.of()));
+
+        liftGuards(own);
+        own.jdbc().sql("UPDATE audit_log SET detail = 'forged' WHERE seq = ?").param(at).update();
+
+        AuditVerification v = log.verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.keyMissing()).isFalse();
+        assertThat(v.firstBroken()).contains(at);
+        assertThat(v.problem()).get().asString().contains("edited");
+      }
+    }
+
+    @Test
+    void shouldAppendUnderTheCommittedKeyNotAPendingOneWithTheSameFirstEntry() throws Exception {
+      try (TestStore own = newStore()) {
+        AuditLog log = own.bean(AuditLog.class);
+        appendThree(log);
+        TransactionTemplate tx =
+            new TransactionTemplate(own.bean(PlatformTransactionManager.class));
+        tx.executeWithoutResult(
+            status -> {
+              own.bean(AuditKeyReplacement.class).replace(OPERATOR, "", Set.of());
+              status.setRollbackOnly();
+            });
+
+        try (ConfigurableApplicationContext other = own.startAnotherProcess()) {
+          // It holds the rolled-back key, pending; the retry below makes another at the same entry.
+          assertThat(other.getBean(AuditKeys.class).ring().pending()).isPresent();
+          own.bean(AuditKeyReplacement.class).replace(OPERATOR, "retry", Set.of());
+
+          AuditEntry after =
+              other.getBean(AuditLog.class).append("alice", "test.after", "thing:a", "", "local");
+
+          AuditVerification v = log.verify();
+          assertThat(v.intact()).as(v.message()).isTrue();
+          assertThat(v.keyedEntries()).isEqualTo(v.entries());
+          AuditKeyRing ring = AuditKeyFile.read(own.dataDir().resolve(AuditKeyFile.NAME)).get();
+          assertThat(ring.pending()).isEmpty();
+          assertThat(
+                  ring.keys()
+                      .get(ring.keys().size() - 1)
+                      .authenticates(AuditHash.canonical(after), after.hash()))
+              .isTrue();
+        }
+      }
+    }
+
+    @Test
+    void shouldWalkTheChainButNeverSayIntactWithADamagedKeyFile() throws Exception {
+      try (TestStore own = newStore()) {
+        appendThree(own.bean(AuditLog.class));
+        Path keyFile = own.dataDir().resolve(AuditKeyFile.NAME);
+        Files.writeString(keyFile, "from-seq=1\nhmac-sha256=not base64\n");
+
+        try (ConfigurableApplicationContext restarted = own.startAnotherProcess()) {
+          AuditLog log = restarted.getBean(AuditLog.class);
+          AuditVerification v = log.verify();
+          assertThat(v.intact()).isFalse();
+          assertThat(v.keyMissing()).isTrue();
+          assertThat(v.problem())
+              .get()
+              .asString()
+              .startsWith("the audit key " + keyFile + " is damaged: line 2: hmac-sha256= is not");
+          assertThatThrownBy(() -> log.append("alice", "test.x", "thing:x", "", "local"))
+              .isInstanceOf(AuditKeyException.class)
+              .hasMessageContaining("is damaged");
+          assertThatThrownBy(
+                  () ->
+                      restarted
+                          .getBean(AuditKeyReplacement.class)
+                          .replace(OPERATOR, "", Set.of(1L)))
+              .isInstanceOf(AuditKeyException.class)
+              .hasMessageContaining("repair it or restore it from its backup first");
+          assertThat(Files.readString(keyFile)).contains("not base64");
+        }
+      }
+    }
+
+    @Test
     void shouldHaveAnotherProcessAppendUnderTheKeyThatReplacedItsOwn() throws Exception {
       try (TestStore own = newStore()) {
         AuditLog log = own.bean(AuditLog.class);
@@ -284,24 +378,26 @@ class AuditKeyReplacementTest {
         AuditEntry second = appendThree(log).get(1);
 
         // A forger with the database but not the key relabels an entry as a key replacement, so
-        // that it and the entries after it look like a range whose key is merely missing.
+        // that it and the entries after it look like a range whose key is merely missing. A real
+        // replacement carries the word of the key before it, which the forger cannot make.
         liftGuards(own);
         relabel(own, second.seq(), AuditKeyReplacement.ACTION);
+        own.jdbc()
+            .sql("UPDATE audit_log SET target = ? WHERE seq = ?")
+            .params(
+                "audit-key:" + second.seq() + AuditKeyReplacement.ATTESTED + "0".repeat(64),
+                second.seq())
+            .update();
 
         AuditVerification v = log.verify();
         assertThat(v.intact()).isFalse();
+        assertThat(v.keyMissing()).isFalse();
         assertThat(v.firstBroken()).contains(second.seq());
-        assertThat(v.problem())
-            .get()
-            .asString()
-            .contains("is missing the key of entries " + second.seq())
-            .contains("Entry " + second.seq() + " says the key was replaced there")
-            .contains("that entry is forged");
-        // The operator asked to declare it lost is shown who wrote it: not someone who replaced
-        // a key (the relabelled entry keeps its actor and time).
+        assertThat(v.problem()).get().asString().contains("the key before it did not attest");
         assertThatThrownBy(
                 () -> own.bean(AuditKeyReplacement.class).replace(OPERATOR, "", Set.of()))
-            .hasMessageContaining("(from " + AuditKeyReplacement.ACTION + " by bob at ");
+            .isInstanceOf(AuditKeyException.class)
+            .hasMessageContaining("does not verify");
       }
     }
 
