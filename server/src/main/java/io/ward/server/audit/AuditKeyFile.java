@@ -271,7 +271,8 @@ final class AuditKeyFile {
             p -> {
               b.append(
                   "# A replacement written before its audit entry committed: taken as made when\n"
-                      + "# that entry exists and holds under this key, dropped otherwise.\n");
+                      + "# an entry holds its place that is not an ordinary one under the key\n"
+                      + "# before it; left out otherwise, and replaced by the next new-key.\n");
               p.lostFrom().forEach(l -> b.append("pending-lost-from-seq=").append(l).append('\n'));
               b.append(key("pending-from-seq", p.key()));
             });

@@ -32,8 +32,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * keys alone.
  *
  * <p>The new key goes into the file as pending before the entry commits (an entry nobody could
- * check must never exist) and is confirmed after; one that never committed is dropped by the next
- * reader ({@link AuditLog#settlePending}). Keys are never removed from the file.
+ * check must never exist) and is confirmed after; readers settle one left pending from the log
+ * ({@link AuditLog#settlePending}), and the next replacement writes it out of the file only when no
+ * entry ever used it. No key that covers an entry is ever removed from the file.
  */
 @Service
 public class AuditKeyReplacement {

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  *
  * <p>A replacement is written here as {@link Pending} before its audit entry commits (an entry
  * nobody could check must never exist) and confirmed after: a pending replacement whose entry
- * exists and holds under its key is taken as made; otherwise it never happened and is dropped.
+ * exists and is not an ordinary entry under the key before it is taken as made (and its entry is
+ * then checked under it); otherwise it never happened ({@link AuditLog#settlePending}).
  */
 final class AuditKeyRing {
 
