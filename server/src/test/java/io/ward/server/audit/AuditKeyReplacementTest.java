@@ -36,7 +36,7 @@ class AuditKeyReplacementTest {
     void shouldRotateTheKeyAndKeepTheOldEntriesAuthenticated() throws Exception {
       try (TestStore own = newStore()) {
         AuditLog log = own.bean(AuditLog.class);
-        List<AuditEntry> before = appendThree(log);
+        List<AuditEntry> before = AuditForger.appendThree(log);
         Path keyFile = own.dataDir().resolve(AuditKeyFile.NAME);
 
         AuditKeyReplacement.Replaced r =
@@ -72,7 +72,7 @@ class AuditKeyReplacementTest {
     @Test
     void shouldRefuseToReplaceAMissingKeyUntilItIsDeclaredLostThenAppendAgain() throws Exception {
       try (TestStore own = newStore()) {
-        List<AuditEntry> before = appendThree(own.bean(AuditLog.class));
+        List<AuditEntry> before = AuditForger.appendThree(own.bean(AuditLog.class));
         long firstKeyed = firstKeyedSeq(own);
         long lastBefore = before.get(2).seq();
         Path keyFile = own.dataDir().resolve(AuditKeyFile.NAME);
@@ -122,7 +122,7 @@ class AuditKeyReplacementTest {
           assertThat(v.message()).contains("; entries " + firstKeyed + "–" + lastBefore);
 
           // Entries under the new key are authenticated: an edit of one is found.
-          liftGuards(own);
+          AuditForger.liftGuards(own);
           own.jdbc()
               .sql("UPDATE audit_log SET detail = 'forged' WHERE seq = ?")
               .param(after.seq())
@@ -137,7 +137,7 @@ class AuditKeyReplacementTest {
     @Test
     void shouldRefuseToDeclareALostKeyWhenNoneIsMissing() throws Exception {
       try (TestStore own = newStore()) {
-        appendThree(own.bean(AuditLog.class));
+        AuditForger.appendThree(own.bean(AuditLog.class));
         Path keyFile = own.dataDir().resolve(AuditKeyFile.NAME);
         byte[] before = Files.readAllBytes(keyFile);
         long entries = own.bean(AuditLog.class).verify().entries();
@@ -158,7 +158,7 @@ class AuditKeyReplacementTest {
       try (TestStore own = newStore()) {
         AuditLog log = own.bean(AuditLog.class);
         AuditKeyReplacement replacement = own.bean(AuditKeyReplacement.class);
-        appendThree(log);
+        AuditForger.appendThree(log);
         Path keyFile = own.dataDir().resolve(AuditKeyFile.NAME);
         TransactionTemplate tx =
             new TransactionTemplate(own.bean(PlatformTransactionManager.class));
@@ -192,18 +192,8 @@ class AuditKeyReplacementTest {
     void shouldTakeAPendingReplacementWhoseEntryCommittedAsMade() throws Exception {
       try (TestStore own = newStore()) {
         AuditLog log = own.bean(AuditLog.class);
-        appendThree(log);
-        Path keyFile = own.dataDir().resolve(AuditKeyFile.NAME);
-        byte[] before = Files.readAllBytes(keyFile);
-        long at = own.bean(AuditKeyReplacement.class).replace(OPERATOR, "", Set.of()).entry().seq();
-        // As if the process stopped after the commit, before it confirmed the key in the file.
-        AuditKeyRing made = AuditKeyFile.read(keyFile).orElseThrow();
-        Files.write(keyFile, before);
-        AuditKeyFile.replace(
-            keyFile,
-            AuditKeyFile.read(keyFile)
-                .orElseThrow()
-                .withPending(made.startingAt(at).orElseThrow(), List.of()));
+        AuditForger.appendThree(log);
+        long at = replaceLeavingItPending(own);
 
         try (ConfigurableApplicationContext restarted = own.startAnotherProcess()) {
           AuditLog other = restarted.getBean(AuditLog.class);
@@ -219,20 +209,10 @@ class AuditKeyReplacementTest {
     void shouldReportAnEditedReplacementAsEditedWhileItsKeyIsStillPending() throws Exception {
       try (TestStore own = newStore()) {
         AuditLog log = own.bean(AuditLog.class);
-        appendThree(log);
-        Path keyFile = own.dataDir().resolve(AuditKeyFile.NAME);
-        byte[] before = Files.readAllBytes(keyFile);
-        long at = own.bean(AuditKeyReplacement.class).replace(OPERATOR, "", Set.of()).entry().seq();
-        // The process stopped after the commit, before it confirmed the key in the file.
-        AuditKeyRing made = AuditKeyFile.read(keyFile).orElseThrow();
-        Files.write(keyFile, before);
-        AuditKeyFile.replace(
-            keyFile,
-            AuditKeyFile.read(keyFile)
-                .orElseThrow()
-                .withPending(made.startingAt(at).orElseThrow(), List.of()));
+        AuditForger.appendThree(log);
+        long at = replaceLeavingItPending(own);
 
-        liftGuards(own);
+        AuditForger.liftGuards(own);
         own.jdbc().sql("UPDATE audit_log SET detail = 'forged' WHERE seq = ?").param(at).update();
 
         AuditVerification v = log.verify();
@@ -247,7 +227,7 @@ class AuditKeyReplacementTest {
     void shouldAppendUnderTheCommittedKeyNotAPendingOneWithTheSameFirstEntry() throws Exception {
       try (TestStore own = newStore()) {
         AuditLog log = own.bean(AuditLog.class);
-        appendThree(log);
+        AuditForger.appendThree(log);
         TransactionTemplate tx =
             new TransactionTemplate(own.bean(PlatformTransactionManager.class));
         tx.executeWithoutResult(
@@ -281,7 +261,7 @@ class AuditKeyReplacementTest {
     @Test
     void shouldWalkTheChainButNeverSayIntactWithADamagedKeyFile() throws Exception {
       try (TestStore own = newStore()) {
-        appendThree(own.bean(AuditLog.class));
+        AuditForger.appendThree(own.bean(AuditLog.class));
         Path keyFile = own.dataDir().resolve(AuditKeyFile.NAME);
         Files.writeString(keyFile, "from-seq=1\nhmac-sha256=not base64\n");
 
@@ -313,7 +293,7 @@ class AuditKeyReplacementTest {
     void shouldHaveAnotherProcessAppendUnderTheKeyThatReplacedItsOwn() throws Exception {
       try (TestStore own = newStore()) {
         AuditLog log = own.bean(AuditLog.class);
-        appendThree(log);
+        AuditForger.appendThree(log);
         try (ConfigurableApplicationContext other = own.startAnotherProcess()) {
           other.getBean(AuditKeyReplacement.class).replace(OPERATOR, "", Set.of());
         }
@@ -338,7 +318,7 @@ class AuditKeyReplacementTest {
       try (TestStore own = newStore()) {
         AuditLog log = own.bean(AuditLog.class);
         AuditKeyReplacement replacement = own.bean(AuditKeyReplacement.class);
-        appendThree(log);
+        AuditForger.appendThree(log);
         Path keyFile = own.dataDir().resolve(AuditKeyFile.NAME);
         byte[] backup = Files.readAllBytes(keyFile); // taken before the rotation
         long rotatedAt = replacement.replace(OPERATOR, "rotation", Set.of()).entry().seq();
@@ -375,12 +355,12 @@ class AuditKeyReplacementTest {
         throws Exception {
       try (TestStore own = newStore()) {
         AuditLog log = own.bean(AuditLog.class);
-        AuditEntry second = appendThree(log).get(1);
+        AuditEntry second = AuditForger.appendThree(log).get(1);
 
         // A forger with the database but not the key relabels an entry as a key replacement, so
         // that it and the entries after it look like a range whose key is merely missing. A real
         // replacement carries the word of the key before it, which the forger cannot make.
-        liftGuards(own);
+        AuditForger.liftGuards(own);
         relabel(own, second.seq(), AuditKeyReplacement.ACTION);
         own.jdbc()
             .sql("UPDATE audit_log SET target = ? WHERE seq = ?")
@@ -405,11 +385,11 @@ class AuditKeyReplacementTest {
     void shouldFindAForgedReplacementBeforeARealOneAndARealOneRelabelled() throws Exception {
       try (TestStore own = newStore()) {
         AuditLog log = own.bean(AuditLog.class);
-        AuditEntry second = appendThree(log).get(1);
+        AuditEntry second = AuditForger.appendThree(log).get(1);
         long rotatedAt =
             own.bean(AuditKeyReplacement.class).replace(OPERATOR, "", Set.of()).entry().seq();
         AuditEntry after = log.append("alice", "test.after", "thing:a", "", "local");
-        liftGuards(own);
+        AuditForger.liftGuards(own);
 
         relabel(own, second.seq(), AuditKeyReplacement.ACTION);
         AuditVerification forged = log.verify();
@@ -440,7 +420,7 @@ class AuditKeyReplacementTest {
     void shouldKeepEntriesAfterADeclaredLossAuthenticatedWhenTheReplacementIsRelabelled()
         throws Exception {
       try (TestStore own = newStore()) {
-        appendThree(own.bean(AuditLog.class));
+        AuditForger.appendThree(own.bean(AuditLog.class));
         long firstKeyed = firstKeyedSeq(own);
         Files.delete(own.dataDir().resolve(AuditKeyFile.NAME));
         try (ConfigurableApplicationContext restarted = own.startAnotherProcess()) {
@@ -452,7 +432,7 @@ class AuditKeyReplacementTest {
                   .entry()
                   .seq();
           AuditEntry after = log.append("alice", "test.after", "thing:a", "", "local");
-          liftGuards(own);
+          AuditForger.liftGuards(own);
 
           // The forger hides the replacement, hoping the entries after it fall in the lost range.
           relabel(own, replacedAt, "test.hidden");
@@ -472,27 +452,26 @@ class AuditKeyReplacementTest {
       s.jdbc().sql("UPDATE audit_log SET action = ? WHERE seq = ?").params(action, seq).update();
     }
 
+    /**
+     * A rotation whose process stopped after the commit, before it confirmed the key in the file:
+     * the file holds the new key as pending. Returns the replacement's entry.
+     */
+    private static long replaceLeavingItPending(TestStore own) throws Exception {
+      Path keyFile = own.dataDir().resolve(AuditKeyFile.NAME);
+      byte[] before = Files.readAllBytes(keyFile);
+      long at = own.bean(AuditKeyReplacement.class).replace(OPERATOR, "", Set.of()).entry().seq();
+      AuditKey made = AuditKeyFile.read(keyFile).orElseThrow().startingAt(at).orElseThrow();
+      Files.write(keyFile, before);
+      AuditKeyFile.replace(
+          keyFile, AuditKeyFile.read(keyFile).orElseThrow().withPending(made, List.of()));
+      return at;
+    }
+
     private static long firstKeyedSeq(TestStore s) {
       return s.jdbc()
           .sql("SELECT MIN(seq) FROM audit_log WHERE hash_alg <> 'sha256'")
           .query(Long.class)
           .single();
-    }
-
-    private static List<AuditEntry> appendThree(AuditLog log) {
-      return List.of(
-          log.append("alice", "test.one", "thing:1", "first", "127.0.0.1"),
-          log.append("bob", "test.two", "thing:2", "second", "127.0.0.2"),
-          log.append("carol", "test.three", "thing:3", "third", "127.0.0.3"));
-    }
-
-    private static void liftGuards(TestStore s) {
-      if (s.isPostgres()) {
-        s.jdbc().sql("ALTER TABLE audit_log DISABLE TRIGGER USER").update();
-      } else {
-        s.jdbc().sql("DROP TRIGGER IF EXISTS audit_log_no_update").update();
-        s.jdbc().sql("DROP TRIGGER IF EXISTS audit_log_no_delete").update();
-      }
     }
   }
 }

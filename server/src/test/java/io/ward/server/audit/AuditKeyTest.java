@@ -35,7 +35,7 @@ class AuditKeyTest {
     @Test
     void shouldFindAnEditedEntryWhenTheForgerRecomputedThePlainSha256Chain() throws Exception {
       try (TestStore own = newStore()) {
-        List<AuditEntry> written = appendThree(own);
+        List<AuditEntry> written = AuditForger.appendThree(own.bean(AuditLog.class));
         AuditEntry second = written.get(1);
 
         rewriteFrom(
@@ -57,7 +57,7 @@ class AuditKeyTest {
     @Test
     void shouldFindAnEditedEntryWhoseHmacWasRecomputedUnderAnotherKey() throws Exception {
       try (TestStore own = newStore()) {
-        List<AuditEntry> written = appendThree(own);
+        List<AuditEntry> written = AuditForger.appendThree(own.bean(AuditLog.class));
         AuditEntry second = written.get(1);
         byte[] other = new byte[AuditKey.BYTES];
         new SecureRandom().nextBytes(other);
@@ -80,7 +80,7 @@ class AuditKeyTest {
     @Test
     void shouldRefuseKeyedEntriesRewrittenAsUnkeyedSha256() throws Exception {
       try (TestStore own = newStore()) {
-        List<AuditEntry> written = appendThree(own);
+        List<AuditEntry> written = AuditForger.appendThree(own.bean(AuditLog.class));
         AuditEntry first = written.get(0);
 
         // A forger rewrites the whole log as plain SHA-256 entries, each consistent with its
@@ -167,7 +167,7 @@ class AuditKeyTest {
     @Test
     void shouldSayTheKeyIsMissingAndRefuseToAppendWithoutIt() throws Exception {
       try (TestStore own = newStore()) {
-        List<AuditEntry> written = appendThree(own);
+        List<AuditEntry> written = AuditForger.appendThree(own.bean(AuditLog.class));
         Path keyFile = own.dataDir().resolve(AuditKeyFile.NAME);
         Files.delete(keyFile);
 
@@ -188,14 +188,6 @@ class AuditKeyTest {
               .hasMessageContaining("ward audit new-key --key-lost");
         }
       }
-    }
-
-    private static List<AuditEntry> appendThree(TestStore s) {
-      AuditLog log = s.bean(AuditLog.class);
-      return List.of(
-          log.append("alice", "test.one", "thing:1", "first", "127.0.0.1"),
-          log.append("bob", "test.two", "thing:2", "second", "127.0.0.2"),
-          log.append("carol", "test.three", "thing:3", "third", "127.0.0.3"));
     }
 
     private static AuditEntry withDetail(AuditEntry e, String detail) {
@@ -223,7 +215,7 @@ class AuditKeyTest {
         UnaryOperator<AuditEntry> edit,
         java.util.function.Function<AuditEntry, String> hasher,
         HashAlgorithm storedAs) {
-      liftGuards(s);
+      AuditForger.liftGuards(s);
       List<AuditEntry> all =
           s.jdbc().sql("SELECT * FROM audit_log ORDER BY seq").query(AuditLog::row).list();
       String prev =
@@ -284,15 +276,6 @@ class AuditKeyTest {
           .params(seq, prev)
           .update();
       return seq;
-    }
-
-    private static void liftGuards(TestStore s) {
-      if (s.isPostgres()) {
-        s.jdbc().sql("ALTER TABLE audit_log DISABLE TRIGGER USER").update();
-      } else {
-        s.jdbc().sql("DROP TRIGGER IF EXISTS audit_log_no_update").update();
-        s.jdbc().sql("DROP TRIGGER IF EXISTS audit_log_no_delete").update();
-      }
     }
   }
 }
