@@ -47,8 +47,12 @@ final class AuditChain {
   private final List<Range> lost = new ArrayList<>();
   private final List<Range> missing = new ArrayList<>();
 
+  /** Where the key file's ranges start: asked for every keyed entry, so read once. */
+  private final SortedSet<Long> starts;
+
   AuditChain(AuditKeyRing ring) {
     this.ring = ring;
+    this.starts = ring.rangeStarts();
   }
 
   /** Checks the next entry; what is wrong with it, or empty when it holds. */
@@ -96,7 +100,6 @@ final class AuditChain {
   private Optional<String> checkKeyed(AuditEntry e) {
     long seq = e.seq();
     boolean replacement = AuditKeyReplacement.ACTION.equals(e.action());
-    SortedSet<Long> starts = ring.rangeStarts();
     if (rangeStart == null) {
       // The first keyed entry: in the first key's range (which starts at this entry: plain
       // entries at or after a range start are refused as downgraded), unless the key file holds

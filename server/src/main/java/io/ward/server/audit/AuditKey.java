@@ -22,6 +22,9 @@ final class AuditKey {
 
   private final long fromSeq;
 
+  /** See {@link #id()}; made once, as every append under a replaced key compares it. */
+  private final String id;
+
   AuditKey(byte[] secret, long fromSeq) {
     if (secret.length != BYTES) {
       throw new IllegalArgumentException(
@@ -33,6 +36,7 @@ final class AuditKey {
     this.secret = secret.clone();
     this.fromSeq = fromSeq;
     this.macs = ThreadLocal.withInitial(() -> AuditHash.newMac(this.secret));
+    this.id = mac("ward-audit-key-id|" + fromSeq).substring(0, 32);
   }
 
   long fromSeq() {
@@ -54,7 +58,7 @@ final class AuditKey {
    * nothing of the key.
    */
   String id() {
-    return mac("ward-audit-key-id|" + fromSeq).substring(0, 32);
+    return id;
   }
 
   /** True when {@code hash} is this key's HMAC of the content (compared in constant time). */
