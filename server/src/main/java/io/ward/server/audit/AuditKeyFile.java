@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -60,6 +61,9 @@ final class AuditKeyFile {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       return Optional.empty();
+    } catch (CharacterCodingException e) {
+      throw new AuditKeyException(
+          "the audit key " + file + " is damaged: it is not text (bytes that are not UTF-8)", e);
     } catch (IOException e) {
       throw new AuditKeyException("cannot read the audit key " + file + ": " + e, e);
     }

@@ -75,7 +75,9 @@ public class AuditKeyReplacement {
     AuditLog.Checked before = log.check();
     if (before.damaged().isPresent()) {
       throw new AuditKeyException(
-          before.damaged().get() + ": repair it or restore it from its backup first");
+          before.damaged().get()
+              + ": repair it or restore it from its backup first (if neither can be done, move it"
+              + " aside and run this again with --key-lost)");
     }
     AuditVerification v = before.verification();
     if (!v.intact() && !v.keyMissing()) {

@@ -291,8 +291,11 @@ public class AuditLog {
     }
     why.append(
             " (the chain's links and order hold; an edit with recomputed hashes would not show)."
-                + " Restore the key file from its latest backup; if the key is lost for good,"
-                + " `ward audit new-key --key-lost=")
+                + (damaged.isPresent()
+                    ? " Repair the key file or restore it from its latest backup; if neither can"
+                        + " be done, move it aside, then `ward audit new-key --key-lost="
+                    : " Restore the key file from its latest backup; if the key is lost for good,"
+                        + " `ward audit new-key --key-lost="))
         .append(AuditKeyReplacement.starts(missing))
         .append("` records that.");
     missing.stream()

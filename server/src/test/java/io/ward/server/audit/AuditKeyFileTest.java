@@ -100,6 +100,17 @@ class AuditKeyFileTest {
     }
   }
 
+  @Test
+  void shouldSayABinaryKeyFileIsNotText() throws Exception {
+    Path file = Files.createTempFile(dir, "audit", ".key");
+    Files.write(file, new byte[] {'f', 'r', (byte) 0xff, (byte) 0xfe, 0, 1});
+
+    assertThatThrownBy(() -> AuditKeyFile.read(file))
+        .isInstanceOf(AuditKeyException.class)
+        .hasMessage(
+            "the audit key " + file + " is damaged: it is not text (bytes that are not UTF-8)");
+  }
+
   private Path write(String text) throws Exception {
     Path file = Files.createTempFile(dir, "audit", ".key");
     Files.writeString(file, text);
