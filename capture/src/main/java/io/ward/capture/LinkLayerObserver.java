@@ -7,6 +7,7 @@ import io.ward.model.Observation;
 import io.ward.model.ObservationFields;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -17,13 +18,44 @@ import java.util.Set;
 final class LinkLayerObserver {
   private static final int MAX_REMEMBERED = 1 << 16;
 
-  private record Seen(Endpoint subject, String field, String value) {}
+  private record Seen(Endpoint subject, String field, String value) {
+    // Written out rather than left to the record: see io.ward.model.MacAddress#equals.
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Seen)) {
+        return false;
+      }
+      Seen other = (Seen) o;
+      return Objects.equals(other.subject, subject)
+          && Objects.equals(other.field, field)
+          && Objects.equals(other.value, value);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * Objects.hashCode(subject) + Objects.hashCode(field)) * 31
+          + Objects.hashCode(value);
+    }
+  }
 
   private final PacketProcessor owner;
   private final Set<Seen> seen = new HashSet<>();
 
   /** An ARP sender: MAC with the VLAN above its 48 bits, and IPv4 address. */
-  private record ArpSender(long macAndVlan, int ip) {}
+  private record ArpSender(long macAndVlan, int ip) {
+    // Written out rather than left to the record: see io.ward.model.MacAddress#equals.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ArpSender
+          && ((ArpSender) o).macAndVlan == macAndVlan
+          && ((ArpSender) o).ip == ip;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Long.hashCode(macAndVlan) + ip;
+    }
+  }
 
   private final Set<ArpSender> arpSeen = new HashSet<>();
 

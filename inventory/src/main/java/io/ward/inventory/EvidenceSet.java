@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,7 +22,30 @@ final class EvidenceSet {
       String value,
       String source,
       String observed,
-      Optional<String> fingerprint) {}
+      Optional<String> fingerprint) {
+    // Written out rather than left to the record: see io.ward.model.MacAddress#equals.
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Key)) {
+        return false;
+      }
+      Key other = (Key) o;
+      return Objects.equals(other.attribute, attribute)
+          && Objects.equals(other.value, value)
+          && Objects.equals(other.source, source)
+          && Objects.equals(other.observed, observed)
+          && Objects.equals(other.fingerprint, fingerprint);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = Objects.hashCode(attribute);
+      h = 31 * h + Objects.hashCode(value);
+      h = 31 * h + Objects.hashCode(source);
+      h = 31 * h + Objects.hashCode(observed);
+      return 31 * h + Objects.hashCode(fingerprint);
+    }
+  }
 
   private static final class Acc {
     double confidence;

@@ -7,9 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
@@ -25,9 +24,9 @@ final class OuiRegistry {
 
   static final String BUNDLED_RESOURCE = "kb/oui/oui-snapshot.csv.gz";
 
-  private final Map<Long, String> by24 = new HashMap<>();
-  private final Map<Long, String> by28 = new HashMap<>();
-  private final Map<Long, String> by36 = new HashMap<>();
+  private final Blocks by24 = new Blocks();
+  private final Blocks by28 = new Blocks();
+  private final Blocks by36 = new Blocks();
   private final String source;
 
   private OuiRegistry(String source) {
@@ -53,7 +52,7 @@ final class OuiRegistry {
         }
       }
       if (!r.by24.isEmpty()) {
-        return r;
+        return r.freeze();
       }
     }
     return bundled();
@@ -72,7 +71,7 @@ final class OuiRegistry {
     } catch (IOException e) {
       throw new KnowledgeBaseException(BUNDLED_RESOURCE + ": cannot be read: " + e.getMessage(), e);
     }
-    return r;
+    return r.freeze();
   }
 
   /** Where the data came from: {@code ieee-data:<path>} or {@code bundled}. */
@@ -224,13 +223,95 @@ final class OuiRegistry {
   private void store(int digits, long prefix, String org) {
     switch (digits) {
       case 6:
-        by24.putIfAbsent(prefix, org);
+        by24.add(prefix, org);
         break;
       case 7:
-        by28.putIfAbsent(prefix, org);
+        by28.add(prefix, org);
         break;
       default:
-        by36.putIfAbsent(prefix, org);
+        by36.add(prefix, org);
+    }
+  }
+
+  private OuiRegistry freeze() {
+    by24.freeze();
+    by28.freeze();
+    by36.freeze();
+    return this;
+  }
+
+  /**
+   * The assignments of one prefix length, as sorted primitive keys beside their names, looked up by
+   * binary search. A {@code HashMap<Long, String>} held a boxed key and a node per assignment:
+   * about 93,000 objects for Debian's registry, loaded at every start and copied by the young
+   * collections of the analysis's first second until they were promoted.
+   */
+  private static final class Blocks {
+    /** Bits of the row index below the prefix (at most 36 bits) in a packed entry. */
+    private static final int INDEX_BITS = 27;
+
+    private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+
+    /** While reading: the prefix above the row index, in file order. */
+    private long[] packed = new long[1024];
+
+    private String[] rowNames = new String[1024];
+    private int rows;
+
+    /** After {@link #freeze}: distinct prefixes, ascending, and the name of each. */
+    private long[] keys = new long[0];
+
+    private String[] names = new String[0];
+
+    void add(long prefix, String name) {
+      if (rows > INDEX_MASK) {
+        return; // far beyond any registry; never reached with the IEEE's files
+      }
+      if (rows == packed.length) {
+        packed = Arrays.copyOf(packed, rows * 2);
+        rowNames = Arrays.copyOf(rowNames, rows * 2);
+      }
+      packed[rows] = prefix << INDEX_BITS | rows;
+      rowNames[rows] = name;
+      rows++;
+    }
+
+    /**
+     * Sorts the rows by prefix, then row; the first row of a prefix wins, as {@code putIfAbsent}
+     * made it (the files are read in {@link #IEEE_FILES} order).
+     */
+    void freeze() {
+      long[] sorted = Arrays.copyOf(packed, rows);
+      Arrays.sort(sorted);
+      long[] k = new long[rows];
+      String[] n = new String[rows];
+      int distinct = 0;
+      for (long entry : sorted) {
+        long prefix = entry >>> INDEX_BITS;
+        if (distinct == 0 || k[distinct - 1] != prefix) {
+          k[distinct] = prefix;
+          n[distinct] = rowNames[(int) (entry & INDEX_MASK)];
+          distinct++;
+        }
+      }
+      keys = Arrays.copyOf(k, distinct);
+      names = Arrays.copyOf(n, distinct);
+      packed = new long[0];
+      rowNames = new String[0];
+      rows = 0;
+    }
+
+    String get(long prefix) {
+      int i = Arrays.binarySearch(keys, prefix);
+      return i >= 0 ? names[i] : null;
+    }
+
+    boolean isEmpty() {
+      return rows == 0 && keys.length == 0;
+    }
+
+    int size() {
+      return keys.length;
     }
   }
 

@@ -3,10 +3,17 @@ package io.ward.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ward.model.MacAddress;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.CharRange;
@@ -44,6 +51,77 @@ class OuiRegistryTest {
     assertThat(r.organization(MacAddress.parse("ab:cd:ef:00:00:01"))).contains("Spaced Name");
     assertThat(r.organization(MacAddress.parse("ff:ff:fe:00:00:01"))).contains("Über Médical GmbH");
     assertThat(r.organization(MacAddress.parse("00:12:34:00:00:01"))).isEmpty();
+  }
+
+  @Test
+  void theFirstRowOfAnAssignmentWinsWithinAFileAndAcrossFiles() throws Exception {
+    write(
+        "oui.csv",
+        "Registry,Assignment,Organization Name\n"
+            + "MA-L,0A0B0C,First In oui.csv,x\n"
+            + "MA-L,0A0B0C,Second In oui.csv,x\n"
+            + "MA-L,000001,Low,x\n"
+            + "MA-L,FFFFFF,High,x\n");
+    write("iab.csv", "Registry,Assignment,Organization Name\nIAB,0A0B0C,Again In iab.csv,x\n");
+
+    OuiRegistry r = OuiRegistry.load(dir);
+
+    assertThat(r.size()).isEqualTo(3);
+    assertThat(r.organization(MacAddress.parse("0a:0b:0c:00:00:01"))).contains("First In oui.csv");
+    assertThat(r.organization(MacAddress.parse("00:00:01:ff:ff:ff"))).contains("Low");
+    assertThat(r.organization(MacAddress.parse("ff:ff:ff:00:00:00"))).contains("High");
+    assertThat(r.organization(MacAddress.parse("00:00:00:00:00:01"))).isEmpty();
+    assertThat(r.organization(MacAddress.parse("0a:0b:0d:00:00:01"))).isEmpty();
+  }
+
+  /**
+   * Every assignment of the bundled snapshot (46,000 rows) is found as a map of the rows gives it,
+   * the longest block first, and a neighbour of each block that no row names is not.
+   */
+  @Test
+  void theBundledSnapshotAnswersAsAMapOfItsRows() throws Exception {
+    Map<Integer, Map<Long, String>> byDigits = new HashMap<>();
+    try (InputStream raw = OuiRegistry.class.getResourceAsStream(OuiRegistry.BUNDLED_RESOURCE);
+        BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
+      in.readLine();
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        List<String> cols = OuiRegistry.csv(line, 2);
+        String digits = cols.get(0).trim();
+        byDigits
+            .computeIfAbsent(digits.length(), d -> new HashMap<>())
+            .putIfAbsent(
+                Long.parseLong(digits, 16), OuiRegistry.collapseWhitespace(cols.get(1).trim()));
+      }
+    }
+    OuiRegistry r = OuiRegistry.bundled();
+    int checked = 0;
+    for (int digits : new int[] {6, 7, 9}) {
+      int shift = 48 - 4 * digits;
+      for (Map.Entry<Long, String> e : byDigits.getOrDefault(digits, Map.of()).entrySet()) {
+        long first = e.getKey() << shift;
+        long last = first | ((1L << shift) - 1);
+        for (long bits : new long[] {first, last}) {
+          assertThat(r.organization(new MacAddress(bits))).contains(expected(byDigits, bits));
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(2 * 40_000);
+    assertThat(r.size()).isEqualTo(byDigits.values().stream().mapToInt(Map::size).sum());
+  }
+
+  /** The old registry's lookup: the 36-bit block, then the 28-bit one, then the 24-bit one. */
+  private static String expected(Map<Integer, Map<Long, String>> byDigits, long bits) {
+    String org = byDigits.getOrDefault(9, Map.of()).get(bits >>> 12);
+    if (org == null) {
+      org = byDigits.getOrDefault(7, Map.of()).get(bits >>> 20);
+    }
+    if (org == null) {
+      org = byDigits.getOrDefault(6, Map.of()).get(bits >>> 24);
+    }
+    return org;
   }
 
   @Property

@@ -17,6 +17,21 @@ public record Endpoint(Optional<MacAddress> mac, Optional<IpAddress> ip, int vla
     }
   }
 
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Endpoint)) {
+      return false;
+    }
+    Endpoint other = (Endpoint) o;
+    return other.vlan == vlan && other.mac.equals(mac) && other.ip.equals(ip);
+  }
+
+  // Written out rather than left to the record: see MacAddress#equals.
+  @Override
+  public int hashCode() {
+    return (31 * mac.hashCode() + ip.hashCode()) * 31 + vlan;
+  }
+
   /** An endpoint known by MAC and IP. */
   public static Endpoint of(MacAddress mac, IpAddress ip, int vlan) {
     return new Endpoint(Optional.of(mac), Optional.of(ip), vlan);

@@ -8,6 +8,21 @@ public record IpAddress(long high, long low) implements Comparable<IpAddress> {
 
   private static final long V4_MAPPED_LOW_PREFIX = 0x0000_FFFF_0000_0000L;
 
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof IpAddress)) {
+      return false;
+    }
+    IpAddress other = (IpAddress) o;
+    return other.low == low && other.high == high;
+  }
+
+  // Written out rather than left to the record: see MacAddress#equals.
+  @Override
+  public int hashCode() {
+    return 31 * Long.hashCode(high) + Long.hashCode(low);
+  }
+
   /** An IPv4 address from its 32-bit value. */
   public static IpAddress ofV4(int v4) {
     return new IpAddress(0, V4_MAPPED_LOW_PREFIX | (v4 & 0xFFFF_FFFFL));

@@ -10,6 +10,7 @@ import io.ward.model.ObservationFields;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,7 +32,25 @@ final class DicomSession implements DissectorSession {
   private final Set<Fact> emitted = new HashSet<>();
 
   /** One fact, for the once-per-flow check (not a joined string: no text per fact). */
-  private record Fact(boolean aboutClient, String field, String value) {}
+  private record Fact(boolean aboutClient, String field, String value) {
+    // Written out rather than left to the record: see io.ward.model.MacAddress#equals.
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Fact)) {
+        return false;
+      }
+      Fact other = (Fact) o;
+      return other.aboutClient == aboutClient
+          && Objects.equals(other.field, field)
+          && Objects.equals(other.value, value);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * Boolean.hashCode(aboutClient) + Objects.hashCode(field)) * 31
+          + Objects.hashCode(value);
+    }
+  }
 
   /** Abstract syntax by presentation context id, as proposed in the RQ. */
   private final Map<Integer, String> proposed = new LinkedHashMap<>();

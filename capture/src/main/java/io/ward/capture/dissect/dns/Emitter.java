@@ -4,6 +4,7 @@ import io.ward.capture.dissect.FlowContext;
 import io.ward.model.Endpoint;
 import io.ward.model.IpAddress;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,7 +19,25 @@ final class Emitter {
   private final Set<Fact> seen = new HashSet<>();
 
   /** One fact of the message, for the repeat check (not a joined string: no text per fact). */
-  private record Fact(Endpoint subject, String field, String value) {}
+  private record Fact(Endpoint subject, String field, String value) {
+    // Written out rather than left to the record: see io.ward.model.MacAddress#equals.
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Fact)) {
+        return false;
+      }
+      Fact other = (Fact) o;
+      return Objects.equals(other.subject, subject)
+          && Objects.equals(other.field, field)
+          && Objects.equals(other.value, value);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * Objects.hashCode(subject) + Objects.hashCode(field)) * 31
+          + Objects.hashCode(value);
+    }
+  }
 
   Emitter(FlowContext flow, boolean fromClient, long epochNanos) {
     this.flow = flow;

@@ -5,6 +5,7 @@ import io.ward.capture.dissect.FlowContext;
 import io.ward.model.Facts;
 import io.ward.model.ObservationFields;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -27,7 +28,25 @@ final class Hl7Session implements DissectorSession {
   private Set<Fact> emitted;
 
   /** One fact, for the once-per-flow check. */
-  private record Fact(boolean aboutClient, String field, String value) {}
+  private record Fact(boolean aboutClient, String field, String value) {
+    // Written out rather than left to the record: see io.ward.model.MacAddress#equals.
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Fact)) {
+        return false;
+      }
+      Fact other = (Fact) o;
+      return other.aboutClient == aboutClient
+          && Objects.equals(other.field, field)
+          && Objects.equals(other.value, value);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * Boolean.hashCode(aboutClient) + Objects.hashCode(field)) * 31
+          + Objects.hashCode(value);
+    }
+  }
 
   private final MllpFramer.Listener fromClientListener = new Listener(true);
   private final MllpFramer.Listener fromServerListener = new Listener(false);

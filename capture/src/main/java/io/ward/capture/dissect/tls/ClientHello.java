@@ -1,6 +1,7 @@
 package io.ward.capture.dissect.tls;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,39 @@ record ClientHello(
     pointFormats = List.copyOf(pointFormats);
     signatureAlgorithms = List.copyOf(signatureAlgorithms);
     alpn = List.copyOf(alpn);
+  }
+
+  // Written out rather than left to the record: see io.ward.model.MacAddress#equals. Offers are
+  // the keys of the fingerprint cache (ClientHelloPrints).
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ClientHello)) {
+      return false;
+    }
+    ClientHello other = (ClientHello) o;
+    return other.legacyVersion == legacyVersion
+        && other.sslv2 == sslv2
+        && other.ciphers.equals(ciphers)
+        && other.extensions.equals(extensions)
+        && Objects.equals(other.sni, sni)
+        && other.supportedVersions.equals(supportedVersions)
+        && other.groups.equals(groups)
+        && other.pointFormats.equals(pointFormats)
+        && other.signatureAlgorithms.equals(signatureAlgorithms)
+        && other.alpn.equals(alpn);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = 31 * legacyVersion + Boolean.hashCode(sslv2);
+    h = 31 * h + ciphers.hashCode();
+    h = 31 * h + extensions.hashCode();
+    h = 31 * h + Objects.hashCode(sni);
+    h = 31 * h + supportedVersions.hashCode();
+    h = 31 * h + groups.hashCode();
+    h = 31 * h + pointFormats.hashCode();
+    h = 31 * h + signatureAlgorithms.hashCode();
+    return 31 * h + alpn.hashCode();
   }
 
   /**
