@@ -85,7 +85,7 @@ public final class Analyzer {
     return new AnalysisResult(
         summaries,
         problems,
-        sink.inventory().build(),
+        sink.inventory().build(options.workers()),
         flowStats.summary(),
         sink.observations(),
         knowledgeBase().ouiSource());

@@ -10,7 +10,6 @@ import io.ward.model.Criticality;
 import io.ward.model.Device;
 import io.ward.model.MacAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Turns one device's merged facts into a {@link Device}, with every attribute's evidence. */
+/**
+ * Turns one device's merged facts into a {@link Device}, with every attribute's evidence. Safe for
+ * several threads at once.
+ */
 final class DeviceAssembler {
 
   /** Vendor confidence of an OUI that is not a module maker's. */
@@ -69,9 +72,10 @@ final class DeviceAssembler {
   /**
    * Fingerprint results by field and value, for the devices of one assembly: devices of one model
    * repeat the same values (DHCP vendor class, User-Agent, AE title…), and the fingerprints are
-   * regular expressions, so each value is matched once rather than once per device.
+   * regular expressions, so each value is matched once rather than once per device. Concurrent: the
+   * threads of one assembly share it (a memo per thread had each match every value again).
    */
-  private final Map<String, List<Match>> remembered = new HashMap<>();
+  private final Map<String, List<Match>> remembered = new ConcurrentHashMap<>();
 
   private final Behaviour behaviour;
 
@@ -160,7 +164,7 @@ final class DeviceAssembler {
     }
     List<Match> result = List.copyOf(found);
     if (remembered.size() < MAX_REMEMBERED) {
-      remembered.put(key, result);
+      remembered.putIfAbsent(key, result); // another thread's equal result may have come first
     }
     return result;
   }

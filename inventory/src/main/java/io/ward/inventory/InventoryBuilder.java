@@ -58,6 +58,17 @@ public final class InventoryBuilder {
    * call recomputes from everything fed.
    */
   public List<Device> build() {
-    return InventoryAssembly.build(kb, store);
+    return build(1);
+  }
+
+  /**
+   * As {@link #build()}, assembling the devices on up to {@code threads} threads (this one
+   * included); the result is the same for any number.
+   */
+  public List<Device> build(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    }
+    return InventoryAssembly.build(kb, store, threads);
   }
 }
