@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * How to run an analysis.
  *
- * @param workers capture worker threads (flows are partitioned by hash)
+ * @param workers capture worker threads (flows are partitioned by hash), and the threads that
+ *     assemble the inventory's devices at the end
  * @param knowledgeDir a user directory of extra fingerprints, or empty for the bundled ones
  * @param maxListedConversations cap on the cleartext clinical conversations kept for the report
  * @param decodeOnly decode packets and build flows, but run no dissector (a baseline for speed)

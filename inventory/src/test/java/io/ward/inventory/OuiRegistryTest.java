@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -76,7 +77,8 @@ class OuiRegistryTest {
 
   /**
    * Every assignment of the bundled snapshot (46,000 rows) is found as a map of the rows gives it,
-   * the longest block first, and a neighbour of each block that no row names is not.
+   * the longest block first, and the addresses just outside each block are answered as that map
+   * answers them too (by another block, or not at all).
    */
   @Test
   void theBundledSnapshotAnswersAsAMapOfItsRows() throws Exception {
@@ -102,14 +104,30 @@ class OuiRegistryTest {
       for (Map.Entry<Long, String> e : byDigits.getOrDefault(digits, Map.of()).entrySet()) {
         long first = e.getKey() << shift;
         long last = first | ((1L << shift) - 1);
-        for (long bits : new long[] {first, last}) {
-          assertThat(r.organization(new MacAddress(bits))).contains(expected(byDigits, bits));
+        // The block's ends, and the addresses just outside it (another block's, or none).
+        for (long bits : new long[] {first, last, first - 1, last + 1}) {
+          if (bits < 0 || bits > 0xFFFF_FFFF_FFFFL) {
+            continue;
+          }
+          assertThat(r.organization(new MacAddress(bits)))
+              .isEqualTo(Optional.ofNullable(expected(byDigits, bits)));
           checked++;
         }
       }
     }
-    assertThat(checked).isGreaterThan(2 * 40_000);
+    assertThat(checked).isGreaterThan(4 * 40_000);
     assertThat(r.size()).isEqualTo(byDigits.values().stream().mapToInt(Map::size).sum());
+  }
+
+  @Test
+  void anOuiFileWithoutMaLRowsFallsBackToTheBundledSnapshot() throws Exception {
+    write("oui.csv", "Registry,Assignment,Organization Name\nMA-L,nothex,Broken,x\n");
+    write("mam.csv", "Registry,Assignment,Organization Name\nMA-M,0022727,Inner Block Ltd,x\n");
+
+    OuiRegistry r = OuiRegistry.load(dir);
+
+    assertThat(r.source()).isEqualTo("bundled");
+    assertThat(r.size()).isEqualTo(OuiRegistry.bundled().size()).isGreaterThan(40_000);
   }
 
   /** The old registry's lookup: the 36-bit block, then the 28-bit one, then the 24-bit one. */

@@ -3,6 +3,7 @@ package io.ward.inventory;
 import static io.ward.model.ObservationFields.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.ward.model.Device;
 import io.ward.model.Endpoint;
@@ -33,7 +34,7 @@ class ParallelAssemblyTest {
     InventoryBuilder builder = new InventoryBuilder(kb);
     Random random = new Random(7);
     // 600 devices of a few kinds, as a ward: each with its own MAC and IP, some with an IP-only
-    // peer, so that fingerprints repeat across devices (each thread keeps its own memo of them).
+    // peer, so that fingerprints repeat across devices (the threads share one memo of them).
     for (int i = 0; i < 600; i++) {
       long oui = List.of(0x0009fbL, 0x00d075L, 0x001b77L, 0x000d5eL).get(i % 4);
       Endpoint device =
@@ -103,5 +104,23 @@ class ParallelAssemblyTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("part 2 failed");
     assertThat(finished[0]).isEqualTo(2);
+  }
+
+  @Test
+  void theFirstPartsFailureCarriesTheOthers() {
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                Parallel.run(
+                    4,
+                    part -> {
+                      if (part != 1) {
+                        throw new IllegalArgumentException("part " + part + " failed");
+                      }
+                    }));
+    assertThat(thrown).isInstanceOf(IllegalArgumentException.class).hasMessage("part 0 failed");
+    assertThat(thrown.getSuppressed())
+        .extracting(Throwable::getMessage)
+        .containsExactly("part 2 failed", "part 3 failed");
   }
 }

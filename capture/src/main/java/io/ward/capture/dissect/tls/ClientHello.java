@@ -62,15 +62,16 @@ record ClientHello(
 
   @Override
   public int hashCode() {
-    int h = 31 * legacyVersion + Boolean.hashCode(sslv2);
-    h = 31 * h + ciphers.hashCode();
+    // In component order, as the record's own would be.
+    int h = 31 * legacyVersion + ciphers.hashCode();
     h = 31 * h + extensions.hashCode();
     h = 31 * h + Objects.hashCode(sni);
     h = 31 * h + supportedVersions.hashCode();
     h = 31 * h + groups.hashCode();
     h = 31 * h + pointFormats.hashCode();
     h = 31 * h + signatureAlgorithms.hashCode();
-    return 31 * h + alpn.hashCode();
+    h = 31 * h + alpn.hashCode();
+    return 31 * h + Boolean.hashCode(sslv2);
   }
 
   /**
