@@ -1,5 +1,6 @@
 package io.ward.capture;
 
+import io.ward.capture.dissect.SubjectFact;
 import io.ward.model.Endpoint;
 import io.ward.model.IpAddress;
 import io.ward.model.MacAddress;
@@ -7,7 +8,6 @@ import io.ward.model.Observation;
 import io.ward.model.ObservationFields;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -18,28 +18,8 @@ import java.util.Set;
 final class LinkLayerObserver {
   private static final int MAX_REMEMBERED = 1 << 16;
 
-  private record Seen(Endpoint subject, String field, String value) {
-    // Written out rather than left to the record: see io.ward.model.MacAddress#equals.
-    @Override
-    public boolean equals(Object o) {
-      if (!(o instanceof Seen)) {
-        return false;
-      }
-      Seen other = (Seen) o;
-      return Objects.equals(other.subject, subject)
-          && Objects.equals(other.field, field)
-          && Objects.equals(other.value, value);
-    }
-
-    @Override
-    public int hashCode() {
-      return (31 * Objects.hashCode(subject) + Objects.hashCode(field)) * 31
-          + Objects.hashCode(value);
-    }
-  }
-
   private final PacketProcessor owner;
-  private final Set<Seen> seen = new HashSet<>();
+  private final Set<SubjectFact> seen = new HashSet<>();
 
   /** An ARP sender: MAC with the VLAN above its 48 bits, and IPv4 address. */
   private record ArpSender(long macAndVlan, int ip) {
@@ -246,7 +226,7 @@ final class LinkLayerObserver {
     if (seen.size() >= MAX_REMEMBERED) {
       seen.clear();
     }
-    if (seen.add(new Seen(subject, field, value))) {
+    if (seen.add(new SubjectFact(subject, field, value))) {
       owner.emit(new Observation(t, subject, field, value));
     }
   }

@@ -2,6 +2,7 @@ package io.ward.capture.dissect.dicom;
 
 import io.ward.capture.dissect.DissectorSession;
 import io.ward.capture.dissect.FlowContext;
+import io.ward.capture.dissect.SideFact;
 import io.ward.capture.dissect.dicom.DicomPdus.Associate;
 import io.ward.capture.dissect.dicom.DicomPdus.Command;
 import io.ward.capture.dissect.dicom.DicomPdus.PresentationContext;
@@ -10,7 +11,6 @@ import io.ward.model.ObservationFields;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,28 +29,9 @@ final class DicomSession implements DissectorSession {
   private final FlowContext flow;
   private final PduReader fromClientReader = new PduReader();
   private final PduReader fromServerReader = new PduReader();
-  private final Set<Fact> emitted = new HashSet<>();
+  private final Set<SideFact> emitted = new HashSet<>();
 
   /** One fact, for the once-per-flow check (not a joined string: no text per fact). */
-  private record Fact(boolean aboutClient, String field, String value) {
-    // Written out rather than left to the record: see io.ward.model.MacAddress#equals.
-    @Override
-    public boolean equals(Object o) {
-      if (!(o instanceof Fact)) {
-        return false;
-      }
-      Fact other = (Fact) o;
-      return other.aboutClient == aboutClient
-          && Objects.equals(other.field, field)
-          && Objects.equals(other.value, value);
-    }
-
-    @Override
-    public int hashCode() {
-      return (31 * Boolean.hashCode(aboutClient) + Objects.hashCode(field)) * 31
-          + Objects.hashCode(value);
-    }
-  }
 
   /** Abstract syntax by presentation context id, as proposed in the RQ. */
   private final Map<Integer, String> proposed = new LinkedHashMap<>();
@@ -219,7 +200,8 @@ final class DicomSession implements DissectorSession {
     if (value.isEmpty()) {
       return;
     }
-    if (emitted.size() < MAX_DISTINCT_FACTS && emitted.add(new Fact(aboutClient, field, value))) {
+    if (emitted.size() < MAX_DISTINCT_FACTS
+        && emitted.add(new SideFact(aboutClient, field, value))) {
       flow.observe(aboutClient, t, field, value);
     }
   }

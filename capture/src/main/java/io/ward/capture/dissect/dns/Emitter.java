@@ -1,10 +1,10 @@
 package io.ward.capture.dissect.dns;
 
 import io.ward.capture.dissect.FlowContext;
+import io.ward.capture.dissect.SubjectFact;
 import io.ward.model.Endpoint;
 import io.ward.model.IpAddress;
 import java.util.HashSet;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,29 +16,9 @@ final class Emitter {
   private final FlowContext flow;
   private final Endpoint sender;
   private final long epochNanos;
-  private final Set<Fact> seen = new HashSet<>();
+  private final Set<SubjectFact> seen = new HashSet<>();
 
   /** One fact of the message, for the repeat check (not a joined string: no text per fact). */
-  private record Fact(Endpoint subject, String field, String value) {
-    // Written out rather than left to the record: see io.ward.model.MacAddress#equals.
-    @Override
-    public boolean equals(Object o) {
-      if (!(o instanceof Fact)) {
-        return false;
-      }
-      Fact other = (Fact) o;
-      return Objects.equals(other.subject, subject)
-          && Objects.equals(other.field, field)
-          && Objects.equals(other.value, value);
-    }
-
-    @Override
-    public int hashCode() {
-      return (31 * Objects.hashCode(subject) + Objects.hashCode(field)) * 31
-          + Objects.hashCode(value);
-    }
-  }
-
   Emitter(FlowContext flow, boolean fromClient, long epochNanos) {
     this.flow = flow;
     this.sender = fromClient ? flow.client() : flow.server();
@@ -52,7 +32,7 @@ final class Emitter {
 
   /** Emits once per message. */
   void emit(Endpoint subject, String field, String value) {
-    if (value.isEmpty() || !seen.add(new Fact(subject, field, value))) {
+    if (value.isEmpty() || !seen.add(new SubjectFact(subject, field, value))) {
       return;
     }
     flow.observe(subject, epochNanos, field, value);

@@ -2,10 +2,10 @@ package io.ward.capture.dissect.hl7;
 
 import io.ward.capture.dissect.DissectorSession;
 import io.ward.capture.dissect.FlowContext;
+import io.ward.capture.dissect.SideFact;
 import io.ward.model.Facts;
 import io.ward.model.ObservationFields;
 import java.util.HashSet;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -25,30 +25,11 @@ final class Hl7Session implements DissectorSession {
   private final MllpFramer fromServerFramer = new MllpFramer();
 
   /** Facts the flow has said; made at its second message (most connections carry one). */
-  private Set<Fact> emitted;
+  private Set<SideFact> emitted;
 
   /** One fact, for the once-per-flow check. */
-  private record Fact(boolean aboutClient, String field, String value) {
-    // Written out rather than left to the record: see io.ward.model.MacAddress#equals.
-    @Override
-    public boolean equals(Object o) {
-      if (!(o instanceof Fact)) {
-        return false;
-      }
-      Fact other = (Fact) o;
-      return other.aboutClient == aboutClient
-          && Objects.equals(other.field, field)
-          && Objects.equals(other.value, value);
-    }
-
-    @Override
-    public int hashCode() {
-      return (31 * Boolean.hashCode(aboutClient) + Objects.hashCode(field)) * 31
-          + Objects.hashCode(value);
-    }
-  }
-
   private final MllpFramer.Listener fromClientListener = new Listener(true);
+
   private final MllpFramer.Listener fromServerListener = new Listener(false);
   private int messages;
 
@@ -168,7 +149,7 @@ final class Hl7Session implements DissectorSession {
   private void emitNew(
       boolean aboutClient, long t, Facts facts, int from, int to, boolean recordOnly) {
     for (int i = from; i < to; i++) {
-      Fact key = new Fact(aboutClient, facts.field(i), facts.value(i));
+      SideFact key = new SideFact(aboutClient, facts.field(i), facts.value(i));
       if (emitted.size() < MAX_DISTINCT_FACTS && emitted.add(key) && !recordOnly) {
         flow.observe(aboutClient, t, facts.field(i), facts.value(i));
       }
