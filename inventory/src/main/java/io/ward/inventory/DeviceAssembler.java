@@ -229,12 +229,11 @@ final class DeviceAssembler {
         maker.map(ModuleMaker::id),
         maker.map(ModuleMaker::confidence).orElse(OUI_CONFIDENCE),
         stat);
-    for (Fingerprint fp : kb.fingerprintsFor(OUI_FIELD)) {
-      for (Fingerprint.Assertion a : fp.apply(org.get())) {
-        String v =
-            a.attribute().equals(Attributes.VENDOR) ? kb.normaliseVendor(a.value()) : a.value();
-        ev.add(a.attribute(), v, "oui", observed, Optional.of(fp.id()), fp.confidence(), stat);
-      }
+    // Through the memo: the devices of one maker share its organisation name.
+    for (Match m : matches(OUI_FIELD, org.get())) {
+      Fingerprint fp = m.fingerprint();
+      ev.add(
+          m.attribute(), m.value(), "oui", observed, Optional.of(fp.id()), fp.confidence(), stat);
     }
   }
 

@@ -88,6 +88,10 @@ class RequiredLiteralsProperties {
     assertThat(literals("(?i)^colou?r")).containsExactly("colo");
     assertThat(literals("(ab|cd)+x")).containsExactly("ab", "cd");
     assertThat(literals("abc", Pattern.CASE_INSENSITIVE)).containsExactly("abc");
+    // Lookarounds match no characters: the literal after them is in every match.
+    assertThat(literals("(?i)(?<![A-Za-z0-9])Alaris(?![A-Za-z0-9])")).containsExactly("alaris");
+    assertThat(literals("(?<=x)(?!y)ab")).containsExactly("ab");
+    assertThat(literals("(?i)((?<![a-z])sm|(?=g)guard)")).containsExactly("sm", "guard");
     for (String refused :
         new String[] {
           "a|bc",
@@ -114,7 +118,11 @@ class RequiredLiteralsProperties {
           // A control escape takes the next character, even a bracket.
           "abc\\c[|xyz]",
           "(?:abc\\c(|xyz\\c))",
-          "(?iu)abc"
+          "(?iu)abc",
+          // A lookaround with nothing plain after it, quantified, or unclosed.
+          "(?<![a-z])\\d+",
+          "(?=ab)?cd",
+          "(?:(?<!x)|ab)"
         }) {
       assertThat(RequiredLiterals.of(Pattern.compile(refused))).as(refused).isEmpty();
     }
@@ -167,8 +175,27 @@ class RequiredLiteralsProperties {
   Arbitrary<String> expressions() {
     Arbitrary<String> atom =
         Arbitraries.of(
-            "ab", "Ab", "k", "B", "-", " ", "12", "\\d", ".", "[ak]", "(?i)", "(?-i)", "(?x)", "#",
-            "(?u)", "\\c[", "\\ca");
+            "ab",
+            "Ab",
+            "k",
+            "B",
+            "-",
+            " ",
+            "12",
+            "\\d",
+            ".",
+            "[ak]",
+            "(?i)",
+            "(?-i)",
+            "(?x)",
+            "#",
+            "(?u)",
+            "\\c[",
+            "\\ca",
+            "(?<![a-z])",
+            "(?<=B)",
+            "(?!k)",
+            "(?=[ak])");
     Arbitrary<String> quantifier = Arbitraries.of("", "", "", "?", "*", "+", "{0,2}", "{2}");
     Arbitrary<String> quantified = Combinators.combine(atom, quantifier).as((a, q) -> a + q);
     Arbitrary<String> sequence =
