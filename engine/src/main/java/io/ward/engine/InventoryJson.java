@@ -212,12 +212,7 @@ public final class InventoryJson {
       g.writeNullField(name);
       return;
     }
-    g.writeStringField(
-        name,
-        Instant.ofEpochSecond(
-                Math.floorDiv(epochNanos, 1_000_000_000L),
-                Math.floorMod(epochNanos, 1_000_000_000L))
-            .toString());
+    g.writeStringField(name, UtcTimestamp.format(epochNanos));
   }
 
   private static void writeOptional(JsonGenerator g, String name, Optional<String> value)
