@@ -7,6 +7,7 @@ import io.ward.engine.AnalysisResult;
 import io.ward.engine.Analyzer;
 import io.ward.engine.InventoryCsv;
 import io.ward.engine.InventoryJson;
+import io.ward.engine.KnowledgeInBackground;
 import io.ward.engine.TextReport;
 import io.ward.inventory.KnowledgeBaseException;
 import java.io.IOException;
@@ -102,12 +103,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     PrintStream err = System.err;
     ProgressListener bar = ProgressBar.forTerminal(err, "analyzing", !noProgress);
+    AnalysisOptions options =
+        AnalysisOptions.defaults()
+            .withWorkers(workers)
+            .withKnowledgeDir(knowledge)
+            .withDecodeOnly(decodeOnly);
+    Optional<KnowledgeInBackground> early = EarlyKnowledge.take();
     Analyzer analyzer =
-        new Analyzer(
-            AnalysisOptions.defaults()
-                .withWorkers(workers)
-                .withKnowledgeDir(knowledge)
-                .withDecodeOnly(decodeOnly));
+        early.isPresent() ? new Analyzer(options, early.get()) : new Analyzer(options);
     // After setup (a --knowledge directory is read above), so that the reading phase is reading.
     PhaseTimings clock = timings ? PhaseTimings.start(bar) : null;
     ProgressListener progress = clock != null ? clock : bar;

@@ -52,6 +52,7 @@ public final class WardCommand implements Runnable {
     if (args.length > 0 && WITHOUT_LIBRARY_LOGS.contains(args[0])) {
       withoutLibraryLogs();
     }
+    EarlyKnowledge.startFor(args);
     try {
       System.exit(execute(args));
     } catch (OutOfMemoryError e) {

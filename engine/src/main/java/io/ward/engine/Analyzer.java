@@ -49,6 +49,23 @@ public final class Analyzer {
         DEFAULT_MAX_WAITING);
   }
 
+  /**
+   * Like {@link #Analyzer(AnalysisOptions)}, with the bundled knowledge already loading in {@code
+   * bundled} (started by the command line before it parsed its options); it is used only when
+   * {@code options} name no knowledge directory of the user's.
+   *
+   * @throws KnowledgeBaseException the user's knowledge directory is unreadable or invalid
+   */
+  public Analyzer(AnalysisOptions options, KnowledgeInBackground bundled)
+      throws KnowledgeBaseException {
+    this(
+        options,
+        options.knowledgeDir().isPresent()
+            ? KnowledgeInBackground.of(KnowledgeBase.load(options.knowledgeDir()))
+            : bundled,
+        DEFAULT_MAX_WAITING);
+  }
+
   /** An analyzer whose knowledge arrives when {@code knowledge} says (tests). */
   Analyzer(AnalysisOptions options, KnowledgeInBackground knowledge, int maxWaiting) {
     this.options = options;

@@ -7,7 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The bundled knowledge base, loaded on a thread of its own while the first packets are decoded.
+ * The bundled knowledge base, loaded on a thread of its own while the first packets are decoded
+ * (and, when the command line starts it, while the command line is still being read).
  *
  * <p>Why: in a fresh JVM, parsing the fingerprint files and the IEEE registry takes most of a
  * second, all of it before the first packet if done up front. A user's own knowledge directory is
@@ -16,7 +17,7 @@ import java.util.concurrent.ExecutionException;
  *
  * <p>Not final only so that a test can choose when the knowledge arrives.
  */
-class KnowledgeInBackground {
+public class KnowledgeInBackground {
   private final CompletableFuture<KnowledgeBase> loading;
 
   private KnowledgeInBackground() {
@@ -28,8 +29,8 @@ class KnowledgeInBackground {
     this.loading = loading;
   }
 
-  /** Starts loading the default knowledge base on a daemon thread. */
-  static KnowledgeInBackground start() {
+  /** Starts loading the bundled knowledge base on a daemon thread. */
+  public static KnowledgeInBackground start() {
     KnowledgeInBackground k = new KnowledgeInBackground();
     Thread t =
         new Thread(

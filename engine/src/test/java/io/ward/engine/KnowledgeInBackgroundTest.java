@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -69,4 +70,31 @@ class KnowledgeInBackgroundTest {
     assertThat(devices).isNotEmpty().isEqualTo(eager.devices());
     assertThat(lateResult.flows()).isEqualTo(eager.flows());
   }
+
+  @Test
+  // A wrong choice waits, uninterruptibly, for the bundled load that never finishes.
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void shouldUseTheBundledLoadItIsGivenUnlessTheUserNamesADirectory() throws Exception {
+    List<CaptureSource> one = captures().subList(0, 1);
+    AnalysisResult reference = new Analyzer(AnalysisOptions.defaults()).analyze(one, NONE);
+
+    CompletableFuture<KnowledgeBase> given = new CompletableFuture<>();
+    given.complete(KnowledgeBase.loadDefault());
+    AnalysisResult withGiven =
+        new Analyzer(AnalysisOptions.defaults(), new KnowledgeInBackground(given))
+            .analyze(one, NONE);
+    assertThat(withGiven.devices()).isNotEmpty().isEqualTo(reference.devices());
+
+    // A user directory wins: a bundled load that never finishes is not waited for.
+    KnowledgeInBackground never = new KnowledgeInBackground(new CompletableFuture<>());
+    AnalysisResult withDir =
+        new Analyzer(
+                AnalysisOptions.defaults()
+                    .withKnowledgeDir(java.util.Optional.of(Files.createDirectories(emptyUserDir))),
+                never)
+            .analyze(one, NONE);
+    assertThat(withDir.devices()).isEqualTo(reference.devices());
+  }
+
+  private static final ProgressListener NONE = ProgressListener.NONE;
 }
