@@ -47,10 +47,12 @@ final class KbLoader {
   private static final Pattern PORT_ID = Pattern.compile("^(tcp|udp)/(\\d{1,5})$");
   private static final Pattern PROTOCOL_NAME = Pattern.compile("^[a-z0-9][a-z0-9.+-]*$");
 
-  private final ObjectMapper yaml =
-      new ObjectMapper(new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
-  private final ObjectMapper json =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  /**
+   * Made on first use: the bundled files are JSON, so an analysis without a user's YAML makes none.
+   */
+  private ObjectMapper yaml;
+
+  private ObjectMapper json;
 
   final Map<String, Fingerprint> fingerprints = new LinkedHashMap<>();
   final Map<String, VendorAlias> vendorAliases = new LinkedHashMap<>();
@@ -67,16 +69,27 @@ final class KbLoader {
     layerOrigins = new HashMap<>();
   }
 
-  /** Reads one file; {@code name} is how errors name it. */
+  /** Reads one file, JSON or YAML by its extension; {@code name} is how errors name it. */
   void read(String name, InputStream in) throws KnowledgeBaseException {
+    read(name, in, name.toLowerCase(Locale.ROOT).endsWith(".json"));
+  }
+
+  /** Reads one file, as JSON or as YAML; {@code name} is how errors name it. */
+  void read(String name, InputStream in, boolean isJson) throws KnowledgeBaseException {
     JsonNode root;
     try {
-      ObjectMapper mapper = name.toLowerCase(Locale.ROOT).endsWith(".json") ? json : yaml;
-      root = mapper.readTree(in);
+      root = mapper(isJson).readTree(in);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ",";
       throw new KnowledgeBaseException(
-          name + ":" + where + " not valid " + format(name) + ": " + e.getOriginalMessage(), e);
+          name
+              + ":"
+              + where
+              + " not valid "
+              + (isJson ? "JSON" : "YAML")
+              + ": "
+              + e.getOriginalMessage(),
+          e);
     } catch (IOException e) {
       throw new KnowledgeBaseException(name + ": cannot be read: " + e.getMessage(), e);
     }
@@ -108,8 +121,18 @@ final class KbLoader {
     }
   }
 
-  private static String format(String name) {
-    return name.toLowerCase(Locale.ROOT).endsWith(".json") ? "JSON" : "YAML";
+  private ObjectMapper mapper(boolean isJson) {
+    if (isJson) {
+      if (json == null) {
+        json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      }
+      return json;
+    }
+    if (yaml == null) {
+      yaml =
+          new ObjectMapper(new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+    }
+    return yaml;
   }
 
   /** Names one entry in error messages: file, section, position and id. */

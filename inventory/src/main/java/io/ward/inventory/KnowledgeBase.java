@@ -92,11 +92,16 @@ public final class KnowledgeBase {
     KbLoader loader = new KbLoader();
     loader.beginLayer();
     for (String name : bundledFiles()) {
-      try (InputStream in = KnowledgeBase.class.getResourceAsStream("kb/" + name)) {
+      // The JSON the build wrote from the YAML (BundledKbCompiler); the YAML itself when the
+      // classes were built without that step (an IDE's build, say).
+      InputStream compiled =
+          KnowledgeBase.class.getResourceAsStream("kb/" + BundledKbCompiler.compiledName(name));
+      try (InputStream in =
+          compiled != null ? compiled : KnowledgeBase.class.getResourceAsStream("kb/" + name)) {
         if (in == null) {
           throw new KnowledgeBaseException(INDEX_RESOURCE + ": lists missing file kb/" + name);
         }
-        loader.read("bundled kb/" + name, in);
+        loader.read("bundled kb/" + name, in, compiled != null);
       } catch (IOException e) {
         throw new KnowledgeBaseException("bundled kb/" + name + ": " + e.getMessage(), e);
       }
@@ -120,11 +125,16 @@ public final class KnowledgeBase {
       if (in == null) {
         throw new KnowledgeBaseException(INDEX_RESOURCE + ": missing from the classpath");
       }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return r.lines().map(String::trim).filter(s -> !s.isEmpty() && !s.startsWith("#")).toList();
+      return indexNames(in);
     } catch (IOException e) {
       throw new KnowledgeBaseException(INDEX_RESOURCE + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The file names an INDEX lists, in order: one per line, blank lines and # comments skipped. */
+  static List<String> indexNames(InputStream in) {
+    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    return r.lines().map(String::trim).filter(s -> !s.isEmpty() && !s.startsWith("#")).toList();
   }
 
   private static List<Path> userFiles(Path dir) throws KnowledgeBaseException {
