@@ -38,7 +38,11 @@ public final class InventoryJson {
   public static final String FORMAT = "ward.inventory/1";
 
   private static final JsonFactory FACTORY = new JsonFactory();
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Only for reading an inventory back: made then, not at every analysis's output. */
+  private static final class Reader {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private InventoryJson() {}
 
@@ -252,7 +256,7 @@ public final class InventoryJson {
   public static List<Device> readDevices(InputStream in, String name) throws IOException {
     JsonNode root;
     try {
-      root = MAPPER.readTree(in);
+      root = Reader.MAPPER.readTree(in);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new InventoryFormatException(
           name + ": not valid JSON (" + e.getOriginalMessage() + ")");

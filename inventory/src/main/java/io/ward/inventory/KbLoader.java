@@ -47,12 +47,8 @@ final class KbLoader {
   private static final Pattern PORT_ID = Pattern.compile("^(tcp|udp)/(\\d{1,5})$");
   private static final Pattern PROTOCOL_NAME = Pattern.compile("^[a-z0-9][a-z0-9.+-]*$");
 
-  /**
-   * Made on first use: the bundled files are JSON, so an analysis without a user's YAML makes none.
-   */
+  /** Made on first use, for a user's YAML file: the bundled files are JSON ({@link JsonTree}). */
   private ObjectMapper yaml;
-
-  private ObjectMapper json;
 
   final Map<String, Fingerprint> fingerprints = new LinkedHashMap<>();
   final Map<String, VendorAlias> vendorAliases = new LinkedHashMap<>();
@@ -78,7 +74,7 @@ final class KbLoader {
   void read(String name, InputStream in, boolean isJson) throws KnowledgeBaseException {
     JsonNode root;
     try {
-      root = mapper(isJson).readTree(in);
+      root = tree(isJson, in);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ",";
       throw new KnowledgeBaseException(
@@ -121,18 +117,15 @@ final class KbLoader {
     }
   }
 
-  private ObjectMapper mapper(boolean isJson) {
+  private JsonNode tree(boolean isJson, InputStream in) throws IOException {
     if (isJson) {
-      if (json == null) {
-        json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-      }
-      return json;
+      return JsonTree.read(in);
     }
     if (yaml == null) {
       yaml =
           new ObjectMapper(new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
     }
-    return yaml;
+    return yaml.readTree(in);
   }
 
   /** Names one entry in error messages: file, section, position and id. */
