@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** The streaming tree reader gives what ObjectMapper.readTree gives, and refuses what it should. */
@@ -59,6 +65,53 @@ class JsonTreeTest {
         .isInstanceOf(JsonProcessingException.class);
     assertThatThrownBy(() -> JsonTree.read(in("{\"a\": ")))
         .isInstanceOf(JsonProcessingException.class);
+  }
+
+  /** Any text: a tree equal to ObjectMapper's, or a parse error; never another exception. */
+  @Property(tries = 3_000)
+  void readsAnyTextAsObjectMapperDoesOrRefusesIt(@ForAll("jsonish") String text) {
+    JsonNode tree;
+    try {
+      tree = JsonTree.read(in(text));
+    } catch (IOException e) {
+      return; // refused, as it should be: a parse error, named by Jackson
+    }
+    JsonNode expected;
+    try {
+      expected = MAPPER.readTree(text);
+    } catch (IOException e) {
+      throw new AssertionError("JsonTree accepted what ObjectMapper refuses: " + text, e);
+    }
+    if (tree == null) {
+      assertThat(expected == null || expected.isMissingNode()).as(text).isTrue();
+    } else {
+      assertThat(tree).as(text).isEqualTo(expected);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> jsonish() {
+    Arbitrary<String> token =
+        Arbitraries.of(
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            ":",
+            "\"a\"",
+            "\"b\"",
+            "\"\\u00e9\"",
+            "1",
+            "-2.5e3",
+            "true",
+            "null",
+            " ",
+            "\"",
+            "x",
+            "01",
+            "9999999999999999999999");
+    return token.list().ofMaxSize(12).map(l -> String.join("", l));
   }
 
   private static InputStream in(String s) {
