@@ -84,7 +84,7 @@ final class KbLoader {
               + " not valid "
               + (isJson ? "JSON" : "YAML")
               + ": "
-              + e.getOriginalMessage(),
+              + withoutSourceNote(e.getOriginalMessage()),
           e);
     } catch (IOException e) {
       throw new KnowledgeBaseException(name + ": cannot be read: " + e.getMessage(), e);
@@ -116,6 +116,17 @@ final class KbLoader {
       }
     }
   }
+
+  /**
+   * Jackson's message without the "[Source: REDACTED (...); " it puts before an earlier position
+   * (where an unclosed array started, say): the file is already named, and the note is about
+   * Jackson's own settings.
+   */
+  static String withoutSourceNote(String message) {
+    return message == null ? "" : SOURCE_NOTE.matcher(message).replaceAll("[");
+  }
+
+  private static final Pattern SOURCE_NOTE = Pattern.compile("\\[Source: [^;\\]]*; ");
 
   private JsonNode tree(boolean isJson, InputStream in) throws IOException {
     if (isJson) {

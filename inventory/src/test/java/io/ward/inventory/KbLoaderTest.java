@@ -139,6 +139,16 @@ class KbLoaderTest {
   }
 
   @Test
+  void shouldNameTheLineOfBrokenJsonWithoutJacksonsSourceNote() throws Exception {
+    write("local.json", "{\"fingerprints\": [\n");
+    assertThatThrownBy(this::load)
+        .hasMessageContaining("local.json: at line 2, not valid JSON: Unexpected end-of-input")
+        .hasMessageContaining("line: 1, column: 18")
+        .hasMessageNotContaining("Source:")
+        .hasMessageNotContaining("REDACTED");
+  }
+
+  @Test
   void shouldRejectCriticalityForUnknownCategory() throws Exception {
     Path f =
         write(
