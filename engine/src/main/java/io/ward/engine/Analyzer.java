@@ -18,6 +18,7 @@ import io.ward.model.Observation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The pipeline from captures to an explained inventory: the one place that knows the order capture
@@ -41,12 +42,7 @@ public final class Analyzer {
    * @throws KnowledgeBaseException the user's knowledge directory is unreadable or invalid
    */
   public Analyzer(AnalysisOptions options) throws KnowledgeBaseException {
-    this(
-        options,
-        options.knowledgeDir().isPresent()
-            ? KnowledgeInBackground.of(KnowledgeBase.load(options.knowledgeDir()))
-            : KnowledgeInBackground.start(),
-        DEFAULT_MAX_WAITING);
+    this(options, knowledge(options, KnowledgeInBackground::start), DEFAULT_MAX_WAITING);
   }
 
   /**
@@ -58,12 +54,16 @@ public final class Analyzer {
    */
   public Analyzer(AnalysisOptions options, KnowledgeInBackground bundled)
       throws KnowledgeBaseException {
-    this(
-        options,
-        options.knowledgeDir().isPresent()
-            ? KnowledgeInBackground.of(KnowledgeBase.load(options.knowledgeDir()))
-            : bundled,
-        DEFAULT_MAX_WAITING);
+    this(options, knowledge(options, () -> bundled), DEFAULT_MAX_WAITING);
+  }
+
+  /** The user's knowledge directory, loaded now with the bundled files; else the bundled load. */
+  private static KnowledgeInBackground knowledge(
+      AnalysisOptions options, Supplier<KnowledgeInBackground> bundled)
+      throws KnowledgeBaseException {
+    return options.knowledgeDir().isPresent()
+        ? KnowledgeInBackground.of(KnowledgeBase.load(options.knowledgeDir()))
+        : bundled.get();
   }
 
   /** An analyzer whose knowledge arrives when {@code knowledge} says (tests). */

@@ -1,9 +1,7 @@
 package io.ward.inventory;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,8 +34,7 @@ public final class BundledKbCompiler {
     try (InputStream in = Files.newInputStream(dir.resolve("INDEX"))) {
       names = KnowledgeBase.indexNames(in);
     }
-    ObjectMapper yaml =
-        new ObjectMapper(new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+    ObjectMapper yaml = KbLoader.yamlMapper();
     ObjectMapper json = new ObjectMapper();
     for (String name : names) {
       JsonNode tree;

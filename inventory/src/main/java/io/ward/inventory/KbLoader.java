@@ -133,10 +133,15 @@ final class KbLoader {
       return JsonTree.read(in);
     }
     if (yaml == null) {
-      yaml =
-          new ObjectMapper(new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+      yaml = yamlMapper();
     }
     return yaml.readTree(in);
+  }
+
+  /** Reads YAML into trees, refusing a key given twice (also the build's, BundledKbCompiler). */
+  static ObjectMapper yamlMapper() {
+    return new ObjectMapper(
+        new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
   }
 
   /** Names one entry in error messages: file, section, position and id. */
