@@ -103,7 +103,7 @@ final class MessageShape {
         if (special == 0) {
           long found = ByteWords.equalBytes(x, sepWord);
           if (found != 0) {
-            int n = Long.bitCount(found);
+            int n = ByteWords.countBytes(found);
             separators += n;
             for (; found != 0 && fieldSeps < MAX_FIELD_SEPS; found &= found - 1) {
               seps[fieldSeps++] = i + ByteWords.firstByte(found);

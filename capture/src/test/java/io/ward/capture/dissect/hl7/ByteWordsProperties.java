@@ -29,6 +29,29 @@ class ByteWordsProperties {
     }
   }
 
+  @Property(tries = 10_000)
+  void firstByteAndCountBytesReadAnyMaskAsTheJdkDoes(@ForAll long mask, @ForAll byte keep) {
+    // Also sparse masks: only the bytes that keep's bits select, each holding any bits.
+    long sparse = 0;
+    for (int i = 0; i < 8; i++) {
+      if ((keep >>> i & 1) != 0) {
+        sparse |= mask & 0xFFL << (8 * i);
+      }
+    }
+    for (long m : new long[] {mask, sparse, mask & ByteWords.HIGH_BITS, Long.lowestOneBit(mask)}) {
+      int nonZeroBytes = 0;
+      for (int i = 0; i < 8; i++) {
+        nonZeroBytes += (m >>> (8 * i) & 0xFF) != 0 ? 1 : 0;
+      }
+      assertThat(ByteWords.countBytes(m)).as("bytes set in %x", m).isEqualTo(nonZeroBytes);
+      if (m != 0) {
+        assertThat(ByteWords.firstByte(m))
+            .as("first byte set in %x", m)
+            .isEqualTo(Long.numberOfTrailingZeros(m) >>> 3);
+      }
+    }
+  }
+
   @Property(tries = 3_000)
   void findsTheFirstEqualByteInARangeAsALoopDoes(
       @ForAll @Size(max = 40) byte[] bytes,
