@@ -6,6 +6,7 @@ import io.ward.model.ObservationFields;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.Optional;
 
 /**
  * One HTTP/1.x connection: reads the heads of the first few requests and responses, skips bodies by
@@ -109,21 +110,38 @@ final class HttpSession implements DissectorSession {
       }
     }
 
+    // Plain ifs rather than ifPresent with lambdas, once per message: under the C1 compiler Ward
+    // analyses with, a capturing lambda is an allocation through a method handle and a native call
+    // (about 35 ns against 4 for a plain object; bench/README.md).
+
     private void request(HttpMessage m, long t) {
-      m.header("Host").ifPresent(v -> observe(!fromClient, t, ObservationFields.HTTP_HOST, v));
-      m.header("User-Agent")
-          .ifPresent(v -> observe(fromClient, t, ObservationFields.HTTP_USER_AGENT, v));
+      observeHeader(!fromClient, t, ObservationFields.HTTP_HOST, m.header("Host"));
+      observeHeader(fromClient, t, ObservationFields.HTTP_USER_AGENT, m.header("User-Agent"));
       // Only the scheme: the credentials after it never leave the dissector.
-      m.header("Authorization")
-          .flatMap(HttpHeadParser::authScheme)
-          .ifPresent(s -> observe(!fromClient, t, ObservationFields.HTTP_AUTH_SCHEME, s));
+      Optional<String> authorization = m.header("Authorization");
+      if (authorization.isPresent()) {
+        observeHeader(
+            !fromClient,
+            t,
+            ObservationFields.HTTP_AUTH_SCHEME,
+            HttpHeadParser.authScheme(authorization.get()));
+      }
     }
 
     private void response(HttpMessage m, long t) {
-      m.header("Server").ifPresent(v -> observe(fromClient, t, ObservationFields.HTTP_SERVER, v));
+      observeHeader(fromClient, t, ObservationFields.HTTP_SERVER, m.header("Server"));
       for (String challenge : m.headers("WWW-Authenticate")) {
-        HttpHeadParser.authScheme(challenge)
-            .ifPresent(s -> observe(fromClient, t, ObservationFields.HTTP_AUTH_SCHEME, s));
+        observeHeader(
+            fromClient,
+            t,
+            ObservationFields.HTTP_AUTH_SCHEME,
+            HttpHeadParser.authScheme(challenge));
+      }
+    }
+
+    private void observeHeader(boolean aboutClient, long t, String field, Optional<String> value) {
+      if (value.isPresent()) {
+        observe(aboutClient, t, field, value.get());
       }
     }
 
