@@ -17,8 +17,13 @@ import java.util.Arrays;
  */
 final class RecentFactSets {
 
-  /** A power of two: far more than the kinds of message of a hospital's senders. */
-  static final int SLOTS = 4_096;
+  /**
+   * A power of two. Slots are direct-mapped, so the sets in use must be few against them for
+   * collisions to stay rare: on the simulator's 1,000-device capture (260,000 sets stated, about
+   * one per subject, message kind and peer), 4,096 slots found 91% of repeats, 32,768 found 98.4%
+   * and took about 0.1 s off the 2-second analysis, 131,072 found 99.1%.
+   */
+  static final int SLOTS = 32_768;
 
   /** Larger sets are always counted fact by fact, so that a slot stays small. */
   static final int MAX_FACTS = 64;
