@@ -155,8 +155,9 @@ final class DeviceAssembler {
       return known;
     }
     List<Match> found = new ArrayList<>();
+    ObservedValue observed = new ObservedValue(value);
     for (Fingerprint fp : kb.fingerprintsFor(field)) {
-      for (Fingerprint.Assertion a : fp.apply(value)) {
+      for (Fingerprint.Assertion a : fp.apply(observed)) {
         String v =
             a.attribute().equals(Attributes.VENDOR) ? kb.normaliseVendor(a.value()) : a.value();
         found.add(new Match(fp, a.attribute(), v));

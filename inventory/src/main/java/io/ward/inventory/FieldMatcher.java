@@ -47,17 +47,25 @@ record FieldMatcher(
    * group did not take part); empty when the value does not match.
    */
   Optional<List<String>> match(String value) {
+    return match(new ObservedValue(value));
+  }
+
+  /**
+   * {@link #match(String)}, with the value's lower-case forms shared by every matcher testing it.
+   */
+  Optional<List<String>> match(ObservedValue observed) {
+    String value = observed.value();
     switch (kind) {
       case EQUALS:
-        return value.toLowerCase(Locale.ROOT).equals(text)
+        return observed.rootLowerCase().equals(text)
             ? Optional.of(List.of(value))
             : Optional.empty();
       case PREFIX:
-        return value.toLowerCase(Locale.ROOT).startsWith(text)
+        return observed.rootLowerCase().startsWith(text)
             ? Optional.of(List.of(value))
             : Optional.empty();
       default:
-        if (required.isPresent() && !required.get().mayMatch(value)) {
+        if (required.isPresent() && !required.get().mayMatch(observed)) {
           return Optional.empty(); // contains none of what every match contains
         }
         Matcher m = pattern.orElseThrow().matcher(value);

@@ -37,6 +37,11 @@ record Fingerprint(
    * The attribute values this fingerprint asserts for {@code value}, empty when it does not match.
    */
   List<Assertion> apply(String value) {
+    return apply(new ObservedValue(value));
+  }
+
+  /** {@link #apply(String)}, with the value's lower-case forms shared by every fingerprint. */
+  List<Assertion> apply(ObservedValue value) {
     Optional<List<String>> groups = matcher.match(value);
     if (groups.isEmpty()) {
       return List.of();

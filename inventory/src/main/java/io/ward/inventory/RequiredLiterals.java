@@ -84,14 +84,19 @@ final class RequiredLiterals {
       literals.add(literal);
     }
     if (ignoreCase) {
-      literals.replaceAll(RequiredLiterals::asciiLowerCase);
+      literals.replaceAll(ObservedValue::asciiLowerCase);
     }
     return Optional.of(new RequiredLiterals(literals, ignoreCase));
   }
 
   /** False only when no match of the expression can exist in {@code value}. */
   boolean mayMatch(String value) {
-    String v = ignoreCase ? asciiLowerCase(value) : value;
+    return mayMatch(new ObservedValue(value));
+  }
+
+  /** {@link #mayMatch(String)}, lower-casing the value only once for all who test it. */
+  boolean mayMatch(ObservedValue value) {
+    String v = ignoreCase ? value.asciiLowerCase() : value.value();
     for (String literal : literals) {
       if (v.contains(literal)) {
         return true;
@@ -268,19 +273,4 @@ final class RequiredLiterals {
    * A-Z to a-z, nothing else: what {@code (?i)} folds without {@code UNICODE_CASE}, so no value the
    * expression matches is lowered into something the literals miss.
    */
-  private static String asciiLowerCase(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        char[] chars = s.toCharArray();
-        for (int j = i; j < chars.length; j++) {
-          if (chars[j] >= 'A' && chars[j] <= 'Z') {
-            chars[j] += 'a' - 'A';
-          }
-        }
-        return new String(chars);
-      }
-    }
-    return s;
-  }
 }
