@@ -24,7 +24,10 @@ final class Hl7Session implements DissectorSession {
   private final MllpFramer fromClientFramer = new MllpFramer();
   private final MllpFramer fromServerFramer = new MllpFramer();
 
-  /** Facts the flow has said; made at its second message (most connections carry one). */
+  /**
+   * Facts the flow has said; made at its third message, or at its second when that one repeats a
+   * fact (most connections carry one message and its acknowledgement).
+   */
   private Set<SideFact> emitted;
 
   /** One fact, for the once-per-flow check. */
@@ -38,6 +41,21 @@ final class Hl7Session implements DissectorSession {
 
   private boolean firstFromClient;
   private long firstEpochNanos;
+
+  /**
+   * The flow's second message while there are two, when it repeated none of the first's facts nor
+   * its own; its facts are not in {@link #emitted} either.
+   */
+  private Hl7Message second;
+
+  private boolean secondFromClient;
+  private long secondEpochNanos;
+
+  /**
+   * At most this many facts in the first two messages for the second to skip the set: the check
+   * compares each fact with every other, and a set this small never reaches MAX_DISTINCT_FACTS.
+   */
+  static final int MAX_PAIR_FACTS = 64;
 
   /** Time of the segment being framed, for the messages it completes. */
   private long epochNanos;
@@ -108,33 +126,91 @@ final class Hl7Session implements DissectorSession {
       first = result.message().get();
       firstFromClient = fromClient;
       firstEpochNanos = epochNanos;
-      emit(fromClient, epochNanos, first, false);
+      emitAll(fromClient, epochNanos, first);
+      return;
+    }
+    Hl7Message m = result.message().get();
+    if (emitted == null && second == null && saysNothingTwice(fromClient, m)) {
+      // The second message, usually the acknowledgement, repeats nothing the flow said: all of
+      // its facts go out as a set, as the first's did, still without building the keys.
+      second = m;
+      secondFromClient = fromClient;
+      secondEpochNanos = epochNanos;
+      emitAll(fromClient, epochNanos, m);
       return;
     }
     if (emitted == null) {
       emitted = new HashSet<>();
     }
     if (first != null) {
-      emit(firstFromClient, firstEpochNanos, first, true); // only records the keys: already sent
+      emitNew(firstFromClient, firstEpochNanos, first, true); // records the keys: already sent
       first = null;
     }
-    emit(fromClient, epochNanos, result.message().get(), true);
+    if (second != null) {
+      emitNew(secondFromClient, secondEpochNanos, second, true);
+      second = null;
+    }
+    emitNew(fromClient, epochNanos, m, false);
   }
 
   /**
-   * The facts of one message; with {@code once}, each only if the flow has not said it before (and
-   * a message already sent, passed again, only has its facts recorded).
+   * True when {@code m}, from the client or not, states no fact (side, field and value) that the
+   * first message stated, nor any twice itself: then sending all of its facts is what the
+   * once-per-flow check would send. Compares fact with fact, without the keys and set the check
+   * would make for a connection that carries only these two messages.
    */
-  private void emit(boolean fromClient, long t, Hl7Message m, boolean once) {
-    if (!once) {
-      // The same Facts instances for every message of a kind: the inventory counts a repeat fast.
-      flow.observe(fromClient, t, m.senderFacts());
-      flow.observe(!fromClient, t, m.peerFacts());
-      return;
+  private boolean saysNothingTwice(boolean fromClient, Hl7Message m) {
+    if (first == null) {
+      return false;
     }
+    Facts firstSender = first.senderFacts();
+    Facts firstPeer = first.peerFacts();
+    Facts sender = m.senderFacts();
+    Facts peer = m.peerFacts();
+    if (firstSender.size() + firstPeer.size() + sender.size() + peer.size() > MAX_PAIR_FACTS) {
+      return false;
+    }
+    // The facts about each side: the sender's facts describe the side it came from.
+    Facts firstAboutSame = firstFromClient == fromClient ? firstSender : firstPeer;
+    Facts firstAboutOther = firstFromClient == fromClient ? firstPeer : firstSender;
+    return unique(sender, firstAboutSame) && unique(peer, firstAboutOther);
+  }
+
+  /** True when no fact of {@code facts} is in {@code earlier} or earlier in {@code facts}. */
+  private static boolean unique(Facts facts, Facts earlier) {
+    for (int i = 0; i < facts.size(); i++) {
+      String field = facts.field(i);
+      String value = facts.value(i);
+      if (contains(earlier, earlier.size(), field, value) || contains(facts, i, field, value)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean contains(Facts facts, int before, String field, String value) {
+    for (int i = 0; i < before; i++) {
+      if (facts.field(i).equals(field) && facts.value(i).equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** All the facts of one message, as sets: the same instances for every message of a kind. */
+  private void emitAll(boolean fromClient, long t, Hl7Message m) {
+    // The inventory counts a set it has seen before from the same subject fast.
+    flow.observe(fromClient, t, m.senderFacts());
+    flow.observe(!fromClient, t, m.peerFacts());
+  }
+
+  /**
+   * The facts of one message that the flow has not said before; with {@code recordOnly} (a message
+   * already sent), only noted as said.
+   */
+  private void emitNew(boolean fromClient, long t, Hl7Message m, boolean recordOnly) {
     // In the message's order: MSH-3 and MSH-4, MSH-5 and MSH-6, then the rest of the sender's
     // facts. It decides which facts are kept when a flow reaches MAX_DISTINCT_FACTS.
-    boolean recordOnly = m == first;
     Facts sender = m.senderFacts();
     int header = 0;
     while (header < Math.min(2, sender.size())
