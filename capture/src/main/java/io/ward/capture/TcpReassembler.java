@@ -29,8 +29,12 @@ final class TcpReassembler {
   private final ReassemblyBudget budget;
   private boolean started;
   private int nextSeq;
-  private int[] pendingSeq = new int[4];
-  private byte[][] pendingData = new byte[4][];
+  // Made on the first out-of-order segment: most streams never have one, and every TCP flow has two
+  // reassemblers (the arrays were a twentieth of an analysis's allocation).
+  private static final int[] NO_SEQS = {};
+  private static final byte[][] NO_DATA = {};
+  private int[] pendingSeq = NO_SEQS;
+  private byte[][] pendingData = NO_DATA;
   private int pendingCount;
   private int pendingBytes;
 
@@ -189,8 +193,9 @@ final class TcpReassembler {
       return; // duplicate of a held segment
     }
     if (pendingCount == pendingSeq.length) {
-      pendingSeq = Arrays.copyOf(pendingSeq, pendingCount * 2);
-      pendingData = Arrays.copyOf(pendingData, pendingCount * 2);
+      int grown = Math.max(4, pendingCount * 2);
+      pendingSeq = Arrays.copyOf(pendingSeq, grown);
+      pendingData = Arrays.copyOf(pendingData, grown);
     }
     System.arraycopy(pendingSeq, i, pendingSeq, i + 1, pendingCount - i);
     System.arraycopy(pendingData, i, pendingData, i + 1, pendingCount - i);
