@@ -13,7 +13,7 @@ import java.util.Set;
  * sender (MSH-3/4, type, version, devices, SFT software) and about the peer (MSH-5/6). The same
  * fact is emitted once per flow.
  */
-final class Hl7Session implements DissectorSession {
+final class Hl7Session implements DissectorSession, MllpFramer.Listener {
 
   /** After this many messages the flow has said all it will; the rest is skipped. */
   static final int MAX_MESSAGES = 1_000;
@@ -30,10 +30,6 @@ final class Hl7Session implements DissectorSession {
    */
   private Set<SideFact> emitted;
 
-  /** One fact, for the once-per-flow check. */
-  private final MllpFramer.Listener fromClientListener = new Listener(true);
-
-  private final MllpFramer.Listener fromServerListener = new Listener(false);
   private int messages;
 
   /** The flow's first message while it is the only one; its facts are not in {@link #emitted}. */
@@ -60,6 +56,9 @@ final class Hl7Session implements DissectorSession {
   /** Time of the segment being framed, for the messages it completes. */
   private long epochNanos;
 
+  /** The direction of the segment being framed. */
+  private boolean framingFromClient;
+
   Hl7Session(FlowContext flow) {
     this.flow = flow;
   }
@@ -70,13 +69,11 @@ final class Hl7Session implements DissectorSession {
       flow.anomaly("hl7.bad_call");
       return messages < MAX_MESSAGES;
     }
-    // One listener per direction, reused: no object per segment on the hot path.
+    // The session is both directions' listener, told the direction first: no object per segment
+    // on the hot path, nor one per direction per connection.
     this.epochNanos = epochNanos;
-    if (fromClient) {
-      fromClientFramer.feed(buf, offset, length, fromClientListener);
-    } else {
-      fromServerFramer.feed(buf, offset, length, fromServerListener);
-    }
+    this.framingFromClient = fromClient;
+    (fromClient ? fromClientFramer : fromServerFramer).feed(buf, offset, length, this);
     return messages < MAX_MESSAGES;
   }
 
@@ -86,23 +83,15 @@ final class Hl7Session implements DissectorSession {
     return messages < MAX_MESSAGES;
   }
 
-  /** Hands framed messages of one direction to the session. */
-  private final class Listener implements MllpFramer.Listener {
-    private final boolean fromClient;
+  /** A message the framer of the direction being fed completed. */
+  @Override
+  public void message(byte[] bytes, int offset, int size) {
+    onMessage(framingFromClient, epochNanos, bytes, offset, size);
+  }
 
-    Listener(boolean fromClient) {
-      this.fromClient = fromClient;
-    }
-
-    @Override
-    public void message(byte[] bytes, int offset, int size) {
-      onMessage(fromClient, epochNanos, bytes, offset, size);
-    }
-
-    @Override
-    public void anomaly(String kind) {
-      flow.anomaly(kind);
-    }
+  @Override
+  public void anomaly(String kind) {
+    flow.anomaly(kind);
   }
 
   private void onMessage(boolean fromClient, long epochNanos, byte[] bytes, int offset, int size) {
