@@ -6,7 +6,9 @@ import io.ward.model.Device;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.Formatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -15,18 +17,25 @@ import java.util.stream.Collectors;
 public final class TextReport {
   private TextReport() {}
 
-  /** Prints captures, devices by category, medical devices and cleartext clinical traffic. */
+  /**
+   * Prints captures, devices by category, medical devices and cleartext clinical traffic. The
+   * report is built whole and printed at once: printf on the standard output flushed at every line
+   * (a system call per medical device), and its format parsing took as long as writing the JSON.
+   */
   public static void print(AnalysisResult r, PrintStream out, int maxMedicalRows) {
+    StringBuilder sb = new StringBuilder(4096);
+    // The same locale as PrintStream.printf, for the thousands separators.
+    Formatter f = new Formatter(sb, Locale.getDefault(Locale.Category.FORMAT));
     for (CaptureSummary c : r.captures()) {
-      out.printf(
+      f.format(
           "%s: %s%s, %,d packets, %,d bytes, %,d flows%n",
           c.name(), c.format(), c.gzip() ? " (gzip)" : "", c.packets(), c.bytes(), c.flows());
     }
     long medical = r.devices().stream().filter(Device::medical).count();
-    out.printf("%nDevices: %,d (%,d medical)%n", r.devices().size(), medical);
+    f.format("%nDevices: %,d (%,d medical)%n", r.devices().size(), medical);
     Map<Category, Long> byCategory = new EnumMap<>(Category.class);
     r.devices().forEach(d -> byCategory.merge(d.category(), 1L, Long::sum));
-    byCategory.forEach((cat, n) -> out.printf("  %-22s %,6d%n", cat.id(), n));
+    byCategory.forEach((cat, n) -> f.format("  %-22s %,6d%n", cat.id(), n));
 
     List<Device> medicalDevices =
         r.devices().stream()
@@ -34,20 +43,18 @@ public final class TextReport {
             .sorted(Comparator.comparing(Device::criticality).thenComparing(Device::id))
             .collect(Collectors.toList());
     if (!medicalDevices.isEmpty()) {
-      out.printf("%nMedical devices%n");
-      out.printf(
-          "  %-18s %-16s %-20s %-18s %-14s %-16s %s%n",
-          "category", "vendor", "model", "firmware", "criticality", "ip", "protocols");
+      f.format("%nMedical devices%n");
+      row(sb, "category", "vendor", "model", "firmware", "criticality", "ip", "protocols");
       int shown = 0;
       for (Device d : medicalDevices) {
         if (shown++ == maxMedicalRows) {
-          out.printf("  … %,d more (use --json for all)%n", medicalDevices.size() - maxMedicalRows);
+          f.format("  … %,d more (use --json for all)%n", medicalDevices.size() - maxMedicalRows);
           break;
         }
         TreeSet<String> protocols = new TreeSet<>(d.protocolsAsClient());
         protocols.addAll(d.protocolsAsServer());
-        out.printf(
-            "  %-18s %-16s %-20s %-18s %-14s %-16s %s%n",
+        row(
+            sb,
             cut(d.category().id() + d.modality().map(m -> "/" + m).orElse(""), 18),
             cut(d.vendor().orElse("?"), 16),
             cut(d.model().orElse("?"), 20),
@@ -57,11 +64,45 @@ public final class TextReport {
             String.join(",", protocols));
       }
     }
-    FlowSummary f = r.flows();
-    if (!f.cleartextByProtocol().isEmpty()) {
-      out.printf("%nCleartext clinical and management traffic (flows)%n");
-      f.cleartextByProtocol().forEach((p, n) -> out.printf("  %-10s %,8d%n", p, n));
+    FlowSummary flows = r.flows();
+    if (!flows.cleartextByProtocol().isEmpty()) {
+      f.format("%nCleartext clinical and management traffic (flows)%n");
+      flows.cleartextByProtocol().forEach((p, n) -> f.format("  %-10s %,8d%n", p, n));
     }
+    out.print(sb);
+    out.flush();
+  }
+
+  /**
+   * One row of the medical devices' table, as {@code " %-18s %-16s %-20s %-18s %-14s %-16s %s%n"}
+   * formats it, without parsing that format for every device.
+   */
+  private static void row(
+      StringBuilder sb,
+      String category,
+      String vendor,
+      String model,
+      String firmware,
+      String criticality,
+      String ip,
+      String protocols) {
+    sb.append("  ");
+    padded(sb, category, 18);
+    padded(sb, vendor, 16);
+    padded(sb, model, 20);
+    padded(sb, firmware, 18);
+    padded(sb, criticality, 14);
+    padded(sb, ip, 16);
+    sb.append(protocols).append(System.lineSeparator());
+  }
+
+  /** {@code s} left-aligned in {@code width} characters (never cut, as %-Ns), then one space. */
+  private static void padded(StringBuilder sb, String s, int width) {
+    sb.append(s);
+    for (int i = s.length(); i < width; i++) {
+      sb.append(' ');
+    }
+    sb.append(' ');
   }
 
   private static String cut(String s, int width) {
