@@ -122,7 +122,13 @@ final class HttpHeadParser {
   }
 
   private static boolean allDigits(String s) {
-    return s.chars().allMatch(c -> c >= '0' && c <= '9');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

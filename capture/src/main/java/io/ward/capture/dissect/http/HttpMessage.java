@@ -1,5 +1,6 @@
 package io.ward.capture.dissect.http;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,9 +26,14 @@ record HttpMessage(String method, int status, List<Header> headers) {
     return !method.isEmpty();
   }
 
+  // Indexed loops, not an iterator or a stream with a lambda: several lookups per message, and
+  // under the C1 compiler Ward analyses with each iterator is an allocation and each capturing
+  // lambda an allocation through a method handle.
+
   /** The first value of a header, by case-insensitive name. */
   Optional<String> header(String name) {
-    for (Header h : headers) {
+    for (int i = 0; i < headers.size(); i++) {
+      Header h = headers.get(i);
       if (h.name().equalsIgnoreCase(name)) {
         return Optional.of(h.value());
       }
@@ -37,10 +43,17 @@ record HttpMessage(String method, int status, List<Header> headers) {
 
   /** Every value of a header, by case-insensitive name. */
   List<String> headers(String name) {
-    return headers.stream()
-        .filter(h -> h.name().equalsIgnoreCase(name))
-        .map(Header::value)
-        .toList();
+    List<String> values = null;
+    for (int i = 0; i < headers.size(); i++) {
+      Header h = headers.get(i);
+      if (h.name().equalsIgnoreCase(name)) {
+        if (values == null) {
+          values = new ArrayList<>(2);
+        }
+        values.add(h.value());
+      }
+    }
+    return values == null ? List.of() : List.copyOf(values);
   }
 
   /**
