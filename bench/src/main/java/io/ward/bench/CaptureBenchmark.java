@@ -161,6 +161,10 @@ public final class CaptureBenchmark implements Callable<Integer> {
 
   private String benchmark() throws IOException, InterruptedException, BenchmarkException {
     String started = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+    // The tree as it was when the script built the jar, just before: asked at the end, an edit
+    // made while the runs went on marked the report "with uncommitted changes" it was not built
+    // with.
+    String revision = wardRevision();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     requireFile(wardJar, "build it with bench/capture-bench.sh or ./ward");
     requireFile(gnuTime, "install GNU time (Debian package time)");
@@ -183,7 +187,7 @@ public final class CaptureBenchmark implements Callable<Integer> {
     Map<String, Measurement> byId = new LinkedHashMap<>();
     measurements.forEach(m -> byId.put(m.contender().id(), m));
     RunContext context =
-        new RunContext(command(), started, runs, machine, loadBefore, loadAfter, wardRevision());
+        new RunContext(command(), started, runs, machine, loadBefore, loadAfter, revision);
     return MarkdownReport.render(
         context,
         captures,
