@@ -98,27 +98,17 @@ final class DicomSession implements DissectorSession {
     }
   }
 
+  /**
+   * One PDU, by type. Parses are checked with plain ifs rather than ifPresentOrElse with lambdas:
+   * under the C1 compiler Ward analyses with, a capturing lambda is an allocation through a method
+   * handle and a native call (about 35 ns against 4 for a plain object; bench/README.md).
+   */
   private void onPdu(boolean fromClient, long t, int type, byte[] body, int size) {
     switch (type) {
-      // Plain ifs rather than ifPresentOrElse with lambdas, once per association: under the C1
-      // compiler Ward analyses with, a capturing lambda is an allocation through a method handle
-      // and a native call (about 35 ns against 4 for a plain object; bench/README.md).
-      case DicomPduParser.TYPE_ASSOCIATE_RQ -> {
-        Optional<Associate> rq = DicomPduParser.associate(body, 0, size, true);
-        if (rq.isPresent()) {
-          onRequest(fromClient, t, rq.get());
-        } else {
-          flow.anomaly("dicom.bad_associate");
-        }
-      }
-      case DicomPduParser.TYPE_ASSOCIATE_AC -> {
-        Optional<Associate> ac = DicomPduParser.associate(body, 0, size, false);
-        if (ac.isPresent()) {
-          onAccept(fromClient, t, ac.get());
-        } else {
-          flow.anomaly("dicom.bad_associate");
-        }
-      }
+      case DicomPduParser.TYPE_ASSOCIATE_RQ ->
+          onAssociate(fromClient, t, DicomPduParser.associate(body, 0, size, true), true);
+      case DicomPduParser.TYPE_ASSOCIATE_AC ->
+          onAssociate(fromClient, t, DicomPduParser.associate(body, 0, size, false), false);
       case DicomPduParser.TYPE_ASSOCIATE_RJ -> {
         Optional<Reject> rj = DicomPduParser.reject(body, 0, size);
         if (rj.isPresent()) {
@@ -132,6 +122,17 @@ final class DicomSession implements DissectorSession {
           DicomPduParser.TYPE_ABORT ->
           done = true;
       default -> flow.anomaly("dicom.unexpected_pdu");
+    }
+  }
+
+  /** An A-ASSOCIATE-RQ ({@code request}) or -AC, parsed or not. */
+  private void onAssociate(boolean fromClient, long t, Optional<Associate> a, boolean request) {
+    if (a.isEmpty()) {
+      flow.anomaly("dicom.bad_associate");
+    } else if (request) {
+      onRequest(fromClient, t, a.get());
+    } else {
+      onAccept(fromClient, t, a.get());
     }
   }
 
