@@ -30,7 +30,11 @@ final class ObservedValue {
     return rootLower;
   }
 
-  /** The value with ASCII letters, and only those, in lower case. */
+  /**
+   * The value with ASCII letters, and only those, in lower case: what {@code (?i)} folds without
+   * {@code UNICODE_CASE}, so no value a case-insensitive expression matches is lowered into
+   * something its required literals miss.
+   */
   String asciiLowerCase() {
     if (asciiLower == null) {
       asciiLower = asciiLowerCase(value);

@@ -268,9 +268,4 @@ final class RequiredLiterals {
     }
     return -1;
   }
-
-  /**
-   * A-Z to a-z, nothing else: what {@code (?i)} folds without {@code UNICODE_CASE}, so no value the
-   * expression matches is lowered into something the literals miss.
-   */
 }
