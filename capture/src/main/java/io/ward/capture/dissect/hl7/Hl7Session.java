@@ -20,6 +20,12 @@ final class Hl7Session implements DissectorSession, MllpFramer.Listener {
 
   private static final int MAX_DISTINCT_FACTS = 512;
 
+  /**
+   * At most this many facts in the first two messages for the second to skip the set: the check
+   * compares each fact with every other, and a set this small never reaches MAX_DISTINCT_FACTS.
+   */
+  private static final int MAX_PAIR_FACTS = 64;
+
   private final FlowContext flow;
   private final MllpFramer fromClientFramer = new MllpFramer();
   private final MllpFramer fromServerFramer = new MllpFramer();
@@ -46,12 +52,6 @@ final class Hl7Session implements DissectorSession, MllpFramer.Listener {
 
   private boolean secondFromClient;
   private long secondEpochNanos;
-
-  /**
-   * At most this many facts in the first two messages for the second to skip the set: the check
-   * compares each fact with every other, and a set this small never reaches MAX_DISTINCT_FACTS.
-   */
-  static final int MAX_PAIR_FACTS = 64;
 
   /** Time of the segment being framed, for the messages it completes. */
   private long epochNanos;
