@@ -25,10 +25,10 @@
 # 512 for each 2 MB the analysis touches, and far fewer TLB misses in the inventory's and flow
 # table's scattered look-ups. On this project's 2-core virtual machines a 4 KB page fault cost about
 # 12 us and a random load from a 64 MB array 226 ns (180 ns on huge pages). Interleaved pairs on the
-# benchmark's 1.5M-packet capture (session 19): full analysis 2.68 -> 2.50 s median of 20 runs each
-# (CPU 3.35 -> 3.08 s), 2 workers 2.36 -> 2.10 s (8 of 8 pairs faster), decode-only 1.10 -> 0.97 s
-# (8 of 8), a 9-packet capture 0.58 -> 0.43 s (10 of 10); peak RSS 4-7 MB higher. Left out where
-# the kernel has them off ("never"), where the JVM could not use them anyway.
+# benchmark's 1.5M-packet capture (session 19, bench/README.md): full analysis 2.78 -> 2.37 s (14 of
+# 16 pairs faster, CPU 3.44 -> 2.97 s), 2 workers 2.28 -> 2.07 s (12 of 12), decode-only 1.12 ->
+# 0.99 s (12 of 12), a 9-packet capture 0.58 -> 0.43 s (10 of 10); peak RSS 4-7 MB higher. Left out
+# where the kernel has them off ("never"), where the JVM could not use them anyway.
 analysis_java_opts="-XX:+UseSerialGC -XX:MaxRAMPercentage=50 -Xms128m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.5"
 memory_kb="$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null || true)"
 if [ -n "$memory_kb" ] && [ "$memory_kb" -lt $((8 * 1024 * 1024)) ]; then
