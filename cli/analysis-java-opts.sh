@@ -34,7 +34,9 @@ memory_kb="$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null || true)"
 if [ -n "$memory_kb" ] && [ "$memory_kb" -lt $((8 * 1024 * 1024)) ]; then
   analysis_java_opts="${analysis_java_opts/ -Xms128m/}"
 fi
-thp_mode="$(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || true)"
-case "$thp_mode" in
-  *"[always]"* | *"[madvise]"*) analysis_java_opts="$analysis_java_opts -XX:+UseTransparentHugePages" ;;
+# $huge_pages_opt is the option alone, or empty, for the launcher's other commands (ward vulns).
+huge_pages_opt=""
+case "$(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || true)" in
+  *"[always]"* | *"[madvise]"*) huge_pages_opt="-XX:+UseTransparentHugePages" ;;
 esac
+analysis_java_opts="$analysis_java_opts${huge_pages_opt:+ $huge_pages_opt}"
