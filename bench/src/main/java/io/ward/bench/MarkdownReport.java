@@ -217,8 +217,8 @@ final class MarkdownReport {
             + " the JVM's clock stay as long as they are, and the reading phase's CPU seconds"
             + " must still be spent, the JIT compiler's and the knowledge loading's included,"
             + " which a one-worker run already puts on the second core. So, if two workers spend"
-            + " at least that CPU on reading (they add work: the reading thread hashes every"
-            + " packet and copies those it hands over), two workers on "
+            + " at least that CPU on reading (they add work: each worker reads the whole file"
+            + " and decodes every packet's headers to find the ones it owns), two workers on "
             + b.cores()
             + " processors take at least launch and exit + start + output + reading CPU / "
             + sharing

@@ -43,13 +43,16 @@ public final class CaptureEngine {
     Objects.requireNonNull(progress, "progress");
     Counters readerCounters = new Counters();
     long total = source.sizeBytes();
-    try (ReadableByteChannel raw = source.open()) {
+    int workers = options.workers();
+    // Workers that each read the file must read the same bytes, even of a file still growing.
+    boolean bounded = workers > 1 && total >= 0 && source.rereadable();
+    try (ReadableByteChannel raw =
+        bounded ? new PrefixChannel(source.open(), total) : source.open()) {
       CountingChannel counting = new CountingChannel(raw);
       CaptureOpener.Opened opened =
           CaptureOpener.open(
               source.name(), counting, readerCounters, ChannelInput.DEFAULT_CAPACITY);
       CaptureReader reader = opened.reader();
-      int workers = options.workers();
       ObservationSink shared = workers == 1 ? sink : new SynchronizedSink(sink);
       PacketProcessor[] processors = new PacketProcessor[workers];
       int flowsPerWorker = Math.max(1, options.maxLiveFlows() / workers);
@@ -60,10 +63,14 @@ public final class CaptureEngine {
                 : shared;
         processors[i] = new PacketProcessor(options, matcher, out, flowsPerWorker);
       }
-      Totals totals =
-          workers == 1
-              ? runSingle(reader, processors[0], counting, total, progress)
-              : runParallel(reader, processors, counting, total, progress);
+      Totals totals;
+      if (workers == 1) {
+        totals = runSingle(reader, processors[0], counting, total, progress);
+      } else if (bounded && FileScanWorkers.suits(source, opened.gzip(), workers)) {
+        totals = runFileScans(source, reader, processors, counting, total, progress);
+      } else {
+        totals = runParallel(reader, processors, counting, total, progress);
+      }
       progress.progress(counting.count(), total);
       return summary(source.name(), opened, reader, readerCounters, processors, totals);
     }
@@ -134,6 +141,28 @@ public final class CaptureEngine {
       }
     }
     return totals;
+  }
+
+  private static Totals runFileScans(
+      CaptureSource source,
+      CaptureReader reader,
+      PacketProcessor[] processors,
+      CountingChannel counting,
+      long total,
+      ProgressListener progress)
+      throws IOException {
+    FileScanWorkers others = FileScanWorkers.start(source, total, processors);
+    boolean done = false;
+    try {
+      Totals totals = runSingle(reader, processors[0], counting, total, progress);
+      others.finish();
+      done = true;
+      return totals;
+    } finally {
+      if (!done) {
+        others.abort();
+      }
+    }
   }
 
   private static void housekeeping(

@@ -51,8 +51,29 @@ final class PacketDecoder {
   private final Counters counters;
   private int tunnelDepth;
 
+  /**
+   * The anomaly of the packet last decoded, counted only when {@link #commitAnomaly} says so: with
+   * workers that each decode every packet of a file, only the packet's owner counts it. Decoding
+   * stops at a packet's first damage, so a packet has at most one.
+   */
+  private Anomaly pending;
+
   PacketDecoder(Counters counters) {
     this.counters = counters;
+  }
+
+  /** Counts the anomaly of the packet last decoded, if it had one (once per packet, or never). */
+  void commitAnomaly() {
+    if (pending != null) {
+      counters.add(pending);
+      pending = null;
+    }
+  }
+
+  private void anomaly(Anomaly a) {
+    if (pending == null) {
+      pending = a;
+    }
   }
 
   /** Decodes {@code r} into {@code p}; returns {@link #UNDECODABLE}, {@link #LINK}, … */
@@ -62,6 +83,7 @@ final class PacketDecoder {
     int end = r.offset + r.capturedLength;
     p.reset(b);
     tunnelDepth = 0;
+    pending = null;
     switch (r.linkType) {
       case LINKTYPE_ETHERNET:
         return ethernet(p, b, o, end);
@@ -81,14 +103,14 @@ final class PacketDecoder {
       case LINKTYPE_LOOP:
         return loopback(p, b, o, end);
       default:
-        counters.add(Anomaly.UNSUPPORTED_LINK_TYPE);
+        anomaly(Anomaly.UNSUPPORTED_LINK_TYPE);
         return UNDECODABLE;
     }
   }
 
   private int ethernet(Packet p, byte[] b, int o, int end) {
     if (end - o < 14) {
-      counters.add(Anomaly.LINK_TRUNCATED);
+      anomaly(Anomaly.LINK_TRUNCATED);
       return UNDECODABLE;
     }
     p.dstMac = macOrNone(b, o);
@@ -113,11 +135,11 @@ final class PacketDecoder {
         || type == ETHERTYPE_QINQ_OLD
         || type == ETHERTYPE_QINQ_OLD2) {
       if (++tags > MAX_VLAN_TAGS) {
-        counters.add(Anomaly.VLAN_TOO_MANY_TAGS);
+        anomaly(Anomaly.VLAN_TOO_MANY_TAGS);
         return UNDECODABLE;
       }
       if (end - o < 4) {
-        counters.add(Anomaly.VLAN_TRUNCATED);
+        anomaly(Anomaly.VLAN_TRUNCATED);
         return UNDECODABLE;
       }
       // The innermost tag wins: with QinQ the outer (service) tag is the carrier's, the inner
@@ -160,7 +182,7 @@ final class PacketDecoder {
   private int mpls(Packet p, byte[] b, int o, int end) {
     for (int i = 0; i < 8; i++) {
       if (end - o < 4) {
-        counters.add(Anomaly.MPLS_TRUNCATED);
+        anomaly(Anomaly.MPLS_TRUNCATED);
         return UNDECODABLE;
       }
       boolean bottom = (b[o + 2] & 0x01) != 0;
@@ -169,14 +191,14 @@ final class PacketDecoder {
         return rawIp(p, b, o, end);
       }
     }
-    counters.add(Anomaly.MPLS_TRUNCATED);
+    anomaly(Anomaly.MPLS_TRUNCATED);
     return UNDECODABLE;
   }
 
   /** RFC 2516 session stage: 6-byte PPPoE header, then the 2-byte PPP protocol. */
   private int pppoe(Packet p, byte[] b, int o, int end) {
     if (end - o < 8) {
-      counters.add(Anomaly.PPPOE_TRUNCATED);
+      anomaly(Anomaly.PPPOE_TRUNCATED);
       return UNDECODABLE;
     }
     int proto = Bytes.u16(b, o + 6);
@@ -192,7 +214,7 @@ final class PacketDecoder {
   /** Linux cooked capture v1: 16-byte header, sender address only. */
   private int sll(Packet p, byte[] b, int o, int end) {
     if (end - o < 16) {
-      counters.add(Anomaly.LINK_TRUNCATED);
+      anomaly(Anomaly.LINK_TRUNCATED);
       return UNDECODABLE;
     }
     int hatype = Bytes.u16(b, o + 2);
@@ -206,7 +228,7 @@ final class PacketDecoder {
   /** Linux cooked capture v2: 20-byte header, protocol first. */
   private int sll2(Packet p, byte[] b, int o, int end) {
     if (end - o < 20) {
-      counters.add(Anomaly.LINK_TRUNCATED);
+      anomaly(Anomaly.LINK_TRUNCATED);
       return UNDECODABLE;
     }
     int hatype = Bytes.u16(b, o + 8);
@@ -231,7 +253,7 @@ final class PacketDecoder {
   /** BSD loopback: a 4-byte address family in the capturing host's byte order, then IP. */
   private int loopback(Packet p, byte[] b, int o, int end) {
     if (end - o < 4) {
-      counters.add(Anomaly.LINK_TRUNCATED);
+      anomaly(Anomaly.LINK_TRUNCATED);
       return UNDECODABLE;
     }
     return rawIp(p, b, o + 4, end);
@@ -239,7 +261,7 @@ final class PacketDecoder {
 
   private int rawIp(Packet p, byte[] b, int o, int end) {
     if (end - o < 1) {
-      counters.add(Anomaly.LINK_TRUNCATED);
+      anomaly(Anomaly.LINK_TRUNCATED);
       return UNDECODABLE;
     }
     int version = (b[o] & 0xFF) >>> 4;
@@ -249,27 +271,27 @@ final class PacketDecoder {
     if (version == 6) {
       return ipv6(p, b, o, end);
     }
-    counters.add(Anomaly.IP_BAD_VERSION);
+    anomaly(Anomaly.IP_BAD_VERSION);
     return UNDECODABLE;
   }
 
   private int ipv4(Packet p, byte[] b, int o, int end) {
     if (end - o < 20) {
-      counters.add(Anomaly.IPV4_TRUNCATED);
+      anomaly(Anomaly.IPV4_TRUNCATED);
       return UNDECODABLE;
     }
     int vihl = b[o] & 0xFF;
     if ((vihl >>> 4) != 4) {
-      counters.add(Anomaly.IP_BAD_VERSION);
+      anomaly(Anomaly.IP_BAD_VERSION);
       return UNDECODABLE;
     }
     int ihl = (vihl & 0x0F) << 2;
     if (ihl < 20) {
-      counters.add(Anomaly.IPV4_BAD_HEADER_LENGTH);
+      anomaly(Anomaly.IPV4_BAD_HEADER_LENGTH);
       return UNDECODABLE;
     }
     if (ihl > end - o) {
-      counters.add(Anomaly.IPV4_TRUNCATED);
+      anomaly(Anomaly.IPV4_TRUNCATED);
       return UNDECODABLE;
     }
     int total = Bytes.u16(b, o + 2);
@@ -278,7 +300,7 @@ final class PacketDecoder {
       // TCP segmentation offload leaves the total length zero in locally captured packets.
       wireEnd = end;
     } else if (total < ihl) {
-      counters.add(Anomaly.IPV4_BAD_TOTAL_LENGTH);
+      anomaly(Anomaly.IPV4_BAD_TOTAL_LENGTH);
       return UNDECODABLE;
     } else {
       wireEnd = o + total;
@@ -304,11 +326,11 @@ final class PacketDecoder {
 
   private int ipv6(Packet p, byte[] b, int o, int end) {
     if (end - o < 40) {
-      counters.add(Anomaly.IPV6_TRUNCATED);
+      anomaly(Anomaly.IPV6_TRUNCATED);
       return UNDECODABLE;
     }
     if (((b[o] & 0xFF) >>> 4) != 6) {
-      counters.add(Anomaly.IP_BAD_VERSION);
+      anomaly(Anomaly.IP_BAD_VERSION);
       return UNDECODABLE;
     }
     int payload = Bytes.u16(b, o + 4);
@@ -330,7 +352,7 @@ final class PacketDecoder {
     int off = o + 40;
     for (int i = 0; ; i++) {
       if (i > MAX_IPV6_EXT_HEADERS) {
-        counters.add(Anomaly.IPV6_TOO_MANY_EXT_HEADERS);
+        anomaly(Anomaly.IPV6_TOO_MANY_EXT_HEADERS);
         return UNDECODABLE;
       }
       int len;
@@ -342,21 +364,21 @@ final class PacketDecoder {
         case 139: // HIP, RFC 7401
         case 140: // shim6, RFC 5533
           if (end - off < 2) {
-            counters.add(Anomaly.IPV6_EXT_HEADER_TRUNCATED);
+            anomaly(Anomaly.IPV6_EXT_HEADER_TRUNCATED);
             return UNDECODABLE;
           }
           len = ((b[off + 1] & 0xFF) + 1) << 3;
           break;
         case 51: // authentication header, RFC 4302 §2.2: length in 4-octet units minus 2
           if (end - off < 2) {
-            counters.add(Anomaly.IPV6_EXT_HEADER_TRUNCATED);
+            anomaly(Anomaly.IPV6_EXT_HEADER_TRUNCATED);
             return UNDECODABLE;
           }
           len = ((b[off + 1] & 0xFF) + 2) << 2;
           break;
         case 44: // fragment, §4.5
           if (end - off < 8) {
-            counters.add(Anomaly.IPV6_EXT_HEADER_TRUNCATED);
+            anomaly(Anomaly.IPV6_EXT_HEADER_TRUNCATED);
             return UNDECODABLE;
           }
           p.fragment = true;
@@ -371,7 +393,7 @@ final class PacketDecoder {
           return transport(p, b, off, end, wireEnd);
       }
       if (end - off < len) {
-        counters.add(Anomaly.IPV6_EXT_HEADER_TRUNCATED);
+        anomaly(Anomaly.IPV6_EXT_HEADER_TRUNCATED);
         return UNDECODABLE;
       }
       next = b[off] & 0xFF;
@@ -388,7 +410,7 @@ final class PacketDecoder {
       case Packet.PROTO_ICMP:
       case Packet.PROTO_ICMPV6:
         if (end - o < 4) {
-          counters.add(Anomaly.ICMP_TRUNCATED);
+          anomaly(Anomaly.ICMP_TRUNCATED);
         }
         return FLOW;
       case 4: // IP in IP (RFC 2003)
@@ -443,25 +465,25 @@ final class PacketDecoder {
 
   private int tcp(Packet p, byte[] b, int o, int end, int wireEnd) {
     if (end - o < 4) {
-      counters.add(Anomaly.TCP_TRUNCATED);
+      anomaly(Anomaly.TCP_TRUNCATED);
       return UNDECODABLE;
     }
     p.srcPort = Bytes.u16(b, o);
     p.dstPort = Bytes.u16(b, o + 2);
     if (end - o < 20) {
       // Ports survive a short snap length; the rest of the header does not.
-      counters.add(Anomaly.TCP_TRUNCATED);
+      anomaly(Anomaly.TCP_TRUNCATED);
       return FLOW;
     }
     p.seq = Bytes.i32(b, o + 4);
     p.tcpFlags = b[o + 13] & 0x3F;
     int dataOffset = ((b[o + 12] & 0xFF) >>> 4) << 2;
     if (dataOffset < 20) {
-      counters.add(Anomaly.TCP_BAD_DATA_OFFSET);
+      anomaly(Anomaly.TCP_BAD_DATA_OFFSET);
       return FLOW;
     }
     if (dataOffset > end - o) {
-      counters.add(Anomaly.TCP_TRUNCATED);
+      anomaly(Anomaly.TCP_TRUNCATED);
       return FLOW;
     }
     p.payloadOffset = o + dataOffset;
@@ -472,13 +494,13 @@ final class PacketDecoder {
 
   private int udp(Packet p, byte[] b, int o, int end) {
     if (end - o < 4) {
-      counters.add(Anomaly.UDP_TRUNCATED);
+      anomaly(Anomaly.UDP_TRUNCATED);
       return UNDECODABLE;
     }
     p.srcPort = Bytes.u16(b, o);
     p.dstPort = Bytes.u16(b, o + 2);
     if (end - o < 8) {
-      counters.add(Anomaly.UDP_TRUNCATED);
+      anomaly(Anomaly.UDP_TRUNCATED);
       return FLOW;
     }
     int length = Bytes.u16(b, o + 4);
@@ -486,7 +508,7 @@ final class PacketDecoder {
     int captured = end - p.payloadOffset;
     if (length < 8) {
       if (length != 0) {
-        counters.add(Anomaly.UDP_BAD_LENGTH);
+        anomaly(Anomaly.UDP_BAD_LENGTH);
       }
       p.payloadLength = captured;
       p.payloadWireLength = captured;

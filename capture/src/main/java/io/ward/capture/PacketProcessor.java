@@ -60,6 +60,14 @@ final class PacketProcessor {
 
   private final ReassemblyBudget budget;
 
+  /**
+   * With workers that each read the whole capture: which packets this one processes; null when it
+   * processes every packet it is given.
+   */
+  private FlowShares shares;
+
+  private int self;
+
   PacketProcessor(
       CaptureOptions options, ProtocolMatcher matcher, ObservationSink sink, int maxFlows) {
     this.budget = new ReassemblyBudget(REASSEMBLY_BUDGET_BYTES / options.workers());
@@ -71,9 +79,26 @@ final class PacketProcessor {
     this.maxFlows = maxFlows;
   }
 
+  /**
+   * Makes this processor worker {@code self} of workers that are each given every packet: it skips
+   * the packets {@code shares} gives to the others (decoding them only to find their owner).
+   */
+  void ownOnly(FlowShares shares, int self) {
+    this.shares = shares;
+    this.self = self;
+  }
+
   void process(PacketRecord r) {
     Packet p = packet;
     int kind = decoder.decode(r, p);
+    if (shares != null && shares.owner(kind, p) != self) {
+      // Another worker's packet; its time still drives this worker's expiry, as with one worker.
+      if (r.epochNanos >= nextSweepNanos) {
+        sweep(r.epochNanos);
+      }
+      return;
+    }
+    decoder.commitAnomaly();
     if (p.fragment) {
       fragments++;
     }

@@ -6,15 +6,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Spreads packets over worker threads by a symmetric hash of their flow key, so every packet of a
- * flow, both directions, reaches the same worker in capture order and results do not depend on the
- * number of workers. The reading thread decodes headers only to hash them, then copies packet bytes
- * into reused batches. Packets without a flow (ARP, LLDP, fragments, undecodable) go to worker 0,
- * so their deduplication is the same as with one worker.
+ * Spreads packets over worker threads by their {@link FlowShares}, in capture order, when the
+ * capture can be read only once (a stream, or compressed). The reading thread decodes headers only
+ * to find the owner, then copies packet bytes into reused batches for the other workers.
  */
 final class ParallelRunner {
   private static final int BATCHES_PER_WORKER = 4;
-  private static final int BUCKETS = 1024;
 
   /**
    * The reading thread's weight relative to a worker thread's: it also reads, hashes and copies, so
@@ -28,7 +25,7 @@ final class ParallelRunner {
   private final BlockingQueue<PacketBatch>[] full;
   private final BlockingQueue<PacketBatch>[] free;
   private final PacketBatch[] current;
-  private final int[] bucketOwner = new int[BUCKETS];
+  private final FlowShares shares;
   private final PacketDecoder hashDecoder = new PacketDecoder(new Counters());
   private final Packet hashPacket = new Packet();
   private volatile Throwable failure;
@@ -53,11 +50,7 @@ final class ParallelRunner {
       threads[i].setDaemon(true);
       threads[i].setUncaughtExceptionHandler((t, e) -> failure = e);
     }
-    double total = READER_WEIGHT + (n - 1);
-    for (int b = 0; b < BUCKETS; b++) {
-      double at = (b + 0.5) / BUCKETS * total;
-      bucketOwner[b] = at < READER_WEIGHT ? 0 : Math.min(n - 1, 1 + (int) (at - READER_WEIGHT));
-    }
+    this.shares = new FlowShares(n, READER_WEIGHT);
   }
 
   void start() {
@@ -84,18 +77,7 @@ final class ParallelRunner {
 
   private int worker(PacketRecord r) {
     Packet p = hashPacket;
-    if (hashDecoder.decode(r, p) != PacketDecoder.FLOW) {
-      return 0;
-    }
-    boolean srcIsA =
-        FlowTable.srcIsA(p.srcHigh, p.srcLow, p.srcPort, p.dstHigh, p.dstLow, p.dstPort);
-    long hash =
-        srcIsA
-            ? FlowTable.hash(
-                p.srcHigh, p.srcLow, p.dstHigh, p.dstLow, p.srcPort, p.dstPort, p.ipProto, p.vlan)
-            : FlowTable.hash(
-                p.dstHigh, p.dstLow, p.srcHigh, p.srcLow, p.dstPort, p.srcPort, p.ipProto, p.vlan);
-    return bucketOwner[(int) (hash >>> 32) & (BUCKETS - 1)];
+    return shares.owner(hashDecoder.decode(r, p), p);
   }
 
   /** Sends the last batches and waits for every worker to summarise its flows. */
