@@ -20,14 +20,13 @@ final class FileScanWorkers {
 
   private static final int INTERRUPT_CHECK_MASK = 0xFFF;
 
-  private final Thread[] threads;
-  private volatile Throwable failure;
+  private final WorkerThreads threads;
 
   private FileScanWorkers(int workers) {
-    this.threads = new Thread[workers];
+    this.threads = new WorkerThreads(workers);
   }
 
-  /** Whether {@code workers} workers should each read {@code source}, compressed or not. */
+  /** Whether {@code workers} workers should each read {@code source} ({@code gzip}: compressed). */
   static boolean suits(CaptureSource source, boolean gzip, int workers) {
     return workers > 1 && workers <= MAX_WORKERS && !gzip && source.rereadable();
   }
@@ -59,17 +58,13 @@ final class FileScanWorkers {
         throw e;
       }
       PacketProcessor processor = processors[i];
-      Thread t =
-          new Thread(() -> workers.work(reader, channel, processor), "ward-capture-worker-" + i);
-      t.setDaemon(true);
-      t.setUncaughtExceptionHandler((thread, e) -> workers.failure = e);
-      workers.threads[i] = t;
-      t.start();
+      workers.threads.start(i, () -> work(reader, channel, processor));
     }
     return workers;
   }
 
-  private void work(CaptureReader reader, ReadableByteChannel channel, PacketProcessor processor) {
+  private static void work(
+      CaptureReader reader, ReadableByteChannel channel, PacketProcessor processor) {
     PacketRecord record = new PacketRecord();
     long packets = 0;
     try (channel) {
@@ -87,41 +82,11 @@ final class FileScanWorkers {
 
   /** Waits for workers 1 and up to finish their flows; worker 0 has finished its own. */
   void finish() throws InterruptedIOException {
-    try {
-      for (int i = 1; i < threads.length; i++) {
-        Thread t = threads[i];
-        while (t.isAlive()) {
-          t.join(100);
-          checkFailure();
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      abort();
-      throw new InterruptedIOException("interrupted while waiting for capture workers");
-    }
-    checkFailure();
+    threads.join();
   }
 
   /** Stops the workers after a failure or interruption of worker 0. */
   void abort() {
-    for (Thread t : threads) {
-      if (t != null) {
-        t.interrupt();
-      }
-    }
-  }
-
-  private void checkFailure() {
-    Throwable t = failure;
-    if (t instanceof RuntimeException) {
-      throw (RuntimeException) t;
-    }
-    if (t instanceof Error) {
-      throw (Error) t;
-    }
-    if (t != null) {
-      throw new IllegalStateException("capture worker failed", t);
-    }
+    threads.interrupt();
   }
 }

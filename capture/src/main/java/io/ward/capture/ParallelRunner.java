@@ -21,20 +21,19 @@ final class ParallelRunner {
   private static final double READER_WEIGHT = 0.6;
 
   private final PacketProcessor[] processors;
-  private final Thread[] threads;
+  private final WorkerThreads threads;
   private final BlockingQueue<PacketBatch>[] full;
   private final BlockingQueue<PacketBatch>[] free;
   private final PacketBatch[] current;
   private final FlowShares shares;
   private final PacketDecoder hashDecoder = new PacketDecoder(new Counters());
   private final Packet hashPacket = new Packet();
-  private volatile Throwable failure;
 
   @SuppressWarnings("unchecked")
   ParallelRunner(PacketProcessor[] processors) {
     int n = processors.length;
     this.processors = processors;
-    this.threads = new Thread[n];
+    this.threads = new WorkerThreads(n);
     this.full = new BlockingQueue[n];
     this.free = new BlockingQueue[n];
     this.current = new PacketBatch[n];
@@ -45,17 +44,14 @@ final class ParallelRunner {
         free[i].add(new PacketBatch());
       }
       current[i] = new PacketBatch();
-      int w = i;
-      threads[i] = new Thread(() -> work(w), "ward-capture-worker-" + i);
-      threads[i].setDaemon(true);
-      threads[i].setUncaughtExceptionHandler((t, e) -> failure = e);
     }
     this.shares = new FlowShares(n, READER_WEIGHT);
   }
 
   void start() {
-    for (int i = 1; i < threads.length; i++) {
-      threads[i].start();
+    for (int i = 1; i < processors.length; i++) {
+      int w = i;
+      threads.start(w, () -> work(w));
     }
   }
 
@@ -87,32 +83,18 @@ final class ParallelRunner {
       hand(i, current[i]);
     }
     processors[0].finishAll();
-    try {
-      for (int i = 1; i < threads.length; i++) {
-        Thread t = threads[i];
-        while (t.isAlive()) {
-          t.join(100);
-          checkFailure();
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for capture workers");
-    }
-    checkFailure();
+    threads.join();
   }
 
   /** Stops the workers after a failure or interruption of the reading thread. */
   void abort() {
-    for (int i = 1; i < threads.length; i++) {
-      threads[i].interrupt();
-    }
+    threads.interrupt();
   }
 
   private void hand(int w, PacketBatch b) throws InterruptedIOException {
     try {
       while (!full[w].offer(b, 100, TimeUnit.MILLISECONDS)) {
-        checkFailure();
+        threads.checkFailure();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -124,25 +106,12 @@ final class ParallelRunner {
     try {
       PacketBatch b;
       while ((b = free[w].poll(100, TimeUnit.MILLISECONDS)) == null) {
-        checkFailure();
+        threads.checkFailure();
       }
       return b;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("capture analysis interrupted");
-    }
-  }
-
-  private void checkFailure() {
-    Throwable t = failure;
-    if (t instanceof RuntimeException) {
-      throw (RuntimeException) t;
-    }
-    if (t instanceof Error) {
-      throw (Error) t;
-    }
-    if (t != null) {
-      throw new IllegalStateException("capture worker failed", t);
     }
   }
 
