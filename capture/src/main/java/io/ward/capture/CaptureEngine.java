@@ -4,6 +4,7 @@ import io.ward.capture.dissect.ObservationSink;
 import io.ward.capture.dissect.PartitionedSink;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,36 +45,47 @@ public final class CaptureEngine {
     Counters readerCounters = new Counters();
     long total = source.sizeBytes();
     int workers = options.workers();
-    // Workers that each read the file must read the same bytes, even of a file still growing.
-    boolean bounded = workers > 1 && total >= 0 && source.rereadable();
-    try (ReadableByteChannel raw =
-        bounded ? new PrefixChannel(source.open(), total) : source.open()) {
-      CountingChannel counting = new CountingChannel(raw);
+    try (ReadableByteChannel raw = source.open()) {
+      // A regular file is read as it was at the start (see FileSlice); other sources as they come.
+      ReadableByteChannel bytes =
+          raw instanceof FileChannel && total >= 0 ? new FileSlice((FileChannel) raw, total) : raw;
+      CountingChannel counting = new CountingChannel(bytes);
       CaptureOpener.Opened opened =
           CaptureOpener.open(
               source.name(), counting, readerCounters, ChannelInput.DEFAULT_CAPACITY);
       CaptureReader reader = opened.reader();
-      ObservationSink shared = workers == 1 ? sink : new SynchronizedSink(sink);
-      PacketProcessor[] processors = new PacketProcessor[workers];
-      int flowsPerWorker = Math.max(1, options.maxLiveFlows() / workers);
-      for (int i = 0; i < workers; i++) {
-        ObservationSink out =
-            workers > 1 && sink instanceof PartitionedSink
-                ? ((PartitionedSink) sink).forWorker(i)
-                : shared;
-        processors[i] = new PacketProcessor(options, matcher, out, flowsPerWorker);
-      }
+      boolean eachReads = FileScanWorkers.suits(bytes, opened.gzip(), workers);
+      PacketProcessor[] processors =
+          processors(sink, workers, eachReads ? FileScanWorkers.shares(workers) : null);
       Totals totals;
       if (workers == 1) {
-        totals = runSingle(reader, processors[0], counting, total, progress);
-      } else if (bounded && FileScanWorkers.suits(source, opened.gzip(), workers)) {
-        totals = runFileScans(source, reader, processors, counting, total, progress);
+        totals = runSingle(reader, processors[0], counting, total, progress, () -> {});
+      } else if (eachReads) {
+        FileSlice file = (FileSlice) bytes;
+        totals = runFileScans(source.name(), file, reader, processors, counting, total, progress);
       } else {
         totals = runParallel(reader, processors, counting, total, progress);
       }
       progress.progress(counting.count(), total);
       return summary(source.name(), opened, reader, readerCounters, processors, totals);
     }
+  }
+
+  /**
+   * One processor per worker; with {@code shares}, each is given every packet and keeps its own.
+   */
+  private PacketProcessor[] processors(ObservationSink sink, int workers, FlowShares shares) {
+    ObservationSink shared = workers == 1 ? sink : new SynchronizedSink(sink);
+    PacketProcessor[] processors = new PacketProcessor[workers];
+    int flowsPerWorker = Math.max(1, options.maxLiveFlows() / workers);
+    for (int i = 0; i < workers; i++) {
+      ObservationSink out =
+          workers > 1 && sink instanceof PartitionedSink
+              ? ((PartitionedSink) sink).forWorker(i)
+              : shared;
+      processors[i] = new PacketProcessor(options, matcher, out, flowsPerWorker, shares, i);
+    }
+    return processors;
   }
 
   /** Packet totals kept by the reading thread. */
@@ -97,18 +109,23 @@ public final class CaptureEngine {
     }
   }
 
+  /** Reads and processes every packet on this thread; {@code others} rethrows other failures. */
   private static Totals runSingle(
       CaptureReader reader,
       PacketProcessor processor,
       CountingChannel counting,
       long total,
-      ProgressListener progress)
+      ProgressListener progress,
+      Runnable others)
       throws IOException {
     Totals totals = new Totals();
     PacketRecord record = new PacketRecord();
     while (reader.next(record)) {
       totals.count(record);
       processor.process(record);
+      if ((totals.packets & INTERRUPT_CHECK_MASK) == 0) {
+        others.run();
+      }
       housekeeping(totals, counting, total, progress);
     }
     processor.finishAll();
@@ -144,17 +161,19 @@ public final class CaptureEngine {
   }
 
   private static Totals runFileScans(
-      CaptureSource source,
+      String name,
+      FileSlice file,
       CaptureReader reader,
       PacketProcessor[] processors,
       CountingChannel counting,
       long total,
       ProgressListener progress)
       throws IOException {
-    FileScanWorkers others = FileScanWorkers.start(source, total, processors);
+    FileScanWorkers others = FileScanWorkers.start(name, file, processors);
     boolean done = false;
     try {
-      Totals totals = runSingle(reader, processors[0], counting, total, progress);
+      Totals totals =
+          runSingle(reader, processors[0], counting, total, progress, others::checkFailure);
       others.finish();
       done = true;
       return totals;

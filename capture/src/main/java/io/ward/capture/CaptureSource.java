@@ -57,11 +57,6 @@ public final class CaptureSource {
     }
   }
 
-  /** Whether {@link #open} can be called again for the same bytes: a regular file, not a stream. */
-  boolean rereadable() {
-    return path != null && Files.isRegularFile(path);
-  }
-
   /**
    * Opens the raw bytes. A file is read through a {@link FileChannel} (large reads straight into
    * the reader's heap buffer); a stream through a channel adapter.

@@ -12,7 +12,8 @@ import java.nio.channels.ReadableByteChannel;
  * packet's headers to find its owner, which costs less than the copy {@link ParallelRunner} makes
  * of every packet it hands over, and the work splits evenly because no thread also feeds the
  * others. Only for an uncompressed file, which can be read again, and a few workers: each reads all
- * the bytes, from the page cache after the first.
+ * the bytes (from the page cache after the first), and each reader's buffer may grow to {@link
+ * ChannelInput}'s largest on a hostile pcapng.
  */
 final class FileScanWorkers {
   /** Above this many workers, reading the file once per worker costs more than the copies saved. */
@@ -26,48 +27,48 @@ final class FileScanWorkers {
     this.threads = new WorkerThreads(workers);
   }
 
-  /** Whether {@code workers} workers should each read {@code source} ({@code gzip}: compressed). */
-  static boolean suits(CaptureSource source, boolean gzip, int workers) {
-    return workers > 1 && workers <= MAX_WORKERS && !gzip && source.rereadable();
+  /**
+   * Whether {@code workers} workers should each read the capture that {@code bytes} reads ({@code
+   * gzip}: it is compressed): a file, uncompressed, and more than one worker but not many.
+   */
+  static boolean suits(ReadableByteChannel bytes, boolean gzip, int workers) {
+    return bytes instanceof FileSlice && !gzip && workers > 1 && workers <= MAX_WORKERS;
   }
 
   /**
-   * Gives each processor its share and starts workers 1 and up, each reading its own copy of the
-   * first {@code limit} bytes of {@code source}; the caller runs worker 0 on {@code processors[0]}.
+   * Equal shares: worker 0's extra work (totals, progress, packets of no flow) is a few counters
+   * per packet, unlike ParallelRunner's reading thread, which also copies what it hands over.
    */
-  static FileScanWorkers start(CaptureSource source, long limit, PacketProcessor[] processors)
+  static FlowShares shares(int workers) {
+    return new FlowShares(workers, 1.0);
+  }
+
+  /**
+   * Starts workers 1 and up, each with a reader of its own over {@code file} processing {@code
+   * processors[i]}; the caller runs worker 0 on {@code processors[0]}.
+   */
+  static FileScanWorkers start(String name, FileSlice file, PacketProcessor[] processors)
       throws IOException {
-    int n = processors.length;
-    FlowShares shares = new FlowShares(n, 1.0);
-    FileScanWorkers workers = new FileScanWorkers(n);
-    for (int i = 0; i < n; i++) {
-      processors[i].ownOnly(shares, i);
-    }
-    for (int i = 1; i < n; i++) {
-      // Opened here, not on the worker, so that a failure to open is the caller's exception.
-      ReadableByteChannel channel = new PrefixChannel(source.open(), limit);
-      CaptureReader reader;
-      try {
-        reader =
-            CaptureOpener.open(
-                    source.name(), channel, new Counters(), ChannelInput.DEFAULT_CAPACITY)
-                .reader();
-      } catch (IOException | RuntimeException e) {
-        channel.close();
-        workers.abort();
-        throw e;
+    FileScanWorkers workers = new FileScanWorkers(processors.length);
+    try {
+      for (int i = 1; i < processors.length; i++) {
+        FileSlice bytes = file.again();
+        CaptureReader reader =
+            CaptureOpener.open(name, bytes, new Counters(), ChannelInput.DEFAULT_CAPACITY).reader();
+        PacketProcessor processor = processors[i];
+        workers.threads.start(i, () -> work(reader, processor));
       }
-      PacketProcessor processor = processors[i];
-      workers.threads.start(i, () -> work(reader, channel, processor));
+    } catch (IOException | RuntimeException | Error e) {
+      workers.abort();
+      throw e;
     }
     return workers;
   }
 
-  private static void work(
-      CaptureReader reader, ReadableByteChannel channel, PacketProcessor processor) {
+  private static void work(CaptureReader reader, PacketProcessor processor) {
     PacketRecord record = new PacketRecord();
     long packets = 0;
-    try (channel) {
+    try {
       while (reader.next(record)) {
         processor.process(record);
         if ((++packets & INTERRUPT_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
@@ -80,13 +81,18 @@ final class FileScanWorkers {
     }
   }
 
+  /** Rethrows the failure of a worker, if one has failed (worker 0 checks as it reads). */
+  void checkFailure() {
+    threads.checkFailure();
+  }
+
   /** Waits for workers 1 and up to finish their flows; worker 0 has finished its own. */
   void finish() throws InterruptedIOException {
     threads.join();
   }
 
-  /** Stops the workers after a failure or interruption of worker 0. */
+  /** Stops the workers after a failure or interruption of worker 0, and waits for them. */
   void abort() {
-    threads.interrupt();
+    threads.stop();
   }
 }

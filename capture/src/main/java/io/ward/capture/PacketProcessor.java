@@ -64,12 +64,29 @@ final class PacketProcessor {
    * With workers that each read the whole capture: which packets this one processes; null when it
    * processes every packet it is given.
    */
-  private FlowShares shares;
+  private final FlowShares shares;
 
-  private int self;
+  private final int self;
 
+  /** A processor of every packet it is given. */
   PacketProcessor(
       CaptureOptions options, ProtocolMatcher matcher, ObservationSink sink, int maxFlows) {
+    this(options, matcher, sink, maxFlows, null, 0);
+  }
+
+  /**
+   * Worker {@code self} of workers that are each given every packet: it processes only those that
+   * {@code shares} gives it (decoding the others only to find their owner); null shares, all.
+   */
+  PacketProcessor(
+      CaptureOptions options,
+      ProtocolMatcher matcher,
+      ObservationSink sink,
+      int maxFlows,
+      FlowShares shares,
+      int self) {
+    this.shares = shares;
+    this.self = self;
     this.budget = new ReassemblyBudget(REASSEMBLY_BUDGET_BYTES / options.workers());
     this.matcher = matcher;
     this.sink = sink;
@@ -79,20 +96,13 @@ final class PacketProcessor {
     this.maxFlows = maxFlows;
   }
 
-  /**
-   * Makes this processor worker {@code self} of workers that are each given every packet: it skips
-   * the packets {@code shares} gives to the others (decoding them only to find their owner).
-   */
-  void ownOnly(FlowShares shares, int self) {
-    this.shares = shares;
-    this.self = self;
-  }
-
   void process(PacketRecord r) {
     Packet p = packet;
     int kind = decoder.decode(r, p);
     if (shares != null && shares.owner(kind, p) != self) {
-      // Another worker's packet; its time still drives this worker's expiry, as with one worker.
+      // Another worker's packet. Its time still drives this worker's sweep, so that idle and closed
+      // flows leave the table when they would with one worker, even while none of this worker's
+      // own packets arrive (the output is the same either way; the memory held is not).
       if (r.epochNanos >= nextSweepNanos) {
         sweep(r.epochNanos);
       }

@@ -86,9 +86,11 @@ final class ParallelRunner {
     threads.join();
   }
 
-  /** Stops the workers after a failure or interruption of the reading thread. */
+  /**
+   * Stops the workers after a failure or interruption of the reading thread, and waits for them.
+   */
   void abort() {
-    threads.interrupt();
+    threads.stop();
   }
 
   private void hand(int w, PacketBatch b) throws InterruptedIOException {

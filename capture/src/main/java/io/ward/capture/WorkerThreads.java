@@ -7,6 +7,11 @@ import java.io.InterruptedIOException;
  * stopped, and the first failure of any of them rethrown on the calling thread.
  */
 final class WorkerThreads {
+  /**
+   * How long {@link #stop} waits for each worker: one checks for interruption every 4096 packets.
+   */
+  private static final long STOP_WAIT_MILLIS = 10_000;
+
   private final Thread[] threads;
   private volatile Throwable failure;
 
@@ -18,9 +23,15 @@ final class WorkerThreads {
   void start(int worker, Runnable body) {
     Thread t = new Thread(body, "ward-capture-worker-" + worker);
     t.setDaemon(true);
-    t.setUncaughtExceptionHandler((thread, e) -> failure = e);
+    t.setUncaughtExceptionHandler((thread, e) -> keepFirst(e));
     threads[worker] = t;
     t.start();
+  }
+
+  private synchronized void keepFirst(Throwable e) {
+    if (failure == null) {
+      failure = e;
+    }
   }
 
   /** Waits for every started worker to end, rethrowing the first failure. */
@@ -45,6 +56,29 @@ final class WorkerThreads {
     for (Thread t : threads) {
       if (t != null) {
         t.interrupt();
+      }
+    }
+  }
+
+  /**
+   * Asks every started worker to stop and waits a while for each, so that none still feeds the sink
+   * once the analysis has failed; their own failures are of no interest by then.
+   */
+  void stop() {
+    interrupt();
+    // Worker 0 may be stopping them because it was interrupted: wait all the same, then say so.
+    boolean interrupted = Thread.interrupted();
+    try {
+      for (Thread t : threads) {
+        if (t != null) {
+          t.join(STOP_WAIT_MILLIS);
+        }
+      }
+    } catch (InterruptedException e) {
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }

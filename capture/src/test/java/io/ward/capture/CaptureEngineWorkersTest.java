@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ward.capture.dissect.Dissector;
 import io.ward.capture.dissect.DissectorRegistry;
+import io.ward.capture.dissect.ObservationSink;
 import io.ward.model.Flow;
 import io.ward.model.Observation;
 import io.ward.model.Transport;
@@ -96,6 +97,147 @@ class CaptureEngineWorkersTest {
     }
     try (InputStream in = Files.newInputStream(file)) {
       assertSame(one, run(CaptureSource.ofStream(in, file.toString()), 2), "a stream, 2 workers");
+    }
+  }
+
+  @Test
+  void shouldSplitFlowsEvenlyWhenEachWorkerReadsTheFile(@TempDir Path tmp) throws IOException {
+    Frames.Capture cap = new Frames.Capture();
+    for (int port = 10_000; port < 12_000; port++) {
+      cap.add(Frames.udpFrame(true, port, 5000, new byte[] {1}));
+    }
+    Path file = cap.write(tmp.resolve("udp.pcap"));
+    // Each worker reading the file takes half the flows; a reading thread that hands packets over
+    // keeps 3/8 (ParallelRunner.READER_WEIGHT), since it also copies what it hands over.
+    assertThat(shareOfCallingThread(CaptureSource.ofPath(file))).isBetween(0.45, 0.55);
+    try (InputStream in = Files.newInputStream(file)) {
+      assertThat(shareOfCallingThread(CaptureSource.ofStream(in, "-"))).isBetween(0.32, 0.43);
+    }
+  }
+
+  /** The share of flows summarised on the calling thread by an analysis with 2 workers. */
+  private static double shareOfCallingThread(CaptureSource source) throws IOException {
+    Thread caller = Thread.currentThread();
+    long[] here = new long[2];
+    ObservationSink sink =
+        new ObservationSink() {
+          @Override
+          public void observation(Observation observation) {}
+
+          @Override
+          public void flow(Flow flow) {
+            here[Thread.currentThread() == caller ? 0 : 1]++;
+          }
+        };
+    new CaptureEngine(CaptureOptions.defaults().withWorkers(2))
+        .analyze(source, sink, ProgressListener.NONE);
+    assertThat(here[0] + here[1]).isEqualTo(2000);
+    return here[0] / 2000.0;
+  }
+
+  @Test
+  void shouldReadACaptureAsItWasWhenTheAnalysisStarted(@TempDir Path tmp) throws IOException {
+    Frames.Capture first = new Frames.Capture();
+    Frames.Capture more = new Frames.Capture();
+    for (int i = 0; i < 3000; i++) {
+      first.add(Frames.udpFrame(true, 10_000 + i, 5000, new byte[200]));
+      more.add(Frames.udpFrame(true, 20_000 + i, 5000, new byte[200]));
+    }
+    byte[] appended = Files.readAllBytes(more.write(tmp.resolve("more.pcap")));
+    Path file = tmp.resolve("growing.pcap");
+    for (int workers : new int[] {1, 2, FileScanWorkers.MAX_WORKERS + 1}) {
+      first.write(file);
+      assertThat(Files.size(file)).as("more than one read").isGreaterThan(256 << 10);
+      // The capture grows while it is read: after the first flow, more records arrive.
+      ObservationSink sink =
+          new ObservationSink() {
+            boolean grown;
+
+            @Override
+            public void observation(Observation observation) {}
+
+            @Override
+            public synchronized void flow(Flow flow) {
+              if (!grown) {
+                grown = true;
+                try {
+                  Files.write(
+                      file,
+                      java.util.Arrays.copyOfRange(appended, 24, appended.length),
+                      java.nio.file.StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              }
+            }
+          };
+      CaptureOptions options = CaptureOptions.defaults().withWorkers(workers).withMaxLiveFlows(100);
+      CaptureSummary s =
+          new CaptureEngine(options)
+              .analyze(CaptureSource.ofPath(file), sink, ProgressListener.NONE);
+      assertThat(Files.size(file)).as("the file grew").isGreaterThan(2L * (256 << 10));
+      assertThat(s.packets()).as("%d workers", workers).isEqualTo(3000);
+      assertThat(s.flows()).as("%d workers", workers).isEqualTo(3000);
+      assertThat(s.truncatedAtOffset()).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldStopEveryWorkerWhenOneFails() throws IOException {
+    Path file = biggest();
+    Thread caller = Thread.currentThread();
+    // File scans with 3 workers, and handing over with 5: worker 1 fails, the others are slow to
+    // stop, and none may still run when the analysis has failed.
+    for (int workers : new int[] {3, FileScanWorkers.MAX_WORKERS + 1}) {
+      java.util.Set<Thread> slowed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      ObservationSink failing =
+          new ObservationSink() {
+            @Override
+            public void observation(Observation observation) {
+              onWorker();
+            }
+
+            @Override
+            public void flow(Flow flow) {
+              onWorker();
+            }
+
+            private void onWorker() {
+              Thread t = Thread.currentThread();
+              if (t == caller) {
+                return;
+              }
+              if (t.getName().endsWith("-1")) {
+                throw new IllegalStateException("sink broke on " + t.getName());
+              }
+              if (slowed.add(t)) {
+                long until = System.nanoTime() + 300_000_000L;
+                while (System.nanoTime() < until) {
+                  Thread.onSpinWait(); // not interruptible: a worker busy in a dissector
+                }
+              }
+            }
+          };
+      CaptureEngine engine = new CaptureEngine(CaptureOptions.defaults().withWorkers(workers));
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> engine.analyze(CaptureSource.ofPath(file), failing, ProgressListener.NONE))
+          .as("%s, %d workers", file.getFileName(), workers)
+          .hasMessageContaining("sink broke on ward-capture-worker-1");
+      assertThat(slowed).as("workers slow to stop").isNotEmpty();
+      assertThat(Thread.getAllStackTraces().keySet())
+          .as("workers left running")
+          .noneMatch(t -> t.getName().startsWith("ward-capture-worker-") && t.isAlive());
+    }
+  }
+
+  /** The largest shared test capture, so that the failure comes while worker 0 still reads. */
+  private static Path biggest() throws IOException {
+    try (Stream<Path> files = Files.walk(TestCaptures.data().resolve("pcaps"))) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(f -> f.toString().endsWith(".pcap"))
+          .max(java.util.Comparator.comparingLong(f -> f.toFile().length()))
+          .orElseThrow();
     }
   }
 

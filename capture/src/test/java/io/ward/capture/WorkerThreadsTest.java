@@ -35,6 +35,34 @@ class WorkerThreadsTest {
   }
 
   @Test
+  void shouldRethrowTheFirstFailure() throws Exception {
+    WorkerThreads threads = new WorkerThreads(3);
+    CountDownLatch firstFailing = new CountDownLatch(1);
+    CountDownLatch secondFailing = new CountDownLatch(1);
+    threads.start(
+        1,
+        () -> {
+          firstFailing.countDown();
+          throw new IllegalStateException("first");
+        });
+    threads.start(
+        2,
+        () -> {
+          try {
+            firstFailing.await();
+            Thread.sleep(100); // worker 1 has ended by now
+          } catch (InterruptedException e) {
+            throw new AssertionError(e);
+          }
+          secondFailing.countDown();
+          throw new IllegalStateException("second");
+        });
+    secondFailing.await();
+    Thread.sleep(100);
+    assertThatThrownBy(threads::join).hasMessage("first");
+  }
+
+  @Test
   void shouldStopWorkersWhenAsked() throws Exception {
     WorkerThreads threads = new WorkerThreads(2);
     CountDownLatch started = new CountDownLatch(1);
