@@ -101,6 +101,27 @@ class CaptureEngineWorkersTest {
   }
 
   @Test
+  void shouldGiveTheSameResultsFromACompressedFile(@TempDir Path tmp) throws IOException {
+    Path capture = biggest();
+    Path gz = tmp.resolve(capture.getFileName() + ".gz");
+    try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      Files.copy(capture, out);
+    }
+    Result one = run(capture, 1);
+    assertThat(one.flows()).as("flows to share").hasSizeGreaterThan(10);
+    for (int workers : new int[] {1, 2, 3}) {
+      Result compressed = run(gz, workers);
+      // The summary names the file and says it was compressed; everything else is the same.
+      assertThat(compressed.flows()).as("%d workers", workers).isEqualTo(one.flows());
+      assertThat(compressed.observations()).as("%d workers", workers).isEqualTo(one.observations());
+      assertThat(compressed.summary().gzip()).isTrue();
+      assertThat(compressed.summary().packets()).isEqualTo(one.summary().packets());
+      assertThat(compressed.summary().anomalies()).isEqualTo(one.summary().anomalies());
+      assertThat(compressed.summary().warnings()).isEmpty();
+    }
+  }
+
+  @Test
   void shouldSplitFlowsEvenlyWhenEachWorkerReadsTheFile(@TempDir Path tmp) throws IOException {
     Frames.Capture cap = new Frames.Capture();
     for (int port = 10_000; port < 12_000; port++) {
