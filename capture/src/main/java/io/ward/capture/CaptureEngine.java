@@ -143,7 +143,6 @@ public final class CaptureEngine {
     PacketRecord record = new PacketRecord();
     ParallelRunner runner = new ParallelRunner(processors);
     runner.start();
-    boolean done = false;
     try {
       while (reader.next(record)) {
         totals.count(record);
@@ -151,11 +150,9 @@ public final class CaptureEngine {
         housekeeping(totals, counting, total, progress);
       }
       runner.finish();
-      done = true;
-    } finally {
-      if (!done) {
-        runner.abort();
-      }
+    } catch (IOException | RuntimeException | Error e) {
+      runner.abort();
+      throw e;
     }
     return totals;
   }
@@ -170,17 +167,14 @@ public final class CaptureEngine {
       ProgressListener progress)
       throws IOException {
     FileScanWorkers others = FileScanWorkers.start(name, file, processors);
-    boolean done = false;
     try {
       Totals totals =
           runSingle(reader, processors[0], counting, total, progress, others::checkFailure);
       others.finish();
-      done = true;
       return totals;
-    } finally {
-      if (!done) {
-        others.abort();
-      }
+    } catch (IOException | RuntimeException | Error e) {
+      others.abort();
+      throw e;
     }
   }
 
