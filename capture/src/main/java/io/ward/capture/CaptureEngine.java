@@ -50,24 +50,25 @@ public final class CaptureEngine {
       ReadableByteChannel bytes =
           raw instanceof FileChannel && total >= 0 ? new FileSlice((FileChannel) raw, total) : raw;
       CountingChannel counting = new CountingChannel(bytes);
-      CaptureOpener.Opened opened =
+      try (CaptureOpener.Opened opened =
           CaptureOpener.open(
-              source.name(), counting, readerCounters, ChannelInput.DEFAULT_CAPACITY);
-      CaptureReader reader = opened.reader();
-      boolean eachReads = FileScanWorkers.suits(bytes, opened.gzip(), workers);
-      PacketProcessor[] processors =
-          processors(sink, workers, eachReads ? FileScanWorkers.shares(workers) : null);
-      Totals totals;
-      if (workers == 1) {
-        totals = runSingle(reader, processors[0], counting, total, progress, () -> {});
-      } else if (eachReads) {
-        FileSlice file = (FileSlice) bytes;
-        totals = runFileScans(source.name(), file, reader, processors, counting, total, progress);
-      } else {
-        totals = runParallel(reader, processors, counting, total, progress);
+              source.name(), counting, readerCounters, ChannelInput.DEFAULT_CAPACITY)) {
+        CaptureReader reader = opened.reader();
+        boolean eachReads = FileScanWorkers.suits(bytes, opened.gzip(), workers);
+        PacketProcessor[] processors =
+            processors(sink, workers, eachReads ? FileScanWorkers.shares(workers) : null);
+        Totals totals;
+        if (workers == 1) {
+          totals = runSingle(reader, processors[0], counting, total, progress, () -> {});
+        } else if (eachReads) {
+          FileSlice file = (FileSlice) bytes;
+          totals = runFileScans(source.name(), file, reader, processors, counting, total, progress);
+        } else {
+          totals = runParallel(reader, processors, counting, total, progress);
+        }
+        progress.progress(counting.count(), total);
+        return summary(source.name(), opened, reader, readerCounters, processors, totals);
       }
-      progress.progress(counting.count(), total);
-      return summary(source.name(), opened, reader, readerCounters, processors, totals);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.ward.capture;
 
 import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +16,19 @@ import java.util.zip.ZipException;
 final class CaptureOpener {
   private static final int GZIP_BUFFER = 1 << 16;
 
-  /** The reader for a source, and whether it was compressed. */
-  record Opened(CaptureReader reader, boolean gzip) {}
+  /**
+   * The reader for a source, and whether it was compressed; closing it stops the decompressing
+   * thread, if any (the source's own channel is its owner's to close).
+   */
+  record Opened(CaptureReader reader, boolean gzip, ReadAheadChannel decompressed)
+      implements Closeable {
+    @Override
+    public void close() throws IOException {
+      if (decompressed != null) {
+        decompressed.close();
+      }
+    }
+  }
 
   private CaptureOpener() {}
 
@@ -24,10 +36,8 @@ final class CaptureOpener {
       throws IOException {
     ChannelInput in = new ChannelInput(raw, bufferBytes);
     requireData(name, in, "");
-    boolean gzip = false;
     byte[] b = in.array();
     if (b[in.pos()] == (byte) 0x1F && b[in.pos() + 1] == (byte) 0x8B) {
-      gzip = true;
       // The bytes already buffered go first, then the rest of the channel.
       byte[] head = Arrays.copyOfRange(b, in.pos(), in.pos() + in.available());
       InputStream rest = Channels.newInputStream(raw);
@@ -39,16 +49,31 @@ final class CaptureOpener {
       } catch (ZipException | EOFException e) {
         throw new CaptureFormatException(name, "damaged gzip header (" + e.getMessage() + ")");
       }
-      in = new ChannelInput(Channels.newChannel(gunzip), bufferBytes);
-      requireData(name, in, "gzip stream: ");
-      b = in.array();
+      ReadAheadChannel decompressed = new ReadAheadChannel(gunzip, "ward-gunzip");
+      try {
+        return open(name, new ChannelInput(decompressed, bufferBytes), counters, decompressed);
+      } catch (IOException | RuntimeException e) {
+        decompressed.close();
+        throw e;
+      }
     }
-    int magic = Bytes.i32(b, in.pos());
+    return open(name, in, counters, null);
+  }
+
+  /** The reader for {@code in}, decompressed already when {@code decompressed} is not null. */
+  private static Opened open(
+      String name, ChannelInput in, Counters counters, ReadAheadChannel decompressed)
+      throws IOException {
+    boolean gzip = decompressed != null;
+    if (gzip) {
+      requireData(name, in, "gzip stream: ");
+    }
+    int magic = Bytes.i32(in.array(), in.pos());
     if (magic == PcapngReader.SHB) {
-      return new Opened(PcapngReader.open(name, in, counters), gzip);
+      return new Opened(PcapngReader.open(name, in, counters), gzip, decompressed);
     }
     if (PcapReader.isMagic(magic)) {
-      return new Opened(PcapReader.open(name, in, counters), gzip);
+      return new Opened(PcapReader.open(name, in, counters), gzip, decompressed);
     }
     throw new CaptureFormatException(
         name,

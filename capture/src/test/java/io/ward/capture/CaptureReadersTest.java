@@ -344,6 +344,29 @@ class CaptureReadersTest {
   }
 
   @Test
+  void shouldStopDecompressingWhenTheCaptureInsideEndsInDamage() throws IOException {
+    byte[] bytes = Files.readAllBytes(hl7());
+    int third = recordOffsets(bytes).get(2);
+    bytes[third + 8] = (byte) 0xFF; // an absurd incl_len, as above
+    bytes[third + 11] = (byte) 0x7F;
+    Path gz = tmp.resolve("absurd-then-more.pcap.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(bytes);
+      // Far more than the decompressing thread reads ahead: it must be stopped, not left waiting.
+      out.write(new byte[8 * ReadAheadChannel.CHUNKS * ReadAheadChannel.CHUNK_BYTES]);
+    }
+
+    CaptureSummary s = TestCaptures.analyze(gz, new TestCaptures.Collector());
+
+    assertThat(s.gzip()).isTrue();
+    assertThat(s.packets()).isEqualTo(2);
+    assertThat(s.truncatedAtOffset()).hasValue(third);
+    assertThat(Thread.getAllStackTraces().keySet())
+        .filteredOn(t -> t.getName().equals("ward-gunzip"))
+        .isEmpty();
+  }
+
+  @Test
   void shouldAnalyseATruncatedPcapngAndATruncatedGzipUpToTheDamage() throws IOException {
     byte[] pcapng =
         Files.readAllBytes(

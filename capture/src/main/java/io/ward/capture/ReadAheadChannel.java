@@ -1,0 +1,168 @@
+package io.ward.capture;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ReadableByteChannel;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Reads a stream on a thread of its own, a few chunks ahead of the channel's reader: for a
+ * gzip-compressed capture, so that decompressing and analysing run on two processors instead of
+ * taking turns on one. Inflating the benchmark's capture alone took about 4 s of CPU, as long again
+ * as analysing it (bench/README.md, session 21).
+ *
+ * <p>The reader gets exactly the bytes the stream gives, in order, then the stream's end, or the
+ * exception that ended it (the same instance, so that a damaged gzip stream is still told apart by
+ * its type). At most {@link #CHUNKS} chunks of {@link #CHUNK_BYTES} are in flight and they are
+ * reused, so nothing is allocated per read. Not for several readers: one thread reads the channel.
+ */
+final class ReadAheadChannel implements ReadableByteChannel {
+  /** As large as {@link ChannelInput}'s reads, so that one read takes one chunk. */
+  static final int CHUNK_BYTES = ChannelInput.DEFAULT_CAPACITY;
+
+  /** Enough for the reader to find one ready while the next is being filled. */
+  static final int CHUNKS = 4;
+
+  /** How long {@link #close} waits for the reading thread, which may be blocked on a pipe. */
+  private static final long STOP_WAIT_MILLIS = 1_000;
+
+  private final InputStream source;
+  private final BlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(CHUNKS);
+  private final BlockingQueue<Chunk> empty = new ArrayBlockingQueue<>(CHUNKS);
+  private final Thread thread;
+  private volatile boolean open = true;
+
+  /** The chunk being read, or null before the first read. */
+  private Chunk current;
+
+  /** A buffer and what the stream put in it: bytes, or its end ({@code length < 0}). */
+  private static final class Chunk {
+    final byte[] bytes = new byte[CHUNK_BYTES];
+    int length;
+    int pos;
+
+    /** Why the stream ended, when it did not simply end. */
+    Throwable failure;
+  }
+
+  /** Starts reading {@code source} on a daemon thread called {@code threadName}. */
+  ReadAheadChannel(InputStream source, String threadName) {
+    this.source = source;
+    for (int i = 0; i < CHUNKS; i++) {
+      empty.add(new Chunk());
+    }
+    this.thread = new Thread(this::fill, threadName);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** The reading thread: fills empty chunks until the stream ends or the channel is closed. */
+  private void fill() {
+    try {
+      while (open) {
+        Chunk c = empty.take();
+        c.pos = 0;
+        try {
+          c.length = source.read(c.bytes, 0, CHUNK_BYTES);
+        } catch (IOException | RuntimeException | Error e) {
+          // Handed to the reader, after the bytes before it; an Error too, which would otherwise
+          // end this thread unseen and leave the reader waiting.
+          c.length = -1;
+          c.failure = e;
+        }
+        filled.put(c);
+        if (c.length < 0) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      // Closed: the reader wants no more.
+    }
+  }
+
+  @Override
+  public int read(ByteBuffer dst) throws IOException {
+    if (!open) {
+      throw new ClosedChannelException();
+    }
+    if (!dst.hasRemaining()) {
+      return 0;
+    }
+    while (current == null || (current.length >= 0 && current.pos == current.length)) {
+      if (current != null) {
+        empty.add(current); // cannot be full: the chunk came from the CHUNKS in flight
+      }
+      current = next();
+    }
+    if (current.length < 0) {
+      rethrow(current.failure);
+      return -1;
+    }
+    int n = Math.min(dst.remaining(), current.length - current.pos);
+    dst.put(current.bytes, current.pos, n);
+    current.pos += n;
+    return n;
+  }
+
+  private Chunk next() throws InterruptedIOException {
+    try {
+      return filled.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for decompressed bytes");
+    }
+  }
+
+  private static void rethrow(Throwable failure) throws IOException {
+    if (failure == null) {
+      return;
+    }
+    if (failure instanceof IOException) {
+      throw (IOException) failure;
+    }
+    if (failure instanceof RuntimeException) {
+      throw (RuntimeException) failure;
+    }
+    throw (Error) failure; // fill() keeps nothing else
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open;
+  }
+
+  /**
+   * Stops the reading thread, waiting a moment for it (a thread blocked reading a pipe that stays
+   * open may not answer the interrupt; it is a daemon and ends with the stream), then closes the
+   * stream.
+   */
+  @Override
+  public void close() throws IOException {
+    if (!open) {
+      return;
+    }
+    open = false;
+    thread.interrupt();
+    boolean interrupted = Thread.interrupted(); // so that the wait below is not cut short
+    try {
+      thread.join(STOP_WAIT_MILLIS);
+    } catch (InterruptedException e) {
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    filled.clear();
+    source.close();
+  }
+
+  /** Whether the reading thread has ended (for tests). */
+  boolean stopped() {
+    return !thread.isAlive();
+  }
+}

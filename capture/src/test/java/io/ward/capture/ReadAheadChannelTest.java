@@ -1,0 +1,206 @@
+package io.ward.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.ZipException;
+import org.junit.jupiter.api.Test;
+
+/** A stream read on a thread of its own, ahead of the channel's reader. */
+class ReadAheadChannelTest {
+
+  @Test
+  void shouldGiveTheStreamsBytesInOrderWhateverTheReadSizes() throws IOException {
+    Random random = new Random(21);
+    for (int size : new int[] {0, 1, 4095, ReadAheadChannel.CHUNK_BYTES, 3_000_001}) {
+      byte[] data = new byte[size];
+      random.nextBytes(data);
+      // A source that hands out short, uneven reads, as an inflater does.
+      InputStream source = new UnevenStream(data, random.nextLong());
+      ByteArrayOutputStream got = new ByteArrayOutputStream();
+      try (ReadAheadChannel ahead = new ReadAheadChannel(source, "test-ahead")) {
+        ByteBuffer dst = ByteBuffer.allocate(700_000);
+        int n;
+        do {
+          dst.clear().limit(1 + random.nextInt(dst.capacity()));
+          n = ahead.read(dst);
+          got.write(dst.array(), 0, dst.position());
+        } while (n >= 0);
+        assertThat(ahead.read(ByteBuffer.allocate(10))).as("still at the end").isEqualTo(-1);
+      }
+      assertThat(got.toByteArray()).as("size %d", size).isEqualTo(data);
+    }
+  }
+
+  @Test
+  void shouldEndWithTheStreamsOwnExceptionAfterTheBytesBeforeIt() throws IOException {
+    byte[] data = new byte[600_000];
+    new Random(7).nextBytes(data);
+    ZipException damage = new ZipException("invalid stored block lengths");
+    InputStream source = new SequenceThenFailure(data, damage);
+
+    try (ReadAheadChannel ahead = new ReadAheadChannel(source, "test-ahead")) {
+      ByteBuffer dst = ByteBuffer.allocate(data.length + 100);
+      IOException thrown = null;
+      try {
+        while (ahead.read(dst) >= 0) {
+          // keep reading
+        }
+      } catch (IOException e) {
+        thrown = e;
+      }
+      assertThat(thrown).isSameAs(damage);
+      assertThat(Arrays.copyOf(dst.array(), dst.position())).isEqualTo(data);
+      assertThatThrownBy(() -> ahead.read(ByteBuffer.allocate(1))).isSameAs(damage);
+    }
+  }
+
+  @Test
+  void shouldHandOverAnUncheckedFailureOfTheStream() throws IOException {
+    IllegalStateException bug = new IllegalStateException("inflater closed");
+    InputStream source = new SequenceThenFailure(new byte[10], bug);
+    try (ReadAheadChannel ahead = new ReadAheadChannel(source, "test-ahead")) {
+      ByteBuffer dst = ByteBuffer.allocate(100);
+      assertThat(ahead.read(dst)).isEqualTo(10);
+      assertThatThrownBy(() -> ahead.read(dst)).isSameAs(bug);
+    }
+  }
+
+  @Test
+  void shouldStopReadingAndCloseTheStreamWhenClosedEarly() throws IOException {
+    AtomicLong produced = new AtomicLong();
+    AtomicBoolean closed = new AtomicBoolean();
+    InputStream endless =
+        new InputStream() {
+          @Override
+          public int read() {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) {
+            produced.addAndGet(len);
+            return len;
+          }
+
+          @Override
+          public void close() {
+            closed.set(true);
+          }
+        };
+    ReadAheadChannel ahead = new ReadAheadChannel(endless, "test-ahead");
+    assertThat(ahead.read(ByteBuffer.allocate(1000))).isEqualTo(1000);
+
+    ahead.close();
+
+    assertThat(ahead.stopped()).isTrue();
+    assertThat(closed).isTrue();
+    assertThat(ahead.isOpen()).isFalse();
+    // It read ahead by a bounded number of chunks, not on and on.
+    assertThat(produced.get())
+        .isLessThanOrEqualTo((ReadAheadChannel.CHUNKS + 2L) * ReadAheadChannel.CHUNK_BYTES);
+    assertThatThrownBy(() -> ahead.read(ByteBuffer.allocate(1)))
+        .isInstanceOf(ClosedChannelException.class);
+  }
+
+  @Test
+  void shouldAnswerAnInterruptOfTheReaderWhileItWaits() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    InputStream silent =
+        new InputStream() {
+          @Override
+          public int read() {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            try {
+              never.await();
+            } catch (InterruptedException e) {
+              throw new InterruptedIOException("stopped");
+            }
+            return -1;
+          }
+        };
+    ReadAheadChannel ahead = new ReadAheadChannel(silent, "test-ahead");
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicBoolean stillInterrupted = new AtomicBoolean();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                ahead.read(ByteBuffer.allocate(10));
+              } catch (Throwable t) {
+                thrown.set(t);
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+              }
+            });
+    reader.start();
+    while (reader.getState() != Thread.State.WAITING) {
+      Thread.onSpinWait();
+    }
+    reader.interrupt();
+    reader.join();
+
+    assertThat(thrown.get()).isInstanceOf(InterruptedIOException.class);
+    assertThat(stillInterrupted).isTrue();
+    ahead.close();
+    assertThat(ahead.stopped()).isTrue();
+  }
+
+  /** The bytes, in reads of a size chosen at random up to 100 KB. */
+  private static final class UnevenStream extends ByteArrayInputStream {
+    private final Random random;
+
+    UnevenStream(byte[] data, long seed) {
+      super(data);
+      this.random = new Random(seed);
+    }
+
+    @Override
+    public synchronized int read(byte[] b, int off, int len) {
+      return super.read(b, off, Math.min(len, 1 + random.nextInt(100_000)));
+    }
+  }
+
+  /** The bytes, then the failure. */
+  private static final class SequenceThenFailure extends ByteArrayInputStream {
+    private final Throwable failure;
+
+    SequenceThenFailure(byte[] data, Throwable failure) {
+      super(data);
+      this.failure = failure;
+    }
+
+    @Override
+    public synchronized int read(byte[] b, int off, int len) {
+      int n = super.read(b, off, len);
+      if (n < 0) {
+        if (failure instanceof RuntimeException) {
+          throw (RuntimeException) failure;
+        }
+        sneakyThrow(failure);
+      }
+      return n;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+      throw (T) t;
+    }
+  }
+}
