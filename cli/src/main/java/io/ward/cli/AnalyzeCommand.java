@@ -10,6 +10,7 @@ import io.ward.engine.InventoryJson;
 import io.ward.engine.KnowledgeInBackground;
 import io.ward.engine.TextReport;
 import io.ward.inventory.KnowledgeBaseException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -56,22 +57,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "worker threads (default: one per processor, at most "
-              + MAX_DEFAULT_WORKERS
-              + "; ${DEFAULT-VALUE} here)")
-  int workers = defaultWorkers(Runtime.getRuntime().availableProcessors());
-
-  /**
-   * The most workers used unless asked for more. Up to this many, each worker reads an uncompressed
-   * capture file by itself, so they share nothing; beyond it, one thread reads for all. Measured
-   * only on two processors (bench/README.md, session 21), where two workers beat one on every kind
-   * of input: pcap, pcapng, gzip and standard input, 10-35% sooner for 20-35% more CPU.
-   */
-  static final int MAX_DEFAULT_WORKERS = 4;
-
-  /** The default number of workers on a machine with {@code processors} processors. */
-  static int defaultWorkers(int processors) {
-    return Math.max(1, Math.min(processors, MAX_DEFAULT_WORKERS));
-  }
+              + DefaultWorkers.MAX
+              + ", and one fewer for gzip-compressed captures, whose decompression takes a"
+              + " processor of its own)")
+  Integer workers;
 
   @Option(
       names = "--knowledge",
@@ -104,22 +93,32 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, KnowledgeBaseException {
-    if (workers < 1 || workers > 64) {
+    if (workers != null && (workers < 1 || workers > 64)) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--workers must be between 1 and 64");
     }
     List<CaptureSource> sources = new ArrayList<>();
+    boolean compressed = false;
     for (String c : captures) {
-      sources.add(
-          c.equals("-")
-              ? CaptureSource.ofStream(System.in, "-")
-              : CaptureSource.ofPath(Path.of(c)));
+      if (c.equals("-")) {
+        BufferedInputStream in = new BufferedInputStream(System.in);
+        compressed |= workers == null && DefaultWorkers.gzipped(in);
+        sources.add(CaptureSource.ofStream(in, "-"));
+      } else {
+        Path file = Path.of(c);
+        compressed |= workers == null && DefaultWorkers.gzipped(file);
+        sources.add(CaptureSource.ofPath(file));
+      }
     }
+    int threads =
+        workers != null
+            ? workers
+            : DefaultWorkers.of(Runtime.getRuntime().availableProcessors(), compressed);
     PrintStream err = System.err;
     ProgressListener bar = ProgressBar.forTerminal(err, "analyzing", !noProgress);
     AnalysisOptions options =
         AnalysisOptions.defaults()
-            .withWorkers(workers)
+            .withWorkers(threads)
             .withKnowledgeDir(knowledge)
             .withDecodeOnly(decodeOnly);
     Optional<KnowledgeInBackground> early = EarlyKnowledge.take();

@@ -228,18 +228,12 @@ class AnalyzeCommandTest {
   }
 
   @Test
-  void shouldDefaultToOneWorkerPerProcessorUpToFour() {
-    assertThat(AnalyzeCommand.defaultWorkers(1)).isEqualTo(1);
-    assertThat(AnalyzeCommand.defaultWorkers(2)).isEqualTo(2);
-    assertThat(AnalyzeCommand.defaultWorkers(3)).isEqualTo(3);
-    assertThat(AnalyzeCommand.defaultWorkers(64)).isEqualTo(4);
-    assertThat(AnalyzeCommand.defaultWorkers(0)).isEqualTo(1);
-
-    int here = AnalyzeCommand.defaultWorkers(Runtime.getRuntime().availableProcessors());
-    assertThat(new AnalyzeCommand().workers).isEqualTo(here);
+  void shouldDescribeTheDefaultWorkersAndTimingsInTheHelp() {
     assertThat(WardCommand.execute("analyze", "--help")).isZero();
     assertThat(stdout().replaceAll("\\s+", " "))
-        .contains("--workers=N worker threads (default: one per processor, at most 4; " + here)
+        .contains(
+            "--workers=N worker threads (default: one per processor, at most 4, and one fewer for"
+                + " gzip-compressed captures, whose decompression takes a processor of its own)")
         .contains("each phase (start, reading, inventory and output) to stderr");
   }
 
