@@ -17,8 +17,9 @@ final class CaptureOpener {
   private static final int GZIP_BUFFER = 1 << 16;
 
   /**
-   * The reader for a source, and whether it was compressed; closing it stops the decompressing
-   * thread, if any (the source's own channel is its owner's to close).
+   * The reader for a source, and whether it was compressed. Closing it stops the decompressing
+   * thread, if any, and closes the gzip stream and with it the source's channel (its owner closes
+   * that too, and must not read it afterwards).
    */
   record Opened(CaptureReader reader, boolean gzip, ReadAheadChannel decompressed)
       implements Closeable {
@@ -53,7 +54,11 @@ final class CaptureOpener {
       try {
         return open(name, new ChannelInput(decompressed, bufferBytes), counters, decompressed);
       } catch (IOException | RuntimeException e) {
-        decompressed.close();
+        try {
+          decompressed.close();
+        } catch (IOException | RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
         throw e;
       }
     }

@@ -12,8 +12,8 @@ import java.util.concurrent.BlockingQueue;
 /**
  * Reads a stream on a thread of its own, a few chunks ahead of the channel's reader: for a
  * gzip-compressed capture, so that decompressing and analysing run on two processors instead of
- * taking turns on one. Inflating the benchmark's capture alone took about 4 s of CPU, as long again
- * as analysing it (bench/README.md, session 21).
+ * taking turns on one. Inflating the benchmark's capture (gzip -1) took about 4.5 s of CPU, more
+ * than analysing it (bench/README.md, session 21).
  *
  * <p>The reader gets exactly the bytes the stream gives, in order, then the stream's end, or the
  * exception that ended it (the same instance, so that a damaged gzip stream is still told apart by
@@ -21,7 +21,7 @@ import java.util.concurrent.BlockingQueue;
  * reused, so nothing is allocated per read. Not for several readers: one thread reads the channel.
  */
 final class ReadAheadChannel implements ReadableByteChannel {
-  /** As large as {@link ChannelInput}'s reads, so that one read takes one chunk. */
+  /** As large as {@link ChannelInput}'s buffer, which asks for at most that much at once. */
   static final int CHUNK_BYTES = ChannelInput.DEFAULT_CAPACITY;
 
   /** Enough for the reader to find one ready while the next is being filled. */
@@ -93,8 +93,10 @@ final class ReadAheadChannel implements ReadableByteChannel {
       return 0;
     }
     while (current == null || (current.length >= 0 && current.pos == current.length)) {
-      if (current != null) {
-        empty.add(current); // cannot be full: the chunk came from the CHUNKS in flight
+      Chunk done = current;
+      current = null; // before waiting: a read retried after an interrupt must not reuse it
+      if (done != null) {
+        empty.add(done); // cannot be full: the chunk came from the CHUNKS in flight
       }
       current = next();
     }

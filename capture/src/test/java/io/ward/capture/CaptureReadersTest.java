@@ -344,7 +344,7 @@ class CaptureReadersTest {
   }
 
   @Test
-  void shouldStopDecompressingWhenTheCaptureInsideEndsInDamage() throws IOException {
+  void shouldStopDecompressingWhenTheCaptureInsideEndsInDamage() throws Exception {
     byte[] bytes = Files.readAllBytes(hl7());
     int third = recordOffsets(bytes).get(2);
     bytes[third + 8] = (byte) 0xFF; // an absurd incl_len, as above
@@ -361,9 +361,18 @@ class CaptureReadersTest {
     assertThat(s.gzip()).isTrue();
     assertThat(s.packets()).isEqualTo(2);
     assertThat(s.truncatedAtOffset()).hasValue(third);
-    assertThat(Thread.getAllStackTraces().keySet())
-        .filteredOn(t -> t.getName().equals("ward-gunzip"))
-        .isEmpty();
+    // The engine waits a moment for the thread; a loaded machine may need longer to end it.
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (gunzipThreads() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(gunzipThreads()).isZero();
+  }
+
+  private static long gunzipThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals("ward-gunzip"))
+        .count();
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** A stream read on a thread of its own, ahead of the channel's reader. */
 class ReadAheadChannelTest {
@@ -80,7 +81,7 @@ class ReadAheadChannelTest {
   }
 
   @Test
-  void shouldStopReadingAndCloseTheStreamWhenClosedEarly() throws IOException {
+  void shouldStopReadingAndCloseTheStreamWhenClosedEarly() throws Exception {
     AtomicLong produced = new AtomicLong();
     AtomicBoolean closed = new AtomicBoolean();
     InputStream endless =
@@ -106,7 +107,7 @@ class ReadAheadChannelTest {
 
     ahead.close();
 
-    assertThat(ahead.stopped()).isTrue();
+    awaitStopped(ahead);
     assertThat(closed).isTrue();
     assertThat(ahead.isOpen()).isFalse();
     // It read ahead by a bounded number of chunks, not on and on.
@@ -117,6 +118,7 @@ class ReadAheadChannelTest {
   }
 
   @Test
+  @Timeout(30)
   void shouldAnswerAnInterruptOfTheReaderWhileItWaits() throws Exception {
     CountDownLatch never = new CountDownLatch(1);
     InputStream silent =
@@ -150,7 +152,7 @@ class ReadAheadChannelTest {
               }
             });
     reader.start();
-    while (reader.getState() != Thread.State.WAITING) {
+    while (reader.isAlive() && reader.getState() != Thread.State.WAITING) {
       Thread.onSpinWait();
     }
     reader.interrupt();
@@ -159,7 +161,16 @@ class ReadAheadChannelTest {
     assertThat(thrown.get()).isInstanceOf(InterruptedIOException.class);
     assertThat(stillInterrupted).isTrue();
     ahead.close();
-    assertThat(ahead.stopped()).isTrue();
+    awaitStopped(ahead);
+  }
+
+  /** Waits for the reading thread to end; close() waits only a moment, a loaded machine more. */
+  static void awaitStopped(ReadAheadChannel ahead) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (!ahead.stopped() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(ahead.stopped()).as("reading thread ended").isTrue();
   }
 
   /** The bytes, in reads of a size chosen at random up to 100 KB. */

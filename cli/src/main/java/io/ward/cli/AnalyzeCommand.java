@@ -97,13 +97,18 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--workers must be between 1 and 64");
     }
+    if (captures.stream().filter("-"::equals).count() > 1) {
+      // The first would read it to the end and close it; the second would fail the analysis.
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "standard input ('-') can be read only once; name it once");
+    }
     List<CaptureSource> sources = new ArrayList<>();
     boolean compressed = false;
     for (String c : captures) {
       if (c.equals("-")) {
-        BufferedInputStream in = new BufferedInputStream(System.in);
-        compressed |= workers == null && DefaultWorkers.gzipped(in);
-        sources.add(CaptureSource.ofStream(in, "-"));
+        BufferedInputStream stdin = new BufferedInputStream(System.in);
+        compressed |= workers == null && DefaultWorkers.gzipped(stdin);
+        sources.add(CaptureSource.ofStream(stdin, "-"));
       } else {
         Path file = Path.of(c);
         compressed |= workers == null && DefaultWorkers.gzipped(file);

@@ -32,10 +32,14 @@ final class DefaultWorkers {
   }
 
   /**
-   * Whether the file starts with the gzip magic. A file that cannot be read counts as not: the
-   * analysis reports it.
+   * Whether the regular file starts with the gzip magic. Anything else counts as not: a file that
+   * cannot be read (the analysis reports it), and a pipe or device such as {@code <(zcat x.gz)},
+   * which gives its bytes once and must keep them for the analysis.
    */
   static boolean gzipped(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
     try (InputStream in = Files.newInputStream(file)) {
       return in.read() == 0x1F && in.read() == 0x8B;
     } catch (IOException | RuntimeException e) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -235,6 +236,47 @@ class AnalyzeCommandTest {
             "--workers=N worker threads (default: one per processor, at most 4, and one fewer for"
                 + " gzip-compressed captures, whose decompression takes a processor of its own)")
         .contains("each phase (start, reading, inventory and output) to stderr");
+  }
+
+  @Test
+  void shouldReadAGzipCaptureFromStandardInputWithTheDefaultWorkers() throws IOException {
+    byte[] pcap = Files.readAllBytes(DATA.resolve("pcaps/ndpi/hl7.pcap"));
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (OutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(pcap);
+    }
+    Path json = tmp.resolve("stdin.json");
+
+    int code = withStdin(gz.toByteArray(), "analyze", "--json", json.toString(), "-");
+
+    assertThat(code).as(stderr()).isZero();
+    JsonNode capture = new ObjectMapper().readTree(json.toFile()).get("captures").get(0);
+    assertThat(capture.get("name").asText()).isEqualTo("-");
+    assertThat(capture.get("gzip").asBoolean()).isTrue();
+    assertThat(capture.get("packets").asLong()).isEqualTo(9);
+  }
+
+  @Test
+  void shouldRefuseStandardInputNamedTwice() throws IOException {
+    byte[] pcap = Files.readAllBytes(DATA.resolve("pcaps/ndpi/hl7.pcap"));
+    Path json = tmp.resolve("twice.json");
+
+    int code = withStdin(pcap, "analyze", "--json", json.toString(), "-", "-");
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(stderr()).contains("standard input ('-') can be read only once");
+    assertThat(json).doesNotExist();
+    assertThat(withStdin(pcap, "analyze", "--json", json.toString(), "-")).isZero();
+  }
+
+  private static int withStdin(byte[] bytes, String... args) {
+    java.io.InputStream saved = System.in;
+    System.setIn(new java.io.ByteArrayInputStream(bytes));
+    try {
+      return WardCommand.execute(args);
+    } finally {
+      System.setIn(saved);
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** How many workers {@code ward analyze} runs when not told. */
@@ -54,6 +55,19 @@ class DefaultWorkersTest {
     assertThat(DefaultWorkers.gzipped(tmp.resolve("missing.pcap"))).isFalse();
     Path oneByte = Files.write(tmp.resolve("one"), new byte[] {0x1F});
     assertThat(DefaultWorkers.gzipped(oneByte)).isFalse();
+  }
+
+  @Test
+  // A separate thread: opening a FIFO blocks in the kernel, where an interrupt does not reach.
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void shouldNotOpenAPipeOrADirectoryToLookAtThem() throws Exception {
+    Path fifo = tmp.resolve("capture.fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertThat(mkfifo.waitFor()).isZero();
+
+    // Opening a FIFO to read waits for a writer, and its bytes can be read only once.
+    assertThat(DefaultWorkers.gzipped(fifo)).isFalse();
+    assertThat(DefaultWorkers.gzipped(tmp)).isFalse();
   }
 
   @Test
