@@ -149,16 +149,7 @@ final class ReadAheadChannel implements ReadableByteChannel {
     }
     open = false;
     thread.interrupt();
-    boolean interrupted = Thread.interrupted(); // so that the wait below is not cut short
-    try {
-      thread.join(STOP_WAIT_MILLIS);
-    } catch (InterruptedException e) {
-      interrupted = true;
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    WorkerThreads.joinEach(STOP_WAIT_MILLIS, thread);
     filled.clear();
     source.close();
   }

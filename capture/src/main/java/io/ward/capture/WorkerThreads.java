@@ -67,11 +67,20 @@ final class WorkerThreads {
   void stop() {
     interrupt();
     // Worker 0 may be stopping them because it was interrupted: wait all the same, then say so.
+    joinEach(STOP_WAIT_MILLIS, threads);
+  }
+
+  /**
+   * Waits up to {@code millisEach} for each thread (null ones skipped) to end, even when the caller
+   * has been interrupted, and leaves the caller's interrupt status set if it was set before or
+   * during the wait.
+   */
+  static void joinEach(long millisEach, Thread... threads) {
     boolean interrupted = Thread.interrupted();
     try {
       for (Thread t : threads) {
         if (t != null) {
-          t.join(STOP_WAIT_MILLIS);
+          t.join(millisEach);
         }
       }
     } catch (InterruptedException e) {
