@@ -90,7 +90,8 @@ public final class WardCommand implements Runnable {
         + (maxHeapBytes >> 20)
         + " MiB. An analysis holds about 10 KB per device; give Ward more, for example"
         + " WARD_JAVA_OPTS='-XX:+UseSerialGC -Xmx8g -XX:TieredStopAtLevel=1"
-        + " -XX:CompileThresholdScaling=0.5' ./ward …";
+        + " -XX:CompileThresholdScaling=0.5' ./ward …, or run fewer workers (each keeps its own"
+        + " flows and devices): --workers 1";
   }
 
   /** Runs the command line and returns its exit code (for tests). */

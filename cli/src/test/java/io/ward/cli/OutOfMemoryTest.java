@@ -53,7 +53,8 @@ class OutOfMemoryTest {
     assertThat(lines).as(err).hasSize(1);
     assertThat(lines.get(0))
         .startsWith("ward: out of memory: the Java heap is full at ")
-        .contains("WARD_JAVA_OPTS");
+        .contains("WARD_JAVA_OPTS")
+        .endsWith("or run fewer workers (each keeps its own flows and devices): --workers 1");
   }
 
   @Test
