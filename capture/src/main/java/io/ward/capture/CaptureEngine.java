@@ -18,7 +18,11 @@ import java.util.TreeMap;
  */
 public final class CaptureEngine {
   private static final long PROGRESS_EVERY_BYTES = 4L << 20;
-  private static final int INTERRUPT_CHECK_MASK = 0xFFF;
+
+  /**
+   * Every worker looks for an interrupt, and worker 0 for the others' failures, every 4096 packets.
+   */
+  static final int INTERRUPT_CHECK_MASK = 0xFFF;
 
   private final CaptureOptions options;
   private final ProtocolMatcher matcher;

@@ -19,8 +19,6 @@ final class FileScanWorkers {
   /** Above this many workers, reading the file once per worker costs more than the copies saved. */
   static final int MAX_WORKERS = 4;
 
-  private static final int INTERRUPT_CHECK_MASK = 0xFFF;
-
   private final WorkerThreads threads;
 
   private FileScanWorkers(int workers) {
@@ -71,7 +69,8 @@ final class FileScanWorkers {
     try {
       while (reader.next(record)) {
         processor.process(record);
-        if ((++packets & INTERRUPT_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
+        if ((++packets & CaptureEngine.INTERRUPT_CHECK_MASK) == 0
+            && Thread.currentThread().isInterrupted()) {
           return;
         }
       }
