@@ -56,7 +56,11 @@ public final class CaptureEngine {
       CountingChannel counting = new CountingChannel(bytes);
       try (CaptureOpener.Opened opened =
           CaptureOpener.open(
-              source.name(), counting, readerCounters, ChannelInput.DEFAULT_CAPACITY)) {
+              source.name(),
+              counting,
+              readerCounters,
+              ChannelInput.DEFAULT_CAPACITY,
+              readsAhead(bytes, workers))) {
         CaptureReader reader = opened.reader();
         boolean eachReads = FileScanWorkers.suits(bytes, opened.gzip(), workers);
         PacketProcessor[] processors =
@@ -74,6 +78,16 @@ public final class CaptureEngine {
         return summary(source.name(), opened, reader, readerCounters, processors, totals);
       }
     }
+  }
+
+  /**
+   * Whether one worker's file is read on a thread of its own (see {@link ReadAheadChannel}): when
+   * another processor can run that thread. Several workers already keep the processors busy.
+   */
+  static boolean readsAhead(ReadableByteChannel bytes, int workers) {
+    return workers == 1
+        && bytes instanceof FileSlice
+        && Runtime.getRuntime().availableProcessors() > 1;
   }
 
   /**

@@ -17,23 +17,36 @@ final class CaptureOpener {
   private static final int GZIP_BUFFER = 1 << 16;
 
   /**
-   * The reader for a source, and whether it was compressed. Closing it stops the decompressing
-   * thread, if any, and closes the gzip stream and with it the source's channel (its owner closes
-   * that too, and must not read it afterwards).
+   * The reader for a source, and whether it was compressed. Closing it stops the thread reading
+   * ahead, if any, and closes its stream (the gzip stream) and with it the source's channel (its
+   * owner closes that too, and must not read it afterwards).
    */
-  record Opened(CaptureReader reader, boolean gzip, ReadAheadChannel decompressed)
+  record Opened(CaptureReader reader, boolean gzip, ReadAheadChannel readAhead)
       implements Closeable {
     @Override
     public void close() throws IOException {
-      if (decompressed != null) {
-        decompressed.close();
+      if (readAhead != null) {
+        readAhead.close();
       }
     }
   }
 
   private CaptureOpener() {}
 
+  /** The reader for {@code raw}, read on the calling thread unless it is compressed. */
   static Opened open(String name, ReadableByteChannel raw, Counters counters, int bufferBytes)
+      throws IOException {
+    return open(name, raw, counters, bufferBytes, false);
+  }
+
+  /**
+   * The reader for {@code raw}. A compressed source is always decompressed on a thread of its own;
+   * with {@code readAhead}, an uncompressed one is read on a thread of its own too ({@link
+   * ReadAheadChannel} says why), after the first block, which the caller's thread reads to learn
+   * the format.
+   */
+  static Opened open(
+      String name, ReadableByteChannel raw, Counters counters, int bufferBytes, boolean readAhead)
       throws IOException {
     ChannelInput in = new ChannelInput(raw, bufferBytes);
     requireData(name, in, "");
@@ -52,7 +65,7 @@ final class CaptureOpener {
       }
       ReadAheadChannel decompressed = new ReadAheadChannel(gunzip, "ward-gunzip");
       try {
-        return open(name, new ChannelInput(decompressed, bufferBytes), counters, decompressed);
+        return open(name, new ChannelInput(decompressed), counters, true, decompressed);
       } catch (IOException | RuntimeException e) {
         try {
           decompressed.close();
@@ -62,23 +75,29 @@ final class CaptureOpener {
         throw e;
       }
     }
-    return open(name, in, counters, null);
+    Opened opened = open(name, in, counters, false, null);
+    if (!readAhead) {
+      return opened;
+    }
+    // Started only once the header is known to be a capture's: the reader has read it already.
+    ReadAheadChannel ahead = new ReadAheadChannel(Channels.newInputStream(raw), "ward-read");
+    in.continueFrom(ahead);
+    return new Opened(opened.reader(), false, ahead);
   }
 
-  /** The reader for {@code in}, decompressed already when {@code decompressed} is not null. */
+  /** The reader for {@code in}, whose bytes {@code readAhead} reads when it is not null. */
   private static Opened open(
-      String name, ChannelInput in, Counters counters, ReadAheadChannel decompressed)
+      String name, ChannelInput in, Counters counters, boolean gzip, ReadAheadChannel readAhead)
       throws IOException {
-    boolean gzip = decompressed != null;
     if (gzip) {
       requireData(name, in, "gzip stream: ");
     }
     int magic = Bytes.i32(in.array(), in.pos());
     if (magic == PcapngReader.SHB) {
-      return new Opened(PcapngReader.open(name, in, counters), gzip, decompressed);
+      return new Opened(PcapngReader.open(name, in, counters), gzip, readAhead);
     }
     if (PcapReader.isMagic(magic)) {
-      return new Opened(PcapReader.open(name, in, counters), gzip, decompressed);
+      return new Opened(PcapReader.open(name, in, counters), gzip, readAhead);
     }
     throw new CaptureFormatException(
         name,

@@ -15,6 +15,9 @@ import java.util.zip.ZipException;
  * temporary direct buffer) are amortised over hundreds of packets. A heap array rather than a
  * direct or mapped buffer because the decoder indexes bytes directly, which the JIT compiles to
  * plain loads.
+ *
+ * <p>Over a {@link ReadAheadChannel} it reads that channel's chunks in place instead (see {@link
+ * #ChannelInput(ReadAheadChannel)}), so that the thread reading packets copies nothing.
  */
 final class ChannelInput {
   /**
@@ -38,10 +41,34 @@ final class ChannelInput {
   private boolean eof;
   private String damage;
 
+  /**
+   * When not null, where the bytes come from: {@link #array} is then {@link #chunk}'s, or this
+   * input's own while it joins a record longer than the chunks' headroom.
+   */
+  private ReadAheadChannel ahead;
+
+  /** The chunk {@link #array} belongs to (given back once read), or null. */
+  private ReadAheadChannel.Chunk chunk;
+
   ChannelInput(ReadableByteChannel channel, int capacity) {
     this.channel = channel;
     this.array = new byte[capacity];
     this.buffer = ByteBuffer.wrap(array);
+  }
+
+  /** An input over the chunks of {@code ahead} (see {@link #continueFrom}). */
+  ChannelInput(ReadAheadChannel ahead) {
+    this(ahead, 0);
+    continueFrom(ahead);
+  }
+
+  /**
+   * Takes the bytes after those read so far from the chunks of {@code ahead}, which reads the rest
+   * of this input's channel, and reads them where they are: the end of one chunk and the start of
+   * the next are made contiguous by copying the end into the next's headroom.
+   */
+  void continueFrom(ReadAheadChannel ahead) {
+    this.ahead = ahead;
   }
 
   /** The buffer holding the bytes at {@link #pos()}; may change after {@link #ensure}. */
@@ -82,6 +109,9 @@ final class ChannelInput {
     if (n > MAX_CAPACITY) {
       return false;
     }
+    if (ahead != null) {
+      return ensureFromChunks(n);
+    }
     if (n > array.length) {
       int cap = array.length;
       while (cap < n) {
@@ -101,6 +131,67 @@ final class ChannelInput {
       fill();
     }
     return limit >= n;
+  }
+
+  private boolean ensureFromChunks(int n) throws IOException {
+    while (limit - pos < n && !eof) {
+      ReadAheadChannel.Chunk next = ahead.take();
+      if (next.length < 0) {
+        eof = true;
+        Throwable failure = next.failure;
+        if (failure instanceof ZipException || failure instanceof EOFException) {
+          damage = damaged(failure);
+        } else {
+          ReadAheadChannel.rethrow(failure);
+        }
+        break;
+      }
+      int rest = limit - pos;
+      int start = ReadAheadChannel.HEADROOM;
+      if (rest <= start) {
+        System.arraycopy(array, pos, next.bytes, start - rest, rest);
+        releaseChunk();
+        base += limit - start; // next.bytes[start] follows the bytes read so far
+        chunk = next;
+        array = next.bytes;
+        pos = start - rest;
+        limit = start + next.length;
+      } else {
+        join(next, rest);
+      }
+    }
+    return limit - pos >= n;
+  }
+
+  /**
+   * Joins the {@code rest} unread bytes and {@code next}'s in an array of this input's own, as
+   * {@code rest} does not fit in the chunk's headroom, and gives {@code next} back.
+   */
+  private void join(ReadAheadChannel.Chunk next, int rest) {
+    int size = rest + next.length;
+    byte[] joined = array;
+    if (chunk != null || joined.length < size) {
+      joined = new byte[Math.max(DEFAULT_CAPACITY, Integer.highestOneBit(size - 1) << 1)];
+    }
+    System.arraycopy(array, pos, joined, 0, rest);
+    System.arraycopy(next.bytes, ReadAheadChannel.HEADROOM, joined, rest, next.length);
+    releaseChunk();
+    ahead.release(next); // refilled from now on: not read again
+    base += pos;
+    array = joined;
+    pos = 0;
+    limit = size;
+  }
+
+  private void releaseChunk() {
+    if (chunk != null) {
+      ahead.release(chunk);
+      chunk = null;
+    }
+  }
+
+  private static String damaged(Throwable e) {
+    return "compressed data is damaged or cut short (" + e.getMessage() + ")";
   }
 
   /** Skips {@code n} bytes; returns how many could be skipped before the end. */
@@ -124,7 +215,7 @@ final class ChannelInput {
       r = channel.read(buffer);
     } catch (ZipException | EOFException e) {
       // A damaged or cut gzip stream: what was decompressed so far is still analysed.
-      damage = "compressed data is damaged or cut short (" + e.getMessage() + ")";
+      damage = damaged(e);
       r = -1;
     }
     // A stream adapter may have stored bytes before it failed: the buffer position counts them.

@@ -10,15 +10,21 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Reads a stream on a thread of its own, a few chunks ahead of the channel's reader: for a
- * gzip-compressed capture, so that decompressing and analysing run on two processors instead of
- * taking turns on one. Inflating the benchmark's capture (gzip -1) took about 4.5 s of CPU, more
- * than analysing it (bench/README.md, session 21).
+ * Reads a stream on a thread of its own, a few chunks ahead of the channel's reader, so that
+ * getting the bytes and analysing them run on two processors instead of taking turns on one: for a
+ * gzip-compressed capture, decompressing (inflating the benchmark's capture, gzip -1, took about
+ * 4.5 s of CPU, more than analysing it; bench/README.md, session 21); for an uncompressed file read
+ * by one worker, the system call and the copies out of the page cache (about a twentieth of the
+ * analysis's main thread; session 22).
  *
  * <p>The reader gets exactly the bytes the stream gives, in order, then the stream's end, or the
  * exception that ended it (the same instance, so that a damaged gzip stream is still told apart by
  * its type). At most {@link #CHUNKS} chunks of {@link #CHUNK_BYTES} are in flight and they are
- * reused, so nothing is allocated per read. Not for several readers: one thread reads the channel.
+ * reused, so nothing is allocated per read. {@link ChannelInput} takes the chunks themselves
+ * ({@link #take}, {@link #release}) rather than copying them out with {@link #read}: each chunk
+ * keeps {@link #HEADROOM} bytes free before its data, where the end of the previous chunk that a
+ * packet record straddles is copied, so the record is contiguous. Not for several readers: one
+ * thread reads the channel.
  */
 final class ReadAheadChannel implements ReadableByteChannel {
   /** As large as {@link ChannelInput}'s buffer, which asks for at most that much at once. */
@@ -26,6 +32,13 @@ final class ReadAheadChannel implements ReadableByteChannel {
 
   /** Enough for the reader to find one ready while the next is being filled. */
   static final int CHUNKS = 4;
+
+  /**
+   * Free bytes before each chunk's data: room for the part of a record the previous chunk ended in.
+   * An Ethernet capture's records are at most a few kilobytes; a longer part is joined in {@link
+   * ChannelInput}'s own array instead, which costs only a copy.
+   */
+  static final int HEADROOM = 64 << 10;
 
   /** How long {@link #close} waits for the reading thread, which may be blocked on a pipe. */
   private static final long STOP_WAIT_MILLIS = 1_000;
@@ -39,10 +52,15 @@ final class ReadAheadChannel implements ReadableByteChannel {
   /** The chunk being read, or null before the first read. */
   private Chunk current;
 
-  /** A buffer and what the stream put in it: bytes, or its end ({@code length < 0}). */
-  private static final class Chunk {
-    final byte[] bytes = new byte[CHUNK_BYTES];
+  /**
+   * A buffer and what the stream put in it: {@code length} bytes from {@link #HEADROOM}, or its end
+   * ({@code length < 0}).
+   */
+  static final class Chunk {
+    final byte[] bytes = new byte[HEADROOM + CHUNK_BYTES];
     int length;
+
+    /** Where {@link #read} goes on from. */
     int pos;
 
     /** Why the stream ended, when it did not simply end. */
@@ -65,9 +83,9 @@ final class ReadAheadChannel implements ReadableByteChannel {
     try {
       while (open) {
         Chunk c = empty.take();
-        c.pos = 0;
+        c.pos = HEADROOM;
         try {
-          c.length = source.read(c.bytes, 0, CHUNK_BYTES);
+          c.length = source.read(c.bytes, HEADROOM, CHUNK_BYTES);
         } catch (IOException | RuntimeException | Error e) {
           // Handed to the reader, after the bytes before it; an Error too, which would otherwise
           // end this thread unseen and leave the reader waiting.
@@ -92,34 +110,49 @@ final class ReadAheadChannel implements ReadableByteChannel {
     if (!dst.hasRemaining()) {
       return 0;
     }
-    while (current == null || (current.length >= 0 && current.pos == current.length)) {
+    while (current == null || (current.length >= 0 && current.pos == HEADROOM + current.length)) {
       Chunk done = current;
       current = null; // before waiting: a read retried after an interrupt must not reuse it
       if (done != null) {
-        empty.add(done); // cannot be full: the chunk came from the CHUNKS in flight
+        release(done);
       }
-      current = next();
+      current = take();
     }
     if (current.length < 0) {
       rethrow(current.failure);
       return -1;
     }
-    int n = Math.min(dst.remaining(), current.length - current.pos);
+    int n = Math.min(dst.remaining(), HEADROOM + current.length - current.pos);
     dst.put(current.bytes, current.pos, n);
     current.pos += n;
     return n;
   }
 
-  private Chunk next() throws InterruptedIOException {
+  /**
+   * The next chunk, waiting for it: bytes, or the end of the stream ({@code length < 0}, with its
+   * {@code failure} when it did not simply end; taking again after the end waits for ever). The
+   * caller owns it until it {@linkplain #release releases} it.
+   */
+  Chunk take() throws IOException {
+    if (!open) {
+      throw new ClosedChannelException();
+    }
     try {
       return filled.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for decompressed bytes");
+      throw new InterruptedIOException("interrupted while waiting for the capture's bytes");
     }
   }
 
-  private static void rethrow(Throwable failure) throws IOException {
+  /** Gives a chunk from {@link #take} back to be filled again. */
+  void release(Chunk c) {
+    c.failure = null;
+    empty.add(c); // cannot be full: the chunk came from the CHUNKS in flight
+  }
+
+  /** Throws the failure that ended the stream, if there was one. */
+  static void rethrow(Throwable failure) throws IOException {
     if (failure == null) {
       return;
     }

@@ -311,6 +311,99 @@ class CaptureReadersTest {
     }
   }
 
+  /**
+   * A file read ahead on a thread of its own gives the reader the same records as one read on the
+   * reader's thread: over many chunks, with records that straddle them and records longer than the
+   * chunks' headroom (up to the 262,144 bytes editcap takes), in pcap and pcapng, whole and cut
+   * short. Records longer than a chunk: {@link #shouldReadRecordsLargerThanTheReadBuffer}.
+   */
+  @Test
+  void shouldReadTheSameRecordsWhenAFileIsReadAhead() throws Exception {
+    List<TestCaptures.Frame> small = TestCaptures.frames(hl7());
+    List<TestCaptures.Frame> frames = new java.util.ArrayList<>();
+    java.util.Random random = new java.util.Random(22);
+    while (frames.size() < 12_000) {
+      TestCaptures.Frame f = small.get(random.nextInt(small.size()));
+      int size =
+          random.nextInt(500) == 0
+              ? f.bytes().length + ReadAheadChannel.HEADROOM + random.nextInt(190_000)
+              : f.bytes().length;
+      frames.add(new TestCaptures.Frame(1, f.epochNanos(), Arrays.copyOf(f.bytes(), size)));
+    }
+    byte[] pcap = TestCaptures.pcapBytes(1, false, false, frames);
+    assertThat(pcap.length).isGreaterThan(8 * ReadAheadChannel.CHUNK_BYTES);
+    Path pcapFile = write("many.pcap", pcap);
+    Path pcapng = tmp.resolve("many.pcapng");
+    if (TestCaptures.hasTool("editcap")) {
+      TestCaptures.run("editcap", "-F", "pcapng", pcapFile.toString(), pcapng.toString());
+    }
+    List<Path> files = new java.util.ArrayList<>(List.of(pcapFile));
+    files.add(write("many-cut.pcap", Arrays.copyOf(pcap, pcap.length * 3 / 4)));
+    if (Files.exists(pcapng)) {
+      byte[] ng = Files.readAllBytes(pcapng);
+      files.add(pcapng);
+      files.add(write("many-cut.pcapng", Arrays.copyOf(ng, ng.length * 2 / 3)));
+    }
+
+    for (Path file : files) {
+      Records here = records(file, false);
+      Records ahead = records(file, true);
+
+      assertThat(ahead.digests).as(file.toString()).isEqualTo(here.digests);
+      assertThat(ahead.truncatedAt).as(file.toString()).isEqualTo(here.truncatedAt);
+      assertThat(ahead.warnings).as(file.toString()).isEqualTo(here.warnings);
+      assertThat(here.digests.size())
+          .as(file.toString())
+          .isEqualTo(file.toString().contains("cut") ? here.digests.size() : frames.size())
+          .isGreaterThan(frames.size() / 2);
+    }
+    assertThat(files.get(1))
+        .satisfies(cut -> assertThat(records(cut, true).truncatedAt).isPresent());
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (threadsNamed("ward-read") > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(threadsNamed("ward-read")).as("reading threads left running").isZero();
+  }
+
+  private record Records(
+      List<String> digests, java.util.OptionalLong truncatedAt, List<String> warnings) {}
+
+  /** Each record's time, lengths, link type and a digest of its bytes, read as the engine does. */
+  private static Records records(Path file, boolean readAhead) throws IOException {
+    List<String> digests = new java.util.ArrayList<>();
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+      FileSlice slice = new FileSlice(channel, channel.size());
+      try (CaptureOpener.Opened opened =
+          CaptureOpener.open(
+              file.toString(), slice, new Counters(), ChannelInput.DEFAULT_CAPACITY, readAhead)) {
+        assertThat(opened.readAhead() != null).as("read ahead").isEqualTo(readAhead);
+        CaptureReader reader = opened.reader();
+        PacketRecord r = new PacketRecord();
+        while (reader.next(r)) {
+          digests.add(
+              r.epochNanos
+                  + " "
+                  + r.wireLength
+                  + " "
+                  + r.capturedLength
+                  + " "
+                  + r.linkType
+                  + " "
+                  + Arrays.hashCode(
+                      Arrays.copyOfRange(r.buf, r.offset, r.offset + r.capturedLength)));
+        }
+        return new Records(digests, reader.truncatedAt(), reader.warnings());
+      }
+    }
+  }
+
+  private static long threadsNamed(String name) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals(name))
+        .count();
+  }
+
   @Test
   void shouldAnalyseATruncatedPcapUpToTheDamage() throws IOException {
     byte[] whole = Files.readAllBytes(hl7());
