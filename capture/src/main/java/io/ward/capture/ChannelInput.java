@@ -32,6 +32,9 @@ final class ChannelInput {
 
   static final int MAX_CAPACITY = 64 << 20;
 
+  /** The most a record joined from {@link ReadAheadChannel}'s chunks holds (see {@link #join}). */
+  static final int MAX_JOINED = MAX_CAPACITY + ReadAheadChannel.CHUNK_BYTES;
+
   private final ReadableByteChannel channel;
   private byte[] array;
   private ByteBuffer buffer;
@@ -165,22 +168,27 @@ final class ChannelInput {
 
   /**
    * Joins the {@code rest} unread bytes and {@code next}'s in an array of this input's own, as
-   * {@code rest} does not fit in the chunk's headroom, and gives {@code next} back.
+   * {@code rest} does not fit in the chunk's headroom, and gives {@code next} back. The array at
+   * least doubles when it grows and the unread bytes move to its start only once per {@link
+   * #ensure}, so a long record costs copies in proportion to its length; it holds at most {@link
+   * #MAX_JOINED} bytes, as {@code rest} is shorter than any request.
    */
   private void join(ReadAheadChannel.Chunk next, int rest) {
     int size = rest + next.length;
-    byte[] joined = array;
-    if (chunk != null || joined.length < size) {
-      joined = new byte[Math.max(DEFAULT_CAPACITY, Integer.highestOneBit(size - 1) << 1)];
+    if (chunk != null || array.length < size) {
+      int doubled = Math.min(Math.max(DEFAULT_CAPACITY, array.length * 2), MAX_JOINED);
+      byte[] joined = new byte[Math.max(size, doubled)];
+      System.arraycopy(array, pos, joined, 0, rest);
+      releaseChunk();
+      array = joined;
+    } else if (pos > 0) {
+      System.arraycopy(array, pos, array, 0, rest);
     }
-    System.arraycopy(array, pos, joined, 0, rest);
-    System.arraycopy(next.bytes, ReadAheadChannel.HEADROOM, joined, rest, next.length);
-    releaseChunk();
-    ahead.release(next); // refilled from now on: not read again
     base += pos;
-    array = joined;
     pos = 0;
+    System.arraycopy(next.bytes, ReadAheadChannel.HEADROOM, array, rest, next.length);
     limit = size;
+    ahead.release(next); // refilled from now on: not read again
   }
 
   private void releaseChunk() {

@@ -81,6 +81,31 @@ class ChannelInputTest {
     }
   }
 
+  /** The longest record a reader may ask for is joined from chunks in a bounded array. */
+  @Test
+  void shouldJoinTheLongestRecordInABoundedArray() throws IOException {
+    byte[] data = new byte[ChannelInput.MAX_CAPACITY + 1_000];
+    new Random(11).nextBytes(data);
+    try (ReadAheadChannel ahead = new ReadAheadChannel(new ByteArrayInputStream(data), "test")) {
+      ChannelInput in = new ChannelInput(ahead);
+      assertThat(in.ensure(10)).isTrue();
+      in.advance(7); // the record starts inside a chunk
+
+      assertThat(in.ensure(ChannelInput.MAX_CAPACITY)).isTrue();
+      assertThat(in.offset()).isEqualTo(7);
+      assertThat(in.array().length).isLessThanOrEqualTo(ChannelInput.MAX_JOINED);
+      assertThat(
+              Arrays.equals(
+                  in.array(),
+                  in.pos(),
+                  in.pos() + ChannelInput.MAX_CAPACITY,
+                  data,
+                  7,
+                  7 + ChannelInput.MAX_CAPACITY))
+          .isTrue();
+    }
+  }
+
   @Test
   void shouldReportDamagedCompressedDataAfterTheBytesBeforeIt() throws IOException {
     for (IOException failure :
