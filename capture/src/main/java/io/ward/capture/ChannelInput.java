@@ -45,13 +45,23 @@ final class ChannelInput {
   private String damage;
 
   /**
-   * When not null, where the bytes come from: {@link #array} is then {@link #chunk}'s, or this
-   * input's own while it joins a record longer than the chunks' headroom.
+   * When not null, where the bytes come from: {@link #array} is then {@link #chunk}'s, or {@link
+   * #joined} while it holds a record longer than the chunks' headroom, or, until the first chunk is
+   * taken, the array read from {@link #channel} before. {@link #channel} and {@link #buffer} are no
+   * longer read.
    */
   private ReadAheadChannel ahead;
 
   /** The chunk {@link #array} belongs to (given back once read), or null. */
   private ReadAheadChannel.Chunk chunk;
+
+  /** The array records longer than the headroom are joined in, kept for the next one. */
+  private byte[] joined;
+
+  /**
+   * Why {@link #ahead}'s stream failed (not damage): thrown again by every later {@link #ensure}.
+   */
+  private Throwable failure;
 
   ChannelInput(ReadableByteChannel channel, int capacity) {
     this.channel = channel;
@@ -137,14 +147,15 @@ final class ChannelInput {
   }
 
   private boolean ensureFromChunks(int n) throws IOException {
+    ReadAheadChannel.rethrow(failure);
     while (limit - pos < n && !eof) {
       ReadAheadChannel.Chunk next = ahead.take();
       if (next.length < 0) {
         eof = true;
-        Throwable failure = next.failure;
-        if (failure instanceof ZipException || failure instanceof EOFException) {
-          damage = damaged(failure);
+        if (next.failure instanceof ZipException || next.failure instanceof EOFException) {
+          damage = damaged(next.failure);
         } else {
+          failure = next.failure;
           ReadAheadChannel.rethrow(failure);
         }
         break;
@@ -160,29 +171,32 @@ final class ChannelInput {
         pos = start - rest;
         limit = start + next.length;
       } else {
-        join(next, rest);
+        join(next, rest, n);
       }
     }
     return limit - pos >= n;
   }
 
   /**
-   * Joins the {@code rest} unread bytes and {@code next}'s in an array of this input's own, as
-   * {@code rest} does not fit in the chunk's headroom, and gives {@code next} back. The array at
-   * least doubles when it grows and the unread bytes move to its start only once per {@link
-   * #ensure}, so a long record costs copies in proportion to its length; it holds at most {@link
-   * #MAX_JOINED} bytes, as {@code rest} is shorter than any request.
+   * Joins the {@code rest} unread bytes and {@code next}'s, as {@code rest} does not fit in the
+   * chunk's headroom, in {@link #joined}, and gives {@code next} back. {@code rest} is shorter than
+   * the request {@code n}, and chunks are joined only until {@code n} bytes are there, so an array
+   * of {@code n} bytes and a chunk holds all of them: it is made at most once per request (kept for
+   * the next, as the channel's own buffer is), and each byte is copied once.
    */
-  private void join(ReadAheadChannel.Chunk next, int rest) {
+  private void join(ReadAheadChannel.Chunk next, int rest, int n) {
     int size = rest + next.length;
-    if (chunk != null || array.length < size) {
-      int doubled = Math.min(Math.max(DEFAULT_CAPACITY, array.length * 2), MAX_JOINED);
-      byte[] joined = new byte[Math.max(size, doubled)];
-      System.arraycopy(array, pos, joined, 0, rest);
+    if (array == joined && array.length >= size) {
+      if (pos > 0) {
+        System.arraycopy(array, pos, array, 0, rest);
+      }
+    } else {
+      if (joined == null || joined.length < size) {
+        joined = new byte[Math.max(size, Math.min(n, MAX_CAPACITY) + ReadAheadChannel.CHUNK_BYTES)];
+      }
+      System.arraycopy(array, pos, joined, 0, rest); // from a chunk or a joined array too small
       releaseChunk();
       array = joined;
-    } else if (pos > 0) {
-      System.arraycopy(array, pos, array, 0, rest);
     }
     base += pos;
     pos = 0;

@@ -27,7 +27,10 @@ import java.util.concurrent.BlockingQueue;
  * thread reads the channel.
  */
 final class ReadAheadChannel implements ReadableByteChannel {
-  /** As large as {@link ChannelInput}'s buffer, which asks for at most that much at once. */
+  /**
+   * As large as {@link ChannelInput}'s own buffer, as measured best for reading a file (256 KB and
+   * 1 MB chunks measured alike for an uncompressed file, session 22).
+   */
   static final int CHUNK_BYTES = ChannelInput.DEFAULT_CAPACITY;
 
   /** Enough for the reader to find one ready while the next is being filled. */
@@ -35,8 +38,8 @@ final class ReadAheadChannel implements ReadableByteChannel {
 
   /**
    * Free bytes before each chunk's data: room for the part of a record the previous chunk ended in.
-   * An Ethernet capture's records are at most a few kilobytes; a longer part is joined in {@link
-   * ChannelInput}'s own array instead, which costs only a copy.
+   * An Ethernet capture's records are at most a few kilobytes; a longer part is joined in an array
+   * of {@link ChannelInput}'s own instead, made once and kept for the next.
    */
   static final int HEADROOM = 64 << 10;
 
@@ -148,7 +151,17 @@ final class ReadAheadChannel implements ReadableByteChannel {
   /** Gives a chunk from {@link #take} back to be filled again. */
   void release(Chunk c) {
     c.failure = null;
+    assert scribble(c);
     empty.add(c); // cannot be full: the chunk came from the CHUNKS in flight
+  }
+
+  /**
+   * Overwrites a released chunk, when assertions are on (the tests), so that a reader still reading
+   * it gets wrong bytes every time rather than only when the reading thread happens to refill it.
+   */
+  private static boolean scribble(Chunk c) {
+    java.util.Arrays.fill(c.bytes, (byte) 0xA5);
+    return true;
   }
 
   /** Throws the failure that ended the stream, if there was one. */
@@ -173,7 +186,8 @@ final class ReadAheadChannel implements ReadableByteChannel {
   /**
    * Stops the reading thread, waiting a moment for it (a thread blocked reading a pipe that stays
    * open may not answer the interrupt; it is a daemon and ends with the stream), then closes the
-   * stream.
+   * stream. An interrupt during a read of a {@code FileChannel} closes that channel: the source's
+   * channel must not be shared with a reader that goes on after this one.
    */
   @Override
   public void close() throws IOException {

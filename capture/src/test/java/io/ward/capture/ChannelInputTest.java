@@ -140,6 +140,7 @@ class ChannelInputTest {
       in.advance(100);
 
       assertThatThrownBy(() -> in.ensure(1)).isSameAs(unreadable);
+      assertThatThrownBy(() -> in.ensure(1)).as("again, not an end").isSameAs(unreadable);
     }
   }
 
