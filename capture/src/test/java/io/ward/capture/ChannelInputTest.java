@@ -36,7 +36,8 @@ class ChannelInputTest {
     ChannelInput plain =
         new ChannelInput(
             Channels.newChannel(new ByteArrayInputStream(data)), ChannelInput.DEFAULT_CAPACITY);
-    try (ReadAheadChannel ahead = new ReadAheadChannel(new UnevenStream(data, seed), "test")) {
+    try (ReadAheadChannel ahead =
+        new ReadAheadChannel(new ReadAheadChannelTest.UnevenStream(data, seed), "test")) {
       ChannelInput chunked = new ChannelInput(ahead);
       while (true) {
         int want = requestSize(random);
@@ -165,21 +166,6 @@ class ChannelInputTest {
       in.advance(data.length - 300);
       assertThat(in.ensure(1)).isFalse();
       assertThat(in.damage()).isNull();
-    }
-  }
-
-  /** The bytes, in reads of a size chosen at random up to 100 KB, as an inflater gives them. */
-  private static final class UnevenStream extends ByteArrayInputStream {
-    private final Random random;
-
-    UnevenStream(byte[] data, long seed) {
-      super(data);
-      this.random = new Random(seed);
-    }
-
-    @Override
-    public synchronized int read(byte[] b, int off, int len) {
-      return super.read(b, off, Math.min(len, 1 + random.nextInt(100_000)));
     }
   }
 

@@ -173,8 +173,8 @@ class ReadAheadChannelTest {
     assertThat(ahead.stopped()).as("reading thread ended").isTrue();
   }
 
-  /** The bytes, in reads of a size chosen at random up to 100 KB. */
-  private static final class UnevenStream extends ByteArrayInputStream {
+  /** The bytes, in reads of a size chosen at random up to 100 KB, as an inflater gives them. */
+  static final class UnevenStream extends ByteArrayInputStream {
     private final Random random;
 
     UnevenStream(byte[] data, long seed) {
