@@ -1,5 +1,6 @@
 package io.ward.cli;
 
+import io.ward.capture.CaptureSource;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,7 @@ final class DefaultWorkers {
       return false;
     }
     try (InputStream in = Files.newInputStream(file)) {
-      return in.read() == 0x1F && in.read() == 0x8B;
+      return startsWithGzipMagic(in);
     } catch (IOException | RuntimeException e) {
       return false;
     }
@@ -54,11 +55,17 @@ final class DefaultWorkers {
   static boolean gzipped(BufferedInputStream in) {
     try {
       in.mark(2);
-      boolean magic = in.read() == 0x1F && in.read() == 0x8B;
+      boolean magic = startsWithGzipMagic(in);
       in.reset();
       return magic;
     } catch (IOException e) {
       return false;
     }
+  }
+
+  private static boolean startsWithGzipMagic(InputStream in) throws IOException {
+    int first = in.read();
+    int second = in.read();
+    return first >= 0 && second >= 0 && CaptureSource.gzipMagic(first, second); // -1: the end
   }
 }
