@@ -63,10 +63,16 @@ public final class CaptureEngine {
               readsAhead(bytes, workers))) {
         CaptureReader reader = opened.reader();
         boolean eachReads = FileScanWorkers.suits(bytes, opened.gzip(), workers);
+        HandOffSink handOff = handsOff(workers) ? new HandOffSink(sink, "ward-sink") : null;
         PacketProcessor[] processors =
-            processors(sink, workers, eachReads ? FileScanWorkers.shares(workers) : null);
+            processors(
+                handOff != null ? handOff : sink,
+                workers,
+                eachReads ? FileScanWorkers.shares(workers) : null);
         Totals totals;
-        if (workers == 1) {
+        if (handOff != null) {
+          totals = runHandingOff(reader, processors[0], handOff, counting, total, progress);
+        } else if (workers == 1) {
           totals = runSingle(reader, processors[0], counting, total, progress, () -> {});
         } else if (eachReads) {
           FileSlice file = (FileSlice) bytes;
@@ -88,6 +94,15 @@ public final class CaptureEngine {
     return workers == 1
         && bytes instanceof FileSlice
         && Runtime.getRuntime().availableProcessors() > 1;
+  }
+
+  /**
+   * Whether one worker's sink is fed on a thread of its own (see {@link HandOffSink}): when another
+   * processor can run that thread. Several workers each feed a sink of their own on their own
+   * thread, and already keep the processors busy.
+   */
+  static boolean handsOff(int workers) {
+    return workers == 1 && Runtime.getRuntime().availableProcessors() > 1;
   }
 
   /**
@@ -149,6 +164,26 @@ public final class CaptureEngine {
     }
     processor.finishAll();
     return totals;
+  }
+
+  /** As {@link #runSingle}, then waits until {@code handOff} has fed its sink everything. */
+  private static Totals runHandingOff(
+      CaptureReader reader,
+      PacketProcessor processor,
+      HandOffSink handOff,
+      CountingChannel counting,
+      long total,
+      ProgressListener progress)
+      throws IOException {
+    try {
+      Totals totals =
+          runSingle(reader, processor, counting, total, progress, handOff::checkFailure);
+      handOff.finish();
+      return totals;
+    } catch (IOException | RuntimeException | Error e) {
+      handOff.abort();
+      throw e;
+    }
   }
 
   private static Totals runParallel(

@@ -251,6 +251,84 @@ class CaptureEngineWorkersTest {
     }
   }
 
+  @Test
+  void shouldFeedOneWorkersSinkOnAThreadOfItsOwnAndHaveFedItAllOnReturn() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        CaptureEngine.handsOff(1), "one processor: the worker feeds its sink itself");
+    Path file = biggest();
+    List<String> threads = new ArrayList<>();
+    long[] calls = new long[1];
+    ObservationSink recording =
+        new ObservationSink() {
+          @Override
+          public void observation(Observation observation) {
+            called();
+          }
+
+          @Override
+          public void flow(Flow flow) {
+            called();
+          }
+
+          private void called() {
+            calls[0]++;
+            String name = Thread.currentThread().getName();
+            if (!threads.contains(name)) {
+              threads.add(name);
+            }
+          }
+        };
+    CaptureSummary s =
+        new CaptureEngine(CaptureOptions.defaults().withWorkers(1))
+            .analyze(CaptureSource.ofPath(file), recording, ProgressListener.NONE);
+
+    assertThat(threads).containsExactly("ward-sink");
+    assertThat(calls[0]).as("at least a flow each").isGreaterThanOrEqualTo(s.flows());
+    Result direct = run(file, 1);
+    assertThat(calls[0])
+        .as("every call, as the collector of another run got them")
+        .isEqualTo(direct.flows().size() + direct.observations().size());
+    assertThat(Thread.getAllStackTraces().keySet())
+        .as("feeding thread left running")
+        .noneMatch(t -> t.getName().equals("ward-sink") && t.isAlive());
+  }
+
+  @Test
+  void shouldFailTheAnalysisWithTheSinksOwnFailureWhenOneWorkerHandsOff() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        CaptureEngine.handsOff(1), "one processor: the worker feeds its sink itself");
+    Path file = biggest();
+    IllegalStateException broke = new IllegalStateException("inventory broke");
+    ObservationSink failing =
+        new ObservationSink() {
+          int calls;
+
+          @Override
+          public void observation(Observation observation) {
+            called();
+          }
+
+          @Override
+          public void flow(Flow flow) {
+            called();
+          }
+
+          private void called() {
+            if (++calls == 50) {
+              throw broke;
+            }
+          }
+        };
+    CaptureEngine engine = new CaptureEngine(CaptureOptions.defaults().withWorkers(1));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> engine.analyze(CaptureSource.ofPath(file), failing, ProgressListener.NONE))
+        .isSameAs(broke);
+    assertThat(Thread.getAllStackTraces().keySet())
+        .as("feeding thread left running")
+        .noneMatch(t -> t.getName().equals("ward-sink") && t.isAlive());
+  }
+
   /** The largest shared test capture, so that the failure comes while worker 0 still reads. */
   private static Path biggest() throws IOException {
     try (Stream<Path> files = Files.walk(TestCaptures.data().resolve("pcaps"))) {

@@ -10,7 +10,6 @@ import io.ward.engine.InventoryJson;
 import io.ward.engine.KnowledgeInBackground;
 import io.ward.engine.TextReport;
 import io.ward.inventory.KnowledgeBaseException;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -56,10 +55,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       names = "--workers",
       paramLabel = "N",
       description =
-          "worker threads (default: one per processor, at most "
+          "worker threads (default: one per processor but one, at most "
               + DefaultWorkers.MAX
-              + ", and one fewer for gzip-compressed captures, whose decompression takes a"
-              + " processor of its own)")
+              + "; the processor left over compiles, collects, inflates a compressed capture"
+              + " and, for one worker, reads its file and feeds the inventory)")
   Integer workers;
 
   @Option(
@@ -103,22 +102,14 @@ final class AnalyzeCommand implements Callable<Integer> {
           spec.commandLine(), "standard input ('-') can be read only once; name it once");
     }
     List<CaptureSource> sources = new ArrayList<>();
-    boolean compressed = false;
     for (String c : captures) {
-      if (c.equals("-")) {
-        BufferedInputStream stdin = new BufferedInputStream(System.in);
-        compressed |= workers == null && DefaultWorkers.gzipped(stdin);
-        sources.add(CaptureSource.ofStream(stdin, "-"));
-      } else {
-        Path file = Path.of(c);
-        compressed |= workers == null && DefaultWorkers.gzipped(file);
-        sources.add(CaptureSource.ofPath(file));
-      }
+      sources.add(
+          c.equals("-")
+              ? CaptureSource.ofStream(System.in, "-")
+              : CaptureSource.ofPath(Path.of(c)));
     }
     int threads =
-        workers != null
-            ? workers
-            : DefaultWorkers.of(Runtime.getRuntime().availableProcessors(), compressed);
+        workers != null ? workers : DefaultWorkers.of(Runtime.getRuntime().availableProcessors());
     PrintStream err = System.err;
     ProgressListener bar = ProgressBar.forTerminal(err, "analyzing", !noProgress);
     AnalysisOptions options =

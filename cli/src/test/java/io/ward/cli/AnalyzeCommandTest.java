@@ -233,8 +233,9 @@ class AnalyzeCommandTest {
     assertThat(WardCommand.execute("analyze", "--help")).isZero();
     assertThat(stdout().replaceAll("\\s+", " "))
         .contains(
-            "--workers=N worker threads (default: one per processor, at most 4, and one fewer for"
-                + " gzip-compressed captures, whose decompression takes a processor of its own)")
+            "--workers=N worker threads (default: one per processor but one, at most 4; the"
+                + " processor left over compiles, collects, inflates a compressed capture and, for"
+                + " one worker, reads its file and feeds the inventory)")
         .contains("each phase (start, reading, inventory and output) to stderr");
   }
 
