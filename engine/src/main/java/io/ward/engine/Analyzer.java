@@ -102,10 +102,20 @@ public final class Analyzer {
     return new AnalysisResult(
         summaries,
         problems,
-        sink.inventory().build(options.workers()),
+        sink.inventory().build(assemblyThreads()),
         flowStats.summary(),
         sink.observations(),
         knowledgeBase().ouiSource());
+  }
+
+  /**
+   * The threads that assemble the devices once the captures are read: one per processor, since
+   * nothing else runs then, and at least one per worker. With one worker on two processors, two
+   * threads assembled a 10,000-device capture's inventory 0.39 s sooner than one (5.03 -> 4.64 s in
+   * all, 5 of 6 interleaved runs; session 23); the result is the same for any number.
+   */
+  private int assemblyThreads() {
+    return Math.max(options.workers(), Runtime.getRuntime().availableProcessors());
   }
 
   private KnowledgeBase knowledgeBase() {
