@@ -53,7 +53,8 @@ class MarkdownReportTest {
         .contains(
             "| ndpiReader | 1× pcap | 4.00 | 4.00, 4.00, 4.00 | 2.00 | 250,000 | 175.0 | 100.0 |")
         .contains(
-            "| full analysis, 1 thread vs ndpiReader | 500,000 vs 250,000 packets/s | 2.00× |"
+            "| full analysis, 1 worker vs ndpiReader | 500,000 vs 250,000 packets/s; by CPU time"
+                + " 2.00× | 2.00× |"
                 + " ≥ 3.00× | **no** |")
         .contains("| decoding ≥ 50× tshark conv,tcp | 4,000,000 | 0.25 | 3,000,000 | 0.75× |")
         .contains(

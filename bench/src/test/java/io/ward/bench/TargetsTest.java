@@ -28,7 +28,29 @@ class TargetsTest {
     assertThat(vsTshark.measured()).isCloseTo(25.0, within(1e-9));
     assertThat(vsTshark.met()).isFalse();
     assertThat(vsTshark.goal()).isEqualTo("≥ 50.0×");
-    assertThat(vsTshark.basis()).isEqualTo("500,000 vs 20,000 packets/s");
+    assertThat(vsTshark.basis()).isEqualTo("500,000 vs 20,000 packets/s; by CPU time 25.0×");
+  }
+
+  @Test
+  void shouldGiveThePeersRatioByCpuTimeBesideTheOneByWallTime() {
+    Map<String, Measurement> byId = new LinkedHashMap<>();
+    // One Ward worker with its reading and inventory threads: 2 s of wall time, 3 s of CPU.
+    put(byId, withCpu(Contenders.WARD_FULL, 2.0, 3.0));
+    put(byId, withCpu(Contenders.NDPI, 8.0, 8.0));
+    put(byId, withCpu(Contenders.WARD_TWO_WORKERS, 1.6, 3.6));
+
+    List<Target> targets = Targets.evaluate(byId);
+    Target vsNdpi = find(targets, "vs ndpiReader");
+    Target twoWorkers = find(targets, "2 workers vs 1 worker");
+
+    assertThat(vsNdpi.measured()).isCloseTo(4.0, within(1e-9));
+    assertThat(vsNdpi.basis()).isEqualTo("500,000 vs 125,000 packets/s; by CPU time 2.67×");
+    assertThat(twoWorkers.basis()).isEqualTo("625,000 vs 500,000 packets/s");
+  }
+
+  private static Measurement withCpu(String id, double seconds, double cpuSeconds) {
+    Contender c = new Contender(id, id, PCAP, List.of("true"), Set.of(0));
+    return new Measurement(c, List.of(new RunResult(seconds, 100 * 1024, cpuSeconds)));
   }
 
   @Test
@@ -62,7 +84,7 @@ class TargetsTest {
 
     assertThat(Targets.evaluate(byId))
         .extracting(Target::name)
-        .containsExactly("full analysis, 1 thread vs 1M packets/s (the issue's ≈ figure)");
+        .containsExactly("full analysis, 1 worker vs 1M packets/s (the issue's ≈ figure)");
   }
 
   @Test
