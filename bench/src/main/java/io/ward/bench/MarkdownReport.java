@@ -215,8 +215,9 @@ final class MarkdownReport {
             + " threads); the run of median length is shown. Only reading the packets can be"
             + " shared by workers: starting, writing the inventory, and the launch and exit around"
             + " the JVM's clock stay as long as they are, and the reading phase's CPU seconds"
-            + " must still be spent, the JIT compiler's and the knowledge loading's included,"
-            + " which a one-worker run already puts on the second core. So, if two workers spend"
+            + " must still be spent, the JIT compiler's, the knowledge loading's, the file's"
+            + " reading and the inventory's intake included, which a one-worker run already puts"
+            + " on the second core. So, if two workers spend"
             + " at least that CPU on reading (they add work: each worker reads the whole file"
             + " and decodes every packet's headers to find the ones it owns), two workers on "
             + b.cores()

@@ -145,27 +145,30 @@ final class HandOffSink implements ObservationSink {
    * goes, and the engine notices the interrupt within 4096 packets.
    */
   private void handOver(Batch b) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        full.put(b);
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    uninterruptibly(
+        () -> {
+          full.put(b);
+          return b;
+        });
   }
 
   /** An empty batch to fill, waiting for the feeding thread to free one (see {@link #handOver}). */
   private Batch next() {
+    return uninterruptibly(empty::take);
+  }
+
+  /** A wait that may be interrupted. */
+  private interface Wait<T> {
+    T await() throws InterruptedException;
+  }
+
+  /** Waits to the end even when interrupted meanwhile, and then keeps the interrupt. */
+  private static <T> T uninterruptibly(Wait<T> wait) {
     boolean interrupted = false;
     try {
       while (true) {
         try {
-          return empty.take();
+          return wait.await();
         } catch (InterruptedException e) {
           interrupted = true;
         }
@@ -179,13 +182,7 @@ final class HandOffSink implements ObservationSink {
 
   /** Rethrows the sink's failure on the calling thread, if it has failed. */
   void checkFailure() {
-    Throwable t = failure;
-    if (t instanceof RuntimeException) {
-      throw (RuntimeException) t;
-    }
-    if (t instanceof Error) {
-      throw (Error) t;
-    }
+    WorkerThreads.rethrow(failure);
   }
 
   /**

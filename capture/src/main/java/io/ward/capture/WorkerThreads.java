@@ -94,7 +94,14 @@ final class WorkerThreads {
 
   /** Rethrows a worker's failure on the calling thread, if one has failed. */
   void checkFailure() {
-    Throwable t = failure;
+    rethrow(failure);
+  }
+
+  /**
+   * Rethrows a failure of another thread, if there was one, on the calling thread: unchecked as it
+   * was, anything else wrapped.
+   */
+  static void rethrow(Throwable t) {
     if (t instanceof RuntimeException) {
       throw (RuntimeException) t;
     }

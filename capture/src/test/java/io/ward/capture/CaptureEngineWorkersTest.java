@@ -212,33 +212,22 @@ class CaptureEngineWorkersTest {
     for (int workers : new int[] {3, FileScanWorkers.MAX_WORKERS + 1}) {
       java.util.Set<Thread> slowed = java.util.concurrent.ConcurrentHashMap.newKeySet();
       ObservationSink failing =
-          new ObservationSink() {
-            @Override
-            public void observation(Observation observation) {
-              onWorker();
-            }
-
-            @Override
-            public void flow(Flow flow) {
-              onWorker();
-            }
-
-            private void onWorker() {
-              Thread t = Thread.currentThread();
-              if (t == caller) {
-                return;
-              }
-              if (t.getName().endsWith("-1")) {
-                throw new IllegalStateException("sink broke on " + t.getName());
-              }
-              if (slowed.add(t)) {
-                long until = System.nanoTime() + 300_000_000L;
-                while (System.nanoTime() < until) {
-                  Thread.onSpinWait(); // not interruptible: a worker busy in a dissector
+          onEveryCall(
+              () -> {
+                Thread t = Thread.currentThread();
+                if (t == caller) {
+                  return;
                 }
-              }
-            }
-          };
+                if (t.getName().endsWith("-1")) {
+                  throw new IllegalStateException("sink broke on " + t.getName());
+                }
+                if (slowed.add(t)) {
+                  long until = System.nanoTime() + 300_000_000L;
+                  while (System.nanoTime() < until) {
+                    Thread.onSpinWait(); // not interruptible: a worker busy in a dissector
+                  }
+                }
+              });
       CaptureEngine engine = new CaptureEngine(CaptureOptions.defaults().withWorkers(workers));
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () -> engine.analyze(CaptureSource.ofPath(file), failing, ProgressListener.NONE))
@@ -259,25 +248,14 @@ class CaptureEngineWorkersTest {
     List<String> threads = new ArrayList<>();
     long[] calls = new long[1];
     ObservationSink recording =
-        new ObservationSink() {
-          @Override
-          public void observation(Observation observation) {
-            called();
-          }
-
-          @Override
-          public void flow(Flow flow) {
-            called();
-          }
-
-          private void called() {
-            calls[0]++;
-            String name = Thread.currentThread().getName();
-            if (!threads.contains(name)) {
-              threads.add(name);
-            }
-          }
-        };
+        onEveryCall(
+            () -> {
+              calls[0]++;
+              String name = Thread.currentThread().getName();
+              if (!threads.contains(name)) {
+                threads.add(name);
+              }
+            });
     CaptureSummary s =
         new CaptureEngine(CaptureOptions.defaults().withWorkers(1))
             .analyze(CaptureSource.ofPath(file), recording, ProgressListener.NONE);
@@ -299,26 +277,14 @@ class CaptureEngineWorkersTest {
         CaptureEngine.handsOff(1), "one processor: the worker feeds its sink itself");
     Path file = biggest();
     IllegalStateException broke = new IllegalStateException("inventory broke");
+    int[] calls = new int[1];
     ObservationSink failing =
-        new ObservationSink() {
-          int calls;
-
-          @Override
-          public void observation(Observation observation) {
-            called();
-          }
-
-          @Override
-          public void flow(Flow flow) {
-            called();
-          }
-
-          private void called() {
-            if (++calls == 50) {
-              throw broke;
-            }
-          }
-        };
+        onEveryCall(
+            () -> {
+              if (++calls[0] == 50) {
+                throw broke;
+              }
+            });
     CaptureEngine engine = new CaptureEngine(CaptureOptions.defaults().withWorkers(1));
 
     org.assertj.core.api.Assertions.assertThatThrownBy(
@@ -327,6 +293,21 @@ class CaptureEngineWorkersTest {
     assertThat(Thread.getAllStackTraces().keySet())
         .as("feeding thread left running")
         .noneMatch(t -> t.getName().equals("ward-sink") && t.isAlive());
+  }
+
+  /** A sink that runs {@code call} for every observation and flow. */
+  private static ObservationSink onEveryCall(Runnable call) {
+    return new ObservationSink() {
+      @Override
+      public void observation(Observation observation) {
+        call.run();
+      }
+
+      @Override
+      public void flow(Flow flow) {
+        call.run();
+      }
+    };
   }
 
   /** The largest shared test capture, so that the failure comes while worker 0 still reads. */
