@@ -46,6 +46,15 @@ public final class CaptureEngine {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(progress, "progress");
+    try {
+      return analyzeOrFail(source, sink, progress);
+    } catch (SinkFailure e) {
+      throw e.sinkException();
+    }
+  }
+
+  private CaptureSummary analyzeOrFail(
+      CaptureSource source, ObservationSink sink, ProgressListener progress) throws IOException {
     Counters readerCounters = new Counters();
     long total = source.sizeBytes();
     int workers = options.workers();

@@ -146,6 +146,8 @@ final class FlowState implements FlowContext, TcpReassembler.Receiver {
       encrypted |= d.encrypted();
       try {
         session = d.open(this);
+      } catch (SinkFailure e) {
+        throw e;
       } catch (RuntimeException e) {
         failed();
         return false;
@@ -163,6 +165,8 @@ final class FlowState implements FlowContext, TcpReassembler.Receiver {
       if (!session.onData(fromClient, nowNanos, buf, offset, length)) {
         stop();
       }
+    } catch (SinkFailure e) {
+      throw e;
     } catch (RuntimeException e) {
       failed();
     }
@@ -182,6 +186,8 @@ final class FlowState implements FlowContext, TcpReassembler.Receiver {
       if (!session.onGap(fromClient, missingBytes)) {
         stop();
       }
+    } catch (SinkFailure e) {
+      throw e;
     } catch (RuntimeException e) {
       failed();
     }
@@ -218,6 +224,8 @@ final class FlowState implements FlowContext, TcpReassembler.Receiver {
     if (session != null) {
       try {
         session.onClose();
+      } catch (SinkFailure e) {
+        throw e;
       } catch (RuntimeException e) {
         owner.counters.add("dissector." + appProtocol + ".exception");
       }

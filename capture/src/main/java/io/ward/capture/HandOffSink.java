@@ -61,7 +61,14 @@ final class HandOffSink implements ObservationSink {
   /** The batch being filled; null once finished. */
   private Batch current;
 
-  /** Starts feeding {@code sink} on a daemon thread called {@code threadName}. */
+  /** Whether {@link #thread} has been started. */
+  private boolean started;
+
+  /**
+   * Will feed {@code sink} on a daemon thread called {@code threadName}, started with the first
+   * batch handed over: until then a caller that fails (while setting up the analysis, say) has
+   * nothing to stop.
+   */
   HandOffSink(ObservationSink sink, String threadName) {
     this.sink = sink;
     for (int i = 1; i < BATCHES; i++) {
@@ -70,7 +77,6 @@ final class HandOffSink implements ObservationSink {
     this.current = new Batch();
     this.thread = new Thread(this::feed, threadName);
     thread.setDaemon(true);
-    thread.start();
   }
 
   @Override
@@ -145,6 +151,10 @@ final class HandOffSink implements ObservationSink {
    * goes, and the engine notices the interrupt within 4096 packets.
    */
   private void handOver(Batch b) {
+    if (!started) {
+      started = true;
+      thread.start();
+    }
     uninterruptibly(
         () -> {
           full.put(b);

@@ -334,12 +334,26 @@ final class PacketProcessor {
     }
   }
 
+  /**
+   * Hands an observation to the sink. Dissectors call this, and their exceptions are counted rather
+   * than thrown: the sink's own are wrapped so that they fail the analysis instead (see {@link
+   * SinkFailure}).
+   */
   void emit(Observation o) {
-    sink.observation(o);
+    try {
+      sink.observation(o);
+    } catch (RuntimeException e) {
+      throw new SinkFailure(e);
+    }
   }
 
+  /** As {@link #emit(Observation)}, for a set of facts about one subject. */
   void emit(long epochNanos, Endpoint subject, Facts facts) {
-    sink.observations(epochNanos, subject, facts);
+    try {
+      sink.observations(epochNanos, subject, facts);
+    } catch (RuntimeException e) {
+      throw new SinkFailure(e);
+    }
   }
 
   void addFlowsByProtocol(Map<String, Long> into) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ward.capture.dissect.Dissector;
 import io.ward.capture.dissect.DissectorRegistry;
 import io.ward.capture.dissect.ObservationSink;
+import io.ward.model.Endpoint;
+import io.ward.model.Facts;
 import io.ward.model.Flow;
 import io.ward.model.Observation;
 import io.ward.model.Transport;
@@ -293,6 +295,37 @@ class CaptureEngineWorkersTest {
     assertThat(Thread.getAllStackTraces().keySet())
         .as("feeding thread left running")
         .noneMatch(t -> t.getName().equals("ward-sink") && t.isAlive());
+  }
+
+  @Test
+  void shouldFailTheAnalysisWithTheSinksOwnFailureEvenWhenADissectorWasCallingIt()
+      throws IOException {
+    // A dissector's exception is counted and the analysis goes on; the sink's, thrown back into
+    // the HL7 dissector that was handing it facts, is the inventory's bug and must not be counted
+    // as the dissector's. One worker hands off, three scan the file, five are fed by a reader.
+    Path file = TestCaptures.data().resolve("pcaps/ndpi/hl7.pcap");
+    for (int workers : new int[] {1, 3, FileScanWorkers.MAX_WORKERS + 1}) {
+      IllegalStateException broke = new IllegalStateException("inventory broke, " + workers);
+      ObservationSink failing =
+          new ObservationSink() {
+            @Override
+            public void observation(Observation observation) {}
+
+            @Override
+            public void observations(long epochNanos, Endpoint subject, Facts facts) {
+              throw broke;
+            }
+
+            @Override
+            public void flow(Flow flow) {}
+          };
+      CaptureEngine engine = new CaptureEngine(CaptureOptions.defaults().withWorkers(workers));
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> engine.analyze(CaptureSource.ofPath(file), failing, ProgressListener.NONE))
+          .as("%d workers", workers)
+          .isSameAs(broke);
+    }
   }
 
   /** A sink that runs {@code call} for every observation and flow. */

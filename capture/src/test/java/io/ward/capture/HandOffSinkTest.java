@@ -119,6 +119,30 @@ class HandOffSinkTest {
   }
 
   @Test
+  void shouldStartNoThreadUntilTheFirstBatchIsHandedOver() throws InterruptedIOException {
+    // A caller that fails between making the hand-off and using it (setting up the analysis, say)
+    // must not leave a feeding thread waiting for ever.
+    HandOffSink unused = new HandOffSink(new Recording(), "test-sink-unused");
+    assertThat(liveThreadsNamed("test-sink-unused")).isZero();
+    unused.abort();
+    assertThat(liveThreadsNamed("test-sink-unused")).isZero();
+
+    Recording recording = new Recording();
+    HandOffSink handOff = new HandOffSink(recording, "test-sink-lazy");
+    call(0, new Random(1), handOff);
+    assertThat(liveThreadsNamed("test-sink-lazy")).as("the batch is not full yet").isZero();
+    handOff.finish();
+    assertThat(recording.calls).hasSize(1);
+    assertThat(recording.threads).allMatch(t -> t.getName().equals("test-sink-lazy"));
+  }
+
+  private static long liveThreadsNamed(String name) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals(name) && t.isAlive())
+        .count();
+  }
+
+  @Test
   void shouldKeepEveryCallWhileTheSinkIsFarBehind() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     Recording slow =

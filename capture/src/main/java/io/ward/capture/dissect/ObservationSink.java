@@ -8,7 +8,9 @@ import io.ward.model.Observation;
 /**
  * Where the capture engine sends what it learnt. Never called from two threads at once: with
  * several workers the engine serialises the calls, so an implementation needs no locking (or, as a
- * {@link PartitionedSink}, gives each worker a sink of its own).
+ * {@link PartitionedSink}, gives each worker a sink of its own). An exception it throws fails the
+ * analysis with that same exception, even when a dissector was calling it: it is not counted as the
+ * dissector's own.
  */
 public interface ObservationSink {
 
