@@ -116,6 +116,11 @@ final class CaptureOpener {
       throw new CaptureFormatException(name, where + "empty, no capture data");
     }
     throw new CaptureFormatException(
-        name, where + "only " + in.available() + " bytes, too short to be a capture");
+        name,
+        where
+            + "only "
+            + in.available()
+            + (in.available() == 1 ? " byte" : " bytes")
+            + ", too short to be a capture");
   }
 }

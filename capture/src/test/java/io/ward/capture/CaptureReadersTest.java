@@ -577,6 +577,19 @@ class CaptureReadersTest {
   }
 
   @Test
+  void shouldRejectAFileTooShortToBeACaptureSayingHowManyBytesItHas() throws IOException {
+    Path one = write("one.pcap", new byte[] {(byte) 0xd4});
+    Path three = write("three.pcap", new byte[] {(byte) 0xd4, (byte) 0xc3, (byte) 0xb2});
+
+    assertThatThrownBy(() -> TestCaptures.analyze(one, new TestCaptures.Collector()))
+        .isInstanceOf(CaptureFormatException.class)
+        .hasMessage(one + ": only 1 byte, too short to be a capture");
+    assertThatThrownBy(() -> TestCaptures.analyze(three, new TestCaptures.Collector()))
+        .isInstanceOf(CaptureFormatException.class)
+        .hasMessage(three + ": only 3 bytes, too short to be a capture");
+  }
+
+  @Test
   void shouldRejectATextFileNamingItAndItsMagic() throws IOException {
     Path text =
         write(
