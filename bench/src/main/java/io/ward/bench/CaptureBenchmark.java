@@ -175,7 +175,9 @@ public final class CaptureBenchmark implements Callable<Integer> {
       warmPageCache(capture);
     }
     List<Contender> contenders =
-        Contenders.all(java, wardJar, captures.get(0), captures.get(1), captures.get(2)).stream()
+        Contenders.all(
+                java, wardJar, captures.get(0), captures.get(1), captures.get(2), captures.get(3))
+            .stream()
             .filter(c -> only.isEmpty() || only.contains(c.id()))
             .toList();
     MachineInfo machine = MachineInfo.probe(java);
@@ -194,6 +196,7 @@ public final class CaptureBenchmark implements Callable<Integer> {
         measurements,
         Targets.evaluate(byId),
         Targets.ceilings(byId),
+        Targets.laterRate(byId),
         phases.map(p -> new Targets.TwoCoreBound(p, machine.processors(), byId)),
         profiles);
   }

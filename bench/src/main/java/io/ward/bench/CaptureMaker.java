@@ -50,7 +50,8 @@ final class CaptureMaker {
   }
 
   /**
-   * The capture of at least {@code packets} packets, its twice-as-long twin and its pcapng copy.
+   * The capture of at least {@code packets} packets, its twice-as-long twin, its pcapng copy and
+   * its first {@link #startPackets} packets.
    */
   List<CaptureFile> make(long packets)
       throws IOException, InterruptedException, BenchmarkException {
@@ -65,7 +66,17 @@ final class CaptureMaker {
     }
     CaptureFile twice = simulate("2× pcap", dir.resolve("capture-2x.pcap"), 2 * minutes);
     CaptureFile pcapng = toPcapng(base, dir.resolve("capture-1x.pcapng"));
-    return List.of(base, twice, pcapng);
+    CaptureFile start = firstPackets(base, startPackets(base.packets()), dir.resolve("start.pcap"));
+    return List.of(base, twice, pcapng, start);
+  }
+
+  /**
+   * How many packets the start capture keeps: 100,000 of a capture of at least a million (the
+   * benchmark's 1.5M: about when an analysis has met most of its devices' kinds of messages and the
+   * JIT compiler has caught up, session 24), a tenth of a smaller one.
+   */
+  static long startPackets(long packets) {
+    return packets >= 1_000_000 ? 100_000 : Math.max(1, packets / 10);
   }
 
   /** Minutes of simulated traffic for {@code packets}, from two short calibration runs. */
@@ -157,21 +168,58 @@ final class CaptureMaker {
             label, file, Long.parseLong(p.getProperty("packets")), Files.size(file), origin));
   }
 
+  /** The first {@code count} packets of {@code pcap}, as pcap, cut with editcap. */
+  private CaptureFile firstPackets(CaptureFile pcap, long count, Path file)
+      throws IOException, InterruptedException, BenchmarkException {
+    editcap(
+        pcap,
+        file,
+        "cutting its first " + String.format("%,d", count) + " packets",
+        "-F",
+        "pcap",
+        "-r",
+        pcap.path().toString(),
+        file.toString(),
+        "1-" + count);
+    return new CaptureFile(
+        "1× start",
+        file,
+        count,
+        Files.size(file),
+        "`editcap -r` of the 1× pcap's first " + String.format("%,d", count) + " packets");
+  }
+
+  /**
+   * Runs editcap with {@code arguments} to make {@code file} from {@code pcap}, unless captures are
+   * reused and {@code file} is not older than {@code pcap}.
+   */
+  private void editcap(CaptureFile pcap, Path file, String what, String... arguments)
+      throws IOException, InterruptedException, BenchmarkException {
+    if (reuse
+        && Files.isRegularFile(file)
+        && Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(pcap.path())) >= 0) {
+      return;
+    }
+    log.println("bench: " + what + " with editcap");
+    List<String> command = new java.util.ArrayList<>(List.of("editcap"));
+    command.addAll(List.of(arguments));
+    Process p = new ProcessBuilder(command).inheritIO().start();
+    int exit = p.waitFor();
+    if (exit != 0) {
+      throw new BenchmarkException("editcap exited with status " + exit);
+    }
+  }
+
   private CaptureFile toPcapng(CaptureFile pcap, Path file)
       throws IOException, InterruptedException, BenchmarkException {
-    if (!reuse
-        || !Files.isRegularFile(file)
-        || Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(pcap.path())) < 0) {
-      log.println("bench: converting to pcapng with editcap");
-      Process p =
-          new ProcessBuilder("editcap", "-F", "pcapng", pcap.path().toString(), file.toString())
-              .inheritIO()
-              .start();
-      int exit = p.waitFor();
-      if (exit != 0) {
-        throw new BenchmarkException("editcap exited with status " + exit);
-      }
-    }
+    editcap(
+        pcap,
+        file,
+        "converting to pcapng",
+        "-F",
+        "pcapng",
+        pcap.path().toString(),
+        file.toString());
     return new CaptureFile(
         "1× pcapng", file, pcap.packets(), Files.size(file), "`editcap -F pcapng` of the 1× pcap");
   }

@@ -14,6 +14,7 @@ final class Contenders {
   static final String WARD_TWO_WORKERS = "ward-full-2-workers";
   static final String WARD_FULL_LONG = "ward-full-2x-capture";
   static final String WARD_DECODE_ONLY_PCAPNG = "ward-decode-only-pcapng";
+  static final String WARD_FULL_START = "ward-full-start";
   static final String TSHARK_FIELDS = "tshark-fields";
   static final String TSHARK_CONV = "tshark-conv-tcp";
   static final String NDPI = "ndpiReader";
@@ -34,9 +35,15 @@ final class Contenders {
    * @param pcap the capture of the requested size
    * @param longPcap the same device population simulated twice as long
    * @param pcapng the same packets as {@code pcap}, converted to pcapng
+   * @param start the first packets of {@code pcap}
    */
   static List<Contender> all(
-      Path java, Path wardJar, CaptureFile pcap, CaptureFile longPcap, CaptureFile pcapng) {
+      Path java,
+      Path wardJar,
+      CaptureFile pcap,
+      CaptureFile longPcap,
+      CaptureFile pcapng,
+      CaptureFile start) {
     List<Contender> all = new ArrayList<>();
     all.add(
         ward(
@@ -114,6 +121,15 @@ final class Contenders {
             wardJar,
             pcapng,
             List.of("--workers", "1", "--decode-only")));
+    all.add(
+        ward(
+            WARD_FULL_START,
+            "Ward full analysis, 1 worker, on the first packets of the 1× capture only: the part of"
+                + " its time that does not grow with the capture's length",
+            java,
+            wardJar,
+            start,
+            List.of("--workers", "1")));
     return List.copyOf(all);
   }
 

@@ -29,6 +29,7 @@ final class MarkdownReport {
    * @param measurements every contender's runs, in run order
    * @param targets the issue's targets computed from the medians
    * @param ceilings what the plain header walk reaches against the targets set as peer multiples
+   * @param laterRate the full analysis's start and its rate after it, when both were run
    * @param twoCores what two workers can reach on this machine, when the phases were timed
    * @param hotSpots the profiles of extra Ward runs, if any were taken
    */
@@ -38,6 +39,7 @@ final class MarkdownReport {
       List<Measurement> measurements,
       List<Target> targets,
       List<Targets.Ceiling> ceilings,
+      Optional<Targets.LaterRate> laterRate,
       Optional<Targets.TwoCoreBound> twoCores,
       List<ProfiledRun> hotSpots) {
     MarkdownReport r = new MarkdownReport();
@@ -45,6 +47,7 @@ final class MarkdownReport {
     r.captures(captures);
     r.measurements(measurements);
     r.targets(targets);
+    laterRate.ifPresent(r::laterRate);
     r.ceilings(ceilings, twoCores.map(Targets.TwoCoreBound::split));
     twoCores.ifPresent(r::twoCores);
     hotSpots.forEach(r::hotSpots);
@@ -150,6 +153,43 @@ final class MarkdownReport {
               + (t.met() ? "yes" : "**no**")
               + " |");
     }
+    line("");
+  }
+
+  private void laterRate(Targets.LaterRate r) {
+    line("## The full analysis's start and its rate after it");
+    line("");
+    line(
+        "`"
+            + Contenders.WARD_FULL_START
+            + "` analyses only the first "
+            + Format.count(r.startPackets())
+            + " packets of the 1× capture, as `"
+            + Contenders.WARD_FULL
+            + "` does the whole: its "
+            + Format.seconds(r.startSeconds())
+            + " s are the part of an analysis that does not grow with the capture's length (the"
+            + " JVM, the command line, the knowledge base, the inventory and its JSON) and the"
+            + " first packets, which meet each device's kinds of messages for the first time while"
+            + " the JIT compiler is still compiling. The other "
+            + Format.count(r.laterPackets())
+            + " packets added "
+            + Format.seconds(r.laterSeconds())
+            + " s: **"
+            + Format.count(r.laterPacketsPerSecond())
+            + " packets/s** after the start ("
+            + Format.ratio(r.laterPacketsPerSecond() / 1_000_000.0)
+            + " the issue's 1M packets/s). "
+            + (r.startAllowedForAMillionSeconds() > 0
+                ? "At that rate the 1× capture as a whole reaches 1M packets/s when the start"
+                    + " takes at most "
+                    + Format.seconds(r.startAllowedForAMillionSeconds())
+                    + " s; a longer capture dilutes the start (see `"
+                    + Contenders.WARD_FULL_LONG
+                    + "`)."
+                : "At that rate no start, however short, brings the 1× capture to 1M packets/s.")
+            + " Both are medians of the interleaved runs, so the difference carries the noise of"
+            + " both.");
     line("");
   }
 

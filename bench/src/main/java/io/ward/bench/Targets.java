@@ -117,6 +117,60 @@ final class Targets {
   }
 
   /**
+   * The full analysis split by capture length: the run on the 1× capture's first packets (the
+   * start: everything that does not grow with the capture) and the rest of the 1× capture, from the
+   * difference of the two medians. Empty unless both were run and the rest took time.
+   */
+  static Optional<LaterRate> laterRate(Map<String, Measurement> byId) {
+    Measurement start = byId.get(Contenders.WARD_FULL_START);
+    Measurement full = byId.get(Contenders.WARD_FULL);
+    if (start == null || full == null) {
+      return Optional.empty();
+    }
+    LaterRate r =
+        new LaterRate(
+            start.contender().input().packets(),
+            start.medianSeconds(),
+            full.contender().input().packets(),
+            full.medianSeconds());
+    return r.laterPackets() > 0 && r.laterSeconds() > 0 ? Optional.of(r) : Optional.empty();
+  }
+
+  /**
+   * One worker's full analysis of the start of a capture and of the whole of it.
+   *
+   * @param startPackets the packets of the start capture
+   * @param startSeconds its median time, the whole process
+   * @param fullPackets the packets of the whole capture
+   * @param fullSeconds its median time
+   */
+  record LaterRate(long startPackets, double startSeconds, long fullPackets, double fullSeconds) {
+
+    /** The packets after the start. */
+    long laterPackets() {
+      return fullPackets - startPackets;
+    }
+
+    /** What the packets after the start added to the whole process's time. */
+    double laterSeconds() {
+      return fullSeconds - startSeconds;
+    }
+
+    /** The packets after the start per second they added. */
+    double laterPacketsPerSecond() {
+      return Stats.ratio(laterPackets(), laterSeconds());
+    }
+
+    /**
+     * How long the start may take for the whole capture to be analysed at 1M packets/s, the later
+     * packets going at the rate they went; negative when they alone take longer.
+     */
+    double startAllowedForAMillionSeconds() {
+      return fullPackets / MILLION - laterPackets() / laterPacketsPerSecond();
+    }
+  }
+
+  /**
    * What two workers can reach against one on this machine, from the phases of the median of the
    * extra one-worker runs with {@code --timings} (see {@link PhaseSplit}).
    *

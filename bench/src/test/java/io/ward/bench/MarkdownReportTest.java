@@ -40,6 +40,7 @@ class MarkdownReportTest {
             List.of(
                 new Targets.Ceiling(
                     "decoding ≥ 50× tshark conv,tcp", 4_000_000, 3_000_000, 1_000_000)),
+            Optional.of(new Targets.LaterRate(100_000, 0.8, 1_000_000, 2.0)),
             Optional.of(
                 new Targets.TwoCoreBound(PhaseSplitTest.split(), 2, OptionalDouble.of(1.23))),
             List.of());
@@ -64,6 +65,14 @@ class MarkdownReportTest {
                 + " decode-only starts the same way), and launch and exit around the JVM's clock"
                 + " 0.10 s; writing the inventory and its"
                 + " JSON took 0.40 s after the last packet of the full analysis.")
+        .contains("## The full analysis's start and its rate after it")
+        .contains(
+            "`ward-full-start` analyses only the first 100,000 packets of the 1× capture, as"
+                + " `ward-full` does the whole: its 0.80 s are")
+        .contains(
+            "The other 900,000 packets added 1.20 s: **750,000 packets/s** after the start"
+                + " (0.75× the issue's 1M packets/s). At that rate no start, however short, brings"
+                + " the 1× capture to 1M packets/s.")
         .contains("## What two workers can reach on this machine")
         .contains("| launch and exit (outside the JVM's clock) | 0.10 |  |")
         .contains("| reading the packets (collector pauses 0.50 s) | 5.00 | 5.70 |")
@@ -72,5 +81,56 @@ class MarkdownReportTest {
             "Two workers: at least 3.75 s, so at most **1.57×** the speed of one; with the"
                 + " collector's pauses serial, at least 4.00 s, at most **1.47×** (goal ≥ 1.60×;"
                 + " measured 1.23× in the timed runs).");
+  }
+
+  @Test
+  void shouldSayHowShortTheStartMustBeWhenTheLaterPacketsGoFasterThanAMillionASecond() {
+    MachineInfo machine =
+        new MachineInfo(2, "24000000 kB", "Test CPU", List.of("openjdk 17"), "TShark 4", "nDPI 4");
+    RunContext run =
+        new RunContext("bench/capture-bench.sh", "2024-01-01T00:00Z", 3, machine, "1", "1", "a");
+    Measurement ward =
+        TargetsTest.measurement(Contenders.WARD_FULL, TargetsTest.PCAP, 256, 3, 1, 2);
+
+    String md =
+        MarkdownReport.render(
+            run,
+            List.of(TargetsTest.PCAP),
+            List.of(ward),
+            List.of(),
+            List.of(),
+            Optional.of(new Targets.LaterRate(100_000, 1.4, 1_000_000, 2.0)),
+            Optional.empty(),
+            List.of());
+
+    assertThat(md)
+        .contains(
+            "The other 900,000 packets added 0.60 s: **1,500,000 packets/s** after the start"
+                + " (1.50× the issue's 1M packets/s). At that rate the 1× capture as a whole"
+                + " reaches 1M packets/s when the start takes at most 0.40 s; a longer capture"
+                + " dilutes the start (see `ward-full-2x-capture`).");
+  }
+
+  @Test
+  void shouldLeaveOutTheStartSectionWhenTheStartWasNotRun() {
+    MachineInfo machine =
+        new MachineInfo(2, "24000000 kB", "Test CPU", List.of("openjdk 17"), "TShark 4", "nDPI 4");
+    RunContext run =
+        new RunContext("bench/capture-bench.sh", "2024-01-01T00:00Z", 3, machine, "1", "1", "a");
+    Measurement ward =
+        TargetsTest.measurement(Contenders.WARD_FULL, TargetsTest.PCAP, 256, 3, 1, 2);
+
+    String md =
+        MarkdownReport.render(
+            run,
+            List.of(TargetsTest.PCAP),
+            List.of(ward),
+            List.of(),
+            List.of(),
+            Targets.laterRate(Map.of(Contenders.WARD_FULL, ward)),
+            Optional.empty(),
+            List.of());
+
+    assertThat(md).doesNotContain("start and its rate").contains("| ward-full |");
   }
 }

@@ -117,6 +117,37 @@ class TargetsTest {
     assertThat(Targets.ceilings(byId)).isEmpty();
   }
 
+  @Test
+  void shouldSplitTheFullAnalysisIntoItsStartAndTheRateOfThePacketsAfterIt() {
+    CaptureFile start = new CaptureFile("1× start", Path.of("s.pcap"), 100_000, 70_000_000, "t");
+    Map<String, Measurement> byId = new LinkedHashMap<>();
+    put(byId, measurement(Contenders.WARD_FULL_START, start, 100, 0.5, 0.6, 0.7));
+    put(byId, measurement(Contenders.WARD_FULL, PCAP, 120, 1.2, 1.1, 1.3));
+
+    Targets.LaterRate r = Targets.laterRate(byId).orElseThrow();
+
+    assertThat(r.laterPackets()).isEqualTo(900_000);
+    assertThat(r.laterSeconds()).isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(r.laterPacketsPerSecond())
+        .isCloseTo(1_500_000, org.assertj.core.data.Offset.offset(1e-3));
+    // 1M packets in 1 s at most; the 900,000 later ones take 0.6 s of it.
+    assertThat(r.startAllowedForAMillionSeconds())
+        .isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void shouldGiveNoLaterRateWithoutBothRunsOrWhenTheRestTookNoTime() {
+    CaptureFile start = new CaptureFile("1× start", Path.of("s.pcap"), 100_000, 70_000_000, "t");
+    Map<String, Measurement> onlyFull = new LinkedHashMap<>();
+    put(onlyFull, measurement(Contenders.WARD_FULL, PCAP, 120, 1.2));
+    assertThat(Targets.laterRate(onlyFull)).isEmpty();
+
+    Map<String, Measurement> noLonger = new LinkedHashMap<>();
+    put(noLonger, measurement(Contenders.WARD_FULL_START, start, 100, 1.3));
+    put(noLonger, measurement(Contenders.WARD_FULL, PCAP, 120, 1.2));
+    assertThat(Targets.laterRate(noLonger)).isEmpty();
+  }
+
   static Measurement measurement(
       String id, CaptureFile input, long rssMebibytes, double... seconds) {
     Contender c = new Contender(id, id, input, List.of("true"), Set.of(0));
