@@ -85,23 +85,7 @@ class MarkdownReportTest {
 
   @Test
   void shouldSayHowShortTheStartMustBeWhenTheLaterPacketsGoFasterThanAMillionASecond() {
-    MachineInfo machine =
-        new MachineInfo(2, "24000000 kB", "Test CPU", List.of("openjdk 17"), "TShark 4", "nDPI 4");
-    RunContext run =
-        new RunContext("bench/capture-bench.sh", "2024-01-01T00:00Z", 3, machine, "1", "1", "a");
-    Measurement ward =
-        TargetsTest.measurement(Contenders.WARD_FULL, TargetsTest.PCAP, 256, 3, 1, 2);
-
-    String md =
-        MarkdownReport.render(
-            run,
-            List.of(TargetsTest.PCAP),
-            List.of(ward),
-            List.of(),
-            List.of(),
-            Optional.of(new Targets.LaterRate(100_000, 1.4, 1_000_000, 2.0)),
-            Optional.empty(),
-            List.of());
+    String md = fullAnalysisOnly(Optional.of(new Targets.LaterRate(100_000, 1.4, 1_000_000, 2.0)));
 
     assertThat(md)
         .contains(
@@ -113,24 +97,31 @@ class MarkdownReportTest {
 
   @Test
   void shouldLeaveOutTheStartSectionWhenTheStartWasNotRun() {
+    Measurement ward = fullAnalysis();
+
+    String md = fullAnalysisOnly(Targets.laterRate(Map.of(Contenders.WARD_FULL, ward)));
+
+    assertThat(md).doesNotContain("start and its rate").contains("| ward-full |");
+  }
+
+  private static Measurement fullAnalysis() {
+    return TargetsTest.measurement(Contenders.WARD_FULL, TargetsTest.PCAP, 256, 3, 1, 2);
+  }
+
+  /** The report of a run of the full analysis alone, with {@code laterRate}. */
+  private static String fullAnalysisOnly(Optional<Targets.LaterRate> laterRate) {
     MachineInfo machine =
         new MachineInfo(2, "24000000 kB", "Test CPU", List.of("openjdk 17"), "TShark 4", "nDPI 4");
     RunContext run =
         new RunContext("bench/capture-bench.sh", "2024-01-01T00:00Z", 3, machine, "1", "1", "a");
-    Measurement ward =
-        TargetsTest.measurement(Contenders.WARD_FULL, TargetsTest.PCAP, 256, 3, 1, 2);
-
-    String md =
-        MarkdownReport.render(
-            run,
-            List.of(TargetsTest.PCAP),
-            List.of(ward),
-            List.of(),
-            List.of(),
-            Targets.laterRate(Map.of(Contenders.WARD_FULL, ward)),
-            Optional.empty(),
-            List.of());
-
-    assertThat(md).doesNotContain("start and its rate").contains("| ward-full |");
+    return MarkdownReport.render(
+        run,
+        List.of(TargetsTest.PCAP),
+        List.of(fullAnalysis()),
+        List.of(),
+        List.of(),
+        laterRate,
+        Optional.empty(),
+        List.of());
   }
 }
