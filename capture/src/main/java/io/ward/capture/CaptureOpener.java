@@ -51,7 +51,7 @@ final class CaptureOpener {
     ChannelInput in = new ChannelInput(raw, bufferBytes);
     requireData(name, in, "");
     byte[] b = in.array();
-    if (CaptureSource.gzipMagic(b[in.pos()], b[in.pos() + 1])) {
+    if (b[in.pos()] == (byte) 0x1F && b[in.pos() + 1] == (byte) 0x8B) {
       // The bytes already buffered go first, then the rest of the channel.
       byte[] head = Arrays.copyOfRange(b, in.pos(), in.pos() + in.available());
       InputStream rest = Channels.newInputStream(raw);

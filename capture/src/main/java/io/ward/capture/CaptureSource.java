@@ -24,14 +24,6 @@ public final class CaptureSource {
     this.stream = stream;
   }
 
-  /**
-   * Whether a capture's first two bytes are the gzip magic, by which the engine decides to
-   * decompress it (and {@code ward analyze} to leave a processor for that).
-   */
-  public static boolean gzipMagic(int first, int second) {
-    return (first & 0xFF) == 0x1F && (second & 0xFF) == 0x8B;
-  }
-
   /** A capture file (pcap or pcapng, optionally gzip-compressed). */
   public static CaptureSource ofPath(Path path) {
     Objects.requireNonNull(path, "path");
