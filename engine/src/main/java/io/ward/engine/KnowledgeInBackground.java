@@ -4,7 +4,7 @@ import io.ward.inventory.KnowledgeBase;
 import io.ward.inventory.KnowledgeBaseException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 
 /**
  * The bundled knowledge base, loaded on a thread of its own while the first packets are decoded
@@ -60,30 +60,23 @@ public class KnowledgeInBackground {
     return loading.isDone();
   }
 
-  /** The knowledge base, waiting for it if needed. */
+  /**
+   * The knowledge base, waiting for it if needed. An interrupt does not cut the wait short (the
+   * analysis cannot go on without the knowledge base); it is kept for the caller to see, as {@link
+   * CompletableFuture#join} does. The loader's own failure is rethrown as it was thrown.
+   */
   KnowledgeBase get() throws KnowledgeBaseException {
-    boolean interrupted = false;
     try {
-      while (true) {
-        try {
-          return loading.get();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof KnowledgeBaseException) {
-            throw (KnowledgeBaseException) cause;
-          }
-          if (cause instanceof Error) {
-            throw (Error) cause;
-          }
-          throw (RuntimeException) cause;
-        }
+      return loading.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof KnowledgeBaseException) {
+        throw (KnowledgeBaseException) cause;
       }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
+      if (cause instanceof Error) {
+        throw (Error) cause;
       }
+      throw (RuntimeException) cause;
     }
   }
 }

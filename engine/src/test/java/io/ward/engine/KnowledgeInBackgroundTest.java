@@ -1,6 +1,7 @@
 package io.ward.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ward.capture.CaptureSource;
 import io.ward.capture.ProgressListener;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,53 @@ class KnowledgeInBackgroundTest {
                 never)
             .analyze(one, NONE);
     assertThat(withDir.devices()).isEqualTo(reference.devices());
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void shouldWaitForTheKnowledgeThroughAnInterruptAndKeepTheInterrupt() throws Exception {
+    KnowledgeBase kb = KnowledgeBase.loadDefault();
+    CompletableFuture<KnowledgeBase> loading = new CompletableFuture<>();
+    KnowledgeInBackground knowledge = new KnowledgeInBackground(loading);
+    Thread waiter = Thread.currentThread();
+    AtomicBoolean returned = new AtomicBoolean();
+    Thread loader =
+        new Thread(
+            () -> {
+              // The knowledge arrives only once the interrupted waiter waits for it anyway.
+              while (waiter.getState() != Thread.State.WAITING && !returned.get()) {
+                Thread.onSpinWait();
+              }
+              loading.complete(kb);
+            });
+    loader.start();
+    waiter.interrupt(); // pending before the wait begins
+    try {
+      KnowledgeBase got;
+      try {
+        got = knowledge.get();
+      } finally {
+        returned.set(true);
+      }
+      assertThat(got).isSameAs(kb);
+      assertThat(Thread.interrupted()).isTrue();
+    } finally {
+      loader.join();
+      Thread.interrupted();
+    }
+  }
+
+  @Test
+  void shouldRethrowTheLoadersOwnFailure() {
+    for (Throwable failure :
+        List.of(
+            new io.ward.inventory.KnowledgeBaseException("oui.csv: line 3: not a MA-L prefix"),
+            new IllegalStateException("a broken build"),
+            new OutOfMemoryError("Java heap space"))) {
+      CompletableFuture<KnowledgeBase> loading = new CompletableFuture<>();
+      loading.completeExceptionally(failure);
+      assertThatThrownBy(() -> new KnowledgeInBackground(loading).get()).isSameAs(failure);
+    }
   }
 
   private static final ProgressListener NONE = ProgressListener.NONE;
