@@ -4,6 +4,8 @@ import io.ward.capture.dissect.ObservationSink;
 import io.ward.capture.dissect.PartitionedSink;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayList;
@@ -50,6 +52,13 @@ public final class CaptureEngine {
       return analyzeOrFail(source, sink, progress);
     } catch (SinkFailure e) {
       throw e.sinkException();
+    } catch (ClosedByInterruptException e) {
+      // A FileChannel read by an interrupted thread closes the channel and throws this: to the
+      // caller it is the interruption the contract names.
+      InterruptedIOException interrupted =
+          new InterruptedIOException("capture analysis interrupted");
+      interrupted.initCause(e);
+      throw interrupted;
     }
   }
 
@@ -235,6 +244,11 @@ public final class CaptureEngine {
           runSingle(reader, processors[0], counting, total, progress, others::checkFailure);
       others.finish();
       return totals;
+    } catch (UncheckedIOException e) {
+      // Another worker's read failure, wrapped to leave its thread (FileScanWorkers.work): the
+      // caller gets the IOException it is, as it would from this thread's own reader.
+      others.abort();
+      throw e.getCause();
     } catch (IOException | RuntimeException | Error e) {
       others.abort();
       throw e;

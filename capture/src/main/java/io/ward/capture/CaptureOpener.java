@@ -66,7 +66,8 @@ final class CaptureOpener {
       ReadAheadChannel decompressed = new ReadAheadChannel(gunzip, "ward-gunzip");
       try {
         return open(name, new ChannelInput(decompressed), counters, true, decompressed);
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException | Error e) {
+        // An Error too: the reading thread would otherwise wait for ever for an empty chunk.
         try {
           decompressed.close();
         } catch (IOException | RuntimeException suppressed) {

@@ -54,7 +54,7 @@ final class FileScanWorkers {
         CaptureReader reader =
             CaptureOpener.open(name, bytes, new Counters(), ChannelInput.DEFAULT_CAPACITY).reader();
         PacketProcessor processor = processors[i];
-        workers.threads.start(i, () -> work(reader, processor));
+        workers.threads.start(i, () -> workers.work(reader, processor));
       }
     } catch (IOException | RuntimeException | Error e) {
       workers.abort();
@@ -63,15 +63,18 @@ final class FileScanWorkers {
     return workers;
   }
 
-  private static void work(CaptureReader reader, PacketProcessor processor) {
+  private void work(CaptureReader reader, PacketProcessor processor) {
     PacketRecord record = new PacketRecord();
     long packets = 0;
     try {
       while (reader.next(record)) {
         processor.process(record);
-        if ((++packets & CaptureEngine.INTERRUPT_CHECK_MASK) == 0
-            && Thread.currentThread().isInterrupted()) {
-          return;
+        if ((++packets & CaptureEngine.INTERRUPT_CHECK_MASK) == 0 && Thread.interrupted()) {
+          if (threads.stopping()) {
+            return;
+          }
+          // Not a request to stop (see WorkerThreads): cleared, and the worker goes on. One that
+          // comes during a read of the file closes its channel instead, and the analysis fails.
         }
       }
       processor.finishAll();

@@ -107,24 +107,34 @@ final class HandOffSink implements ObservationSink {
     }
   }
 
-  /** The feeding thread: feeds the sink each batch in turn, until the last. */
+  /**
+   * The feeding thread: feeds the sink each batch in turn, until the last. Only {@link #abort}
+   * stops it, and says so in {@link #stopping} before it interrupts; an interrupt from anywhere
+   * else (a sink that restores one it caught, say) is cleared and the thread goes on, since ending
+   * there would drop the calls still to come and leave the analysing thread waiting for a free
+   * batch.
+   */
   private void feed() {
-    try {
-      while (true) {
-        Batch b = full.take();
-        if (!stopping && failure == null) {
-          feed(b);
+    while (true) {
+      Batch b;
+      try {
+        b = full.take();
+      } catch (InterruptedException e) {
+        if (stopping) {
+          return; // aborted: the analysis failed, and nobody wants the rest
         }
-        if (b.last) {
-          return;
-        }
-        Arrays.fill(b.first, 0, b.size, null); // so that what was fed can be collected young
-        Arrays.fill(b.second, 0, b.size, null);
-        b.size = 0;
-        empty.add(b); // cannot be full: the batch came from the BATCHES in flight
+        continue;
       }
-    } catch (InterruptedException e) {
-      // Aborted: the analysis failed, and nobody wants the rest.
+      if (!stopping && failure == null) {
+        feed(b);
+      }
+      if (b.last) {
+        return;
+      }
+      Arrays.fill(b.first, 0, b.size, null); // so that what was fed can be collected young
+      Arrays.fill(b.second, 0, b.size, null);
+      b.size = 0;
+      empty.add(b); // cannot be full: the batch came from the BATCHES in flight
     }
   }
 
@@ -140,8 +150,10 @@ final class HandOffSink implements ObservationSink {
           sink.flow((Flow) first);
         }
       }
-    } catch (RuntimeException | Error e) {
-      failure = e; // rethrown on the analysing thread; later batches are only recycled
+    } catch (Throwable e) {
+      // Rethrown on the analysing thread; later batches are only recycled. Any throwable: one
+      // that ended this thread would leave the analysing thread waiting for a free batch.
+      failure = e;
     }
   }
 

@@ -120,23 +120,37 @@ final class ParallelRunner {
   private void work(int w) {
     PacketProcessor processor = processors[w];
     PacketRecord record = new PacketRecord();
-    try {
-      while (true) {
-        PacketBatch b = full[w].take();
-        for (int i = 0; i < b.count; i++) {
-          b.load(i, record);
-          processor.process(record);
-        }
-        boolean last = b.last;
-        b.clear();
-        if (last) {
-          break;
-        }
-        free[w].put(b);
+    while (true) {
+      PacketBatch b = nextFull(w);
+      if (b == null) {
+        return; // asked to stop
       }
-      processor.finishAll();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      for (int i = 0; i < b.count; i++) {
+        b.load(i, record);
+        processor.process(record);
+      }
+      boolean last = b.last;
+      b.clear();
+      if (last) {
+        break;
+      }
+      free[w].add(b); // cannot be full: the batch came from the BATCHES_PER_WORKER in flight
+    }
+    processor.finishAll();
+  }
+
+  /**
+   * Worker {@code w}'s next batch, or null once {@link WorkerThreads#interrupt} has asked the
+   * workers to stop; an interrupt that did not come from there is cleared and the wait goes on (see
+   * {@link WorkerThreads}).
+   */
+  private PacketBatch nextFull(int w) {
+    while (true) {
+      try {
+        return threads.stopping() ? null : full[w].take();
+      } catch (InterruptedException e) {
+        // Cleared by the exception; the loop asks whether it was a request to stop.
+      }
     }
   }
 }

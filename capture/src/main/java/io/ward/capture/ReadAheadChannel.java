@@ -81,27 +81,34 @@ final class ReadAheadChannel implements ReadableByteChannel {
     thread.start();
   }
 
-  /** The reading thread: fills empty chunks until the stream ends or the channel is closed. */
+  /**
+   * The reading thread: fills empty chunks until the stream ends or the channel is closed. Only
+   * {@link #close} stops it, and says so ({@code open} false) before it interrupts; an interrupt
+   * from anywhere else is cleared and the thread goes on. A filled chunk is always handed over, the
+   * end of the stream with its failure too, so that the reader never waits for a chunk that will
+   * not come.
+   */
   private void fill() {
-    try {
-      while (open) {
-        Chunk c = empty.take();
-        c.pos = HEADROOM;
-        try {
-          c.length = source.read(c.bytes, HEADROOM, CHUNK_BYTES);
-        } catch (IOException | RuntimeException | Error e) {
-          // Handed to the reader, after the bytes before it; an Error too, which would otherwise
-          // end this thread unseen and leave the reader waiting.
-          c.length = -1;
-          c.failure = e;
-        }
-        filled.put(c);
-        if (c.length < 0) {
-          return;
-        }
+    while (open) {
+      Chunk c;
+      try {
+        c = empty.take();
+      } catch (InterruptedException e) {
+        continue; // closed, which the loop sees, or not a request to stop
       }
-    } catch (InterruptedException e) {
-      // Closed: the reader wants no more.
+      c.pos = HEADROOM;
+      try {
+        c.length = source.read(c.bytes, HEADROOM, CHUNK_BYTES);
+      } catch (Throwable e) {
+        // Handed to the reader, after the bytes before it; an Error too, which would otherwise
+        // end this thread unseen and leave the reader waiting.
+        c.length = -1;
+        c.failure = e;
+      }
+      filled.add(c); // cannot be full: the chunk came from the CHUNKS in flight
+      if (c.length < 0) {
+        return;
+      }
     }
   }
 
@@ -175,7 +182,10 @@ final class ReadAheadChannel implements ReadableByteChannel {
     if (failure instanceof RuntimeException) {
       throw (RuntimeException) failure;
     }
-    throw (Error) failure; // fill() keeps nothing else
+    if (failure instanceof Error) {
+      throw (Error) failure;
+    }
+    throw new IOException("reading the capture failed", failure); // a checked one thrown sneakily
   }
 
   @Override

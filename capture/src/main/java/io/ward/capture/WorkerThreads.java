@@ -5,6 +5,12 @@ import java.io.InterruptedIOException;
 /**
  * The threads of capture workers 1 and up (worker 0 is the calling thread): started, waited for,
  * stopped, and the first failure of any of them rethrown on the calling thread.
+ *
+ * <p>The workers' interrupt policy: only {@link #interrupt} (after a failure or an interruption of
+ * worker 0) asks them to stop, and it says so in {@link #stopping} before it interrupts them. An
+ * interrupt from anywhere else (a sink that restores one it caught, say) is not a request to stop:
+ * a worker that ended on it would leave its flows out of the summary, or leave worker 0 waiting for
+ * its batches, with no failure to report.
  */
 final class WorkerThreads {
   /**
@@ -14,6 +20,7 @@ final class WorkerThreads {
 
   private final Thread[] threads;
   private volatile Throwable failure;
+  private volatile boolean stopping;
 
   WorkerThreads(int workers) {
     this.threads = new Thread[workers];
@@ -53,6 +60,7 @@ final class WorkerThreads {
 
   /** Asks every started worker to stop (after a failure or interruption of worker 0). */
   void interrupt() {
+    stopping = true;
     for (Thread t : threads) {
       if (t != null) {
         t.interrupt();
@@ -90,6 +98,14 @@ final class WorkerThreads {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /**
+   * Whether {@link #interrupt} has asked the workers to stop: a worker that finds itself
+   * interrupted ends only then, and otherwise clears the interrupt and goes on.
+   */
+  boolean stopping() {
+    return stopping;
   }
 
   /** Rethrows a worker's failure on the calling thread, if one has failed. */

@@ -304,4 +304,62 @@ class HandOffSinkTest {
       Thread.currentThread().interrupt();
     }
   }
+
+  @Test
+  // A separate thread: a regression waits uninterruptibly for a free batch.
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void shouldFeedEveryCallWhenTheSinkInterruptsItsOwnThread() throws Exception {
+    // A sink that restores an interrupt it caught: not a request to stop, so nothing is dropped
+    // (before, the feeding thread ended there, and the caller lost the rest or waited for ever).
+    for (int calls : List.of(3 * HandOffSink.BATCH, 12 * HandOffSink.BATCH)) {
+      Recording interrupting =
+          new Recording() {
+            @Override
+            void record(String call) {
+              if (calls.size() % 1000 == 0) {
+                Thread.currentThread().interrupt();
+              }
+              super.record(call);
+            }
+          };
+      HandOffSink handOff = new HandOffSink(interrupting, "test-sink");
+      Random random = new Random(13);
+      List<String> made = new ArrayList<>();
+      for (int i = 0; i < calls; i++) {
+        made.add(call(i, random, handOff));
+      }
+      handOff.finish();
+      assertThat(interrupting.calls).as("%d calls", calls).isEqualTo(made);
+    }
+  }
+
+  @Test
+  // A separate thread: a regression waits uninterruptibly for a free batch.
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void shouldRethrowACheckedExceptionTheSinkThrewSneakily() throws Exception {
+    Exception checked = new java.io.IOException("a checked exception past the interface");
+    Recording sneaky =
+        new Recording() {
+          @Override
+          void record(String call) {
+            if (calls.size() == 10) {
+              HandOffSinkTest.<RuntimeException>sneakyThrow(checked);
+            }
+            super.record(call);
+          }
+        };
+    HandOffSink handOff = new HandOffSink(sneaky, "test-sink");
+    Random random = new Random(17);
+    // Far more than the batches in flight: a feeding thread that died would leave this waiting.
+    for (int i = 0; i < 10 * HandOffSink.BATCH; i++) {
+      call(i, random, handOff);
+    }
+    assertThatThrownBy(handOff::finish).isInstanceOf(IllegalStateException.class).hasCause(checked);
+    assertThat(sneaky.calls).hasSize(10);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+    throw (T) t;
+  }
 }

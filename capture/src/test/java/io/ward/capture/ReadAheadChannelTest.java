@@ -174,7 +174,74 @@ class ReadAheadChannelTest {
   }
 
   /** The bytes, in reads of a size chosen at random up to 100 KB, as an inflater gives them. */
-  static final class UnevenStream extends ByteArrayInputStream {
+  @Test
+  @Timeout(60)
+  void shouldEndWithTheStreamsInterruptionEvenWhenItLeavesTheThreadInterrupted() throws Exception {
+    // A stream that fails with its thread's interrupt set, as an interruptible channel's stream
+    // does: the end is still handed over (before, the reading thread ended on the interrupt while
+    // handing it over, and the reader waited for ever).
+    byte[] data = new byte[300_000];
+    new Random(5).nextBytes(data);
+    InterruptedIOException stopped = new InterruptedIOException("read interrupted");
+    InputStream source =
+        new SequenceThenFailure(data, stopped) {
+          @Override
+          public synchronized int read(byte[] b, int off, int len) {
+            if (available() == 0) {
+              Thread.currentThread().interrupt();
+            }
+            return super.read(b, off, len);
+          }
+        };
+    try (ReadAheadChannel ahead = new ReadAheadChannel(source, "test-ahead")) {
+      ByteBuffer dst = ByteBuffer.allocate(data.length + 100);
+      assertThatThrownBy(
+              () -> {
+                while (ahead.read(dst) >= 0) {
+                  // keep reading
+                }
+              })
+          .isSameAs(stopped);
+      assertThat(Arrays.copyOf(dst.array(), dst.position())).isEqualTo(data);
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void shouldReadOnWhenTheStreamInterruptsItsThreadWithoutFailing() throws Exception {
+    // Only close() stops the reading thread; a stray interrupt loses no bytes.
+    byte[] data = new byte[5 * ReadAheadChannel.CHUNK_BYTES + 123];
+    new Random(6).nextBytes(data);
+    InputStream source =
+        new UnevenStream(data, 8) {
+          @Override
+          public synchronized int read(byte[] b, int off, int len) {
+            Thread.currentThread().interrupt();
+            return super.read(b, off, len);
+          }
+        };
+    try (ReadAheadChannel ahead = new ReadAheadChannel(source, "test-ahead")) {
+      ByteBuffer dst = ByteBuffer.allocate(data.length + 100);
+      while (ahead.read(dst) >= 0) {
+        // keep reading
+      }
+      assertThat(Arrays.copyOf(dst.array(), dst.position())).isEqualTo(data);
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void shouldEndWithAnIoExceptionForACheckedFailureThrownSneakily() throws IOException {
+    Exception checked = new Exception("not an IOException");
+    InputStream source = new SequenceThenFailure(new byte[10], checked);
+    try (ReadAheadChannel ahead = new ReadAheadChannel(source, "test-ahead")) {
+      ByteBuffer dst = ByteBuffer.allocate(100);
+      assertThat(ahead.read(dst)).isEqualTo(10);
+      assertThatThrownBy(() -> ahead.read(dst)).isInstanceOf(IOException.class).hasCause(checked);
+    }
+  }
+
+  static class UnevenStream extends ByteArrayInputStream {
     private final Random random;
 
     UnevenStream(byte[] data, long seed) {
@@ -189,7 +256,7 @@ class ReadAheadChannelTest {
   }
 
   /** The bytes, then the failure. */
-  private static final class SequenceThenFailure extends ByteArrayInputStream {
+  private static class SequenceThenFailure extends ByteArrayInputStream {
     private final Throwable failure;
 
     SequenceThenFailure(byte[] data, Throwable failure) {

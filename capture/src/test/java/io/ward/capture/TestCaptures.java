@@ -134,7 +134,7 @@ final class TestCaptures {
   }
 
   /** Collects what the engine emits (thread-safe only through the engine's guarantee). */
-  static final class Collector implements ObservationSink {
+  static class Collector implements ObservationSink {
     final List<Observation> observations = new ArrayList<>();
     final List<Flow> flows = new ArrayList<>();
 
