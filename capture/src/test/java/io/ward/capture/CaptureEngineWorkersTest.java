@@ -40,7 +40,11 @@ class CaptureEngineWorkersTest {
   }
 
   private static Result run(CaptureSource source, int workers) throws IOException {
-    TestCaptures.Collector c = new TestCaptures.Collector();
+    return run(source, workers, new TestCaptures.Collector());
+  }
+
+  private static Result run(CaptureSource source, int workers, TestCaptures.Collector c)
+      throws IOException {
     CaptureOptions options =
         CaptureOptions.defaults().withDissectors(dissectors()).withWorkers(workers);
     CaptureSummary s = new CaptureEngine(options).analyze(source, c, ProgressListener.NONE);
@@ -386,13 +390,7 @@ class CaptureEngineWorkersTest {
             }
           }
         };
-    CaptureOptions options =
-        CaptureOptions.defaults().withDissectors(dissectors()).withWorkers(workers);
-    CaptureSummary s = new CaptureEngine(options).analyze(source, c, ProgressListener.NONE);
-    return new Result(
-        s,
-        c.flows.stream().map(Flow::toString).sorted().toList(),
-        c.observations.stream().map(Observation::toString).sorted().toList());
+    return run(source, workers, c);
   }
 
   /** A sink that runs {@code call} for every observation and flow. */
