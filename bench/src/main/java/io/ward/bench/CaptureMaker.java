@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -174,7 +175,7 @@ final class CaptureMaker {
     editcap(
         pcap,
         file,
-        "cutting its first " + String.format("%,d", count) + " packets",
+        "cutting its first " + Format.count(count) + " packets",
         "-F",
         "pcap",
         "-r",
@@ -186,7 +187,7 @@ final class CaptureMaker {
         file,
         count,
         Files.size(file),
-        "`editcap -r` of the 1× pcap's first " + String.format("%,d", count) + " packets");
+        "`editcap -r` of the 1× pcap's first " + Format.count(count) + " packets");
   }
 
   /**
@@ -201,7 +202,7 @@ final class CaptureMaker {
       return;
     }
     log.println("bench: " + what + " with editcap");
-    List<String> command = new java.util.ArrayList<>(List.of("editcap"));
+    List<String> command = new ArrayList<>(List.of("editcap"));
     command.addAll(List.of(arguments));
     Process p = new ProcessBuilder(command).inheritIO().start();
     int exit = p.waitFor();
