@@ -36,6 +36,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Times Ward against tshark and ndpiReader on a simulated hospital capture.")
 public final class CaptureBenchmark implements Callable<Integer> {
+  /** For option errors reported as picocli reports its own: the message and the usage. */
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private static final long DEFAULT_PACKETS = 1_500_000;
   private static final long SMALL_PACKETS = 100_000;
@@ -144,7 +146,8 @@ public final class CaptureBenchmark implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (runs < 3) {
-      throw new IllegalArgumentException("--runs must be at least 3: the report gives medians");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--runs must be at least 3: the report gives medians");
     }
     try {
       String markdown = benchmark();

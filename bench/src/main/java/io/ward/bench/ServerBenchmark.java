@@ -36,6 +36,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Measures Ward's server on PostgreSQL: inventory API under load, and ingest.")
 public final class ServerBenchmark implements Callable<Integer> {
+  /** For option errors reported as picocli reports its own: the message and the usage. */
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--small", description = "a quick check: 10k devices, 100k packets, short rounds")
   boolean small;
@@ -179,10 +181,11 @@ public final class ServerBenchmark implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (runs < 3) {
-      throw new IllegalArgumentException("--runs must be at least 3: the report gives medians");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--runs must be at least 3: the report gives medians");
     }
     if (only.isPresent() && !List.of("load", "ingest").contains(only.get())) {
-      throw new IllegalArgumentException("--only is load or ingest");
+      throw new CommandLine.ParameterException(spec.commandLine(), "--only is load or ingest");
     }
     work = work.toAbsolutePath();
     Files.createDirectories(work);
