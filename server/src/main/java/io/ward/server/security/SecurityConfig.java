@@ -1,5 +1,6 @@
 package io.ward.server.security;
 
+import io.ward.server.audit.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -8,6 +9,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -15,7 +17,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Ward's web security, built from {@link AuthorizationTable}: form sign-in with sessions for the
- * console, bearer tokens for scripts, CSRF on every form (not on bearer calls), and strict headers.
+ * console (each checked again after a change to its user, {@link SessionRecheckFilter}), bearer
+ * tokens for scripts, CSRF on every form (not on bearer calls), and strict headers.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -32,7 +35,10 @@ class SecurityConfig {
       HttpSecurity http,
       WardAuthenticationProvider passwords,
       TokenService tokens,
-      AddressThrottle throttle)
+      AddressThrottle throttle,
+      UserService users,
+      SecurityChanges changes,
+      AuditLog audit)
       throws Exception {
     // The sign-in form's manager holds the provider alone. Registering the provider with
     // HttpSecurity would also put it in Spring Boot's global manager (it is a bean), which becomes
@@ -40,6 +46,8 @@ class SecurityConfig {
     http.authenticationManager(new ProviderManager(passwords))
         .addFilterBefore(
             new BearerTokenFilter(tokens, throttle), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(
+            new SessionRecheckFilter(users, changes, audit), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(SecurityConfig::authorize)
         .formLogin(form -> form.permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

@@ -375,6 +375,40 @@ class WebSecurityTest {
   }
 
   @Test
+  @Order(6)
+  void shouldApplyARoleChangeOrADisabledUserToTheNextRequestOfASignedInSession() throws Exception {
+    UserService users = store();
+    users.create("admin6", PASSWORD, Role.ADMIN, Actor.system());
+    HttpClient c = browser();
+    assertThat(login(c, "admin6", PASSWORD).headers().firstValue("Location").orElse(""))
+        .doesNotContain("error");
+    assertThat(get(c, "/api/v1/users").statusCode()).isEqualTo(200);
+
+    users.changeRole("admin6", Role.AUDITOR, Actor.system());
+    assertThat(get(c, "/api/v1/users").statusCode()).isEqualTo(403);
+    assertThat(get(c, "/api/v1/me").body()).contains("auditor");
+    assertThat(get(c, "/api/v1/audit").statusCode()).as("the new role's rights").isEqualTo(200);
+    assertThat(get(c, "/api/v1/users").statusCode()).as("and only those").isEqualTo(403);
+
+    users.setEnabled("admin6", false, Actor.system());
+    assertThat(get(c, "/api/v1/devices").statusCode()).isEqualTo(401);
+    assertThat(get(c, "/", "Accept", BROWSER_ACCEPT).headers().firstValue("Location"))
+        .get()
+        .asString()
+        .contains("/login");
+    assertThat(auditActions()).contains("session.ended");
+
+    users.setEnabled("admin6", true, Actor.system());
+    assertThat(get(c, "/api/v1/devices").statusCode())
+        .as("the ended session stays ended")
+        .isEqualTo(401);
+    assertThat(login(c, "admin6", PASSWORD).headers().firstValue("Location").orElse(""))
+        .doesNotContain("error");
+    assertThat(get(c, "/api/v1/audit").statusCode()).isEqualTo(200);
+    assertThat(get(c, "/api/v1/users").statusCode()).isEqualTo(403);
+  }
+
+  @Test
   @Order(5)
   void shouldRefuseFormPostsWithoutCsrfTokenEvenWhenSignedIn() throws Exception {
     HttpClient c = browser();

@@ -1,0 +1,119 @@
+package io.ward.server.security;
+
+import io.ward.server.audit.Actor;
+import io.ward.server.audit.AuditLog;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Applies a change to a signed-in user's account to the next request of their browser session, as
+ * {@link TokenService} does for tokens: a session holds the role its user had at sign-in, and
+ * without this a demoted user kept their old rights, and a disabled one their access, until the
+ * session expired (hours). A session's user is read again when a security change happened since it
+ * was last checked ({@link SecurityChanges}), and at least every {@link #MAX_AGE_NANOS}, which
+ * bounds how long a change made outside this server (by {@code ward users} on the same database, or
+ * by SQL) goes unseen. A disabled or removed user's session is ended; a changed role replaces the
+ * one in the session.
+ */
+final class SessionRecheckFilter extends OncePerRequestFilter {
+  static final long MAX_AGE_NANOS = VerifiedTokens.MAX_AGE_NANOS;
+  private static final String CHECKED_COUNT = SessionRecheckFilter.class.getName() + ".count";
+  private static final String CHECKED_AT = SessionRecheckFilter.class.getName() + ".at";
+
+  private final UserService users;
+  private final SecurityChanges changes;
+  private final AuditLog audit;
+  private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+
+  SessionRecheckFilter(UserService users, SecurityChanges changes, AuditLog audit) {
+    this.users = users;
+    this.changes = changes;
+    this.audit = audit;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    HttpSession session = request.getSession(false);
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (session == null
+        || auth == null
+        || !auth.isAuthenticated()
+        || auth instanceof AnonymousAuthenticationToken
+        || BearerTokenFilter.hasBearer(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    // The count is read before the user, so that a change committed in between is seen next time.
+    long count = changes.current();
+    long now = System.nanoTime();
+    if (!checkedSince(session, count, now)) {
+      Optional<WardUser> user = users.find(auth.getName());
+      if (user.isEmpty() || !user.get().enabled()) {
+        end(session, auth.getName(), request);
+      } else {
+        keepRoleCurrent(auth, user.get().role(), request, response);
+        session.setAttribute(CHECKED_COUNT, count);
+        session.setAttribute(CHECKED_AT, now);
+      }
+    }
+    chain.doFilter(request, response);
+  }
+
+  private static boolean checkedSince(HttpSession session, long count, long now) {
+    return session.getAttribute(CHECKED_COUNT) instanceof Long checkedCount
+        && checkedCount == count
+        && session.getAttribute(CHECKED_AT) instanceof Long checkedAt
+        && now - checkedAt <= MAX_AGE_NANOS;
+  }
+
+  /** Ends a session whose user may no longer sign in: the request goes on unauthenticated. */
+  private void end(HttpSession session, String username, HttpServletRequest request) {
+    try {
+      session.invalidate();
+    } catch (IllegalStateException alreadyInvalid) {
+      // Ended meanwhile by a concurrent request of the same session: nothing left to end.
+    }
+    SecurityContextHolder.clearContext();
+    audit.append(
+        username,
+        "session.ended",
+        "user:" + username,
+        "the account is disabled or removed",
+        Actor.address(request));
+  }
+
+  /** Replaces the session's authority when the user's role changed since it was granted. */
+  private void keepRoleCurrent(
+      Authentication auth, Role role, HttpServletRequest request, HttpServletResponse response) {
+    List<? extends GrantedAuthority> held = List.copyOf(auth.getAuthorities());
+    if (held.size() == 1 && role.authority().equals(held.get(0).getAuthority())) {
+      return;
+    }
+    UsernamePasswordAuthenticationToken current =
+        UsernamePasswordAuthenticationToken.authenticated(
+            auth.getPrincipal(), null, List.of(new SimpleGrantedAuthority(role.authority())));
+    current.setDetails(auth.getDetails());
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(current);
+    SecurityContextHolder.setContext(context);
+    sessions.saveContext(context, request, response);
+  }
+}
