@@ -80,7 +80,7 @@ public class RemediationCommands {
           selector.get(),
           Params.text("title", body.title(), RemediationJson.MAX_TITLE),
           Params.text("owner", body.owner(), RemediationJson.MAX_OWNER),
-          Optional.ofNullable(body.due()),
+          due(body.due()),
           Params.text("maintenanceWindow", body.maintenanceWindow(), RemediationJson.MAX_WINDOW),
           actor);
     } catch (NoSuchElementException | IllegalArgumentException e) {
@@ -107,7 +107,7 @@ public class RemediationCommands {
             findings,
             devices,
             Params.text("owner", body.owner(), RemediationJson.MAX_OWNER),
-            Optional.ofNullable(body.due()),
+            due(body.due()),
             Params.text("maintenanceWindow", body.maintenanceWindow(), RemediationJson.MAX_WINDOW));
     try {
       return service.create(draft, actor);
@@ -125,7 +125,7 @@ public class RemediationCommands {
     Remediation.Edit edit =
         new Remediation.Edit(
             Params.text("owner", body.owner(), RemediationJson.MAX_OWNER),
-            Optional.ofNullable(body.due()),
+            due(body.due()),
             Params.text("maintenanceWindow", body.maintenanceWindow(), RemediationJson.MAX_WINDOW),
             Params.text("fixedVersion", body.fixedVersion(), RemediationJson.MAX_VERSION));
     try {
@@ -178,10 +178,43 @@ public class RemediationCommands {
     }
     String by = Params.required("acceptance.by", a.by(), RemediationJson.MAX_OWNER);
     String reason = Params.required("acceptance.reason", a.reason(), RemediationJson.MAX_NOTE);
-    if (a.expires() == null || !a.expires().isAfter(LocalDate.now(java.time.ZoneOffset.UTC))) {
+    LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+    if (a.expires() == null || !a.expires().isAfter(today)) {
       throw ApiException.badRequest("acceptance.expires must be a date in the future");
     }
+    if (a.expires().isAfter(today.plusYears(MAX_ACCEPTANCE_YEARS))) {
+      throw ApiException.badRequest(
+          "acceptance.expires is at most "
+              + MAX_ACCEPTANCE_YEARS
+              + " years ahead: an accepted risk is reviewed again");
+    }
     return Optional.of(new RiskAcceptance(by, reason, a.expires()));
+  }
+
+  /**
+   * Longest a risk may stay accepted: an acceptance until the year 9999 was a permanent one, which
+   * the rule that every acceptance says until when is there to prevent.
+   */
+  static final int MAX_ACCEPTANCE_YEARS = 5;
+
+  /** Due dates from this year on are taken; earlier ones are typing mistakes. */
+  static final LocalDate EARLIEST_DUE = LocalDate.of(2000, 1, 1);
+
+  /** How far ahead a due date may be. */
+  static final int MAX_DUE_YEARS = 20;
+
+  /**
+   * A due date, when given, within {@link #EARLIEST_DUE} and {@link #MAX_DUE_YEARS} ahead: the
+   * database stored a date before 4713 BC as minus infinity, a record that never fell overdue.
+   */
+  private static Optional<LocalDate> due(LocalDate due) {
+    if (due != null
+        && (due.isBefore(EARLIEST_DUE)
+            || due.isAfter(LocalDate.now(java.time.ZoneOffset.UTC).plusYears(MAX_DUE_YEARS)))) {
+      throw ApiException.badRequest(
+          "due must be a date from " + EARLIEST_DUE + " to " + MAX_DUE_YEARS + " years ahead");
+    }
+    return Optional.ofNullable(due);
   }
 
   private static List<Long> ids(String field, List<Long> ids) {

@@ -422,8 +422,17 @@ public class AuditLog {
         rs.getString("hash_alg"));
   }
 
-  private static String clip(String s, int max) {
-    String v = s == null ? "" : s;
-    return v.length() <= max ? v : v.substring(0, max);
+  /**
+   * The text as stored: at most {@code max} chars, never ending in half a surrogate pair, and with
+   * NUL (which PostgreSQL's text cannot hold; the insert would fail and the change with it) shown
+   * as U+FFFD. The entry's hash is of this text, so it verifies against what was stored.
+   */
+  static String clip(String s, int max) {
+    String v = s == null ? "" : s.replace('\0', '\uFFFD');
+    if (v.length() <= max) {
+      return v;
+    }
+    int end = Character.isHighSurrogate(v.charAt(max - 1)) ? max - 1 : max;
+    return v.substring(0, end);
   }
 }

@@ -82,8 +82,16 @@ public class AdvisoryQueries {
       return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** Longest vendor, model or firmware a choice may name; stored ones are far shorter. */
+    private static final int MAX_PART = 1000;
+
     private static String decode(String s) {
-      return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+      String v = java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+      // No listed group holds control characters, and PostgreSQL refuses NUL in a query's text.
+      if (v.length() > MAX_PART || v.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+        throw new IllegalArgumentException("product must be one of the listed device groups");
+      }
+      return v;
     }
   }
 

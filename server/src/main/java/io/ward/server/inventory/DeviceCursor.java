@@ -70,11 +70,19 @@ record DeviceCursor(DeviceSort sort, boolean descending, Object value, long id) 
           value =
               Instant.ofEpochSecond(
                   Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+          if (((Instant) value).isBefore(EARLIEST) || ((Instant) value).isAfter(LATEST)) {
+            // Beyond what the database's timestamps hold: the query would fail, not answer.
+            throw new IllegalArgumentException("malformed cursor");
+          }
           break;
         case ID:
           value = Long.parseLong(parts[4]);
           break;
         default:
+          if (parts[4].chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+            // No stored value holds them, and PostgreSQL refuses NUL in a query's text.
+            throw new IllegalArgumentException("malformed cursor");
+          }
           value = parts[4];
       }
       return new DeviceCursor(sort, descending, value, id);
@@ -82,6 +90,9 @@ record DeviceCursor(DeviceSort sort, boolean descending, Object value, long id) 
       throw new IllegalArgumentException("malformed cursor");
     }
   }
+
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
   private static long micros(Instant i) {
     return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000);

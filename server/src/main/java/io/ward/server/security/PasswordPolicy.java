@@ -14,9 +14,14 @@ public final class PasswordPolicy {
 
   private PasswordPolicy() {}
 
+  /** Whether {@code username} is an acceptable user name. */
+  public static boolean validUsername(String username) {
+    return username != null && USERNAME.matcher(username).matches();
+  }
+
   /** Throws {@link IllegalArgumentException} with the reason when the name is not acceptable. */
   public static void checkUsername(String username) {
-    if (username == null || !USERNAME.matcher(username).matches()) {
+    if (!validUsername(username)) {
       throw new IllegalArgumentException(
           "a user name is 1 to 100 letters, digits, '.', '_', '@' or '-'");
     }

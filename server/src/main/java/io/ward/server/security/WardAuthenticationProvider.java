@@ -55,7 +55,9 @@ class WardAuthenticationProvider implements AuthenticationProvider {
       audit.append(username, "login.throttled", "user:" + username, "", address);
       throw new LockedException("Too many failed sign-ins from your address; try again later.");
     }
-    Optional<UserService.Credentials> found = users.credentials(username);
+    // A name no user can have is not looked up: one with a NUL byte failed the query (a 500).
+    Optional<UserService.Credentials> found =
+        PasswordPolicy.validUsername(username) ? users.credentials(username) : Optional.empty();
     if (found.isEmpty()) {
       encoder.matches(password, dummyHash);
       fail(username, address, "unknown user");

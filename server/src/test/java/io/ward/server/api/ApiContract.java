@@ -209,7 +209,7 @@ abstract class ApiContract {
                     "findingIds", java.util.List.of(finding),
                     "deviceIds", java.util.List.of(device),
                     "owner", "biomed",
-                    "due", "2099-01-31")));
+                    "due", "2035-01-31")));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode r = Http.json(created.body());
     long id = r.get("id").asLong();
@@ -217,7 +217,7 @@ abstract class ApiContract {
     assertThat(r.get("status").asString()).isEqualTo("open");
     assertThat(r.get("next").findValuesAsString("")).isEmpty();
     // The date given wins over the remediation policy.
-    assertThat(r.get("due").asString()).isEqualTo("2099-01-31");
+    assertThat(r.get("due").asString()).isEqualTo("2035-01-31");
     assertThat(r.get("dueFromPolicy").asBoolean()).isFalse();
 
     JsonNode edited =
@@ -337,8 +337,104 @@ abstract class ApiContract {
                             "reason",
                             "no patch until Q3",
                             "expires",
-                            "2099-06-30")))));
+                            java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                                .plusYears(1)
+                                .toString())))));
     assertThat(accepted.get("acceptance").get("by").asString()).isEqualTo("CISO");
+  }
+
+  @Test
+  void shouldRefuseDatesThatAreNoDeadlineWithA400AndStoreNothing() throws Exception {
+    long device = anyDevice();
+    long finding =
+        Fixtures.finding(server, device, "CVE-2099-" + (postgres() ? "3001" : "3002"), 70, false);
+    long before = server.count("remediation");
+    // Before 4713 BC PostgreSQL stored minus infinity (a record never overdue); after the year
+    // 9999, or decades ahead, it is no deadline either.
+    for (String due : List.of("-999999-01-01", "1999-12-31", "+999999-01-01", "2199-01-01")) {
+      assertProblem(
+          clinical.json(
+              "POST",
+              "/api/v1/remediations",
+              Http.json(Map.of("title", "t", "findingIds", List.of(finding), "due", due))),
+          400);
+    }
+    assertThat(server.count("remediation")).isEqualTo(before);
+
+    JsonNode r =
+        Http.json(
+            clinical
+                .json(
+                    "POST",
+                    "/api/v1/remediations",
+                    Http.json(Map.of("title", "accept", "findingIds", List.of(finding))))
+                .body());
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    for (String expires : List.of(today.plusYears(5).plusDays(1).toString(), "+999999-01-01")) {
+      assertProblem(
+          clinical.json(
+              "POST",
+              "/api/v1/remediations/" + r.get("id").asLong() + "/transitions",
+              Http.json(
+                  Map.of(
+                      "to",
+                      "risk-accepted",
+                      "acceptance",
+                      Map.of("by", "CISO", "reason", "forever", "expires", expires)))),
+          400);
+    }
+    JsonNode accepted =
+        ok(
+            clinical.json(
+                "POST",
+                "/api/v1/remediations/" + r.get("id").asLong() + "/transitions",
+                Http.json(
+                    Map.of(
+                        "to",
+                        "risk-accepted",
+                        "acceptance",
+                        Map.of(
+                            "by",
+                            "CISO",
+                            "reason",
+                            "five years at most",
+                            "expires",
+                            today.plusYears(5).toString())))));
+    assertThat(accepted.get("status").asString()).isEqualTo("risk-accepted");
+  }
+
+  @Test
+  void shouldAnswerNulBytesWithA400OrAFailedSignInNeverA500() throws Exception {
+    // PostgreSQL's text holds no NUL: where one reached a query, the request failed with a 500.
+    Http stranger = Http.session(server.url());
+    HttpResponse<String> signIn = stranger.signIn("a\u0000b", "not anyone's password");
+    assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(302);
+    assertThat(signIn.headers().firstValue("Location").orElse("")).contains("/login?error");
+    assertThat(
+            server
+                .jdbc()
+                .sql("SELECT count(*) FROM audit_log WHERE action = 'login.failure' AND actor = ?")
+                .param("a\uFFFDb")
+                .query(Long.class)
+                .single())
+        .as("audited, with the NUL shown as U+FFFD")
+        .isEqualTo(1L);
+
+    // The console answers a refused form by returning to its page with the reason (flashed).
+    long remediations = server.count("remediation");
+    HttpResponse<String> product =
+        analyst.form(
+            "/remediations/groups",
+            Map.of("title", "t", "advisoryKey", "csaf|TEST-1", "product", "%00/x/y"));
+    assertThat(product.statusCode()).as(product.body()).isEqualTo(302);
+    assertThat(server.count("remediation")).isEqualTo(remediations);
+
+    String vendorCursor =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                "1|vendor|a|1|\u0000x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertProblem(auditor.get("/api/v1/devices?sort=vendor&order=asc&cursor=" + vendorCursor), 400);
   }
 
   @Test
