@@ -6,6 +6,8 @@ package io.ward.capture;
  */
 enum Anomaly {
   WIRE_SHORTER_THAN_CAPTURED("frame.wire_shorter_than_captured"),
+  /** A pcapng packet of more than {@link CaptureReader#MAX_RECORD_BYTES}: the rest is not read. */
+  FRAME_CUT("frame.cut_to_1mib"),
   PCAPNG_BAD_BLOCK("pcapng.bad_block"),
   PCAPNG_UNKNOWN_INTERFACE("pcapng.unknown_interface"),
   UNSUPPORTED_LINK_TYPE("link.unsupported_type"),

@@ -10,7 +10,11 @@ import java.util.OptionalLong;
  * (recorded as a truncation) rather than throwing.
  */
 abstract class CaptureReader {
-  /** Records longer than this are taken as damage: no link type Ward decodes comes close. */
+  /**
+   * No record is longer: no link type Ward decodes comes close. A pcap record header that says more
+   * is damage (its length is all that frames the records); a longer pcapng packet, framed by its
+   * block, is cut to this, as the workers' batches hold no longer record.
+   */
   static final int MAX_RECORD_BYTES = 1 << 20;
 
   final String name;

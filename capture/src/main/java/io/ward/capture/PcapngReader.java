@@ -216,6 +216,10 @@ final class PcapngReader extends CaptureReader {
       counters.add(Anomaly.WIRE_SHORTER_THAN_CAPTURED);
       wire = captured;
     }
+    if (captured > MAX_RECORD_BYTES) {
+      counters.add(Anomaly.FRAME_CUT);
+      captured = MAX_RECORD_BYTES;
+    }
     long units = (high << 32) | low;
     long nanos =
         (iface.unitNanos != 0 ? units * iface.unitNanos : toNanos(units, iface.resolution))
@@ -225,6 +229,10 @@ final class PcapngReader extends CaptureReader {
   }
 
   private boolean simplePacketBlock(byte[] b, int p, int length, PacketRecord record) {
+    if (length < 16) {
+      counters.add(Anomaly.PCAPNG_BAD_BLOCK);
+      return false;
+    }
     if (interfaces.isEmpty()) {
       counters.add(Anomaly.PCAPNG_UNKNOWN_INTERFACE);
       return false;
@@ -237,6 +245,10 @@ final class PcapngReader extends CaptureReader {
     }
     if (iface.snapLength > 0 && captured > iface.snapLength) {
       captured = iface.snapLength;
+    }
+    if (captured > MAX_RECORD_BYTES) {
+      counters.add(Anomaly.FRAME_CUT);
+      captured = MAX_RECORD_BYTES;
     }
     // §4.4: a Simple Packet Block carries no timestamp.
     record.set(b, p + 12, captured, Math.max(wire, captured), 0, iface.linkType);

@@ -109,6 +109,41 @@ class CaptureEngineWorkersTest {
   }
 
   @Test
+  void shouldCutPcapngPacketsLongerThanAnyRecordWhateverTheWorkers(@TempDir Path tmp)
+      throws IOException {
+    // A pcapng block may hold a packet of up to 32 MiB; the workers' batches hold 1 MiB records,
+    // and one longer crashed the analysis with several workers on a stream.
+    TestCaptures.Pcapng png = new TestCaptures.Pcapng(java.nio.ByteOrder.LITTLE_ENDIAN).idb(1, -1);
+    int oversized = 0;
+    for (int port = 2000; port < 2016; port++) {
+      png.epb(0, port, Frames.eth(Frames.MAC_B, Frames.MAC_A, 0x0800, ipv4(syn(port))));
+      byte[] big = new byte[CaptureReader.MAX_RECORD_BYTES + 4096];
+      byte[] head = Frames.eth(Frames.MAC_B, Frames.MAC_A, 0x0800, ipv4(syn(port)));
+      System.arraycopy(head, 0, big, 0, head.length);
+      png.epb(0, port + 1, big);
+      oversized++;
+    }
+    png.spb(new byte[CaptureReader.MAX_RECORD_BYTES + 1]);
+    oversized++;
+    Path file = Files.write(tmp.resolve("oversized.pcapng"), png.bytes());
+
+    Result one = run(file, 1);
+    assertThat(one.summary().anomalies()).containsEntry("frame.cut_to_1mib", (long) oversized);
+    assertThat(one.summary().packets()).isEqualTo(33);
+    assertThat(one.summary().truncatedAtOffset()).isEmpty();
+    for (int workers : new int[] {2, 3, FileScanWorkers.MAX_WORKERS + 1}) {
+      assertSame(one, run(file, workers), workers + " workers");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      assertSame(one, run(CaptureSource.ofStream(in, file.toString()), 2), "a stream, 2 workers");
+    }
+  }
+
+  private static byte[] syn(int port) {
+    return Frames.tcp(port, 80, 1, 0x02, new byte[0]);
+  }
+
+  @Test
   void shouldGiveTheSameResultsFromACompressedFile(@TempDir Path tmp) throws IOException {
     Path capture = biggest();
     Path gz = tmp.resolve(capture.getFileName() + ".gz");

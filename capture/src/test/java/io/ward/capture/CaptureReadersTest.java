@@ -186,6 +186,19 @@ class CaptureReadersTest {
     assertThat(t.packets()).isEqualTo(2);
     assertThat(t.anomalies()).containsEntry("pcapng.bad_block", 1L);
     assertThat(t.truncatedAtOffset()).isEmpty();
+
+    // A Simple Packet Block of 12 bytes has no room for its original length: likewise skipped (it
+    // was read as a packet of -4 bytes).
+    byte[] emptySpb = {3, 0, 0, 0, 12, 0, 0, 0, 12, 0, 0, 0};
+    CaptureSummary u =
+        TestCaptures.analyze(
+            write("short-spb.pcapng", concat(header, epb, emptySpb, epb)),
+            new TestCaptures.Collector());
+
+    assertThat(u.packets()).isEqualTo(2);
+    assertThat(u.anomalies()).containsEntry("pcapng.bad_block", 1L);
+    assertThat(u.anomalies()).doesNotContainKey("link.truncated");
+    assertThat(u.truncatedAtOffset()).isEmpty();
   }
 
   private static byte[] concat(byte[]... parts) {
