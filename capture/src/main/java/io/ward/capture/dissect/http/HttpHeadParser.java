@@ -107,15 +107,57 @@ final class HttpHeadParser {
     }
   }
 
-  /** The authentication scheme of an Authorization or WWW-Authenticate value: its first token. */
+  /**
+   * The authentication scheme of an Authorization or WWW-Authenticate value, as written, when its
+   * first token names a known one; {@link #OTHER_SCHEME} when it names none. Only known names are
+   * kept because devices also send a bare key as the whole value ({@code Authorization:
+   * 5f4dcc3b…}), whose first token is then the credential itself.
+   */
   static Optional<String> authScheme(String value) {
     String v = value.trim();
     int end = 0;
     while (end < v.length() && end < 32 && isTokenChar(v.charAt(end))) {
       end++;
     }
-    return end == 0 ? Optional.empty() : Optional.of(v.substring(0, end));
+    if (end == 0) {
+      return Optional.empty();
+    }
+    String token = v.substring(0, end);
+    return Optional.of(
+        KNOWN_SCHEMES.contains(token.toLowerCase(java.util.Locale.ROOT)) ? token : OTHER_SCHEME);
   }
+
+  /** What {@link #authScheme} reports for a value whose first token is no known scheme. */
+  static final String OTHER_SCHEME = "other";
+
+  /**
+   * IANA's HTTP Authentication Scheme Registry and schemes of common products (lower case), the
+   * names {@link #authScheme} reports.
+   */
+  private static final Set<String> KNOWN_SCHEMES =
+      Set.of(
+          "basic",
+          "bearer",
+          "concealed",
+          "digest",
+          "dpop",
+          "gnap",
+          "hoba",
+          "mutual",
+          "negotiate",
+          "oauth",
+          "privatetoken",
+          "scram-sha-1",
+          "scram-sha-256",
+          "vapid",
+          "ntlm",
+          "kerberos",
+          "aws4-hmac-sha256",
+          "token",
+          "apikey",
+          "sharedkey",
+          "hawk",
+          "ssws");
 
   private static boolean isTokenChar(char c) {
     return Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.';

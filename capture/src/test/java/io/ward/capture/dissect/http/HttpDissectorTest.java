@@ -123,5 +123,14 @@ class HttpDissectorTest {
     assertThat(HttpHeadParser.authScheme(" NTLM TlRMTVNTUAABAAAA")).contains("NTLM");
     assertThat(HttpHeadParser.authScheme("Bearer eyJhbGciOi")).contains("Bearer");
     assertThat(HttpHeadParser.authScheme("=")).isEmpty();
+    assertThat(HttpHeadParser.authScheme("digest username=\"x\"")).contains("digest");
+  }
+
+  @Test
+  void shouldNeverReportABareKeyAsTheScheme() {
+    // A device's API key sent as the whole value: its first token is the credential.
+    assertThat(HttpHeadParser.authScheme("5f4dcc3b5aa765d61d8327deb882cf99")).contains("other");
+    assertThat(HttpHeadParser.authScheme("dG9rZW4=")).contains("other");
+    assertThat(HttpHeadParser.authScheme("Basicdm9yZ2U6cGFzcw==")).contains("other");
   }
 }
