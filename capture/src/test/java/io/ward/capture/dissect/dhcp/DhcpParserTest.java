@@ -67,6 +67,26 @@ class DhcpParserTest {
   }
 
   @Test
+  void shouldJoinManyPartsInOrderAndKeepAtMostTheCapOfAnOption() {
+    DhcpBytes parts = DhcpBytes.request();
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; i < 700; i++) {
+      String part = Integer.toString(i, 36) + "-";
+      parts.option(12, part);
+      expected.append(part);
+    }
+    // Far more parts of one option than it may hold: a datagram's worth of one-byte parts.
+    for (int i = 0; i < 20_000; i++) {
+      parts.option(60, "A");
+    }
+    DhcpMessage m = parse(parts.build());
+
+    assertThat(m.hostname()).contains(expected.toString());
+    assertThat(m.vendorClass()).contains("A".repeat(DhcpParser.MAX_OPTION_BYTES));
+    assertThat(m.anomalies()).containsExactly("dhcp.option_too_long");
+  }
+
+  @Test
   void shouldReadOptionsFromFileFieldWhenOverloaded() {
     byte[] b = DhcpBytes.request().option(52, 1).header(108, 12, 3, 'i', 'c', 'u', 255).build();
 
