@@ -108,6 +108,21 @@ final class CertificateParser {
     }
   }
 
+  /**
+   * Most bits of an RSA public exponent whose signatures are checked: NIST SP 800-56B's upper bound
+   * (keys in use take 65537, 17 bits). A verification costs in proportion to the exponent's length:
+   * one with a 3,000-bit exponent took 6.1 ms against 0.055 ms for 65537 (measured here), so a
+   * capture of distinct certificates with such keys, which a 3,072-bit modulus allows, would cost
+   * an analysis minutes. Such a certificate is taken as not verifying itself.
+   */
+  static final int MAX_VERIFIED_EXPONENT_BITS = 256;
+
+  /** Whether checking a signature made with {@code key} costs what a usual key's does. */
+  static boolean cheapToVerify(PublicKey key) {
+    return !(key instanceof RSAPublicKey rsa)
+        || rsa.getPublicExponent().bitLength() <= MAX_VERIFIED_EXPONENT_BITS;
+  }
+
   /** RFC 2253 text with the extra keywords. */
   static String distinguishedName(X500Principal name) {
     return name.getName(X500Principal.RFC2253, KEYWORDS);
@@ -128,6 +143,9 @@ final class CertificateParser {
   }
 
   private static boolean verifiesItself(X509Certificate cert) {
+    if (!cheapToVerify(cert.getPublicKey())) {
+      return false;
+    }
     try {
       cert.verify(cert.getPublicKey());
       return true;
