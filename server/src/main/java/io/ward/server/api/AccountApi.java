@@ -7,9 +7,11 @@ import io.ward.server.audit.AuditLog;
 import io.ward.server.audit.AuditVerification;
 import io.ward.server.security.ApiToken;
 import io.ward.server.security.Role;
+import io.ward.server.security.SessionRecheckFilter;
 import io.ward.server.security.TokenService;
 import io.ward.server.security.UserService;
 import io.ward.server.security.WardUser;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -89,6 +91,40 @@ class AccountApi {
     return AccountJson.User.of(u);
   }
 
+  @PostMapping("/api/v1/users/{username}/password")
+  @Operation(
+      summary = "Reset a user's password (admins); the user's browser sessions end, tokens stay")
+  ResponseEntity<Void> resetPassword(
+      @PathVariable("username") String username, @RequestBody AccountJson.PasswordReset body) {
+    user(username);
+    try {
+      users.changePassword(username, body == null ? null : body.password(), Actor.current());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/api/v1/me/password")
+  @Operation(summary = "Change the caller's own password; the caller's other browser sessions end")
+  ResponseEntity<Void> changeOwnPassword(
+      @RequestBody AccountJson.PasswordChange body, HttpServletRequest request) {
+    String me = CurrentUser.username().orElseThrow();
+    if (body == null || body.currentPassword() == null || body.newPassword() == null) {
+      throw ApiException.badRequest("give currentPassword and newPassword");
+    }
+    if (!users.confirmsPassword(me, body.currentPassword(), Actor.current())) {
+      throw ApiException.badRequest("the current password is wrong");
+    }
+    try {
+      users.changePassword(me, body.newPassword(), Actor.current());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    SessionRecheckFilter.keepAfterOwnPasswordChange(request);
+    return ResponseEntity.noContent().build();
+  }
+
   @PostMapping("/api/v1/users/{username}/unlock")
   @Operation(summary = "Lift a lockout after failed sign-ins (admins)")
   AccountJson.User unlock(@PathVariable("username") String username) {
@@ -150,7 +186,11 @@ class AccountApi {
   }
 
   private WardUser user(String username) {
-    return users.find(username).orElseThrow(() -> ApiException.notFound("no user " + username));
+    // A name no user can have is not looked up (PostgreSQL refuses one with a NUL byte).
+    return (io.ward.server.security.PasswordPolicy.validUsername(username)
+            ? users.find(username)
+            : Optional.<WardUser>empty())
+        .orElseThrow(() -> ApiException.notFound("no user " + username));
   }
 
   private static Role role(String id) {

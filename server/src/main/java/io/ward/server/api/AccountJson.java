@@ -37,6 +37,12 @@ public final class AccountJson {
   /** A change of role or of enabled state (absent fields are kept). */
   public record UserChange(String role, Boolean enabled) {}
 
+  /** A user's change of their own password: the current one is asked again. */
+  public record PasswordChange(String currentPassword, String newPassword) {}
+
+  /** An admin's reset of a user's password. */
+  public record PasswordReset(String password) {}
+
   /**
    * An API token as listed.
    *

@@ -68,6 +68,7 @@ public final class AuthorizationTable {
           // REST API: reading is for every role.
           roles(HttpMethod.GET, "/api/v1/audit/**", AUDIT),
           roles(null, "/api/v1/users/**", ADMIN),
+          roles(HttpMethod.POST, "/api/v1/me/password", ALL),
           roles(null, "/api/v1/tokens/**", ALL),
           roles(HttpMethod.GET, "/api/v1/**", ALL),
           roles(HttpMethod.POST, "/api/v1/captures", INGEST),

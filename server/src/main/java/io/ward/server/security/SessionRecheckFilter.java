@@ -28,13 +28,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * session expired (hours). A session's user is read again when a security change happened since it
  * was last checked ({@link SecurityChanges}), and at least every {@link #MAX_AGE_NANOS}, which
  * bounds how long a change made outside this server (by {@code ward users} on the same database, or
- * by SQL) goes unseen. A disabled or removed user's session is ended; a changed role replaces the
- * one in the session.
+ * by SQL) goes unseen. The session of a user who was disabled or removed, or whose password was
+ * changed since the session first met it, is ended (a password is reset because someone else may
+ * know it); a changed role replaces the one in the session.
  */
-final class SessionRecheckFilter extends OncePerRequestFilter {
+public final class SessionRecheckFilter extends OncePerRequestFilter {
   static final long MAX_AGE_NANOS = VerifiedTokens.MAX_AGE_NANOS;
   private static final String CHECKED_COUNT = SessionRecheckFilter.class.getName() + ".count";
   private static final String CHECKED_AT = SessionRecheckFilter.class.getName() + ".at";
+  private static final String PASSWORD_STAMP = SessionRecheckFilter.class.getName() + ".password";
 
   private final UserService users;
   private final SecurityChanges changes;
@@ -65,16 +67,37 @@ final class SessionRecheckFilter extends OncePerRequestFilter {
     long count = changes.current();
     long now = System.nanoTime();
     if (!checkedSince(session, count, now)) {
-      Optional<WardUser> user = users.find(auth.getName());
-      if (user.isEmpty() || !user.get().enabled()) {
-        end(session, auth.getName(), request);
+      Optional<UserService.Credentials> user = users.credentials(auth.getName());
+      String stamp = user.map(c -> stamp(c.passwordHash())).orElse("");
+      Object seen = session.getAttribute(PASSWORD_STAMP);
+      if (user.isEmpty() || !user.get().user().enabled()) {
+        end(session, auth.getName(), "the account is disabled or removed", request);
+      } else if (seen != null && !seen.equals(stamp)) {
+        end(session, auth.getName(), "the password was changed", request);
       } else {
-        keepRoleCurrent(auth, user.get().role(), request, response);
+        keepRoleCurrent(auth, user.get().user().role(), request, response);
+        session.setAttribute(PASSWORD_STAMP, stamp);
         session.setAttribute(CHECKED_COUNT, count);
         session.setAttribute(CHECKED_AT, now);
       }
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * Lets this request's session live on after its own user changed their password: it takes the new
+   * password as the one it knows at its next check.
+   */
+  public static void keepAfterOwnPasswordChange(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(PASSWORD_STAMP);
+    }
+  }
+
+  /** What a session keeps to tell a changed password: a digest of the hash, not the hash. */
+  private static String stamp(String passwordHash) {
+    return TokenService.sha256(passwordHash).substring(0, 32);
   }
 
   private static boolean checkedSince(HttpSession session, long count, long now) {
@@ -84,20 +107,15 @@ final class SessionRecheckFilter extends OncePerRequestFilter {
         && now - checkedAt <= MAX_AGE_NANOS;
   }
 
-  /** Ends a session whose user may no longer sign in: the request goes on unauthenticated. */
-  private void end(HttpSession session, String username, HttpServletRequest request) {
+  /** Ends a session that may no longer act for its user: the request goes on unauthenticated. */
+  private void end(HttpSession session, String username, String why, HttpServletRequest request) {
     try {
       session.invalidate();
     } catch (IllegalStateException alreadyInvalid) {
       // Ended meanwhile by a concurrent request of the same session: nothing left to end.
     }
     SecurityContextHolder.clearContext();
-    audit.append(
-        username,
-        "session.ended",
-        "user:" + username,
-        "the account is disabled or removed",
-        Actor.address(request));
+    audit.append(username, "session.ended", "user:" + username, why, Actor.address(request));
   }
 
   /** Replaces the session's authority when the user's role changed since it was granted. */

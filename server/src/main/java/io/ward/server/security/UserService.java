@@ -107,7 +107,13 @@ public class UserService {
     return find(username).orElseThrow();
   }
 
-  /** Sets a new password (and lifts a lockout). */
+  /**
+   * Sets a new password (and lifts a lockout). The user's browser sessions signed in with the old
+   * one end at their next request ({@code SessionRecheckFilter}); API tokens stay valid.
+   *
+   * @throws IllegalArgumentException the password breaks the policy
+   * @throws NoSuchElementException no such user
+   */
   @Transactional
   public void changePassword(String username, CharSequence password, Actor actor) {
     PasswordPolicy.checkPassword(password);
@@ -116,7 +122,30 @@ public class UserService {
             + " WHERE username = ?",
         encoder.encode(password),
         username);
+    changes.changed();
     audit.append(actor.name(), "user.password", "user:" + username, "", actor.address());
+  }
+
+  /**
+   * Whether {@code password} is the user's current one (asked again before a user changes their
+   * own, so that a session left open cannot be taken over for good). A wrong one is audited.
+   */
+  public boolean confirmsPassword(String username, CharSequence password, Actor actor) {
+    Optional<Credentials> c = credentials(username);
+    boolean right =
+        c.isPresent()
+            && password != null
+            && password.length() <= PasswordPolicy.MAX_PASSWORD
+            && encoder.matches(password, c.get().passwordHash());
+    if (!right) {
+      audit.append(
+          actor.name(),
+          "user.password.refused",
+          "user:" + username,
+          "the current password given was wrong",
+          actor.address());
+    }
+    return right;
   }
 
   /** Lifts a lockout. */

@@ -9,8 +9,10 @@ import io.ward.server.audit.AuditLog;
 import io.ward.server.audit.AuditVerification;
 import io.ward.server.security.ApiToken;
 import io.ward.server.security.Role;
+import io.ward.server.security.SessionRecheckFilter;
 import io.ward.server.security.TokenService;
 import io.ward.server.security.UserService;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -95,6 +97,20 @@ class AdminPages {
         });
   }
 
+  @PostMapping("/admin/users/password")
+  String resetPassword(
+      @RequestParam(name = "username", required = false) String username,
+      @RequestParam(name = "password", required = false) String password,
+      RedirectAttributes flash) {
+    return change(
+        username == null ? "" : username,
+        flash,
+        () -> {
+          users.changePassword(username, password, Actor.current());
+          return "Password of " + username + " reset; their browser sessions end.";
+        });
+  }
+
   @PostMapping("/admin/users/{username}/unlock")
   String unlock(@PathVariable("username") String username, RedirectAttributes flash) {
     return change(
@@ -109,7 +125,8 @@ class AdminPages {
   private String change(
       String username, RedirectAttributes flash, java.util.function.Supplier<String> work) {
     try {
-      if (users.find(username).isEmpty()) {
+      if (!io.ward.server.security.PasswordPolicy.validUsername(username)
+          || users.find(username).isEmpty()) {
         throw ApiException.notFound("no user " + username);
       }
       flash.addFlashAttribute("notice", work.get());
@@ -131,6 +148,7 @@ class AdminPages {
   @GetMapping("/tokens")
   String tokens(Model model) {
     model.addAttribute("page", "tokens");
+    model.addAttribute("minPassword", io.ward.server.security.PasswordPolicy.MIN_PASSWORD);
     model.addAttribute(
         "tokens",
         tokens.list(CurrentUser.username().orElseThrow()).stream()
@@ -152,6 +170,31 @@ class AdminPages {
       flash.addFlashAttribute("notice", "Token " + c.token().name() + " created.");
     } catch (ApiException | IllegalArgumentException e) {
       flash.addFlashAttribute("failure", e.getMessage());
+    }
+    return "redirect:/tokens";
+  }
+
+  /** The signed-in user's change of their own password, from the tokens page. */
+  @PostMapping("/account/password")
+  String changeOwnPassword(
+      @RequestParam(name = "currentPassword", required = false) String current,
+      @RequestParam(name = "newPassword", required = false) String password,
+      @RequestParam(name = "newPasswordAgain", required = false) String again,
+      HttpServletRequest request,
+      RedirectAttributes flash) {
+    String me = CurrentUser.username().orElseThrow();
+    if (password == null || !password.equals(again)) {
+      flash.addFlashAttribute("failure", "the new password and its repetition differ");
+    } else if (!users.confirmsPassword(me, current, Actor.current())) {
+      flash.addFlashAttribute("failure", "the current password is wrong");
+    } else {
+      try {
+        users.changePassword(me, password, Actor.current());
+        SessionRecheckFilter.keepAfterOwnPasswordChange(request);
+        flash.addFlashAttribute("notice", "Password changed; your other sessions end.");
+      } catch (IllegalArgumentException e) {
+        flash.addFlashAttribute("failure", e.getMessage());
+      }
     }
     return "redirect:/tokens";
   }

@@ -409,6 +409,115 @@ class WebSecurityTest {
   }
 
   @Test
+  @Order(7)
+  void shouldChangeOrResetAPasswordAndEndTheOtherSessionsSignedInWithTheOldOne() throws Exception {
+    UserService users = store();
+    users.create("nurse7", PASSWORD, Role.CLINICAL_ENGINEER, Actor.system());
+    HttpClient here = browser();
+    HttpClient elsewhere = browser();
+    login(here, "nurse7", PASSWORD);
+    login(elsewhere, "nurse7", PASSWORD);
+    assertThat(get(elsewhere, "/api/v1/me").statusCode()).isEqualTo(200);
+    String changed = "a new passphrase for nurse seven";
+
+    Map<String, String> wrong = new LinkedHashMap<>();
+    wrong.put("currentPassword", "not the password");
+    wrong.put("newPassword", changed);
+    wrong.put("newPasswordAgain", changed);
+    wrong.put("_csrf", csrf(here));
+    assertThat(postForm(here, "/account/password", wrong).headers().firstValue("Location"))
+        .get()
+        .asString()
+        .endsWith("/tokens");
+    assertThat(auditActions()).contains("user.password.refused");
+    assertThat(get(elsewhere, "/api/v1/me").statusCode()).as("nothing changed").isEqualTo(200);
+
+    Map<String, String> right = new LinkedHashMap<>(wrong);
+    right.put("currentPassword", PASSWORD);
+    right.put("_csrf", csrf(here));
+    postForm(here, "/account/password", right);
+    assertThat(get(here, "/api/v1/me").statusCode())
+        .as("the session that changed it")
+        .isEqualTo(200);
+    assertThat(get(elsewhere, "/api/v1/me").statusCode()).isEqualTo(401);
+    assertThat(login(browser(), "nurse7", PASSWORD).headers().firstValue("Location").orElse(""))
+        .contains("error");
+    assertThat(login(browser(), "nurse7", changed).headers().firstValue("Location").orElse(""))
+        .doesNotContain("error");
+
+    // An admin's reset through the API ends every session of the user, the changer's included.
+    ApiToken.Created admin =
+        server.context().getBean(TokenService.class).create("admin", "reset", Actor.system());
+    HttpResponse<String> reset =
+        postJson(
+            "/api/v1/users/nurse7/password",
+            "{\"password\":\"the admin's reset passphrase\"}",
+            admin.secret());
+    assertThat(reset.statusCode()).as(reset.body()).isEqualTo(204);
+    assertThat(get(here, "/api/v1/me").statusCode()).isEqualTo(401);
+    assertThat(
+            postJson("/api/v1/users/nurse7/password", "{\"password\":\"short\"}", admin.secret())
+                .statusCode())
+        .isEqualTo(400);
+
+    // Through the API the current password is asked again, and the policy applies.
+    ApiToken.Created own =
+        server.context().getBean(TokenService.class).create("nurse7", "own", Actor.system());
+    assertThat(
+            postJson(
+                    "/api/v1/me/password",
+                    "{\"currentPassword\":\"" + changed + "\",\"newPassword\":\"whatever it is\"}",
+                    own.secret())
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            postJson(
+                    "/api/v1/me/password",
+                    "{\"currentPassword\":\"the admin's reset passphrase\",\"newPassword\":\"x\"}",
+                    own.secret())
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            postJson(
+                    "/api/v1/me/password",
+                    "{\"currentPassword\":\"the admin's reset passphrase\","
+                        + "\"newPassword\":\"chosen by nurse seven\"}",
+                    own.secret())
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(login(browser(), "nurse7", "chosen by nurse seven").headers().firstValue("Location"))
+        .get()
+        .asString()
+        .doesNotContain("error");
+    assertThat(auditActions()).contains("user.password", "session.ended");
+
+    // And from the console's users page.
+    HttpClient console = browser();
+    login(console, "admin", PASSWORD);
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("username", "nurse7");
+    form.put("password", "reset on the users page");
+    form.put("_csrf", csrf(console));
+    postForm(console, "/admin/users/password", form);
+    assertThat(
+            login(browser(), "nurse7", "reset on the users page").headers().firstValue("Location"))
+        .get()
+        .asString()
+        .doesNotContain("error");
+  }
+
+  HttpResponse<String> postJson(String path, String json, String token) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(server.url() + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   @Order(5)
   void shouldRefuseFormPostsWithoutCsrfTokenEvenWhenSignedIn() throws Exception {
     HttpClient c = browser();
