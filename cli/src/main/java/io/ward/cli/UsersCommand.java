@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
     name = "users",
     mixinStandardHelpOptions = true,
     description = "Manages Ward's users (against the same store as ward serve).",
-    subcommands = {UsersCommand.Create.class})
+    subcommands = {UsersCommand.Create.class, UsersCommand.Password.class})
 final class UsersCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -75,18 +75,57 @@ final class UsersCommand implements Runnable {
     }
 
     private static char[] readPassword() throws IOException {
-      Console console = System.console();
-      if (console != null) {
-        char[] p = console.readPassword("Password for the new user: ");
-        return p == null ? new char[0] : p;
-      }
-      BufferedReader in =
-          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      String line = in.readLine();
-      if (line == null) {
-        throw new UserInputException("no password on standard input");
-      }
-      return line.toCharArray();
+      return UsersCommand.readPassword("Password for the new user: ");
     }
+  }
+
+  /** {@code ward users password NAME}: the new password is read from standard input. */
+  @Command(
+      name = "password",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Sets a user's password and lifts a lockout: the way back in for an admin who forgot"
+            + " theirs. The password is read from standard input (one line), never an argument.",
+        "A running server ends the user's browser sessions; API tokens keep working."
+      })
+  static final class Password implements Callable<Integer> {
+    @Mixin StoreOptions store;
+
+    @Parameters(paramLabel = "NAME", description = "the user name")
+    String name;
+
+    @Override
+    public Integer call() throws IOException {
+      char[] password = readPassword("New password for " + name + ": ");
+      try (WardAdmin admin = WardAdmin.open(store.settings())) {
+        admin.resetPassword(name, java.nio.CharBuffer.wrap(password));
+        System.out.println("password of " + name + " set");
+        return ExitCodes.OK;
+      } catch (ServerStartException | IllegalArgumentException e) {
+        System.err.println("ward: " + e.getMessage());
+        return ExitCodes.BAD_INPUT;
+      } catch (java.util.NoSuchElementException e) {
+        System.err.println("ward: no user " + name);
+        return ExitCodes.BAD_INPUT;
+      } finally {
+        Arrays.fill(password, '\0');
+      }
+    }
+  }
+
+  /** One line from the terminal without echo, else from standard input. */
+  static char[] readPassword(String prompt) throws IOException {
+    Console console = System.console();
+    if (console != null) {
+      char[] p = console.readPassword(prompt);
+      return p == null ? new char[0] : p;
+    }
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String line = in.readLine();
+    if (line == null) {
+      throw new UserInputException("no password on standard input");
+    }
+    return line.toCharArray();
   }
 }

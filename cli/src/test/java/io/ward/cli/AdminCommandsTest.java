@@ -81,6 +81,42 @@ class AdminCommandsTest {
   }
 
   @Test
+  void shouldSetAForgottenPasswordFromTheCommandLine() throws Exception {
+    String dir = data.toString();
+    assertThat(
+            run(
+                    "the first password\n",
+                    "users",
+                    "create",
+                    "--role",
+                    "admin",
+                    "--data-dir",
+                    dir,
+                    "amy")
+                .code())
+        .isZero();
+    Run weak = run("short\n", "users", "password", "--data-dir", dir, "amy");
+    assertThat(weak.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(weak.err().strip()).isEqualTo("ward: a password needs at least 12 characters");
+    Run nobody = run("a long enough password\n", "users", "password", "--data-dir", dir, "zed");
+    assertThat(nobody.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(nobody.err().strip()).isEqualTo("ward: no user zed");
+
+    Run set = run("the second password\n", "users", "password", "--data-dir", dir, "amy");
+    assertThat(set.code()).as(set.err()).isZero();
+    assertThat(set.out()).contains("password of amy set");
+    try (io.ward.server.RunningServer server =
+        io.ward.server.WardServer.start(
+            io.ward.server.ServerSettings.fromEnvironment().withPort(0).withDataDir(data))) {
+      io.ward.server.security.UserService users =
+          server.context().getBean(io.ward.server.security.UserService.class);
+      io.ward.server.audit.Actor cli = io.ward.server.audit.Actor.cli();
+      assertThat(users.confirmsPassword("amy", "the second password", cli)).isTrue();
+      assertThat(users.confirmsPassword("amy", "the first password", cli)).isFalse();
+    }
+  }
+
+  @Test
   void shouldRefuseAWeakPasswordAndAnUnknownRoleInOneLine() {
     String dir = data.toString();
     Run weak = run("short\n", "users", "create", "--role", "admin", "--data-dir", dir, "bob");

@@ -46,6 +46,17 @@ public final class WardAdmin implements AutoCloseable {
   }
 
   /**
+   * Sets a user's password (and lifts a lockout); a running server ends the user's browser sessions
+   * within seconds. The way back in for an admin who forgot theirs.
+   *
+   * @throws IllegalArgumentException the password breaks the policy
+   * @throws java.util.NoSuchElementException no such user
+   */
+  public void resetPassword(String username, CharSequence password) {
+    context.getBean(UserService.class).changePassword(username, password, Actor.cli());
+  }
+
+  /**
    * Creates an API token for a user; the secret is in the result and nowhere else.
    *
    * @throws java.util.NoSuchElementException no such user
