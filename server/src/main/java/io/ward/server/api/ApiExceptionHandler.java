@@ -5,6 +5,7 @@ import java.util.NoSuchElementException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -76,6 +77,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
     log.info("refused a change that breaks a stored constraint: {}", rootMessage(e));
     return api(ApiException.conflict("the change conflicts with stored data", java.util.Map.of()));
+  }
+
+  @ExceptionHandler(ConcurrencyFailureException.class)
+  ResponseEntity<ProblemDetail> concurrent(ConcurrencyFailureException e) {
+    log.info("a change met a concurrent one: {}", rootMessage(e));
+    return api(
+        ApiException.conflict(
+            "another change to the same data happened at the same time; try again",
+            java.util.Map.of()));
   }
 
   @ExceptionHandler(UncheckedIOException.class)

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -75,18 +76,41 @@ public class RemediationCommands {
       java.util.function.Supplier<RemediationGroups.Selector> selector,
       RemediationJson.Group body,
       Actor actor) {
+    RemediationGroups.Selector chosen;
+    Optional<String> title;
+    Optional<String> owner;
+    Optional<LocalDate> due;
+    Optional<String> window;
     try {
-      return groups.create(
-          selector.get(),
-          Params.text("title", body.title(), RemediationJson.MAX_TITLE),
-          Params.text("owner", body.owner(), RemediationJson.MAX_OWNER),
-          due(body.due()),
-          Params.text("maintenanceWindow", body.maintenanceWindow(), RemediationJson.MAX_WINDOW),
-          actor);
+      chosen = selector.get();
+      title = Params.text("title", body.title(), RemediationJson.MAX_TITLE);
+      owner = Params.text("owner", body.owner(), RemediationJson.MAX_OWNER);
+      due = due(body.due());
+      window =
+          Params.text("maintenanceWindow", body.maintenanceWindow(), RemediationJson.MAX_WINDOW);
     } catch (NoSuchElementException | IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
     }
+    // A group is chosen and opened in one repeatable-read transaction, which PostgreSQL aborts when
+    // a row it writes (the audit log's head, which every audited change moves) was changed by a
+    // transaction that committed after it began. Run again, it reads afresh; PostgreSQL's manual
+    // asks applications to retry such transactions.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return groups.create(chosen, title, owner, due, window, actor);
+      } catch (NoSuchElementException | IllegalArgumentException e) {
+        throw ApiException.badRequest(e.getMessage());
+      } catch (ConcurrencyFailureException e) {
+        if (attempt == GROUP_ATTEMPTS) {
+          throw ApiException.conflict(
+              "other changes kept meeting this one; try again", Map.of("attempts", attempt));
+        }
+      }
+    }
   }
+
+  /** Tries at opening a group before a concurrent change is reported (409). */
+  static final int GROUP_ATTEMPTS = 3;
 
   /** One record, or 404. */
   public Remediation get(long id) {
