@@ -36,8 +36,8 @@ class AdvisoryPages {
       @RequestParam(name = "offset", defaultValue = "0") int offset,
       Model model) {
     Optional<String> text = Params.text("q", q, Params.MAX_SEARCH);
-    if (offset < 0) {
-      throw ApiException.badRequest("offset must not be negative");
+    if (offset < 0 || offset > MAX_OFFSET) {
+      throw ApiException.badRequest("offset must be from 0 to " + MAX_OFFSET);
     }
     AdvisoryQueries.Listing listing = advisories.list(text, offset, PAGE);
     model.addAttribute("page", "advisories");
@@ -51,6 +51,9 @@ class AdvisoryPages {
     model.addAttribute("prevUrl", offset > 0 ? url(text, Math.max(0, offset - PAGE)) : null);
     return "advisories";
   }
+
+  /** Largest offset: far beyond any advisory count, small enough that the page's sums fit. */
+  static final int MAX_OFFSET = 100_000_000;
 
   private static String url(Optional<String> text, int offset) {
     UriComponentsBuilder b = UriComponentsBuilder.fromPath("/advisories");

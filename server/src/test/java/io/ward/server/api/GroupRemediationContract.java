@@ -426,5 +426,10 @@ abstract class GroupRemediationContract {
     HttpResponse<String> bad = session.get("/findings?decision=bogus");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("decision must be one of");
+    // An offset whose next page would overflow: refused, not a link to a negative offset.
+    HttpResponse<String> far = session.get("/advisories?offset=" + Integer.MAX_VALUE);
+    assertThat(far.statusCode()).isEqualTo(400);
+    assertThat(far.body()).contains("offset must be from 0 to");
+    assertThat(session.get("/advisories?offset=100000000").statusCode()).isEqualTo(200);
   }
 }
