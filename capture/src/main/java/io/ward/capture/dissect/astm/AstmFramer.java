@@ -95,8 +95,18 @@ final class AstmFramer {
       state = State.FRAME;
     } else if (b == CR || b == LF) {
       deliverRecord(listener);
-    } else if (b == ENQ || b == ACK || b == NAK || b == EOT) {
-      // Link establishment and acknowledgements of E1381 section 6.2: no content.
+    } else if (b == ENQ || b == EOT) {
+      // A transmission starts or ends (E1381 section 6.2). A record an ETB frame left open is
+      // incomplete: it must not take the next transmission's first record (a patient's, say) as
+      // its continuation, where the header's fields would read that record's.
+      if (continuation) {
+        listener.anomaly("astm.incomplete_record");
+        continuation = false;
+        recordFill = 0;
+        recordOverflow = false;
+      }
+    } else if (b == ACK || b == NAK) {
+      // Acknowledgements of E1381 section 6.2: no content.
     } else {
       appendRecord(b, listener);
     }

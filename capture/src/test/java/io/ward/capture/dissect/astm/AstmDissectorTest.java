@@ -78,6 +78,24 @@ class AstmDissectorTest {
   }
 
   @Test
+  void shouldNotContinueARecordLeftOpenIntoTheNextTransmission() {
+    DissectorDriver d = driver();
+    d.feed(true, 1L, new byte[] {0x05});
+    d.feed(true, 2L, frame(1, "H|\\^&|||", false)); // ends in ETB, then the transmission ends
+    d.feed(true, 3L, new byte[] {0x04});
+    d.feed(true, 4L, new byte[] {0x05});
+    d.feed(true, 5L, frame(1, PATIENT + "\r", true));
+    d.feed(true, 6L, frame(2, TERMINATOR + "\r", true));
+    d.feed(true, 7L, new byte[] {0x04});
+    RecordingFlowContext ctx = d.context();
+
+    // Joined, the patient record's fields were read as the header's: sender "P", version "F".
+    assertThat(ctx.values(ObservationFields.ASTM_SENDER)).isEmpty();
+    assertThat(ctx.values(AstmDissector.VERSION)).isEmpty();
+    assertThat(ctx.anomalies()).containsEntry("astm.incomplete_record", 1);
+  }
+
+  @Test
   void shouldDropFrameWithBadChecksum() {
     DissectorDriver d = driver();
     byte[] bad = frame(1, HEADER + "\r", true);
