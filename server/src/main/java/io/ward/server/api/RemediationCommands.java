@@ -224,19 +224,17 @@ public class RemediationCommands {
   /** Due dates from this year on are taken; earlier ones are typing mistakes. */
   static final LocalDate EARLIEST_DUE = LocalDate.of(2000, 1, 1);
 
-  /** How far ahead a due date may be. */
-  static final int MAX_DUE_YEARS = 20;
+  /** The last due date taken: four-digit years, as dates are written and shown. */
+  static final LocalDate LATEST_DUE = LocalDate.of(9999, 12, 31);
 
   /**
-   * A due date, when given, within {@link #EARLIEST_DUE} and {@link #MAX_DUE_YEARS} ahead: the
-   * database stored a date before 4713 BC as minus infinity, a record that never fell overdue.
+   * A due date, when given, within {@link #EARLIEST_DUE} and {@link #LATEST_DUE}: the database
+   * stored a date before 4713 BC as minus infinity, a record that never fell overdue.
    */
   private static Optional<LocalDate> due(LocalDate due) {
-    if (due != null
-        && (due.isBefore(EARLIEST_DUE)
-            || due.isAfter(LocalDate.now(java.time.ZoneOffset.UTC).plusYears(MAX_DUE_YEARS)))) {
+    if (due != null && (due.isBefore(EARLIEST_DUE) || due.isAfter(LATEST_DUE))) {
       throw ApiException.badRequest(
-          "due must be a date from " + EARLIEST_DUE + " to " + MAX_DUE_YEARS + " years ahead");
+          "due must be a date from " + EARLIEST_DUE + " to " + LATEST_DUE);
     }
     return Optional.ofNullable(due);
   }
