@@ -69,7 +69,7 @@ public final class DhcpDissector implements Dissector {
       if (m.fromClient()) {
         emitClient(m, fromClient, epochNanos);
       } else {
-        emitServer(m, fromClient, epochNanos);
+        emitServer(m, epochNanos);
       }
       return true;
     }
@@ -90,7 +90,7 @@ public final class DhcpDissector implements Dissector {
       m.userClass().ifPresent(v -> flow.observe(subject, t, DHCP_USER_CLASS, v));
     }
 
-    private void emitServer(DhcpMessage m, boolean fromClient, long t) {
+    private void emitServer(DhcpMessage m, long t) {
       int vlan = flow.client().vlan();
       if (m.messageType() == DhcpMessage.ACK
           && m.chaddr().isPresent()
@@ -98,13 +98,10 @@ public final class DhcpDissector implements Dissector {
         Endpoint bound = Endpoint.of(m.chaddr().get(), m.yiaddr(), vlan);
         flow.observe(bound, t, ObservationFields.DHCP_LEASED_IP, m.yiaddr().toString());
       }
-      // A server's own vendor class (e.g. "ArubaAP") describes the server, i.e. the sender.
-      Endpoint sender = fromClient ? flow.client() : flow.server();
-      boolean senderKnown = sender.ip().map(ip -> !ip.isGroupOrUnspecified()).orElse(true);
-      if (senderKnown) {
-        m.vendorClass()
-            .ifPresent(v -> flow.observe(sender, t, ObservationFields.DHCP_VENDOR_CLASS, v));
-      }
+      // A server's option 60 is not about the server: servers echo the client's class or send one
+      // configured for the clients they serve (a VMware DHCP server sent "ArubaAP" to the Aruba
+      // access points it serves, and was taken for an Aruba device). RFC 2132 §9.13 defines the
+      // option as the client's; a reply's is not kept.
     }
 
     /** chaddr, with ciaddr when the client already holds an address (RENEW, INFORM). */

@@ -45,8 +45,11 @@ class DhcpTsharkOracleTest {
 
     assertThat(run.values(ObservationFields.DHCP_HOSTNAME))
         .containsExactlyInAnyOrderElementsOf(t.perPacket("dhcp.option.hostname"));
+    // Option 60 is the client's (RFC 2132 §9.13): only requests' (op 1) are read.
+    Tshark.Table requests =
+        Tshark.fields(pcap, List.of("-Y", "dhcp.type == 1"), "dhcp.option.vendor_class_id");
     assertThat(run.values(ObservationFields.DHCP_VENDOR_CLASS))
-        .containsExactlyInAnyOrderElementsOf(t.perPacket("dhcp.option.vendor_class_id"));
+        .containsExactlyInAnyOrderElementsOf(requests.perPacket("dhcp.option.vendor_class_id"));
     assertThat(run.values(ObservationFields.DHCP_PARAM_LIST))
         .containsExactlyInAnyOrderElementsOf(t.perPacket("dhcp.option.request_list_item"));
     assertThat(run.values(ObservationFields.DHCP_MUD_URL))
@@ -60,10 +63,9 @@ class DhcpTsharkOracleTest {
         .containsExactlyInAnyOrderElementsOf(t.values("dhcp.hw.mac_addr"));
   }
 
-  /** MACs of the clients described; a server's own vendor class is about the server. */
+  /** MACs of the clients described. */
   private static List<String> clientMacs(List<Observation> observations) {
     return observations.stream()
-        .filter(o -> !o.field().equals(ObservationFields.DHCP_VENDOR_CLASS))
         .map(o -> o.subject().mac())
         .flatMap(Optional::stream)
         .map(Object::toString)
