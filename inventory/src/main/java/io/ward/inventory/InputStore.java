@@ -19,9 +19,13 @@ final class InputStore {
   /** Fields that describe an address without showing it is in use (a DNS answer may be stale). */
   static final Set<String> ATTACH_ONLY = Set.of(ObservationFields.DNS_NAME);
 
-  /** Fields whose value is an IP address the subject's MAC holds. */
-  private static final Set<String> BINDING_FIELDS =
-      Set.of(ObservationFields.DHCP_LEASED_IP, ObservationFields.DHCP_REQUESTED_IP);
+  /**
+   * Fields whose value is an IP address the subject's MAC holds: a lease the server acknowledged.
+   * Not the address a client asks for (option 50): servers refuse such requests (NAK) or offer
+   * another, and zeek/dhcp_dhcp.pcap's client asked for an address another network's server had
+   * given it, which then showed as the client's.
+   */
+  private static final Set<String> BINDING_FIELDS = Set.of(ObservationFields.DHCP_LEASED_IP);
 
   /** Fields paired by capture time (MSH-3 with MSH-4, MSH-5 with MSH-6 of one message). */
   private static final Set<String> TIMED_FIELDS =

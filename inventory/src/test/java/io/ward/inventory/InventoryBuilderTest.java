@@ -72,6 +72,21 @@ class InventoryBuilderTest {
   }
 
   @Test
+  void shouldNotGiveADeviceTheAddressItOnlyAskedFor() {
+    String asker = "00:d0:75:aa:bb:01";
+    String holder = "00:d0:75:aa:bb:02";
+    InventoryBuilder b = new InventoryBuilder(kb);
+    // The server refuses the request (a NAK carries no lease); another device uses the address.
+    b.observation(obs(0, macOnly(asker), DHCP_REQUESTED_IP, "10.0.0.50"));
+    b.observation(obs(1, at(holder, "10.0.0.50"), ARP_IP, "10.0.0.50"));
+    b.flow(tcp(at(holder, "10.0.0.50"), ipOnly("10.9.9.9"), 443, "tls", 2));
+
+    List<Device> devices = b.build();
+    assertThat(byId(devices, "mac:" + asker).ips()).isEmpty();
+    assertThat(byId(devices, "mac:" + holder).ips()).containsExactly(ip("10.0.0.50"));
+  }
+
+  @Test
   void shouldTreatAMacFrontingManyAddressesAsAGatewayAndKeepRemoteIpIdentity() {
     String router = "00:1b:54:00:00:01";
     String host = "00:1c:05:00:00:02"; // 001C05 Nonin Medical
