@@ -133,8 +133,14 @@ final class DeviceAssembler {
   private void observed(EvidenceSet ev, String field, String value, ValueStat stat) {
     Direct direct = DIRECT.get(field);
     if (direct != null) {
-      String v = direct.attribute().equals(Attributes.VENDOR) ? kb.normaliseVendor(value) : value;
-      ev.add(direct.attribute(), v, field, value, Optional.empty(), direct.confidence(), stat);
+      Optional<String> v =
+          direct.attribute().equals(Attributes.VENDOR)
+              ? Optional.of(kb.normaliseVendor(value))
+              : field.equals(NBNS_NAME) ? NetbiosNames.hostName(value) : Optional.of(value);
+      if (v.isPresent()) {
+        ev.add(
+            direct.attribute(), v.get(), field, value, Optional.empty(), direct.confidence(), stat);
+      }
     }
     fingerprints(ev, field, value, field, stat);
   }

@@ -124,7 +124,12 @@ final class InventoryAssembly {
       KeyRecord r = store.records.get(k);
       for (String field : NAME_FIELDS) {
         for (String raw : r.fields.getOrDefault(field, new TreeMap<>()).keySet()) {
-          String name = raw.trim().toLowerCase(Locale.ROOT);
+          Optional<String> host =
+              field.equals(NBNS_NAME) ? NetbiosNames.hostName(raw) : Optional.of(raw);
+          if (host.isEmpty()) {
+            continue;
+          }
+          String name = host.get().trim().toLowerCase(Locale.ROOT);
           int dot = name.indexOf('.');
           String label = dot < 0 ? name : name.substring(0, dot);
           // Short or numeric labels ("www", "1") name too many hosts to merge on.

@@ -72,6 +72,22 @@ class InventoryBuilderTest {
   }
 
   @Test
+  void shouldNameAHostByItsNetbiosNameWithoutServiceSuffixOrWorkgroup() {
+    String pc = "00:d0:75:aa:bb:03";
+    InventoryBuilder b = new InventoryBuilder(kb);
+    for (String name : List.of("MDJR98<20>", "MDJR98<00>", "WORKGROUP<1d>")) {
+      b.observation(obs(0, at(pc, "10.0.0.7"), NBNS_NAME, name));
+    }
+    Device d = byId(b.build(), "mac:" + pc);
+    // A CMDB lists the host as MDJR98; the suffix names the service, 1D the master browser.
+    assertThat(d.hostnames()).containsExactly("MDJR98");
+    assertThat(d.evidence())
+        .filteredOn(e -> e.attribute().equals("hostname"))
+        .extracting(e -> e.observed())
+        .contains("MDJR98<20>", "MDJR98<00>");
+  }
+
+  @Test
   void shouldNotGiveADeviceTheAddressItOnlyAskedFor() {
     String asker = "00:d0:75:aa:bb:01";
     String holder = "00:d0:75:aa:bb:02";
