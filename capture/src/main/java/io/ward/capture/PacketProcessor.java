@@ -254,9 +254,22 @@ final class PacketProcessor {
       return p.srcPort >= p.dstPort;
     }
     if (p.ipProto == Packet.PROTO_UDP) {
+      if (fromServerToClientPort(p.srcPort, p.dstPort)) {
+        return false;
+      }
       return !(matcher.isServerPort(false, p.srcPort) && !matcher.isServerPort(false, p.dstPort));
     }
     return true;
+  }
+
+  /**
+   * UDP services whose clients also use a fixed port below 1024, where the first datagram of a flow
+   * is often the server's: DHCP (server 67, client 68; a reply goes to the leased address, a flow
+   * of its own) and DHCPv6 (server 547, client 546). Both ports count as server ports otherwise,
+   * and the sender of the first datagram, the DHCP server, was taken for the client.
+   */
+  private static boolean fromServerToClientPort(int srcPort, int dstPort) {
+    return (srcPort == 67 && dstPort == 68) || (srcPort == 547 && dstPort == 546);
   }
 
   private void deliver(FlowState f, Packet p, boolean fromClient, long now) {

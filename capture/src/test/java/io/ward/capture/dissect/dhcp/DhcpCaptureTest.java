@@ -37,6 +37,23 @@ class DhcpCaptureTest {
   }
 
   @Test
+  void shouldMakeTheDhcpServerTheServerOfEveryFlowWhateverItsFirstDatagram() {
+    CaptureRun run = run("arkime/wireshark-dhcp.pcap");
+
+    // Frames 2 and 4 (offer, ack) go 192.168.0.1:67 -> 192.168.0.10:68 on a flow of their own,
+    // whose first datagram is the server's; 1 and 3 go 0.0.0.0:68 -> 255.255.255.255:67.
+    assertThat(run.flows()).hasSize(2);
+    assertThat(run.flows())
+        .allSatisfy(
+            f -> {
+              assertThat(f.serverPort()).isEqualTo(67);
+              assertThat(f.clientPort()).isEqualTo(68);
+            });
+    assertThat(run.flows())
+        .anySatisfy(f -> assertThat(f.server().ip()).contains(IpAddress.parse("192.168.0.1")));
+  }
+
+  @Test
   void shouldFingerprintRaspberryPiWithMudUrl() {
     CaptureRun run = run("tcpdump/dhcp-mud.pcap");
 
