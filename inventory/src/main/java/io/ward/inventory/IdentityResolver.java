@@ -13,10 +13,11 @@ import java.util.Set;
  * Decides which device each endpoint key belongs to.
  *
  * <p>A unicast MAC names one device, except a MAC seen with more than {@link #GATEWAY_MIN_IPS}
- * distinct non-link-local IPs: that is a router whose frames carry the addresses of hosts behind
- * it. Those hosts keep their IP identity; the router keeps only the addresses ARP or DHCP bind to
- * it. An IP seen without a MAC joins the MAC bound to it (by ARP, DHCP or frames), preferring
- * ARP/DHCP bindings, then the most often seen, then the most recent, then the lowest MAC.
+ * distinct non-link-local IPs, or with a private address ARP or DHCP binds to it and a public
+ * address in its frames: that is a router whose frames carry the addresses of hosts behind it.
+ * Those hosts keep their IP identity; the router keeps only the addresses ARP or DHCP bind to it.
+ * An IP seen without a MAC joins the MAC bound to it (by ARP, DHCP or frames), preferring ARP/DHCP
+ * bindings, then the most often seen, then the most recent, then the lowest MAC.
  */
 final class IdentityResolver {
 
@@ -39,6 +40,7 @@ final class IdentityResolver {
 
   IdentityResolver(Map<EndpointKey, KeyRecord> records) {
     Map<MacAddress, Set<IpAddress>> weakIps = new HashMap<>();
+    Set<MacAddress> boundPrivate = new HashSet<>();
     for (Map.Entry<EndpointKey, KeyRecord> e : records.entrySet()) {
       EndpointKey k = e.getKey();
       if (k.mac().isPresent() && k.ip().isPresent()) {
@@ -47,11 +49,18 @@ final class IdentityResolver {
         if ((r.flows > 0 || r.observations > r.strongBindings) && !k.ip().get().isLinkLocal()) {
           weakIps.computeIfAbsent(k.mac().get(), m -> new HashSet<>()).add(k.ip().get());
         }
+        if (r.strongBindings > 0 && !k.ip().get().isPublic()) {
+          boundPrivate.add(k.mac().get());
+        }
       }
     }
     weakIps.forEach(
         (mac, ips) -> {
-          if (ips.size() > GATEWAY_MIN_IPS) {
+          // A host holding a private address does not also send from a public one; a router
+          // forwarding to the internet does, however few the addresses (a gateway with five web
+          // servers behind it took their addresses and the operating system of their headers).
+          if (ips.size() > GATEWAY_MIN_IPS
+              || (boundPrivate.contains(mac) && ips.stream().anyMatch(IpAddress::isPublic))) {
             gateways.add(mac);
           }
         });

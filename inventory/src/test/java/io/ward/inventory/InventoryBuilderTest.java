@@ -124,6 +124,24 @@ class InventoryBuilderTest {
   }
 
   @Test
+  void shouldTreatARouterToTheInternetAsAGatewayHoweverFewItsRemoteAddresses() {
+    String router = "00:1b:54:00:00:01"; // Cisco
+    String host = "00:1c:05:00:00:02";
+    InventoryBuilder b = new InventoryBuilder(kb);
+    b.observation(obs(0, at(router, "10.0.0.1"), ARP_IP, "10.0.0.1"));
+    for (int i = 1; i <= 5; i++) {
+      b.flow(tcp(at(host, "10.0.0.50"), at(router, "93.184.216." + i), 80, "http", i));
+    }
+    b.observation(obs(6, at(router, "93.184.216.3"), HTTP_SERVER, "Microsoft-IIS/10.0"));
+
+    List<Device> devices = b.build();
+    Device gw = byId(devices, "mac:" + router);
+    assertThat(gw.ips()).containsExactly(ip("10.0.0.1"));
+    assertThat(gw.os()).isEmpty();
+    assertThat(byId(devices, "ip:93.184.216.3").protocolsAsServer()).containsExactly("http");
+  }
+
+  @Test
   void shouldKeepAMacWithFewAddressesAsOneDevice() {
     InventoryBuilder b = new InventoryBuilder(kb);
     for (int i = 1; i <= 8; i++) {

@@ -112,6 +112,32 @@ public record IpAddress(long high, long low) implements Comparable<IpAddress> {
     return (high >>> 56) == 0xFF || (high == 0 && low == 0);
   }
 
+  /**
+   * True for an address reachable from the internet: not private (RFC 1918, shared 100.64/10,
+   * unique-local fc00::/7), loopback, link-local, multicast, broadcast, unspecified or reserved;
+   * for IPv6 only global unicast (2000::/3) counts.
+   */
+  public boolean isPublic() {
+    if (isGroupOrUnspecified() || isLinkLocal()) {
+      return false;
+    }
+    if (isV4()) {
+      int v = v4();
+      int a = v >>> 24;
+      int b = (v >>> 16) & 0xFF;
+      return !(a == 0
+          || a == 10
+          || a == 127
+          || (a == 100 && b >= 64 && b <= 127)
+          || (a == 172 && b >= 16 && b <= 31)
+          || (a == 192 && b == 168)
+          || a >= 224);
+    }
+    // Global unicast 2000::/3; everything else in IPv6 is loopback, link-local, unique-local,
+    // multicast or reserved.
+    return (high >>> 61) == 1;
+  }
+
   /** True for IPv6 link-local (fe80::/10) or IPv4 link-local (169.254/16). */
   public boolean isLinkLocal() {
     if (isV4()) {

@@ -87,30 +87,9 @@ public final class TrafficExposure {
     return out;
   }
 
-  /**
-   * True for an address reachable from the internet: not private (RFC 1918, shared 100.64/10,
-   * unique-local fc00::/7), loopback, link-local, multicast, broadcast, unspecified or reserved;
-   * for IPv6 only global unicast (2000::/3) counts.
-   */
+  /** True for an address reachable from the internet ({@link IpAddress#isPublic()}). */
   public static boolean isPublic(IpAddress ip) {
-    if (ip.isGroupOrUnspecified() || ip.isLinkLocal()) {
-      return false;
-    }
-    if (ip.isV4()) {
-      int v = ip.v4();
-      int a = v >>> 24;
-      int b = (v >>> 16) & 0xFF;
-      return !(a == 0
-          || a == 10
-          || a == 127
-          || (a == 100 && b >= 64 && b <= 127)
-          || (a == 172 && b >= 16 && b <= 31)
-          || (a == 192 && b == 168)
-          || a >= 224);
-    }
-    // Global unicast 2000::/3; everything else in IPv6 is loopback, link-local, unique-local,
-    // multicast or reserved.
-    return (ip.high() >>> 61) == 1;
+    return ip.isPublic();
   }
 
   private static Derived noTraffic() {
