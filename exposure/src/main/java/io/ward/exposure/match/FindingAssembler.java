@@ -115,9 +115,11 @@ final class FindingAssembler {
       AffectedProduct product,
       Optional<String> constraintText,
       Hit hit) {
+    // A derived statement names the product the advisory lists (so its scores and remediations
+    // apply) and says how it was derived.
     return new MatchReason(
         advisory.id(),
-        Optional.of(product.productId()),
+        Optional.of(DerivedProducts.sourceId(product.productId())),
         product.name(),
         hit.rule(),
         constraintText,
@@ -125,7 +127,10 @@ final class FindingAssembler {
         s.modelText() + s.version().map(x -> " " + x.text()).orElse(""),
         List.of(),
         confidence(hit.identityConfidence(), hit.version()),
-        hit.identity() + "; " + hit.versionText());
+        hit.identity()
+            + "; "
+            + hit.versionText()
+            + DerivedProducts.note(product).map(n -> "; " + n).orElse(""));
   }
 
   /**
@@ -155,6 +160,9 @@ final class FindingAssembler {
           ps.fixed()
               ? "the advisory lists this version as fixed (" + hit.versionText() + ")"
               : notAffectedReason(v, product.productId());
+    } else if (ps.affected() && DerivedProducts.possiblyOnly(product)) {
+      // Uncertain by derivation, not by a loose match: say which reading makes it possible.
+      reason = DerivedProducts.note(product).orElse("") + versionUncertainty(hit);
     } else if (ps.affected()) {
       reason = uncertainty(hit, certain);
     } else {
@@ -171,6 +179,12 @@ final class FindingAssembler {
             status,
             Optional.ofNullable(reason),
             why));
+  }
+
+  /** The version part of {@link #uncertainty}, prefixed with "; ", empty when none. */
+  private static String versionUncertainty(Hit hit) {
+    String v = uncertainty(hit, true);
+    return v.isEmpty() ? "" : "; " + v;
   }
 
   private static String uncertainty(Hit hit, boolean certain) {

@@ -118,7 +118,7 @@ final class FindingTemplates {
       AffectedProduct p,
       Optional<String> constraint,
       int code) {
-    IdentityMatch m = r.node.matchFor(index.groupOf(e));
+    IdentityMatch m = index.matchFor(r.node.matchFor(index.groupOf(e)), e);
     MatchRule rule = m.rule(index.ruleOf(e));
     String stated = constraint.orElse("");
     if (rule == MatchRule.PURL && index.purlRange(e) != null) {

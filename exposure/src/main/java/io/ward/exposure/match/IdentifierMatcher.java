@@ -55,7 +55,8 @@ public final class IdentifierMatcher {
   /** A matcher over the identifiers these advisories publish. */
   public IdentifierMatcher(Collection<Advisory> advisories, VendorAliases aliases) {
     this.aliases = aliases;
-    for (Advisory a : advisories) {
+    for (Advisory published : advisories) {
+      Advisory a = DerivedProducts.expand(published);
       for (AffectedProduct p : a.products()) {
         if (p.serialNumbers().isEmpty() && p.skus().isEmpty() && p.modelNumbers().isEmpty()) {
           continue;

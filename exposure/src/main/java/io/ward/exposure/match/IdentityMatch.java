@@ -23,6 +23,11 @@ record IdentityMatch(double confidence, int kind, String vendorNote) {
     return kind == PURL ? MatchRule.PURL : kind == CPE ? MatchRule.CPE : statementRule;
   }
 
+  /** This match with its confidence at most {@code cap}. */
+  IdentityMatch atMost(double cap) {
+    return confidence <= cap ? this : new IdentityMatch(cap, kind, vendorNote);
+  }
+
   /** True when a finding from this match may be "affected" rather than "possibly". */
   boolean certain() {
     return confidence >= PairEvaluator.CERTAIN;

@@ -58,6 +58,9 @@ public final class MatchIndex implements DeviceMatcher {
   private int statusSize;
   private final Map<Integer, VersionRange> purlRanges = new HashMap<>();
 
+  /** Entries that may only give "possibly affected" ({@link DerivedProducts#possiblyOnly}). */
+  private final java.util.BitSet possiblyOnly = new java.util.BitSet();
+
   private final List<ProductGroup> groups = new ArrayList<>();
   private final Map<ProductIdentity, ProductGroup> groupByIdentity = new HashMap<>();
   private final LongIntMap keyToList = new LongIntMap(1 << 16);
@@ -81,7 +84,8 @@ public final class MatchIndex implements DeviceMatcher {
   /** An index over these advisories; products are compiled on every core. */
   public static MatchIndex build(Collection<Advisory> advisories, VendorAliases aliases) {
     MatchIndex index = new MatchIndex(aliases);
-    List<Advisory> list = List.copyOf(advisories);
+    // The statements a CSAF advisory implies are filed with those it lists (DerivedProducts).
+    List<Advisory> list = advisories.stream().map(DerivedProducts::expand).toList();
     IndexBuilder builder = new IndexBuilder(aliases);
     IndexBuilder.Compiled[] compiled = builder.compileAll(list);
     Map<ProductIdentity, ProductGroup> byInstance = new IdentityHashMap<>();
@@ -101,7 +105,8 @@ public final class MatchIndex implements DeviceMatcher {
   }
 
   /** Files one more advisory (its new versions keyed in place); returns what changed. */
-  IndexChange addAdvisory(Advisory advisory) {
+  IndexChange addAdvisory(Advisory published) {
+    Advisory advisory = DerivedProducts.expand(published);
     int firstEntry = entries;
     int groupsBefore = groups.size();
     int epoch = line.epoch();
@@ -236,6 +241,9 @@ public final class MatchIndex implements DeviceMatcher {
       }
       VersionReading r = c.readings()[pi];
       int e = newEntry(ai, pi, g.id, r.rule());
+      if (DerivedProducts.possiblyOnly(ps.get(pi))) {
+        possiblyOnly.set(e);
+      }
       appendStatuses(c.statuses(), pi, nv);
       byte kind = kind(r);
       Optional<VersionRange> purlRange = purlRange(r, ps.get(pi), identity);
@@ -410,6 +418,13 @@ public final class MatchIndex implements DeviceMatcher {
   /** How many finding keys (advisory id and vulnerability label) there are. */
   int findingKeyCount() {
     return findingKeyIds.size();
+  }
+
+  /** The identity match of a subject with the group of {@code entry}, capped for the entry. */
+  IdentityMatch matchFor(IdentityMatch groupMatch, int entry) {
+    return possiblyOnly.get(entry)
+        ? groupMatch.atMost(DerivedProducts.POSSIBLY_CONFIDENCE)
+        : groupMatch;
   }
 
   /** The purl version range of an entry flagged {@link ProductGroup#PURL_VERSION}. */

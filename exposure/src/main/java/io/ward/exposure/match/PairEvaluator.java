@@ -52,7 +52,11 @@ final class PairEvaluator {
     if (m.isEmpty()) {
       return Optional.empty();
     }
-    MatchRule rule = m.get().rule(e.rule());
+    IdentityMatch match =
+        DerivedProducts.possiblyOnly(e.product())
+            ? m.get().atMost(DerivedProducts.POSSIBLY_CONFIDENCE)
+            : m.get();
+    MatchRule rule = match.rule(e.rule());
     String stated = e.constraintText().orElse("");
     Optional<VersionRange> range = e.range();
     if (rule == MatchRule.PURL && e.purlVersion().isPresent() && range.isEmpty()) {
@@ -60,7 +64,7 @@ final class PairEvaluator {
       stated = e.purlVersion().get();
     }
     Outcome o = outcome(range, e.unreadable(), s.version());
-    return Optional.of(hit(s, e.product().name(), m.get(), rule, o, stated));
+    return Optional.of(hit(s, e.product().name(), match, rule, o, stated));
   }
 
   /** What a range says about a version (the nested-loop way). */

@@ -21,7 +21,8 @@ public final class ReferenceMatcher implements DeviceMatcher {
   /** A matcher over these advisories. */
   public ReferenceMatcher(Collection<Advisory> advisories, VendorAliases aliases) {
     this.aliases = aliases;
-    for (Advisory a : advisories) {
+    for (Advisory published : advisories) {
+      Advisory a = DerivedProducts.expand(published);
       for (AffectedProduct p : a.products()) {
         entries.add(ProductEntry.of(a, p, aliases));
       }

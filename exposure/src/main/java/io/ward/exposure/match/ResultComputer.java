@@ -110,12 +110,13 @@ final class ResultComputer {
   }
 
   /** The finding candidates statement {@code j} gives with this outcome (OUT gives none). */
-  private void emit(ProductGroup g, int j, Outcome o, IdentityMatch m, Buffer b) {
+  private void emit(ProductGroup g, int j, Outcome o, IdentityMatch groupMatch, Buffer b) {
     if (o == Outcome.OUT) {
       return; // nothing: affected needs not-out, fixed and not-affected need in
     }
-    boolean certain = m.certain();
     int e = g.entry(j);
+    IdentityMatch m = index.matchFor(groupMatch, e);
+    boolean certain = m.certain();
     int sole = g.soleKey(j);
     if (sole >= 0) {
       ProductStatus ps = MatchIndex.statusOfCode(g.soleStatus(j));
@@ -234,10 +235,10 @@ final class ResultComputer {
     if (b.entry[x] == b.entry[y]) {
       return 0;
     }
-    return index
-        .productOf(b.entry[x])
-        .productId()
-        .compareTo(index.productOf(b.entry[y]).productId());
+    // A derived statement names its source product (as the finding does): equal names tie, and
+    // the explanation decides when templates are made, as in the nested-loop matcher.
+    return DerivedProducts.sourceId(index.productOf(b.entry[x]).productId())
+        .compareTo(DerivedProducts.sourceId(index.productOf(b.entry[y]).productId()));
   }
 
   /** The result's version on the line, remembered until the line gains a bound. */

@@ -197,7 +197,9 @@ final class ProductTreeParser {
       return;
     }
     // The combined product is the component in its context: it keeps the component's identity
-    // (vendor, name, version, identifiers) and says where it is installed.
+    // (vendor, name, version, identifiers) and says where it is installed. The platform side (a
+    // device known only as the platform) is derived for matching in match.DerivedProducts, so the
+    // advisory keeps the products the document lists.
     AffectedProduct component = products.get(ref.get());
     if (component == null || !products.containsKey(relatesTo.get())) {
       problems.add(
