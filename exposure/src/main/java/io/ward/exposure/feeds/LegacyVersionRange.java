@@ -12,14 +12,6 @@ import java.util.Optional;
  */
 public final class LegacyVersionRange {
 
-  /**
-   * Dates ("<8/30/2024", "< april 1, 2018", "<May 2018") bound a distribution period, not a
-   * version: they are kept as text and never read as a range.
-   */
-  private static final java.util.regex.Pattern DATE =
-      java.util.regex.Pattern.compile(
-          "(?i).*(\\d{1,2}/\\d{1,2}/\\d{2,4}|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d).*");
-
   /** Longest text handed to the range reader; longer text is prose, kept but not read. */
   private static final int MAX_TEXT = 256;
 
@@ -38,9 +30,13 @@ public final class LegacyVersionRange {
     return new VersionConstraint.Legacy(t, interpret(t));
   }
 
-  /** The {@code vers} reading of free text, or empty when it is not unambiguous. */
+  /**
+   * The {@code vers} reading of free text, or empty when it is not unambiguous. Dates
+   * ("<8/30/2024", "< april 1, 2018", "<May 2018") bound a distribution period, not a version: they
+   * are kept as text and never read as a range ({@link LegacyRanges#statesDate}).
+   */
   public static Optional<VersionConstraint.Vers> interpret(String text) {
-    if (text.length() > MAX_TEXT || DATE.matcher(text).matches()) {
+    if (text.length() > MAX_TEXT || LegacyRanges.statesDate(text)) {
       return Optional.empty();
     }
     try {

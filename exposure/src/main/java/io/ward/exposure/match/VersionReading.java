@@ -76,10 +76,17 @@ record VersionReading(Optional<VersionRange> range, MatchRule rule, Optional<Str
     }
     if (c instanceof VersionConstraint.Legacy) {
       VersionConstraint.Legacy l = (VersionConstraint.Legacy) c;
+      // Text without a reading is read again, for ranges vers cannot spell ("0-0"), but not a
+      // date: the import left it unread on purpose, and LegacyRanges would order "<May 2018" as
+      // version 2018.5. Unread, the device is reported possibly affected with the statement.
       Optional<VersionRange> r =
           l.interpreted()
               .flatMap(v -> Vers.tryParse(v.vers()))
-              .or(() -> LegacyRanges.parse(l.text()));
+              .or(
+                  () ->
+                      LegacyRanges.statesDate(l.text())
+                          ? Optional.empty()
+                          : LegacyRanges.parse(l.text()));
       return new VersionReading(r, MatchRule.LEGACY, Optional.of(l.text()));
     }
     return new VersionReading(Optional.empty(), MatchRule.PRODUCT_ONLY, Optional.empty());

@@ -72,7 +72,28 @@ public final class LegacyRanges {
   private static final Pattern OPERATOR =
       Pattern.compile("^(<=|>=|=<|=>|<|>|=|==|!=|≤|≥)?\\s*(.+)$");
 
+  /**
+   * A date in range text: US ({@code 8/30/2024}) or a month name, spelled out or abbreviated, then
+   * a day or year ({@code May 2018}, {@code april 1, 2018}). The month must be a whole word:
+   * "Marquette 12SL" or "Decision 2" name products, not March or December.
+   */
+  private static final Pattern DATE =
+      Pattern.compile(
+          "(?i)\\b\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})\\b"
+              + "|\\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+              + "|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+              + "\\.?\\s+\\d");
+
   private LegacyRanges() {}
+
+  /**
+   * True when the text bounds by a date ({@code <8/30/2024}, {@code prior to May 2018}): a period
+   * of distribution, not a version. {@link #parse} still orders such text as numbers (2024.8.30),
+   * so callers reading an advisory's statement must ask this first and leave it unread.
+   */
+  public static boolean statesDate(String text) {
+    return text != null && DATE.matcher(text).find();
+  }
 
   /** The range the text states, empty when it cannot be read unambiguously. */
   public static Optional<VersionRange> parse(String text) {

@@ -79,6 +79,27 @@ class LegacyRangesTest {
     assertThat(LegacyRanges.parse(text)).isEmpty();
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "<8/30/2024; true",
+        "<May 2018; true",
+        "distributed  < april 1, 2018; true",
+        "before Sept. 3, 2019; true",
+        "<12/31/19; true",
+        "Marquette 12SL v21; false",
+        "Decision 2; false",
+        "<= Octave 3.2; false",
+        "Juno 2 and prior; false",
+        "IntelliVue MP monitors MX800/700/600 ((865240/41/42) WLAN; false",
+        "<= 12.2.x.x; false",
+      })
+  void shouldTellADateFromAProductWordThatBeginsLikeAMonth(String text, boolean date) {
+    // A month is a whole word: "Marquette", "Decision", "Octave" only begin like one.
+    assertThat(LegacyRanges.statesDate(text)).as(text).isEqualTo(date);
+  }
+
   @Test
   void shouldWriteReadableTextAsCanonicalVers() {
     assertThat(LegacyRanges.toVers("prior to 3.1")).contains("vers:generic/<3.1");

@@ -261,12 +261,19 @@ public final class Cve5Reader {
             .map(c -> Json.text(c, "at"))
             .flatMap(Optional::stream)
             .findFirst();
+    // versionType "date" bounds a distribution period (CVE-2024-6795: lessThan 8/30/2024), not a
+    // version: kept as text marked "(date)" and never read, so a device is possibly affected
+    // whatever its firmware, instead of its version being compared with 2024.8.30.
+    boolean date = Json.textOr(v, "versionType", "").equalsIgnoreCase("date");
     if (lessThan.isEmpty() && lessThanOrEqual.isEmpty() && firstFix.isEmpty()) {
       if (version.isEmpty()) {
         return new VersionConstraint.Unknown();
       }
-      return version.get().equals("*")
-          ? new VersionConstraint.Vers("vers:all/*")
+      if (version.get().equals("*")) {
+        return new VersionConstraint.Vers("vers:all/*");
+      }
+      return date
+          ? new VersionConstraint.Legacy(version.get() + " (date)", Optional.empty())
           : new VersionConstraint.Exact(version.get());
     }
     // "0" and "*" as the start mean "from the beginning".
@@ -283,12 +290,16 @@ public final class Cve5Reader {
       high = lessThanOrEqual.filter(s -> !s.equals("*"));
       inclusive = true;
     }
-    Optional<VersionConstraint> range = VersBounds.range(low, true, high, inclusive);
+    Optional<VersionConstraint> range =
+        date ? Optional.empty() : VersBounds.range(low, true, high, inclusive);
     if (range.isPresent()) {
       return range.get();
     }
     String text =
         version.map(s -> ">=" + s + " ").orElse("") + (inclusive ? "<=" : "<") + high.orElse("*");
+    if (date) {
+      return new VersionConstraint.Legacy(text.trim() + " (date)", Optional.empty());
+    }
     return new VersionConstraint.Legacy(text.trim(), LegacyVersionRange.interpret(text.trim()));
   }
 

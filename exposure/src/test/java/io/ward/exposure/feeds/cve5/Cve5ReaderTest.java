@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +116,33 @@ class Cve5ReaderTest {
     assertThat(v.products(ProductStatus.KNOWN_NOT_AFFECTED)).hasSize(1);
     assertThat(v.cvssV4()).get().extracting(CvssScore::baseScore).isEqualTo(9.3);
     assertThat(result.problems()).hasSize(2); // status "maybe", the n/a entry
+  }
+
+  @Test
+  void shouldKeepADateRangeAsTextNeverReadAsVersions(@TempDir Path dir) throws IOException {
+    // CVE-2024-6795 (Baxter Connex Health Portal): versionType "date", lessThan "8/30/2024".
+    // Read as bounds, the date became version 2024.8.30 (vers:generic/<2024.8.30).
+    Advisory real = reader.read(DIR.resolve("CVE-2024-6795.json")).items().get(0);
+    assertThat(real.products())
+        .filteredOn(p -> p.vendor().equals(Optional.of("Baxter")))
+        .extracting(AffectedProduct::version)
+        .containsExactly(new VersionConstraint.Legacy(">=0 <8/30/2024 (date)", Optional.empty()));
+
+    Path file = dir.resolve("CVE-2024-9998.json");
+    Files.writeString(
+        file,
+        """
+        {"dataType":"CVE_RECORD","cveMetadata":{"cveId":"CVE-2024-9998","state":"PUBLISHED"},
+         "containers":{"cna":{"providerMetadata":{"shortName":"ACME"},
+          "affected":[{"vendor":"Acme","product":"Portal","versions":[
+            {"version":"2024-01-15","lessThanOrEqual":"2024-08-30","status":"affected","versionType":"date"},
+            {"version":"2024-09-02","status":"unaffected","versionType":"DATE"}]}]}}}
+        """);
+    assertThat(reader.read(file).items().get(0).products())
+        .extracting(AffectedProduct::version)
+        .containsExactly(
+            new VersionConstraint.Legacy(">=2024-01-15 <=2024-08-30 (date)", Optional.empty()),
+            new VersionConstraint.Legacy("2024-09-02 (date)", Optional.empty()));
   }
 
   @Test

@@ -1,0 +1,93 @@
+package io.ward.exposure.match;
+
+import static io.ward.exposure.match.Devices.device;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ward.exposure.feeds.cve5.Cve5Reader;
+import io.ward.model.Device;
+import io.ward.model.exposure.Advisory;
+import io.ward.model.exposure.Finding;
+import io.ward.model.exposure.FindingStatus;
+import io.ward.model.exposure.VersionConstraint;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real advisories that bound the affected products by a date of distribution, not by a version:
+ * Ward cannot place a firmware version against a date, so every device of the product is possibly
+ * affected, whatever its version, with the statement as the reason.
+ */
+class DateRangeMatchTest {
+
+  /** Philips PageWriter TC cardiographs: "All versions prior to May 2018" ({@code <May 2018}). */
+  private static final Advisory PAGEWRITER = RealAdvisories.icsma("icsma-18-228-01");
+
+  /** Baxter Connex Health Portal: {@code <8/30/2024} (the portal was patched on that day). */
+  private static final Advisory CONNEX = RealAdvisories.icsma("icsma-24-249-01");
+
+  private static List<Finding> match(Device d, Advisory a) {
+    List<Finding> indexed =
+        MatchIndex.build(List.of(a), VendorAliases.defaults()).match(d, List.of());
+    List<Finding> reference =
+        new ReferenceMatcher(List.of(a), VendorAliases.defaults()).match(d, List.of());
+    assertThat(indexed).isEqualTo(reference);
+    return indexed;
+  }
+
+  private static void assertPossiblyAffectedBecause(List<Finding> findings, String statement) {
+    assertThat(findings)
+        .isNotEmpty()
+        .allSatisfy(
+            f -> {
+              assertThat(f.status()).isEqualTo(FindingStatus.POSSIBLY_AFFECTED);
+              assertThat(f.statusReason().orElseThrow())
+                  .contains("'" + statement + "' could not be read");
+            });
+  }
+
+  @Test
+  void shouldNotReadAMonthAndYearAsAVersion() {
+    // Before: 2019.1 was above "version 2018.5" (no finding), A.08.02 below it ("affected").
+    for (String firmware : List.of("2019.1", "A.08.02", "2018.4")) {
+      List<Finding> findings =
+          match(device("tc70-" + firmware, "Philips", "PageWriter TC70", firmware), PAGEWRITER);
+      assertPossiblyAffectedBecause(findings, "<May 2018");
+    }
+  }
+
+  @Test
+  void shouldNotReadAUsDateAsAVersion() {
+    // Before: 2025.1 was above "version 2024.8.30" (no finding), 5.2 below it ("affected").
+    for (String version : List.of("2025.1", "5.2")) {
+      List<Finding> findings =
+          match(device("connex-" + version, "Baxter", "Connex Health Portal", version), CONNEX);
+      assertThat(findings).hasSize(2);
+      assertPossiblyAffectedBecause(findings, "<8/30/2024");
+    }
+  }
+
+  @Test
+  void shouldNotReadACve5DateRangeAsAVersion() {
+    // CVE-2024-6795's CNA entry: versionType "date", lessThan "8/30/2024". Before, 2025.1 was
+    // above 2024.8.30: no finding. (CISA's ADP entry restates the bound as "8.30.2024" of type
+    // "custom", which nothing marks as a date; it still reads as a version and makes 5.2
+    // "affected", so only a version above it shows the CNA entry on its own.)
+    Advisory cve =
+        new Cve5Reader()
+            .read(
+                RealAdvisories.testData()
+                    .resolve("advisories/cve-json5-vulnrichment/CVE-2024-6795.json"))
+            .items()
+            .get(0);
+    List<Finding> findings =
+        match(device("connex", "Baxter", "Connex Health Portal", "2025.1"), cve);
+    assertPossiblyAffectedBecause(findings, ">=0 <8/30/2024 (date)");
+
+    // Dates in other spellings stay unread too: the reader's "(date)" leaves nothing to read.
+    for (String text : List.of(">=2024-01-15 <=2024-08-30 (date)", "2024-09-02 (date)")) {
+      VersionConstraint c = new VersionConstraint.Legacy(text, Optional.empty());
+      assertThat(VersionReading.of(c, List.of()).unreadable()).as(text).isTrue();
+    }
+  }
+}
