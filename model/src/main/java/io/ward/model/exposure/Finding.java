@@ -41,8 +41,12 @@ public record Finding(
     Objects.requireNonNull(matchedBy, "matchedBy");
   }
 
-  /** The CVE id when the vulnerability is one. */
+  /**
+   * The CVE id when the vulnerability is one, upper case as KEV and EPSS key it: a finding stored
+   * before advisories' ids were upper-cased may still say "cve-2019-0708".
+   */
   public Optional<String> cve() {
-    return vulnerability.startsWith("CVE-") ? Optional.of(vulnerability) : Optional.empty();
+    String id = Vulnerability.canonicalCve(vulnerability);
+    return id.startsWith("CVE-") ? Optional.of(id) : Optional.empty();
   }
 }
