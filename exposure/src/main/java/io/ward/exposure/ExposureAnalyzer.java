@@ -8,6 +8,7 @@ import io.ward.exposure.match.IdentifierMatcher;
 import io.ward.exposure.match.MatchIndex;
 import io.ward.exposure.match.RecallMatcher;
 import io.ward.exposure.match.VendorAliases;
+import io.ward.exposure.match.VexScope;
 import io.ward.exposure.mds2.DeclaredSecurity;
 import io.ward.exposure.mds2.Mds2Catalog;
 import io.ward.exposure.remediation.RemediationOptions;
@@ -93,7 +94,7 @@ public final class ExposureAnalyzer {
           new ArrayList<>(
               matched != null ? matched.findingsOf(d.id()) : index.match(d, knowledge.sboms()));
       findings = new ArrayList<>(IdentifierMatcher.merge(findings, identifiers.match(d)));
-      findings = applyVex(findings, knowledge.vex());
+      findings = applyVex(findings, knowledge.vex(), VexScope.of(d, knowledge.sboms(), aliases));
       findings.addAll(latest.findings(d, findings));
       eolCatalog.finding(d, options.today()).ifPresent(findings::add);
       findings.addAll(recalls.match(d, knowledge.recalls()));
@@ -173,34 +174,56 @@ public final class ExposureAnalyzer {
                             .map(AffectedProduct::name))));
   }
 
-  /** A component finding a maker declared not affected becomes not affected, with the reason. */
-  static List<Finding> applyVex(List<Finding> findings, List<VexStatement> vex) {
+  /**
+   * A component finding a maker declared not affected becomes not affected, with the reason. Only a
+   * statement about the same component and a version it covers counts; one whose versions Ward
+   * cannot compare leaves the finding as it was, with a note.
+   */
+  static List<Finding> applyVex(List<Finding> findings, List<VexStatement> vex, VexScope scope) {
     List<Finding> out = new ArrayList<>(findings.size());
     for (Finding f : findings) {
-      Optional<VexStatement> st =
-          vex.stream()
-              .filter(s -> s.status() == VexStatement.VexStatus.NOT_AFFECTED)
-              .filter(s -> s.vulnerability().equalsIgnoreCase(f.vulnerability()))
-              .filter(s -> concerns(s, f))
-              .findFirst();
-      if (st.isPresent() && f.status() != FindingStatus.NOT_AFFECTED) {
+      if (f.status() == FindingStatus.NOT_AFFECTED) {
+        out.add(f);
+        continue;
+      }
+      Optional<VexStatement> applies = Optional.empty();
+      Optional<VexStatement> undecided = Optional.empty();
+      for (VexStatement s : vex) {
+        if (s.status() != VexStatement.VexStatus.NOT_AFFECTED
+            || !s.vulnerability().equalsIgnoreCase(f.vulnerability())) {
+          continue;
+        }
+        VexScope.Verdict verdict = scope.verdict(s, f);
+        if (verdict == VexScope.Verdict.APPLIES) {
+          applies = Optional.of(s);
+          break;
+        }
+        if (verdict == VexScope.Verdict.UNDECIDED && undecided.isEmpty()) {
+          undecided = Optional.of(s);
+        }
+      }
+      if (applies.isPresent()) {
+        VexStatement st = applies.get();
         String reason =
             "maker's VEX ("
-                + st.get().source()
+                + st.source()
                 + "): "
-                + st.get().justification().map(j -> j.label()).orElse("not_affected")
-                + st.get().detail().map(d -> " — " + d).orElse("");
+                + st.justification().map(j -> j.label()).orElse("not_affected")
+                + st.detail().map(d -> " — " + d).orElse("");
+        out.add(withStatus(f, FindingStatus.NOT_AFFECTED, Optional.of(reason)));
+      } else if (undecided.isPresent()) {
+        // Kept as it was: the note says why the maker's claim was not followed.
+        String note =
+            "maker's VEX ("
+                + undecided.get().source()
+                + ") says not affected for versions '"
+                + VexScope.versionsText(undecided.get())
+                + "', which Ward cannot compare with this component's version; not applied";
         out.add(
-            new Finding(
-                f.id(),
-                f.kind(),
-                f.deviceId(),
-                f.vulnerability(),
-                f.advisoryId(),
-                f.title(),
-                FindingStatus.NOT_AFFECTED,
-                Optional.of(reason),
-                f.matchedBy()));
+            withStatus(
+                f,
+                f.status(),
+                Optional.of(f.statusReason().map(r -> r + "; " + note).orElse(note))));
       } else {
         out.add(f);
       }
@@ -208,21 +231,17 @@ public final class ExposureAnalyzer {
     return out;
   }
 
-  private static boolean concerns(VexStatement s, Finding f) {
-    String attribute = f.matchedBy().deviceAttribute();
-    if (!attribute.startsWith("sbom:")) {
-      return false;
-    }
-    String component = attribute.substring("sbom:".length());
-    String name =
-        component.contains("@") ? component.substring(0, component.indexOf('@')) : component;
-    String version = component.contains("@") ? component.substring(component.indexOf('@') + 1) : "";
-    return s.product()
-        .map(
-            p ->
-                p.name().equalsIgnoreCase(name)
-                    && p.version().map(v -> v.equals(version)).orElse(true))
-        .orElse(false);
+  private static Finding withStatus(Finding f, FindingStatus status, Optional<String> reason) {
+    return new Finding(
+        f.id(),
+        f.kind(),
+        f.deviceId(),
+        f.vulnerability(),
+        f.advisoryId(),
+        f.title(),
+        status,
+        reason,
+        f.matchedBy());
   }
 
   /** Where Ward's own advice starts in a finding's options (the end when there is none). */

@@ -12,6 +12,9 @@ import java.util.Optional;
  * @param productRef the product reference as published: a CycloneDX {@code bom-ref} or BOM-link, or
  *     the CSAF product id
  * @param product the product or component the reference resolves to, when the document says
+ * @param versions which versions of the product the statement is about: a CSAF product may be a
+ *     version range ({@code product_version_range}), which the product's single {@code version}
+ *     cannot hold; {@link VersionConstraint.Unknown} only when the document names no version at all
  * @param status the claimed status
  * @param justification why not affected
  * @param detail free text: impact statement, analysis detail or action statement
@@ -21,6 +24,7 @@ public record VexStatement(
     String vulnerability,
     String productRef,
     Optional<SbomComponent> product,
+    VersionConstraint versions,
     VexStatus status,
     Optional<VexJustification> justification,
     Optional<String> detail,
@@ -30,10 +34,38 @@ public record VexStatement(
     Checks.text(vulnerability, "vulnerability");
     Checks.text(productRef, "productRef");
     Objects.requireNonNull(product, "product");
+    Objects.requireNonNull(versions, "versions");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(justification, "justification");
     Objects.requireNonNull(detail, "detail");
     Objects.requireNonNull(source, "source");
+  }
+
+  /**
+   * A statement about a component as its document lists it (CycloneDX): about the component's own
+   * version, or about every version when the component has none.
+   */
+  public VexStatement(
+      String vulnerability,
+      String productRef,
+      Optional<SbomComponent> product,
+      VexStatus status,
+      Optional<VexJustification> justification,
+      Optional<String> detail,
+      String source) {
+    this(
+        vulnerability,
+        productRef,
+        product,
+        product
+            .flatMap(SbomComponent::version)
+            .filter(v -> !v.isBlank())
+            .<VersionConstraint>map(VersionConstraint.Exact::new)
+            .orElseGet(VersionConstraint.Unknown::new),
+        status,
+        justification,
+        detail,
+        source);
   }
 
   /** VEX statuses (the CISA VEX minimum elements; CycloneDX states map onto them). */

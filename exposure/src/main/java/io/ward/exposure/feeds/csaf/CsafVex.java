@@ -47,6 +47,12 @@ public final class CsafVex {
                   id,
                   productId,
                   product.map(CsafVex::component),
+                  // The product's version statement itself, ranges included: the component
+                  // below keeps only an exact version, and a range must not read as "every
+                  // version".
+                  product
+                      .<VersionConstraint>map(AffectedProduct::version)
+                      .orElseGet(VersionConstraint.Unknown::new),
                   status,
                   status == VexStatement.VexStatus.NOT_AFFECTED
                       ? justification(v, productId)

@@ -52,4 +52,21 @@ class CsafVexTest {
         .satisfies(s -> assertThat(s.detail()).contains("Update to firmware 12.1.4."));
     assertThat(statements).filteredOn(s -> s.status() == VexStatement.VexStatus.FIXED).hasSize(1);
   }
+
+  @Test
+  void shouldCarryTheVersionsOfEachStatementRangesIncluded() {
+    List<VexStatement> statements = CsafVex.statements(result.items().get(0));
+
+    // A range product has no single version: the range itself must reach the analyzer, or the
+    // statement would read as "every version".
+    VexStatement range =
+        statements.stream()
+            .filter(s -> s.productRef().equals("LVP-12.0"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(range.product().orElseThrow().version()).isEmpty();
+    assertThat(range.versions())
+        .isEqualTo(new VersionConstraint.Vers("vers:generic/>=12.0|<12.1.3"));
+    assertThat(statements.get(0).versions()).isEqualTo(new VersionConstraint.Exact("12.1.3"));
+  }
 }

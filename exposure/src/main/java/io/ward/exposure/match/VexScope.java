@@ -1,0 +1,180 @@
+package io.ward.exposure.match;
+
+import com.github.packageurl.PackageURL;
+import io.ward.exposure.cpe.Purls;
+import io.ward.exposure.version.Vers;
+import io.ward.exposure.version.Version;
+import io.ward.exposure.version.VersionRange;
+import io.ward.model.Device;
+import io.ward.model.exposure.Finding;
+import io.ward.model.exposure.Sbom;
+import io.ward.model.exposure.SbomComponent;
+import io.ward.model.exposure.VersionConstraint;
+import io.ward.model.exposure.VexStatement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Whether a VEX statement is about one SBOM-component finding of a device: the same component and a
+ * version the statement covers. A "not affected" statement silences a finding, so every doubt (an
+ * unreadable range, a component without a readable version) keeps the finding.
+ *
+ * <p>The component is compared by the strongest identity both sides carry: the purl (without
+ * version), else the CPE vendor and product, else the vendor and the name, else the name alone; so
+ * a statement about one maker's {@code openssl} does not reach another package of that name.
+ */
+public final class VexScope {
+
+  /** What a statement says about a finding. */
+  public enum Verdict {
+    /** Same component, and its version is among the statement's versions. */
+    APPLIES,
+    /** Another component, or a version the statement leaves out. */
+    DOES_NOT_APPLY,
+    /** Same component, but Ward cannot tell whether its version is among the statement's. */
+    UNDECIDED
+  }
+
+  private final Device device;
+  private final List<Sbom> sboms;
+  private final VendorAliases aliases;
+
+  /** The device's SBOM components by subject attribute; read on first use. */
+  private Map<String, SbomComponent> components;
+
+  private VexScope(Device device, List<Sbom> sboms, VendorAliases aliases) {
+    this.device = device;
+    this.sboms = sboms;
+    this.aliases = aliases;
+  }
+
+  /** The scope of a device's findings, its components taken from the SBOMs that describe it. */
+  public static VexScope of(Device device, List<Sbom> sboms, VendorAliases aliases) {
+    return new VexScope(device, sboms, aliases);
+  }
+
+  /**
+   * What the statement says about the finding (never applies to a finding on the device itself).
+   */
+  public Verdict verdict(VexStatement s, Finding f) {
+    String attribute = f.matchedBy().deviceAttribute();
+    if (s.product().isEmpty() || !attribute.startsWith("sbom:")) {
+      return Verdict.DOES_NOT_APPLY;
+    }
+    SbomComponent component = component(attribute);
+    if (!sameComponent(s.product().get(), component, aliases)) {
+      return Verdict.DOES_NOT_APPLY;
+    }
+    if (s.versions() instanceof VersionConstraint.Exact exact
+        && component.version().filter(exact.version()::equals).isPresent()) {
+      return Verdict.APPLIES;
+    }
+    Optional<VersionRange> covered = covered(s.versions(), s.product().get());
+    if (covered.isPresent() && covered.get().isAll()) {
+      return Verdict.APPLIES;
+    }
+    Optional<Version> version = Subjects.version(component);
+    if (covered.isEmpty() || version.isEmpty()) {
+      return Verdict.UNDECIDED;
+    }
+    return covered.get().contains(version.get()) ? Verdict.APPLIES : Verdict.DOES_NOT_APPLY;
+  }
+
+  /** The statement's versions as published, for notes: a range, a version or "all versions". */
+  public static String versionsText(VexStatement s) {
+    VersionConstraint c = s.versions();
+    if (c instanceof VersionConstraint.Exact e) {
+      return e.version();
+    }
+    if (c instanceof VersionConstraint.Vers v) {
+      return v.vers();
+    }
+    if (c instanceof VersionConstraint.Legacy l) {
+      return l.text();
+    }
+    return "all versions";
+  }
+
+  /**
+   * True when both name the same software. Only identities both sides carry are compared: a purl on
+   * one side and none on the other says nothing either way.
+   */
+  static boolean sameComponent(
+      SbomComponent statement, SbomComponent component, VendorAliases aliases) {
+    SubjectIdentity a = SubjectIdentity.ofComponent(statement, aliases);
+    SubjectIdentity b = SubjectIdentity.ofComponent(component, aliases);
+    if (a.purlKey().isPresent() && b.purlKey().isPresent()) {
+      return a.purlKey().equals(b.purlKey());
+    }
+    if (a.cpeKey().isPresent() && b.cpeKey().isPresent()) {
+      return a.cpeKey().equals(b.cpeKey());
+    }
+    boolean sameName = statement.name().equalsIgnoreCase(component.name());
+    if (!a.vendorId().isEmpty() && !b.vendorId().isEmpty()) {
+      return sameName && a.vendorId().equals(b.vendorId());
+    }
+    return sameName;
+  }
+
+  /**
+   * The versions a statement covers; empty when its statement cannot be read. Free text counts only
+   * through Ward's unambiguous reading of it: a guess must not silence a finding.
+   */
+  static Optional<VersionRange> covered(VersionConstraint c, SbomComponent product) {
+    if (c instanceof VersionConstraint.Exact e) {
+      return Version.tryParse(e.version()).map(VersionRange::exactly);
+    }
+    if (c instanceof VersionConstraint.Vers v) {
+      return Vers.tryParse(v.vers());
+    }
+    if (c instanceof VersionConstraint.Legacy l) {
+      return l.interpreted().flatMap(v -> Vers.tryParse(v.vers()));
+    }
+    // No version statement: a version in the product's CPE name or purl still limits it; only a
+    // product that names no version at all is every version.
+    Optional<String> named =
+        product
+            .cpe()
+            .flatMap(Cpes::version)
+            .or(() -> product.purl().flatMap(Purls::parse).map(PackageURL::getVersion))
+            .filter(v -> !v.isBlank());
+    return named.isPresent()
+        ? Version.tryParse(named.get()).map(VersionRange::exactly)
+        : Optional.of(VersionRange.all());
+  }
+
+  /**
+   * The device's component behind a finding's attribute; when no SBOM of the device has it (it
+   * cannot happen for a finding the matcher made), the name and version the attribute holds.
+   */
+  private SbomComponent component(String attribute) {
+    if (components == null) {
+      components = new HashMap<>();
+      String vendorId = device.vendor().map(aliases::canonical).orElse("");
+      for (Sbom sbom : sboms) {
+        if (Subjects.describes(sbom, device, vendorId, aliases)) {
+          // The first component of an attribute, as the matcher keeps it.
+          sbom.components().forEach(c -> components.putIfAbsent(Subjects.attribute(c), c));
+        }
+      }
+    }
+    SbomComponent c = components.get(attribute);
+    if (c != null) {
+      return c;
+    }
+    String text = attribute.substring("sbom:".length());
+    // The version follows the last '@' (a name may start with one: npm scopes).
+    int at = text.lastIndexOf('@');
+    return new SbomComponent(
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        at <= 0 ? text : text.substring(0, at),
+        at <= 0 ? Optional.empty() : Optional.of(text.substring(at + 1)),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+}
