@@ -202,6 +202,9 @@ public final class LegacyRanges {
     }
     List<String> vers = new ArrayList<>();
     VersionRange union = VersionRange.none();
+    VersionRange lines = VersionRange.none();
+    java.util.Set<String> prefixes = new java.util.HashSet<>();
+    boolean upperBoundsOnly = parts.size() > 1;
     for (String p : parts) {
       Matcher m = OPERATOR.matcher(p);
       if (!m.matches()) {
@@ -215,10 +218,31 @@ public final class LegacyRanges {
       }
       vers.add(op.equals("=") ? encode(text) : op + encode(text));
       union = union.union(single(op, v.get()));
+      Matcher line = LINE_PREFIX.matcher(text);
+      if ((op.equals("<") || op.equals("<=")) && line.lookingAt()) {
+        prefixes.add(line.group(1).toUpperCase(java.util.Locale.ROOT));
+        Optional<Version> start = Version.tryParse(line.group(1) + "0");
+        if (start.isEmpty()) {
+          upperBoundsOnly = false;
+        } else {
+          lines = lines.union(VersionRange.between(start.get(), true, v.get(), op.equals("<=")));
+        }
+      } else {
+        upperBoundsOnly = false;
+      }
+    }
+    // "<= U61 |<= L81" (icsma-20-296-02: U61 and earlier in the United States, L81 and earlier
+    // elsewhere) bounds two release lines, one per letter: read as one union, U62 fell under L81
+    // (and "U" reads as "update", below every L version). Each bound keeps to its own line.
+    if (upperBoundsOnly && prefixes.size() == parts.size()) {
+      return Optional.of(lines);
     }
     Optional<VersionRange> ordered = Vers.tryParse("vers:generic/" + String.join("|", vers));
     return Optional.of(ordered.orElse(union));
   }
+
+  /** A version's release-line letters: {@code U} of {@code U61}, {@code L} of {@code L81}. */
+  private static final Pattern LINE_PREFIX = Pattern.compile("([A-Za-z]{1,3})\\d");
 
   private static String encode(String version) {
     return version.replace("%", "%25").replace("|", "%7C").replace(" ", "%20");

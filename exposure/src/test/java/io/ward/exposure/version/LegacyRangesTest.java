@@ -42,6 +42,9 @@ class LegacyRangesTest {
         "V2.1.3 SP2; 2.1.3sp2; 2.1.3",
         "1.1.3 MR Build 11; 1.1.3 MR Build 11; 1.1.3",
         "<= U61 |<= L81; L80; L82",
+        "<= U61 |<= L81; U61; U62",
+        "<= U61 |<= L81; U12; L82",
+        "< U61 |< L81; U60; U61",
         "v3.0 D15 and prior; 3.0 D15; 3.1",
       })
   void shouldReadPublishedRangeTexts(String text, String inside, String outside) {
