@@ -3,6 +3,7 @@ package io.ward.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ward.engine.CmdbTextReport;
+import io.ward.engine.InventoryFormatException;
 import io.ward.engine.InventoryJson;
 import io.ward.engine.VulnerabilityAssessment;
 import io.ward.engine.VulnerabilityTextReport;
@@ -22,6 +23,7 @@ import io.ward.model.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -133,10 +135,7 @@ final class VulnsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Device> devices;
-    try (InputStream in = Files.newInputStream(inventory)) {
-      devices = InventoryJson.readDevices(in, inventory.toString());
-    }
+    List<Device> devices = readInventory(inventory);
     LocalDate day = today.orElse(LocalDate.now());
     Path feedsDir = feeds.orElse(WardHome.feeds());
     if (!Files.isDirectory(feedsDir)) {
@@ -302,6 +301,23 @@ final class VulnsCommand implements Callable<Integer> {
       return Files.isRegularFile(file) ? CmdbMapping.load(file) : CmdbMapping.sample(cmdbMapping);
     } catch (IOException | RuntimeException e) {
       throw new UserInputException("--cmdb-mapping " + cmdbMapping + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The devices of the inventory; a directory, or a file that cannot be read, is named in the one
+   * line that stops the run, as a file that is not an inventory is.
+   */
+  private static List<Device> readInventory(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new UserInputException(file + ": is a directory, not an inventory file");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return InventoryJson.readDevices(in, file.toString());
+    } catch (InventoryFormatException | NoSuchFileException | AccessDeniedException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new UserInputException(file + ": cannot be read: " + e.getMessage());
     }
   }
 

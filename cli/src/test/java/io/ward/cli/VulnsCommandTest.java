@@ -391,4 +391,87 @@ class VulnsCommandTest {
     assertThat(code).isEqualTo(3);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("inv.json");
   }
+
+  /** The fixture with one value replaced at {@code $.devices[device]} (and {@code path} within). */
+  private Path inventoryWith(int device, String path, JsonNode value) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode root;
+    try (InputStream in = getClass().getResourceAsStream("two-pumps.inventory.json")) {
+      root = mapper.readTree(in);
+    }
+    JsonNode parent = root.path("devices").get(device);
+    String[] steps = path.split("\\.");
+    for (int i = 0; i < steps.length - 1; i++) {
+      parent =
+          steps[i].matches("\\d+") ? parent.get(Integer.parseInt(steps[i])) : parent.get(steps[i]);
+    }
+    ((com.fasterxml.jackson.databind.node.ObjectNode) parent).set(steps[steps.length - 1], value);
+    Path p = tmp.resolve("edited.json");
+    mapper.writeValue(p.toFile(), root);
+    return p;
+  }
+
+  private void assertRefusedInOneLine(Path inventory, String... expected) {
+    int code =
+        WardCommand.execute(
+            "vulns", "--inventory", inventory.toString(), "--feeds", tmp.toString());
+    String stderr = err.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(stderr).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(stderr.lines().toList()).as(stderr).hasSize(1);
+    assertThat(stderr)
+        .startsWith("ward: " + inventory + ": ")
+        .contains(expected)
+        .doesNotContain("Exception")
+        .doesNotContain("internal error");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void shouldExitThreeNamingTheFileAndPathOfADeviceTimeThatIsNotATime() throws IOException {
+    var text = com.fasterxml.jackson.databind.node.TextNode.valueOf("yesterday");
+    assertRefusedInOneLine(
+        inventoryWith(1, "firstSeen", text), "$.devices[1].firstSeen", "\"yesterday\"");
+  }
+
+  @Test
+  void shouldExitThreeNamingTheFileAndPathOfAnEvidenceTimeThatIsNotATime() throws IOException {
+    var text = com.fasterxml.jackson.databind.node.TextNode.valueOf("yesterday");
+    assertRefusedInOneLine(
+        inventoryWith(0, "evidence.1.firstSeen", text),
+        "$.devices[0].evidence[1].firstSeen",
+        "\"yesterday\"");
+  }
+
+  @Test
+  void shouldExitThreeOnATimeBeyondWhatWardHolds() throws IOException {
+    var text = com.fasterxml.jackson.databind.node.TextNode.valueOf("9999-12-31T00:00:00Z");
+    assertRefusedInOneLine(inventoryWith(0, "lastSeen", text), "$.devices[0].lastSeen", "9999");
+  }
+
+  @Test
+  void shouldExitThreeOnAValueOfTheWrongTypeInsteadOfIgnoringIt() throws IOException {
+    var text = com.fasterxml.jackson.databind.node.TextNode.valueOf("10.0.0.1");
+    assertRefusedInOneLine(
+        inventoryWith(0, "ips", text), "$.devices[0].ips", "expected a list", "\"10.0.0.1\"");
+    err.reset();
+    var numbers = new ObjectMapper().createArrayNode().add(7);
+    assertRefusedInOneLine(
+        inventoryWith(1, "protocols.client", numbers),
+        "$.devices[1].protocols.client[0]",
+        "expected a string");
+    err.reset();
+    assertRefusedInOneLine(
+        inventoryWith(1, "vlans", new ObjectMapper().createObjectNode()),
+        "$.devices[1].vlans",
+        "expected a list, found an object");
+  }
+
+  @Test
+  void shouldExitThreeNamingAnInventoryThatIsADirectory() {
+    int code =
+        WardCommand.execute("vulns", "--inventory", tmp.toString(), "--feeds", tmp.toString());
+    String stderr = err.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(stderr).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(stderr).isEqualTo("ward: " + tmp + ": is a directory, not an inventory file\n");
+  }
 }

@@ -250,16 +250,26 @@ public final class InventoryJson {
    * Reads the devices of a {@code ward.inventory/1} document (Ward's own output or a simulator
    * truth file).
    *
+   * <p>Absent and {@code null} values read as empty; a value of the wrong type (a string where the
+   * schema has a list, a number where it has a time…) or one that does not parse is refused.
+   *
    * @throws InventoryFormatException when the document is not that format; the message names the
-   *     problem and the JSON path
+   *     file, the JSON path of the value and the problem, on one line
    */
   public static List<Device> readDevices(InputStream in, String name) throws IOException {
     JsonNode root;
     try {
       root = Reader.MAPPER.readTree(in);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      com.fasterxml.jackson.core.JsonLocation where = e.getLocation();
       throw new InventoryFormatException(
-          name + ": not valid JSON (" + e.getOriginalMessage() + ")");
+          name
+              + (where == null || where.getLineNr() < 1
+                  ? ""
+                  : ": line " + where.getLineNr() + ", column " + where.getColumnNr())
+              + ": not valid JSON ("
+              + oneLine(e.getOriginalMessage())
+              + ")");
     }
     if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
       throw new InventoryFormatException(name + ": not a " + FORMAT + " document");
@@ -270,81 +280,218 @@ public final class InventoryJson {
     }
     List<Device> out = new ArrayList<>(devices.size());
     for (int i = 0; i < devices.size(); i++) {
+      String path = "$.devices[" + i + "]";
       try {
         out.add(readDevice(devices.get(i)));
+      } catch (BadValue e) {
+        throw new InventoryFormatException(name + ": " + path + e.at + ": " + e.getMessage());
       } catch (IllegalArgumentException e) {
-        throw new InventoryFormatException(name + ": $.devices[" + i + "]: " + e.getMessage());
+        throw new InventoryFormatException(name + ": " + path + ": " + oneLine(e.getMessage()));
       }
     }
     return List.copyOf(out);
   }
 
+  /** A value that is absent from or wrong in a device; {@code at} is its path inside the device. */
+  private static final class BadValue extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String at;
+
+    BadValue(String at, String problem) {
+      super(problem, null, false, false);
+      this.at = at;
+    }
+  }
+
   private static Device readDevice(JsonNode n) {
-    String id = text(n, "id").orElseThrow(() -> new IllegalArgumentException("no id"));
+    if (!n.isObject()) {
+      throw new BadValue("", "expected an object, found " + kind(n));
+    }
+    String id = string(n, "id", "").orElseThrow(() -> new BadValue(".id", "missing"));
     List<IpAddress> ips = new ArrayList<>();
-    n.path("ips").forEach(ip -> ips.add(IpAddress.parse(ip.asText())));
+    for (String ip : strings(n, "ips", "")) {
+      ips.add(parsed(".ips", ip, IpAddress::parse));
+    }
     Set<Integer> vlans = new LinkedHashSet<>();
-    n.path("vlans").forEach(v -> vlans.add(v.asInt()));
-    String categoryId = text(n, "category").orElse("unknown");
+    JsonNode vlanArray = array(n, "vlans", "");
+    for (int i = 0; i < vlanArray.size(); i++) {
+      JsonNode v = vlanArray.get(i);
+      if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+        throw new BadValue(".vlans[" + i + "]", "expected a whole number, found " + kind(v));
+      }
+      vlans.add(v.asInt());
+    }
+    String categoryId = string(n, "category", "").orElse("unknown");
     Category category =
         Category.fromId(categoryId)
-            .orElseThrow(() -> new IllegalArgumentException("unknown category " + categoryId));
-    String critId = text(n, "criticality").orElse("low");
+            .orElseThrow(() -> new BadValue(".category", "unknown category " + shown(categoryId)));
+    String critId = string(n, "criticality", "").orElse("low");
     Criticality criticality =
         Criticality.fromId(critId)
-            .orElseThrow(() -> new IllegalArgumentException("unknown criticality " + critId));
+            .orElseThrow(
+                () -> new BadValue(".criticality", "unknown criticality " + shown(critId)));
+    JsonNode medical = n.get("medical");
+    if (medical != null && !medical.isNull() && !medical.isBoolean()) {
+      throw new BadValue(".medical", "expected true or false, found " + kind(medical));
+    }
+    JsonNode protocols = n.get("protocols");
+    if (protocols != null && !protocols.isNull() && !protocols.isObject()) {
+      throw new BadValue(".protocols", "expected an object, found " + kind(protocols));
+    }
+    JsonNode roles = protocols == null ? n.path("protocols") : protocols;
     List<Evidence> evidence = new ArrayList<>();
-    for (JsonNode e : n.path("evidence")) {
-      evidence.add(
-          new Evidence(
-              text(e, "attribute").orElse(""),
-              text(e, "value").orElse(""),
-              text(e, "source").orElse(""),
-              text(e, "observed").orElse(""),
-              text(e, "fingerprint"),
-              e.path("confidence").asDouble(0),
-              parseTime(e.path("firstSeen"))));
+    JsonNode evidenceArray = array(n, "evidence", "");
+    for (int i = 0; i < evidenceArray.size(); i++) {
+      evidence.add(readEvidence(evidenceArray.get(i), ".evidence[" + i + "]"));
     }
     return new Device(
         id,
-        text(n, "mac").map(MacAddress::parse),
+        string(n, "mac", "").map(m -> parsed(".mac", m, MacAddress::parse)),
         ips,
-        strings(n.path("hostnames")),
+        strings(n, "hostnames", ""),
         vlans,
-        text(n, "vendor"),
-        text(n, "model"),
-        text(n, "os"),
-        text(n, "firmware"),
-        text(n, "serial"),
+        string(n, "vendor", ""),
+        string(n, "model", ""),
+        string(n, "os", ""),
+        string(n, "firmware", ""),
+        string(n, "serial", ""),
         category,
-        text(n, "modality"),
-        n.path("medical").asBoolean(category.medical()),
+        string(n, "modality", ""),
+        medical == null || medical.isNull() ? category.medical() : medical.asBoolean(),
         criticality,
-        new LinkedHashSet<>(strings(n.path("protocols").path("client"))),
-        new LinkedHashSet<>(strings(n.path("protocols").path("server"))),
-        new LinkedHashSet<>(strings(n.path("aeTitles"))),
-        new LinkedHashSet<>(strings(n.path("hl7Applications"))),
-        parseTime(n.path("firstSeen")),
-        parseTime(n.path("lastSeen")),
+        new LinkedHashSet<>(strings(roles, "client", ".protocols")),
+        new LinkedHashSet<>(strings(roles, "server", ".protocols")),
+        new LinkedHashSet<>(strings(n, "aeTitles", "")),
+        new LinkedHashSet<>(strings(n, "hl7Applications", "")),
+        time(n, "firstSeen", ""),
+        time(n, "lastSeen", ""),
         evidence);
   }
 
-  private static long parseTime(JsonNode n) {
-    if (!n.isTextual()) {
+  private static Evidence readEvidence(JsonNode e, String at) {
+    if (!e.isObject()) {
+      throw new BadValue(at, "expected an object, found " + kind(e));
+    }
+    JsonNode confidence = e.get("confidence");
+    double c = 0;
+    if (confidence != null && !confidence.isNull()) {
+      if (!confidence.isNumber()) {
+        throw new BadValue(at + ".confidence", "expected a number, found " + kind(confidence));
+      }
+      c = confidence.asDouble();
+      if (!(c >= 0 && c <= 1)) {
+        throw new BadValue(at + ".confidence", "must lie between 0 and 1, found " + c);
+      }
+    }
+    return new Evidence(
+        string(e, "attribute", at).orElse(""),
+        string(e, "value", at).orElse(""),
+        string(e, "source", at).orElse(""),
+        string(e, "observed", at).orElse(""),
+        string(e, "fingerprint", at),
+        c,
+        time(e, "firstSeen", at));
+  }
+
+  /** A time as the schema writes it, in epoch nanoseconds; 0 when absent or null. */
+  private static long time(JsonNode n, String field, String at) {
+    Optional<String> text = string(n, field, at);
+    if (text.isEmpty()) {
       return 0;
     }
-    Instant t = Instant.parse(n.asText());
-    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    Instant t;
+    try {
+      t = Instant.parse(text.get());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new BadValue(
+          at + "." + field,
+          "not an ISO-8601 UTC time such as 2024-05-01T12:00:00Z: " + shown(text.get()));
+    }
+    try {
+      return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+    } catch (ArithmeticException e) {
+      throw new BadValue(
+          at + "." + field, "outside the years 1677 to 2262 Ward can hold: " + shown(text.get()));
+    }
   }
 
-  private static Optional<String> text(JsonNode n, String field) {
+  /** A string value; empty when absent or null, refused when of another type. */
+  private static Optional<String> string(JsonNode n, String field, String at) {
     JsonNode v = n.get(field);
-    return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isTextual()) {
+      throw new BadValue(at + "." + field, "expected a string, found " + kind(v));
+    }
+    return Optional.of(v.asText());
   }
 
-  private static List<String> strings(JsonNode array) {
+  /** An array; empty when absent or null, refused when of another type. */
+  private static JsonNode array(JsonNode n, String field, String at) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return Reader.MAPPER.createArrayNode();
+    }
+    if (!v.isArray()) {
+      throw new BadValue(at + "." + field, "expected a list, found " + kind(v));
+    }
+    return v;
+  }
+
+  /** An array of strings; empty when absent or null, refused when anything else. */
+  private static List<String> strings(JsonNode n, String field, String at) {
+    JsonNode array = n == null || n.isMissingNode() ? null : array(n, field, at);
     List<String> out = new ArrayList<>();
-    array.forEach(s -> out.add(s.asText()));
+    if (array == null) {
+      return out;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode s = array.get(i);
+      if (!s.isTextual()) {
+        throw new BadValue(at + "." + field + "[" + i + "]", "expected a string, found " + kind(s));
+      }
+      out.add(s.asText());
+    }
     return out;
+  }
+
+  private static <T> T parsed(
+      String at, String text, java.util.function.Function<String, T> parse) {
+    try {
+      return parse.apply(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadValue(at, oneLine(e.getMessage()));
+    }
+  }
+
+  /** What a wrong value is, for a message: its type and, for a scalar, the value itself. */
+  private static String kind(JsonNode v) {
+    if (v.isArray()) {
+      return "a list";
+    }
+    if (v.isObject()) {
+      return "an object";
+    }
+    if (v.isTextual()) {
+      return "the string " + shown(v.asText());
+    }
+    if (v.isBoolean()) {
+      return v.asText();
+    }
+    if (v.isNumber()) {
+      return "the number " + v.asText();
+    }
+    return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** A value from the document, quoted, escaped and cut, so a message stays one short line. */
+  private static String shown(String text) {
+    String cut = text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    return com.fasterxml.jackson.databind.node.TextNode.valueOf(cut).toString();
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
   }
 }
