@@ -45,10 +45,13 @@ import picocli.CommandLine.Option;
     description = {
       "Simulates a hospital network, analyses the capture and prints the inventory; then starts",
       "the Ward server on the embedded database with that hospital and real CISA medical",
-      "advisories, and prints the URL and a one-time setup link. The demo directory is",
-      "recreated on each run (default ~/.ward/demo). Ctrl-C stops the server."
+      "advisories, and prints the URL and a one-time setup link. The demo directory (default",
+      "~/.ward/demo) is emptied on each run; one that Ward did not make for the demo is refused",
+      "unless empty. Ctrl-C stops the server."
     })
 final class DemoCommand implements Callable<Integer> {
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--devices",
@@ -81,7 +84,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--dir",
       paramLabel = "DIR",
-      description = "the demo directory, emptied first (default: ~/.ward/demo)")
+      description =
+          "the demo directory, emptied first if Ward made it for the demo; any other must be new"
+              + " or empty (default: ~/.ward/demo)")
   Optional<Path> dir = Optional.empty();
 
   @Option(
@@ -91,11 +96,18 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    SimulationConfig config;
+    try {
+      config = SimulationConfig.of(devices, minutes, seed);
+    } catch (IllegalArgumentException e) {
+      // Before the directory is touched: a mistyped option costs the last demo nothing.
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     Path out = dir.orElse(WardHome.dir().resolve("demo"));
     recreate(out);
     Path pcap = out.resolve("hospital.pcap");
     Path truth = out.resolve("hospital-truth.json");
-    simulate(pcap, truth);
+    simulate(config, pcap, truth);
     AnalysisResult result = analyze(pcap, out.resolve("hospital-inventory.json"));
     TextReport.print(result, System.out, 40);
     try (InputStream in = Files.newInputStream(truth)) {
@@ -112,9 +124,8 @@ final class DemoCommand implements Callable<Integer> {
     return serve(out, pcap);
   }
 
-  private void simulate(Path pcap, Path truth) throws IOException {
-    HospitalSimulator simulator =
-        new HospitalSimulator(SimulationConfig.of(devices, minutes, seed));
+  private void simulate(SimulationConfig config, Path pcap, Path truth) throws IOException {
+    HospitalSimulator simulator = new HospitalSimulator(config);
     try (OutputStream p = new BufferedOutputStream(Files.newOutputStream(pcap), 1 << 16);
         OutputStream t = new BufferedOutputStream(Files.newOutputStream(truth), 1 << 16)) {
       simulator.run(p, Optional.of(t));
@@ -188,15 +199,77 @@ final class DemoCommand implements Callable<Integer> {
     return target;
   }
 
-  /** Empties the demo directory: each demo starts fresh, so the one-time setup link is new. */
-  private static void recreate(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
+  /** The file that marks a directory as one Ward made for the demo, and may empty. */
+  static final String MARKER = ".ward-demo";
+
+  /**
+   * What a demo directory holds: a directory with nothing else, but no marker, is one an earlier
+   * version made (they wrote none) and is emptied too.
+   */
+  private static final java.util.Set<String> DEMO_FILES =
+      java.util.Set.of(
+          MARKER,
+          "hospital.pcap",
+          "hospital-truth.json",
+          "hospital-inventory.json",
+          "feeds",
+          "server");
+
+  /**
+   * Empties the demo directory, so each demo starts fresh and the one-time setup link is new; but
+   * only a directory that is the demo's (marked, or holding only the demo's files) or empty: any
+   * other is refused, never emptied, so that {@code --dir .} or {@code --dir ~} loses nothing.
+   */
+  static void recreate(Path dir) throws IOException {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new UserInputException(
+          dir + ": not a directory; --dir names the directory the demo writes its files to");
+    }
+    if (Files.isDirectory(dir)) {
+      List<Path> entries;
+      try (Stream<Path> list = Files.list(dir)) {
+        entries = list.toList();
+      }
+      if (!entries.isEmpty() && !isDemoDirectory(dir, entries)) {
+        throw new UserInputException(
+            dir
+                + ": not empty and not a Ward demo directory (no "
+                + MARKER
+                + " file), so the demo will not empty it; give --dir a new or empty directory");
+      }
+      for (Path entry : entries) {
+        deleteTree(entry);
       }
     }
     Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve(MARKER),
+        "This directory was made by 'ward demo', which empties it on each run.\n",
+        StandardCharsets.UTF_8);
+  }
+
+  private static boolean isDemoDirectory(Path dir, List<Path> entries) {
+    if (Files.isRegularFile(dir.resolve(MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return true;
+    }
+    // An earlier version's: only the demo's own files, and at least one of its hospital files.
+    boolean hospital = false;
+    for (Path entry : entries) {
+      String name = entry.getFileName().toString();
+      if (!DEMO_FILES.contains(name)) {
+        return false;
+      }
+      hospital |= name.startsWith("hospital");
+    }
+    return hospital;
+  }
+
+  /** Deletes a file or a directory and its contents; links are deleted, never followed. */
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 }
