@@ -10,15 +10,20 @@ import io.ward.engine.InventoryJson;
 import io.ward.engine.KnowledgeInBackground;
 import io.ward.engine.TextReport;
 import io.ward.inventory.KnowledgeBaseException;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,8 +53,11 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "write the inventory as ward.inventory/1 JSON to FILE (- for stdout)")
   Optional<String> json = Optional.empty();
 
-  @Option(names = "--csv", paramLabel = "FILE", description = "write the devices as CSV to FILE")
-  Optional<Path> csv = Optional.empty();
+  @Option(
+      names = "--csv",
+      paramLabel = "FILE",
+      description = "write the devices as CSV to FILE (- for stdout)")
+  Optional<String> csv = Optional.empty();
 
   @Option(
       names = "--workers",
@@ -71,7 +79,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       names = "--max-rows",
       paramLabel = "N",
       defaultValue = "200",
-      description = "medical devices listed in the summary (default: ${DEFAULT-VALUE})")
+      description = "medical devices listed in the summary, 0 or more (default: ${DEFAULT-VALUE})")
   int maxRows;
 
   @Option(
@@ -101,6 +109,11 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "standard input ('-') can be read only once; name it once");
     }
+    if (maxRows < 0) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--max-rows must be 0 or more, not " + maxRows);
+    }
+    checkOutputs();
     List<CaptureSource> sources = new ArrayList<>();
     for (String c : captures) {
       sources.add(
@@ -129,16 +142,27 @@ final class AnalyzeCommand implements Callable<Integer> {
     } finally {
       ProgressBar.finish(bar);
     }
-    boolean jsonOnStdout = json.filter("-"::equals).isPresent();
+    boolean dataOnStdout =
+        json.filter("-"::equals).isPresent() || csv.filter("-"::equals).isPresent();
+    // A failed output is reported with, not instead of, what the analysis found.
+    List<String> failed = new ArrayList<>();
     if (json.isPresent()) {
-      writeJson(result, json.get());
+      boolean toStdout = json.get().equals("-");
+      write(
+          "--json",
+          json.get(),
+          out -> {
+            InventoryJson.write(result, out);
+            if (toStdout) {
+              out.write('\n');
+            }
+          },
+          failed);
     }
     if (csv.isPresent()) {
-      try (Writer w = Files.newBufferedWriter(csv.get(), StandardCharsets.UTF_8)) {
-        InventoryCsv.write(result.devices(), w);
-      }
+      write("--csv", csv.get(), out -> writeCsv(result, out), failed);
     }
-    if (!jsonOnStdout) {
+    if (!dataOnStdout) {
       TextReport.print(result, System.out, maxRows);
       System.out.flush();
     }
@@ -147,21 +171,74 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     result.problems().forEach(p -> err.println("ward: " + p));
     result.captures().forEach(c -> c.warnings().forEach(w -> err.println("ward: warning: " + w)));
-    if (!result.problems().isEmpty()) {
+    failed.forEach(f -> err.println("ward: " + f));
+    if (!result.problems().isEmpty() || !failed.isEmpty()) {
       return ExitCodes.BAD_INPUT;
     }
     return result.hasWarnings() ? ExitCodes.WARNINGS : ExitCodes.OK;
   }
 
-  private static void writeJson(AnalysisResult result, String target) throws IOException {
-    if (target.equals("-")) {
-      InventoryJson.write(result, System.out);
-      System.out.println();
-      System.out.flush();
+  /**
+   * Refuses, before any capture is read, outputs that could not be written: a directory that does
+   * not exist or cannot be written, a directory named as the file, both on standard output, one
+   * file named twice or one that is a capture being read.
+   */
+  private void checkOutputs() throws IOException {
+    if (json.filter("-"::equals).isPresent() && csv.filter("-"::equals).isPresent()) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--json - and --csv - cannot both write to standard output");
+    }
+    Map<Path, String> named = new HashMap<>();
+    for (String c : captures) {
+      if (!c.equals("-")) {
+        named.put(Path.of(c).toAbsolutePath().normalize(), "a capture");
+      }
+    }
+    checkOutput("--json", json, named);
+    checkOutput("--csv", csv, named);
+  }
+
+  private void checkOutput(String option, Optional<String> target, Map<Path, String> named)
+      throws IOException {
+    if (target.isEmpty() || target.get().equals("-")) {
       return;
     }
-    try (OutputStream out = Files.newOutputStream(Path.of(target))) {
-      InventoryJson.write(result, out);
+    Path file = Path.of(target.get()).toAbsolutePath().normalize();
+    boolean device = Files.exists(file) && !Files.isRegularFile(file); // /dev/null, a pipe
+    for (Map.Entry<Path, String> other : named.entrySet()) {
+      boolean same =
+          other.getKey().equals(file)
+              || (Files.exists(file)
+                  && Files.exists(other.getKey())
+                  && Files.isSameFile(other.getKey(), file));
+      if (same && !device) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), option + " " + target.get() + ": also " + other.getValue());
+      }
     }
+    named.put(file, "written by " + option);
+    OutputFile.check(option, target.get());
+  }
+
+  /** Writes one output; a failure is added to {@code failed}, naming the option and file. */
+  private static void write(
+      String option, String target, OutputFile.Writer output, List<String> failed) {
+    try {
+      if (target.equals("-")) {
+        output.writeTo(System.out); // neither writer closes it
+        System.out.flush();
+        return;
+      }
+      OutputFile.write(Path.of(target), output);
+    } catch (IOException | UncheckedIOException e) {
+      Throwable t = e instanceof UncheckedIOException ? e.getCause() : e;
+      failed.add(option + " " + target + ": not written: " + ExitCodes.describe(t));
+    }
+  }
+
+  private static void writeCsv(AnalysisResult result, OutputStream out) throws IOException {
+    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    InventoryCsv.write(result.devices(), w);
+    w.flush();
   }
 }

@@ -58,15 +58,16 @@ final class ExitCodes {
       t.printStackTrace(cl.getErr());
       return INTERNAL;
     }
+  }
 
-    private static String describe(Throwable t) {
-      if (t instanceof NoSuchFileException) {
-        return t.getMessage() + ": no such file";
-      }
-      if (t instanceof AccessDeniedException) {
-        return t.getMessage() + ": permission denied";
-      }
-      return t.getMessage() == null ? t.toString() : t.getMessage();
+  /** A user error's message: its text, saying what a bare file name in it means. */
+  static String describe(Throwable t) {
+    if (t instanceof NoSuchFileException) {
+      return t.getMessage() + ": no such file";
     }
+    if (t instanceof AccessDeniedException) {
+      return t.getMessage() + ": permission denied";
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
   }
 }

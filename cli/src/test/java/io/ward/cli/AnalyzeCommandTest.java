@@ -286,4 +286,108 @@ class AnalyzeCommandTest {
     assertThat(WardCommand.execute("analyze", "--workers", "0", "x.pcap")).isEqualTo(2);
     assertThat(WardCommand.execute("no-such-command")).isEqualTo(2);
   }
+
+  @Test
+  void shouldRefuseAnOutputInAMissingDirectoryBeforeAnalysingOrWritingAnything() {
+    Path json = tmp.resolve("inv.json");
+    Path csv = tmp.resolve("nonexistent/x.csv");
+    int code =
+        WardCommand.execute(
+            "analyze",
+            "--json",
+            json.toString(),
+            "--csv",
+            csv.toString(),
+            DATA.resolve("pcaps/ndpi/hl7.pcap").toString(),
+            tmp.resolve("nope.pcap").toString());
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(stderr())
+        .isEqualTo("ward: --csv " + csv + ": no such directory " + csv.getParent() + "\n");
+    assertThat(json).doesNotExist();
+    assertThat(stdout()).isEmpty();
+  }
+
+  @Test
+  void shouldStillReportTheCapturesProblemsWhenAnOutputCannotBeWritten() throws IOException {
+    Path full = Path.of("/dev/full"); // every write fails: no space left on device
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full));
+    byte[] whole = Files.readAllBytes(DATA.resolve("pcaps/ndpi/telnet.pcap"));
+    Path cut = tmp.resolve("cut.pcap");
+    Files.write(cut, Arrays.copyOf(whole, whole.length - 37));
+    Path json = tmp.resolve("inv.json");
+    int code =
+        WardCommand.execute(
+            "analyze",
+            "--json",
+            json.toString(),
+            "--csv",
+            full.toString(),
+            DATA.resolve("pcaps/ndpi/hl7.pcap").toString(),
+            tmp.resolve("nope.pcap").toString(),
+            cut.toString());
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(stderr())
+        .contains("nope.pcap")
+        .contains("cut.pcap")
+        .containsPattern("offset \\d+")
+        .contains("ward: --csv /dev/full: not written: ")
+        .doesNotContain("\tat ");
+    assertThat(stdout()).contains("Devices:");
+    assertThat(new ObjectMapper().readTree(json.toFile()).path("captures").size()).isEqualTo(2);
+    assertThat(Files.isRegularFile(full)).as("/dev/full still the device").isFalse();
+  }
+
+  @Test
+  void shouldKeepTheLastInventoryWhenTheNewOneCannotBeWritten() throws IOException {
+    Path full = Path.of("/dev/full");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full));
+    Path json = Files.writeString(tmp.resolve("inv.json"), "the last inventory");
+    Path link = Files.createSymbolicLink(tmp.resolve("link.json"), json);
+    int code =
+        WardCommand.execute(
+            "analyze", "--json", link.toString(), DATA.resolve("pcaps/ndpi/hl7.pcap").toString());
+    assertThat(code).as(stderr()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(new ObjectMapper().readTree(json.toFile()).path("format").asText())
+        .isEqualTo("ward.inventory/1");
+    try (var files = Files.list(tmp)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("inv.json", "link.json");
+    }
+  }
+
+  @Test
+  void shouldWriteCsvToStandardOutputForADash() {
+    int code =
+        WardCommand.execute(
+            "analyze", "--csv", "-", DATA.resolve("pcaps/ndpi/hl7.pcap").toString());
+    assertThat(code).as(stderr()).isZero();
+    assertThat(stdout()).startsWith("id,mac,ips,").doesNotContain("Devices:");
+    assertThat(Path.of("-")).doesNotExist();
+  }
+
+  @Test
+  void shouldRefuseBothOutputsOnStandardOutputOrOnOneFile() {
+    String hl7 = DATA.resolve("pcaps/ndpi/hl7.pcap").toString();
+    assertThat(WardCommand.execute("analyze", "--json", "-", "--csv", "-", hl7))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(stderr()).contains("--json - and --csv - cannot both write to standard output");
+    String same = tmp.resolve("out").toString();
+    assertThat(WardCommand.execute("analyze", "--json", same, "--csv", same, hl7))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(WardCommand.execute("analyze", "--json", hl7, hl7)).isEqualTo(ExitCodes.USAGE);
+    assertThat(stderr()).contains("--json " + hl7 + ": also a capture");
+    assertThat(stdout()).isEmpty();
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void shouldRefuseANegativeMaxRowsAsAUsageError() {
+    int code =
+        WardCommand.execute(
+            "analyze", "--max-rows", "-1", DATA.resolve("pcaps/ndpi/hl7.pcap").toString());
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(stderr()).contains("--max-rows must be 0 or more");
+    assertThat(stdout()).isEmpty();
+  }
 }
