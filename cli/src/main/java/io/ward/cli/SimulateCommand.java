@@ -91,11 +91,28 @@ final class SimulateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    Optional<String> truthTarget = truth.map(Path::toString);
+    checkOutputs(truthTarget);
     HospitalSimulator simulator = new HospitalSimulator(config);
     SimulationResult result;
-    try (OutputStream pcap = open(output);
-        OutputStream truthOut = truth.isPresent() ? open(truth.get().toString()) : null) {
-      result = simulator.run(pcap, Optional.ofNullable(truthOut));
+    // Both files are written beside their targets and put in place only when both are complete:
+    // a failure leaves neither a partial capture nor a partial truth.
+    try (OutputFile pcapFile = file(output);
+        OutputFile truthFile = truthTarget.isPresent() ? file(truthTarget.get()) : null) {
+      OutputStream pcap = pcapFile != null ? pcapFile.stream() : stdout();
+      Optional<OutputStream> truthOut =
+          truthTarget.map(t -> truthFile != null ? truthFile.stream() : stdout());
+      result = simulator.run(pcap, truthOut);
+      if (truthFile != null) {
+        truthFile.commit();
+      }
+      if (pcapFile != null) {
+        pcapFile.commit();
+      }
+      pcap.flush();
+      if (truthOut.isPresent()) {
+        truthOut.get().flush();
+      }
     }
     System.err.printf(
         "ward: simulated %,d devices, %,d packets, %,d bytes%n",
@@ -103,11 +120,47 @@ final class SimulateCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static OutputStream open(String target) throws IOException {
-    if (target.equals("-")) {
-      return new BufferedOutputStream(new NonClosingOutputStream(System.out), 1 << 16);
+  /**
+   * Refuses, before anything is written, what cannot be: both on standard output (the truth would
+   * be written into the capture), both to one file, or a file that cannot be written.
+   */
+  private void checkOutputs(Optional<String> truthTarget) throws IOException {
+    if (truthTarget.isEmpty()) {
+      if (!output.equals("-")) {
+        OutputFile.check("-o", output);
+      }
+      return;
     }
-    return new BufferedOutputStream(Files.newOutputStream(Path.of(target)), 1 << 16);
+    String t = truthTarget.get();
+    if (output.equals("-") && t.equals("-")) {
+      throw new ParameterException(
+          spec.commandLine(), "-o - and --truth - cannot both write to standard output");
+    }
+    if (!output.equals("-") && !t.equals("-")) {
+      Path o = Path.of(output).toAbsolutePath().normalize();
+      Path tp = Path.of(t).toAbsolutePath().normalize();
+      boolean same =
+          o.equals(tp) || (Files.exists(o) && Files.exists(tp) && Files.isSameFile(o, tp));
+      if (same && !(Files.exists(o) && !Files.isRegularFile(o))) {
+        throw new ParameterException(
+            spec.commandLine(), "-o and --truth name the same file: " + output);
+      }
+    }
+    if (!output.equals("-")) {
+      OutputFile.check("-o", output);
+    }
+    if (!t.equals("-")) {
+      OutputFile.check("--truth", t);
+    }
+  }
+
+  /** The file to write, or null for standard output. */
+  private static OutputFile file(String target) throws IOException {
+    return target.equals("-") ? null : OutputFile.create(Path.of(target));
+  }
+
+  private static OutputStream stdout() {
+    return new BufferedOutputStream(new NonClosingOutputStream(System.out), 1 << 16);
   }
 
   /** Lets try-with-resources flush stdout without closing it. */

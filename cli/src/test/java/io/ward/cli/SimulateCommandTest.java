@@ -70,4 +70,81 @@ class SimulateCommandTest {
         "-o",
         out.toString());
   }
+
+  /** Runs a small simulation with {@code outputs} (-o …, --truth …); stdout and stderr kept. */
+  private static String[] simulate(String... outputs) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream savedOut = System.out;
+    java.io.PrintStream savedErr = System.err;
+    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    int code;
+    try {
+      String[] args = {"simulate", "--devices", "20", "--minutes", "1"};
+      String[] all = java.util.Arrays.copyOf(args, args.length + outputs.length);
+      System.arraycopy(outputs, 0, all, args.length, outputs.length);
+      code = WardCommand.execute(all);
+    } finally {
+      System.setOut(savedOut);
+      System.setErr(savedErr);
+    }
+    return new String[] {
+      Integer.toString(code),
+      out.toString(java.nio.charset.StandardCharsets.UTF_8),
+      err.toString(java.nio.charset.StandardCharsets.UTF_8)
+    };
+  }
+
+  @Test
+  void shouldRefuseTheCaptureAndTheTruthBothOnStandardOutput() {
+    String[] run = simulate("-o", "-", "--truth", "-");
+    assertThat(run[0]).isEqualTo(Integer.toString(ExitCodes.USAGE));
+    assertThat(run[2]).contains("-o - and --truth - cannot both write to standard output");
+    assertThat(run[1]).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseTheCaptureAndTheTruthInOneFile() {
+    Path same = tmp.resolve("s.pcap");
+    String[] run = simulate("-o", same.toString(), "--truth", same.toString());
+    assertThat(run[0]).isEqualTo(Integer.toString(ExitCodes.USAGE));
+    assertThat(run[2]).contains("-o and --truth name the same file");
+    assertThat(same).doesNotExist();
+  }
+
+  @Test
+  void shouldWriteNoCaptureWhenTheTruthCannotBeWritten() {
+    Path pcap = tmp.resolve("s.pcap");
+    Path truth = tmp.resolve("nope/t.json");
+    String[] run = simulate("-o", pcap.toString(), "--truth", truth.toString());
+    assertThat(run[0]).isEqualTo(Integer.toString(ExitCodes.BAD_INPUT));
+    assertThat(run[2])
+        .isEqualTo("ward: --truth " + truth + ": no such directory " + truth.getParent() + "\n");
+    assertThat(pcap).doesNotExist();
+    assertThat(tmp.toFile().list()).isEmpty();
+  }
+
+  @Test
+  void shouldKeepNeitherFileWhenWritingOneFailsHalfway() throws IOException {
+    Path full = Path.of("/dev/full"); // every write fails: no space left on device
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full));
+    Path pcap = Files.writeString(tmp.resolve("s.pcap"), "the last capture");
+    String[] run = simulate("-o", pcap.toString(), "--truth", full.toString());
+    assertThat(run[0]).isEqualTo(Integer.toString(ExitCodes.BAD_INPUT));
+    assertThat(run[2].lines().toList()).as(run[2]).hasSize(1);
+    assertThat(pcap).hasContent("the last capture");
+    assertThat(tmp.toFile().list()).containsExactly("s.pcap");
+    assertThat(Files.isRegularFile(full)).isFalse();
+  }
+
+  @Test
+  void shouldStillWriteTheCaptureToStandardOutputWithATruthFile() throws IOException {
+    Path truth = tmp.resolve("t.json");
+    String[] run = simulate("-o", "-", "--truth", truth.toString());
+    assertThat(run[0]).as(run[2]).isEqualTo("0");
+    assertThat(run[1]).isNotEmpty();
+    assertThat(new ObjectMapper().readTree(truth.toFile()).path("format").asText())
+        .isEqualTo("ward.inventory/1");
+  }
 }
