@@ -1,5 +1,7 @@
 package io.ward.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.ward.exposure.feeds.FeedConfig;
 import io.ward.exposure.feeds.FeedProblem;
 import io.ward.exposure.feeds.FeedStore;
@@ -9,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -79,6 +83,47 @@ final class FeedsCommand implements Runnable {
     }
   }
 
+  /**
+   * The feed configuration; a file that is missing, a directory or not YAML stops the run with one
+   * line naming it (and the line and column of a YAML error), never the parser's multi-line text.
+   */
+  static FeedConfig loadConfig(Path config) throws IOException {
+    if (Files.isDirectory(config)) {
+      throw new UserInputException(config + ": is a directory, not a feed configuration");
+    }
+    if (!Files.exists(config)) {
+      throw new NoSuchFileException(config.toString());
+    }
+    try {
+      return FeedConfig.load(config);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where =
+          at == null || at.getLineNr() < 1
+              ? ""
+              : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+      throw new UserInputException(
+          config + ": " + where + "not valid YAML (" + problem(e.getOriginalMessage()) + ")");
+    }
+  }
+
+  /**
+   * The parser's own words without its excerpt of the file: SnakeYAML writes the problem and its
+   * context on lines of their own, each followed by indented lines that quote the input.
+   */
+  static String problem(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    List<String> said = new ArrayList<>();
+    for (String line : message.split("\\R")) {
+      if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+        said.add(line.strip());
+      }
+    }
+    return said.isEmpty() ? message.strip().replaceAll("\\s+", " ") : String.join(": ", said);
+  }
+
   /** {@code ward feeds sync --config FILE}: fetches configured feeds with conditional requests. */
   @Command(
       name = "sync",
@@ -102,7 +147,7 @@ final class FeedsCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-      FeedConfig feeds = FeedConfig.load(config);
+      FeedConfig feeds = loadConfig(config);
       FeedStore store = storeOption.open();
       SyncReport report = store.sync(feeds);
       boolean failed = false;

@@ -99,4 +99,31 @@ class FeedsSyncCommandTest {
     assertThat(store.resolve("csaf/vendor/va-24-201-01.json")).exists();
     assertThat(store.resolve("csaf/vendor/va-24-254-01.json")).doesNotExist();
   }
+
+  @Test
+  void shouldNameTheConfigurationLineAndColumnOfAYamlErrorInOneLine() throws IOException {
+    Path config =
+        Files.writeString(
+            tmp.resolve("bad.yaml"), "feeds:\n  - name: x\n    kind: csaf\n  url: [unclosed\n");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream savedErr = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code =
+          WardCommand.execute(
+              "feeds",
+              "sync",
+              "--store",
+              tmp.resolve("store").toString(),
+              "--config",
+              config.toString());
+    } finally {
+      System.setErr(savedErr);
+    }
+    String stderr = err.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(stderr).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(stderr.lines().toList()).as(stderr).hasSize(1);
+    assertThat(stderr).startsWith("ward: " + config + ": line ").contains("not valid YAML (");
+  }
 }
