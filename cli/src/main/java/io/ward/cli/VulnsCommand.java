@@ -22,12 +22,10 @@ import io.ward.model.MacAddress;
 import io.ward.model.Transport;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -135,6 +133,7 @@ final class VulnsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    json.filter(j -> !j.equals("-")).ifPresent(j -> OutputFile.check("--json", j));
     List<Device> devices = readInventory(inventory);
     LocalDate day = today.orElse(LocalDate.now());
     Path feedsDir = feeds.orElse(WardHome.feeds());
@@ -347,15 +346,6 @@ final class VulnsCommand implements Callable<Integer> {
       System.out.flush();
       return;
     }
-    Path file = Path.of(target).toAbsolutePath();
-    Path partial = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".partial");
-    try {
-      try (OutputStream out = Files.newOutputStream(partial)) {
-        metrics.writeJson(result, out);
-      }
-      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(partial);
-    }
+    OutputFile.write(Path.of(target), out -> metrics.writeJson(result, out));
   }
 }

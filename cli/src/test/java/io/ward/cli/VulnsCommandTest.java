@@ -474,4 +474,22 @@ class VulnsCommandTest {
     assertThat(code).as(stderr).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(stderr).isEqualTo("ward: " + tmp + ": is a directory, not an inventory file\n");
   }
+
+  @Test
+  void shouldRefuseAFindingsFileInAMissingDirectoryBeforeAssessing() throws IOException {
+    Path json = tmp.resolve("nope/findings.json");
+    int code =
+        WardCommand.execute(
+            "vulns",
+            "--inventory",
+            inventory().toString(),
+            "--feeds",
+            tmp.toString(),
+            "--json",
+            json.toString());
+    String stderr = err.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(stderr).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(stderr)
+        .isEqualTo("ward: --json " + json + ": no such directory " + json.getParent() + "\n");
+  }
 }
