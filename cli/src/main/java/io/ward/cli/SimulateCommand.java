@@ -57,7 +57,10 @@ final class SimulateCommand implements Callable<Integer> {
       description = "the pcap to write (- for stdout)")
   String output;
 
-  @Option(names = "--truth", paramLabel = "FILE", description = "write the ground truth JSON here")
+  @Option(
+      names = "--truth",
+      paramLabel = "FILE",
+      description = "write the ground truth JSON here (- for stdout when -o names a file)")
   Optional<Path> truth = Optional.empty();
 
   @Option(
