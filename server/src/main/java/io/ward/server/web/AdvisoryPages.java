@@ -11,7 +11,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Advisories ({@code /advisories}): the stored advisories with their reach here, searchable and a
@@ -56,9 +55,9 @@ class AdvisoryPages {
   static final int MAX_OFFSET = 100_000_000;
 
   private static String url(Optional<String> text, int offset) {
-    UriComponentsBuilder b = UriComponentsBuilder.fromPath("/advisories");
-    text.ifPresent(t -> b.queryParam("q", t));
-    return b.queryParam("offset", offset).encode().build().toUriString();
+    QueryUrl b = new QueryUrl("/advisories");
+    text.ifPresent(t -> b.param("q", t));
+    return b.param("offset", offset).toString();
   }
 
   @GetMapping("/advisories/{id}")

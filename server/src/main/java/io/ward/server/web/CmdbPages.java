@@ -14,7 +14,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@code /cmdb}: the last CMDB import reconciled with the network: what they disagree on, rows not
@@ -57,9 +56,9 @@ class CmdbPages {
         page.nextCursor()
             .map(
                 c -> {
-                  UriComponentsBuilder b = UriComponentsBuilder.fromPath("/cmdb");
-                  k.ifPresent(x -> b.queryParam("kind", x.id()));
-                  return b.queryParam("cursor", c).encode().build().toUriString();
+                  QueryUrl b = new QueryUrl("/cmdb");
+                  k.ifPresent(x -> b.param("kind", x.id()));
+                  return b.param("cursor", c).toString();
                 })
             .orElse(null));
     return htmx != null ? "cmdb :: results" : "cmdb";

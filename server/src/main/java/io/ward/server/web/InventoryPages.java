@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** {@code /devices}: the inventory table (server-side paging, htmx) and each device's page. */
 @Controller
@@ -143,19 +142,19 @@ class InventoryPages {
     return jdbc.sql("SELECT id, name FROM site ORDER BY name, id").query(Site.class).list();
   }
 
-  private static String url(Map<String, String> params, String sort, String order, String cursor) {
-    UriComponentsBuilder b = UriComponentsBuilder.fromPath("/devices");
+  static String url(Map<String, String> params, String sort, String order, String cursor) {
+    QueryUrl b = new QueryUrl("/devices");
     params.forEach(
         (k, v) -> {
           if (!v.isEmpty()) {
-            b.queryParam(k, v);
+            b.param(k, v);
           }
         });
-    b.queryParam("sort", sort).queryParam("order", order);
+    b.param("sort", sort).param("order", order);
     if (cursor != null) {
-      b.queryParam("cursor", cursor);
+      b.param("cursor", cursor);
     }
-    return b.encode().build().toUriString();
+    return b.toString();
   }
 
   /**

@@ -11,7 +11,8 @@ final class Redirects {
             && returnTo.startsWith("/")
             && !returnTo.startsWith("//")
             && returnTo.length() <= 500
-            && returnTo.chars().noneMatch(c -> c < 0x21 || c == '\\');
+            // No braces either: Spring reads {name} in a redirect as a variable to fill in (a 500).
+            && returnTo.chars().noneMatch(c -> c < 0x21 || c == '\\' || c == '{' || c == '}');
     return "redirect:" + (local ? returnTo : fallback);
   }
 }

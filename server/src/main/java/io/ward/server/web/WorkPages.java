@@ -37,7 +37,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** Vulnerabilities ({@code /findings}) and the remediation board ({@code /remediations}). */
 @Controller
@@ -105,9 +104,9 @@ class WorkPages {
         page.nextCursor()
             .map(
                 c -> {
-                  UriComponentsBuilder b = UriComponentsBuilder.fromPath("/findings");
-                  kept.forEach(b::queryParam);
-                  return b.queryParam("cursor", c).encode().build().toUriString();
+                  QueryUrl b = new QueryUrl("/findings");
+                  kept.forEach(b::param);
+                  return b.param("cursor", c).toString();
                 })
             .orElse(null));
     return "findings";
@@ -141,16 +140,16 @@ class WorkPages {
     model.addAttribute("orders", BoardOrder.values());
     model.addAttribute("statuses", RemediationStatus.values());
     // A form on a card brings the browser back to the board as it was filtered and grouped.
-    UriComponentsBuilder back = UriComponentsBuilder.fromPath("/remediations");
-    s.ifPresent(x -> back.queryParam("status", x.id()));
-    o.ifPresent(x -> back.queryParam("owner", x));
+    QueryUrl back = new QueryUrl("/remediations");
+    s.ifPresent(x -> back.param("status", x.id()));
+    o.ifPresent(x -> back.param("owner", x));
     if (overdue) {
-      back.queryParam("overdue", "true");
+      back.param("overdue", "true");
     }
     if (order != BoardOrder.DUE) {
-      back.queryParam("sort", order.id());
+      back.param("sort", order.id());
     }
-    model.addAttribute("returnTo", back.encode().build().toUriString());
+    model.addAttribute("returnTo", back.toString());
     return "remediations";
   }
 
