@@ -9,6 +9,16 @@
     return m ? m.getAttribute("content") : null;
   }
 
+  // A session that ended (signed out elsewhere, password changed, user disabled) answers htmx's
+  // requests with 401, which htmx does not show: the sort link or live upload row just stopped.
+  // Go to the sign-in page instead.
+  document.addEventListener("htmx:responseError", function (e) {
+    var xhr = e.detail && e.detail.xhr;
+    if (xhr && xhr.status === 401) {
+      window.location.assign("/login");
+    }
+  });
+
   // htmx requests that change state carry the CSRF token as a header.
   document.addEventListener("htmx:configRequest", function (e) {
     var header = meta("csrf-header");

@@ -534,6 +534,21 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  @Order(14)
+  void shouldGoToSignInWhenAnHtmxRequestMeetsAnEndedSession() throws Exception {
+    // Signed in as auditor1 since the role test. An admin disables the account meanwhile.
+    open("/devices");
+    server
+        .context()
+        .getBean(io.ward.server.security.UserService.class)
+        .setEnabled("auditor1", false, Actor.system());
+    // The sort header is an htmx link: its 401 used to leave the page as it was, silently.
+    find("table.inventory thead a[href*='sort=vendor']").click();
+    wait.until(ExpectedConditions.urlContains("/login"));
+    assertThat(find("#username").isDisplayed()).isTrue();
+  }
+
+  @Test
   @Order(13)
   void shouldShowEntriesUnderAKeyDeclaredLostAsACaveatOfAnIntactChain() throws Exception {
     // What `ward audit new-key --key-lost` does after the key file is lost, beside the server.
