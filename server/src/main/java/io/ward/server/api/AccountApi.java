@@ -6,8 +6,8 @@ import io.ward.server.audit.Actor;
 import io.ward.server.audit.AuditLog;
 import io.ward.server.audit.AuditVerification;
 import io.ward.server.security.ApiToken;
+import io.ward.server.security.OwnPasswordChange;
 import io.ward.server.security.Role;
-import io.ward.server.security.SessionRecheckFilter;
 import io.ward.server.security.TokenService;
 import io.ward.server.security.UserService;
 import io.ward.server.security.WardUser;
@@ -32,11 +32,14 @@ class AccountApi {
   private final UserService users;
   private final TokenService tokens;
   private final AuditLog audit;
+  private final OwnPasswordChange ownPassword;
 
-  AccountApi(UserService users, TokenService tokens, AuditLog audit) {
+  AccountApi(
+      UserService users, TokenService tokens, AuditLog audit, OwnPasswordChange ownPassword) {
     this.users = users;
     this.tokens = tokens;
     this.audit = audit;
+    this.ownPassword = ownPassword;
   }
 
   @GetMapping("/api/v1/me")
@@ -113,15 +116,11 @@ class AccountApi {
     if (body == null || body.currentPassword() == null || body.newPassword() == null) {
       throw ApiException.badRequest("give currentPassword and newPassword");
     }
-    if (!users.confirmsPassword(me, body.currentPassword(), Actor.current())) {
-      throw ApiException.badRequest("the current password is wrong");
-    }
     try {
-      users.changePassword(me, body.newPassword(), Actor.current());
+      ownPassword.change(me, body.currentPassword(), body.newPassword(), request);
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
     }
-    SessionRecheckFilter.keepAfterOwnPasswordChange(request);
     return ResponseEntity.noContent().build();
   }
 

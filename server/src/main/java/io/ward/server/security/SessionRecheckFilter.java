@@ -70,6 +70,9 @@ public final class SessionRecheckFilter extends OncePerRequestFilter {
       Optional<UserService.Credentials> user = users.credentials(auth.getName());
       String stamp = user.map(c -> stamp(c.passwordHash())).orElse("");
       Object seen = session.getAttribute(PASSWORD_STAMP);
+      if (seen == null && auth.getDetails() instanceof SignInDetails signIn) {
+        seen = signIn.passwordStamp(); // the password the session signed in with
+      }
       if (user.isEmpty() || !user.get().user().enabled()) {
         end(session, auth.getName(), "the account is disabled or removed", request);
       } else if (seen != null && !seen.equals(stamp)) {
@@ -85,18 +88,21 @@ public final class SessionRecheckFilter extends OncePerRequestFilter {
   }
 
   /**
-   * Lets this request's session live on after its own user changed their password: it takes the new
-   * password as the one it knows at its next check.
+   * Lets this request's session live on after its own user changed their password: it knows the new
+   * password from now on.
    */
-  public static void keepAfterOwnPasswordChange(HttpServletRequest request) {
+  static void keepAfterOwnPasswordChange(
+      HttpServletRequest request, UserService users, String username) {
     HttpSession session = request.getSession(false);
     if (session != null) {
-      session.removeAttribute(PASSWORD_STAMP);
+      users
+          .credentials(username)
+          .ifPresent(c -> session.setAttribute(PASSWORD_STAMP, stamp(c.passwordHash())));
     }
   }
 
   /** What a session keeps to tell a changed password: a digest of the hash, not the hash. */
-  private static String stamp(String passwordHash) {
+  static String stamp(String passwordHash) {
     return TokenService.sha256(passwordHash).substring(0, 32);
   }
 

@@ -80,8 +80,15 @@ class WardAuthenticationProvider implements AuthenticationProvider {
     }
     users.recordSuccess(c.user().id());
     audit.append(username, "login.success", "user:" + username, "password", address);
-    return UsernamePasswordAuthenticationToken.authenticated(
-        username, null, List.of(new SimpleGrantedAuthority(c.user().role().authority())));
+    UsernamePasswordAuthenticationToken signedIn =
+        UsernamePasswordAuthenticationToken.authenticated(
+            username, null, List.of(new SimpleGrantedAuthority(c.user().role().authority())));
+    signedIn.setDetails(
+        new SignInDetails(
+            address,
+            auth.getDetails() instanceof WebAuthenticationDetails d ? d.getSessionId() : null,
+            SessionRecheckFilter.stamp(c.passwordHash())));
+    return signedIn;
   }
 
   private void fail(String username, String address, String why) {

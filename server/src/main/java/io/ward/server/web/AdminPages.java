@@ -8,8 +8,8 @@ import io.ward.server.audit.Actor;
 import io.ward.server.audit.AuditLog;
 import io.ward.server.audit.AuditVerification;
 import io.ward.server.security.ApiToken;
+import io.ward.server.security.OwnPasswordChange;
 import io.ward.server.security.Role;
-import io.ward.server.security.SessionRecheckFilter;
 import io.ward.server.security.TokenService;
 import io.ward.server.security.UserService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,11 +30,14 @@ class AdminPages {
   private final UserService users;
   private final TokenService tokens;
   private final AuditLog audit;
+  private final OwnPasswordChange ownPassword;
 
-  AdminPages(UserService users, TokenService tokens, AuditLog audit) {
+  AdminPages(
+      UserService users, TokenService tokens, AuditLog audit, OwnPasswordChange ownPassword) {
     this.users = users;
     this.tokens = tokens;
     this.audit = audit;
+    this.ownPassword = ownPassword;
   }
 
   @GetMapping("/admin/users")
@@ -58,6 +61,10 @@ class AdminPages {
       flash.addFlashAttribute("notice", "User " + username + " created.");
     } catch (ApiException | IllegalArgumentException e) {
       flash.addFlashAttribute("failure", e.getMessage());
+      // Back with what was typed (not the password): re-entering only the name once created an
+      // admin, the form's first role.
+      flash.addFlashAttribute("newUsername", username);
+      flash.addFlashAttribute("newRole", role);
     }
     return "redirect:/admin/users";
   }
@@ -106,6 +113,11 @@ class AdminPages {
         username == null ? "" : username,
         flash,
         () -> {
+          if (isSelf(username)) {
+            // One's own password is changed on the tokens page, with the current one asked again.
+            throw ApiException.badRequest(
+                "change your own password under Your password on the API tokens page");
+          }
           users.changePassword(username, password, Actor.current());
           return "Password of " + username + " reset; their browser sessions end.";
         });
@@ -185,12 +197,9 @@ class AdminPages {
     String me = CurrentUser.username().orElseThrow();
     if (password == null || !password.equals(again)) {
       flash.addFlashAttribute("failure", "the new password and its repetition differ");
-    } else if (!users.confirmsPassword(me, current, Actor.current())) {
-      flash.addFlashAttribute("failure", "the current password is wrong");
     } else {
       try {
-        users.changePassword(me, password, Actor.current());
-        SessionRecheckFilter.keepAfterOwnPasswordChange(request);
+        ownPassword.change(me, current, password, request);
         flash.addFlashAttribute("notice", "Password changed; your other sessions end.");
       } catch (IllegalArgumentException e) {
         flash.addFlashAttribute("failure", e.getMessage());

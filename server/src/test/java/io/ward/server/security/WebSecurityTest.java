@@ -39,7 +39,12 @@ class WebSecurityTest {
 
   @BeforeAll
   void start() throws Exception {
-    server = WardServer.start(TestStore.h2Settings(Files.createTempDirectory("ward-web-")));
+    // The tests' failed sign-ins and wrong current passwords all come from 127.0.0.1: the
+    // per-address throttle (AddressThrottleTest) would end the account lockout tests early.
+    server =
+        WardServer.start(
+            TestStore.h2Settings(Files.createTempDirectory("ward-web-")),
+            java.util.Map.of("ward.security.max-failures-per-address", "1000"));
   }
 
   @AfterAll
@@ -415,8 +420,11 @@ class WebSecurityTest {
     users.create("nurse7", PASSWORD, Role.CLINICAL_ENGINEER, Actor.system());
     HttpClient here = browser();
     HttpClient elsewhere = browser();
+    HttpClient silent = browser();
     login(here, "nurse7", PASSWORD);
     login(elsewhere, "nurse7", PASSWORD);
+    // Signed in, but no request since: it too was made with the old password.
+    login(silent, "nurse7", PASSWORD);
     assertThat(get(elsewhere, "/api/v1/me").statusCode()).isEqualTo(200);
     String changed = "a new passphrase for nurse seven";
 
@@ -440,6 +448,7 @@ class WebSecurityTest {
         .as("the session that changed it")
         .isEqualTo(200);
     assertThat(get(elsewhere, "/api/v1/me").statusCode()).isEqualTo(401);
+    assertThat(get(silent, "/api/v1/me").statusCode()).isEqualTo(401);
     assertThat(login(browser(), "nurse7", PASSWORD).headers().firstValue("Location").orElse(""))
         .contains("error");
     assertThat(login(browser(), "nurse7", changed).headers().firstValue("Location").orElse(""))
@@ -491,9 +500,18 @@ class WebSecurityTest {
         .doesNotContain("error");
     assertThat(auditActions()).contains("user.password", "session.ended");
 
-    // And from the console's users page.
+    // And from the console's users page, for another user only: one's own needs the current one.
     HttpClient console = browser();
     login(console, "admin", PASSWORD);
+    Map<String, String> self = new LinkedHashMap<>();
+    self.put("username", "admin");
+    self.put("password", "an admin's new passphrase");
+    self.put("_csrf", csrf(console));
+    postForm(console, "/admin/users/password", self);
+    assertThat(get(console, "/api/v1/me").statusCode()).as("still signed in").isEqualTo(200);
+    assertThat(login(browser(), "admin", PASSWORD).headers().firstValue("Location").orElse(""))
+        .as("unchanged")
+        .doesNotContain("error");
     Map<String, String> form = new LinkedHashMap<>();
     form.put("username", "nurse7");
     form.put("password", "reset on the users page");
@@ -503,6 +521,42 @@ class WebSecurityTest {
             login(browser(), "nurse7", "reset on the users page").headers().firstValue("Location"))
         .get()
         .asString()
+        .doesNotContain("error");
+  }
+
+  @Test
+  @Order(8)
+  void shouldLockTheAccountAfterAsManyWrongCurrentPasswordsAsWrongSignIns() throws Exception {
+    int max =
+        server
+            .context()
+            .getBean(io.ward.server.config.WardProperties.class)
+            .security()
+            .maxFailedLogins();
+    store().create("guess8", PASSWORD, Role.AUDITOR, Actor.system());
+    String token =
+        server
+            .context()
+            .getBean(TokenService.class)
+            .create("guess8", "left open", Actor.system())
+            .secret();
+    String attempt = "{\"currentPassword\":\"%s\",\"newPassword\":\"taken over for good\"}";
+    for (int i = 0; i < max; i++) {
+      assertThat(
+              postJson("/api/v1/me/password", attempt.formatted("guess " + i), token).statusCode())
+          .isEqualTo(400);
+    }
+    // Someone holding a session or token left open may not guess on: the right one is refused too.
+    HttpResponse<String> right =
+        postJson("/api/v1/me/password", attempt.formatted(PASSWORD), token);
+    assertThat(right.statusCode()).isEqualTo(400);
+    assertThat(right.body()).contains("locked");
+    assertThat(store().find("guess8").orElseThrow().lockedUntil()).isPresent();
+    assertThat(login(browser(), "guess8", PASSWORD).headers().firstValue("Location").orElse(""))
+        .contains("error");
+    store().unlock("guess8", Actor.system());
+    assertThat(login(browser(), "guess8", PASSWORD).headers().firstValue("Location").orElse(""))
+        .as("the password did not change")
         .doesNotContain("error");
   }
 
