@@ -500,6 +500,19 @@ class WebSecurityTest {
         .doesNotContain("error");
     assertThat(auditActions()).contains("user.password", "session.ended");
 
+    // A refused new user comes back with what was typed (a taken name here), role included.
+    HttpClient adminConsole = browser();
+    login(adminConsole, "admin", PASSWORD);
+    Map<String, String> taken = new LinkedHashMap<>();
+    taken.put("username", "nurse7");
+    taken.put("password", "a long enough password");
+    taken.put("role", "auditor");
+    taken.put("_csrf", csrf(adminConsole));
+    postForm(adminConsole, "/admin/users", taken);
+    String usersPage = get(adminConsole, "/admin/users").body();
+    assertThat(usersPage).contains("is taken").contains("value=\"nurse7\"");
+    assertThat(usersPage).containsPattern("<option value=\"auditor\"[^>]*selected");
+
     // And from the console's users page, for another user only: one's own needs the current one.
     HttpClient console = browser();
     login(console, "admin", PASSWORD);
