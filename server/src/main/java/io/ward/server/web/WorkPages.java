@@ -334,6 +334,15 @@ class WorkPages {
         flash,
         returnTo,
         () -> {
+          if ("risk-accepted".equals(to)
+              && (acceptReason == null
+                  || acceptReason.isBlank()
+                  || acceptUntil == null
+                  || acceptUntil.isBlank())) {
+            // The API's wording names acceptance.by, which this form fills in itself.
+            throw ApiException.badRequest(
+                "accepting a risk needs a Reason and an Until date (at most 5 years ahead)");
+          }
           RemediationJson.Acceptance acceptance =
               acceptReason == null || acceptReason.isBlank()
                   ? null

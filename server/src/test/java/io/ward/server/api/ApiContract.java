@@ -257,6 +257,27 @@ abstract class ApiContract {
             Http.json(Map.of("to", "fixed"))),
         400);
 
+    // The console's status form, accepting a risk without a reason: the message names its fields.
+    Http console = Http.session(server.url());
+    console.signIn(SharedServer.userName(Role.CLINICAL_ENGINEER), SharedServer.PASSWORD);
+    long open =
+        Http.json(
+                clinical
+                    .json(
+                        "POST",
+                        "/api/v1/remediations",
+                        Http.json(Map.of("title", "to accept", "findingIds", List.of(finding))))
+                    .body())
+            .get("id")
+            .asLong();
+    HttpResponse<String> refused =
+        console.form(
+            "/remediations/" + open + "/status",
+            Map.of("to", "risk-accepted", "note", "no patch yet", "_csrf", console.csrf()));
+    assertThat(refused.statusCode()).isEqualTo(302);
+    assertThat(console.page("/remediations").body())
+        .contains("accepting a risk needs a Reason and an Until date");
+
     JsonNode board = ok(auditor.get("/api/v1/remediations?status=patched"));
     assertThat(board.findValues("id")).extracting(JsonNode::asLong).contains(id);
     assertThat(ok(auditor.get("/api/v1/devices/" + device + "/remediations")).findValues("id"))
