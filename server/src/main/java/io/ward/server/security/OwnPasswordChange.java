@@ -51,6 +51,9 @@ public class OwnPasswordChange {
           x -> users.recordFailure(x.user().id(), settings.maxFailedLogins(), settings.lockout()));
       throw new IllegalArgumentException("the current password is wrong");
     }
+    if (replacement != null && replacement.toString().contentEquals(current)) {
+      throw new IllegalArgumentException("the new password is the current one");
+    }
     users.changePassword(username, replacement, actor);
     SessionRecheckFilter.keepAfterOwnPasswordChange(request, users, username);
   }

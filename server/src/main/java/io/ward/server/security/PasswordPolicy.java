@@ -36,5 +36,13 @@ public final class PasswordPolicy {
     if (password.length() > MAX_PASSWORD) {
       throw new IllegalArgumentException("a password has at most " + MAX_PASSWORD + " characters");
     }
+    if (password.chars().distinct().count() < MIN_DISTINCT) {
+      // "aaaaaaaaaaaaaaaa" passed the length rule; it is among the first guesses of any attack.
+      throw new IllegalArgumentException(
+          "a password needs at least " + MIN_DISTINCT + " different characters");
+    }
   }
+
+  /** Fewest different characters a password may have. */
+  public static final int MIN_DISTINCT = 5;
 }

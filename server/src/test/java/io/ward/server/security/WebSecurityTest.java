@@ -490,6 +490,15 @@ class WebSecurityTest {
             postJson(
                     "/api/v1/me/password",
                     "{\"currentPassword\":\"the admin's reset passphrase\","
+                        + "\"newPassword\":\"the admin's reset passphrase\"}",
+                    own.secret())
+                .body())
+        .as("the same password again")
+        .contains("the new password is the current one");
+    assertThat(
+            postJson(
+                    "/api/v1/me/password",
+                    "{\"currentPassword\":\"the admin's reset passphrase\","
                         + "\"newPassword\":\"chosen by nurse seven\"}",
                     own.secret())
                 .statusCode())
