@@ -1,5 +1,6 @@
 package io.ward.server.ingest;
 
+import io.ward.server.config.OwnerOnly;
 import io.ward.server.config.WardProperties;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +42,12 @@ class UploadStore {
   private static final String TEMP_PREFIX = ".upload-";
   private static final String MAPPING_SUFFIX = ".mapping";
 
+  /**
+   * Where the servlet container writes multipart uploads while receiving them ({@link
+   * UploadPartsConfig}).
+   */
+  static final String PARTS = ".parts";
+
   /** The kinds whose upload is read only by its own job. */
   static final Set<JobKind> TRANSIENT = Set.of(JobKind.CAPTURE, JobKind.CMDB);
 
@@ -48,6 +55,16 @@ class UploadStore {
 
   UploadStore(WardProperties properties) {
     this.root = properties.dataDirectory().resolve("uploads").toAbsolutePath().normalize();
+  }
+
+  /**
+   * The owner-only directory where the servlet container keeps uploads while receiving them,
+   * created if missing.
+   *
+   * @throws IOException it cannot be created
+   */
+  Path partsDirectory() throws IOException {
+    return OwnerOnly.ensureDirectory(root.resolve(PARTS));
   }
 
   /** A stored upload. */
@@ -154,15 +171,16 @@ class UploadStore {
    * At start, when no job of this process runs yet: deletes what jobs that ended (or were abandoned
    * by a crash) left, i.e. the files of the {@link #TRANSIENT} kinds not named in {@code keep} (the
    * uploads of jobs still queued or running), and half-written uploads of every kind (a leftover
-   * would be read as an SBOM or a feed). Returns how many files were deleted.
+   * would be read as an SBOM or a feed), and what the servlet container left of uploads it was
+   * receiving (a crash mid-upload). Returns how many files were deleted.
    */
   int sweep(Collection<String> keep) {
+    int deleted = sweepParts();
     Set<Path> kept =
         keep.stream()
             .filter(Objects::nonNull)
             .map(p -> Path.of(p).toAbsolutePath().normalize())
             .collect(Collectors.toSet());
-    int deleted = 0;
     for (String name : Stream.of(JobKind.values()).map(JobKind::uploadDir).distinct().toList()) {
       Path dir = root.resolve(name);
       boolean perJob = TRANSIENT.stream().anyMatch(k -> k.uploadDir().equals(name));
@@ -198,6 +216,25 @@ class UploadStore {
           deleted++;
         }
       }
+    }
+    return deleted;
+  }
+
+  /** Deletes the files in {@link #PARTS}: no upload is being received before the server starts. */
+  private int sweepParts() {
+    Path dir = root.resolve(PARTS);
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    int deleted = 0;
+    try (Stream<Path> list = Files.list(dir)) {
+      for (Path file : list.filter(Files::isRegularFile).toList()) {
+        if (delete(file, "an upload an earlier run was receiving")) {
+          deleted++;
+        }
+      }
+    } catch (IOException e) {
+      log.warn("could not list the uploads in {}: {}", dir, e.toString());
     }
     return deleted;
   }

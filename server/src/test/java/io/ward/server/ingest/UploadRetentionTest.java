@@ -158,12 +158,17 @@ class UploadRetentionTest {
       Path sboms = Files.createDirectories(uploads("sboms"));
       Path halfWritten = Files.writeString(sboms.resolve(".upload-crashed"), "{\"bomFor");
       Path keptSbom = Files.writeString(sboms.resolve("e".repeat(64) + ".json"), "{}");
+      // An upload the servlet container was receiving (HL7 in clear) when the server crashed.
+      Path parts = Files.createDirectories(uploads(".parts"));
+      Path leftPart = parts.resolve("upload_0123_00000001.tmp");
+      Files.copy(TestData.file("pcaps/ndpi/hl7.pcap"), leftPart);
 
       try (ConfigurableApplicationContext restarted = store.startAnotherProcess()) {
         assertThat(jobs.get(running).orElseThrow().state()).isEqualTo(JobState.FAILED);
         assertThat(leftCapture).doesNotExist();
         assertThat(halfWritten).doesNotExist();
         assertThat(keptSbom).exists();
+        assertThat(leftPart).doesNotExist();
       }
     }
   }

@@ -1,0 +1,40 @@
+package io.ward.server.ingest;
+
+import jakarta.servlet.MultipartConfigElement;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Where the servlet container keeps a multipart upload larger than {@code
+ * spring.servlet.multipart.file-size-threshold} while receiving it: {@code
+ * <data-dir>/uploads/.parts}, owner-only, emptied at start ({@link UploadStore#sweep}). By default
+ * it would be the container's directory under {@code java.io.tmpdir}, readable by every local user,
+ * where a crash mid-upload left a capture's patient data for good.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(MultipartProperties.class)
+class UploadPartsConfig {
+
+  @Bean
+  MultipartConfigElement multipartConfigElement(MultipartProperties multipart, UploadStore store) {
+    Path parts;
+    try {
+      parts = store.partsDirectory();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the upload directory under the data dir", e);
+    }
+    MultipartConfigElement config = multipart.createMultipartConfig();
+    return new MultipartConfigElement(
+        parts.toString(),
+        config.getMaxFileSize(),
+        config.getMaxRequestSize(),
+        config.getFileSizeThreshold());
+  }
+}
