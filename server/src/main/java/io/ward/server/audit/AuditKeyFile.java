@@ -1,5 +1,6 @@
 package io.ward.server.audit;
 
+import io.ward.server.config.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -239,7 +240,7 @@ final class AuditKeyFile {
   /** The file's text for a ring, owner-only, synced, beside the file. */
   private static Path writeAside(Path file, AuditKeyRing ring) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
+    OwnerOnly.createDirectories(dir);
     Path aside = Files.createTempFile(dir, ".audit-key-", ".tmp", ownerOnly(dir));
     try (FileChannel channel = FileChannel.open(aside, StandardOpenOption.WRITE)) {
       channel.write(ByteBuffer.wrap(text(ring).getBytes(StandardCharsets.UTF_8)));

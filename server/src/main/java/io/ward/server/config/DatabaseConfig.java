@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -53,7 +52,7 @@ class DatabaseConfig {
   static String h2Url(WardProperties properties) {
     Path dir = properties.dataDirectory().resolve("db").toAbsolutePath();
     try {
-      Files.createDirectories(dir);
+      OwnerOnly.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory " + dir, e);
     }

@@ -76,13 +76,12 @@ class UploadStore {
    * @throws IOException the stream broke or the disk is full
    */
   Stored store(InputStream in, JobKind kind, String filename) throws IOException {
-    Path dir = root.resolve(kind.uploadDir());
-    Files.createDirectories(dir);
+    Path dir = uploadDirectory(root.resolve(kind.uploadDir()));
     Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
     MessageDigest digest = sha256();
     long size;
     try {
-      try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
+      try (OutputStream out = new DigestOutputStream(OwnerOnly.newOutputStream(temp), digest)) {
         size = in.transferTo(out);
       }
       String sha = HexFormat.of().formatHex(digest.digest());
@@ -109,15 +108,27 @@ class UploadStore {
    * @throws IOException the stream broke or the disk is full
    */
   Path storeMapping(Stored upload, InputStream in, String filename) throws IOException {
-    Path dir = mappingDir(upload.path());
-    Files.createDirectories(dir);
+    Path dir = uploadDirectory(mappingDir(upload.path()));
     // The cleaned name holds no separator; "." and ".." would still name a directory.
     String name = filename.equals(".") || filename.equals("..") ? "mapping" : filename;
     Path file = dir.resolve(name);
-    try (OutputStream out = Files.newOutputStream(file)) {
+    try (OutputStream out = OwnerOnly.newOutputStream(file)) {
       in.transferTo(out);
     }
     return file;
+  }
+
+  /**
+   * Creates a directory under the uploads (and the uploads and data directories when missing)
+   * owner-only, and makes the uploads directories owner-only if an older version created them
+   * readable by all: captures hold patient data while their job runs.
+   */
+  private Path uploadDirectory(Path dir) throws IOException {
+    OwnerOnly.createDirectories(dir);
+    for (Path p = dir; p != null && p.startsWith(root); p = p.getParent()) {
+      OwnerOnly.ensureDirectory(p);
+    }
+    return dir;
   }
 
   /** The column mapping stored beside an upload, if one was. */
