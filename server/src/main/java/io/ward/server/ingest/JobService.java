@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,13 @@ public class JobService {
   private final AuditLog audit;
   private final UploadStore uploads;
   private final ExecutorService executor;
-  private final Map<Long, Future<?>> running = new ConcurrentHashMap<>();
+  private final Map<Long, Run> running = new ConcurrentHashMap<>();
+
+  /**
+   * A scheduled job: its task, and whether its thread took it ({@code started}) or a cancel did
+   * while it was still queued; whoever takes it first deletes its upload when it ends.
+   */
+  private record Run(Future<?> future, AtomicBoolean started) {}
 
   /** The outcome of a job an earlier server process left unfinished. */
   static final String ABANDONED =
@@ -115,10 +122,15 @@ public class JobService {
       return job;
     }
     if (store.finish(id, JobState.CANCELLED, "cancelled by " + actor.name() + "; nothing stored")) {
-      // Queued: it will not start. Running: the runner sees the state before merging.
-      Future<?> f = running.get(id);
-      if (f != null && !runner.merging(id)) {
-        f.cancel(/* mayInterruptIfRunning= */ true);
+      // Queued: it will not start, so its task, which would have deleted its upload, never runs:
+      // that is done here. Running: the runner sees the state before merging.
+      Run run = running.get(id);
+      if (run != null && run.started().compareAndSet(false, true)) {
+        run.future().cancel(/* mayInterruptIfRunning= */ false);
+        discardUpload(id);
+        running.remove(id);
+      } else if (run != null && !runner.merging(id)) {
+        run.future().cancel(/* mayInterruptIfRunning= */ true);
       }
       audit.append(actor.name(), "job.cancel", "job:" + id, job.get().filename(), actor.address());
     }
@@ -143,9 +155,13 @@ public class JobService {
 
   /** Queues a stored job. */
   void schedule(long id) {
+    AtomicBoolean started = new AtomicBoolean();
     Future<?> f =
         executor.submit(
             () -> {
+              if (!started.compareAndSet(false, true)) {
+                return; // cancelled while queued: the cancel deleted its upload
+              }
               try {
                 runner.run(id);
               } finally {
@@ -153,7 +169,7 @@ public class JobService {
                 running.remove(id);
               }
             });
-    running.put(id, f);
+    running.put(id, new Run(f, started));
     if (f.isDone()) {
       running.remove(id);
     }

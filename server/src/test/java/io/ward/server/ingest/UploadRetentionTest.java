@@ -1,6 +1,7 @@
 package io.ward.server.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.ward.server.StoreContract;
 import io.ward.server.TestData;
@@ -9,10 +10,15 @@ import io.ward.server.audit.Actor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -119,6 +125,65 @@ class UploadRetentionTest {
         Thread.sleep(20);
       }
       assertThat(files("captures")).isEmpty();
+    }
+
+    @Test
+    void shouldDeleteTheUploadOfAJobCancelledWhileQueuedBehindARunningOne() throws Exception {
+      // One ingest thread, held by a job reading a named pipe until the test writes into it.
+      Path pipe = store.dataDir().resolve("blocking-" + UUID.randomUUID() + ".pcap");
+      Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+      assumeThat(mkfifo.waitFor()).as("mkfifo").isZero();
+      JobStore jobs = store.bean(JobStore.class);
+      JobService service = store.bean(JobService.class);
+      byte[] random = new byte[32];
+      new SecureRandom().nextBytes(random);
+      long blocking =
+          jobs.create(
+              JobKind.CAPTURE,
+              "blocking.pcap",
+              HexFormat.of().formatHex(random),
+              pipe.toString(),
+              1,
+              "tester");
+      service.schedule(blocking);
+      try {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (jobs.get(blocking).orElseThrow().state() != JobState.RUNNING
+            && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(jobs.get(blocking).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+
+        UploadStore.Stored stored;
+        try (InputStream in = Files.newInputStream(TestData.file("pcaps/ndpi/mqtt.pcap"))) {
+          stored = store.bean(UploadStore.class).store(in, JobKind.CAPTURE, "mqtt.pcap");
+        }
+        long queued =
+            jobs.create(
+                JobKind.CAPTURE,
+                "mqtt.pcap",
+                stored.sha256(),
+                stored.path().toString(),
+                stored.sizeBytes(),
+                "tester");
+        service.schedule(queued);
+        assertThat(jobs.get(queued).orElseThrow().state()).isEqualTo(JobState.QUEUED);
+        assertThat(service.cancel(queued, actor).orElseThrow().state())
+            .isEqualTo(JobState.CANCELLED);
+
+        // Ended at once, its upload deleted, while the job ahead of it still runs.
+        long start = System.nanoTime();
+        assertThat(service.await(queued, Duration.ofSeconds(5)).orElseThrow().state())
+            .isEqualTo(JobState.CANCELLED);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(stored.path()).doesNotExist();
+        assertThat(jobs.get(blocking).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+      } finally {
+        try (OutputStream out = Files.newOutputStream(pipe)) {
+          Files.copy(TestData.file("pcaps/ndpi/telnet.pcap"), out);
+        }
+      }
+      assertThat(store.finished(blocking).state()).isEqualTo(JobState.SUCCEEDED);
     }
 
     @Test
