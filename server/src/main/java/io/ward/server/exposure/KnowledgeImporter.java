@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,10 @@ public class KnowledgeImporter {
   KnowledgeImporter(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
+
+  /** Jackson's location in a parse error's message. */
+  private static final Pattern JSON_LOCATION =
+      Pattern.compile("\\s*(?:at )?\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
   /** The kinds of knowledge file read. */
   public enum Source {
@@ -80,9 +85,19 @@ public class KnowledgeImporter {
       }
       return problems.stream()
               .limit(10)
-              .map(p -> p.location().map(l -> l + ": ").orElse("") + p.message())
+              .map(p -> oneLine(p.location().map(l -> l + ": ").orElse("") + p.message()))
               .collect(Collectors.joining("; "))
           + "; nothing was stored";
+    }
+
+    /**
+     * A problem on one line for a job's message: a JSON parser's report names where it stopped as
+     * {@code line 1, column 72} instead of its own multi-line location ({@code at [Source: REDACTED
+     * (`StreamReadFeature…` disabled); line: 1, column: 72]}).
+     */
+    static String oneLine(String message) {
+      String located = JSON_LOCATION.matcher(message).replaceAll(" at line $1, column $2");
+      return located.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     /** What was read, in words. */

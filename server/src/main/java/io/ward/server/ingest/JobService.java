@@ -178,12 +178,19 @@ public class JobService {
   /**
    * Deletes the upload of a job that has ended (succeeded, failed or cancelled), on the runner's
    * thread once it no longer reads it; a job still unfinished (its end could not be stored) keeps
-   * it until the next start.
+   * it until the next start. A feed, SBOM or MDS2 form is kept only when its job succeeded.
    */
   private void discardUpload(long id) {
     try {
-      if (store.get(id).map(j -> j.state().finished()).orElse(false)) {
-        uploads.discard(store.source(id).map(s -> s[0]).orElse(null), "job " + id + " ended");
+      Optional<Job> job = store.get(id);
+      if (job.isEmpty() || !job.get().state().finished()) {
+        return;
+      }
+      String path = store.source(id).map(s -> s[0]).orElse(null);
+      uploads.discard(path, "job " + id + " ended");
+      if (job.get().state() != JobState.SUCCEEDED) {
+        uploads.discardUnimported(
+            path, "job " + id + " " + job.get().state().id(), () -> store.othersHold(path, id));
       }
     } catch (RuntimeException e) {
       log.warn("could not delete the upload of ingest job {}: {}", id, e.toString());

@@ -56,6 +56,25 @@ class JobStore {
         .optional();
   }
 
+  /**
+   * True when a job other than {@code id} names this stored file and succeeded (its knowledge is
+   * read from the file) or has yet to finish (it will read it).
+   */
+  boolean othersHold(String storedPath, long id) {
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM ingest_job WHERE stored_path = ? AND id <> ?"
+                    + " AND state IN (?, ?, ?)")
+            .params(
+                storedPath,
+                id,
+                JobState.SUCCEEDED.id(),
+                JobState.QUEUED.id(),
+                JobState.RUNNING.id())
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   List<Job> recent(int limit) {
     return jdbc.sql(
             "SELECT * FROM ingest_job ORDER BY id DESC FETCH FIRST "

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -34,7 +35,8 @@ import org.springframework.stereotype.Component;
  * never takes a file another job still reads; a capture sent again is still recognised by its
  * SHA-256, which stays in the database. Feeds, SBOMs and MDS2 forms are kept, named by their
  * SHA-256 so the same content is kept once: the advisory knowledge is read again from them whenever
- * it changes.
+ * it changes. One whose job failed or was cancelled is deleted unless another job holds the same
+ * content ({@link #discardUnimported}).
  */
 @Component
 class UploadStore {
@@ -47,6 +49,12 @@ class UploadStore {
    * UploadPartsConfig}).
    */
   static final String PARTS = ".parts";
+
+  /**
+   * The kinds whose upload is kept, once its job succeeded, as knowledge read again whenever it
+   * changes.
+   */
+  static final Set<JobKind> KEPT = Set.of(JobKind.FEED, JobKind.SBOM, JobKind.MDS2);
 
   /** The kinds whose upload is read only by its own job. */
   static final Set<JobKind> TRANSIENT = Set.of(JobKind.CAPTURE, JobKind.CMDB);
@@ -175,6 +183,26 @@ class UploadStore {
         .anyMatch(dir -> file.startsWith(dir) && !file.equals(dir))) {
       delete(file, why);
       discardMapping(file, why);
+    }
+  }
+
+  /**
+   * Deletes the upload of a {@link #KEPT} kind whose job failed or was cancelled, unless {@code
+   * held} (another job that succeeded or has yet to finish names the same file, i.e. the same
+   * content): the knowledge is read from every file kept, and a file its job did not import must
+   * not feed the assessment. A feed directory read in place is left alone.
+   */
+  void discardUnimported(String storedPath, String why, BooleanSupplier held) {
+    if (storedPath == null) {
+      return;
+    }
+    Path file = Path.of(storedPath).toAbsolutePath().normalize();
+    if (KEPT.stream()
+            .map(k -> root.resolve(k.uploadDir()))
+            .anyMatch(dir -> file.startsWith(dir) && !file.equals(dir))
+        && Files.isRegularFile(file)
+        && !held.getAsBoolean()) {
+      delete(file, why);
     }
   }
 
