@@ -32,12 +32,19 @@ public final class TestStore implements AutoCloseable {
 
   private TestStore(ServerSettings settings, Optional<String> pgSchema, Path dataDir)
       throws ServerStartException {
+    this(settings, pgSchema, dataDir, Map.of());
+  }
+
+  private TestStore(
+      ServerSettings settings, Optional<String> pgSchema, Path dataDir, Map<String, String> more)
+      throws ServerStartException {
     this.settings = settings;
     this.pgSchema = pgSchema;
     this.dataDir = dataDir;
     Map<String, Object> props = WardServer.properties(settings);
     props.put("ward.background", "false");
     props.put("ward.db.pool-size", "4");
+    props.putAll(more);
     this.context = WardServer.run(settings, WebApplicationType.NONE, props);
   }
 
@@ -95,6 +102,19 @@ public final class TestStore implements AutoCloseable {
     Path dir = Files.createTempDirectory("ward-test-");
     String schema = newSchemaName();
     return new TestStore(postgresSettings(dir, schema), Optional.of(schema), dir);
+  }
+
+  /**
+   * A store on PostgreSQL (a new schema) or H2 with further {@code ward.*} settings, e.g. {@code
+   * ward.ingest.threads}.
+   */
+  public static TestStore open(boolean postgres, Map<String, String> more) throws Exception {
+    Path dir = Files.createTempDirectory("ward-test-");
+    if (!postgres) {
+      return new TestStore(h2Settings(dir), Optional.empty(), dir, more);
+    }
+    String schema = newSchemaName();
+    return new TestStore(postgresSettings(dir, schema), Optional.of(schema), dir, more);
   }
 
   /** A random schema name for one test class. */

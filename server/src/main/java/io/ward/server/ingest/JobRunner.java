@@ -10,6 +10,7 @@ import io.ward.server.exposure.FindingRefresher;
 import io.ward.server.exposure.KnowledgeImporter;
 import io.ward.server.inventory.CaptureFacts;
 import io.ward.server.inventory.CmdbMerger;
+import io.ward.server.inventory.FlowHourRow;
 import io.ward.server.inventory.InventoryWriter;
 import io.ward.server.inventory.MergeResult;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -152,12 +155,7 @@ class JobRunner {
   private void runCapture(Job job, Path file, String sha256) throws IOException, JobFailure {
     Optional<Long> already = writer.captureBySha256(sha256);
     if (already.isPresent()) {
-      store.succeed(
-          job.id(),
-          "already ingested as capture " + already.get() + "; nothing changed",
-          0,
-          0,
-          already.get());
+      store.succeed(job.id(), alreadyIngested(already.get()), 0, 0, already.get());
       return;
     }
     CapturePipeline.Result result =
@@ -196,9 +194,41 @@ class JobRunner {
             epoch(s.lastEpochNanos()),
             s.warnings());
     var flows = result.flows().resolve(result.devices());
+    try {
+      mergeCapture(job, sha256, s, facts, result, flows);
+    } catch (DuplicateKeyException e) {
+      // Stored meanwhile by another process on this database (this one merges one at a time).
+      Optional<Long> stored = writer.captureBySha256(sha256);
+      if (stored.isEmpty()) {
+        throw e;
+      }
+      store.succeed(job.id(), alreadyIngested(stored.get()), 0, 0, stored.get());
+    }
+  }
+
+  private static String alreadyIngested(long captureId) {
+    return "already ingested as capture " + captureId + "; nothing changed";
+  }
+
+  /**
+   * Merges an analysed capture. The same content sent twice can be analysed by two jobs at once:
+   * the one merging second finds the capture stored (merges run one at a time) and changes nothing.
+   */
+  private void mergeCapture(
+      Job job,
+      String sha256,
+      CaptureSummary s,
+      CaptureFacts facts,
+      CapturePipeline.Result result,
+      List<FlowHourRow> flows) {
     merge(
         job,
         () -> {
+          Optional<Long> stored = writer.captureBySha256(sha256);
+          if (stored.isPresent()) {
+            succeed(job, alreadyIngested(stored.get()), 0, 0, stored.get());
+            return;
+          }
           MergeResult m = writer.merge(facts, result.devices(), flows, job.id(), job.createdBy());
           FindingRefresher.Outcome assessed = findings.refresh(m.deviceIds());
           String message =
