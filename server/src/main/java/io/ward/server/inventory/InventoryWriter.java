@@ -133,8 +133,12 @@ public class InventoryWriter {
       ids.put(d.id(), old.id);
       Columns merged = old.columns.mergedWith(seen);
       List<String[]> diff = old.columns.diff(merged);
-      for (String[] c : diff) {
-        changes.add(change(old.id, c[0], c[1], c[2], seen.lastSeen, captureId, jobId));
+      // An older capture ingested later fills in what was unknown, but is no change in history:
+      // it would be dated before the changes already recorded.
+      if (!seen.seenBefore(old.columns)) {
+        for (String[] c : diff) {
+          changes.add(change(old.id, c[0], c[1], c[2], seen.lastSeen, captureId, jobId));
+        }
       }
       if (!diff.isEmpty() || !merged.equals(old.columns)) {
         updates.add(updateValues(old.id, merged, now));
@@ -605,33 +609,43 @@ public class InventoryWriter {
     }
 
     /**
-     * The newer analysis wins where it knows a value; what it does not know is kept; lists are
-     * unions, stored values first (so a reordering is not a change).
+     * The newer observation wins where it knows a value; what it does not know is kept; lists are
+     * unions, stored values first (so a reordering is not a change). Newer means the device seen
+     * later, not the capture ingested later: an analysis that last saw the device before the stored
+     * {@code last_seen} (an older capture ingested late) only fills in what is not known.
      */
     Columns mergedWith(Columns n) {
-      boolean newCategory = !n.category.equals(Category.UNKNOWN.id());
+      boolean current = !n.seenBefore(this);
+      Columns fresh = current ? n : this;
+      Columns old = current ? this : n;
+      Columns category = fresh.category.equals(Category.UNKNOWN.id()) ? old : fresh;
       return new Columns(
           key,
-          pick(n.mac, mac),
+          pick(fresh.mac, old.mac),
           union(n.ips, ips),
           union(n.hostnames, hostnames),
           union(n.vlans, vlans),
-          pick(n.vendor, vendor),
-          pick(n.model, model),
-          pick(n.os, os),
-          pick(n.firmware, firmware),
-          pick(n.serial, serial),
-          newCategory ? n.category : category,
-          pick(n.modality, modality),
-          newCategory ? n.medical : medical,
-          newCategory ? n.criticality : criticality,
-          newCategory ? n.criticalityRank : criticalityRank,
+          pick(fresh.vendor, old.vendor),
+          pick(fresh.model, old.model),
+          pick(fresh.os, old.os),
+          pick(fresh.firmware, old.firmware),
+          pick(fresh.serial, old.serial),
+          category.category,
+          pick(fresh.modality, old.modality),
+          category.medical,
+          category.criticality,
+          category.criticalityRank,
           union(n.protocolsClient, protocolsClient),
           union(n.protocolsServer, protocolsServer),
           union(n.aeTitles, aeTitles),
           union(n.hl7Applications, hl7Applications),
           firstSeen.isBefore(n.firstSeen) ? firstSeen : n.firstSeen,
           lastSeen.isAfter(n.lastSeen) ? lastSeen : n.lastSeen);
+    }
+
+    /** True when this observation last saw the device before {@code stored} did. */
+    boolean seenBefore(Columns stored) {
+      return lastSeen.isBefore(stored.lastSeen);
     }
 
     /** The history-worthy attribute changes from this to {@code m}: {attribute, old, new}. */

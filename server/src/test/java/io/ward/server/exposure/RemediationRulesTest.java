@@ -92,7 +92,13 @@ class RemediationRulesTest {
     }
 
     long device(String key, String firmware) {
-      long seen = System.currentTimeMillis() * 1_000_000L;
+      return device(key, firmware, System.currentTimeMillis() * 1_000_000L);
+    }
+
+    /** 2026-01-01, before the DCMTK captures were recorded (2026-11-28). */
+    static final long EARLIER_INVENTORY = 1_767_225_600_000_000_000L;
+
+    long device(String key, String firmware, long seen) {
       Device d =
           new Device(
               key,
@@ -220,18 +226,16 @@ class RemediationRulesTest {
 
     @Test
     void shouldVerifyAPatchedRecordOnlyAfterACaptureShowsTheFixedFirmware() throws Exception {
-      // An earlier inventory knew the DCMTK host on loopback with an old release.
-      long d = device("ip:127.0.0.1", "3.6.6");
+      // An earlier inventory (before both captures were recorded) knew the DCMTK host on
+      // loopback with an old release.
+      long d = device("ip:127.0.0.1", "3.6.6", EARLIER_INVENTORY);
       Remediation fixedIn367 = patched(d, "3.6.7");
       Remediation fixedIn368 = patched(d, "3.6.8");
       assertThat(fixedIn367.verified()).isFalse();
 
-      // The TLS capture shows the host again but not its release: nothing is verified.
-      ingest(DCMTK_TLS);
-      assertThat(firmware(d)).isEqualTo("3.6.6");
-      assertThat(service().get(fixedIn367.id()).orElseThrow().verified()).isFalse();
-
-      // The plain capture shows DCMTK 3.6.7 (its implementation version name).
+      // The plain capture shows DCMTK 3.6.7 (its implementation version name). The captures are
+      // ingested in the order they were recorded: an older capture ingested later does not change
+      // what a later one saw.
       ingest(DCMTK);
       assertThat(firmware(d)).isEqualTo("3.6.7");
       Remediation verified = service().get(fixedIn367.id()).orElseThrow();
@@ -241,6 +245,11 @@ class RemediationRulesTest {
       assertThat(last.by()).isEqualTo("ward");
       assertThat(last.note()).startsWith("verified").contains("3.6.7");
       assertThat(audits("remediation.verify", fixedIn367.id())).isEqualTo(1);
+
+      // The TLS capture, recorded later, shows the host again but not its release: the release
+      // stays, and nothing more is verified.
+      ingest(DCMTK_TLS);
+      assertThat(firmware(d)).isEqualTo("3.6.7");
 
       // The device still runs a release below 3.6.8: that record stays patched and unverified.
       Remediation notYet = service().get(fixedIn368.id()).orElseThrow();
