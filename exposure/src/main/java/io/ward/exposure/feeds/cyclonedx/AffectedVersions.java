@@ -1,10 +1,13 @@
 package io.ward.exposure.feeds.cyclonedx;
 
+import io.ward.exposure.feeds.LegacyVersionRange;
 import io.ward.exposure.version.Vers;
 import io.ward.exposure.version.Version;
 import io.ward.model.exposure.SbomComponent;
 import io.ward.model.exposure.VersionConstraint;
+import io.ward.model.exposure.VexJustification;
 import io.ward.model.exposure.VexStatement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -64,11 +67,19 @@ final class AffectedVersions {
       return Optional.of(new Entry(v, r, status.orElse(Status.UNKNOWN)));
     }
 
-    /** The entry as an advisory product's version constraint. */
+    /**
+     * The entry as a version constraint: a {@code vers} range, free text kept with Ward's reading
+     * of it (never a guess), or one version.
+     */
     VersionConstraint constraint() {
       return range
-          .<VersionConstraint>map(VersionConstraint.Vers::new)
+          .map(LegacyVersionRange::constraint)
           .orElseGet(() -> new VersionConstraint.Exact(version.get()));
+    }
+
+    /** The entry as written, for notes. */
+    String written() {
+      return range.orElseGet(version::get);
     }
 
     /** True when the entry names this version (false when either cannot be read). */
@@ -95,9 +106,81 @@ final class AffectedVersions {
   }
 
   /**
-   * A VEX analysis narrowed by the versions of its affects entry: the analysis holds for the
-   * component in the document, but when the versions list the component's own version as
-   * unaffected, the vulnerability is not in it: not affected, whatever the analysis says.
+   * The VEX statements of one affects entry of an analysis.
+   *
+   * <p>An entry without versions is about the component as the document lists it (its own version,
+   * or every version when it has none). A "not affected" analysis with versions is about those
+   * versions only: one statement per entry, so a range such as {@code vers:generic/>=3.0.0} never
+   * silences a 1.0.2 finding. An entry listed as {@code affected} stays affected whatever the
+   * analysis says; when the document lists affected versions, any other range of it may overlap
+   * them, so that range is kept as text Ward does not read (never silences, the finding notes it).
+   * Any other analysis is narrowed by the component's own version ({@link #apply}).
+   */
+  static List<VexStatement> statements(
+      String vulnerability,
+      String ref,
+      Optional<SbomComponent> component,
+      VexStatement.VexStatus analysis,
+      Optional<VexJustification> justification,
+      Optional<String> detail,
+      List<Entry> entries,
+      String source) {
+    if (entries.isEmpty() || analysis != VexStatement.VexStatus.NOT_AFFECTED) {
+      Applied applied = apply(analysis, detail, entries, component);
+      return List.of(
+          new VexStatement(
+              vulnerability,
+              ref,
+              component,
+              applied.status(),
+              justification,
+              applied.detail(),
+              source));
+    }
+    List<Entry> affected = entries.stream().filter(e -> e.status() == Status.AFFECTED).toList();
+    List<VexStatement> out = new ArrayList<>(entries.size());
+    for (Entry e : entries) {
+      VersionConstraint versions = e.constraint();
+      VexStatement.VexStatus status = VexStatement.VexStatus.NOT_AFFECTED;
+      Optional<String> why = detail;
+      if (e.status() == Status.AFFECTED) {
+        status = VexStatement.VexStatus.AFFECTED;
+        String listed = "listed as affected";
+        why = Optional.of(detail.map(d -> listed + "; " + d).orElse(listed));
+      } else if (!affected.isEmpty() && !clearOf(e, affected)) {
+        versions =
+            new VersionConstraint.Legacy(
+                e.written() + " (except the versions listed as affected)", Optional.empty());
+      }
+      out.add(
+          new VexStatement(
+              vulnerability, ref, component, versions, status, justification, why, source));
+    }
+    return out;
+  }
+
+  /** True when the entry is one version that none of the affected entries can cover. */
+  private static boolean clearOf(Entry e, List<Entry> affected) {
+    if (e.version().isEmpty() || Version.tryParse(e.version().get()).isEmpty()) {
+      return false;
+    }
+    for (Entry a : affected) {
+      boolean readable =
+          a.range().isPresent()
+              ? Vers.tryParse(a.range().get()).isPresent()
+              : Version.tryParse(a.version().get()).isPresent();
+      if (!readable || a.covers(e.version().get())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A VEX analysis other than "not affected" narrowed by the versions of its affects entry: the
+   * analysis holds for the component in the document, but when the versions list the component's
+   * own version as unaffected, the vulnerability is not in it: not affected, whatever the analysis
+   * says.
    *
    * @return the status and detail to record
    */

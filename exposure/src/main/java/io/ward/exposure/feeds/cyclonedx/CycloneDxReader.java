@@ -210,16 +210,15 @@ public final class CycloneDxReader {
           continue;
         }
         Optional<SbomComponent> product = Optional.ofNullable(byRef.get(localRef(ref.get())));
-        AffectedVersions.Applied applied =
-            AffectedVersions.apply(status, detail, versions(affect), product);
-        out.add(
-            new VexStatement(
+        out.addAll(
+            AffectedVersions.statements(
                 v.getId().trim(),
                 ref.get(),
                 product,
-                applied.status(),
+                status,
                 justification,
-                applied.detail(),
+                detail,
+                versions(affect),
                 file.toString()));
       }
     }

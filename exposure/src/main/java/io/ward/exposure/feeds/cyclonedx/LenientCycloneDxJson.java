@@ -69,16 +69,15 @@ final class LenientCycloneDxJson {
           continue;
         }
         Optional<SbomComponent> product = Optional.ofNullable(byRef.get(ref.get()));
-        AffectedVersions.Applied applied =
-            AffectedVersions.apply(status.get(), detail, versions(affect), product);
-        vex.add(
-            new VexStatement(
+        vex.addAll(
+            AffectedVersions.statements(
                 id.get(),
                 ref.get(),
                 product,
-                applied.status(),
+                status.get(),
                 justification,
-                applied.detail(),
+                detail,
+                versions(affect),
                 source));
       }
     }

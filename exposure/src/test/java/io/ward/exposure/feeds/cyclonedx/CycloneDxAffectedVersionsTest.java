@@ -135,6 +135,62 @@ class CycloneDxAffectedVersionsTest {
   }
 
   @Test
+  void shouldLimitANotAffectedAnalysisToTheVersionsItLists() throws IOException {
+    CycloneDxContent c =
+        read(
+            "not-affected.cdx.json",
+            """
+            {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
+             "components": [{"bom-ref": "openssl", "type": "library", "name": "openssl",
+               "purl": "pkg:generic/openssl"}],
+             "vulnerabilities": [
+               {"id": "CVE-2099-1", "analysis": {"state": "not_affected"},
+                "affects": [{"ref": "openssl", "versions": [
+                  {"range": "vers:generic/>=3.0.0", "status": "unaffected"},
+                  {"version": "1.0.2k"}]}]},
+               {"id": "CVE-2099-2", "analysis": {"state": "not_affected"},
+                "affects": [{"ref": "openssl", "versions": [
+                  {"version": "1.0.2k", "status": "affected"},
+                  {"range": "vers:generic/>=1.0.0", "status": "unaffected"},
+                  {"version": "0.9.8", "status": "unaffected"}]}]},
+               {"id": "CVE-2099-3", "analysis": {"state": "not_affected"},
+                "affects": [{"ref": "openssl"}]}]}
+            """);
+
+    assertThat(c.vex())
+        .extracting(VexStatement::vulnerability, VexStatement::versions, VexStatement::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "CVE-2099-1",
+                new VersionConstraint.Vers("vers:generic/>=3.0.0"),
+                VexStatement.VexStatus.NOT_AFFECTED),
+            org.assertj.core.groups.Tuple.tuple(
+                "CVE-2099-1",
+                new VersionConstraint.Exact("1.0.2k"),
+                VexStatement.VexStatus.NOT_AFFECTED),
+            // A version listed as affected stays affected; a range that may overlap it is not read.
+            org.assertj.core.groups.Tuple.tuple(
+                "CVE-2099-2",
+                new VersionConstraint.Exact("1.0.2k"),
+                VexStatement.VexStatus.AFFECTED),
+            org.assertj.core.groups.Tuple.tuple(
+                "CVE-2099-2",
+                new VersionConstraint.Legacy(
+                    "vers:generic/>=1.0.0 (except the versions listed as affected)",
+                    java.util.Optional.empty()),
+                VexStatement.VexStatus.NOT_AFFECTED),
+            org.assertj.core.groups.Tuple.tuple(
+                "CVE-2099-2",
+                new VersionConstraint.Exact("0.9.8"),
+                VexStatement.VexStatus.NOT_AFFECTED),
+            // No versions listed: the component as the document lists it, every version.
+            org.assertj.core.groups.Tuple.tuple(
+                "CVE-2099-3",
+                new VersionConstraint.Unknown(),
+                VexStatement.VexStatus.NOT_AFFECTED));
+  }
+
+  @Test
   void shouldDropTheVersionOfAPurlSoTheProductIsEveryVersion() {
     assertThat(CycloneDxAdvisory.withoutVersion("pkg:maven/g/a@1.0?type=jar#sub"))
         .isEqualTo("pkg:maven/g/a?type=jar#sub");

@@ -1,0 +1,221 @@
+package io.ward.exposure;
+
+import static io.ward.exposure.match.Devices.device;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ward.exposure.feeds.ExposureKnowledge;
+import io.ward.exposure.feeds.KnowledgeLoader;
+import io.ward.exposure.feeds.LoadRequest;
+import io.ward.model.Device;
+import io.ward.model.exposure.Finding;
+import io.ward.model.exposure.FindingStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CycloneDX VEX analyses read from files, applied to SBOM component findings: a "not affected"
+ * analysis silences only the component its affects entry names, at the versions the entry lists
+ * ({@code affects[].versions[]}), never the versions it leaves out.
+ */
+class ExposureAnalyzerCycloneDxVexTest {
+
+  private static final LocalDate TODAY = LocalDate.of(2025, 1, 1);
+  private static final String CVE = "CVE-2099-1111";
+
+  @TempDir Path dir;
+
+  private final Device hub = device("mac:hub", "Acme Medical", "Infusion Hub", "2.0");
+
+  @Test
+  void shouldKeepAFindingWhoseVersionIsOutsideTheVexRange() throws IOException {
+    Finding f =
+        analyze(
+            "1.0.2k",
+            "vers:generic/<1.1.1",
+            vex("pkg:generic/openssl", "{\"range\": \"vers:generic/>=3.0.0\"}"));
+
+    assertThat(f.status()).isEqualTo(FindingStatus.AFFECTED);
+  }
+
+  @Test
+  void shouldKeepAFindingWhoseVersionIsOutsideTheUnaffectedRange() throws IOException {
+    Finding f =
+        analyze(
+            "1.0.2k",
+            "vers:generic/<1.1.1",
+            vex(
+                "pkg:generic/openssl",
+                "{\"range\": \"vers:generic/>=3.0.0\", \"status\": \"unaffected\"}"));
+
+    assertThat(f.status()).isEqualTo(FindingStatus.AFFECTED);
+  }
+
+  @Test
+  void shouldSuppressAFindingWhoseVersionIsInsideTheVexRange() throws IOException {
+    Finding f =
+        analyze(
+            "3.0.7",
+            "vers:generic/<3.0.8",
+            vex(
+                "pkg:generic/openssl",
+                "{\"range\": \"vers:generic/>=3.0.0\", \"status\": \"unaffected\"}"));
+
+    assertThat(f.status()).isEqualTo(FindingStatus.NOT_AFFECTED);
+    assertThat(f.statusReason().orElseThrow()).contains("vex.cdx.json", "code_not_present");
+  }
+
+  @Test
+  void shouldSuppressAFindingWhoseVersionTheVexNames() throws IOException {
+    Finding f =
+        analyze(
+            "1.0.2k",
+            "vers:generic/<1.1.1",
+            vex("pkg:generic/openssl", "{\"version\": \"1.0.2k\", \"status\": \"unaffected\"}"));
+
+    assertThat(f.status()).isEqualTo(FindingStatus.NOT_AFFECTED);
+  }
+
+  @Test
+  void shouldKeepAFindingWhoseVersionTheVexDoesNotName() throws IOException {
+    Finding f =
+        analyze(
+            "1.0.2k",
+            "vers:generic/<1.1.1",
+            vex("pkg:generic/openssl", "{\"version\": \"1.0.2u\", \"status\": \"unaffected\"}"));
+
+    assertThat(f.status()).isEqualTo(FindingStatus.AFFECTED);
+  }
+
+  @Test
+  void shouldKeepAVersionTheVexListsAsAffectedDespiteItsAnalysis() throws IOException {
+    Finding f =
+        analyze(
+            "1.0.2k",
+            "vers:generic/<1.1.1",
+            vex(
+                "pkg:generic/openssl",
+                "{\"version\": \"1.0.2k\", \"status\": \"affected\"},"
+                    + " {\"range\": \"vers:generic/>=1.0.0\", \"status\": \"unaffected\"}"));
+
+    assertThat(f.status()).isEqualTo(FindingStatus.AFFECTED);
+  }
+
+  @Test
+  void shouldKeepAFindingWhenTheVexRangeCannotBeReadAndSaySo() throws IOException {
+    Finding f =
+        analyze(
+            "1.0.2k",
+            "vers:generic/<1.1.1",
+            vex(
+                "pkg:generic/openssl",
+                "{\"range\": \"the releases shipped since spring\", \"status\": \"unaffected\"}"));
+
+    assertThat(f.status()).isEqualTo(FindingStatus.AFFECTED);
+    assertThat(f.statusReason().orElseThrow())
+        .contains("the releases shipped since spring", "not applied");
+  }
+
+  @Test
+  void shouldSuppressEveryVersionOnlyWhenTheVexNamesNoVersion() throws IOException {
+    Finding f = analyze("1.0.2k", "vers:generic/<1.1.1", vex("pkg:generic/openssl", null));
+
+    assertThat(f.status()).isEqualTo(FindingStatus.NOT_AFFECTED);
+  }
+
+  @Test
+  void shouldNotApplyAVexAboutAnotherPackageOfTheSameName() throws IOException {
+    Finding f =
+        analyze(
+            "1.0.2k",
+            "vers:generic/<1.1.1",
+            vex(
+                "pkg:deb/example/openssl",
+                "{\"range\": \"vers:generic/<1.1.1\", \"status\": \"unaffected\"}"));
+
+    assertThat(f.status()).isEqualTo(FindingStatus.AFFECTED);
+  }
+
+  /** The hub's single openssl finding, with the advisory, the SBOM and the VEX as files. */
+  private Finding analyze(String componentVersion, String affectedRange, String vexDocument)
+      throws IOException {
+    Path feeds = Files.createDirectories(dir.resolve("feeds"));
+    Path sboms = Files.createDirectories(dir.resolve("sboms"));
+    Files.writeString(feeds.resolve("advisory.json"), advisory(affectedRange));
+    Files.writeString(feeds.resolve("vex.cdx.json"), vexDocument);
+    Files.writeString(sboms.resolve("hub.cdx.json"), sbom(componentVersion));
+    ExposureKnowledge k =
+        KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(feeds).withSboms(sboms));
+    assertThat(k.problems()).isEmpty();
+    assertThat(k.vex()).isNotEmpty();
+
+    ExposureReport r =
+        new ExposureAnalyzer()
+            .analyze(List.of(hub), k, ExposureOptions.of(TODAY).withIncludeNotAffected(true));
+    return r.findings().stream()
+        .map(AssessedFinding::finding)
+        .filter(f -> f.vulnerability().equals(CVE) && f.advisoryId().equals("OSSL-2099-1"))
+        .filter(f -> f.matchedBy().deviceAttribute().startsWith("sbom:openssl"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static String sbom(String version) {
+    return """
+        {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
+         "serialNumber": "urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79",
+         "metadata": {"component": {"type": "device", "name": "Infusion Hub", "version": "2.0",
+           "supplier": {"name": "Acme Medical"}}},
+         "components": [{"type": "library", "bom-ref": "openssl", "name": "openssl",
+           "version": "%s", "purl": "pkg:generic/openssl@%s"}]}
+        """
+        .formatted(version, version);
+  }
+
+  /**
+   * A maker's CycloneDX VEX: its openssl ({@code purl}, no version) is not affected, at the
+   * versions {@code versions} lists (the JSON objects of {@code affects[].versions}; none when
+   * null).
+   */
+  private static String vex(String purl, String versions) {
+    return """
+        {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
+         "serialNumber": "urn:uuid:9c1a3b55-2f0e-4c55-9d6e-1f7a1b2c3d4e",
+         "components": [{"type": "library", "bom-ref": "acme-openssl", "name": "openssl",
+           "purl": "%s"}],
+         "vulnerabilities": [{"id": "%s",
+           "analysis": {"state": "not_affected", "justification": "code_not_present",
+             "detail": "Not built in."},
+           "affects": [{"ref": "acme-openssl"%s}]}]}
+        """
+        .formatted(purl, CVE, versions == null ? "" : ", \"versions\": [" + versions + "]");
+  }
+
+  /** An OpenSSL advisory: {@code pkg:generic/openssl} in {@code range} is known affected. */
+  private static String advisory(String range) {
+    return """
+        {"document": {"category": "csaf_security_advisory", "csaf_version": "2.0",
+           "publisher": {"category": "vendor", "name": "OpenSSL",
+             "namespace": "https://example.com"},
+           "title": "OSSL-2099-1",
+           "tracking": {"current_release_date": "2024-02-01T10:00:00.000Z", "id": "OSSL-2099-1",
+             "initial_release_date": "2024-02-01T10:00:00.000Z",
+             "revision_history": [{"date": "2024-02-01T10:00:00.000Z", "number": "1",
+               "summary": "Initial version."}],
+             "status": "final", "version": "1"}},
+         "product_tree": {"branches": [{"category": "vendor", "name": "OpenSSL", "branches": [
+           {"category": "product_name", "name": "openssl", "branches": [
+             {"category": "product_version_range", "name": "%s", "product":
+               {"name": "openssl", "product_id": "OSSL", "product_identification_helper":
+                 {"purl": "pkg:generic/openssl"}}}]}]}]},
+         "vulnerabilities": [{"cve": "%s",
+           "notes": [{"category": "description", "text": "A flaw.", "title": "CVE description"}],
+           "product_status": {"known_affected": ["OSSL"]}}]}
+        """
+        .formatted(range, CVE);
+  }
+}
