@@ -120,37 +120,14 @@ final class DerivedProducts {
       Map<ProductStatus, List<String>> status = new EnumMap<>(ProductStatus.class);
       v.productStatus().forEach((s, ids) -> status.put(s, new ArrayList<>(ids)));
       added.forEach((s, ids) -> status.computeIfAbsent(s, k -> new ArrayList<>()).addAll(ids));
-      vulns.add(
-          new Vulnerability(
-              v.cve(),
-              v.ids(),
-              v.cwes(),
-              v.title(),
-              v.description(),
-              v.scores(),
-              status,
-              v.remediations(),
-              v.flags(),
-              v.threats(),
-              v.ssvc(),
-              v.references()));
+      vulns.add(v.withProductStatus(status));
     }
     if (!changed) {
       return a;
     }
     List<AffectedProduct> products = new ArrayList<>(a.products());
     products.addAll(derived.values());
-    return new Advisory(
-        a.id(),
-        a.source(),
-        a.title(),
-        a.publisher(),
-        a.published(),
-        a.updated(),
-        a.url(),
-        products,
-        vulns,
-        a.sourceFile());
+    return a.withProducts(products, vulns);
   }
 
   /** Cheap test first: most advisories (all of NVD's) have nothing to derive. */

@@ -87,11 +87,6 @@ public final class TrafficExposure {
     return out;
   }
 
-  /** True for an address reachable from the internet ({@link IpAddress#isPublic()}). */
-  public static boolean isPublic(IpAddress ip) {
-    return ip.isPublic();
-  }
-
   private static Derived noTraffic() {
     return new Derived(DeviceExposure.UNKNOWN, "no traffic of this device in the inventory");
   }
@@ -121,7 +116,7 @@ public final class TrafficExposure {
         return;
       }
       IpAddress ip = peer.ip().get();
-      if (isPublic(ip)) {
+      if (ip.isPublic()) {
         internetPeers++;
         internet = internet == null ? name : internet;
       } else if (sameSegment(self, ip, peerDevice)) {

@@ -185,7 +185,7 @@ class TrafficExposureTest {
             "fc00::1",
             "fdff:ffff::1",
             "ff02::fb")) {
-      assertThat(TrafficExposure.isPublic(IpAddress.parse(inside))).as(inside).isFalse();
+      assertThat(IpAddress.parse(inside).isPublic()).as(inside).isFalse();
     }
     for (String outside :
         List.of(
@@ -200,7 +200,7 @@ class TrafficExposureTest {
             "8.8.8.8",
             "2001:4860:4860::8888",
             "2606:4700::1111")) {
-      assertThat(TrafficExposure.isPublic(IpAddress.parse(outside))).as(outside).isTrue();
+      assertThat(IpAddress.parse(outside).isPublic()).as(outside).isTrue();
     }
   }
 

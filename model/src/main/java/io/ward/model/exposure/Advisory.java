@@ -33,6 +33,22 @@ public record Advisory(
     List<Vulnerability> vulnerabilities,
     Optional<String> sourceFile) {
 
+  /** This advisory with other products and vulnerabilities, everything else the same. */
+  public Advisory withProducts(
+      List<AffectedProduct> products, List<Vulnerability> vulnerabilities) {
+    return new Advisory(
+        id,
+        source,
+        title,
+        publisher,
+        published,
+        updated,
+        url,
+        products,
+        vulnerabilities,
+        sourceFile);
+  }
+
   public Advisory {
     Checks.text(id, "id");
     Objects.requireNonNull(source, "source");

@@ -15,9 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -45,8 +43,6 @@ final class AuditKeyFile {
   /** The file name inside the data directory. */
   static final String NAME = "audit.key";
 
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      PosixFilePermissions.fromString("rw-------");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private AuditKeyFile() {}
@@ -241,7 +237,7 @@ final class AuditKeyFile {
   private static Path writeAside(Path file, AuditKeyRing ring) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     OwnerOnly.createDirectories(dir);
-    Path aside = Files.createTempFile(dir, ".audit-key-", ".tmp", ownerOnly(dir));
+    Path aside = Files.createTempFile(dir, ".audit-key-", ".tmp", OwnerOnly.fileAttributes(dir));
     try (FileChannel channel = FileChannel.open(aside, StandardOpenOption.WRITE)) {
       channel.write(ByteBuffer.wrap(text(ring).getBytes(StandardCharsets.UTF_8)));
       channel.force(true); // on disk before it becomes the key: never an empty key file
@@ -302,16 +298,10 @@ final class AuditKeyFile {
   static boolean tooOpen(Path file) {
     try {
       Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-      return !OWNER_ONLY.containsAll(perms);
+      return !OwnerOnly.FILE.containsAll(perms);
     } catch (UnsupportedOperationException | IOException e) {
       return false;
     }
-  }
-
-  private static FileAttribute<?>[] ownerOnly(Path dir) {
-    return dir.getFileSystem().supportedFileAttributeViews().contains("posix")
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-        : new FileAttribute<?>[0];
   }
 
   /** The value of the first {@code name=value} line, stripped. */

@@ -94,6 +94,13 @@ public final class OwnerOnly {
     }
   }
 
+  /** Owner-only file attributes for a file created in {@code dir}; none without POSIX ones. */
+  public static FileAttribute<?>[] fileAttributes(Path dir) {
+    return posix(dir)
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
+        : new FileAttribute<?>[0];
+  }
+
   private static FileAttribute<?>[] directoryAttributes(Path dir) {
     return posix(dir)
         ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(DIRECTORY)}
