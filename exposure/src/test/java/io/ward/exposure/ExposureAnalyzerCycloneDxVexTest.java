@@ -1,19 +1,11 @@
 package io.ward.exposure;
 
-import static io.ward.exposure.match.Devices.device;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ward.exposure.feeds.ExposureKnowledge;
-import io.ward.exposure.feeds.KnowledgeLoader;
-import io.ward.exposure.feeds.LoadRequest;
-import io.ward.model.Device;
 import io.ward.model.exposure.Finding;
 import io.ward.model.exposure.FindingStatus;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,12 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExposureAnalyzerCycloneDxVexTest {
 
-  private static final LocalDate TODAY = LocalDate.of(2025, 1, 1);
-  private static final String CVE = "CVE-2099-1111";
+  private static final String CVE = OpensslFindingRun.CVE;
 
   @TempDir Path dir;
-
-  private final Device hub = device("mac:hub", "Acme Medical", "Infusion Hub", "2.0");
 
   @Test
   void shouldKeepAFindingWhoseVersionIsOutsideTheVexRange() throws IOException {
@@ -143,25 +132,16 @@ class ExposureAnalyzerCycloneDxVexTest {
   /** The hub's single openssl finding, with the advisory, the SBOM and the VEX as files. */
   private Finding analyze(String componentVersion, String affectedRange, String vexDocument)
       throws IOException {
-    Path feeds = Files.createDirectories(dir.resolve("feeds"));
-    Path sboms = Files.createDirectories(dir.resolve("sboms"));
-    Files.writeString(feeds.resolve("advisory.json"), advisory(affectedRange));
-    Files.writeString(feeds.resolve("vex.cdx.json"), vexDocument);
-    Files.writeString(sboms.resolve("hub.cdx.json"), sbom(componentVersion));
-    ExposureKnowledge k =
-        KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(feeds).withSboms(sboms));
-    assertThat(k.problems()).isEmpty();
-    assertThat(k.vex()).isNotEmpty();
-
-    ExposureReport r =
-        new ExposureAnalyzer()
-            .analyze(List.of(hub), k, ExposureOptions.of(TODAY).withIncludeNotAffected(true));
-    return r.findings().stream()
-        .map(AssessedFinding::finding)
-        .filter(f -> f.vulnerability().equals(CVE) && f.advisoryId().equals("OSSL-2099-1"))
-        .filter(f -> f.matchedBy().deviceAttribute().startsWith("sbom:openssl"))
-        .findFirst()
-        .orElseThrow();
+    return OpensslFindingRun.finding(
+        dir,
+        advisory(affectedRange),
+        "vex.cdx.json",
+        vexDocument,
+        sbom(componentVersion),
+        k -> {
+          assertThat(k.problems()).isEmpty();
+          assertThat(k.vex()).isNotEmpty();
+        });
   }
 
   private static String sbom(String version) {

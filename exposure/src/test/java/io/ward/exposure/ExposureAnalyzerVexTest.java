@@ -1,19 +1,11 @@
 package io.ward.exposure;
 
-import static io.ward.exposure.match.Devices.device;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ward.exposure.feeds.ExposureKnowledge;
-import io.ward.exposure.feeds.KnowledgeLoader;
-import io.ward.exposure.feeds.LoadRequest;
-import io.ward.model.Device;
 import io.ward.model.exposure.Finding;
 import io.ward.model.exposure.FindingStatus;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,12 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExposureAnalyzerVexTest {
 
-  private static final LocalDate TODAY = LocalDate.of(2025, 1, 1);
-  private static final String CVE = "CVE-2099-1111";
+  private static final String CVE = OpensslFindingRun.CVE;
 
   @TempDir Path dir;
-
-  private final Device hub = device("mac:hub", "Acme Medical", "Infusion Hub", "2.0");
 
   @Test
   void shouldKeepAFindingWhoseVersionIsOutsideTheVexRange() throws IOException {
@@ -117,25 +106,16 @@ class ExposureAnalyzerVexTest {
       String supplier,
       String purl)
       throws IOException {
-    Path feeds = Files.createDirectories(dir.resolve("feeds"));
-    Path sboms = Files.createDirectories(dir.resolve("sboms"));
-    Files.writeString(feeds.resolve("advisory.json"), advisory(affectedRange));
-    Files.writeString(feeds.resolve("vex.json"), vexDocument);
-    Files.writeString(sboms.resolve("hub.cdx.json"), sbom(componentVersion, supplier, purl));
-    ExposureKnowledge k =
-        KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(feeds).withSboms(sboms));
-    assertThat(k.problems()).isEmpty();
-    assertThat(k.vex()).hasSize(1);
-
-    ExposureReport r =
-        new ExposureAnalyzer()
-            .analyze(List.of(hub), k, ExposureOptions.of(TODAY).withIncludeNotAffected(true));
-    return r.findings().stream()
-        .map(AssessedFinding::finding)
-        .filter(f -> f.vulnerability().equals(CVE) && f.advisoryId().equals("OSSL-2099-1"))
-        .filter(f -> f.matchedBy().deviceAttribute().startsWith("sbom:openssl"))
-        .findFirst()
-        .orElseThrow();
+    return OpensslFindingRun.finding(
+        dir,
+        advisory(affectedRange),
+        "vex.json",
+        vexDocument,
+        sbom(componentVersion, supplier, purl),
+        k -> {
+          assertThat(k.problems()).isEmpty();
+          assertThat(k.vex()).hasSize(1);
+        });
   }
 
   private static String sbom(String version, String supplier, String purl) {
