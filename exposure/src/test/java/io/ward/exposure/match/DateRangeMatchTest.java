@@ -69,10 +69,10 @@ class DateRangeMatchTest {
 
   @Test
   void shouldNotReadACve5DateRangeAsAVersion() {
-    // CVE-2024-6795's CNA entry: versionType "date", lessThan "8/30/2024". Before, 2025.1 was
-    // above 2024.8.30: no finding. (CISA's ADP entry restates the bound as "8.30.2024" of type
-    // "custom", which nothing marks as a date; it still reads as a version and makes 5.2
-    // "affected", so only a version above it shows the CNA entry on its own.)
+    // CVE-2024-6795: the CNA's entry (Baxter, versionType "date", lessThan "8/30/2024") and CISA's
+    // ADP restatement of it (hillrom, now Baxter's, lessThan "8.30.2024" of type "custom"). Before,
+    // 2025.1 was above both 2024.8.30 and version 8.30.2024: no finding; 5.2 was "affected" by the
+    // ADP entry. Neither bound is a version now: both are possibly affected, a date the reason.
     Advisory cve =
         new Cve5Reader()
             .read(
@@ -80,9 +80,21 @@ class DateRangeMatchTest {
                     .resolve("advisories/cve-json5-vulnrichment/CVE-2024-6795.json"))
             .items()
             .get(0);
-    List<Finding> findings =
-        match(device("connex", "Baxter", "Connex Health Portal", "2025.1"), cve);
-    assertPossiblyAffectedBecause(findings, ">=0 <8/30/2024 (date)");
+    for (String version : List.of("2025.1", "5.2")) {
+      List<Finding> findings =
+          match(device("connex-" + version, "Baxter", "Connex Health Portal", version), cve);
+      assertThat(findings)
+          .as(version)
+          .isNotEmpty()
+          .allSatisfy(
+              f -> {
+                assertThat(f.status()).isEqualTo(FindingStatus.POSSIBLY_AFFECTED);
+                assertThat(f.statusReason().orElseThrow())
+                    .containsAnyOf(
+                        "'>=0 <8/30/2024 (date)' could not be read",
+                        "'>=0 <8.30.2024 (date)' could not be read");
+              });
+    }
 
     // Dates in other spellings stay unread too: the reader's "(date)" leaves nothing to read.
     for (String text : List.of(">=2024-01-15 <=2024-08-30 (date)", "2024-09-02 (date)")) {

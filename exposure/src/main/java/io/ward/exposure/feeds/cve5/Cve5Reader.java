@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Reads CVE JSON 5 records (CVE Record Format 5.x): the CNA container's affected products with
@@ -263,8 +264,16 @@ public final class Cve5Reader {
             .findFirst();
     // versionType "date" bounds a distribution period (CVE-2024-6795: lessThan 8/30/2024), not a
     // version: kept as text marked "(date)" and never read, so a device is possibly affected
-    // whatever its firmware, instead of its version being compared with 2024.8.30.
-    boolean date = Json.textOr(v, "versionType", "").equalsIgnoreCase("date");
+    // whatever its firmware, instead of its version being compared with 2024.8.30. So is a bound
+    // of type custom (or none) that is written as a calendar date (CISA's ADP restatement of the
+    // same bound, "8.30.2024"; the rule is CalendarBound's).
+    String versionType = Json.textOr(v, "versionType", "");
+    boolean date =
+        versionType.equalsIgnoreCase("date")
+            || (CalendarBound.untyped(versionType)
+                && Stream.of(version, lessThan, lessThanOrEqual, firstFix)
+                    .flatMap(Optional::stream)
+                    .anyMatch(CalendarBound::isDate));
     if (lessThan.isEmpty() && lessThanOrEqual.isEmpty() && firstFix.isEmpty()) {
       if (version.isEmpty()) {
         return new VersionConstraint.Unknown();

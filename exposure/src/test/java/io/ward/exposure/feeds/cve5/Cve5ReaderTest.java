@@ -146,6 +146,49 @@ class Cve5ReaderTest {
   }
 
   @Test
+  void shouldKeepADateWrittenAsACustomVersionAsText(@TempDir Path dir) throws IOException {
+    // CVE-2024-6795: CISA's ADP restates the CNA's date bound as lessThan "8.30.2024", type
+    // "custom". Read as a version, 5.2 was "affected" and 9.0 not, for a portal patched that day.
+    Advisory real = reader.read(DIR.resolve("CVE-2024-6795.json")).items().get(0);
+    assertThat(real.products())
+        .filteredOn(p -> p.vendor().equals(Optional.of("hillrom")))
+        .extracting(AffectedProduct::version)
+        .containsExactly(new VersionConstraint.Legacy(">=0 <8.30.2024 (date)", Optional.empty()));
+
+    Path file = dir.resolve("CVE-2024-9997.json");
+    Files.writeString(
+        file,
+        """
+        {"dataType":"CVE_RECORD","cveMetadata":{"cveId":"CVE-2024-9997","state":"PUBLISHED"},
+         "containers":{"cna":{"providerMetadata":{"shortName":"ACME"},
+          "affected":[{"vendor":"Acme","product":"Portal","versions":[
+            {"version":"0","lessThan":"30.08.2024","status":"affected","versionType":"custom"},
+            {"version":"2024-01-15","lessThanOrEqual":"2024-08-30","status":"affected"},
+            {"version":"0","lessThan":"2/10/2024","status":"affected","versionType":"CUSTOM"},
+            {"version":"1.0","status":"affected","versionType":"custom",
+             "changes":[{"at":"8.30.2024","status":"unaffected"}]},
+            {"version":"0","lessThan":"2.10.2024","status":"affected","versionType":"custom"},
+            {"version":"0","lessThan":"2024.08.30","status":"affected","versionType":"custom"},
+            {"version":"0","lessThan":"2.30.2024","status":"affected","versionType":"custom"},
+            {"version":"0","lessThan":"8.30.2024","status":"affected","versionType":"semver"}]}]}}}
+        """);
+    assertThat(reader.read(file).items().get(0).products())
+        .extracting(AffectedProduct::version)
+        .containsExactly(
+            // dates: a day above 12 fixes the order; ISO with dashes; slashes in either order
+            new VersionConstraint.Legacy(">=0 <30.08.2024 (date)", Optional.empty()),
+            new VersionConstraint.Legacy(">=2024-01-15 <=2024-08-30 (date)", Optional.empty()),
+            new VersionConstraint.Legacy(">=0 <2/10/2024 (date)", Optional.empty()),
+            new VersionConstraint.Legacy(">=1.0 <8.30.2024 (date)", Optional.empty()),
+            // versions: both orders make a day (a major.minor.year version as well), calendar
+            // versioning with dots, no such day (February 30), a typed version
+            new VersionConstraint.Vers("vers:generic/<2.10.2024"),
+            new VersionConstraint.Vers("vers:generic/<2024.08.30"),
+            new VersionConstraint.Vers("vers:generic/<2.30.2024"),
+            new VersionConstraint.Vers("vers:generic/<8.30.2024"));
+  }
+
+  @Test
   void shouldNotImportRejectedRecords(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("rejected.json");
     Files.writeString(file, "{\"cveMetadata\":{\"cveId\":\"CVE-2024-1\",\"state\":\"REJECTED\"}}");
