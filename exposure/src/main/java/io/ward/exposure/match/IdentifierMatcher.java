@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -40,11 +41,39 @@ public final class IdentifierMatcher {
     }
   }
 
-  /** One published identifier of one product: exact (normalised) or a wildcard pattern. */
-  private record Identifier(
-      Kind kind, String text, String normalized, Optional<Pattern> wildcard, ProductEntry entry) {
+  /** One published identifier: exact (normalised) or a wildcard pattern. */
+  private record Published(String text, String normalized, Optional<Pattern> wildcard) {
+
+    /** The identifier as published; empty when it names nothing ("*" alone names every unit). */
+    static Optional<Published> of(String published) {
+      boolean wild = published.contains("*") || published.contains("?");
+      String normalized = wild ? normalizeWildcard(published) : normalize(published);
+      if (normalized.isEmpty() || normalized.chars().allMatch(c -> c == '*' || c == '?')) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Published(
+              published, normalized, wild ? Optional.of(pattern(normalized)) : Optional.empty()));
+    }
+
+    /** True when the normalised value is this identifier or one its wildcards cover. */
     boolean matches(String value) {
       return wildcard.map(p -> p.matcher(value).matches()).orElse(normalized.equals(value));
+    }
+  }
+
+  /** One published identifier of one product. */
+  private record Identifier(Kind kind, Published id, ProductEntry entry) {
+    boolean matches(String value) {
+      return id.matches(value);
+    }
+
+    String text() {
+      return id.text();
+    }
+
+    Optional<Pattern> wildcard() {
+      return id.wildcard();
     }
   }
 
@@ -147,18 +176,15 @@ public final class IdentifierMatcher {
   private Optional<SubjectHit> hit(Device d, Identifier id, String value) {
     String deviceVendor = d.vendor().map(aliases::canonical).orElse("");
     String productVendor = id.entry().vendorId();
-    double confidence = 1.0;
-    String vendorNote = "";
-    if (!deviceVendor.isEmpty() && !productVendor.isEmpty()) {
-      if (!deviceVendor.equals(productVendor)) {
-        return Optional.empty(); // another maker's number that happens to be the same
-      }
-    } else {
-      // An identifier alone, without the maker to confirm it, may be another maker's number.
-      confidence = id.kind() == Kind.SERIAL ? 0.8 : 0.7;
-      vendorNote =
-          deviceVendor.isEmpty() ? " (device vendor unknown)" : " (advisory names no vendor)";
+    OptionalDouble sure = confidence(id.kind(), deviceVendor, productVendor);
+    if (sure.isEmpty()) {
+      return Optional.empty();
     }
+    double confidence = sure.getAsDouble();
+    String vendorNote =
+        confidence == 1.0
+            ? ""
+            : deviceVendor.isEmpty() ? " (device vendor unknown)" : " (advisory names no vendor)";
     Subject s =
         new Subject(
             d.id(),
@@ -202,6 +228,49 @@ public final class IdentifierMatcher {
                 named.versionText())));
   }
 
+  /**
+   * How sure an identifier match is by the makers: certain when both are known and agree, less when
+   * one is unknown (an identifier alone may be another maker's number), none when they differ
+   * (another maker's number that happens to be the same).
+   */
+  private static OptionalDouble confidence(Kind kind, String deviceVendor, String productVendor) {
+    if (!deviceVendor.isEmpty() && !productVendor.isEmpty()) {
+      return deviceVendor.equals(productVendor) ? OptionalDouble.of(1.0) : OptionalDouble.empty();
+    }
+    return OptionalDouble.of(kind == Kind.SERIAL ? 0.8 : 0.7);
+  }
+
+  /**
+   * How sure the product's identifier lists make Ward that the device is the product, as {@link
+   * #match} decides it for a finding: the device's serial number among the product's serial
+   * numbers, or its model among its SKUs or model numbers (wildcards included), by the makers'
+   * agreement; empty when no identifier matches or the makers differ.
+   */
+  static OptionalDouble confidence(Device d, AffectedProduct p, VendorAliases aliases) {
+    Optional<Kind> kind =
+        d.serial().filter(s -> listed(p.serialNumbers(), s)).map(s -> Kind.SERIAL);
+    if (kind.isEmpty()) {
+      kind =
+          d.model()
+              .filter(m -> listed(p.skus(), m) || listed(p.modelNumbers(), m))
+              .map(m -> Kind.SKU);
+    }
+    if (kind.isEmpty()) {
+      return OptionalDouble.empty();
+    }
+    String productVendor = p.vendor().filter(v -> !v.isBlank()).map(aliases::canonical).orElse("");
+    return confidence(kind.get(), d.vendor().map(aliases::canonical).orElse(""), productVendor);
+  }
+
+  private static boolean listed(List<String> published, String value) {
+    String normalized = normalize(value);
+    return !normalized.isEmpty()
+        && published.stream()
+            .map(Published::of)
+            .flatMap(Optional::stream)
+            .anyMatch(id -> id.matches(normalized));
+  }
+
   private static final Set<String> EVIDENCE = Set.of("vendor", "model", "firmware", "serial");
 
   private static List<Evidence> evidence(Device d) {
@@ -209,18 +278,16 @@ public final class IdentifierMatcher {
   }
 
   private void add(Kind kind, String published, ProductEntry e) {
-    boolean wild = published.contains("*") || published.contains("?");
-    String normalized = wild ? normalizeWildcard(published) : normalize(published);
-    if (normalized.isEmpty() || normalized.chars().allMatch(c -> c == '*' || c == '?')) {
-      return; // "*" alone names every unit: no identifier at all
+    Optional<Published> id = Published.of(published);
+    if (id.isEmpty()) {
+      return;
     }
-    if (wild) {
-      wildcards.add(
-          new Identifier(kind, published, normalized, Optional.of(pattern(normalized)), e));
+    if (id.get().wildcard().isPresent()) {
+      wildcards.add(new Identifier(kind, id.get(), e));
     } else {
       exact
-          .computeIfAbsent(normalized, k -> new ArrayList<>())
-          .add(new Identifier(kind, published, normalized, Optional.empty(), e));
+          .computeIfAbsent(id.get().normalized(), k -> new ArrayList<>())
+          .add(new Identifier(kind, id.get(), e));
     }
   }
 
