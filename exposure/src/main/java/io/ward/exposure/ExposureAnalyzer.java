@@ -176,8 +176,9 @@ public final class ExposureAnalyzer {
 
   /**
    * A component finding a maker declared not affected becomes not affected, with the reason. Only a
-   * statement about the same component and a version it covers counts; one whose versions Ward
-   * cannot compare leaves the finding as it was, with a note.
+   * statement about the same component and a version it covers (inside this device, when the
+   * statement names the product the component is in) counts; one whose versions, or whose product,
+   * Ward cannot compare leaves the finding as it was, with a note.
    */
   static List<Finding> applyVex(List<Finding> findings, List<VexStatement> vex, VexScope scope) {
     List<Finding> out = new ArrayList<>(findings.size());
@@ -188,6 +189,7 @@ public final class ExposureAnalyzer {
       }
       Optional<VexStatement> applies = Optional.empty();
       Optional<VexStatement> undecided = Optional.empty();
+      boolean undecidedPlatform = false;
       for (VexStatement s : vex) {
         if (s.status() != VexStatement.VexStatus.NOT_AFFECTED
             || !s.vulnerability().equalsIgnoreCase(f.vulnerability())) {
@@ -198,8 +200,9 @@ public final class ExposureAnalyzer {
           applies = Optional.of(s);
           break;
         }
-        if (verdict == VexScope.Verdict.UNDECIDED && undecided.isEmpty()) {
+        if (verdict != VexScope.Verdict.DOES_NOT_APPLY && undecided.isEmpty()) {
           undecided = Optional.of(s);
+          undecidedPlatform = verdict == VexScope.Verdict.UNDECIDED_PLATFORM;
         }
       }
       if (applies.isPresent()) {
@@ -213,12 +216,20 @@ public final class ExposureAnalyzer {
         out.add(withStatus(f, FindingStatus.NOT_AFFECTED, Optional.of(reason)));
       } else if (undecided.isPresent()) {
         // Kept as it was: the note says why the maker's claim was not followed.
+        VexStatement st = undecided.get();
         String note =
-            "maker's VEX ("
-                + undecided.get().source()
-                + ") says not affected for versions '"
-                + VexScope.versionsText(undecided.get())
-                + "', which Ward cannot compare with this component's version; not applied";
+            undecidedPlatform
+                ? "maker's VEX ("
+                    + st.source()
+                    + ") says not affected for this component in '"
+                    + st.platform().map(AffectedProduct::name).orElse("")
+                    + "', and Ward cannot tell whether this device is that product at a"
+                    + " version it covers; not applied"
+                : "maker's VEX ("
+                    + st.source()
+                    + ") says not affected for versions '"
+                    + VexScope.versionsText(st)
+                    + "', which Ward cannot compare with this component's version; not applied";
         out.add(
             withStatus(
                 f,

@@ -6,12 +6,14 @@ import io.ward.exposure.version.Vers;
 import io.ward.exposure.version.Version;
 import io.ward.exposure.version.VersionRange;
 import io.ward.model.Device;
+import io.ward.model.exposure.AffectedProduct;
 import io.ward.model.exposure.Finding;
 import io.ward.model.exposure.Sbom;
 import io.ward.model.exposure.SbomComponent;
 import io.ward.model.exposure.VersionConstraint;
 import io.ward.model.exposure.VexStatement;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,10 @@ import java.util.Optional;
  * <p>The component is compared by the strongest identity both sides carry: the purl (without
  * version), else the CPE vendor and product, else the vendor and the name, else the name alone; so
  * a statement about one maker's {@code openssl} does not reach another package of that name.
+ *
+ * <p>A statement about the component inside one product (a CSAF relationship: "OpenSSL 1.0.2 in
+ * device X") also needs the device to be that product, as {@link PlatformScope} decides: OpenSSL
+ * 1.0.2 in device Y stays a finding. A statement without one keeps the component's scope alone.
  */
 public final class VexScope {
 
@@ -34,7 +40,12 @@ public final class VexScope {
     /** Another component, or a version the statement leaves out. */
     DOES_NOT_APPLY,
     /** Same component, but Ward cannot tell whether its version is among the statement's. */
-    UNDECIDED
+    UNDECIDED,
+    /**
+     * Same component at a version the statement covers, inside a product Ward cannot tell the
+     * device is (an unsure identity, or a firmware version it cannot compare).
+     */
+    UNDECIDED_PLATFORM
   }
 
   private final Device device;
@@ -43,6 +54,9 @@ public final class VexScope {
 
   /** The device's SBOM components by subject attribute; read on first use. */
   private Map<String, SbomComponent> components;
+
+  /** Whether the device is a statement's platform, by platform (statements share them). */
+  private final Map<AffectedProduct, PlatformScope.Answer> platforms = new IdentityHashMap<>();
 
   private VexScope(Device device, List<Sbom> sboms, VendorAliases aliases) {
     this.device = device;
@@ -59,6 +73,22 @@ public final class VexScope {
    * What the statement says about the finding (never applies to a finding on the device itself).
    */
   public Verdict verdict(VexStatement s, Finding f) {
+    Verdict component = componentVerdict(s, f);
+    if (component == Verdict.DOES_NOT_APPLY || s.platform().isEmpty()) {
+      return component;
+    }
+    PlatformScope.Answer platform =
+        platforms.computeIfAbsent(s.platform().get(), p -> PlatformScope.of(device, p, aliases));
+    if (platform == PlatformScope.Answer.IS_NOT) {
+      return Verdict.DOES_NOT_APPLY;
+    }
+    return platform == PlatformScope.Answer.UNSURE && component == Verdict.APPLIES
+        ? Verdict.UNDECIDED_PLATFORM
+        : component;
+  }
+
+  /** The verdict by the component and its versions alone. */
+  private Verdict componentVerdict(VexStatement s, Finding f) {
     String attribute = f.matchedBy().deviceAttribute();
     if (s.product().isEmpty() || !attribute.startsWith("sbom:")) {
       return Verdict.DOES_NOT_APPLY;

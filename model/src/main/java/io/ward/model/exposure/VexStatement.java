@@ -19,6 +19,10 @@ import java.util.Optional;
  * @param justification why not affected
  * @param detail free text: impact statement, analysis detail or action statement
  * @param source the document it came from (file name or advisory id)
+ * @param platform the product the component is part of or installed on, when the document states
+ *     the component inside one (a CSAF relationship, e.g. {@code default_component_of} a device
+ *     firmware): the statement is then about the component in that product only, not in every
+ *     device that has it
  */
 public record VexStatement(
     String vulnerability,
@@ -28,7 +32,8 @@ public record VexStatement(
     VexStatus status,
     Optional<VexJustification> justification,
     Optional<String> detail,
-    String source) {
+    String source,
+    Optional<AffectedProduct> platform) {
 
   public VexStatement {
     Checks.text(vulnerability, "vulnerability");
@@ -39,6 +44,7 @@ public record VexStatement(
     Objects.requireNonNull(justification, "justification");
     Objects.requireNonNull(detail, "detail");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(platform, "platform");
   }
 
   /**
@@ -65,7 +71,8 @@ public record VexStatement(
         status,
         justification,
         detail,
-        source);
+        source,
+        Optional.empty());
   }
 
   /** VEX statuses (the CISA VEX minimum elements; CycloneDX states map onto them). */

@@ -2,6 +2,7 @@ package io.ward.exposure.feeds.csaf;
 
 import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.AffectedProduct;
+import io.ward.model.exposure.ProductRelationship;
 import io.ward.model.exposure.ProductStatus;
 import io.ward.model.exposure.Remediation;
 import io.ward.model.exposure.SbomComponent;
@@ -58,11 +59,36 @@ public final class CsafVex {
                       ? justification(v, productId)
                       : Optional.empty(),
                   detail(v, productId, status),
-                  advisory.id()));
+                  advisory.id(),
+                  product.flatMap(p -> platform(p, products))));
         }
       }
     }
     return out;
+  }
+
+  /**
+   * The product a combined product's component is part of or installed on (CSAF relationship,
+   * §3.1.2.3.1): "OpenSSL 1.0.2 in device X is not affected" says nothing of OpenSSL 1.0.2 in
+   * device Y. A platform the tree does not define (the reader warned) is kept by its reference
+   * alone: a name without a vendor never makes Ward sure a device is that product, so the statement
+   * silences no finding rather than every one.
+   */
+  private static Optional<AffectedProduct> platform(
+      AffectedProduct combined, Map<String, AffectedProduct> products) {
+    return combined
+        .relationship()
+        .map(ProductRelationship::relatesToProductRef)
+        .map(
+            ref ->
+                products.getOrDefault(
+                    ref,
+                    AffectedProduct.of(
+                        ref,
+                        ref,
+                        Optional.empty(),
+                        Optional.empty(),
+                        new VersionConstraint.Unknown())));
   }
 
   private static VexStatement.VexStatus status(ProductStatus status) {

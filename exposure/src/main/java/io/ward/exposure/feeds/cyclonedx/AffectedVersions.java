@@ -154,7 +154,15 @@ final class AffectedVersions {
       }
       out.add(
           new VexStatement(
-              vulnerability, ref, component, versions, status, justification, why, source));
+              vulnerability,
+              ref,
+              component,
+              versions,
+              status,
+              justification,
+              why,
+              source,
+              Optional.empty()));
     }
     return out;
   }

@@ -10,8 +10,12 @@ import io.ward.model.exposure.ProductRelationship;
 import io.ward.model.exposure.VersionConstraint;
 import io.ward.model.exposure.VexJustification;
 import io.ward.model.exposure.VexStatement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CsafVexTest {
 
@@ -68,5 +72,51 @@ class CsafVexTest {
     assertThat(range.versions())
         .isEqualTo(new VersionConstraint.Vers("vers:generic/>=12.0|<12.1.3"));
     assertThat(statements.get(0).versions()).isEqualTo(new VersionConstraint.Exact("12.1.3"));
+  }
+
+  @Test
+  void shouldPlaceAStatementAboutACombinationInItsPlatform() {
+    Advisory a = result.items().get(0);
+    List<VexStatement> statements = CsafVex.statements(a);
+
+    // OpenSSL 1.0.1f in the LVP-8015 12.1.3: about that pump, not every device with OpenSSL.
+    assertThat(statements)
+        .filteredOn(s -> s.productRef().equals("LVP-12.1.3:OPENSSL"))
+        .singleElement()
+        .satisfies(s -> assertThat(s.platform()).isEqualTo(a.product("LVP-12.1.3")));
+    assertThat(statements)
+        .filteredOn(s -> s.productRef().equals("LVP-12.0"))
+        .allSatisfy(s -> assertThat(s.platform()).isEmpty());
+  }
+
+  @Test
+  void shouldKeepAnUndefinedPlatformByItsReferenceAlone(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("vex.json");
+    Files.writeString(
+        file,
+        """
+        {"document": {"category": "csaf_vex", "csaf_version": "2.0", "title": "VEX",
+           "publisher": {"category": "vendor", "name": "Acme", "namespace": "https://example.com"},
+           "tracking": {"id": "ACME-VEX-9", "status": "final", "version": "1",
+             "initial_release_date": "2024-01-01T00:00:00Z",
+             "current_release_date": "2024-01-01T00:00:00Z", "revision_history": []}},
+         "product_tree": {
+           "full_product_names": [{"name": "OpenSSL 1.0.2", "product_id": "OSSL"}],
+           "relationships": [{"category": "installed_on", "product_reference": "OSSL",
+             "relates_to_product_reference": "DEVICE-X",
+             "full_product_name": {"name": "OpenSSL in X", "product_id": "OSSL-IN-X"}}]},
+         "vulnerabilities": [{"cve": "CVE-2099-1",
+           "product_status": {"known_not_affected": ["OSSL-IN-X"]}}]}
+        """);
+    Advisory a = new CsafReader(false).read(file).items().get(0);
+
+    // The reader warns of the undefined product; the statement must not lose its scope for that.
+    assertThat(CsafVex.statements(a))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.platform().orElseThrow().name()).isEqualTo("DEVICE-X");
+              assertThat(s.platform().orElseThrow().vendor()).isEmpty();
+            });
   }
 }
