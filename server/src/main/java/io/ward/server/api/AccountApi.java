@@ -85,13 +85,13 @@ class AccountApi {
             || (body.role() != null && role(body.role()) != Role.ADMIN))) {
       throw ApiException.badRequest("admins cannot disable or demote themselves");
     }
-    if (body.role() != null) {
-      u = users.changeRole(username, role(body.role()), Actor.current());
-    }
-    if (body.enabled() != null) {
-      u = users.setEnabled(username, body.enabled(), Actor.current());
-    }
-    return AccountJson.User.of(u);
+    // One call, one transaction: the role and the enabled state change together or not at all.
+    return AccountJson.User.of(
+        users.change(
+            u.username(),
+            Optional.ofNullable(body.role()).map(AccountApi::role),
+            Optional.ofNullable(body.enabled()),
+            Actor.current()));
   }
 
   @PostMapping("/api/v1/users/{username}/password")

@@ -86,16 +86,40 @@ public class UserService {
   /** Changes a user's role. */
   @Transactional
   public WardUser changeRole(String username, Role role, Actor actor) {
-    update("UPDATE ward_user SET role = ? WHERE username = ?", role.id(), username);
-    changes.changed();
-    audit.append(
-        actor.name(), "user.role", "user:" + username, "role " + role.id(), actor.address());
+    applyRole(username, role, actor);
     return find(username).orElseThrow();
   }
 
   /** Enables or disables a user (a disabled user cannot sign in; its tokens stop working). */
   @Transactional
   public WardUser setEnabled(String username, boolean enabled, Actor actor) {
+    applyEnabled(username, enabled, actor);
+    return find(username).orElseThrow();
+  }
+
+  /**
+   * Changes a user's role, enables or disables it, or both, in one transaction with their audit
+   * entries: all of it happens or none (a role changed while the disable that came with it failed
+   * would leave the account open with new rights).
+   *
+   * @throws NoSuchElementException no such user
+   */
+  @Transactional
+  public WardUser change(
+      String username, Optional<Role> role, Optional<Boolean> enabled, Actor actor) {
+    role.ifPresent(r -> applyRole(username, r, actor));
+    enabled.ifPresent(e -> applyEnabled(username, e, actor));
+    return find(username).orElseThrow();
+  }
+
+  private void applyRole(String username, Role role, Actor actor) {
+    update("UPDATE ward_user SET role = ? WHERE username = ?", role.id(), username);
+    changes.changed();
+    audit.append(
+        actor.name(), "user.role", "user:" + username, "role " + role.id(), actor.address());
+  }
+
+  private void applyEnabled(String username, boolean enabled, Actor actor) {
     update("UPDATE ward_user SET enabled = ? WHERE username = ?", enabled, username);
     changes.changed();
     audit.append(
@@ -104,7 +128,6 @@ public class UserService {
         "user:" + username,
         "",
         actor.address());
-    return find(username).orElseThrow();
   }
 
   /**
