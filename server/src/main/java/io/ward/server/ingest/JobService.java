@@ -32,6 +32,7 @@ public class JobService {
   private final JobRunner runner;
   private final AuditLog audit;
   private final UploadStore uploads;
+  private final TransactionTemplate tx;
   private final ExecutorService executor;
   private final Map<Long, Run> running = new ConcurrentHashMap<>();
 
@@ -57,6 +58,7 @@ public class JobService {
     this.runner = runner;
     this.audit = audit;
     this.uploads = uploads;
+    this.tx = tx;
     AtomicInteger n = new AtomicInteger();
     this.executor =
         Executors.newFixedThreadPool(
@@ -121,20 +123,39 @@ public class JobService {
     if (job.isEmpty() || job.get().state().finished()) {
       return job;
     }
-    if (store.finish(id, JobState.CANCELLED, "cancelled by " + actor.name() + "; nothing stored")) {
-      // Queued: it will not start, so its task, which would have deleted its upload, never runs:
-      // that is done here. Running: the runner sees the state before merging.
-      Run run = running.get(id);
-      if (run != null && run.started().compareAndSet(false, true)) {
-        run.future().cancel(/* mayInterruptIfRunning= */ false);
-        discardUpload(id);
-        running.remove(id);
-      } else if (run != null && !runner.merging(id)) {
-        run.future().cancel(/* mayInterruptIfRunning= */ true);
-      }
-      audit.append(actor.name(), "job.cancel", "job:" + id, job.get().filename(), actor.address());
+    Boolean cancelled =
+        tx.execute(
+            status -> {
+              if (!store.finish(
+                  id, JobState.CANCELLED, "cancelled by " + actor.name() + "; nothing stored")) {
+                return false;
+              }
+              // In the same transaction: a cancellation that cannot be audited is not made.
+              audit.append(
+                  actor.name(), "job.cancel", "job:" + id, job.get().filename(), actor.address());
+              return true;
+            });
+    if (Boolean.TRUE.equals(cancelled)) {
+      stop(id);
     }
     return store.get(id);
+  }
+
+  /**
+   * Stops the task of a job whose cancellation has committed (never before: a cancellation rolled
+   * back must leave the job to run). Queued: it will not start, so its task, which would have
+   * deleted its upload, never runs: that is done here. Running: the runner sees the state before
+   * merging.
+   */
+  private void stop(long id) {
+    Run run = running.get(id);
+    if (run != null && run.started().compareAndSet(false, true)) {
+      run.future().cancel(/* mayInterruptIfRunning= */ false);
+      discardUpload(id);
+      running.remove(id);
+    } else if (run != null && !runner.merging(id)) {
+      run.future().cancel(/* mayInterruptIfRunning= */ true);
+    }
   }
 
   /**
