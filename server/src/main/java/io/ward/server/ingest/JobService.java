@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -123,22 +124,43 @@ public class JobService {
     if (job.isEmpty() || job.get().state().finished()) {
       return job;
     }
-    Boolean cancelled =
-        tx.execute(
-            status -> {
-              if (!store.finish(
-                  id, JobState.CANCELLED, "cancelled by " + actor.name() + "; nothing stored")) {
-                return false;
-              }
-              // In the same transaction: a cancellation that cannot be audited is not made.
-              audit.append(
-                  actor.name(), "job.cancel", "job:" + id, job.get().filename(), actor.address());
-              return true;
-            });
-    if (Boolean.TRUE.equals(cancelled)) {
+    if (cancelled(id, job.get(), actor)) {
       stop(id);
     }
     return store.get(id);
+  }
+
+  /**
+   * Stores the cancellation and its audit entry in one transaction: a cancellation that cannot be
+   * audited is not made. A merge can hold the audit log's head (an entry for a remediation it
+   * verified) while it waits to mark this job succeeded, and this holds the job's row while it
+   * waits for the head; when PostgreSQL ends this side of that deadlock, the merge has settled the
+   * job by the second try.
+   *
+   * @return whether the job was cancelled (false: it had finished meanwhile)
+   */
+  private boolean cancelled(long id, Job job, Actor actor) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return Boolean.TRUE.equals(
+            tx.execute(
+                status -> {
+                  if (!store.finish(
+                      id,
+                      JobState.CANCELLED,
+                      "cancelled by " + actor.name() + "; nothing stored")) {
+                    return false;
+                  }
+                  audit.append(
+                      actor.name(), "job.cancel", "job:" + id, job.filename(), actor.address());
+                  return true;
+                }));
+      } catch (PessimisticLockingFailureException e) {
+        if (attempt == 2) {
+          throw e;
+        }
+      }
+    }
   }
 
   /**

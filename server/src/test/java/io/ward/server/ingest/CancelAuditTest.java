@@ -9,12 +9,20 @@ import io.ward.server.StoreContract;
 import io.ward.server.TestDatabase;
 import io.ward.server.audit.Actor;
 import io.ward.server.audit.AuditLog;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
  * A job's cancellation and its audit entry are stored in one transaction: when the entry cannot be
  * stored (PostgreSQL refuses it, through a trigger), the job is not cancelled either, queued or
- * running, and no entry names it. PostgreSQL only: the refusal is a PL/pgSQL trigger.
+ * running, and no entry names it. A cancellation that deadlocks with the job's merge still answers
+ * with the job as the merge left it. PostgreSQL only: the refusal is a PL/pgSQL trigger.
  */
 class CancelAuditTest extends StoreContract implements TestDatabase.Postgres {
   final Actor actor = new Actor("tester", "127.0.0.1");
@@ -69,5 +77,60 @@ class CancelAuditTest extends StoreContract implements TestDatabase.Postgres {
     assertThat(done.state()).as(done.message()).isEqualTo(JobState.SUCCEEDED);
     assertThat(cancelEntries(id)).isZero();
     assertThat(store.bean(AuditLog.class).verify().intact()).isTrue();
+  }
+
+  /**
+   * A merge can hold the audit log's head (an entry for a remediation it verified) and then mark
+   * its job succeeded; a cancellation between the two holds the job's row and waits for the head.
+   * PostgreSQL ends one of them. Here the merge is another connection doing the same, and the
+   * cancellation, waiting first, is the one ended: it is tried again and finds the job succeeded.
+   */
+  @Test
+  void shouldAnswerWithTheMergedJobWhenItsCancellationDeadlocksWithTheMerge() throws Exception {
+    JobStore jobs = store.bean(JobStore.class);
+    JobService service = store.bean(JobService.class);
+    long id = QueuedJobs.capture(store, "pcaps/ndpi/mqtt.pcap", '2');
+    assertThat(jobs.start(id)).isTrue();
+    try (Connection merge = store.bean(DataSource.class).getConnection()) {
+      merge.setAutoCommit(false);
+      merge.createStatement().executeUpdate("UPDATE audit_head SET seq = seq WHERE id = 1");
+      CompletableFuture<Optional<Job>> cancel =
+          CompletableFuture.supplyAsync(() -> service.cancel(id, actor));
+      awaitBlockedBy(merge);
+      try (PreparedStatement succeed =
+          merge.prepareStatement(
+              "UPDATE ingest_job SET state = ?, finished_at = CURRENT_TIMESTAMP WHERE id = ?")) {
+        succeed.setString(1, JobState.SUCCEEDED.id());
+        succeed.setLong(2, id);
+        assertThat(succeed.executeUpdate()).isOne();
+      }
+      merge.commit();
+      Job answered = cancel.get(30, TimeUnit.SECONDS).orElseThrow();
+      assertThat(answered.state()).isEqualTo(JobState.SUCCEEDED);
+    }
+    assertThat(cancelEntries(id)).isZero();
+    assertThat(store.bean(AuditLog.class).verify().intact()).isTrue();
+  }
+
+  /** Waits until another connection waits for a lock {@code holder} holds. */
+  private void awaitBlockedBy(Connection holder) throws Exception {
+    long pid;
+    try (ResultSet rs = holder.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+      rs.next();
+      pid = rs.getLong(1);
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (store
+            .jdbc()
+            .sql("SELECT COUNT(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))")
+            .param(pid)
+            .query(Long.class)
+            .single()
+        == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the cancellation did not wait for the audit log's head");
+      }
+      Thread.sleep(20);
+    }
   }
 }
