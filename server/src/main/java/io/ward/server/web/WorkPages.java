@@ -291,6 +291,7 @@ class WorkPages {
     return submit(
         flash,
         returnTo,
+        Optional.of(CardInput.edit(id, owner, due, window, fixedVersion)),
         () -> {
           Remediation current = commands.get(id);
           Optional<LocalDate> d = Params.date("due", due);
@@ -333,6 +334,7 @@ class WorkPages {
     return submit(
         flash,
         returnTo,
+        Optional.of(CardInput.status(id, to, note, acceptReason, acceptUntil)),
         () -> {
           if ("risk-accepted".equals(to)
               && (acceptReason == null
@@ -379,12 +381,24 @@ class WorkPages {
    * refusal's message otherwise, flashed to the page it returns to.
    */
   private static String submit(RedirectAttributes flash, String returnTo, FormAction action) {
+    return submit(flash, returnTo, Optional.empty(), action);
+  }
+
+  /**
+   * As above, for a form on a card: a refused one also flashes what was typed, which the card shows
+   * again ({@code typed} in the page's model).
+   */
+  private static String submit(
+      RedirectAttributes flash, String returnTo, Optional<CardInput> typed, FormAction action) {
     try {
       Done done = action.run();
       flash.addFlashAttribute("notice", done.notice());
       return done.redirect().orElseGet(() -> Redirects.back(returnTo, "/remediations"));
     } catch (ApiException e) {
       flash.addFlashAttribute("failure", e.getMessage());
+      typed
+          .filter(t -> t.keptAfter(e.status()))
+          .ifPresent(t -> flash.addFlashAttribute("typed", t));
       return Redirects.back(returnTo, "/remediations");
     }
   }

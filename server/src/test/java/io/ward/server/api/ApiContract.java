@@ -286,6 +286,96 @@ abstract class ApiContract {
   }
 
   @Test
+  void shouldShowWhatWasTypedAgainWhenTheConsoleRefusesACardsForm() throws Exception {
+    long device = anyDevice();
+    long finding =
+        Fixtures.finding(server, device, "CVE-2099-" + (postgres() ? "4001" : "4002"), 60, false);
+    JsonNode r = remediation(device, finding, "accept, then refused");
+    long id = r.get("id").asLong();
+    long other = remediation(device, finding, "another card").get("id").asLong();
+    Http console = Http.session(server.url());
+    console.signIn(SharedServer.userName(Role.CLINICAL_ENGINEER), SharedServer.PASSWORD);
+    String back = "/devices/" + device;
+
+    // Accepting the risk without an Until date: refused, and the card shows the rest again.
+    String note = "asked the vendor, ticket <42> & counting";
+    String reason = "no patch before Q3; \"segmented\" VLAN <script>alert(1)</script>";
+    HttpResponse<String> refused =
+        console.form(
+            "/remediations/" + id + "/status",
+            Map.of(
+                "to",
+                "risk-accepted",
+                "note",
+                note,
+                "acceptReason",
+                reason,
+                "returnTo",
+                back + "#work-" + id,
+                "_csrf",
+                console.csrf()));
+    assertThat(refused.statusCode()).isEqualTo(302);
+    assertThat(refused.headers().firstValue("Location").orElseThrow())
+        .endsWith(back + "#work-" + id);
+    String page = console.page(back).body();
+    assertThat(page).contains("accepting a risk needs a Reason and an Until date");
+    String card = card(page, id);
+    assertThat(card)
+        .contains("value=\"asked the vendor, ticket &lt;42&gt; &amp; counting\"")
+        .contains(
+            "value=\"no patch before Q3; &quot;segmented&quot; VLAN"
+                + " &lt;script&gt;alert(1)&lt;/script&gt;\"")
+        .containsPattern("<option value=\"risk-accepted\"[^>]* selected");
+    assertThat(page).doesNotContain("<script>alert(1)");
+    // Only on the card whose form it was, and only once.
+    assertThat(card(page, other)).doesNotContain("ticket").doesNotContain("selected");
+    assertThat(card(console.page(back).body(), id)).doesNotContain("ticket");
+    assertThat(Http.json(auditor.get("/api/v1/remediations/" + id).body()).get("status").asString())
+        .isEqualTo("open");
+
+    // An edit with a due date that is no date: refused, the edit opened with what was typed.
+    HttpResponse<String> edit =
+        console.form(
+            "/remediations/" + id + "/edit",
+            Map.of(
+                "version",
+                r.get("version").asString(),
+                "owner",
+                "night shift <biomed>",
+                "due",
+                "next Tuesday",
+                "returnTo",
+                back + "#work-" + id,
+                "_csrf",
+                console.csrf()));
+    assertThat(edit.statusCode()).isEqualTo(302);
+    card = card(console.page(back).body(), id);
+    assertThat(card)
+        .contains("value=\"night shift &lt;biomed&gt;\"")
+        .contains("value=\"next Tuesday\"")
+        .containsPattern("<details class=\"edit-work\"[^>]* open");
+  }
+
+  private JsonNode remediation(long device, long finding, String title) throws Exception {
+    HttpResponse<String> created =
+        clinical.json(
+            "POST",
+            "/api/v1/remediations",
+            Http.json(
+                Map.of(
+                    "title", title, "findingIds", List.of(finding), "deviceIds", List.of(device))));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return Http.json(created.body());
+  }
+
+  /** The HTML of a record's card on a page. */
+  private static String card(String page, long id) {
+    int start = page.indexOf("id=\"work-" + id + "\"");
+    assertThat(start).as("the card of record %d", id).isPositive();
+    return page.substring(start, page.indexOf("</article>", start));
+  }
+
+  @Test
   void shouldSetTheDueDateOfARecordWithoutOneFromThePolicyAndShowItInTheConsole() throws Exception {
     long device = anyDevice();
     String cve = "CVE-2099-" + (postgres() ? "2001" : "2002");
