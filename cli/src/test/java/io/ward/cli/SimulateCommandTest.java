@@ -3,9 +3,14 @@ package io.ward.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ward.engine.InventoryJson;
+import io.ward.model.Device;
+import io.ward.simulate.SimulationConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +53,39 @@ class SimulateCommandTest {
     assertThat(root.path("devices").size()).isGreaterThanOrEqualTo(40);
     assertThat(root.path("attacks").size()).isEqualTo(1);
     assertThat(WardCommand.execute("analyze", "--no-progress", pcap.toString())).isZero();
+  }
+
+  @Test
+  void shouldWriteTruthTimesThatAnInventoryReaderTakes() throws IOException {
+    // The truth is a ward.inventory/1 document: what ward vulns --inventory reads of it must
+    // carry the devices' first and last sightings, not lose them as absent values.
+    Path pcap = tmp.resolve("t.pcap");
+    Path truth = tmp.resolve("truth.json");
+    assertThat(
+            WardCommand.execute(
+                "simulate",
+                "--devices",
+                "20",
+                "--minutes",
+                "1",
+                "-o",
+                pcap.toString(),
+                "--truth",
+                truth.toString()))
+        .isZero();
+    long start = SimulationConfig.DEFAULT_START_EPOCH_MILLIS * 1_000_000L;
+    long end = start + 60 * 1_000_000_000L;
+    List<Device> devices;
+    try (InputStream in = Files.newInputStream(truth)) {
+      devices = InventoryJson.readDevices(in, truth.toString());
+    }
+    assertThat(devices).isNotEmpty();
+    for (Device d : devices) {
+      assertThat(d.firstSeenEpochNanos()).as("first seen of %s", d.id()).isBetween(start, end);
+      assertThat(d.lastSeenEpochNanos())
+          .as("last seen of %s", d.id())
+          .isBetween(d.firstSeenEpochNanos(), end);
+    }
   }
 
   @Test

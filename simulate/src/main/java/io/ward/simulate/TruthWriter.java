@@ -7,6 +7,7 @@ import io.ward.model.Device;
 import io.ward.model.IpAddress;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
@@ -73,8 +74,10 @@ final class TruthWriter implements AutoCloseable {
     json.writeEndObject();
     strings("aeTitles", new TreeSet<>(d.aeTitles()));
     strings("hl7Applications", new TreeSet<>(d.hl7Applications()));
-    json.writeNumberField("firstSeenEpochNanos", d.firstSeenEpochNanos());
-    json.writeNumberField("lastSeenEpochNanos", d.lastSeenEpochNanos());
+    // Times as the inventory schema writes them (ISO-8601 UTC), so that a reader of
+    // ward.inventory/1 (ward vulns --inventory) takes them rather than finding them absent.
+    json.writeStringField("firstSeen", time(d.firstSeenEpochNanos()));
+    json.writeStringField("lastSeen", time(d.lastSeenEpochNanos()));
     json.writeArrayFieldStart("evidence");
     json.writeEndArray();
     json.writeEndObject();
@@ -111,6 +114,11 @@ final class TruthWriter implements AutoCloseable {
     }
     json.writeEndArray();
     json.writeEndObject();
+  }
+
+  /** {@code epochNanos} as docs/inventory-schema.md writes a time, e.g. 2024-03-04T08:00:01.5Z. */
+  static String time(long epochNanos) {
+    return Instant.ofEpochSecond(0, epochNanos).toString();
   }
 
   private void strings(String field, Collection<String> values) throws IOException {
