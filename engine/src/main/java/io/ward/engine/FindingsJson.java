@@ -133,7 +133,7 @@ public final class FindingsJson {
     g.writeStringField("advisory", m.advisoryId());
     opt(g, "productId", m.productId());
     g.writeStringField("product", m.productName());
-    g.writeStringField("rule", m.rule().name().toLowerCase(java.util.Locale.ROOT));
+    g.writeStringField("rule", m.rule().id());
     opt(g, "constraint", m.constraint());
     g.writeStringField("deviceAttribute", m.deviceAttribute());
     g.writeStringField("deviceValue", m.deviceValue());
