@@ -228,7 +228,7 @@ public record FeedConfig(List<Source> feeds, Duration timeout) {
     List<Source> sources = new ArrayList<>();
     try {
       for (JsonNode feed : root.path("feeds")) {
-        FeedKind kind = FeedKind.valueOf(feed.path("kind").asText("").toUpperCase(Locale.ROOT));
+        FeedKind kind = kind(feed);
         sources.add(
             new Source(
                 feed.path("name").asText(null),
@@ -240,6 +240,27 @@ public record FeedConfig(List<Source> feeds, Duration timeout) {
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The kinds a feed may name, as the configuration spells them. */
+  private static final List<String> KINDS =
+      java.util.Arrays.stream(FeedKind.values())
+          .filter(k -> k != FeedKind.UNKNOWN && k != FeedKind.MDS2)
+          .map(k -> k.name().toLowerCase(Locale.ROOT))
+          .toList();
+
+  /** A feed's kind; one that is missing or unknown is named with the kinds there are. */
+  private static FeedKind kind(JsonNode feed) {
+    String given = feed.path("kind").asText("");
+    if (!KINDS.contains(given.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException(
+          "feed "
+              + feed.path("name").asText("(no name)")
+              + ": kind must be one of "
+              + String.join(", ", KINDS)
+              + (given.isEmpty() ? ", and is missing" : ", not '" + given + "'"));
+    }
+    return FeedKind.valueOf(given.toUpperCase(Locale.ROOT));
   }
 
   private static Options options(JsonNode feed, FeedKind kind) {

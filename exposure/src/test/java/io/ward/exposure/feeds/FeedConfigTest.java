@@ -49,6 +49,26 @@ class FeedConfigTest {
   }
 
   @Test
+  void shouldNameTheKindsThereAreForAnUnknownOrMissingKind() throws IOException {
+    Path typo = dir.resolve("typo.yaml");
+    Files.writeString(typo, "feeds:\n  - {name: kev, kind: kevv, url: https://x.example/k.json}\n");
+    Path missing = dir.resolve("missing.yaml");
+    Files.writeString(missing, "feeds:\n  - {name: kev, url: https://x.example/k.json}\n");
+
+    assertThatThrownBy(() -> FeedConfig.load(typo))
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            typo
+                + ": feed kev: kind must be one of csaf, nvd, cve5, kev, epss, openfda, cyclonedx,"
+                + " not 'kevv'");
+    assertThatThrownBy(() -> FeedConfig.load(missing))
+        .isInstanceOf(IOException.class)
+        .hasMessageEndingWith(
+            "feed kev: kind must be one of csaf, nvd, cve5, kev, epss, openfda,"
+                + " cyclonedx, and is missing");
+  }
+
+  @Test
   void shouldReadProviderAndApiOptionsAndDefaultTheRest() throws IOException {
     Path file = dir.resolve("feeds.yaml");
     Files.writeString(
