@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
     name = "analyze",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads packet captures (pcap, pcapng, optionally gzip-compressed; '-' for standard input)",
-      "and prints the devices seen, what they are and why Ward thinks so.",
-      "Exit codes: 0 ok, 2 usage, 3 input unreadable or not a capture, 4 finished with warnings."
+      "Reads packet captures and prints the devices seen, what they are and why.",
+      "Captures are pcap or pcapng, gzip-compressed or not; '-' reads standard input.",
+      "Exit codes: 0 ok, 2 usage, 3 input unreadable or not a capture, 4 finished",
+      "with warnings (for example a truncated capture, analysed up to the damage)."
     })
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -50,20 +51,22 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(
       names = "--json",
       paramLabel = "FILE",
-      description = "write the inventory as ward.inventory/1 JSON to FILE (- for stdout)")
+      description =
+          "write the inventory as ward.inventory/1 JSON to FILE (- for stdout, instead of the"
+              + " summary)")
   Optional<String> json = Optional.empty();
 
   @Option(
       names = "--csv",
       paramLabel = "FILE",
-      description = "write the devices as CSV to FILE (- for stdout)")
+      description = "write the devices as CSV to FILE (- for stdout, instead of the summary)")
   Optional<String> csv = Optional.empty();
 
   @Option(
       names = "--workers",
       paramLabel = "N",
       description =
-          "worker threads (default: one per processor but one, at most "
+          "worker threads, 1 to 64 (default: one per processor but one, at most "
               + DefaultWorkers.MAX
               + "; the processor left over compiles, collects, inflates a compressed capture"
               + " and, for one worker, reads its file and feeds the inventory)")

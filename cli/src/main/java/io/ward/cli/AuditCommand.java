@@ -35,10 +35,11 @@ final class AuditCommand implements Runnable {
       name = "verify",
       mixinStandardHelpOptions = true,
       description = {
-        "Checks that no audit entry was edited, removed or reordered: each entry's HMAC-SHA256,",
-        "under the key in <data dir>/audit.key, chains to the previous one (entries older than",
-        "the key: plain SHA-256), and that the log reaches the last entry anchored in",
-        "<data dir>/audit.head. Run with the --data-dir of ward serve, which holds both.",
+        "Checks that no audit entry was edited, removed or reordered.",
+        "Each entry's HMAC-SHA256, under the key in <data dir>/audit.key, must chain to",
+        "the previous one (entries older than the key: plain SHA-256), and the log must",
+        "reach the last entry anchored in <data dir>/audit.head. Run with the",
+        "--data-dir of ward serve, which holds both.",
         "Exit 0 when intact, 4 with the first broken entry, 3 when the key is missing."
       })
   static final class Verify implements Callable<Integer> {
@@ -74,12 +75,13 @@ final class AuditCommand implements Runnable {
       name = "new-key",
       mixinStandardHelpOptions = true,
       description = {
-        "Makes a new audit key for the entries from the next one on, and records that in the",
-        "audit log (action audit.key.replace). The old key stays in <data dir>/audit.key, so",
-        "the entries it made stay authenticated: use this to rotate a key, or one that may",
-        "have been exposed. When the key file was lost and no backup holds it, --key-lost=FROM",
-        "declares its entries lost: ward audit verify then reports them as a caveat instead",
-        "of refusing, and appends (every change and sign-in) work again.",
+        "Makes a new audit key for the entries from the next one on.",
+        "It records that in the audit log (action audit.key.replace). The old key stays",
+        "in <data dir>/audit.key, so the entries it made stay authenticated: use this",
+        "to rotate a key, or one that may have been exposed. When the key file was lost",
+        "and no backup holds it, --key-lost=FROM declares its entries lost: ward audit",
+        "verify then reports them as a caveat instead of refusing, and appends (every",
+        "change and sign-in) work again.",
         "Back up the key file afterwards. Run with the --data-dir of ward serve."
       })
   static final class NewKey implements Callable<Integer> {
@@ -89,10 +91,9 @@ final class AuditCommand implements Runnable {
         names = "--key-lost",
         split = ",",
         paramLabel = "FROM",
-        description = {
-          "the first entry of each range whose key is lost for good (as ward audit verify",
-          "and a refused new-key list them): declares those entries lost"
-        })
+        description =
+            "the first entry of each range whose key is lost for good (as ward audit verify"
+                + " and a refused new-key list them): declares those entries lost")
     List<Long> keyLost = new ArrayList<>();
 
     @CommandLine.Option(

@@ -43,11 +43,12 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Simulates a hospital network, analyses the capture and prints the inventory; then starts",
-      "the Ward server on the embedded database with that hospital and real CISA medical",
-      "advisories, and prints the URL and a one-time setup link. The demo directory (default",
-      "~/.ward/demo) is emptied on each run; one that Ward did not make for the demo is refused",
-      "unless empty. Ctrl-C stops the server."
+      "Simulates a hospital, analyses it, prints the inventory and serves it.",
+      "After the printout it starts the Ward server on the embedded database with",
+      "that hospital and real CISA medical advisories, and prints the URL and a",
+      "one-time setup link. The demo directory (default ~/.ward/demo) is emptied on",
+      "each run; one that Ward did not make for the demo is refused unless empty.",
+      "Ctrl-C stops the server."
     })
 final class DemoCommand implements Callable<Integer> {
 

@@ -23,8 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "feeds",
     mixinStandardHelpOptions = true,
-    description =
-        "Keeps the offline store of advisories, KEV, EPSS and recalls that 'ward vulns' reads.",
+    description = "Keeps the offline store of advisories, KEV, EPSS and recalls for ward vulns.",
     subcommands = {FeedsCommand.Import.class, FeedsCommand.Sync.class})
 final class FeedsCommand implements Runnable {
 
@@ -41,7 +40,7 @@ final class FeedsCommand implements Runnable {
     @Option(
         names = "--store",
         paramLabel = "DIR",
-        description = "the feed store (default: ~/.ward/feeds)")
+        description = "the feed store (default: $WARD_HOME/feeds, else ~/.ward/feeds)")
     Optional<Path> store = Optional.empty();
 
     FeedStore open() throws IOException {
@@ -56,9 +55,10 @@ final class FeedsCommand implements Runnable {
       name = "import",
       mixinStandardHelpOptions = true,
       description = {
-        "Imports every advisory, KEV, EPSS, recall, SBOM or VEX file found under DIR (recursively)",
-        "into the store, recognising each by its content. Files that cannot be read are reported",
-        "by name and skipped; the rest are imported (exit code 4 when any was skipped)."
+        "Imports every advisory, KEV, EPSS, recall, SBOM or VEX file under DIR.",
+        "DIR is read recursively and each file recognised by its content. A file of",
+        "no known kind is named and skipped; one that cannot be read is named and",
+        "skipped too, and makes the exit code 4. The rest are imported."
       })
   static final class Import implements Callable<Integer> {
     @picocli.CommandLine.Mixin StoreOption storeOption = new StoreOption();
@@ -129,11 +129,13 @@ final class FeedsCommand implements Runnable {
       name = "sync",
       mixinStandardHelpOptions = true,
       description = {
-        "Fetches each feed listed in the configuration with If-None-Match / If-Modified-Since,",
-        "validates it and only then replaces the stored copy; a failed or corrupt download keeps",
-        "the last good copy (exit code 4). A CSAF provider (provider-metadata.json or ROLIE feed)",
-        "is followed document by document; the NVD CVE API 2.0 is paged, then updated with the",
-        "changes since the last sync. Each failed document or page is named by its URL."
+        "Fetches the feeds a configuration lists into the store.",
+        "Each is fetched with If-None-Match / If-Modified-Since and validated before it",
+        "replaces the stored copy; a failed or corrupt download keeps the last good",
+        "copy (exit code 4). A CSAF provider (provider-metadata.json or ROLIE feed) is",
+        "followed document by document; the NVD CVE API 2.0 is paged, then updated",
+        "with the changes since the last sync. Each failed document or page is named",
+        "by its URL."
       })
   static final class Sync implements Callable<Integer> {
     @picocli.CommandLine.Mixin StoreOption storeOption = new StoreOption();
@@ -142,7 +144,7 @@ final class FeedsCommand implements Runnable {
         names = "--config",
         paramLabel = "FILE",
         required = true,
-        description = "feeds YAML (see feeds.sample.yaml in the docs)")
+        description = "feeds YAML (format in README.md, under ward feeds and ward vulns)")
     Path config;
 
     @Override

@@ -17,8 +17,10 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs Ward's server: the web console and the REST API, on loopback unless told otherwise.",
-      "On first start with no users it prints a one-time setup URL for the first admin."
+      "Runs Ward's server: the web console and the REST API.",
+      "It listens on loopback unless told otherwise. On first start with no users it",
+      "prints a one-time setup URL for the first admin. With the embedded database,",
+      "ward users, tokens and audit need the server stopped (it holds the database)."
     })
 final class ServeCommand implements Callable<Integer> {
 
@@ -34,7 +36,8 @@ final class ServeCommand implements Callable<Integer> {
       names = "--bind",
       paramLabel = "ADDRESS",
       description =
-          "address to listen on (default: 127.0.0.1); others need TLS or --allow-plain-http")
+          "address to listen on (default: $WARD_BIND_ADDRESS, else 127.0.0.1); others need TLS"
+              + " or --allow-plain-http")
   Optional<String> bind = Optional.empty();
 
   @Option(

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a deterministic capture of a simulated hospital network (pcap) and,",
-      "with --truth, the devices it contains in the ward.inventory/1 schema."
+      "Writes a deterministic capture of a simulated hospital network (pcap).",
+      "With --truth, it also writes the devices the capture contains and the attacks",
+      "injected, in the ward.inventory/1 schema."
     })
 final class SimulateCommand implements Callable<Integer> {
 

@@ -30,8 +30,8 @@ final class TokensCommand implements Runnable {
       name = "create",
       mixinStandardHelpOptions = true,
       description = {
-        "Creates an API token for a user and prints it on standard output; it is shown only once.",
-        "Use it as: Authorization: Bearer TOKEN"
+        "Creates an API token for a user and prints it; it is shown only once.",
+        "The token goes to standard output. Use it as: Authorization: Bearer TOKEN"
       })
   static final class Create implements Callable<Integer> {
     @Mixin StoreOptions store;

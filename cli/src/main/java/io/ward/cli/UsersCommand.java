@@ -36,7 +36,8 @@ final class UsersCommand implements Runnable {
       name = "create",
       mixinStandardHelpOptions = true,
       description = {
-        "Creates a user. The password is read from standard input (one line), never an argument.",
+        "Creates a user.",
+        "The password is read from standard input (one line), never an argument.",
         "Roles: admin, security-analyst, clinical-engineer, auditor."
       })
   static final class Create implements Callable<Integer> {
@@ -84,9 +85,10 @@ final class UsersCommand implements Runnable {
       name = "password",
       mixinStandardHelpOptions = true,
       description = {
-        "Sets a user's password and lifts a lockout: the way back in for an admin who forgot"
-            + " theirs. The password is read from standard input (one line), never an argument.",
-        "A running server ends the user's browser sessions; API tokens keep working."
+        "Sets a user's password and lifts a lockout.",
+        "The way back in for an admin who forgot theirs. The password is read from",
+        "standard input (one line), never an argument. A running server ends the",
+        "user's browser sessions; API tokens keep working."
       })
   static final class Password implements Callable<Integer> {
     @Mixin StoreOptions store;

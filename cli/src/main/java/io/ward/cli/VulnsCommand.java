@@ -44,16 +44,18 @@ import picocli.CommandLine.Option;
     name = "vulns",
     mixinStandardHelpOptions = true,
     description = {
-      "Matches an inventory (from 'ward analyze --json') against advisories (CSAF, NVD, CVE 5),",
-      "KEV, EPSS, FDA recalls, SBOMs with VEX, MDS2 forms and a CMDB export, and prints the",
-      "devices by urgency with each finding, why it matched, its clinical risk and the fix.",
-      "It ends with metrics: open findings by urgency and the share of devices on supported",
-      "software (overdue work and mean time to remediate need the server's remediation records).",
-      "Each device's exposure comes from its traffic in the inventory (public peer: internet;",
-      "peer outside its VLAN or subnet: enterprise; all peers inside, with every flow listed:",
-      "segmented; none: unknown, scored as enterprise); --no-traffic-exposure scores all unknown.",
-      "A feed file that cannot be read is reported by name; the other feeds are still used",
-      "(exit code 4)."
+      "Tells which vulnerabilities apply to each device of an inventory, and why.",
+      "It matches an inventory (from 'ward analyze --json') against advisories (CSAF,",
+      "NVD, CVE 5), KEV, EPSS, FDA recalls, SBOMs with VEX, MDS2 forms and a CMDB",
+      "export, and prints the devices by urgency with each finding, why it matched,",
+      "its clinical risk and the fix. It ends with metrics: open findings by urgency",
+      "and the share of devices on supported software (overdue work and mean time to",
+      "remediate need the server's remediation records).",
+      "Each device's exposure comes from its traffic in the inventory (public peer:",
+      "internet; peer outside its VLAN or subnet: enterprise; all peers inside, with",
+      "every flow listed: segmented; none: unknown, scored as enterprise).",
+      "A feed file that cannot be read is reported by name; the other feeds are",
+      "still used (exit code 4)."
     })
 final class VulnsCommand implements Callable<Integer> {
 
@@ -67,13 +69,15 @@ final class VulnsCommand implements Callable<Integer> {
   @Option(
       names = "--feeds",
       paramLabel = "DIR",
-      description = "advisory feeds (default: ~/.ward/feeds, filled by 'ward feeds')")
+      description =
+          "advisory feeds (default: $WARD_HOME/feeds, else ~/.ward/feeds; filled by"
+              + " 'ward feeds')")
   Optional<Path> feeds = Optional.empty();
 
   @Option(names = "--sbom", paramLabel = "DIR", description = "CycloneDX SBOMs and VEX documents")
   Optional<Path> sbom = Optional.empty();
 
-  @Option(names = "--mds2", paramLabel = "DIR", description = "MDS2 forms (.xlsx)")
+  @Option(names = "--mds2", paramLabel = "DIR", description = "MDS2 forms (.xlsx or .xls)")
   Optional<Path> mds2 = Optional.empty();
 
   @Option(
@@ -103,7 +107,8 @@ final class VulnsCommand implements Callable<Integer> {
   @Option(
       names = "--json",
       paramLabel = "FILE",
-      description = "write the findings as ward.findings/1 JSON (- for stdout)")
+      description =
+          "write the findings as ward.findings/1 JSON (- for stdout, instead of the report)")
   Optional<String> json = Optional.empty();
 
   @Option(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,43 @@ class WardCommandTest {
       } // -V: a subcommand has no version text of its own
       assertThat(alone).as(String.join(" ", args)).isEqualTo(amongAll);
     }
+  }
+
+  /**
+   * Every command's help prints its description lines whole, and the first line, which the list of
+   * its parent's commands shows alone, is a sentence: a line longer than the 80 columns picocli
+   * wraps at was broken mid-phrase, and the list cut summaries off at "…and,".
+   */
+  @Test
+  void shouldPrintEveryDescriptionLineWholeAndSummariseEachCommandInASentence() {
+    List<CommandLine> commands = new ArrayList<>();
+    collect(WardCommand.withAllSubcommands(), commands);
+    assertThat(commands).hasSizeGreaterThan(ALL.length);
+    for (CommandLine cl : commands) {
+      String name = cl.getCommandSpec().qualifiedName();
+      String usage = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
+      String[] description = cl.getCommandSpec().usageMessage().description();
+      assertThat(description).as(name).isNotEmpty();
+      assertThat(description[0]).as("first line of %s", name).endsWith(".");
+      for (String line : description) {
+        assertThat(usage).as("help of %s", name).contains(line);
+      }
+      for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+        // Picocli wraps one text to its column; several would each start a ragged line.
+        assertThat(o.description()).as("%s %s", name, o.longestName()).hasSizeLessThan(2);
+      }
+    }
+  }
+
+  private static void collect(CommandLine cl, List<CommandLine> into) {
+    into.add(cl);
+    cl.getSubcommands()
+        .forEach(
+            (n, sub) -> {
+              if (!n.equals("help")) {
+                collect(sub, into);
+              }
+            });
   }
 
   @Test
