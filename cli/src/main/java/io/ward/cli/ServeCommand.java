@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
     })
 final class ServeCommand implements Callable<Integer> {
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Mixin StoreOptions store;
 
   @Option(
@@ -109,7 +111,9 @@ final class ServeCommand implements Callable<Integer> {
                   Optional.ofNullable(System.getenv("WARD_TLS_KEYSTORE_PASSWORD")).orElse("")));
     } else if (certificate.isPresent() || privateKey.isPresent()) {
       if (certificate.isEmpty() || privateKey.isEmpty()) {
-        throw new IllegalArgumentException("--tls-certificate and --tls-private-key go together");
+        // A usage error (exit 2), not a bad file: no file has been looked at yet.
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--tls-certificate and --tls-private-key go together");
       }
       s = s.withTls(ServerSettings.Tls.pem(certificate.get(), privateKey.get()));
     }

@@ -145,6 +145,13 @@ class WardCommandTest {
   }
 
   @Test
+  void shouldRejectACertificateWithoutItsKeyAsAUsageError() {
+    Run serve = run("serve", "--tls-certificate", "cert.pem");
+    assertThat(serve.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(serve.err()).contains("--tls-certificate and --tls-private-key go together");
+  }
+
+  @Test
   void shouldShowASubcommandsHelpThroughTheHelpCommand() {
     Run help = run("help", "analyze");
     assertThat(help.code()).isZero();
