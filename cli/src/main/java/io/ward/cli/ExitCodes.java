@@ -62,8 +62,9 @@ final class ExitCodes {
 
   /** A user error's message: its text, saying what a bare file name in it means. */
   static String describe(Throwable t) {
-    if (t instanceof NoSuchFileException) {
-      return t.getMessage() + ": no such file";
+    if (t instanceof NoSuchFileException n) {
+      // A reason given where it was thrown ("not a directory") already says what is wrong.
+      return n.getReason() != null ? n.getMessage() : n.getMessage() + ": no such file";
     }
     if (t instanceof AccessDeniedException) {
       return t.getMessage() + ": permission denied";
