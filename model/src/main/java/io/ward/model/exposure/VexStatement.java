@@ -23,6 +23,9 @@ import java.util.Optional;
  *     the component inside one (a CSAF relationship, e.g. {@code default_component_of} a device
  *     firmware): the statement is then about the component in that product only, not in every
  *     device that has it
+ * @param sbom the SBOM, and so the product, a CycloneDX statement places its component in, when the
+ *     document says (the statement is inside that SBOM, or names it by BOM-link): the statement is
+ *     then about the component in the devices that SBOM describes only
  */
 public record VexStatement(
     String vulnerability,
@@ -33,7 +36,8 @@ public record VexStatement(
     Optional<VexJustification> justification,
     Optional<String> detail,
     String source,
-    Optional<AffectedProduct> platform) {
+    Optional<AffectedProduct> platform,
+    Optional<VexSbom> sbom) {
 
   public VexStatement {
     Checks.text(vulnerability, "vulnerability");
@@ -45,6 +49,7 @@ public record VexStatement(
     Objects.requireNonNull(detail, "detail");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(platform, "platform");
+    Objects.requireNonNull(sbom, "sbom");
   }
 
   /**
@@ -72,7 +77,23 @@ public record VexStatement(
         justification,
         detail,
         source,
+        Optional.empty(),
         Optional.empty());
+  }
+
+  /** This statement, about its component inside the product of {@code newSbom}. */
+  public VexStatement withSbom(Optional<VexSbom> newSbom) {
+    return new VexStatement(
+        vulnerability,
+        productRef,
+        product,
+        versions,
+        status,
+        justification,
+        detail,
+        source,
+        platform,
+        newSbom);
   }
 
   /** VEX statuses (the CISA VEX minimum elements; CycloneDX states map onto them). */

@@ -60,7 +60,9 @@ public final class CsafVex {
                       : Optional.empty(),
                   detail(v, productId, status),
                   advisory.id(),
-                  product.flatMap(p -> platform(p, products))));
+                  product.flatMap(p -> platform(p, products)),
+                  // A CSAF product tree names products, not SBOMs.
+                  Optional.empty()));
         }
       }
     }

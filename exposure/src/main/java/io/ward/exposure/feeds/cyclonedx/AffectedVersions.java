@@ -162,6 +162,7 @@ final class AffectedVersions {
               justification,
               why,
               source,
+              Optional.empty(),
               Optional.empty()));
     }
     return out;

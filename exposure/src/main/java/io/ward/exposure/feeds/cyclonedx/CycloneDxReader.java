@@ -7,6 +7,7 @@ import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.Sbom;
 import io.ward.model.exposure.SbomComponent;
 import io.ward.model.exposure.VexJustification;
+import io.ward.model.exposure.VexSbom;
 import io.ward.model.exposure.VexStatement;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import org.cyclonedx.exception.ParseException;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
+import org.cyclonedx.model.ExternalReference;
 import org.cyclonedx.model.OrganizationalEntity;
 import org.cyclonedx.model.vulnerability.Vulnerability;
 import org.cyclonedx.parsers.BomParserFactory;
@@ -64,18 +66,29 @@ public final class CycloneDxReader {
     Optional<Component> root = Optional.ofNullable(bom.getMetadata()).map(m -> m.getComponent());
     List<SbomComponent> components = new ArrayList<>();
     flatten(bom.getComponents(), components, 0, file, problems);
+    Optional<String> vendor = subject.vendor().or(() -> root.flatMap(CycloneDxReader::supplier));
+    Optional<String> model = subject.model().or(() -> root.flatMap(c -> text(c.getName())));
+    Optional<String> version = subject.version().or(() -> root.flatMap(c -> text(c.getVersion())));
     Optional<Sbom> sbom = Optional.empty();
     if (!components.isEmpty()) {
       sbom =
           Optional.of(
               new Sbom(
-                  subject.vendor().or(() -> root.flatMap(CycloneDxReader::supplier)),
-                  subject.model().or(() -> root.flatMap(c -> text(c.getName()))),
-                  subject.version().or(() -> root.flatMap(c -> text(c.getVersion()))),
+                  vendor,
+                  model,
+                  version,
                   text(bom.getSerialNumber()),
                   components,
                   file.toString()));
     }
+    DocumentSbom scope =
+        DocumentSbom.of(
+            text(bom.getSerialNumber()),
+            root.flatMap(c -> text(c.getBomRef())),
+            root.map(CycloneDxReader::bomReferences).orElse(List.of()),
+            vendor,
+            model,
+            version);
     Map<String, SbomComponent> byRef = new HashMap<>();
     root.map(CycloneDxReader::component).ifPresent(c -> c.bomRef().ifPresent(r -> byRef.put(r, c)));
     for (SbomComponent c : components) {
@@ -83,7 +96,7 @@ public final class CycloneDxReader {
     }
     List<VexStatement> vex = new ArrayList<>();
     List<Advisory> advisories = new ArrayList<>();
-    vulnerabilities(bom, byRef, file, problems, vex, advisories);
+    vulnerabilities(bom, byRef, scope, file, problems, vex, advisories);
     if (sbom.isEmpty() && vex.isEmpty() && advisories.isEmpty()) {
       problems.add(
           FeedProblem.warning(file, "CycloneDX document without components or VEX analyses"));
@@ -172,6 +185,7 @@ public final class CycloneDxReader {
   private static void vulnerabilities(
       Bom bom,
       Map<String, SbomComponent> byRef,
+      DocumentSbom scope,
       Path file,
       List<FeedProblem> problems,
       List<VexStatement> out,
@@ -209,9 +223,10 @@ public final class CycloneDxReader {
           problems.add(FeedProblem.warning(file, pointer, "affects entry without ref, skipped"));
           continue;
         }
-        Optional<SbomComponent> product = Optional.ofNullable(byRef.get(localRef(ref.get())));
-        out.addAll(
-            AffectedVersions.statements(
+        Optional<SbomComponent> product =
+            Optional.ofNullable(byRef.get(BomLink.localRef(ref.get())));
+        Optional<VexSbom> in = scope.forRef(ref.get());
+        AffectedVersions.statements(
                 v.getId().trim(),
                 ref.get(),
                 product,
@@ -219,7 +234,8 @@ public final class CycloneDxReader {
                 justification,
                 detail,
                 versions(affect),
-                file.toString()));
+                file.toString())
+            .forEach(s -> out.add(s.withSbom(in)));
       }
     }
   }
@@ -247,7 +263,8 @@ public final class CycloneDxReader {
     for (Vulnerability.Affect a : affects) {
       if (a != null) {
         text(a.getRef())
-            .ifPresent(ref -> out.add(new CycloneDxAdvisory.Affect(localRef(ref), versions(a))));
+            .ifPresent(
+                ref -> out.add(new CycloneDxAdvisory.Affect(BomLink.localRef(ref), versions(a))));
       }
     }
     List<String> references = new ArrayList<>();
@@ -268,13 +285,17 @@ public final class CycloneDxReader {
         out);
   }
 
-  /** The bom-ref part of a BOM-link ({@code urn:cdx:serial/version#ref}), or the ref itself. */
-  private static String localRef(String ref) {
-    int hash = ref.indexOf('#');
-    return ref.startsWith("urn:cdx:") && hash >= 0
-        ? java.net.URLDecoder.decode(
-            ref.substring(hash + 1), java.nio.charset.StandardCharsets.UTF_8)
-        : ref;
+  /** The URLs of a component's external references of type {@code bom}. */
+  private static List<String> bomReferences(Component c) {
+    List<String> out = new ArrayList<>();
+    if (c.getExternalReferences() != null) {
+      for (ExternalReference r : c.getExternalReferences()) {
+        if (r != null && r.getType() == ExternalReference.Type.BOM) {
+          text(r.getUrl()).ifPresent(out::add);
+        }
+      }
+    }
+    return out;
   }
 
   private static VexStatement.VexStatus status(Vulnerability.Analysis.State state) {

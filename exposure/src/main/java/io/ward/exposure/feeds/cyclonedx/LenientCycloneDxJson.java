@@ -6,6 +6,7 @@ import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.Sbom;
 import io.ward.model.exposure.SbomComponent;
 import io.ward.model.exposure.VexJustification;
+import io.ward.model.exposure.VexSbom;
 import io.ward.model.exposure.VexStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,18 +29,27 @@ final class LenientCycloneDxJson {
         Json.object(root, "metadata").flatMap(m -> Json.object(m, "component"));
     List<SbomComponent> components = new ArrayList<>();
     flatten(Json.array(root, "components"), components, 0);
+    Optional<String> vendor =
+        subject.vendor().or(() -> rootComponent.flatMap(LenientCycloneDxJson::supplier));
+    Optional<String> model =
+        subject.model().or(() -> rootComponent.flatMap(c -> Json.text(c, "name")));
+    Optional<String> version =
+        subject.version().or(() -> rootComponent.flatMap(c -> Json.text(c, "version")));
     Optional<Sbom> sbom = Optional.empty();
     if (!components.isEmpty()) {
       sbom =
           Optional.of(
               new Sbom(
-                  subject.vendor().or(() -> rootComponent.flatMap(LenientCycloneDxJson::supplier)),
-                  subject.model().or(() -> rootComponent.flatMap(c -> Json.text(c, "name"))),
-                  subject.version().or(() -> rootComponent.flatMap(c -> Json.text(c, "version"))),
-                  Json.text(root, "serialNumber"),
-                  components,
-                  source));
+                  vendor, model, version, Json.text(root, "serialNumber"), components, source));
     }
+    DocumentSbom scope =
+        DocumentSbom.of(
+            Json.text(root, "serialNumber"),
+            rootComponent.flatMap(c -> Json.text(c, "bom-ref")),
+            rootComponent.map(LenientCycloneDxJson::bomReferences).orElse(List.of()),
+            vendor,
+            model,
+            version);
     Map<String, SbomComponent> byRef = new HashMap<>();
     rootComponent
         .map(LenientCycloneDxJson::component)
@@ -68,9 +78,10 @@ final class LenientCycloneDxJson {
         if (ref.isEmpty()) {
           continue;
         }
-        Optional<SbomComponent> product = Optional.ofNullable(byRef.get(ref.get()));
-        vex.addAll(
-            AffectedVersions.statements(
+        Optional<SbomComponent> product =
+            Optional.ofNullable(byRef.get(BomLink.localRef(ref.get())));
+        Optional<VexSbom> in = scope.forRef(ref.get());
+        AffectedVersions.statements(
                 id.get(),
                 ref.get(),
                 product,
@@ -78,7 +89,8 @@ final class LenientCycloneDxJson {
                 justification,
                 detail,
                 versions(affect),
-                source));
+                source)
+            .forEach(s -> vex.add(s.withSbom(in)));
       }
     }
     return new CycloneDxContent(sbom, vex, advisories);
@@ -114,6 +126,17 @@ final class LenientCycloneDxJson {
         Json.instant(Json.text(v, "published")),
         Json.instant(Json.text(v, "updated")),
         affects);
+  }
+
+  /** The URLs of a component's external references of type {@code bom}. */
+  private static List<String> bomReferences(JsonNode c) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode r : Json.array(c, "externalReferences")) {
+      if (Json.text(r, "type").filter("bom"::equalsIgnoreCase).isPresent()) {
+        Json.text(r, "url").ifPresent(out::add);
+      }
+    }
+    return out;
   }
 
   private static void flatten(List<JsonNode> list, List<SbomComponent> out, int depth) {

@@ -1,0 +1,162 @@
+package io.ward.exposure.feeds.cyclonedx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ward.exposure.feeds.FeedResult;
+import io.ward.exposure.feeds.Json;
+import io.ward.exposure.feeds.TestData;
+import io.ward.model.exposure.VexSbom;
+import io.ward.model.exposure.VexStatement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which SBOM, and so which product, a CycloneDX VEX statement places its component in ({@link
+ * DocumentSbom}); both readers (the library's and the field-by-field one) agree.
+ */
+class CycloneDxVexSbomTest {
+
+  private static final Path SBOM = TestData.path("sbom");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String OTHER = "3E671687-395B-41F5-A30F-A58921A69B79";
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldPlaceAVexEmbeddedInAnSbomInTheProductItDescribes() throws IOException {
+    ObjectNode sbom =
+        (ObjectNode)
+            JSON.readTree(SBOM.resolve("medical-device-casestudy/narrow.sbom.json").toFile());
+    String wolfssl = "BomRef.6730320963532548.7863229239413411";
+    sbom.set("vulnerabilities", JSON.readTree(notAffected(wolfssl)));
+    SbomSubject hub =
+        new SbomSubject(
+            Optional.of("Acme Medical"), Optional.of("Infusion Hub"), Optional.of("2.0"));
+
+    List<VexStatement> fromBom =
+        read("narrow-vex.cdx.json", sbom.toString(), SbomSubject.fromBom());
+    List<VexStatement> given = read("narrow-vex.cdx.json", sbom.toString(), hub);
+
+    // The real SBOM's redacted subject: author for supplier, no version.
+    assertThat(fromBom)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.product().orElseThrow().name()).isEqualTo("WolfSSL");
+              assertThat(s.sbom())
+                  .contains(
+                      new VexSbom.Enclosing(Optional.of("REDACTED"), "REDACTED", Optional.empty()));
+            });
+    // The device the caller names, as the SBOM itself is attached by it.
+    assertThat(given.get(0).sbom())
+        .contains(
+            new VexSbom.Enclosing(Optional.of("Acme Medical"), "Infusion Hub", Optional.of("2.0")));
+  }
+
+  @Test
+  void shouldTakeTheSbomABomLinkNamesFirst() throws IOException {
+    String doc =
+        document(
+            "\"metadata\": {\"component\": {\"type\": \"device\", \"name\": \"Infusion Hub\","
+                + " \"bom-ref\": \"hub\"}},",
+            notAffected("urn:cdx:" + OTHER + "/2#openssl"));
+
+    assertThat(read("vex.cdx.json", doc, SbomSubject.fromBom()))
+        .singleElement()
+        .satisfies(
+            s -> {
+              // The component is still the one the document lists under that bom-ref.
+              assertThat(s.product().orElseThrow().name()).isEqualTo("openssl");
+              assertThat(s.sbom()).contains(new VexSbom.Linked("urn:uuid:" + OTHER.toLowerCase()));
+            });
+  }
+
+  @Test
+  void shouldReadALinkToTheDocumentItselfAsAPlainRef() throws IOException {
+    String doc =
+        document(
+            "\"serialNumber\": \"urn:uuid:"
+                + OTHER
+                + "\", \"metadata\": {\"component\":"
+                + " {\"type\": \"device\", \"name\": \"Infusion Hub\"}},",
+            notAffected("urn:cdx:" + OTHER.toLowerCase() + "/1#openssl"));
+
+    assertThat(read("vex.cdx.json", doc, SbomSubject.fromBom()).get(0).sbom())
+        .contains(new VexSbom.Enclosing(Optional.empty(), "Infusion Hub", Optional.empty()));
+  }
+
+  @Test
+  void shouldTakeTheSbomTheDocumentsProductLinksTo() throws IOException {
+    String doc =
+        document(
+            "\"metadata\": {\"component\": {\"type\": \"device\", \"name\": \"Hub software\","
+                + " \"externalReferences\": [{\"type\": \"website\", \"url\": \"https://acme.example\"},"
+                + " {\"type\": \"bom\", \"url\": \"urn:cdx:"
+                + OTHER
+                + "/1\"}]}},",
+            notAffected("openssl"));
+
+    assertThat(read("vex.cdx.json", doc, SbomSubject.fromBom()).get(0).sbom())
+        .contains(new VexSbom.Linked("urn:uuid:" + OTHER.toLowerCase()));
+  }
+
+  @Test
+  void shouldPlaceNothingWhenTheDocumentNamesNoProduct() throws IOException {
+    assertThat(read("vex.cdx.json", document("", notAffected("openssl")), SbomSubject.fromBom()))
+        .singleElement()
+        .satisfies(s -> assertThat(s.sbom()).isEmpty());
+  }
+
+  @Test
+  void shouldPlaceNothingWhenTheStatementIsAboutTheProductItself() throws IOException {
+    // CISA use case 1: product ABC 4.2 (the metadata.component) is not affected.
+    Path file = SBOM.resolve("cyclonedx-examples/vex-cisa-case1-not_affected.json");
+
+    assertThat(read("case1.json", Files.readString(file), SbomSubject.fromBom()))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.product().orElseThrow().name()).isEqualTo("ABC");
+              assertThat(s.sbom()).isEmpty();
+            });
+  }
+
+  /** The statements of {@code json}, checking both readers agree. */
+  private List<VexStatement> read(String name, String json, SbomSubject subject)
+      throws IOException {
+    Path file = Files.writeString(dir.resolve(name), json);
+    FeedResult<CycloneDxContent> strict = new CycloneDxReader().read(file, subject);
+    assertThat(strict.problems()).isEmpty();
+    CycloneDxContent lenient = LenientCycloneDxJson.read(Json.read(file), subject, file.toString());
+    assertThat(lenient.vex()).isEqualTo(strict.items().get(0).vex());
+    return strict.items().get(0).vex();
+  }
+
+  /** A document with {@code head} (top-level members and a comma), openssl, and the analyses. */
+  private static String document(String head, String vulnerabilities) {
+    return """
+        {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1, %s
+         "components": [{"type": "library", "bom-ref": "openssl", "name": "openssl",
+           "version": "1.0.2k", "purl": "pkg:generic/openssl@1.0.2k"}],
+         "vulnerabilities": %s}
+        """
+        .formatted(head, vulnerabilities);
+  }
+
+  /** {@code vulnerabilities[]}: one CVE not affected in the component {@code ref} names. */
+  private static String notAffected(String ref) {
+    return """
+        [{"id": "CVE-2099-1111",
+          "analysis": {"state": "not_affected", "justification": "code_not_present"},
+          "affects": [{"ref": "%s"}]}]
+        """
+        .formatted(ref);
+  }
+}
