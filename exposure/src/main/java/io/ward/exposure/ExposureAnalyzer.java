@@ -30,6 +30,7 @@ import io.ward.model.exposure.FindingStatus;
 import io.ward.model.exposure.KevEntry;
 import io.ward.model.exposure.RemediationOption;
 import io.ward.model.exposure.RiskAssessment;
+import io.ward.model.exposure.VexSbom;
 import io.ward.model.exposure.VexStatement;
 import io.ward.model.exposure.Vulnerability;
 import java.util.ArrayList;
@@ -177,8 +178,8 @@ public final class ExposureAnalyzer {
   /**
    * A component finding a maker declared not affected becomes not affected, with the reason. Only a
    * statement about the same component and a version it covers (inside this device, when the
-   * statement names the product the component is in) counts; one whose versions, or whose product,
-   * Ward cannot compare leaves the finding as it was, with a note.
+   * statement names the product or the SBOM the component is in) counts; one whose versions,
+   * product or SBOM Ward cannot compare leaves the finding as it was, with a note.
    */
   static List<Finding> applyVex(List<Finding> findings, List<VexStatement> vex, VexScope scope) {
     List<Finding> out = new ArrayList<>(findings.size());
@@ -189,7 +190,7 @@ public final class ExposureAnalyzer {
       }
       Optional<VexStatement> applies = Optional.empty();
       Optional<VexStatement> undecided = Optional.empty();
-      boolean undecidedPlatform = false;
+      VexScope.Verdict undecidedWhy = VexScope.Verdict.UNDECIDED;
       for (VexStatement s : vex) {
         if (s.status() != VexStatement.VexStatus.NOT_AFFECTED
             || !s.vulnerability().equalsIgnoreCase(f.vulnerability())) {
@@ -202,7 +203,7 @@ public final class ExposureAnalyzer {
         }
         if (verdict != VexScope.Verdict.DOES_NOT_APPLY && undecided.isEmpty()) {
           undecided = Optional.of(s);
-          undecidedPlatform = verdict == VexScope.Verdict.UNDECIDED_PLATFORM;
+          undecidedWhy = verdict;
         }
       }
       if (applies.isPresent()) {
@@ -218,18 +219,28 @@ public final class ExposureAnalyzer {
         // Kept as it was: the note says why the maker's claim was not followed.
         VexStatement st = undecided.get();
         String note =
-            undecidedPlatform
-                ? "maker's VEX ("
-                    + st.source()
-                    + ") says not affected for this component in '"
-                    + st.platform().map(AffectedProduct::name).orElse("")
-                    + "', and Ward cannot tell whether this device is that product at a"
-                    + " version it covers; not applied"
-                : "maker's VEX ("
-                    + st.source()
-                    + ") says not affected for versions '"
-                    + VexScope.versionsText(st)
-                    + "', which Ward cannot compare with this component's version; not applied";
+            switch (undecidedWhy) {
+              case UNDECIDED_PLATFORM ->
+                  "maker's VEX ("
+                      + st.source()
+                      + ") says not affected for this component in '"
+                      + st.platform().map(AffectedProduct::name).orElse("")
+                      + "', and Ward cannot tell whether this device is that product at a"
+                      + " version it covers; not applied";
+              case UNDECIDED_SBOM ->
+                  "maker's VEX ("
+                      + st.source()
+                      + ") says not affected for this component in the product of SBOM "
+                      + st.sbom().map(ExposureAnalyzer::linkedSerial).orElse("")
+                      + ", which Ward does not have (or which names no device model); not"
+                      + " applied";
+              default ->
+                  "maker's VEX ("
+                      + st.source()
+                      + ") says not affected for versions '"
+                      + VexScope.versionsText(st)
+                      + "', which Ward cannot compare with this component's version; not applied";
+            };
         out.add(
             withStatus(
                 f,
@@ -240,6 +251,14 @@ public final class ExposureAnalyzer {
       }
     }
     return out;
+  }
+
+  /**
+   * The serial number of the SBOM a BOM-link names, for notes (only a BOM-link can name an SBOM
+   * Ward does not have).
+   */
+  private static String linkedSerial(VexSbom sbom) {
+    return sbom instanceof VexSbom.Linked l ? l.serialNumber() : "";
   }
 
   private static Finding withStatus(Finding f, FindingStatus status, Optional<String> reason) {

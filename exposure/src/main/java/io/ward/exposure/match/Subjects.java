@@ -83,20 +83,31 @@ final class Subjects {
 
   /** An SBOM describes the device when vendor and model agree and the version (if given) too. */
   static boolean describes(Sbom sbom, Device d, String vendorId, VendorAliases aliases) {
-    if (sbom.subjectModel().isEmpty() || d.model().isEmpty()) {
+    return describes(
+        sbom.subjectVendor(), sbom.subjectModel(), sbom.subjectVersion(), d, vendorId, aliases);
+  }
+
+  /** {@link #describes(Sbom, Device, String, VendorAliases)} by the SBOM's subject alone. */
+  static boolean describes(
+      Optional<String> vendor,
+      Optional<String> model,
+      Optional<String> version,
+      Device d,
+      String vendorId,
+      VendorAliases aliases) {
+    if (model.isEmpty() || d.model().isEmpty()) {
       return false;
     }
-    if (sbom.subjectVendor().isPresent()
+    if (vendor.isPresent()
         && !vendorId.isEmpty()
-        && !aliases.canonical(sbom.subjectVendor().get()).equals(vendorId)) {
+        && !aliases.canonical(vendor.get()).equals(vendorId)) {
       return false;
     }
-    if (!VendorAliases.normalize(sbom.subjectModel().get())
-        .equals(VendorAliases.normalize(d.model().get()))) {
+    if (!VendorAliases.normalize(model.get()).equals(VendorAliases.normalize(d.model().get()))) {
       return false;
     }
-    if (sbom.subjectVersion().isPresent() && d.firmware().isPresent()) {
-      return Version.parse(sbom.subjectVersion().get()).equals(Version.parse(d.firmware().get()));
+    if (version.isPresent() && d.firmware().isPresent()) {
+      return Version.parse(version.get()).equals(Version.parse(d.firmware().get()));
     }
     return true;
   }

@@ -11,6 +11,7 @@ import io.ward.model.exposure.Finding;
 import io.ward.model.exposure.Sbom;
 import io.ward.model.exposure.SbomComponent;
 import io.ward.model.exposure.VersionConstraint;
+import io.ward.model.exposure.VexSbom;
 import io.ward.model.exposure.VexStatement;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -29,7 +30,9 @@ import java.util.Optional;
  *
  * <p>A statement about the component inside one product (a CSAF relationship: "OpenSSL 1.0.2 in
  * device X") also needs the device to be that product, as {@link PlatformScope} decides: OpenSSL
- * 1.0.2 in device Y stays a finding. A statement without one keeps the component's scope alone.
+ * 1.0.2 in device Y stays a finding. So does a CycloneDX statement from, or naming by BOM-link, one
+ * product's SBOM: the SBOM must describe the device ({@link SbomScope}). A statement without either
+ * keeps the component's scope alone.
  */
 public final class VexScope {
 
@@ -45,7 +48,12 @@ public final class VexScope {
      * Same component at a version the statement covers, inside a product Ward cannot tell the
      * device is (an unsure identity, or a firmware version it cannot compare).
      */
-    UNDECIDED_PLATFORM
+    UNDECIDED_PLATFORM,
+    /**
+     * Same component at a version the statement covers, inside the product of an SBOM a BOM-link
+     * names that Ward was not given (or that names no product).
+     */
+    UNDECIDED_SBOM
   }
 
   private final Device device;
@@ -57,6 +65,9 @@ public final class VexScope {
 
   /** Whether the device is a statement's platform, by platform (statements share them). */
   private final Map<AffectedProduct, PlatformScope.Answer> platforms = new IdentityHashMap<>();
+
+  /** Whether a statement's SBOM describes the device, by SBOM (statements share them). */
+  private final Map<VexSbom, SbomScope.Answer> inSboms = new HashMap<>();
 
   private VexScope(Device device, List<Sbom> sboms, VendorAliases aliases) {
     this.device = device;
@@ -74,7 +85,21 @@ public final class VexScope {
    */
   public Verdict verdict(VexStatement s, Finding f) {
     Verdict component = componentVerdict(s, f);
-    if (component == Verdict.DOES_NOT_APPLY || s.platform().isEmpty()) {
+    if (component == Verdict.DOES_NOT_APPLY) {
+      return component;
+    }
+    if (s.sbom().isPresent()) {
+      SbomScope.Answer inSbom =
+          inSboms.computeIfAbsent(
+              s.sbom().get(), b -> SbomScope.of(device, b, sboms, vendorId(), aliases));
+      if (inSbom == SbomScope.Answer.DOES_NOT_DESCRIBE) {
+        return Verdict.DOES_NOT_APPLY;
+      }
+      if (inSbom == SbomScope.Answer.UNKNOWN && component == Verdict.APPLIES) {
+        return Verdict.UNDECIDED_SBOM;
+      }
+    }
+    if (s.platform().isEmpty()) {
       return component;
     }
     PlatformScope.Answer platform =
@@ -110,6 +135,11 @@ public final class VexScope {
       return Verdict.UNDECIDED;
     }
     return covered.get().contains(version.get()) ? Verdict.APPLIES : Verdict.DOES_NOT_APPLY;
+  }
+
+  /** The device's canonical vendor id, "" when unknown. */
+  private String vendorId() {
+    return device.vendor().map(aliases::canonical).orElse("");
   }
 
   /** The statement's versions as published, for notes: a range, a version or "all versions". */
@@ -182,7 +212,7 @@ public final class VexScope {
   private SbomComponent component(String attribute) {
     if (components == null) {
       components = new HashMap<>();
-      String vendorId = device.vendor().map(aliases::canonical).orElse("");
+      String vendorId = vendorId();
       for (Sbom sbom : sboms) {
         if (Subjects.describes(sbom, device, vendorId, aliases)) {
           // The first component of an attribute, as the matcher keeps it.

@@ -1,0 +1,248 @@
+package io.ward.exposure;
+
+import static io.ward.exposure.match.Devices.device;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ward.exposure.feeds.ExposureKnowledge;
+import io.ward.exposure.feeds.KnowledgeLoader;
+import io.ward.exposure.feeds.LoadRequest;
+import io.ward.exposure.feeds.TestData;
+import io.ward.model.Device;
+import io.ward.model.exposure.Finding;
+import io.ward.model.exposure.FindingStatus;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A maker's CycloneDX "not affected" that comes from one product's SBOM (VEX embedded in it), or
+ * names that SBOM by BOM-link, silences the component on the devices that SBOM describes only.
+ *
+ * <p>Built from the real medical-device case-study SBOMs: both list wolfSSL 4.8.1, which a
+ * vulnerability report declares affected by CVE-2022-42905 (wolfSSL before 5.5.2). Their redacted
+ * {@code metadata.component} is replaced by two products of one maker: the narrow SBOM becomes the
+ * Infusion Hub's, the extended one the Patient Monitor's. Each keeps its published components and
+ * serial number.
+ */
+class ExposureAnalyzerVexSbomTest {
+
+  private static final LocalDate TODAY = LocalDate.of(2025, 1, 1);
+  private static final String CVE = "CVE-2022-42905";
+  private static final Path CASE_STUDY = TestData.path("sbom/medical-device-casestudy");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The narrow SBOM's serial number, as BOM-links write it (without {@code urn:uuid:}). */
+  private static final String HUB_SERIAL = "02826796-d30c-4aa6-b0a8-44207a01cb6c";
+
+  private static final Device HUB = device("mac:hub", "Acme Medical", "Infusion Hub", "2.0");
+  private static final Device MONITOR =
+      device("mac:monitor", "Acme Medical", "Patient Monitor", "5.1");
+
+  @TempDir Path dir;
+  private Path feeds;
+  private Path sboms;
+
+  @BeforeEach
+  void writeReport() throws IOException {
+    feeds = Files.createDirectories(dir.resolve("feeds"));
+    sboms = Files.createDirectories(dir.resolve("sboms"));
+    Files.writeString(
+        feeds.resolve("wolfssl-vdr.cdx.json"),
+        """
+        {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
+         "components": [{"bom-ref": "w", "type": "library", "name": "wolfSSL",
+                         "purl": "pkg:github/wolfssl/wolfssl"}],
+         "vulnerabilities": [{"id": "%s", "affects": [{"ref": "w", "versions": [
+           {"range": "vers:generic/<5.5.2", "status": "affected"}]}]}]}
+        """
+            .formatted(CVE));
+  }
+
+  @Test
+  void shouldSilenceAVexEmbeddedInAnSbomOnlyOnTheDeviceItDescribes() throws IOException {
+    ObjectNode hub = realSbom("narrow.sbom.json", "Infusion Hub", "2.0");
+    hub.set("vulnerabilities", notAffected(bomRef(hub, "WolfSSL")));
+    write(sboms.resolve("infusion-hub.cdx.json"), hub);
+    write(sboms.resolve("patient-monitor.cdx.json"), monitorSbom());
+
+    Map<String, Finding> f = analyze();
+
+    assertThat(f.get(HUB.id()).status()).isEqualTo(FindingStatus.NOT_AFFECTED);
+    assertThat(f.get(HUB.id()).statusReason().orElseThrow())
+        .contains("infusion-hub.cdx.json", "code_not_reachable");
+    // Before, the statement was scoped by wolfSSL and its version alone and silenced this one too.
+    assertThat(f.get(MONITOR.id()).status()).isEqualTo(FindingStatus.AFFECTED);
+    assertThat(f.get(MONITOR.id()).statusReason()).isEmpty();
+  }
+
+  @Test
+  void shouldSilenceAStandaloneVexOnlyOnTheDeviceOfTheSbomItsRefLinksTo() throws IOException {
+    ObjectNode hub = realSbom("narrow.sbom.json", "Infusion Hub", "2.0");
+    write(sboms.resolve("infusion-hub.cdx.json"), hub);
+    write(sboms.resolve("patient-monitor.cdx.json"), monitorSbom());
+    // The maker's VEX lists the component and names it in the hub's SBOM by BOM-link.
+    String ref = bomRef(hub, "WolfSSL");
+    ObjectNode vex = standaloneVex(component(hub, ref));
+    vex.set(
+        "vulnerabilities",
+        notAffected(
+            "urn:cdx:" + HUB_SERIAL + "/1#" + URLEncoder.encode(ref, StandardCharsets.UTF_8)));
+    write(feeds.resolve("acme-vex.cdx.json"), vex);
+
+    Map<String, Finding> f = analyze();
+
+    assertThat(f.get(HUB.id()).status()).isEqualTo(FindingStatus.NOT_AFFECTED);
+    assertThat(f.get(MONITOR.id()).status()).isEqualTo(FindingStatus.AFFECTED);
+    assertThat(f.get(MONITOR.id()).statusReason()).isEmpty();
+  }
+
+  @Test
+  void shouldSilenceAStandaloneVexOnlyOnTheDeviceOfTheSbomItsProductLinksTo() throws IOException {
+    ObjectNode hub = realSbom("narrow.sbom.json", "Infusion Hub", "2.0");
+    write(sboms.resolve("infusion-hub.cdx.json"), hub);
+    write(sboms.resolve("patient-monitor.cdx.json"), monitorSbom());
+    // The VEX's product, by its marketing name, with its SBOM as a BOM-link external reference.
+    String ref = bomRef(hub, "WolfSSL");
+    ObjectNode vex = standaloneVex(component(hub, ref));
+    ObjectNode product = vex.putObject("metadata").putObject("component");
+    product.put("type", "device").put("name", "Acme Infusion Hub system software");
+    product.putObject("supplier").put("name", "Acme Medical");
+    product
+        .putArray("externalReferences")
+        .addObject()
+        .put("type", "bom")
+        .put("url", "urn:cdx:" + HUB_SERIAL + "/1");
+    vex.set("vulnerabilities", notAffected(ref));
+    write(feeds.resolve("acme-vex.cdx.json"), vex);
+
+    Map<String, Finding> f = analyze();
+
+    assertThat(f.get(HUB.id()).status()).isEqualTo(FindingStatus.NOT_AFFECTED);
+    assertThat(f.get(MONITOR.id()).status()).isEqualTo(FindingStatus.AFFECTED);
+  }
+
+  @Test
+  void shouldKeepTheFindingsAndSayWhyWhenTheLinkedSbomWasNotGiven() throws IOException {
+    ObjectNode hub = realSbom("narrow.sbom.json", "Infusion Hub", "2.0");
+    write(sboms.resolve("infusion-hub.cdx.json"), hub);
+    write(sboms.resolve("patient-monitor.cdx.json"), monitorSbom());
+    String ref = bomRef(hub, "WolfSSL");
+    ObjectNode vex = standaloneVex(component(hub, ref));
+    String unknown = "5f0f0da9-c03d-47d8-b38d-009e6df67094";
+    vex.set("vulnerabilities", notAffected("urn:cdx:" + unknown + "/1#" + ref));
+    write(feeds.resolve("acme-vex.cdx.json"), vex);
+
+    Map<String, Finding> f = analyze();
+
+    for (Device d : List.of(HUB, MONITOR)) {
+      assertThat(f.get(d.id()).status()).isEqualTo(FindingStatus.AFFECTED);
+      assertThat(f.get(d.id()).statusReason().orElseThrow())
+          .contains("acme-vex.cdx.json", "urn:uuid:" + unknown, "not applied");
+    }
+  }
+
+  @Test
+  void shouldKeepTheComponentScopeOfAStandaloneVexThatNamesNoProduct() throws IOException {
+    ObjectNode hub = realSbom("narrow.sbom.json", "Infusion Hub", "2.0");
+    write(sboms.resolve("infusion-hub.cdx.json"), hub);
+    write(sboms.resolve("patient-monitor.cdx.json"), monitorSbom());
+    String ref = bomRef(hub, "WolfSSL");
+    ObjectNode vex = standaloneVex(component(hub, ref));
+    vex.set("vulnerabilities", notAffected(ref));
+    write(feeds.resolve("acme-vex.cdx.json"), vex);
+
+    Map<String, Finding> f = analyze();
+
+    assertThat(f.get(HUB.id()).status()).isEqualTo(FindingStatus.NOT_AFFECTED);
+    assertThat(f.get(MONITOR.id()).status()).isEqualTo(FindingStatus.NOT_AFFECTED);
+  }
+
+  /** Each device's wolfSSL finding of CVE-2022-42905, by device id. */
+  private Map<String, Finding> analyze() {
+    ExposureKnowledge k =
+        KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(feeds).withSboms(sboms));
+    assertThat(k.problems()).isEmpty();
+    assertThat(k.vex()).singleElement();
+    ExposureReport r =
+        new ExposureAnalyzer()
+            .analyze(
+                List.of(HUB, MONITOR), k, ExposureOptions.of(TODAY).withIncludeNotAffected(true));
+    Map<String, Finding> out =
+        r.findings().stream()
+            .map(AssessedFinding::finding)
+            .filter(f -> f.vulnerability().equals(CVE))
+            .filter(f -> f.matchedBy().deviceAttribute().equals("sbom:WolfSSL@4.8.1"))
+            .collect(Collectors.toMap(Finding::deviceId, f -> f));
+    assertThat(out.keySet()).containsExactlyInAnyOrder(HUB.id(), MONITOR.id());
+    return out;
+  }
+
+  /** The Patient Monitor's SBOM: the real extended one, without VEX. */
+  private static ObjectNode monitorSbom() throws IOException {
+    return realSbom("extended.sbom.json", "Patient Monitor", "5.1");
+  }
+
+  /** A real case-study SBOM, its redacted subject replaced by an Acme Medical product. */
+  private static ObjectNode realSbom(String file, String model, String version) throws IOException {
+    ObjectNode sbom = (ObjectNode) JSON.readTree(CASE_STUDY.resolve(file).toFile());
+    ObjectNode subject = (ObjectNode) sbom.at("/metadata/component");
+    subject.put("name", model).put("version", version).remove("author");
+    subject.putObject("supplier").put("name", "Acme Medical");
+    return sbom;
+  }
+
+  /** The {@code bom-ref} of the SBOM's component named {@code name}. */
+  private static String bomRef(JsonNode sbom, String name) {
+    return component(sbom, c -> c.path("name").asText().equals(name)).path("bom-ref").asText();
+  }
+
+  /** The SBOM's component whose {@code bom-ref} is {@code ref}, as published. */
+  private static JsonNode component(JsonNode sbom, String ref) {
+    return component(sbom, c -> c.path("bom-ref").asText().equals(ref)).deepCopy();
+  }
+
+  private static JsonNode component(JsonNode sbom, java.util.function.Predicate<JsonNode> which) {
+    return StreamSupport.stream(sbom.path("components").spliterator(), false)
+        .filter(which)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** A VEX document of its own listing {@code component}, without a product of its own. */
+  private static ObjectNode standaloneVex(JsonNode component) {
+    ObjectNode vex = JSON.createObjectNode();
+    vex.put("bomFormat", "CycloneDX").put("specVersion", "1.5").put("version", 1);
+    vex.put("serialNumber", "urn:uuid:9c1a3b55-2f0e-4c55-9d6e-1f7a1b2c3d4e");
+    vex.putArray("components").add(component);
+    return vex;
+  }
+
+  /** {@code vulnerabilities[]}: CVE-2022-42905 not affected in the component {@code ref} names. */
+  private static JsonNode notAffected(String ref) {
+    ObjectNode v = JSON.createObjectNode();
+    v.put("id", CVE);
+    v.putObject("analysis")
+        .put("state", "not_affected")
+        .put("justification", "code_not_reachable")
+        .put("detail", "Built without WOLFSSL_CALLBACKS.");
+    v.putArray("affects").addObject().put("ref", ref);
+    return JSON.createArrayNode().add(v);
+  }
+
+  private static void write(Path file, JsonNode document) throws IOException {
+    Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document));
+  }
+}
