@@ -7,7 +7,9 @@ import io.ward.model.IpAddress;
 import io.ward.model.MacAddress;
 import io.ward.model.Observation;
 import io.ward.model.ObservationFields;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -178,6 +180,9 @@ final class InputStore {
 
   void add(Flow f) {
     Optional<String> protocol = protocol(f);
+    if (!f.otherClients().isEmpty()) {
+      addOtherClients(f, protocol);
+    }
     String protocolName = protocol.orElse(null);
     RecentFlows.Slot known = recentFlows.find(f.client(), f.server(), protocolName);
     if (known != null) {
@@ -201,6 +206,34 @@ final class InputStore {
       }
     }
     recentFlows.remember(f.client(), f.server(), protocolName, clientRecord, serverRecord);
+  }
+
+  /**
+   * Credits the flow's other clients as its client is credited (see {@link Flow#otherClients}),
+   * each once and at the times it was seen; the flow's packets and bytes stay with the client.
+   */
+  private void addOtherClients(Flow f, Optional<String> protocol) {
+    Optional<EndpointKey> server = EndpointKey.of(f.server());
+    KeyRecord serverRecord = server.isPresent() ? record(server.get()) : null;
+    List<EndpointKey> credited = new ArrayList<>(f.otherClients().size() + 1);
+    EndpointKey.of(f.client()).ifPresent(credited::add);
+    for (Flow.OtherClient c : f.otherClients()) {
+      Optional<EndpointKey> key = EndpointKey.of(c.endpoint());
+      if (key.isEmpty() || credited.contains(key.get())) {
+        continue; // no device, or the client (or one of these) named again
+      }
+      credited.add(key.get());
+      KeyRecord r = record(key.get());
+      r.flows++;
+      r.seen(c.firstSeenEpochNanos(), f.vlan());
+      r.seen(c.lastSeenEpochNanos(), f.vlan());
+      if (protocol.isPresent()) {
+        r.server(protocol.get(), server);
+        if (serverRecord != null) {
+          serverRecord.client(protocol.get(), key);
+        }
+      }
+    }
   }
 
   private static void counted(KeyRecord r, Flow f) {

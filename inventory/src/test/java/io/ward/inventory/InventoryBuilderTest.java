@@ -16,6 +16,8 @@ import io.ward.model.Criticality;
 import io.ward.model.Device;
 import io.ward.model.Endpoint;
 import io.ward.model.Evidence;
+import io.ward.model.Flow;
+import io.ward.model.Transport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +71,48 @@ class InventoryBuilderTest {
     assertThat(d.medical()).isTrue();
     assertThat(d.protocolsAsClient()).containsExactly("tls");
     assertThat(d.firstSeenEpochNanos()).isEqualTo(Inputs.T0);
+  }
+
+  @Test
+  void shouldCreditEveryClientOfASharedDhcpFlowWithDhcpAtTheTimesItWasSeen() {
+    String first = "00:d0:75:aa:bb:01";
+    String second = "00:d0:75:aa:bb:02";
+    String third = "00:d0:75:aa:bb:03";
+    Flow dhcp =
+        new Flow(
+            at(first, "0.0.0.0"),
+            68,
+            at("ff:ff:ff:ff:ff:ff", "255.255.255.255"),
+            67,
+            Transport.UDP,
+            0,
+            Optional.of("dhcp"),
+            false,
+            5,
+            1500,
+            0,
+            0,
+            Inputs.T0,
+            Inputs.T0 + 9_000_000_000L,
+            List.of(
+                new Flow.OtherClient(macOnly(second), Inputs.T0 + 5_000, Inputs.T0 + 6_000),
+                new Flow.OtherClient(macOnly(first), Inputs.T0 + 7_000, Inputs.T0 + 7_000),
+                new Flow.OtherClient(at(third, "0.0.0.0"), Inputs.T0 + 8_000, Inputs.T0 + 9_000),
+                new Flow.OtherClient(macOnly(third), Inputs.T0 + 8_500, Inputs.T0 + 8_500)));
+    InventoryBuilder b = new InventoryBuilder(kb);
+    b.flow(dhcp);
+
+    List<Device> devices = b.build();
+    assertThat(devices)
+        .extracting(Device::id)
+        .containsExactly("mac:" + first, "mac:" + second, "mac:" + third);
+    assertThat(devices).allSatisfy(d -> assertThat(d.protocolsAsClient()).containsExactly("dhcp"));
+    Device two = byId(devices, "mac:" + second);
+    assertThat(two.firstSeenEpochNanos()).isEqualTo(Inputs.T0 + 5_000);
+    assertThat(two.lastSeenEpochNanos()).isEqualTo(Inputs.T0 + 6_000);
+    Device three = byId(devices, "mac:" + third);
+    assertThat(three.firstSeenEpochNanos()).isEqualTo(Inputs.T0 + 8_000);
+    assertThat(three.lastSeenEpochNanos()).isEqualTo(Inputs.T0 + 9_000);
   }
 
   @Test
