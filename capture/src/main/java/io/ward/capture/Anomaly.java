@@ -31,7 +31,9 @@ enum Anomaly {
   ARP_MALFORMED("arp.malformed"),
   LLDP_MALFORMED("lldp.malformed"),
   CDP_MALFORMED("cdp.malformed"),
-  TCP_REASSEMBLY_GAP("tcp.reassembly_gap");
+  TCP_REASSEMBLY_GAP("tcp.reassembly_gap"),
+  /** A client of a flow past {@link OtherClients#MAX}: not credited with the flow's protocol. */
+  FLOW_TOO_MANY_CLIENTS("flow.too_many_clients");
 
   static final Anomaly[] VALUES = values();
 

@@ -6,6 +6,7 @@ import io.ward.capture.dissect.FlowContext;
 import io.ward.model.Endpoint;
 import io.ward.model.Facts;
 import io.ward.model.Flow;
+import io.ward.model.MacAddress;
 import io.ward.model.Observation;
 import io.ward.model.Transport;
 import java.util.Objects;
@@ -74,6 +75,16 @@ final class FlowState implements FlowContext, TcpReassembler.Receiver {
   private Endpoint clientEndpoint;
   private Endpoint serverEndpoint;
 
+  /**
+   * Whether the client's address is unspecified (0.0.0.0 or ::): a host sends from it only on its
+   * own link and before it has an address, so every such host shares the flow, and each frame's
+   * sender is a device of its own (see {@link Flow#otherClients}).
+   */
+  private final boolean clientUnspecified;
+
+  /** Other devices that spoke as the client, or null: nearly every flow has none. */
+  private OtherClients otherClients;
+
   FlowState(
       PacketProcessor owner,
       long hash,
@@ -97,6 +108,12 @@ final class FlowState implements FlowContext, TcpReassembler.Receiver {
     this.proto = proto;
     this.vlan = vlan;
     this.clientIsA = clientIsA;
+    this.clientUnspecified = clientIsA ? unspecified(aHigh, aLow) : unspecified(bHigh, bLow);
+  }
+
+  /** 0.0.0.0 (held IPv4-mapped, as the decoder does) or ::. */
+  private static boolean unspecified(long high, long low) {
+    return high == 0 && (low == 0 || low == 0x0000_FFFF_0000_0000L);
   }
 
   boolean closed() {
@@ -107,7 +124,10 @@ final class FlowState implements FlowContext, TcpReassembler.Receiver {
     return proto == Packet.PROTO_TCP;
   }
 
-  /** Records the MAC seen for one side; a sender's own address beats a receiver's. */
+  /**
+   * Records the MAC seen for one side; a sender's own address beats a receiver's. Another sender on
+   * a client side of unspecified address is another client, seen at {@link #nowNanos}.
+   */
   void mac(boolean sideA, long mac, boolean asSender) {
     if (mac == Packet.NO_MAC) {
       return;
@@ -118,12 +138,31 @@ final class FlowState implements FlowContext, TcpReassembler.Receiver {
         aMacFromSender = asSender;
         clientEndpoint = null;
         serverEndpoint = null;
+      } else if (mac != aMac && asSender && clientUnspecified && clientIsA) {
+        anotherSender(mac);
       }
     } else if (bMac == Packet.NO_MAC || (asSender && !bMacFromSender)) {
       bMac = mac;
       bMacFromSender = asSender;
       clientEndpoint = null;
       serverEndpoint = null;
+    } else if (mac != bMac && asSender && clientUnspecified && !clientIsA) {
+      anotherSender(mac);
+    }
+  }
+
+  /**
+   * A frame sent from the client's unspecified address by another device than the client: known by
+   * its MAC alone, as the address names no one.
+   */
+  private void anotherSender(long mac) {
+    if (otherClients == null) {
+      otherClients = new OtherClients();
+    } else if (otherClients.repeatSender(mac, nowNanos)) {
+      return;
+    }
+    if (!otherClients.addSender(mac, Endpoint.ofMac(new MacAddress(mac), vlan), nowNanos)) {
+      owner.counters.add(Anomaly.FLOW_TOO_MANY_CLIENTS);
     }
   }
 
@@ -265,7 +304,8 @@ final class FlowState implements FlowContext, TcpReassembler.Receiver {
         clientIsA ? bPackets : aPackets,
         clientIsA ? bBytes : aBytes,
         firstNanos,
-        lastNanos);
+        lastNanos,
+        otherClients == null ? java.util.List.of() : otherClients.list());
   }
 
   private Endpoint endpoint(boolean sideA) {
@@ -317,6 +357,20 @@ final class FlowState implements FlowContext, TcpReassembler.Receiver {
   public void observe(boolean aboutClient, long epochNanos, Facts facts) {
     if (facts.size() > 0) {
       owner.emit(epochNanos, aboutClient ? client() : server(), facts);
+    }
+  }
+
+  @Override
+  public void alsoClient(Endpoint endpoint, long epochNanos) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    if (endpoint.equals(client())) {
+      return;
+    }
+    if (otherClients == null) {
+      otherClients = new OtherClients();
+    }
+    if (!otherClients.add(endpoint, epochNanos)) {
+      owner.counters.add(Anomaly.FLOW_TOO_MANY_CLIENTS);
     }
   }
 

@@ -169,6 +169,7 @@ final class PacketProcessor {
       f.bPackets++;
       f.bBytes += wire;
     }
+    f.nowNanos = now; // the time of the packet, for the macs and the session
     f.mac(srcIsA, p.srcMac, /* asSender= */ true);
     f.mac(!srcIsA, p.dstMac, /* asSender= */ false);
     if (now < f.firstNanos) {
@@ -195,7 +196,7 @@ final class PacketProcessor {
       }
     }
     if (f.state != FlowState.DONE) {
-      deliver(f, p, srcIsA == f.clientIsA, now);
+      deliver(f, p, srcIsA == f.clientIsA);
     }
   }
 
@@ -272,8 +273,7 @@ final class PacketProcessor {
     return (srcPort == 67 && dstPort == 68) || (srcPort == 547 && dstPort == 546);
   }
 
-  private void deliver(FlowState f, Packet p, boolean fromClient, long now) {
-    f.nowNanos = now;
+  private void deliver(FlowState f, Packet p, boolean fromClient) {
     if (f.isTcp()) {
       if (p.payloadWireLength == 0 && (p.tcpFlags & Packet.TCP_SYN) == 0) {
         return;

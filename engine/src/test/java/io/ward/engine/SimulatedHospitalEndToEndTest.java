@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ward.capture.CaptureSource;
 import io.ward.capture.ProgressListener;
 import io.ward.model.Device;
+import io.ward.model.MacAddress;
 import io.ward.simulate.HospitalSimulator;
 import io.ward.simulate.SimulationConfig;
 import java.io.ByteArrayInputStream;
@@ -124,6 +125,69 @@ class SimulatedHospitalEndToEndTest {
       assertThat(b.vendor()).isEqualTo(a.vendor());
       assertThat(b.ips()).isEqualTo(a.ips());
       assertThat(b.evidence()).hasSameSizeAs(a.evidence());
+    }
+  }
+
+  /**
+   * Every device tshark sees send a DHCP client message, as the frame's sender or as its chaddr, is
+   * a DHCP client: also those after the first on the flow from 0.0.0.0:68 to 255.255.255.255:67,
+   * which all clients without an address share.
+   */
+  @Test
+  void shouldCreditEveryDhcpClientTsharkSeesWithDhcp() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(tsharkRuns(), "tshark is the oracle");
+    Process p =
+        new ProcessBuilder(
+                "tshark",
+                "-n",
+                "-r",
+                dir.resolve("hospital.pcap").toString(),
+                "-Y",
+                "dhcp.type == 1",
+                "-T",
+                "fields",
+                "-E",
+                "occurrence=f",
+                "-e",
+                "eth.src",
+                "-e",
+                "dhcp.hw.mac_addr")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    java.util.Set<MacAddress> clients = new java.util.TreeSet<>();
+    for (String line : new String(p.getInputStream().readAllBytes()).split("\n")) {
+      for (String mac : line.split("\t")) {
+        if (!mac.isBlank()) {
+          clients.add(MacAddress.parse(mac));
+        }
+      }
+    }
+    assertThat(p.waitFor()).isZero();
+    assertThat(clients).as("tshark's DHCP clients").hasSizeGreaterThan(10);
+
+    java.util.Map<MacAddress, Device> byMac = new java.util.HashMap<>();
+    result.devices().forEach(d -> d.mac().ifPresent(m -> byMac.put(m, d)));
+    assertThat(clients)
+        .allSatisfy(
+            mac ->
+                assertThat(byMac.get(mac))
+                    .as("device of %s", mac)
+                    .isNotNull()
+                    .extracting(Device::protocolsAsClient)
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.ITERABLE)
+                    .contains("dhcp"));
+  }
+
+  private static boolean tsharkRuns() {
+    try {
+      Process p = new ProcessBuilder("tshark", "--version").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

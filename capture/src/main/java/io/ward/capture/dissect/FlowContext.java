@@ -37,6 +37,15 @@ public interface FlowContext {
   }
 
   /**
+   * Says that {@code endpoint}, not this flow's client, also spoke as its client at {@code
+   * epochNanos}: a DHCP message names its client (chaddr) apart from the frame's sender, and before
+   * they have an address all DHCP clients share one flow. It is credited with the flow's protocol
+   * as the client is (see {@link io.ward.model.Flow#otherClients}); naming the client itself does
+   * nothing.
+   */
+  void alsoClient(Endpoint endpoint, long epochNanos);
+
+  /**
    * Counts one piece of input this dissector could not parse, by a short kind like {@code
    * hl7.bad_msh} (a Zeek "weird"). Never throws.
    */

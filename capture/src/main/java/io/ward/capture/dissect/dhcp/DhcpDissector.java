@@ -12,7 +12,9 @@ import io.ward.model.Transport;
  * request list, vendor class, client id, FQDN, MUD URL) and the address a server binds to it.
  *
  * <p>The subject is the client hardware address (chaddr), never the Ethernet source: behind a relay
- * agent (RFC 1542) every message arrives from the relay's MAC.
+ * agent (RFC 1542) every message arrives from the relay's MAC. A chaddr other than the flow's
+ * client is credited as a client of the flow too: before they have an address, all clients send
+ * from 0.0.0.0:68 to 255.255.255.255:67, one flow whose client is the first of them.
  */
 public final class DhcpDissector implements Dissector {
 
@@ -76,6 +78,9 @@ public final class DhcpDissector implements Dissector {
 
     private void emitClient(DhcpMessage m, boolean fromClient, long t) {
       Endpoint subject = clientSubject(m, fromClient);
+      if (m.chaddr().isPresent() && !m.chaddr().equals(flow.client().mac())) {
+        flow.alsoClient(subject, t);
+      }
       m.hostname().ifPresent(v -> flow.observe(subject, t, ObservationFields.DHCP_HOSTNAME, v));
       m.paramList().ifPresent(v -> flow.observe(subject, t, ObservationFields.DHCP_PARAM_LIST, v));
       m.vendorClass()

@@ -43,6 +43,41 @@ class DhcpDissectorTest {
   }
 
   @Test
+  void shouldCreditEachChaddrOtherThanTheFlowsClientAsAClientOfTheFlow() {
+    // On 0.0.0.0:68 -> 255.255.255.255:67 the flow's client is whichever sent first.
+    RecordingFlowContext shared =
+        new RecordingFlowContext(
+            Endpoint.of(CLIENT, IpAddress.parse("0.0.0.0"), 7),
+            68,
+            Endpoint.of(
+                MacAddress.parse("ff:ff:ff:ff:ff:ff"), IpAddress.parse("255.255.255.255"), 7),
+            67);
+    DissectorDriver onShared = new DissectorDriver(new DhcpDissector(), shared);
+    byte[] fromFirst =
+        DhcpBytes.request().chaddr(0x00, 0x0b, 0x82, 0x01, 0xfc, 0x42).option(53, 1).build();
+    byte[] fromSecond = DhcpBytes.request().chaddr(0x00, 0xd0, 0x75, 0, 0, 2).option(53, 1).build();
+    byte[] fromThird = DhcpBytes.request().chaddr(0x00, 0xd0, 0x75, 0, 0, 3).option(53, 3).build();
+    byte[] offer =
+        DhcpBytes.reply()
+            .chaddr(0x00, 0xd0, 0x75, 0, 0, 4)
+            .yiaddr(10, 0, 0, 5)
+            .option(53, 2)
+            .build();
+
+    onShared.feed(true, 1L, fromFirst);
+    onShared.feed(true, 2L, fromSecond);
+    onShared.feed(true, 3L, fromThird);
+    onShared.feed(true, 4L, fromSecond);
+    onShared.feed(false, 5L, offer);
+
+    assertThat(shared.otherClients())
+        .as("the chaddr of every client message but the flow's client's; a server's is not one")
+        .containsExactly(
+            Endpoint.ofMac(MacAddress.parse("00:d0:75:00:00:02"), 7),
+            Endpoint.ofMac(MacAddress.parse("00:d0:75:00:00:03"), 7));
+  }
+
+  @Test
   void shouldBindLeasedAddressToChaddrOnAck() {
     byte[] ack =
         DhcpBytes.reply()

@@ -22,6 +22,7 @@ public final class RecordingFlowContext implements FlowContext {
   private final int serverPort;
   private final List<Observation> observations = new ArrayList<>();
   private final Map<String, Integer> anomalies = new TreeMap<>();
+  private final List<Endpoint> otherClients = new ArrayList<>();
   private boolean encrypted;
 
   /** A context for a flow between two explicit endpoints. */
@@ -72,6 +73,14 @@ public final class RecordingFlowContext implements FlowContext {
   }
 
   @Override
+  public void alsoClient(Endpoint endpoint, long epochNanos) {
+    java.util.Objects.requireNonNull(endpoint, "endpoint");
+    if (!endpoint.equals(client) && !otherClients.contains(endpoint)) {
+      otherClients.add(endpoint);
+    }
+  }
+
+  @Override
   public void anomaly(String kind) {
     anomalies.merge(kind, 1, Integer::sum);
   }
@@ -97,6 +106,11 @@ public final class RecordingFlowContext implements FlowContext {
   /** The observations emitted about one subject. */
   public List<Observation> about(Endpoint subject) {
     return observations.stream().filter(o -> o.subject().equals(subject)).toList();
+  }
+
+  /** The endpoints a dissector said also spoke as the client, in the order it first said so. */
+  public List<Endpoint> otherClients() {
+    return List.copyOf(otherClients);
   }
 
   /** Anomaly counts by kind. */
