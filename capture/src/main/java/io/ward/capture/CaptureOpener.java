@@ -9,6 +9,7 @@ import java.io.SequenceInputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -48,6 +49,25 @@ final class CaptureOpener {
   static Opened open(
       String name, ReadableByteChannel raw, Counters counters, int bufferBytes, boolean readAhead)
       throws IOException {
+    return open(
+        name,
+        raw,
+        counters,
+        bufferBytes,
+        readAhead ? rest -> new ReadAheadChannel(rest, "ward-read") : null);
+  }
+
+  /**
+   * As {@link #open(String, ReadableByteChannel, Counters, int, boolean)}, an uncompressed source
+   * read on the thread of the channel {@code readAhead} makes of the rest of it (none when null).
+   */
+  static Opened open(
+      String name,
+      ReadableByteChannel raw,
+      Counters counters,
+      int bufferBytes,
+      Function<InputStream, ReadAheadChannel> readAhead)
+      throws IOException {
     ChannelInput in = new ChannelInput(raw, bufferBytes);
     requireData(name, in, "");
     byte[] b = in.array();
@@ -77,11 +97,11 @@ final class CaptureOpener {
       }
     }
     Opened opened = open(name, in, counters, false, null);
-    if (!readAhead) {
+    if (readAhead == null) {
       return opened;
     }
     // Started only once the header is known to be a capture's: the reader has read it already.
-    ReadAheadChannel ahead = new ReadAheadChannel(Channels.newInputStream(raw), "ward-read");
+    ReadAheadChannel ahead = readAhead.apply(Channels.newInputStream(raw));
     in.continueFrom(ahead);
     return new Opened(opened.reader(), false, ahead);
   }

@@ -8,11 +8,12 @@ import java.nio.channels.ReadableByteChannel;
 /**
  * Workers that each read the whole capture file on a thread of their own and process only the flows
  * their {@link FlowShares} give them; worker 0 is the calling thread, which also keeps the totals
- * and reports progress. Nothing is copied or handed between threads: each worker decodes every
- * packet's headers to find its owner, which costs less than the copy {@link ParallelRunner} makes
- * of every packet it hands over, and the work splits evenly because no thread also feeds the
- * others. Only for an uncompressed file, which can be read again, and a few workers: each reads all
- * the bytes (from the page cache after the first), and each reader's buffer may grow to {@link
+ * and reports progress. No packet is copied or handed between workers: each decodes every packet's
+ * headers to find its owner, which costs less than the copy {@link ParallelRunner} makes of every
+ * packet it hands over, and the work splits evenly because no worker also feeds the others (workers
+ * 1 and up take the file's bytes in place from a thread that reads them, see {@link #start}). Only
+ * for an uncompressed file, which can be read again, and a few workers: each reads all the bytes
+ * (from the page cache after the first), and each reader's buffer may grow to {@link
  * ChannelInput}'s largest on a hostile pcapng.
  */
 final class FileScanWorkers {
@@ -44,17 +45,35 @@ final class FileScanWorkers {
   /**
    * Starts workers 1 and up, each with a reader of its own over {@code file} processing {@code
    * processors[i]}; the caller runs worker 0 on {@code processors[0]}.
+   *
+   * <p>Each of these workers' readers reads the file on a thread of its own ({@link
+   * ReadAheadChannel#ofSharedFile}), never on the worker's thread: all read one {@code
+   * FileChannel}, which an interrupt during a read closes for every reader, and a worker's thread
+   * may be interrupted by what it runs (a sink that restores an interrupt it caught) or by anyone
+   * who has it. Such an interrupt is not a request to stop ({@link WorkerThreads}), and the worker
+   * goes on. Worker 0, the caller's thread, reads the file itself: an interrupt of it is the
+   * caller's request to stop the analysis.
    */
   static FileScanWorkers start(String name, FileSlice file, PacketProcessor[] processors)
       throws IOException {
     FileScanWorkers workers = new FileScanWorkers(processors.length);
     try {
       for (int i = 1; i < processors.length; i++) {
-        FileSlice bytes = file.again();
-        CaptureReader reader =
-            CaptureOpener.open(name, bytes, new Counters(), ChannelInput.DEFAULT_CAPACITY).reader();
+        String readThread = "ward-read-" + i;
+        CaptureOpener.Opened opened =
+            CaptureOpener.open(
+                name,
+                file.again(),
+                new Counters(),
+                ChannelInput.DEFAULT_CAPACITY,
+                rest -> ReadAheadChannel.ofSharedFile(rest, readThread, workers.threads::stopping));
         PacketProcessor processor = processors[i];
-        workers.threads.start(i, () -> workers.work(reader, processor));
+        try {
+          workers.threads.start(i, () -> workers.work(opened, processor));
+        } catch (RuntimeException | Error e) {
+          closeQuietly(opened, e);
+          throw e;
+        }
       }
     } catch (IOException | RuntimeException | Error e) {
       workers.abort();
@@ -63,23 +82,31 @@ final class FileScanWorkers {
     return workers;
   }
 
-  private void work(CaptureReader reader, PacketProcessor processor) {
+  private void work(CaptureOpener.Opened opened, PacketProcessor processor) {
     PacketRecord record = new PacketRecord();
+    CaptureReader reader = opened.reader();
     long packets = 0;
-    try {
+    try (opened) {
       while (reader.next(record)) {
         processor.process(record);
         if ((++packets & CaptureEngine.INTERRUPT_CHECK_MASK) == 0 && Thread.interrupted()) {
           if (threads.stopping()) {
             return;
           }
-          // Not a request to stop (see WorkerThreads): cleared, and the worker goes on. One that
-          // comes during a read of the file closes its channel instead, and the analysis fails.
+          // Not a request to stop (see WorkerThreads): cleared, and the worker goes on.
         }
       }
       processor.finishAll();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void closeQuietly(CaptureOpener.Opened opened, Throwable failure) {
+    try {
+      opened.close();
+    } catch (IOException | RuntimeException suppressed) {
+      failure.addSuppressed(suppressed);
     }
   }
 

@@ -8,6 +8,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ReadableByteChannel;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads a stream on a thread of its own, a few chunks ahead of the channel's reader, so that
@@ -52,6 +53,18 @@ final class ReadAheadChannel implements ReadableByteChannel {
   private final Thread thread;
   private volatile boolean open = true;
 
+  /** Whether {@link #close} interrupts the reading thread, or only wakes it (see {@link #WAKE}). */
+  private final boolean interruptOnClose;
+
+  /** Whether an interrupt of the thread waiting in {@link #take} asks it to stop waiting. */
+  private final BooleanSupplier stopRequested;
+
+  /**
+   * Put in {@link #empty} by a {@link #close} that does not interrupt, to wake a reading thread
+   * waiting for an empty chunk; never filled.
+   */
+  private static final Chunk WAKE = new Chunk(0);
+
   /** The chunk being read, or null before the first read. */
   private Chunk current;
 
@@ -60,7 +73,7 @@ final class ReadAheadChannel implements ReadableByteChannel {
    * ({@code length < 0}).
    */
   static final class Chunk {
-    final byte[] bytes = new byte[HEADROOM + CHUNK_BYTES];
+    final byte[] bytes;
     int length;
 
     /** Where {@link #read} goes on from. */
@@ -68,11 +81,46 @@ final class ReadAheadChannel implements ReadableByteChannel {
 
     /** Why the stream ended, when it did not simply end. */
     Throwable failure;
+
+    Chunk() {
+      this(HEADROOM + CHUNK_BYTES);
+    }
+
+    private Chunk(int size) {
+      bytes = new byte[size];
+    }
   }
 
-  /** Starts reading {@code source} on a daemon thread called {@code threadName}. */
+  /**
+   * Starts reading {@code source} on a daemon thread called {@code threadName}. Closing interrupts
+   * that thread, which may be blocked on a pipe; an interrupt of the thread taking chunks ends its
+   * wait.
+   */
   ReadAheadChannel(InputStream source, String threadName) {
+    this(source, threadName, true, () -> true);
+  }
+
+  /**
+   * Starts reading {@code file}, a file other threads read through the same {@code FileChannel}
+   * ({@link FileScanWorkers}), on a daemon thread called {@code threadName} that nothing ever
+   * interrupts: an interrupt during a read closes that channel for every reader. Closing wakes the
+   * thread instead, which a file's read does not keep waiting. The thread taking chunks stops
+   * waiting on an interrupt only when {@code stopRequested} says so; any other interrupt is not a
+   * request to stop (as {@link WorkerThreads} has it), and is cleared.
+   */
+  static ReadAheadChannel ofSharedFile(
+      InputStream file, String threadName, BooleanSupplier stopRequested) {
+    return new ReadAheadChannel(file, threadName, false, stopRequested);
+  }
+
+  private ReadAheadChannel(
+      InputStream source,
+      String threadName,
+      boolean interruptOnClose,
+      BooleanSupplier stopRequested) {
     this.source = source;
+    this.interruptOnClose = interruptOnClose;
+    this.stopRequested = stopRequested;
     for (int i = 0; i < CHUNKS; i++) {
       empty.add(new Chunk());
     }
@@ -95,6 +143,9 @@ final class ReadAheadChannel implements ReadableByteChannel {
         c = empty.take();
       } catch (InterruptedException e) {
         continue; // closed, which the loop sees, or not a request to stop
+      }
+      if (c == WAKE) {
+        continue; // closed, which the loop sees
       }
       c.pos = HEADROOM;
       try {
@@ -147,16 +198,24 @@ final class ReadAheadChannel implements ReadableByteChannel {
     if (!open) {
       throw new ClosedChannelException();
     }
-    try {
-      return filled.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for the capture's bytes");
+    while (true) {
+      try {
+        return filled.take();
+      } catch (InterruptedException e) {
+        if (stopRequested.getAsBoolean()) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while waiting for the capture's bytes");
+        }
+        // Not a request to stop: cleared, and the wait goes on.
+      }
     }
   }
 
   /** Gives a chunk from {@link #take} back to be filled again. */
   void release(Chunk c) {
+    if (!open) {
+      return; // closed by this same reader, which reads no more; WAKE may fill the queue
+    }
     c.failure = null;
     assert scribble(c);
     empty.add(c); // cannot be full: the chunk came from the CHUNKS in flight
@@ -197,7 +256,8 @@ final class ReadAheadChannel implements ReadableByteChannel {
    * Stops the reading thread, waiting a moment for it (a thread blocked reading a pipe that stays
    * open may not answer the interrupt; it is a daemon and ends with the stream), then closes the
    * stream. An interrupt during a read of a {@code FileChannel} closes that channel: the source's
-   * channel must not be shared with a reader that goes on after this one.
+   * channel must not be shared with a reader that goes on after this one, unless this one reads a
+   * shared file ({@link #ofSharedFile}), whose thread is woken without an interrupt.
    */
   @Override
   public void close() throws IOException {
@@ -205,7 +265,11 @@ final class ReadAheadChannel implements ReadableByteChannel {
       return;
     }
     open = false;
-    thread.interrupt();
+    if (interruptOnClose) {
+      thread.interrupt();
+    } else {
+      empty.offer(WAKE); // refused only when chunks wait there: the thread is not waiting then
+    }
     WorkerThreads.joinEach(STOP_WAIT_MILLIS, thread);
     filled.clear();
     source.close();

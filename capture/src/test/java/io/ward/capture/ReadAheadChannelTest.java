@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A stream read on a thread of its own, ahead of the channel's reader. */
 class ReadAheadChannelTest {
@@ -165,6 +167,76 @@ class ReadAheadChannelTest {
   }
 
   /** Waits for the reading thread to end; close() waits only a moment, a loaded machine more. */
+  @Test
+  @Timeout(60)
+  void shouldLeaveASharedFileOpenWhenClosedWhileItsThreadStillReads(@TempDir Path tmp)
+      throws Exception {
+    // A worker's reader may stop before the end (a record cut short) while its thread still
+    // reads ahead: an interrupt then, during a read of the file's one FileChannel, closed it for
+    // the other workers still reading.
+    byte[] data = new byte[(ReadAheadChannel.CHUNKS + 12) * ReadAheadChannel.CHUNK_BYTES];
+    new Random(3).nextBytes(data);
+    Path file = java.nio.file.Files.write(tmp.resolve("shared.pcap"), data);
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+      FileSlice shared = new FileSlice(channel, data.length);
+      for (int round = 0; round < 200; round++) {
+        ReadAheadChannel ahead =
+            ReadAheadChannel.ofSharedFile(
+                java.nio.channels.Channels.newInputStream(shared.again()),
+                "test-ahead",
+                () -> true);
+        ahead.release(ahead.take()); // the thread reads on, into the chunks given back
+        ahead.close();
+        assertThat(channel.isOpen()).as("the shared file, round %d", round).isTrue();
+        awaitStopped(ahead);
+      }
+      assertThat(readAll(shared.again())).isEqualTo(data);
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void shouldWaitOnThroughAnInterruptOfASharedFilesReaderThatIsNoRequestToStop(@TempDir Path tmp)
+      throws Exception {
+    byte[] data = new byte[3 * ReadAheadChannel.CHUNK_BYTES + 17];
+    new Random(4).nextBytes(data);
+    Path file = java.nio.file.Files.write(tmp.resolve("shared.pcap"), data);
+    AtomicBoolean stop = new AtomicBoolean();
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file);
+        ReadAheadChannel ahead =
+            ReadAheadChannel.ofSharedFile(
+                java.nio.channels.Channels.newInputStream(new FileSlice(channel, data.length)),
+                "test-ahead",
+                stop::get)) {
+      ByteArrayOutputStream got = new ByteArrayOutputStream();
+      ByteBuffer dst = ByteBuffer.allocate(100_000);
+      while (true) {
+        Thread.currentThread().interrupt(); // a stray one, before every wait
+        if (ahead.read(dst.clear()) < 0) {
+          break;
+        }
+        got.write(dst.array(), 0, dst.position());
+      }
+      assertThat(got.toByteArray()).isEqualTo(data);
+
+      stop.set(true);
+      Thread.currentThread().interrupt();
+      assertThatThrownBy(() -> ahead.take())
+          .as("a request to stop ends the wait")
+          .isInstanceOf(InterruptedIOException.class);
+      assertThat(Thread.interrupted()).as("and keeps the interrupt").isTrue();
+    }
+  }
+
+  private static byte[] readAll(FileSlice in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteBuffer b = ByteBuffer.allocate(1 << 16);
+    while (in.read(b.clear()) >= 0) {
+      out.write(b.array(), 0, b.position());
+    }
+    return out.toByteArray();
+  }
+
   static void awaitStopped(ReadAheadChannel ahead) throws InterruptedException {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
     while (!ahead.stopped() && System.nanoTime() < deadline) {
