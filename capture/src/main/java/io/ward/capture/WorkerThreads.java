@@ -1,6 +1,7 @@
 package io.ward.capture;
 
 import java.io.InterruptedIOException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The threads of capture workers 1 and up (worker 0 is the calling thread): started, waited for,
@@ -85,18 +86,24 @@ final class WorkerThreads {
    */
   static void joinEach(long millisEach, Thread... threads) {
     boolean interrupted = Thread.interrupted();
-    try {
-      for (Thread t : threads) {
-        if (t != null) {
-          t.join(millisEach);
+    for (Thread t : threads) {
+      if (t == null) {
+        continue;
+      }
+      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millisEach);
+      long left;
+      // An interrupt meanwhile does not end the wait: when it did, the threads after this one were
+      // not waited for at all, and could still feed the sink of an analysis that had failed.
+      while (t.isAlive() && (left = until - System.nanoTime()) > 0) {
+        try {
+          TimeUnit.NANOSECONDS.timedJoin(t, left);
+        } catch (InterruptedException e) {
+          interrupted = true;
         }
       }
-    } catch (InterruptedException e) {
-      interrupted = true;
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
