@@ -112,12 +112,16 @@ final class HandOffSink implements ObservationSink {
    * stops it, and says so in {@link #stopping} before it interrupts; an interrupt from anywhere
    * else (a sink that restores one it caught, say) is cleared and the thread goes on, since ending
    * there would drop the calls still to come and leave the analysing thread waiting for a free
-   * batch.
+   * batch. It looks at {@link #stopping} before each wait too: a sink that swallowed the interrupt
+   * of an abort left it waiting for ever for a batch nobody would hand over, holding the sink.
    */
   private void feed() {
     while (true) {
       Batch b;
       try {
+        if (stopping) {
+          return; // aborted
+        }
         b = full.take();
       } catch (InterruptedException e) {
         if (stopping) {

@@ -274,6 +274,39 @@ class HandOffSinkTest {
         .hasSizeLessThan(HandOffSink.BATCH + 1);
   }
 
+  @Test
+  @Timeout(30)
+  void shouldEndTheFeedingThreadWhenAbortedEvenIfTheSinkSwallowedTheInterrupt() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    Recording swallowing =
+        new Recording() {
+          @Override
+          void record(String call) {
+            if (calls.isEmpty()) {
+              entered.countDown();
+              try {
+                new CountDownLatch(1).await(); // until interrupted
+              } catch (InterruptedException e) {
+                // swallowed, the interrupt not restored
+              }
+            }
+            super.record(call);
+          }
+        };
+    HandOffSink handOff = new HandOffSink(swallowing, "test-sink");
+    Random random = new Random(12);
+    for (int i = 0; i < 2 * HandOffSink.BATCH; i++) {
+      call(i, random, handOff);
+    }
+    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+    handOff.abort();
+
+    // Before, it fed the rest of its batch, skipped the next and waited for ever for another.
+    awaitStopped(handOff);
+    assertThat(swallowing.calls).hasSizeLessThanOrEqualTo(HandOffSink.BATCH);
+  }
+
   private static void awaitWaiting(Thread t) throws InterruptedException {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (t.getState() != Thread.State.WAITING && System.nanoTime() < until) {
