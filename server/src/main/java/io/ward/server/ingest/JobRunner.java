@@ -152,8 +152,21 @@ class JobRunner {
     }
   }
 
+  /**
+   * Analyses and merges a capture unless it is stored already: the very file sent again is known by
+   * its upload hash {@code sha256} without reading it; the same capture in another container
+   * (gzip-compressed, or compressed otherwise) by its content hash ({@link CaptureContent}), which
+   * costs one decompression of a gzip file before its analysis.
+   */
   private void runCapture(Job job, Path file, String sha256) throws IOException, JobFailure {
-    Optional<Long> already = writer.captureBySha256(sha256);
+    Optional<Long> already = writer.captureByContent(sha256, sha256);
+    String content = sha256;
+    if (already.isEmpty()) {
+      content = CaptureContent.sha256(file, sha256);
+      if (!content.equals(sha256)) {
+        already = writer.captureByContent(content, sha256);
+      }
+    }
     if (already.isPresent()) {
       store.succeed(job.id(), alreadyIngested(already.get()), 0, 0, already.get());
       return;
@@ -182,6 +195,7 @@ class JobRunner {
     CaptureFacts facts =
         new CaptureFacts(
             sha256,
+            content,
             job.filename(),
             job.sizeBytes(),
             s.format(),
@@ -195,15 +209,24 @@ class JobRunner {
             s.warnings());
     var flows = result.flows().resolve(result.devices());
     try {
-      mergeCapture(job, sha256, s, facts, result, flows);
+      mergeCapture(job, s, facts, result, flows);
     } catch (DuplicateKeyException e) {
       // Stored meanwhile by another process on this database (this one merges one at a time).
-      Optional<Long> stored = writer.captureBySha256(sha256);
+      Optional<Long> stored = writer.captureByContent(content, sha256);
       if (stored.isEmpty()) {
         throw e;
       }
       store.succeed(job.id(), alreadyIngested(stored.get()), 0, 0, stored.get());
     }
+  }
+
+  /** The upload's hash for the audit trail, and the capture's when gunzipping changed it. */
+  private static String hashes(CaptureFacts facts) {
+    return "sha256 "
+        + facts.sha256()
+        + (facts.contentSha256().equals(facts.sha256())
+            ? ""
+            : ", content sha256 " + facts.contentSha256());
   }
 
   private static String alreadyIngested(long captureId) {
@@ -216,7 +239,6 @@ class JobRunner {
    */
   private void mergeCapture(
       Job job,
-      String sha256,
       CaptureSummary s,
       CaptureFacts facts,
       CapturePipeline.Result result,
@@ -224,7 +246,7 @@ class JobRunner {
     merge(
         job,
         () -> {
-          Optional<Long> stored = writer.captureBySha256(sha256);
+          Optional<Long> stored = writer.captureByContent(facts.contentSha256(), facts.sha256());
           if (stored.isPresent()) {
             succeed(job, alreadyIngested(stored.get()), 0, 0, stored.get());
             return;
@@ -247,7 +269,7 @@ class JobRunner {
               job.createdBy(),
               "ingest.capture",
               "capture:" + m.captureId(),
-              job.filename() + " (sha256 " + sha256 + "): " + message,
+              job.filename() + " (" + hashes(facts) + "): " + message,
               "job:" + job.id());
         });
   }

@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * What is stored about one ingested capture.
  *
- * @param sha256 the content hash of the file as uploaded (the idempotency key)
+ * @param sha256 the SHA-256 of the file as uploaded (the audit trail names it)
+ * @param contentSha256 the SHA-256 of the capture itself, after gunzipping (the idempotency key:
+ *     the same capture in another container is the same capture)
  * @param filename the name it was uploaded under
  * @param sizeBytes the stored size
  * @param format {@code pcap} or {@code pcapng}
@@ -18,6 +20,7 @@ import java.util.Optional;
  */
 public record CaptureFacts(
     String sha256,
+    String contentSha256,
     String filename,
     long sizeBytes,
     String format,

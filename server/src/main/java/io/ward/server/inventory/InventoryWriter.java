@@ -99,11 +99,17 @@ public class InventoryWriter {
     this.clock = Clock.systemUTC();
   }
 
-  /** The id of the stored capture with this content hash, if it was ingested already. */
+  /**
+   * The id of the stored capture with this content (the SHA-256 of the capture after gunzipping),
+   * or uploaded as this very file, if it was ingested already. The upload hash finds gzip captures
+   * stored before content hashes were (their content hash is unknown).
+   */
   @Transactional(readOnly = true)
-  public Optional<Long> captureBySha256(String sha256) {
-    return jdbc.sql("SELECT id FROM capture WHERE sha256 = ?")
-        .param(sha256)
+  public Optional<Long> captureByContent(String contentSha256, String uploadSha256) {
+    return jdbc.sql(
+            "SELECT id FROM capture WHERE content_sha256 = ? OR sha256 = ?"
+                + " ORDER BY id FETCH FIRST 1 ROWS ONLY")
+        .params(contentSha256, uploadSha256)
         .query(Long.class)
         .optional();
   }
@@ -174,11 +180,13 @@ public class InventoryWriter {
   private long insertCapture(CaptureFacts c, int deviceCount, String by) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
-            "INSERT INTO capture (sha256, filename, size_bytes, format, gzip, packets, wire_bytes,"
-                + " flows, observations, devices, first_packet, last_packet, warnings,"
-                + " ingested_by, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            "INSERT INTO capture (sha256, content_sha256, filename, size_bytes, format, gzip,"
+                + " packets, wire_bytes, flows, observations, devices, first_packet, last_packet,"
+                + " warnings, ingested_by, ingested_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             c.sha256(),
+            c.contentSha256(),
             clip(c.filename(), 500),
             c.sizeBytes(),
             clip(c.format(), 16),

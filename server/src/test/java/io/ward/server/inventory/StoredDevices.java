@@ -57,6 +57,7 @@ public final class StoredDevices {
   public static CaptureFacts capture(String sha256) {
     return new CaptureFacts(
         sha256,
+        sha256,
         "synthetic.pcap",
         100,
         "pcap",
