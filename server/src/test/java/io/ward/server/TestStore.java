@@ -117,6 +117,14 @@ public final class TestStore implements AutoCloseable {
     return new TestStore(postgresSettings(dir, schema), Optional.of(schema), dir, more);
   }
 
+  /**
+   * A store on a database a test prepared beforehand (migrated to an older version, say): the
+   * in-memory H2 or PostgreSQL schema {@code settings} name, the schema dropped on close.
+   */
+  public static TestStore on(ServerSettings settings, Optional<String> pgSchema) throws Exception {
+    return new TestStore(settings, pgSchema, settings.dataDir().orElseThrow());
+  }
+
   /** A random schema name for one test class. */
   public static String newSchemaName() {
     return "ward_t_"
