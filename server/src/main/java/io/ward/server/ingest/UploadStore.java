@@ -33,10 +33,10 @@ import org.springframework.stereotype.Component;
  * captures hold HL7 and DICOM payloads, i.e. patient data, which Ward never keeps in clear. Each
  * such upload has a file of its own (its SHA-256 and a random part), so deleting one job's file
  * never takes a file another job still reads; a capture sent again is still recognised by its
- * SHA-256, which stays in the database. Feeds, SBOMs and MDS2 forms are kept, named by their
- * SHA-256 so the same content is kept once: the advisory knowledge is read again from them whenever
- * it changes. One whose job failed or was cancelled is deleted unless another job holds the same
- * content ({@link #discardUnimported}).
+ * SHA-256 (of its content, {@link CaptureContent}), which stays in the database. Feeds, SBOMs and
+ * MDS2 forms are kept, named by their SHA-256 so the same content is kept once: the advisory
+ * knowledge is read again from them whenever it changes. One whose job failed or was cancelled is
+ * deleted unless another job holds the same content ({@link #discardUnimported}).
  */
 @Component
 class UploadStore {
