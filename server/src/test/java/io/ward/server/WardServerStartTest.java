@@ -59,6 +59,21 @@ class WardServerStartTest {
   }
 
   @Test
+  void shouldSayInOneLineThatTheUploadLimitIsNotAPositiveSize() {
+    for (String size : List.of("0", "-1GB", "lots")) {
+      assertThatThrownBy(
+              () ->
+                  WardServer.start(
+                      TestStore.h2Settings(dir), Map.of("ward.ingest.max-upload-size", size)))
+          .as(size)
+          .isInstanceOf(ServerStartException.class)
+          .hasMessageStartingWith("bad configuration: ward.ingest")
+          .hasMessageContaining("max-upload-size")
+          .hasMessageNotContaining("\n");
+    }
+  }
+
+  @Test
   void shouldRefusePlainHttpOffLoopbackAndAnUnknownDatabaseKind() {
     assertThatThrownBy(
             () -> WardServer.start(TestStore.h2Settings(dir).withBindAddress("0.0.0.0", false)))

@@ -47,6 +47,11 @@ public final class ApiException extends RuntimeException {
         HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content", detail, Map.of());
   }
 
+  /** The refusal of an upload the ingest side would not store: 413. */
+  public static ApiException refused(io.ward.server.ingest.UploadRefused e) {
+    return tooLarge(e.getMessage());
+  }
+
   /** The problem document for this refusal. */
   public org.springframework.http.ProblemDetail toProblem() {
     org.springframework.http.ProblemDetail p =

@@ -1,5 +1,7 @@
 package io.ward.server.api;
 
+import io.ward.server.config.WardProperties;
+import io.ward.server.ingest.UploadRefused;
 import java.io.UncheckedIOException;
 import java.util.NoSuchElementException;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -30,6 +33,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  private final long maxUploadBytes;
+
+  ApiExceptionHandler(WardProperties properties) {
+    this.maxUploadBytes = properties.ingest().maxUploadSize().toBytes();
+  }
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
@@ -71,6 +80,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<ProblemDetail> multipart(MultipartException e) {
     return api(ApiException.badRequest("the multipart body cannot be read: " + rootMessage(e)));
+  }
+
+  /** An upload over {@code ward.ingest.max-upload-size}, stopped by the servlet container. */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      MaxUploadSizeExceededException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ApiException e = ApiException.refused(UploadRefused.tooLarge(null, maxUploadBytes));
+    return ResponseEntity.status(e.status()).body(e.toProblem());
   }
 
   @ExceptionHandler(DataIntegrityViolationException.class)

@@ -5,6 +5,7 @@ import io.ward.server.ingest.IngestService;
 import io.ward.server.ingest.Job;
 import io.ward.server.ingest.JobKind;
 import io.ward.server.ingest.JobService;
+import io.ward.server.ingest.UploadRefused;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +15,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Uploads and job control shared by the API and the console: a file that does not start like a
- * capture is refused before anything is stored; cancelling a finished job is a conflict.
+ * capture is refused before anything is stored, as is one larger than the upload limit (413);
+ * cancelling a finished job is a conflict.
  */
 @Service
 public class IngestCommands {
@@ -42,6 +44,8 @@ public class IngestCommands {
                               + " is not a capture: expected pcap, pcapng or gzip-compressed"
                               + " pcap/pcapng; nothing was stored"));
       return ingest.submitCapture(in, name(file), actor);
+    } catch (UploadRefused e) {
+      throw ApiException.refused(e);
     } catch (IOException e) {
       throw new UncheckedIOException("the upload could not be stored", e);
     }
@@ -52,6 +56,8 @@ public class IngestCommands {
     requireFile(file);
     try (InputStream in = file.getInputStream()) {
       return ingest.submitFeed(in, name(file), actor);
+    } catch (UploadRefused e) {
+      throw ApiException.refused(e);
     } catch (IOException e) {
       throw new UncheckedIOException("the upload could not be stored", e);
     }
@@ -89,6 +95,8 @@ public class IngestCommands {
                               + ImportMagic.expected(kind)
                               + "; nothing was stored"));
       return ingest.submitFile(kind, in, name(file), actor);
+    } catch (UploadRefused e) {
+      throw ApiException.refused(e);
     } catch (IOException e) {
       throw new UncheckedIOException("the upload could not be stored", e);
     }
@@ -123,6 +131,8 @@ public class IngestCommands {
                               + ImportMagic.expected(JobKind.CMDB)
                               + "; nothing was stored"));
       return ingest.submitCmdb(in, name(file), map, name(mapping), actor);
+    } catch (UploadRefused e) {
+      throw ApiException.refused(e);
     } catch (IOException e) {
       throw new UncheckedIOException("the upload could not be stored", e);
     }
@@ -159,6 +169,11 @@ public class IngestCommands {
   /** The feed sync settings, for the console. */
   public io.ward.server.config.WardProperties.Sync syncSettings() {
     return ingest.syncSettings();
+  }
+
+  /** The largest upload accepted, e.g. "8 GiB", for the console. */
+  public String maxUpload() {
+    return ingest.maxUpload();
   }
 
   /** One job, or 404. */

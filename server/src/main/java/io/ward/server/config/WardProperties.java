@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Ward's own settings ({@code ward.*}; environment variables such as {@code WARD_DATA_DIR} and
@@ -82,12 +83,25 @@ public record WardProperties(
   }
 
   /**
-   * Background jobs.
+   * Background jobs and the uploads they read.
    *
    * @param threads jobs analysed at once
    * @param workers capture worker threads per analysis
+   * @param maxUploadSize the largest file one upload may hold (a capture, feed, SBOM, MDS2 form or
+   *     CMDB export), as stored: a gzip file's compressed size
    */
-  public record Ingest(@DefaultValue("1") int threads, @DefaultValue("1") int workers) {}
+  public record Ingest(
+      @DefaultValue("1") int threads,
+      @DefaultValue("1") int workers,
+      @DefaultValue("8GB") DataSize maxUploadSize) {
+
+    public Ingest {
+      if (maxUploadSize.toBytes() <= 0) {
+        throw new IllegalArgumentException(
+            "max-upload-size must be a positive size such as 8GB or 500MB, not " + maxUploadSize);
+      }
+    }
+  }
 
   /**
    * Login protection and first-start setup.

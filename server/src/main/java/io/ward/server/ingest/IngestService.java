@@ -210,6 +210,11 @@ public class IngestService {
     return sync;
   }
 
+  /** The largest upload stored, as people read it ({@code ward.ingest.max-upload-size}). */
+  public String maxUpload() {
+    return UploadRefused.size(uploads.maxBytes());
+  }
+
   private Job record(JobKind kind, UploadStore.Stored stored, String filename, Actor actor) {
     return tx.execute(status -> recordInTransaction(kind, stored, filename, actor));
   }

@@ -16,11 +16,23 @@ import org.springframework.context.annotation.Configuration;
  * <data-dir>/uploads/.parts}, owner-only, emptied at start ({@link UploadStore#sweep}). By default
  * it would be the container's directory under {@code java.io.tmpdir}, readable by every local user,
  * where a crash mid-upload left a capture's patient data for good.
+ *
+ * <p>The container's size limits are {@code ward.ingest.max-upload-size} (Spring's {@code
+ * spring.servlet.multipart.max-file-size} and {@code max-request-size} are not used): a request
+ * that declares a larger body is refused before it is read, one that sends more is stopped when its
+ * file passes the limit, and what it had written is deleted. {@link UploadStore} checks the same
+ * limit again, for uploads that do not come through the container.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(MultipartProperties.class)
 class UploadPartsConfig {
+
+  /**
+   * What a request may carry besides the file: the form's other fields, a CMDB column mapping (at
+   * most 64 KiB), the multipart headers.
+   */
+  static final long REQUEST_OVERHEAD = 1 << 20;
 
   @Bean
   MultipartConfigElement multipartConfigElement(MultipartProperties multipart, UploadStore store) {
@@ -33,8 +45,8 @@ class UploadPartsConfig {
     MultipartConfigElement config = multipart.createMultipartConfig();
     return new MultipartConfigElement(
         parts.toString(),
-        config.getMaxFileSize(),
-        config.getMaxRequestSize(),
+        store.maxBytes(),
+        store.maxBytes() + REQUEST_OVERHEAD,
         config.getFileSizeThreshold());
   }
 }

@@ -59,10 +59,19 @@ class UploadStore {
   /** The kinds whose upload is read only by its own job. */
   static final Set<JobKind> TRANSIENT = Set.of(JobKind.CAPTURE, JobKind.CMDB);
 
+  private static final int BUFFER = 1 << 16;
+
   private final Path root;
+  private final long maxBytes;
 
   UploadStore(WardProperties properties) {
     this.root = properties.dataDirectory().resolve("uploads").toAbsolutePath().normalize();
+    this.maxBytes = properties.ingest().maxUploadSize().toBytes();
+  }
+
+  /** The largest upload stored ({@code ward.ingest.max-upload-size}), in bytes. */
+  long maxBytes() {
+    return maxBytes;
   }
 
   /**
@@ -81,6 +90,7 @@ class UploadStore {
   /**
    * Streams {@code in} to disk under {@code kind}; a failed copy leaves nothing behind.
    *
+   * @throws UploadRefused the upload is larger than {@link #maxBytes}
    * @throws IOException the stream broke or the disk is full
    */
   Stored store(InputStream in, JobKind kind, String filename) throws IOException {
@@ -90,7 +100,7 @@ class UploadStore {
     long size;
     try {
       try (OutputStream out = new DigestOutputStream(OwnerOnly.newOutputStream(temp), digest)) {
-        size = in.transferTo(out);
+        size = copy(in, out, filename);
       }
       String sha = HexFormat.of().formatHex(digest.digest());
       Path target =
@@ -107,6 +117,23 @@ class UploadStore {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /**
+   * Copies at most {@link #maxBytes} (checked before writing, so a larger upload never fills the
+   * disk past the limit).
+   */
+  private long copy(InputStream in, OutputStream out, String filename) throws IOException {
+    byte[] buf = new byte[BUFFER];
+    long size = 0;
+    for (int n; (n = in.read(buf)) >= 0; ) {
+      size += n;
+      if (size > maxBytes) {
+        throw UploadRefused.tooLarge(filename, maxBytes);
+      }
+      out.write(buf, 0, n);
+    }
+    return size;
   }
 
   /**

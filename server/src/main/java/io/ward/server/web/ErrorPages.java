@@ -1,5 +1,7 @@
 package io.ward.server.web;
 
+import io.ward.server.config.WardProperties;
+import io.ward.server.ingest.UploadRefused;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,6 +32,12 @@ class ErrorPages implements ErrorController {
   /** The problem type of a form without a valid CSRF token. */
   static final URI CSRF = URI.create("urn:ward:problem:csrf");
 
+  private final long maxUploadBytes;
+
+  ErrorPages(WardProperties properties) {
+    this.maxUploadBytes = properties.ingest().maxUploadSize().toBytes();
+  }
+
   @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
   Object page(HttpServletRequest request, Model model, HttpServletResponse response) {
     if (path(request).startsWith("/api/")) {
@@ -49,7 +57,7 @@ class ErrorPages implements ErrorController {
         .body(p);
   }
 
-  static ProblemDetail problem(HttpServletRequest request) {
+  ProblemDetail problem(HttpServletRequest request) {
     int code = status(request);
     HttpStatus status = HttpStatus.resolve(code);
     if (status == null) {
@@ -86,7 +94,10 @@ class ErrorPages implements ErrorController {
         break;
       case CONTENT_TOO_LARGE:
         p.setTitle("Too large");
-        p.setDetail("the request is larger than the server accepts");
+        p.setDetail(
+            isMultipart(request)
+                ? UploadRefused.tooLarge(null, maxUploadBytes).getMessage()
+                : "the request is larger than the server accepts");
         break;
       case BAD_REQUEST:
         p.setTitle("Invalid request");
@@ -101,6 +112,12 @@ class ErrorPages implements ErrorController {
     }
     p.setInstance(URI.create(safePath(path)));
     return p;
+  }
+
+  /** An upload: the container's 413 for it is {@code ward.ingest.max-upload-size}. */
+  private static boolean isMultipart(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
   }
 
   private static int status(HttpServletRequest request) {

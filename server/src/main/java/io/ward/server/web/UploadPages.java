@@ -34,6 +34,7 @@ class UploadPages {
     model.addAttribute("page", "upload");
     model.addAttribute("jobs", jobs.recent(20).stream().map(JobJson::of).toList());
     model.addAttribute("feedSync", commands.syncSettings());
+    model.addAttribute("maxUpload", commands.maxUpload());
     return "upload";
   }
 

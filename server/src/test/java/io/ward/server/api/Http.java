@@ -126,6 +126,24 @@ public final class Http {
   public HttpResponse<String> upload(
       String path, Map<String, String> fields, String field, String filename, byte[] content)
       throws Exception {
+    return upload(path, fields, field, filename, content, "application/json");
+  }
+
+  /** A multipart upload sent as a browser sends a form (it asks for a page back). */
+  public HttpResponse<String> uploadForm(
+      String path, Map<String, String> fields, String field, String filename, byte[] content)
+      throws Exception {
+    return upload(path, fields, field, filename, content, "text/html,*/*;q=0.8");
+  }
+
+  private HttpResponse<String> upload(
+      String path,
+      Map<String, String> fields,
+      String field,
+      String filename,
+      byte[] content,
+      String accept)
+      throws Exception {
     String boundary = "----ward" + UUID.randomUUID().toString().replace("-", "");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Map.Entry<String, String> f : fields.entrySet()) {
@@ -151,7 +169,7 @@ public final class Http {
     out.writeBytes(content);
     out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return send(
-        request(path, "application/json")
+        request(path, accept)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
             .build());

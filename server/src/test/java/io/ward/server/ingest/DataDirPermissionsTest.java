@@ -94,7 +94,13 @@ class DataDirPermissionsTest {
     Files.setPosixFilePermissions(captures, PosixFilePermissions.fromString("rwxr-xr-x"));
     var properties =
         new io.ward.server.config.WardProperties(
-            dataDir, null, null, null, null, /* background= */ false);
+            dataDir,
+            null,
+            new io.ward.server.config.WardProperties.Ingest(
+                1, 1, org.springframework.util.unit.DataSize.ofGigabytes(8)),
+            null,
+            null,
+            /* background= */ false);
     try (InputStream in = Files.newInputStream(TestData.file("pcaps/ndpi/hl7.pcap"))) {
       new UploadStore(properties).store(in, JobKind.CAPTURE, "hl7.pcap");
     }
