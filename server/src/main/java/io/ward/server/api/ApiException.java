@@ -47,9 +47,17 @@ public final class ApiException extends RuntimeException {
         HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content", detail, Map.of());
   }
 
-  /** The refusal of an upload the ingest side would not store: 413. */
+  /** 507: the server has no space left to store what was sent. */
+  public static ApiException insufficientStorage(String detail) {
+    return new ApiException(
+        HttpStatus.INSUFFICIENT_STORAGE, "Insufficient storage", detail, Map.of());
+  }
+
+  /** The refusal of an upload the ingest side would not store: 413 or 507. */
   public static ApiException refused(io.ward.server.ingest.UploadRefused e) {
-    return tooLarge(e.getMessage());
+    return e.reason() == io.ward.server.ingest.UploadRefused.Reason.TOO_LARGE
+        ? tooLarge(e.getMessage())
+        : insufficientStorage(e.getMessage());
   }
 
   /** The problem document for this refusal. */

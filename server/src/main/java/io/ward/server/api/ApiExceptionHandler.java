@@ -4,6 +4,7 @@ import io.ward.server.config.WardProperties;
 import io.ward.server.ingest.UploadRefused;
 import java.io.UncheckedIOException;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,19 +78,35 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return api(ApiException.notFound(e.getMessage() == null ? "not found" : e.getMessage()));
   }
 
+  /**
+   * A multipart body the servlet container could not take: 507 when the disk under the data
+   * directory is full (the container writes large parts there while receiving them), else 400.
+   */
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+    Optional<UploadRefused> full = UploadRefused.diskFull(null, e);
+    if (full.isPresent()) {
+      log.warn("an upload was refused, the disk is full: {}", rootMessage(e));
+      return api(ApiException.refused(full.get()));
+    }
     return api(ApiException.badRequest("the multipart body cannot be read: " + rootMessage(e)));
   }
 
-  /** An upload over {@code ward.ingest.max-upload-size}, stopped by the servlet container. */
+  /**
+   * An upload over {@code ward.ingest.max-upload-size}, stopped by the servlet container. Spring
+   * tells this by the words of the failure ("request … large"), which a write error while the
+   * container stores the part can hold too: a full disk is still a 507.
+   */
   @Override
   protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
       MaxUploadSizeExceededException ex,
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    ApiException e = ApiException.refused(UploadRefused.tooLarge(null, maxUploadBytes));
+    UploadRefused refused =
+        UploadRefused.diskFull(null, ex)
+            .orElseGet(() -> UploadRefused.tooLarge(null, maxUploadBytes));
+    ApiException e = ApiException.refused(refused);
     return ResponseEntity.status(e.status()).body(e.toProblem());
   }
 

@@ -15,8 +15,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Uploads and job control shared by the API and the console: a file that does not start like a
- * capture is refused before anything is stored, as is one larger than the upload limit (413);
- * cancelling a finished job is a conflict.
+ * capture is refused before anything is stored, as is one larger than the upload limit (413) or one
+ * the full disk cannot take (507); cancelling a finished job is a conflict.
  */
 @Service
 public class IngestCommands {

@@ -1,10 +1,13 @@
 package io.ward.server.ingest;
 
 import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * An upload Ward will not store, with the message for the user: larger than {@code
- * ward.ingest.max-upload-size}. Nothing of it is kept and nothing stored before changes.
+ * ward.ingest.max-upload-size}, or the disk under the data directory is full. Nothing of it is kept
+ * and nothing stored before changes.
  */
 public final class UploadRefused extends IOException {
   private static final long serialVersionUID = 1L;
@@ -12,7 +15,9 @@ public final class UploadRefused extends IOException {
   /** Why. */
   public enum Reason {
     /** Larger than the configured limit (HTTP 413). */
-    TOO_LARGE
+    TOO_LARGE,
+    /** No space left where uploads are written (HTTP 507). */
+    DISK_FULL
   }
 
   private final Reason reason;
@@ -36,6 +41,32 @@ public final class UploadRefused extends IOException {
             + size(maxBytes)
             + " (ward.ingest.max-upload-size); nothing was stored",
         null);
+  }
+
+  /**
+   * The upload refused because the disk is full, when {@code failure} (or a cause of it) says so:
+   * ENOSPC ("No space left on device") or EDQUOT ("Disk quota exceeded"). Java reports both only by
+   * an {@link IOException}'s message.
+   */
+  public static Optional<UploadRefused> diskFull(String filename, Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof UploadRefused refused) {
+        return Optional.of(refused);
+      }
+      String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+      if (t instanceof IOException
+          && (m.contains("no space left on device") || m.contains("disk quota exceeded"))) {
+        return Optional.of(
+            new UploadRefused(
+                Reason.DISK_FULL,
+                (filename == null ? "the upload" : filename)
+                    + " could not be stored: the server's disk is full (no space left where the"
+                    + " data directory keeps uploads); nothing was stored, free space there and"
+                    + " upload it again",
+                failure));
+      }
+    }
+    return Optional.empty();
   }
 
   /** A size as people read it: 8 GiB, 500 MiB, 64 KiB, else in bytes. */

@@ -90,16 +90,24 @@ class UploadStore {
   /**
    * Streams {@code in} to disk under {@code kind}; a failed copy leaves nothing behind.
    *
-   * @throws UploadRefused the upload is larger than {@link #maxBytes}
-   * @throws IOException the stream broke or the disk is full
+   * @throws UploadRefused the upload is larger than {@link #maxBytes}, or the disk is full
+   * @throws IOException the stream broke
    */
   Stored store(InputStream in, JobKind kind, String filename) throws IOException {
+    try {
+      return write(in, kind, filename);
+    } catch (IOException e) {
+      throw UploadRefused.diskFull(filename, e).orElseThrow(() -> e);
+    }
+  }
+
+  private Stored write(InputStream in, JobKind kind, String filename) throws IOException {
     Path dir = uploadDirectory(root.resolve(kind.uploadDir()));
     Path temp = dir.resolve(TEMP_PREFIX + UUID.randomUUID());
     MessageDigest digest = sha256();
     long size;
     try {
-      try (OutputStream out = new DigestOutputStream(OwnerOnly.newOutputStream(temp), digest)) {
+      try (OutputStream out = new DigestOutputStream(newFile(temp), digest)) {
         size = copy(in, out, filename);
       }
       String sha = HexFormat.of().formatHex(digest.digest());
@@ -136,21 +144,31 @@ class UploadStore {
     return size;
   }
 
+  /** A new owner-only file; tests make its writes fail as on a full disk. */
+  OutputStream newFile(Path file) throws IOException {
+    return OwnerOnly.newOutputStream(file);
+  }
+
   /**
    * Stores a CMDB export's column mapping beside the export, under the name the user gave it (so
    * messages about it name that file); it lives and goes with the export.
    *
-   * @throws IOException the stream broke or the disk is full
+   * @throws UploadRefused the disk is full
+   * @throws IOException the stream broke
    */
   Path storeMapping(Stored upload, InputStream in, String filename) throws IOException {
-    Path dir = uploadDirectory(mappingDir(upload.path()));
-    // The cleaned name holds no separator; "." and ".." would still name a directory.
-    String name = filename.equals(".") || filename.equals("..") ? "mapping" : filename;
-    Path file = dir.resolve(name);
-    try (OutputStream out = OwnerOnly.newOutputStream(file)) {
-      in.transferTo(out);
+    try {
+      Path dir = uploadDirectory(mappingDir(upload.path()));
+      // The cleaned name holds no separator; "." and ".." would still name a directory.
+      String name = filename.equals(".") || filename.equals("..") ? "mapping" : filename;
+      Path file = dir.resolve(name);
+      try (OutputStream out = newFile(file)) {
+        in.transferTo(out);
+      }
+      return file;
+    } catch (IOException e) {
+      throw UploadRefused.diskFull(filename, e).orElseThrow(() -> e);
     }
-    return file;
   }
 
   /**

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -58,13 +59,26 @@ class ErrorPages implements ErrorController {
   }
 
   ProblemDetail problem(HttpServletRequest request) {
+    String path = path(request);
+    // The servlet container reads a console form's parts for its CSRF token, before any
+    // controller: a full disk while it writes them ends here.
+    Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+    Optional<UploadRefused> full =
+        failure instanceof Throwable t ? UploadRefused.diskFull(null, t) : Optional.empty();
+    if (full.isPresent()) {
+      ProblemDetail p =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.INSUFFICIENT_STORAGE, full.get().getMessage());
+      p.setTitle("Insufficient storage");
+      p.setInstance(URI.create(safePath(path)));
+      return p;
+    }
     int code = status(request);
     HttpStatus status = HttpStatus.resolve(code);
     if (status == null) {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
     }
     ProblemDetail p = ProblemDetail.forStatus(status);
-    String path = path(request);
     Object denied = request.getAttribute(WebAttributes.ACCESS_DENIED_403);
     switch (status) {
       case FORBIDDEN:

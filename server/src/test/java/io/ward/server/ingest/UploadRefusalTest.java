@@ -8,8 +8,12 @@ import io.ward.server.TestData;
 import io.ward.server.TestDatabase;
 import io.ward.server.TestStore;
 import io.ward.server.audit.Actor;
+import io.ward.server.audit.AuditLog;
+import io.ward.server.config.WardProperties;
 import java.io.ByteArrayInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,10 +23,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Uploads Ward refuses to store: one larger than {@code ward.ingest.max-upload-size}. No job, no
- * audit entry and no file is left, and nothing stored before changes.
+ * Uploads Ward refuses to store: one larger than {@code ward.ingest.max-upload-size}, and one the
+ * disk has no space for. The disk is made full for real where a file is written: its bytes also go
+ * to {@code /dev/full}, whose writes fail with ENOSPC ("No space left on device") as a full
+ * filesystem's do. Either way no job, no audit entry and no file is left, and nothing stored before
+ * changes.
  */
 class UploadRefusalTest {
   static final int LIMIT = 16 * 1024;
@@ -89,6 +97,69 @@ class UploadRefusalTest {
               new ByteArrayInputStream(Arrays.copyOf(capture, LIMIT)), "cut.pcap", actor);
       assertThat(atLimit.sizeBytes()).isEqualTo(LIMIT);
       store.finished(atLimit.id());
+    }
+
+    @Test
+    void shouldRefuseAnUploadTheFullDiskCannotTakeAndLeaveNothingBehind() throws Exception {
+      byte[] capture = Files.readAllBytes(TestData.file("pcaps/ndpi/hl7.pcap"));
+      WardProperties properties = store.bean(WardProperties.class);
+      IngestService ingest =
+          new IngestService(
+              new FullDisk(properties),
+              store.bean(JobStore.class),
+              store.bean(JobService.class),
+              store.bean(AuditLog.class),
+              store.bean(TransactionTemplate.class),
+              properties);
+      Map<String, Object> before = stored();
+
+      UploadRefused refused =
+          catchThrowableOfType(
+              UploadRefused.class,
+              () -> ingest.submitCapture(new ByteArrayInputStream(capture), "hl7.pcap", actor));
+      assertThat(refused.reason()).isEqualTo(UploadRefused.Reason.DISK_FULL);
+      assertThat(refused.getMessage())
+          .startsWith("hl7.pcap could not be stored: the server's disk is full")
+          .endsWith("nothing was stored, free space there and upload it again");
+      assertThat(refused).rootCause().hasMessageContaining("No space left on device");
+      assertThat(stored()).isEqualTo(before);
+    }
+  }
+
+  /**
+   * The uploads on a full disk: each file is created, and what is written to it is also written to
+   * {@code /dev/full}, so the first write fails as on a full filesystem, the file partly written.
+   */
+  static final class FullDisk extends UploadStore {
+    FullDisk(WardProperties properties) {
+      super(properties);
+    }
+
+    @Override
+    OutputStream newFile(Path file) throws IOException {
+      OutputStream real = super.newFile(file);
+      OutputStream full = new FileOutputStream("/dev/full");
+      return new OutputStream() {
+        @Override
+        public void write(int b) throws IOException {
+          write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          real.write(b, off, len);
+          real.flush();
+          full.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+          try (real;
+              full) {
+            // both closed
+          }
+        }
+      };
     }
   }
 }
