@@ -1,7 +1,7 @@
 package io.ward.server.web;
 
+import io.ward.server.api.RemediationJson;
 import java.io.Serializable;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
@@ -13,7 +13,8 @@ import org.springframework.http.HttpStatus;
  *
  * @param remediationId the record whose card the form is on
  * @param form {@link #STATUS} or {@link #EDIT}
- * @param fields the submitted fields, by name (absent ones as empty)
+ * @param fields the submitted fields, by name (absent ones as empty), each cut to the length its
+ *     input allows ({@link TypedFields})
  */
 record CardInput(long remediationId, String form, Map<String, String> fields)
     implements Serializable {
@@ -33,7 +34,12 @@ record CardInput(long remediationId, String form, Map<String, String> fields)
     return new CardInput(
         id,
         STATUS,
-        fields("to", to, "note", note, "acceptReason", acceptReason, "acceptUntil", acceptUntil));
+        new TypedFields()
+            .put("to", to, TypedFields.CHOICE)
+            .put("note", note, RemediationJson.MAX_NOTE)
+            .put("acceptReason", acceptReason, RemediationJson.MAX_NOTE)
+            .put("acceptUntil", acceptUntil, TypedFields.DATE)
+            .map());
   }
 
   /** The edit form as submitted. */
@@ -42,24 +48,12 @@ record CardInput(long remediationId, String form, Map<String, String> fields)
     return new CardInput(
         id,
         EDIT,
-        fields(
-            "owner",
-            owner,
-            "due",
-            due,
-            "maintenanceWindow",
-            maintenanceWindow,
-            "fixedVersion",
-            fixedVersion));
-  }
-
-  /** Names and values, in turn; a field not sent is kept as empty. */
-  private static Map<String, String> fields(String... namesAndValues) {
-    Map<String, String> m = new HashMap<>();
-    for (int i = 0; i < namesAndValues.length; i += 2) {
-      m.put(namesAndValues[i], namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1]);
-    }
-    return m;
+        new TypedFields()
+            .put("owner", owner, RemediationJson.MAX_OWNER)
+            .put("due", due, TypedFields.DATE)
+            .put("maintenanceWindow", maintenanceWindow, RemediationJson.MAX_WINDOW)
+            .put("fixedVersion", fixedVersion, RemediationJson.MAX_VERSION)
+            .map());
   }
 
   /**

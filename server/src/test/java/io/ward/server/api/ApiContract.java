@@ -356,6 +356,45 @@ abstract class ApiContract {
         .containsPattern("<details class=\"edit-work\"[^>]* open");
   }
 
+  @Test
+  void shouldKeepNoMoreOfARefusedCardsFormThanItsFieldsAllow() throws Exception {
+    long device = anyDevice();
+    long finding =
+        Fixtures.finding(server, device, "CVE-2099-" + (postgres() ? "4101" : "4102"), 60, false);
+    long id = remediation(device, finding, "a note too long").get("id").asLong();
+    Http console = Http.session(server.url());
+    console.signIn(SharedServer.userName(Role.CLINICAL_ENGINEER), SharedServer.PASSWORD);
+    String back = "/devices/" + device;
+    // The browser stops at maxlength="2000"; a post that ignores it is refused, and the session
+    // keeps no more of it than the field could have held.
+    String note = "n".repeat(RemediationJson.MAX_NOTE) + "BEYOND" + "m".repeat(50_000);
+    HttpResponse<String> refused =
+        console.form(
+            "/remediations/" + id + "/status",
+            Map.of(
+                "to",
+                "in-progress",
+                "note",
+                note,
+                "acceptReason",
+                "r".repeat(RemediationJson.MAX_NOTE) + "BEYOND",
+                "returnTo",
+                back + "#work-" + id,
+                "_csrf",
+                console.csrf()));
+    assertThat(refused.statusCode()).isEqualTo(302);
+    String page = console.page(back).body();
+    assertThat(page).contains("note is longer than " + RemediationJson.MAX_NOTE + " characters");
+    String card = card(page, id);
+    assertThat(card)
+        .contains("value=\"" + "n".repeat(RemediationJson.MAX_NOTE) + "\"")
+        .contains("value=\"" + "r".repeat(RemediationJson.MAX_NOTE) + "\"")
+        .doesNotContain("BEYOND")
+        .doesNotContain("nm");
+    assertThat(Http.json(auditor.get("/api/v1/remediations/" + id).body()).get("status").asString())
+        .isEqualTo("open");
+  }
+
   private JsonNode remediation(long device, long finding, String title) throws Exception {
     HttpResponse<String> created =
         clinical.json(
