@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -195,6 +196,7 @@ class WorkPages {
     return submit(
         flash,
         returnTo,
+        keep(flash, NewWorkInput.device(deviceIds, title, findingIds, owner, due, window)),
         () -> {
           Remediation r =
               commands.create(
@@ -230,6 +232,7 @@ class WorkPages {
     return submit(
         flash,
         returnTo,
+        keep(flash, NewWorkInput.group(advisoryKey, product, title, owner, due, window)),
         () -> {
           RemediationJson.Group body =
               new RemediationJson.Group(
@@ -291,7 +294,7 @@ class WorkPages {
     return submit(
         flash,
         returnTo,
-        Optional.of(CardInput.edit(id, owner, due, window, fixedVersion)),
+        keep(flash, CardInput.edit(id, owner, due, window, fixedVersion)),
         () -> {
           Remediation current = commands.get(id);
           Optional<LocalDate> d = Params.date("due", due);
@@ -334,7 +337,7 @@ class WorkPages {
     return submit(
         flash,
         returnTo,
-        Optional.of(CardInput.status(id, to, note, acceptReason, acceptUntil)),
+        keep(flash, CardInput.status(id, to, note, acceptReason, acceptUntil)),
         () -> {
           if ("risk-accepted".equals(to)
               && (acceptReason == null
@@ -378,28 +381,42 @@ class WorkPages {
 
   /**
    * Runs a remediation form's action through the API's commands: its notice on success, the
-   * refusal's message otherwise, flashed to the page it returns to.
-   */
-  private static String submit(RedirectAttributes flash, String returnTo, FormAction action) {
-    return submit(flash, returnTo, Optional.empty(), action);
-  }
-
-  /**
-   * As above, for a form on a card: a refused one also flashes what was typed, which the card shows
-   * again ({@code typed} in the page's model).
+   * refusal's message otherwise, flashed to the page it returns to, with what {@code onRefusal}
+   * adds (what was typed, which the form shows again).
    */
   private static String submit(
-      RedirectAttributes flash, String returnTo, Optional<CardInput> typed, FormAction action) {
+      RedirectAttributes flash,
+      String returnTo,
+      Consumer<ApiException> onRefusal,
+      FormAction action) {
     try {
       Done done = action.run();
       flash.addFlashAttribute("notice", done.notice());
       return done.redirect().orElseGet(() -> Redirects.back(returnTo, "/remediations"));
     } catch (ApiException e) {
       flash.addFlashAttribute("failure", e.getMessage());
-      typed
-          .filter(t -> t.keptAfter(e.status()))
-          .ifPresent(t -> flash.addFlashAttribute("typed", t));
+      onRefusal.accept(e);
       return Redirects.back(returnTo, "/remediations");
     }
+  }
+
+  /**
+   * On a refusal, flashes what was typed on a card ({@code typed} in the page's model), unless the
+   * refusal is one after which it is not shown again ({@link CardInput#keptAfter}).
+   */
+  private static Consumer<ApiException> keep(RedirectAttributes flash, CardInput typed) {
+    return e -> {
+      if (typed.keptAfter(e.status())) {
+        flash.addFlashAttribute("typed", typed);
+      }
+    };
+  }
+
+  /**
+   * On a refusal, flashes what was typed into a form that opens a record ({@code typedNew} in the
+   * page's model): nothing is overwritten by sending it again, whatever the refusal.
+   */
+  private static Consumer<ApiException> keep(RedirectAttributes flash, NewWorkInput typed) {
+    return e -> flash.addFlashAttribute("typedNew", typed);
   }
 }

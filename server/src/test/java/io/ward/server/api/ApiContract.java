@@ -395,6 +395,117 @@ abstract class ApiContract {
         .isEqualTo("open");
   }
 
+  @Test
+  void shouldShowWhatWasTypedAgainWhenTheDevicePageRefusesANewRecord() throws Exception {
+    long device = anyDevice();
+    String cve = "CVE-2099-" + (postgres() ? "43" : "44");
+    long ticked = Fixtures.finding(server, device, cve + "01", 60, false);
+    long unticked = Fixtures.finding(server, device, cve + "02", 50, false);
+    // A record on the device: the form is then folded away unless it has something to show.
+    remediation(device, ticked, "already open");
+    long records = server.count("remediation");
+    Http console = Http.session(server.url());
+    console.signIn(SharedServer.userName(Role.CLINICAL_ENGINEER), SharedServer.PASSWORD);
+    String back = "/devices/" + device;
+
+    // A due date out of range: refused, and the form comes back open with what was typed.
+    HttpResponse<String> refused =
+        console.form(
+            "/remediations",
+            Map.of(
+                "deviceIds",
+                String.valueOf(device),
+                "title",
+                "Replace <pump> & \"retire\" <script>alert(1)</script>",
+                "findingIds",
+                String.valueOf(ticked),
+                "owner",
+                "biomed <night>",
+                "due",
+                "1999-12-31",
+                "maintenanceWindow",
+                "Sunday 02:00 & later",
+                "returnTo",
+                back,
+                "_csrf",
+                console.csrf()));
+    assertThat(refused.statusCode()).isEqualTo(302);
+    String page = console.page(back).body();
+    assertThat(page).contains("due must be a date from 2000-01-01");
+    String form = newWork(page);
+    assertThat(form)
+        .containsPattern("<details class=\"new-work\"[^>]* open")
+        .contains(
+            "value=\"Replace &lt;pump&gt; &amp; &quot;retire&quot;"
+                + " &lt;script&gt;alert(1)&lt;/script&gt;\"")
+        .contains("value=\"biomed &lt;night&gt;\"")
+        .contains("value=\"1999-12-31\"")
+        .contains("value=\"Sunday 02:00 &amp; later\"")
+        .containsPattern("value=\"" + ticked + "\"[^>]* checked")
+        .doesNotContainPattern("value=\"" + unticked + "\"[^>]* checked");
+    assertThat(page).doesNotContain("<script>alert(1)");
+    assertThat(server.count("remediation")).isEqualTo(records);
+    // Shown once: the next visit has the form as it always starts.
+    form = newWork(console.page(back).body());
+    assertThat(form)
+        .doesNotContain("biomed")
+        .contains("value=\"Remediate ")
+        .containsPattern("value=\"" + unticked + "\"[^>]* checked");
+
+    // Only on the form of the device it was about, even when sent back to another device's page.
+    long other =
+        ok(auditor.get("/api/v1/devices?limit=2&sort=id&order=asc"))
+            .get("items")
+            .get(1)
+            .get("id")
+            .asLong();
+    console.form(
+        "/remediations",
+        Map.of(
+            "deviceIds",
+            String.valueOf(device),
+            "title",
+            "meant for the first device",
+            "due",
+            "1999-12-31",
+            "returnTo",
+            "/devices/" + other,
+            "_csrf",
+            console.csrf()));
+    page = console.page("/devices/" + other).body();
+    assertThat(page).contains("due must be a date from 2000-01-01");
+    assertThat(newWork(page)).doesNotContain("meant for the first device");
+
+    // A title longer than the field allows: refused, and kept only as long as the field.
+    console.form(
+        "/remediations",
+        Map.of(
+            "deviceIds",
+            String.valueOf(device),
+            "title",
+            "t".repeat(RemediationJson.MAX_TITLE) + "BEYOND" + "u".repeat(50_000),
+            "owner",
+            "o".repeat(RemediationJson.MAX_OWNER) + "BEYOND",
+            "returnTo",
+            back,
+            "_csrf",
+            console.csrf()));
+    page = console.page(back).body();
+    assertThat(page).contains("title is longer than " + RemediationJson.MAX_TITLE + " characters");
+    assertThat(newWork(page))
+        .contains("value=\"" + "t".repeat(RemediationJson.MAX_TITLE) + "\"")
+        .contains("value=\"" + "o".repeat(RemediationJson.MAX_OWNER) + "\"")
+        .doesNotContain("BEYOND");
+    assertThat(server.count("remediation")).isEqualTo(records);
+  }
+
+  /** The HTML of the device page's form that opens a record. */
+  private static String newWork(String page) {
+    int start = page.indexOf("<details class=\"new-work\"");
+    assertThat(start).as("the form that opens a record").isPositive();
+    return page.substring(start, page.indexOf("</details>", start));
+  }
+
   private JsonNode remediation(long device, long finding, String title) throws Exception {
     HttpResponse<String> created =
         clinical.json(

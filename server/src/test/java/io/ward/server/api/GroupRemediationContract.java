@@ -224,6 +224,108 @@ abstract class GroupRemediationContract {
   }
 
   @Test
+  void shouldShowWhatWasTypedAgainWhenTheAdvisoryPageRefusesAGroup() throws Exception {
+    GroupFixtures fleet = GroupFixtures.store(server.jdbc());
+    GroupFixtures other = GroupFixtures.store(server.jdbc());
+    Http console = Http.session(server.url());
+    console.signIn(SharedServer.userName(Role.CLINICAL_ENGINEER), SharedServer.PASSWORD);
+    String back = "/advisories/" + fleet.advisoryId();
+    java.util.regex.Matcher option =
+        java.util.regex.Pattern.compile("<option value=\"([^\"]+)\">[^<]*Pump A")
+            .matcher(console.page(back).body());
+    assertThat(option.find()).as("the Pump A choice").isTrue();
+    String pumpA = option.group(1);
+    long before = server.count("remediation");
+
+    // A due date out of range: refused, and the form shows the product and what was typed.
+    HttpResponse<String> refused =
+        console.form(
+            "/remediations/groups",
+            Map.of(
+                "advisoryKey",
+                fleet.advisoryKey(),
+                "product",
+                pumpA,
+                "title",
+                "Pumps <A> & \"friends\" <script>alert(1)</script>",
+                "owner",
+                "biomed <night>",
+                "due",
+                "1999-12-31",
+                "maintenanceWindow",
+                "Sunday 02:00 & later",
+                "returnTo",
+                back,
+                "_csrf",
+                console.csrf()));
+    assertThat(refused.statusCode()).isEqualTo(302);
+    String page = console.page(back).body();
+    assertThat(page).contains("due must be a date from 2000-01-01");
+    String form = groupForm(page);
+    assertThat(form)
+        .contains("<option value=\"" + pumpA + "\" selected")
+        .contains(
+            "value=\"Pumps &lt;A&gt; &amp; &quot;friends&quot;"
+                + " &lt;script&gt;alert(1)&lt;/script&gt;\"")
+        .contains("value=\"biomed &lt;night&gt;\"")
+        .contains("value=\"1999-12-31\"")
+        .contains("value=\"Sunday 02:00 &amp; later\"");
+    assertThat(page).doesNotContain("<script>alert(1)");
+    assertThat(server.count("remediation")).isEqualTo(before);
+    // Shown once.
+    assertThat(groupForm(console.page(back).body()))
+        .doesNotContain("biomed")
+        .doesNotContain("selected");
+
+    // Only on the form of the advisory it was about, even when sent back to another's page.
+    console.form(
+        "/remediations/groups",
+        Map.of(
+            "advisoryKey",
+            fleet.advisoryKey(),
+            "owner",
+            "meant for the first advisory",
+            "due",
+            "1999-12-31",
+            "returnTo",
+            "/advisories/" + other.advisoryId(),
+            "_csrf",
+            console.csrf()));
+    page = console.page("/advisories/" + other.advisoryId()).body();
+    assertThat(page).contains("due must be a date from 2000-01-01");
+    assertThat(groupForm(page)).doesNotContain("meant for the first advisory");
+
+    // Longer than the fields allow: refused, and kept only as long as each field.
+    console.form(
+        "/remediations/groups",
+        Map.of(
+            "advisoryKey",
+            fleet.advisoryKey(),
+            "title",
+            "t".repeat(RemediationJson.MAX_TITLE) + "BEYOND" + "u".repeat(50_000),
+            "maintenanceWindow",
+            "w".repeat(RemediationJson.MAX_WINDOW) + "BEYOND",
+            "returnTo",
+            back,
+            "_csrf",
+            console.csrf()));
+    page = console.page(back).body();
+    assertThat(page).contains("title is longer than " + RemediationJson.MAX_TITLE + " characters");
+    assertThat(groupForm(page))
+        .contains("value=\"" + "t".repeat(RemediationJson.MAX_TITLE) + "\"")
+        .contains("value=\"" + "w".repeat(RemediationJson.MAX_WINDOW) + "\"")
+        .doesNotContain("BEYOND");
+    assertThat(server.count("remediation")).isEqualTo(before);
+  }
+
+  /** The HTML of the advisory page's group form. */
+  private static String groupForm(String page) {
+    int start = page.indexOf("id=\"group-form\"");
+    assertThat(start).as("the group form").isPositive();
+    return page.substring(start, page.indexOf("</form>", start));
+  }
+
+  @Test
   void shouldMoveAGroupThroughItsStatusesAndVerifyItOnlyWhenEveryDeviceShowsTheFix()
       throws Exception {
     // A fleet of its own: flashing its pumps must not change what the other tests read.
