@@ -396,6 +396,57 @@ abstract class ApiContract {
   }
 
   @Test
+  void shouldShowTheRecordAsItNowStandsWhenAnEditIsRefusedBecauseItChangedMeanwhile()
+      throws Exception {
+    long device = anyDevice();
+    long finding =
+        Fixtures.finding(server, device, "CVE-2099-" + (postgres() ? "4201" : "4202"), 60, false);
+    JsonNode r = remediation(device, finding, "edited by two people");
+    long id = r.get("id").asLong();
+    int read = r.get("version").asInt();
+    Http console = Http.session(server.url());
+    console.signIn(SharedServer.userName(Role.CLINICAL_ENGINEER), SharedServer.PASSWORD);
+    String back = "/devices/" + device;
+    // Someone else changes the record after the page was read ...
+    JsonNode meanwhile =
+        ok(
+            analyst.json(
+                "PATCH",
+                "/api/v1/remediations/" + id,
+                Http.json(Map.of("version", read, "owner", "day shift"))));
+    // ... and this form, read before, is sent with the old version.
+    HttpResponse<String> stale =
+        console.form(
+            "/remediations/" + id + "/edit",
+            Map.of(
+                "version",
+                String.valueOf(read),
+                "owner",
+                "night shift",
+                "maintenanceWindow",
+                "Sunday 03:00",
+                "returnTo",
+                back + "#work-" + id,
+                "_csrf",
+                console.csrf()));
+    assertThat(stale.statusCode()).isEqualTo(302);
+    String page = console.page(back).body();
+    assertThat(page).contains("was changed by someone else");
+    // The card shows the record as it now stands, with its new version, and not the old input:
+    // sent again as it was, that input would overwrite the other change.
+    String card = card(page, id);
+    assertThat(card)
+        .contains("value=\"day shift\"")
+        .doesNotContain("night shift")
+        .doesNotContain("Sunday 03:00")
+        .containsPattern("name=\"version\" value=\"" + meanwhile.get("version").asInt() + "\"")
+        .doesNotContainPattern("<details class=\"edit-work\"[^>]* open");
+    JsonNode now = Http.json(auditor.get("/api/v1/remediations/" + id).body());
+    assertThat(now.get("owner").asString()).isEqualTo("day shift");
+    assertThat(now.get("version").asInt()).isEqualTo(meanwhile.get("version").asInt());
+  }
+
+  @Test
   void shouldShowWhatWasTypedAgainWhenTheDevicePageRefusesANewRecord() throws Exception {
     long device = anyDevice();
     String cve = "CVE-2099-" + (postgres() ? "43" : "44");
