@@ -10,7 +10,11 @@ public final class PasswordPolicy {
   /** Longest password accepted (hashing cost stays bounded). */
   public static final int MAX_PASSWORD = 256;
 
-  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
+  /** Longest user name accepted. */
+  public static final int MAX_USERNAME = 100;
+
+  private static final Pattern USERNAME =
+      Pattern.compile("[A-Za-z0-9._@-]{1," + MAX_USERNAME + "}");
 
   private PasswordPolicy() {}
 

@@ -9,6 +9,7 @@ import io.ward.server.audit.AuditLog;
 import io.ward.server.audit.AuditVerification;
 import io.ward.server.security.ApiToken;
 import io.ward.server.security.OwnPasswordChange;
+import io.ward.server.security.PasswordPolicy;
 import io.ward.server.security.Role;
 import io.ward.server.security.TokenService;
 import io.ward.server.security.UserService;
@@ -62,9 +63,10 @@ class AdminPages {
     } catch (ApiException | IllegalArgumentException e) {
       flash.addFlashAttribute("failure", e.getMessage());
       // Back with what was typed (not the password): re-entering only the name once created an
-      // admin, the form's first role.
-      flash.addFlashAttribute("newUsername", username);
-      flash.addFlashAttribute("newRole", role);
+      // admin, the form's first role. No longer than the fields allow (TypedFields).
+      flash.addFlashAttribute(
+          "newUsername", TypedFields.cap(username, PasswordPolicy.MAX_USERNAME));
+      flash.addFlashAttribute("newRole", TypedFields.cap(role, TypedFields.CHOICE));
     }
     return "redirect:/admin/users";
   }
@@ -137,8 +139,11 @@ class AdminPages {
   private String change(
       String username, RedirectAttributes flash, java.util.function.Supplier<String> work) {
     try {
-      if (!io.ward.server.security.PasswordPolicy.validUsername(username)
-          || users.find(username).isEmpty()) {
+      if (!PasswordPolicy.validUsername(username)) {
+        // Not said back: no user has such a name, and the message is flashed to the session.
+        throw ApiException.notFound("no user by that name");
+      }
+      if (users.find(username).isEmpty()) {
         throw ApiException.notFound("no user " + username);
       }
       flash.addFlashAttribute("notice", work.get());
