@@ -549,6 +549,71 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  @Order(15)
+  void shouldShowTheRiskAcceptanceFieldsAgainWithTheReasonWhenAnAcceptanceIsRefused()
+      throws Exception {
+    // The account in use was disabled by the test before; the admin goes on in a new session.
+    browser.driver.manage().deleteAllCookies();
+    signIn("admin", ADMIN_PASSWORD);
+    // A new record (the one before is in progress, from where a risk cannot be accepted).
+    open("/devices/" + deviceId);
+    if (!find("details.new-work form").isDisplayed()) {
+      find("details.new-work summary").click();
+    }
+    find("details.new-work form button[type=submit]").click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "opened"));
+    java.util.regex.Matcher opened =
+        java.util.regex.Pattern.compile("#(\\d+) opened").matcher(find(".notice").getText());
+    assertThat(opened.find()).isTrue();
+    long id = Long.parseLong(opened.group(1));
+    WebElement card = find("#work-" + id);
+    WebElement acceptance = card.findElement(By.cssSelector("fieldset.acceptance"));
+    assertThat(acceptance.isDisplayed()).as("shown only for risk accepted").isFalse();
+    new Select(card.findElement(By.cssSelector("select[name=to]"))).selectByValue("risk-accepted");
+    assertThat(acceptance.isDisplayed()).isTrue();
+    String reason = "no patch before Q3 <vendor> & \"segmented\" VLAN";
+    card.findElement(By.cssSelector("input[name=acceptReason]")).sendKeys(reason);
+    card.findElement(By.cssSelector("input[name=note]")).sendKeys("risk board of 12 May");
+    // Six years ahead: the server refuses an acceptance of more than five.
+    String until = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusYears(6).toString();
+    browser.driver.executeScript(
+        "arguments[0].value = arguments[1];",
+        card.findElement(By.cssSelector("input[name=acceptUntil]")),
+        until);
+    card.findElement(By.cssSelector(".status-form button")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".failure"), "at most 5 years ahead"));
+
+    // Back on the page, the card's form is as it was sent: risk accepted chosen, its fields shown.
+    card = find("#work-" + id);
+    assertThat(
+            new Select(card.findElement(By.cssSelector("select[name=to]")))
+                .getFirstSelectedOption()
+                .getAttribute("value"))
+        .isEqualTo("risk-accepted");
+    WebElement why = card.findElement(By.cssSelector("input[name=acceptReason]"));
+    assertThat(card.findElement(By.cssSelector("fieldset.acceptance")).isDisplayed()).isTrue();
+    assertThat(why.isDisplayed()).isTrue();
+    assertThat(why.getAttribute("value")).isEqualTo(reason);
+    assertThat(card.findElement(By.cssSelector("input[name=acceptUntil]")).getAttribute("value"))
+        .isEqualTo(until);
+    assertThat(card.findElement(By.cssSelector("input[name=note]")).getAttribute("value"))
+        .isEqualTo("risk board of 12 May");
+    browser.shot("22-risk-acceptance-refused");
+    assertThat(
+            server
+                .context()
+                .getBean(JdbcClient.class)
+                .sql("SELECT status FROM remediation WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single())
+        .isEqualTo("OPEN");
+  }
+
+  @Test
   @Order(13)
   void shouldShowEntriesUnderAKeyDeclaredLostAsACaveatOfAnIntactChain() throws Exception {
     // What `ward audit new-key --key-lost` does after the key file is lost, beside the server.
