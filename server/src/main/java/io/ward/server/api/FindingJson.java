@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * @param matchedBy what matched and why, in words
  * @param score risk score 0 to 100
- * @param decision the SSVC-style decision, when assessed
+ * @param decision the SSVC-style decision, when assessed: {@code act-now}, {@code act-soon}, {@code
+ *     track} or {@code defer}, the ids of {@code ward vulns --json} and the metrics
  * @param kevDueDate CISA's KEV due date for the CVE ({@code YYYY-MM-DD}), null when it is not in
  *     KEV or CISA set none; a remediation record opened without a date is due no later than this
  * @param rationale one line per input of the score

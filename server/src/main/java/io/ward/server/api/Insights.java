@@ -1,5 +1,6 @@
 package io.ward.server.api;
 
+import io.ward.server.exposure.StoredDecision;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -190,9 +191,9 @@ public class Insights {
       case "kev":
         return rs.getInt("open_findings") + " open findings, known exploited";
       default:
-        return rs.getString("risk_decision").isEmpty()
-            ? rs.getInt("open_findings") + " open findings"
-            : rs.getString("risk_decision") + ", " + rs.getInt("open_findings") + " open findings";
+        return StoredDecision.shown(rs.getString("risk_decision")).map(d -> d + ", ").orElse("")
+            + rs.getInt("open_findings")
+            + " open findings";
     }
   }
 

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param advisoryKey {@code <source>|<advisory id>}
  * @param matchedBy what matched and why, in words
  * @param score 0 to 100
- * @param decision the SSVC-style decision, when assessed
+ * @param decision the SSVC-style decision's id ({@code act-soon}), when assessed
  * @param epss EPSS probability, when known
  * @param rationale one line per input of the score
  * @param cvssVector the CVSS vector scored, when the advisory published one

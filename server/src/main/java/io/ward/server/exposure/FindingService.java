@@ -193,7 +193,7 @@ public class FindingService {
         text(rs.getString("status_reason")),
         rs.getString("matched_by"),
         rs.getInt("score"),
-        text(rs.getString("decision")),
+        StoredDecision.shown(rs.getString("decision")),
         rs.getBoolean("kev"),
         noEpss ? Optional.empty() : Optional.of(epss),
         rationale.isEmpty() ? List.of() : Arrays.asList(rationale.split("\n")),

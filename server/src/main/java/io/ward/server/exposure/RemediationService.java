@@ -227,7 +227,7 @@ public class RemediationService {
       if (row == null) {
         throw new NoSuchElementException("no finding " + f);
       }
-      Decision decision = decision(row.decision()).orElse(Decision.DEFER);
+      Decision decision = StoredDecision.parse(row.decision()).orElse(Decision.DEFER);
       LocalDate due = policy.due(opened, decision, row.kev(), row.kevDueDate());
       if (best == null || due.isBefore(best.due())) {
         best = new PolicyDue(due, basis(row.vulnerability(), decision, row.kev(), due, opened));
@@ -252,15 +252,6 @@ public class RemediationService {
     long days = ChronoUnit.DAYS.between(opened, due);
     String why = kev && days == policy.kevDays() ? "in CISA KEV" : "decision " + decision.id();
     return "policy: " + vulnerability + " " + why + ", " + days + " days";
-  }
-
-  private static Optional<Decision> decision(String stored) {
-    for (Decision d : Decision.values()) {
-      if (d.name().equals(stored) || d.id().equals(stored)) {
-        return Optional.of(d);
-      }
-    }
-    return Optional.empty();
   }
 
   /** One record (an expired risk acceptance is reopened first). */

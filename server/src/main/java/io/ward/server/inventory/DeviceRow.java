@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param key the engine's device id, e.g. {@code mac:00:1b:…} or {@code ip:10.1.2.3}
  * @param name a display name: hostname, else vendor and model, else the key
  * @param riskScore the highest finding score, 0 to 100
- * @param riskDecision the most urgent decision among its findings, when it has any
+ * @param riskDecision the most urgent decision among its findings ({@code act-now} …), when it has
+ *     any
  * @param kev true when a finding's CVE is in CISA's KEV catalog
  * @param endOfLife true when it runs software past its end of life
  * @param openFindings affected or possibly affected findings

@@ -2,6 +2,7 @@ package io.ward.server.inventory;
 
 import io.ward.model.Category;
 import io.ward.model.Criticality;
+import io.ward.server.exposure.StoredDecision;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -50,7 +51,7 @@ final class DeviceRows {
         rs.getBoolean("medical"),
         Criticality.fromId(rs.getString("criticality")).orElse(Criticality.LOW),
         rs.getInt("risk_score"),
-        text(rs.getString("risk_decision")),
+        StoredDecision.shown(rs.getString("risk_decision")),
         rs.getBoolean("kev"),
         rs.getBoolean("end_of_life"),
         rs.getInt("open_findings"),

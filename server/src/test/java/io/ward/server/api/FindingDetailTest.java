@@ -265,6 +265,61 @@ class FindingDetailTest {
           .contains(escape(f.get("statusReason").asString()));
     }
 
+    /**
+     * Every enum-valued field is the kebab-case id that docs/findings-schema.md, {@code ward vulns
+     * --json}, the remediation metrics and the API's own filters use (decisions were served as
+     * {@code ACT_SOON}), so that a value read from one answer can be given to another.
+     */
+    @Test
+    void shouldNameEveryEnumValueWithTheSchemasIds() throws Exception {
+      List<JsonNode> findings = new ArrayList<>();
+      findings.addAll(list(ok(auditor.get("/api/v1/devices/" + known + "/findings"))));
+      findings.addAll(list(ok(auditor.get("/api/v1/devices/" + unknown + "/findings"))));
+      findings.addAll(list(ok(auditor.get("/api/v1/findings?limit=500")).get("items")));
+      Set<String> metricsDecisions = new TreeSet<>();
+      ok(auditor.get("/api/v1/metrics/remediation"))
+          .get("openByDecision")
+          .forEach(u -> metricsDecisions.add(u.get("decision").asString()));
+      assertThat(metricsDecisions)
+          .containsExactlyInAnyOrder("act-now", "act-soon", "track", "defer");
+      assertThat(findings).isNotEmpty();
+      for (JsonNode f : findings) {
+        assertThat(f.get("decision").asString()).as(f.toString()).isIn(metricsDecisions);
+        assertThat(f.get("status").asString())
+            .isIn("affected", "possibly-affected", "not-affected");
+        assertThat(f.get("kind").asString())
+            .isIn("vulnerability", "recall", "end-of-life", "outdated-firmware");
+        if (f.hasNonNull("ssvc")) {
+          JsonNode ssvc = f.get("ssvc");
+          assertThat(ssvc.get("exploitation").asString()).isIn("none", "poc", "active");
+          assertThat(ssvc.get("technicalImpact").asString()).isIn("partial", "total");
+          assertThat(ssvc.get("missionWellbeing").asString()).isIn("low", "medium", "high");
+        }
+        for (JsonNode o : f.get("remediations")) {
+          assertThat(o.get("kind").asString())
+              .isIn("patch", "mitigation", "workaround", "no-fix", "compensating-control");
+        }
+      }
+      // The decision filter takes the value a finding shows.
+      JsonNode first = findings.get(0);
+      String decision = first.get("decision").asString();
+      assertThat(
+              list(ok(auditor.get("/api/v1/findings?limit=500&decision=" + decision)).get("items")))
+          .extracting(f -> f.get("id").asLong())
+          .contains(first.get("id").asLong());
+      // A device's most urgent decision too, on the API and in the console.
+      String riskDecision =
+          ok(auditor.get("/api/v1/devices/" + known)).get("device").get("riskDecision").asString();
+      assertThat(riskDecision).isIn(metricsDecisions);
+      Http browser = Http.session(server.url());
+      browser.signIn(SharedServer.userName(Role.AUDITOR), SharedServer.PASSWORD);
+      assertThat(browser.page("/devices/" + known).body())
+          .contains(">" + decision + "<")
+          .doesNotContainPattern(">(ACT_NOW|ACT_SOON|TRACK|DEFER)<");
+      assertThat(browser.page("/findings").body())
+          .doesNotContainPattern(">(ACT_NOW|ACT_SOON|TRACK|DEFER)<");
+    }
+
     /** What Thymeleaf's th:text writes for a text. */
     static String escape(String s) {
       return s.replace("&", "&amp;")

@@ -264,7 +264,7 @@ class KevDueDateTest {
     static Decision decision(JsonNode finding) {
       String id = finding.get("decision").asString();
       for (Decision d : Decision.values()) {
-        if (d.id().equals(id) || d.name().equals(id)) {
+        if (d.id().equals(id)) {
           return d;
         }
       }
