@@ -62,8 +62,9 @@ class SecurityConfig {
         .exceptionHandling(
             ex ->
                 ex.defaultAuthenticationEntryPointFor(
-                    new ApiAuthenticationEntryPoint(),
-                    PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
+                        new ApiAuthenticationEntryPoint(),
+                        PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                    .accessDeniedHandler(new RefusalReasonHandler()))
         .headers(
             h ->
                 h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))

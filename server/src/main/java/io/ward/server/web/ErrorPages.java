@@ -15,6 +15,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.InvalidCsrfTokenException;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -84,10 +86,7 @@ class ErrorPages implements ErrorController {
       case FORBIDDEN:
         if (denied instanceof CsrfException) {
           p.setType(CSRF);
-          p.setTitle("Form expired");
-          p.setDetail(
-              "the form was not sent from this Ward session (CSRF token missing or wrong);"
-                  + " reload the page and try again");
+          csrf(p, denied, sessionCookie(request));
         } else {
           p.setType(ROLE_REQUIRED);
           p.setTitle("Not allowed for your role");
@@ -132,6 +131,44 @@ class ErrorPages implements ErrorController {
   private static boolean isMultipart(HttpServletRequest request) {
     String type = request.getContentType();
     return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+  }
+
+  /**
+   * Why a form was refused for its CSRF token, in words a script's author can act on: with no
+   * session (no cookie sent, or an expired session) there is no token to match; with one, the
+   * request's token is absent or another session's.
+   */
+  private static void csrf(ProblemDetail p, Object refused, String cookie) {
+    if (refused instanceof MissingCsrfTokenException) {
+      p.setTitle("Session missing or expired");
+      p.setDetail(
+          "the form's session is missing or expired, so its CSRF token cannot be checked: send"
+              + " the session cookie ("
+              + cookie
+              + ") of the page the form came from with its _csrf value; load the page again to"
+              + " get both");
+    } else if (refused instanceof InvalidCsrfTokenException) {
+      p.setTitle("Form token missing or invalid");
+      p.setDetail(
+          "the form's CSRF token (the _csrf field or X-CSRF-TOKEN header) is missing or does"
+              + " not belong to this session ("
+              + cookie
+              + "): load the page again and send the form with its _csrf value and this"
+              + " session's cookie");
+    } else {
+      p.setTitle("Form token refused");
+      p.setDetail(
+          "the form's CSRF token or session cookie ("
+              + cookie
+              + ") is missing or invalid: load the page again and send the form with its _csrf"
+              + " value and that page's session cookie");
+    }
+  }
+
+  /** The session cookie's name, as the form's sender must send it. */
+  private static String sessionCookie(HttpServletRequest request) {
+    String name = request.getServletContext().getSessionCookieConfig().getName();
+    return name == null || name.isBlank() ? "JSESSIONID" : name;
   }
 
   private static int status(HttpServletRequest request) {

@@ -35,6 +35,10 @@ class WebSecurityTest {
   static final String PASSWORD = "correct horse battery staple";
   static final String BROWSER_ACCEPT =
       "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+
+  /** What a request refused by the role table is told (and a form refused for CSRF is not). */
+  static final String ROLE_REFUSED = "your role does not allow";
+
   RunningServer server;
 
   @BeforeAll
@@ -191,6 +195,58 @@ class WebSecurityTest {
     assertThat(SetupController.prefersJson("*/*")).isFalse();
     assertThat(SetupController.prefersJson("text/html;q=0.5, application/json")).isTrue();
     assertThat(SetupController.prefersJson("nonsense;;")).isFalse();
+  }
+
+  /**
+   * A form refused for its CSRF token says so, never that a role does not allow it: a script
+   * posting {@code /setup} without the setup page's session cookie and {@code _csrf} value was told
+   * "your role does not allow this request".
+   */
+  @Test
+  @Order(0)
+  void shouldSayAFormsCsrfTokenOrSessionCookieIsMissingNotThatARoleIsRefused() throws Exception {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("token", setupToken());
+    form.put("username", "scripted-admin");
+    form.put("password", PASSWORD);
+
+    // A script: no cookie, no token.
+    HttpResponse<String> script =
+        postForm(HttpClient.newHttpClient(), "/setup", form, "Accept", "application/json");
+    assertThat(script.statusCode()).isEqualTo(403);
+    assertThat(script.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("application/problem+json");
+    assertThat(script.body())
+        .contains("urn:ward:problem:csrf")
+        .contains("session cookie (WARD_SESSION)")
+        .contains("_csrf")
+        .doesNotContain(ROLE_REFUSED);
+
+    // A session whose token the form does not carry (a page of another session, or none).
+    HttpClient c = browser();
+    csrf(c);
+    Map<String, String> wrong = new LinkedHashMap<>(form);
+    wrong.put("_csrf", "not-this-sessions-token");
+    HttpResponse<String> invalid = postForm(c, "/setup", wrong, "Accept", "application/json");
+    assertThat(invalid.statusCode()).isEqualTo(403);
+    assertThat(invalid.body())
+        .contains("CSRF token (the _csrf field or X-CSRF-TOKEN header) is missing or does not")
+        .doesNotContain(ROLE_REFUSED);
+    HttpResponse<String> noToken = postForm(c, "/setup", form, "Accept", "application/json");
+    assertThat(noToken.body()).contains("CSRF token").doesNotContain(ROLE_REFUSED);
+
+    // A console form posted after its session ended: a page in the console's look, saying why.
+    HttpResponse<String> page =
+        postForm(HttpClient.newHttpClient(), "/login", form, "Accept", BROWSER_ACCEPT);
+    assertThat(page.statusCode()).isEqualTo(403);
+    assertThat(page.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+    assertThat(page.body())
+        .contains("Session missing or expired")
+        .contains("session cookie (WARD_SESSION)")
+        .doesNotContain(ROLE_REFUSED);
+    assertThat(jdbc().sql("SELECT COUNT(*) FROM ward_user").query(Long.class).single()).isZero();
   }
 
   @Test
