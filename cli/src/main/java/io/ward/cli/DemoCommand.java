@@ -105,6 +105,18 @@ final class DemoCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     Path out = dir.orElse(WardHome.dir().resolve("demo"));
+    // The server's settings before the directory is touched: a bad --port or WARD_* variable is
+    // named at once, not after the simulation.
+    ServerSettings settings = null;
+    if (!noServer) {
+      int p = ServeCommand.portOption(spec, port);
+      try {
+        settings = ServerSettings.fromEnvironment().withPort(p).withDataDir(out.resolve("server"));
+      } catch (IllegalArgumentException e) {
+        System.err.println("ward: bad configuration: " + e.getMessage());
+        return ExitCodes.BAD_INPUT;
+      }
+    }
     recreate(out);
     Path pcap = out.resolve("hospital.pcap");
     Path truth = out.resolve("hospital-truth.json");
@@ -122,7 +134,7 @@ final class DemoCommand implements Callable<Integer> {
     if (noServer) {
       return ExitCodes.OK;
     }
-    return serve(out, pcap);
+    return serve(settings, out, pcap);
   }
 
   private void simulate(SimulationConfig config, Path pcap, Path truth) throws IOException {
@@ -146,10 +158,8 @@ final class DemoCommand implements Callable<Integer> {
     return result;
   }
 
-  private int serve(Path out, Path pcap) throws Exception {
+  private int serve(ServerSettings settings, Path out, Path pcap) throws Exception {
     Path feeds = extractDemoFeeds(out.resolve("feeds"));
-    ServerSettings settings =
-        ServerSettings.fromEnvironment().withPort(port).withDataDir(out.resolve("server"));
     RunningServer server = WardServer.start(settings);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

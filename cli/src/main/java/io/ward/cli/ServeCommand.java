@@ -95,10 +95,19 @@ final class ServeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** The {@code --port} given, refused as a usage error (exit 2) when it is no port number. */
+  static int portOption(picocli.CommandLine.Model.CommandSpec spec, int port) {
+    try {
+      return ServerSettings.port("--port", Integer.toString(port));
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
   private ServerSettings settings() {
     ServerSettings s = store.settings();
     if (port.isPresent()) {
-      s = s.withPort(port.get());
+      s = s.withPort(portOption(spec, port.get()));
     }
     if (bind.isPresent() || allowPlainHttp) {
       s = s.withBindAddress(bind.orElse(s.bindAddress()), allowPlainHttp);

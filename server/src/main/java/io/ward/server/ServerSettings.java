@@ -1,6 +1,7 @@
 package io.ward.server;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -75,30 +76,73 @@ public record ServerSettings(
 
   /** The defaults, with {@code WARD_DATA_DIR}, {@code WARD_DB_URL}… from the environment. */
   public static ServerSettings fromEnvironment() {
+    return fromEnvironment(System.getenv());
+  }
+
+  /**
+   * The defaults, with {@code WARD_*} values from {@code environment}.
+   *
+   * @throws IllegalArgumentException a value that cannot be used, in one line naming the variable
+   *     and what it expects
+   */
+  static ServerSettings fromEnvironment(Map<String, String> environment) {
     return new ServerSettings(
-        env("WARD_PORT").map(Integer::parseInt).orElse(8080),
-        env("WARD_BIND_ADDRESS").orElse("127.0.0.1"),
-        env("WARD_DATA_DIR").map(Path::of),
-        env("WARD_DB_URL"),
-        env("WARD_DB_USER"),
-        env("WARD_DB_PASSWORD"),
+        env(environment, "WARD_PORT").map(p -> port("WARD_PORT", p)).orElse(8080),
+        env(environment, "WARD_BIND_ADDRESS").orElse("127.0.0.1"),
+        env(environment, "WARD_DATA_DIR").map(Path::of),
+        env(environment, "WARD_DB_URL"),
+        env(environment, "WARD_DB_USER"),
+        env(environment, "WARD_DB_PASSWORD"),
         Optional.empty(),
-        tlsFromEnvironment(),
+        tlsFromEnvironment(environment),
         false);
   }
 
-  private static Optional<Tls> tlsFromEnvironment() {
-    Optional<Path> keystore = env("WARD_TLS_KEYSTORE").map(Path::of);
-    Optional<Path> cert = env("WARD_TLS_CERTIFICATE").map(Path::of);
-    Optional<Path> key = env("WARD_TLS_PRIVATE_KEY").map(Path::of);
+  /**
+   * A port number given as text, e.g. in {@code WARD_PORT}.
+   *
+   * @param source what gave it ({@code WARD_PORT}, {@code --port}), named when it is refused
+   * @throws IllegalArgumentException it is not a number from 0 to 65535
+   */
+  public static int port(String source, String text) {
+    try {
+      int port = Integer.parseInt(text.strip());
+      if (port >= 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the variable's name
+    }
+    throw new IllegalArgumentException(
+        source + " must be a TCP port number from 0 to 65535, not '" + text + "'");
+  }
+
+  private static Optional<Tls> tlsFromEnvironment(Map<String, String> environment) {
+    Optional<Path> keystore = env(environment, "WARD_TLS_KEYSTORE").map(Path::of);
+    Optional<Path> cert = env(environment, "WARD_TLS_CERTIFICATE").map(Path::of);
+    Optional<Path> key = env(environment, "WARD_TLS_PRIVATE_KEY").map(Path::of);
     if (keystore.isEmpty() && cert.isEmpty() && key.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Tls(keystore, env("WARD_TLS_KEYSTORE_PASSWORD"), cert, key));
+    if (keystore.isPresent() && (cert.isPresent() || key.isPresent())) {
+      throw new IllegalArgumentException(
+          "WARD_TLS_KEYSTORE and WARD_TLS_CERTIFICATE/WARD_TLS_PRIVATE_KEY are both set: give a"
+              + " PKCS#12 keystore, or a PEM certificate and its private key, not both");
+    }
+    if (keystore.isEmpty() && (cert.isEmpty() || key.isEmpty())) {
+      throw new IllegalArgumentException(
+          (cert.isPresent()
+                  ? "WARD_TLS_CERTIFICATE is set without WARD_TLS_PRIVATE_KEY"
+                  : "WARD_TLS_PRIVATE_KEY is set without WARD_TLS_CERTIFICATE")
+              + ": a PEM certificate and its private key go together (or give a PKCS#12"
+              + " keystore in WARD_TLS_KEYSTORE)");
+    }
+    return Optional.of(
+        new Tls(keystore, env(environment, "WARD_TLS_KEYSTORE_PASSWORD"), cert, key));
   }
 
-  private static Optional<String> env(String name) {
-    return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+  private static Optional<String> env(Map<String, String> environment, String name) {
+    return Optional.ofNullable(environment.get(name)).filter(v -> !v.isBlank());
   }
 
   /** These settings on another port. */

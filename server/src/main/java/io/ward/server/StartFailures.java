@@ -2,7 +2,9 @@ package io.ward.server;
 
 import io.ward.inventory.KnowledgeBaseException;
 import io.ward.server.config.Databases;
+import io.ward.server.config.WardProperties;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import org.flywaydb.core.api.FlywayException;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -29,7 +31,7 @@ final class StartFailures {
             + rootMessage(t);
       }
       if (t instanceof BindException b) {
-        return "bad configuration: " + b.getName() + ": " + rootMessage(b);
+        return "bad configuration: " + setting(b);
       }
       if (t instanceof FlywayException) {
         return "database migration failed: " + firstLine(t.getMessage());
@@ -52,6 +54,74 @@ final class StartFailures {
       return "bad configuration: " + firstLine(root.getMessage());
     }
     return "cannot start: " + rootMessage(failure);
+  }
+
+  /**
+   * Settings Ward derives from one of its own in application.properties: a bad value is reported
+   * under the setting the user gave, not the one it was copied to.
+   */
+  private static final Map<String, String> DERIVED =
+      Map.of("server.tomcat.threads.max", "ward.db.pool-size");
+
+  /**
+   * A setting that could not be bound: its name, the environment variable that sets it, what it
+   * expects and the value given, e.g. {@code ward.ingest.threads (WARD_INGEST_THREADS) must be a
+   * whole number, not 'abc'} rather than the converter's {@code For input string: "abc"}.
+   */
+  static String setting(BindException b) {
+    String name = b.getName().toString();
+    name = DERIVED.getOrDefault(name, name);
+    StringBuilder line = new StringBuilder(name);
+    if (name.startsWith("ward.")) {
+      line.append(" (").append(WardProperties.environmentVariable(name)).append(")");
+    }
+    Optional<String> expected = expected(b.getTarget().getType().resolve());
+    Object value = given(b);
+    if (expected.isEmpty()) {
+      return line.append(": ").append(rootMessage(b)).toString();
+    }
+    line.append(" must be ").append(expected.get());
+    if (value != null) {
+      line.append(", not '").append(firstLine(value.toString())).append("'");
+    }
+    return line.toString();
+  }
+
+  /**
+   * The value that could not be converted: the converter's, as the property's own may be a
+   * placeholder (a derived setting's {@code ${ward.db.pool-size:8}}).
+   */
+  private static Object given(BindException b) {
+    for (Throwable t = b; t != null; t = t.getCause()) {
+      if (t instanceof org.springframework.core.convert.ConversionFailedException c) {
+        return c.getValue();
+      }
+    }
+    return b.getProperty() == null ? null : b.getProperty().getValue();
+  }
+
+  private static Optional<String> expected(Class<?> type) {
+    if (type == null) {
+      return Optional.empty();
+    }
+    if (type == int.class
+        || type == Integer.class
+        || type == long.class
+        || type == Long.class
+        || type == short.class
+        || type == Short.class) {
+      return Optional.of("a whole number");
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return Optional.of("true or false");
+    }
+    if (type == java.time.Duration.class) {
+      return Optional.of("a duration such as 90s, 15m, 6h or 1d");
+    }
+    if (type == org.springframework.util.unit.DataSize.class) {
+      return Optional.of("a size such as 512KB, 10MB or 1GB");
+    }
+    return Optional.empty();
   }
 
   private static String files(ServerSettings.Tls tls) {

@@ -129,7 +129,11 @@ public final class WardServer {
       }
     } catch (UnknownHostException e) {
       throw new ServerStartException(
-          "bad configuration: unknown bind address " + s.bindAddress(), e);
+          "bad configuration: unknown bind address '"
+              + s.bindAddress()
+              + "': --bind (or WARD_BIND_ADDRESS) must be an IP address or a host name of this"
+              + " machine",
+          e);
     }
   }
 

@@ -88,6 +88,70 @@ class WardServerStartTest {
         .hasMessageContaining("unsupported database URL");
   }
 
+  /**
+   * A bad value in the environment names its variable and what it expects: {@code WARD_PORT=abc}
+   * said only {@code For input string: "abc"}, and a PEM certificate without its key named no
+   * variable.
+   */
+  @Test
+  void shouldNameTheEnvironmentVariableAndWhatItExpects() {
+    for (String port : new String[] {"abc", "70000", "-1", "80 80"}) {
+      assertThatThrownBy(() -> ServerSettings.fromEnvironment(Map.of("WARD_PORT", port)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("WARD_PORT must be a TCP port number from 0 to 65535, not '" + port + "'");
+    }
+    assertThat(ServerSettings.fromEnvironment(Map.of("WARD_PORT", " 8443 ")).port())
+        .isEqualTo(8443);
+    assertThat(ServerSettings.fromEnvironment(Map.of()).port()).isEqualTo(8080);
+    assertThatThrownBy(
+            () -> ServerSettings.fromEnvironment(Map.of("WARD_TLS_CERTIFICATE", "ward.pem")))
+        .hasMessageStartingWith("WARD_TLS_CERTIFICATE is set without WARD_TLS_PRIVATE_KEY: ");
+    assertThatThrownBy(
+            () -> ServerSettings.fromEnvironment(Map.of("WARD_TLS_PRIVATE_KEY", "ward.key")))
+        .hasMessageStartingWith("WARD_TLS_PRIVATE_KEY is set without WARD_TLS_CERTIFICATE: ");
+    assertThatThrownBy(
+            () ->
+                ServerSettings.fromEnvironment(
+                    Map.of("WARD_TLS_KEYSTORE", "ward.p12", "WARD_TLS_CERTIFICATE", "ward.pem")))
+        .hasMessageContaining("WARD_TLS_KEYSTORE and WARD_TLS_CERTIFICATE");
+    assertThatThrownBy(
+            () ->
+                WardServer.start(
+                    TestStore.h2Settings(dir).withBindAddress("no-such-host.invalid", false)))
+        .hasMessageContaining("unknown bind address 'no-such-host.invalid': --bind (or")
+        .hasMessageContaining("WARD_BIND_ADDRESS");
+  }
+
+  /**
+   * A {@code ward.*} setting Spring cannot bind names the setting, its environment variable and
+   * what it expects; the pool size was reported as {@code server.tomcat.threads.max}, which copies
+   * it, and numbers in the converter's words ({@code For input string: "abc"}).
+   */
+  @Test
+  void shouldNameASettingThatCannotBeBoundWithItsVariableAndWhatItExpects() {
+    Map<String, String> expected =
+        Map.of(
+            "ward.ingest.threads",
+            "bad configuration: ward.ingest.threads (WARD_INGEST_THREADS) must be a whole number,"
+                + " not 'abc'",
+            "ward.db.pool-size",
+            "bad configuration: ward.db.pool-size (WARD_DB_POOLSIZE) must be a whole number, not"
+                + " 'abc'",
+            "ward.feeds.sync.every",
+            "bad configuration: ward.feeds.sync.every (WARD_FEEDS_SYNC_EVERY) must be a duration"
+                + " such as 90s, 15m, 6h or 1d, not 'abc'",
+            "ward.remediation.due.act-now",
+            "bad configuration: ward.remediation.due.act-now (WARD_REMEDIATION_DUE_ACTNOW) must"
+                + " be a positive number of days, not 'abc'");
+    for (Map.Entry<String, String> e : expected.entrySet()) {
+      assertThatThrownBy(
+              () -> WardServer.start(TestStore.h2Settings(dir), Map.of(e.getKey(), "abc")))
+          .as(e.getKey())
+          .isInstanceOf(ServerStartException.class)
+          .hasMessage(e.getValue());
+    }
+  }
+
   @Test
   void shouldServeHttpsWithSecureCookiesFromAPkcs12Keystore() throws Exception {
     Path keystore = dir.resolve("ward.p12");

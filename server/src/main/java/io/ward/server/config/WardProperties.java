@@ -29,6 +29,15 @@ public record WardProperties(
     @DefaultValue Feeds feeds,
     @DefaultValue("true") boolean background) {
 
+  /**
+   * The environment variable that sets a property by Spring's relaxed binding (upper case, dots to
+   * underscores, dashes dropped), e.g. {@code WARD_DB_POOLSIZE} for {@code ward.db.pool-size}: what
+   * a message about a bad value names beside the property.
+   */
+  public static String environmentVariable(String property) {
+    return property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace("-", "");
+  }
+
   /** The feed directory: {@code ward.feeds.dir}, else {@code <dataDir>/feeds}. */
   public Path feedDirectory() {
     return feeds.dir() != null ? feeds.dir() : dataDirectory().resolve("feeds");

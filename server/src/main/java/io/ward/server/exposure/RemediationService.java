@@ -12,6 +12,7 @@ import io.ward.model.exposure.RemediationRecord.StatusChange;
 import io.ward.model.exposure.RemediationStatus;
 import io.ward.server.audit.Actor;
 import io.ward.server.audit.AuditLog;
+import io.ward.server.config.WardProperties;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -119,7 +120,13 @@ public class RemediationService {
     } catch (NumberFormatException e) {
       // reported below, with the setting's name
     }
-    throw new IllegalArgumentException(key + " must be a positive number of days: " + text);
+    throw new IllegalArgumentException(
+        key
+            + " ("
+            + WardProperties.environmentVariable(key)
+            + ") must be a positive number of days, not '"
+            + text
+            + "'");
   }
 
   /** The due-date policy in force. */

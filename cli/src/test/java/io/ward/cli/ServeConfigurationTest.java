@@ -1,0 +1,106 @@
+package io.ward.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ward serve} and {@code ward demo} name a bad {@code --port} or {@code WARD_*} variable and
+ * what it expects ({@code WARD_PORT=abc} said only {@code For input string: "abc"}). Variables are
+ * read by a JVM of its own, started with them in its environment.
+ */
+class ServeConfigurationTest {
+
+  @TempDir Path tmp;
+
+  record Run(int code, String err) {}
+
+  /** Runs {@code ward ARGS} in a JVM whose environment has {@code env} and no other WARD_*. */
+  private Run child(Map<String, String> env, String... args) throws Exception {
+    ProcessBuilder b = new ProcessBuilder(ChildWard.command(List.of(), args));
+    b.environment().keySet().removeIf(k -> k.startsWith("WARD_"));
+    b.environment().putAll(env);
+    Path err = tmp.resolve("err.txt");
+    b.redirectError(err.toFile()).redirectOutput(tmp.resolve("out.txt").toFile());
+    Process p = b.start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void shouldNameAVariableThatIsNoPortNumberAndWhatItExpects() throws Exception {
+    String expected =
+        "ward: bad configuration: WARD_PORT must be a TCP port number from 0 to 65535, not 'abc'";
+    Run serve =
+        child(Map.of("WARD_PORT", "abc"), "serve", "--data-dir", tmp.resolve("data").toString());
+    assertThat(serve.code()).as(serve.err()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(serve.err().strip()).isEqualTo(expected);
+
+    // The demo says so before it simulates anything or touches its directory.
+    Path demoDir = tmp.resolve("demo");
+    Run demo =
+        child(
+            Map.of("WARD_PORT", "abc"),
+            "demo",
+            "--devices",
+            "20",
+            "--minutes",
+            "1",
+            "--dir",
+            demoDir.toString());
+    assertThat(demo.code()).as(demo.err()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(demo.err().strip()).isEqualTo(expected);
+    assertThat(demoDir).doesNotExist();
+  }
+
+  @Test
+  void shouldNameASettingSpringCannotBindByItsVariable() throws Exception {
+    Run serve =
+        child(
+            Map.of("WARD_DB_POOLSIZE", "many"),
+            "serve",
+            "--port",
+            "0",
+            "--data-dir",
+            tmp.resolve("data").toString());
+    assertThat(serve.code()).as(serve.err()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(serve.err())
+        .contains(
+            "ward: bad configuration: ward.db.pool-size (WARD_DB_POOLSIZE) must be a whole"
+                + " number, not 'many'")
+        .doesNotContain("server.tomcat");
+  }
+
+  @Test
+  void shouldRefuseAPortOptionOutOfRangeAsAUsageErrorNamingIt() {
+    for (String command : new String[] {"serve", "demo"}) {
+      Path dir = tmp.resolve(command);
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      PrintStream saved = System.err;
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code;
+      try {
+        code =
+            command.equals("serve")
+                ? WardCommand.execute("serve", "--port", "70000", "--data-dir", dir.toString())
+                : WardCommand.execute("demo", "--port", "70000", "--dir", dir.toString());
+      } finally {
+        System.setErr(saved);
+      }
+      assertThat(code).as(command).isEqualTo(ExitCodes.USAGE);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .as(command)
+          .contains("--port must be a TCP port number from 0 to 65535, not '70000'");
+      assertThat(dir).as(command).doesNotExist();
+    }
+  }
+}
