@@ -126,4 +126,34 @@ class FeedsSyncCommandTest {
     assertThat(stderr.lines().toList()).as(stderr).hasSize(1);
     assertThat(stderr).startsWith("ward: " + config + ": line ").contains("not valid YAML (");
   }
+
+  /** A misspelt key stops the sync before anything is fetched, like any bad configuration. */
+  @Test
+  void shouldRefuseAMisspeltKeyInOneLineWithExitCode3AndFetchNothing() throws IOException {
+    Path config = tmp.resolve("feeds.yaml");
+    Files.writeString(
+        config,
+        "feeds:\n  - name: vendor\n    kind: CSAF\n    url: "
+            + base
+            + "/feed.json\n    maxDocument: 1\n");
+    Path store = tmp.resolve("store");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream savedErr = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code =
+          WardCommand.execute(
+              "feeds", "sync", "--store", store.toString(), "--config", config.toString());
+    } finally {
+      System.setErr(savedErr);
+    }
+    String stderr = err.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(stderr).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(stderr.lines().toList()).as(stderr).hasSize(1);
+    assertThat(stderr)
+        .startsWith("ward: " + config + ": feed vendor: unknown key 'maxDocument'; the keys are")
+        .contains("maxDocuments");
+    assertThat(store.resolve("csaf/vendor")).doesNotExist();
+  }
 }

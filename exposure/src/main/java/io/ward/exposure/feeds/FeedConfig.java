@@ -227,7 +227,9 @@ public record FeedConfig(List<Source> feeds, Duration timeout) {
     }
     List<Source> sources = new ArrayList<>();
     try {
+      unknownKeys(root, TOP_KEYS, "");
       for (JsonNode feed : root.path("feeds")) {
+        unknownKeys(feed, FEED_KEYS, "feed " + feed.path("name").asText("(no name)") + ": ");
         FeedKind kind = kind(feed);
         sources.add(
             new Source(
@@ -239,6 +241,40 @@ public record FeedConfig(List<Source> feeds, Duration timeout) {
       return new FeedConfig(sources, Duration.ofSeconds(root.path("timeoutSeconds").asLong(60)));
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The keys of the file itself. */
+  private static final List<String> TOP_KEYS = List.of("timeoutSeconds", "feeds");
+
+  /** The keys a feed may have; {@link #options} reads all but the first three. */
+  private static final List<String> FEED_KEYS =
+      List.of(
+          "name",
+          "kind",
+          "url",
+          "mode",
+          "maxDocuments",
+          "maxDocumentMegabytes",
+          "maxTotalMegabytes",
+          "delayMillis",
+          "apiKeyEnv",
+          "pageSize");
+
+  /**
+   * Refuses a key the configuration does not know: a misspelt limit ({@code maxDocument}) was
+   * ignored, and the sync ran with the default it was meant to replace.
+   */
+  private static void unknownKeys(JsonNode node, List<String> known, String where) {
+    if (!node.isObject()) {
+      return;
+    }
+    for (java.util.Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
+      String key = keys.next();
+      if (!known.contains(key)) {
+        throw new IllegalArgumentException(
+            where + "unknown key '" + key + "'; the keys are " + String.join(", ", known));
+      }
     }
   }
 

@@ -68,6 +68,35 @@ class FeedConfigTest {
                 + " cyclonedx, and is missing");
   }
 
+  /** A misspelt limit was ignored, and the sync ran with the default it was meant to replace. */
+  @Test
+  void shouldRefuseAnUnknownKeyNamingTheFileTheFeedAndTheKeysThereAre() throws IOException {
+    Path misspelt = dir.resolve("misspelt.yaml");
+    Files.writeString(
+        misspelt,
+        """
+        feeds:
+          - name: acme-csaf
+            kind: csaf
+            url: https://acme.example/.well-known/csaf/provider-metadata.json
+            maxDocument: 200
+        """);
+    Path top = dir.resolve("top.yaml");
+    Files.writeString(
+        top, "timeout: 30\nfeeds:\n  - {name: kev, kind: kev, url: https://x.example/k.json}\n");
+
+    assertThatThrownBy(() -> FeedConfig.load(misspelt))
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            misspelt
+                + ": feed acme-csaf: unknown key 'maxDocument'; the keys are name, kind, url, mode,"
+                + " maxDocuments, maxDocumentMegabytes, maxTotalMegabytes, delayMillis, apiKeyEnv,"
+                + " pageSize");
+    assertThatThrownBy(() -> FeedConfig.load(top))
+        .isInstanceOf(IOException.class)
+        .hasMessage(top + ": unknown key 'timeout'; the keys are timeoutSeconds, feeds");
+  }
+
   @Test
   void shouldReadProviderAndApiOptionsAndDefaultTheRest() throws IOException {
     Path file = dir.resolve("feeds.yaml");
