@@ -12,6 +12,7 @@ import io.ward.inventory.KnowledgeBaseException;
 import io.ward.server.RunningServer;
 import io.ward.server.ServerSettings;
 import io.ward.server.WardServer;
+import io.ward.server.config.OwnerOnly;
 import io.ward.server.ingest.Job;
 import io.ward.simulate.HospitalSimulator;
 import io.ward.simulate.SimulationConfig;
@@ -139,8 +140,9 @@ final class DemoCommand implements Callable<Integer> {
 
   private void simulate(SimulationConfig config, Path pcap, Path truth) throws IOException {
     HospitalSimulator simulator = new HospitalSimulator(config);
-    try (OutputStream p = new BufferedOutputStream(Files.newOutputStream(pcap), 1 << 16);
-        OutputStream t = new BufferedOutputStream(Files.newOutputStream(truth), 1 << 16)) {
+    // Owner-only, as ward simulate writes them: a simulated capture stands in for patient traffic.
+    try (OutputStream p = new BufferedOutputStream(OwnerOnly.newOutputStream(pcap), 1 << 16);
+        OutputStream t = new BufferedOutputStream(OwnerOnly.newOutputStream(truth), 1 << 16)) {
       simulator.run(p, Optional.of(t));
     }
     System.err.printf(
@@ -152,7 +154,7 @@ final class DemoCommand implements Callable<Integer> {
     AnalysisResult result =
         new Analyzer(AnalysisOptions.defaults())
             .analyze(List.of(CaptureSource.ofPath(pcap)), ProgressListener.NONE);
-    try (OutputStream j = Files.newOutputStream(inventory)) {
+    try (OutputStream j = OwnerOnly.newOutputStream(inventory)) {
       InventoryJson.write(result, j);
     }
     return result;
@@ -252,7 +254,7 @@ final class DemoCommand implements Callable<Integer> {
         deleteTree(entry);
       }
     }
-    Files.createDirectories(dir);
+    OwnerOnly.createDirectories(dir);
     Files.writeString(
         dir.resolve(MARKER),
         "This directory was made by 'ward demo', which empties it on each run.\n",

@@ -81,6 +81,13 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println("ward: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
+    server
+        .oneTimeLoginUrl()
+        .ifPresent(
+            u ->
+                System.out.println(
+                    "Ward has no users yet. Create the first admin at (valid once): " + u));
+    System.out.flush();
     System.err.println("ward: serving on " + server.url() + " (Ctrl-C to stop)");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -3,12 +3,19 @@ package io.ward.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -166,5 +173,116 @@ class DemoCommandTest {
         .isInstanceOf(UserInputException.class)
         .hasMessageContaining("not a Ward demo directory");
     assertThat(home.resolve("feeds/kev.json")).hasContent("{}");
+  }
+
+  /**
+   * The demo writes its capture, ground truth and inventory owner-only, as {@code ward simulate}
+   * does: a simulated capture stands in for patient traffic. They were written readable by all.
+   */
+  @Test
+  void shouldWriteItsFilesOwnerOnly() throws IOException {
+    Assumptions.assumeTrue(
+        tmp.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+    Path dir = tmp.resolve("new/demo");
+
+    String[] run = demo(dir);
+
+    assertThat(run[0]).as(run[1]).isEqualTo("0");
+    for (String name :
+        new String[] {"hospital.pcap", "hospital-truth.json", "hospital-inventory.json"}) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name))))
+          .as(name)
+          .isEqualTo("rw-------");
+    }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+        .isEqualTo("rwx------");
+  }
+
+  /**
+   * With the server, the one-time setup link is printed once, after the imports: the server printed
+   * it as it started and the demo again at the end. A {@code ward demo} of its own (it serves until
+   * stopped), stopped once it says how to stop it.
+   */
+  @Test
+  void shouldPrintTheSetupLinkOnceWhenItServes() throws Exception {
+    List<String> out =
+        untilStopHint(
+            "demo",
+            "--devices",
+            "20",
+            "--minutes",
+            "1",
+            "--port",
+            "0",
+            "--dir",
+            tmp.resolve("d").toString());
+    assertThat(out.stream().filter(l -> l.contains("/setup?token=")).toList())
+        .as(String.join("\n", out))
+        .hasSize(1)
+        .allMatch(
+            l ->
+                l.startsWith(
+                    "Create the first admin (one-time link, valid once): http://127.0.0.1:"));
+    assertThat(String.join("\n", out)).contains("Ward is running at http://127.0.0.1:");
+  }
+
+  /** ward serve prints the link once too, now that the server leaves it to the command. */
+  @Test
+  void shouldHaveServePrintTheSetupLinkOnce() throws Exception {
+    List<String> out =
+        untilStopHint("serve", "--port", "0", "--data-dir", tmp.resolve("s").toString());
+    assertThat(out.stream().filter(l -> l.contains("/setup?token=")).toList())
+        .as(String.join("\n", out))
+        .hasSize(1)
+        .allMatch(
+            l -> l.startsWith("Ward has no users yet. Create the first admin at (valid once): "));
+  }
+
+  /**
+   * Runs {@code ward ARGS} in a JVM of its own until it says how to stop it (the demo on stdout,
+   * serve on stderr), then stops it as Ctrl-C would; returns what it printed on stdout.
+   */
+  private List<String> untilStopHint(String... args) throws Exception {
+    Path err = tmp.resolve("err-" + args[0] + ".txt");
+    Process p =
+        new ProcessBuilder(ChildWard.command(List.of(), args)).redirectError(err.toFile()).start();
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String l = r.readLine(); l != null; l = r.readLine()) {
+                  lines.add(l);
+                }
+              } catch (IOException e) {
+                // the process ended
+              }
+            });
+    reader.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+      while (!stopHint(lines, err) && p.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      assertThat(stopHint(lines, err))
+          .as("ward %s said how to stop it; stderr: %s", args[0], Files.readString(err))
+          .isTrue();
+      // Anything printed after the hint would come at once; wait a moment for it.
+      Thread.sleep(500);
+    } finally {
+      p.destroy();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+      reader.join(10_000);
+    }
+    return List.copyOf(lines);
+  }
+
+  private static boolean stopHint(List<String> out, Path err) throws IOException {
+    return out.contains("Press Ctrl-C to stop.")
+        || (Files.exists(err) && Files.readString(err).contains("(Ctrl-C to stop)"));
   }
 }

@@ -21,8 +21,8 @@ public final class WardServer {
   private WardServer() {}
 
   /**
-   * Starts the server and returns once it answers. On first start with no user it prints a one-time
-   * setup URL to standard output (also at {@link RunningServer#oneTimeLoginUrl()}).
+   * Starts the server and returns once it answers. On first start with no user it issues a one-time
+   * setup URL, at {@link RunningServer#oneTimeLoginUrl()}, for the caller to show.
    *
    * @throws ServerStartException with a one-line reason: port taken, database unreachable, bad
    *     configuration
@@ -50,11 +50,10 @@ public final class WardServer {
     String url = baseUrl(settings, context);
     Optional<String> setupUrl =
         context.getBean(SetupService.class).issueIfNoUsers().map(t -> url + "/setup?token=" + t);
+    // Printing it is the caller's: ward serve prints it at once, ward demo after its imports,
+    // and a server that printed it too made the demo show it twice.
     setupUrl.ifPresent(
-        u -> {
-          System.out.println("Ward has no users yet. Create the first admin at (valid once): " + u);
-          log.warn("no users yet: a one-time setup URL was printed to standard output");
-        });
+        u -> log.warn("no users yet: a one-time setup URL was issued for the first admin"));
     log.info("Ward is listening on {}", url);
     return new RunningServer(context, url, setupUrl);
   }
