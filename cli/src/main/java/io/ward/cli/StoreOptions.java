@@ -31,9 +31,19 @@ final class StoreOptions {
           "database user (default: $WARD_DB_USER); the password comes from $WARD_DB_PASSWORD")
   Optional<String> dbUser = Optional.empty();
 
-  /** The settings: these options over the {@code WARD_*} environment over the defaults. */
+  /**
+   * The settings: these options over the {@code WARD_*} environment over the defaults. A variable
+   * that cannot be used is a user's error (one line, exit code 3) for every command that reads
+   * them, not only {@code serve}: {@code ward audit verify} answered {@code WARD_PORT=abc} with an
+   * internal error and a stack trace.
+   */
   ServerSettings settings() {
-    ServerSettings s = ServerSettings.fromEnvironment();
+    ServerSettings s;
+    try {
+      s = ServerSettings.fromEnvironment();
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException("bad configuration: " + e.getMessage());
+    }
     if (dataDir.isPresent()) {
       s = s.withDataDir(dataDir.get());
     }

@@ -62,6 +62,23 @@ class ServeConfigurationTest {
     assertThat(demoDir).doesNotExist();
   }
 
+  /** The administration commands read the same variables: a bad one is no internal error. */
+  @Test
+  void shouldNameABadVariableInOneLineForTheAdministrationCommandsToo() throws Exception {
+    Run audit =
+        child(
+            Map.of("WARD_PORT", "abc"),
+            "audit",
+            "verify",
+            "--data-dir",
+            tmp.resolve("data").toString());
+    assertThat(audit.code()).as(audit.err()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(audit.err().strip())
+        .isEqualTo(
+            "ward: bad configuration: WARD_PORT must be a TCP port number from 0 to 65535, not"
+                + " 'abc'");
+  }
+
   @Test
   void shouldNameASettingSpringCannotBindByItsVariable() throws Exception {
     Run serve =
