@@ -82,13 +82,19 @@ class SecurityConfig {
         && request.getRequestURI().startsWith(request.getContextPath() + "/api/");
   }
 
-  /** Remembers a page to return to after sign-in; never an API call (no session for scripts). */
+  /**
+   * Remembers a page to return to after sign-in; never an API call (no session for scripts), nor an
+   * htmx request: the request replayed after sign-in carries the saved request's headers, so an
+   * htmx sort link met by an ended session came back as its bare results section, without the page
+   * around it. After such a request the user lands on the start page.
+   */
   private static HttpSessionRequestCache pagesOnly() {
     HttpSessionRequestCache cache = new HttpSessionRequestCache();
     cache.setRequestMatcher(
         request ->
             !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                && "GET".equals(request.getMethod()));
+                && "GET".equals(request.getMethod())
+                && request.getHeader("HX-Request") == null);
     return cache;
   }
 

@@ -661,6 +661,26 @@ class WebSecurityTest {
     assertThat(postForm(c, "/logout", Map.of()).statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void shouldLandOnAWholePageAfterSigningInWhenAnHtmxRequestMetTheSignInWall() throws Exception {
+    store().create("htmx1", PASSWORD, Role.SECURITY_ANALYST, Actor.system());
+    HttpClient c = browser();
+    csrf(c); // a session, as the browser has one from its earlier pages
+    // A sort link of the inventory (an htmx request) meets an ended session; ward.js then
+    // goes to the sign-in page.
+    HttpResponse<String> fragment =
+        get(c, "/devices?sort=vendor&order=asc", "HX-Request", "true", "Accept", "*/*");
+    assertThat(fragment.statusCode()).isNotEqualTo(200);
+    HttpResponse<String> signedIn = login(c, "htmx1", PASSWORD);
+    String target = signedIn.headers().firstValue("Location").orElseThrow();
+    assertThat(target).doesNotContain("error");
+    HttpResponse<String> landing =
+        get(c, target.substring(server.url().length()), "Accept", BROWSER_ACCEPT);
+    // Replaying the saved htmx request (its headers included) answered the bare results section.
+    assertThat(landing.statusCode()).isEqualTo(200);
+    assertThat(landing.body()).as("a whole page, with its layout").contains("<html", "<nav");
+  }
+
   UserService store() {
     return server.context().getBean(UserService.class);
   }
