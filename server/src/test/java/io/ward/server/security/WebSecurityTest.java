@@ -681,6 +681,38 @@ class WebSecurityTest {
     assertThat(landing.body()).as("a whole page, with its layout").contains("<html", "<nav");
   }
 
+  /**
+   * The error page shows the navigation and the sign-out form to a signed-in user only; an
+   * anonymous visitor of a missing page or a refused form sees neither.
+   */
+  @Test
+  @Order(10)
+  void shouldShowTheErrorPagesNavigationToSignedInUsersOnly() throws Exception {
+    HttpClient anonymous = browser();
+    HttpResponse<String> missing = get(anonymous, "/css/nothing.css", "Accept", BROWSER_ACCEPT);
+    HttpResponse<String> refused =
+        postForm(anonymous, "/login", Map.of("username", "x"), "Accept", BROWSER_ACCEPT);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    for (HttpResponse<String> page : java.util.List.of(missing, refused)) {
+      assertThat(page.body())
+          .as(page.uri().toString())
+          .contains("class=\"status-code\"")
+          .contains("Skip to main content")
+          .doesNotContain("<nav")
+          .doesNotContain("/logout");
+    }
+
+    HttpClient c = browser();
+    login(c, "admin", PASSWORD);
+    HttpResponse<String> signedIn = get(c, "/css/nothing.css", "Accept", BROWSER_ACCEPT);
+    assertThat(signedIn.statusCode()).isEqualTo(404);
+    assertThat(signedIn.body())
+        .contains("class=\"status-code\"")
+        .contains("<nav")
+        .contains("action=\"/logout\"");
+  }
+
   UserService store() {
     return server.context().getBean(UserService.class);
   }
