@@ -682,6 +682,58 @@ class WebSecurityTest {
   }
 
   /**
+   * The session id travels in the cookie only: a link or redirect carrying it ({@code
+   * /logout;WARD_SESSION=…}, servlet URL rewriting for a client that sent no cookie) would leak it
+   * into logs, history and Referer headers. Public 404s are rendered without Spring Security's
+   * encode-URL guard, so they are checked too.
+   */
+  @Test
+  @Order(9)
+  void shouldNeverPutTheSessionIdInALinkOrRedirect() throws Exception {
+    HttpClient cookieless = HttpClient.newHttpClient();
+    for (String path :
+        java.util.List.of(
+            "/login", "/login?error", "/setup", "/", "/css/nothing.css", "/favicon.ico")) {
+      assertNoSessionIdInUrls(path, get(cookieless, path, "Accept", BROWSER_ACCEPT));
+    }
+    assertNoSessionIdInUrls(
+        "a form without its token",
+        postForm(cookieless, "/login", Map.of("username", "x"), "Accept", BROWSER_ACCEPT));
+
+    HttpClient c = browser();
+    HttpResponse<String> in = login(c, "admin", PASSWORD);
+    assertNoSessionIdInUrls("sign-in", in);
+    for (String path : java.util.List.of("/", "/devices", "/css/nothing.css")) {
+      HttpResponse<String> page = get(c, path, "Accept", BROWSER_ACCEPT);
+      assertThat(page.body()).as(path).contains("action=\"/logout\"");
+      assertNoSessionIdInUrls(path, page);
+    }
+
+    // A session id given in the URL is no session: it would let a link fix a victim's session
+    // and, honoured, it made the (refused) page echo it back in its links.
+    String session =
+        in.headers().allValues("Set-Cookie").stream()
+            .filter(v -> v.startsWith("WARD_SESSION="))
+            .map(v -> v.substring("WARD_SESSION=".length(), v.indexOf(';')))
+            .findFirst()
+            .orElseThrow();
+    HttpResponse<String> inUrl =
+        get(cookieless, "/css/nothing.css;WARD_SESSION=" + session, "Accept", BROWSER_ACCEPT);
+    assertNoSessionIdInUrls("a session id in the URL", inUrl);
+    assertThat(inUrl.body()).doesNotContain("/logout").doesNotContain(session);
+  }
+
+  static void assertNoSessionIdInUrls(String what, HttpResponse<String> r) {
+    String location = r.headers().firstValue("Location").orElse("");
+    for (String text : java.util.List.of(r.body(), location)) {
+      assertThat(text.toLowerCase(java.util.Locale.ROOT))
+          .as("%s: %s", what, text)
+          .doesNotContain(";ward_session=")
+          .doesNotContain("jsessionid");
+    }
+  }
+
+  /**
    * The error page shows the navigation and the sign-out form to a signed-in user only; an
    * anonymous visitor of a missing page or a refused form sees neither.
    */
