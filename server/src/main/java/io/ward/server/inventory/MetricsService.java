@@ -11,6 +11,7 @@ import io.ward.model.exposure.MatchRule;
 import io.ward.model.exposure.RemediationRecord;
 import io.ward.model.exposure.RemediationStatus;
 import io.ward.model.exposure.RiskAssessment;
+import io.ward.server.exposure.StoredDecision;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -145,7 +146,7 @@ public class MetricsService {
 
   /**
    * Adds {@code count} findings of one group to the tally; answers how many open findings were left
-   * out because their stored decision is none of Ward's (only stored by hand or by an older Ward).
+   * out because their stored decision is none of Ward's (only stored by hand).
    */
   private static Optional<Long> tally(
       FindingTally findings,
@@ -159,7 +160,8 @@ public class MetricsService {
       return Optional.empty();
     }
     FindingKind kind = parse(FindingKind.class, kindName).orElse(FindingKind.VULNERABILITY);
-    Optional<Decision> decision = parse(Decision.class, decisionName);
+    // Its name or, in rows of an early version, its id: both are the decision (StoredDecision).
+    Optional<Decision> decision = StoredDecision.parse(decisionName);
     if (decision.isPresent()) {
       findings.add(FindingTally.standIn(device, kind, status.get(), decision.get()), count);
       return Optional.empty();

@@ -57,6 +57,8 @@ abstract class RemediationMetricsContract {
     finding(first, "RECALL", "AFFECTED", "TRACK");
     finding(first, "VULNERABILITY", "NOT_AFFECTED", "DEFER");
     finding(first, "END_OF_LIFE", "AFFECTED", "DEFER");
+    // Rows of an early version hold the decision's id, not its name: the same decision.
+    finding(first, "VULNERABILITY", "AFFECTED", "act-soon");
     // Patched after 10 days, mitigated after 30; a risk accepted after 425 days must not count as
     // remediated; an open record due long ago is overdue, a closed one never is.
     record("PATCHED", "2026-01-01", "2000-01-01", "2026-01-11");
@@ -94,6 +96,12 @@ abstract class RemediationMetricsContract {
         .update();
   }
 
+  /** A stored decision's enum name: a label (the id form) stands for its decision. */
+  private static String nameOf(String stored) {
+    int i = LABELS.indexOf(stored);
+    return i < 0 ? stored : DECISIONS.get(i);
+  }
+
   /** The figures, counted by plain SQL. */
   record Expected(
       Map<String, Long> open,
@@ -112,7 +120,7 @@ abstract class RemediationMetricsContract {
         .sql(
             "SELECT decision, COUNT(*) FROM finding"
                 + " WHERE status IN ('AFFECTED', 'POSSIBLY_AFFECTED') GROUP BY decision")
-        .query((rs, n) -> open.put(rs.getString(1), rs.getLong(2)))
+        .query((rs, n) -> open.merge(nameOf(rs.getString(1)), rs.getLong(2), Long::sum))
         .list();
     long overdue =
         server
