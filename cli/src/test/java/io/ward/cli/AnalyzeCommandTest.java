@@ -233,7 +233,7 @@ class AnalyzeCommandTest {
     assertThat(WardCommand.execute("analyze", "--help")).isZero();
     assertThat(stdout().replaceAll("\\s+", " "))
         .contains(
-            "--workers=N worker threads (default: one per processor but one, at most 4; the"
+            "--workers=N worker threads, 1 to 64 (default: one per processor but one, at most 4; the"
                 + " processor left over compiles, collects, inflates a compressed capture and, for"
                 + " one worker, reads its file and feeds the inventory)")
         .contains("each phase (start, reading, inventory and output) to stderr");
