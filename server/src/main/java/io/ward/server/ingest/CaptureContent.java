@@ -1,5 +1,6 @@
 package io.ward.server.ingest;
 
+import io.ward.capture.CaptureMagic;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,12 +86,7 @@ final class CaptureContent {
     }
     int magic =
         (head[0] & 0xff) << 24 | (head[1] & 0xff) << 16 | (head[2] & 0xff) << 8 | (head[3] & 0xff);
-    for (int known : new int[] {0xA1B2C3D4, 0xA1B23C4D, 0xA1B2CD34}) {
-      if (magic == known || magic == Integer.reverseBytes(known)) {
-        return true;
-      }
-    }
-    return magic == 0x0A0D0D0A;
+    return CaptureMagic.isCapture(magic);
   }
 
   private static MessageDigest sha256() {
