@@ -9,6 +9,7 @@ import io.ward.exposure.feeds.Json;
 import io.ward.exposure.feeds.LegacyVersionRange;
 import io.ward.exposure.feeds.Ssvc;
 import io.ward.exposure.feeds.VersBounds;
+import io.ward.exposure.version.CalendarBound;
 import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.AdvisorySource;
 import io.ward.model.exposure.AffectedProduct;

@@ -1,4 +1,4 @@
-package io.ward.exposure.feeds.cve5;
+package io.ward.exposure.version;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Tells a calendar date written as a CVE 5 version bound without {@code versionType: "date"}:
- * CISA's ADP entry for CVE-2024-6795 restates the CNA's {@code lessThan: "8/30/2024"} (type date)
- * as {@code lessThan: "8.30.2024"} of type {@code custom}, which reads as version 8.30.2024.
+ * Tells a calendar date written where a version is expected. CISA's ADP entry for CVE-2024-6795
+ * restates the CNA's {@code lessThan: "8/30/2024"} (type date) as {@code lessThan: "8.30.2024"} of
+ * type {@code custom}, which reads as version 8.30.2024.
  *
  * <p>The rule, for a bound whose type is {@code custom} or absent (a typed bound, {@code semver},
  * {@code rpm}…, is a version whatever it looks like):
@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * The year has four digits and lies in 1970–2099, and the day must exist in its month (so {@code
  * 2.30.2024} is a version): numbers that merely fit the pattern are not taken for a date.
  */
-final class CalendarBound {
+public final class CalendarBound {
 
   private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
 
@@ -37,13 +37,16 @@ final class CalendarBound {
 
   private CalendarBound() {}
 
-  /** True when {@code versionType} leaves the shape of the bound to decide (custom or absent). */
-  static boolean untyped(String versionType) {
+  /**
+   * True when a CVE 5 {@code versionType} leaves the shape of the bound to decide (custom or
+   * absent).
+   */
+  public static boolean untyped(String versionType) {
     return versionType.isBlank() || versionType.equalsIgnoreCase("custom");
   }
 
   /** True when the bound is a calendar date by the rule of the class comment. */
-  static boolean isDate(String bound) {
+  public static boolean isDate(String bound) {
     String text = bound.strip();
     Matcher m = YEAR_FIRST.matcher(text);
     if (m.matches()) {

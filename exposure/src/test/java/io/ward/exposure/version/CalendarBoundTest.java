@@ -1,4 +1,4 @@
-package io.ward.exposure.feeds.cve5;
+package io.ward.exposure.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
