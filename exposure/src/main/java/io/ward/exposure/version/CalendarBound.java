@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Tells a calendar date written where a version is expected. CISA's ADP entry for CVE-2024-6795
  * restates the CNA's {@code lessThan: "8/30/2024"} (type date) as {@code lessThan: "8.30.2024"} of
- * type {@code custom}, which reads as version 8.30.2024.
+ * type {@code custom}, which reads as version 8.30.2024; advisories' free-text ranges ({@code
+ * <8.30.2024}, {@code versions prior to 8.30.2024}) can do the same. The CVE 5 reader asks it about
+ * each bound, {@link LegacyRanges#statesDate} about each word of a text.
  *
  * <p>The rule, for a bound whose type is {@code custom} or absent (a typed bound, {@code semver},
  * {@code rpm}…, is a version whatever it looks like):

@@ -84,15 +84,37 @@ public final class LegacyRanges {
               + "|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
               + "\\.?\\s+\\d");
 
+  /**
+   * What separates the words of range text: spaces, operators, list and group signs. A date written
+   * with dots or dashes ({@code <8.30.2024}) is one word, judged whole by {@link CalendarBound}.
+   */
+  private static final Pattern WORD_BREAK = Pattern.compile("[\\s<>=≤≥|,;()\\[\\]]+");
+
   private LegacyRanges() {}
 
   /**
-   * True when the text bounds by a date ({@code <8/30/2024}, {@code prior to May 2018}): a period
-   * of distribution, not a version. {@link #parse} still orders such text as numbers (2024.8.30),
-   * so callers reading an advisory's statement must ask this first and leave it unread.
+   * True when the text bounds by a date ({@code <8/30/2024}, {@code prior to May 2018}, {@code
+   * versions prior to 8.30.2024}): a period of distribution, not a version. {@link #parse} still
+   * orders such text as numbers (2024.8.30, or version 8.30.2024), so callers reading an advisory's
+   * statement must ask this first and leave it unread. A word with dots or dashes is a date by
+   * {@link CalendarBound}'s rule, the one the CVE 5 reader applies to its bounds: {@code 8.30.2024}
+   * is, {@code 2.10.2024} (a day and month in either order) and {@code 2024.08.30} (calendar
+   * versioning) are versions.
    */
   public static boolean statesDate(String text) {
-    return text != null && DATE.matcher(text).find();
+    if (text == null) {
+      return false;
+    }
+    if (DATE.matcher(text).find()) {
+      return true;
+    }
+    for (String word : WORD_BREAK.split(text)) {
+      // A sentence may end on the date: "prior to 8.30.2024."
+      if (CalendarBound.isDate(word.replaceFirst("[.]$", ""))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The range the text states, empty when it cannot be read unambiguously. */

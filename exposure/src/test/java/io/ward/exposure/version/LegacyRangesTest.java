@@ -103,6 +103,27 @@ class LegacyRangesTest {
     assertThat(LegacyRanges.statesDate(text)).as(text).isEqualTo(date);
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "<8.30.2024; true", // CISA's ADP spelling of CVE-2024-6795's bound, as range text
+        "versions prior to 8.30.2024; true",
+        "prior to 30.8.2024.; true", // day.month.year, at the end of a sentence
+        ">=8.1.2023|<8.30.2024; true",
+        "(<= 12.31.2019); true",
+        "<2024-08-30; true", // ISO 8601
+        "<2.10.2024; false", // a day and month in either order: as well a version
+        "<=2024.08.30; false", // calendar versioning
+        "<2.30.2024; false", // no such day
+        "<1.8.30.2024; false",
+        "8.30.2024.1 and prior; false",
+      })
+  void shouldTellADottedDateFromAVersionAsTheCve5ReaderDoes(String text, boolean date) {
+    // The rule is CalendarBound's, applied to each word of the text.
+    assertThat(LegacyRanges.statesDate(text)).as(text).isEqualTo(date);
+  }
+
   @Test
   void shouldWriteReadableTextAsCanonicalVers() {
     assertThat(LegacyRanges.toVers("prior to 3.1")).contains("vers:generic/<3.1");

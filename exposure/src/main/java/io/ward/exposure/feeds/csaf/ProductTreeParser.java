@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ward.exposure.feeds.FeedProblem;
 import io.ward.exposure.feeds.Json;
 import io.ward.exposure.feeds.LegacyVersionRange;
+import io.ward.exposure.version.LegacyRanges;
 import io.ward.model.exposure.AffectedProduct;
 import io.ward.model.exposure.FileHash;
 import io.ward.model.exposure.ProductRelationship;
@@ -54,12 +55,23 @@ final class ProductTreeParser {
         case "vendor" -> new Context(Optional.of(name), productName, family, version);
         case "product_name" -> new Context(vendor, Optional.of(name), family, version);
         case "product_family" -> new Context(vendor, productName, Optional.of(name), version);
-        case "product_version" ->
-            new Context(vendor, productName, family, new VersionConstraint.Exact(name));
+        case "product_version" -> new Context(vendor, productName, family, version(name));
         case "product_version_range" ->
             new Context(vendor, productName, family, LegacyVersionRange.constraint(name));
         default -> this; // architecture, host_name, language, legacy, patch_level, …
       };
+    }
+
+    /**
+     * A {@code product_version}: one version, but CISA writes ranges there too ({@code 2.3.6 and
+     * below}), which the matcher reads. A date ({@code <8.30.2024}, {@code <8/30/2024}) bounds a
+     * period of distribution, not a version: kept as text Ward does not read, as in a {@code
+     * product_version_range}, so it is never compared with a firmware version.
+     */
+    private static VersionConstraint version(String name) {
+      return LegacyRanges.statesDate(name)
+          ? LegacyVersionRange.constraint(name)
+          : new VersionConstraint.Exact(name);
     }
   }
 
