@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ward.exposure.feeds.ExposureKnowledge;
 import io.ward.exposure.feeds.KnowledgeLoader;
@@ -170,12 +171,128 @@ class ExposureAnalyzerVexSbomTest {
     assertThat(f.get(MONITOR.id()).status()).isEqualTo(FindingStatus.NOT_AFFECTED);
   }
 
+  @Test
+  void shouldApplyAStandaloneVexThatListsNoComponentThroughTheSbomItsRefLinksTo()
+      throws IOException {
+    ObjectNode hub = realSbom("narrow.sbom.json", "Infusion Hub", "2.0");
+    write(sboms.resolve("infusion-hub.cdx.json"), hub);
+    write(sboms.resolve("patient-monitor.cdx.json"), monitorSbom());
+    // The maker's VEX names wolfSSL only by BOM-link into the hub's SBOM: it lists no component.
+    ObjectNode vex = componentlessVex();
+    vex.set(
+        "vulnerabilities",
+        notAffected(
+            "urn:cdx:"
+                + HUB_SERIAL
+                + "/1#"
+                + URLEncoder.encode(bomRef(hub, "WolfSSL"), StandardCharsets.UTF_8)));
+    write(feeds.resolve("acme-vex.cdx.json"), vex);
+
+    Map<String, Finding> f = analyze();
+
+    // Before, the statement had no component and applied to no device, silently.
+    assertThat(f.get(HUB.id()).status()).isEqualTo(FindingStatus.NOT_AFFECTED);
+    assertThat(f.get(HUB.id()).statusReason().orElseThrow())
+        .contains("acme-vex.cdx.json", "code_not_reachable");
+    assertThat(f.get(MONITOR.id()).status()).isEqualTo(FindingStatus.AFFECTED);
+    assertThat(f.get(MONITOR.id()).statusReason()).isEmpty();
+  }
+
+  @Test
+  void shouldApplyAComponentlessVexWhoseProductLinksToTheSbomByPlainRef() throws IOException {
+    ObjectNode hub = realSbom("narrow.sbom.json", "Infusion Hub", "2.0");
+    write(sboms.resolve("infusion-hub.cdx.json"), hub);
+    write(sboms.resolve("patient-monitor.cdx.json"), monitorSbom());
+    ObjectNode vex = componentlessVex();
+    vex.putObject("metadata")
+        .putObject("component")
+        .put("type", "device")
+        .put("name", "Acme Infusion Hub system software")
+        .putArray("externalReferences")
+        .addObject()
+        .put("type", "bom")
+        .put("url", "urn:cdx:" + HUB_SERIAL + "/1");
+    vex.set("vulnerabilities", notAffected(bomRef(hub, "WolfSSL")));
+    write(feeds.resolve("acme-vex.cdx.json"), vex);
+
+    Map<String, Finding> f = analyze();
+
+    assertThat(f.get(HUB.id()).status()).isEqualTo(FindingStatus.NOT_AFFECTED);
+    assertThat(f.get(MONITOR.id()).status()).isEqualTo(FindingStatus.AFFECTED);
+  }
+
+  @Test
+  void shouldKeepTheVersionsAComponentlessVexNamesForTheLinkedComponent() throws IOException {
+    ObjectNode hub = realSbom("narrow.sbom.json", "Infusion Hub", "2.0");
+    write(sboms.resolve("infusion-hub.cdx.json"), hub);
+    write(sboms.resolve("patient-monitor.cdx.json"), monitorSbom());
+    ObjectNode vex = componentlessVex();
+    ArrayNode vulnerabilities =
+        notAffected("urn:cdx:" + HUB_SERIAL + "/1#" + bomRef(hub, "WolfSSL"));
+    // Not affected from 5.0.0 on: the hub's wolfSSL 4.8.1 is not among those versions.
+    ((ObjectNode) vulnerabilities.get(0).at("/affects/0"))
+        .putArray("versions")
+        .addObject()
+        .put("range", "vers:generic/>=5.0.0")
+        .put("status", "unaffected");
+    vex.set("vulnerabilities", vulnerabilities);
+    write(feeds.resolve("acme-vex.cdx.json"), vex);
+
+    Map<String, Finding> f = analyze();
+
+    assertThat(f.get(HUB.id()).status()).isEqualTo(FindingStatus.AFFECTED);
+    assertThat(f.get(MONITOR.id()).status()).isEqualTo(FindingStatus.AFFECTED);
+  }
+
+  @Test
+  void shouldSayWhyAComponentlessVexAppliesToNoDevice() throws IOException {
+    ObjectNode hub = realSbom("narrow.sbom.json", "Infusion Hub", "2.0");
+    write(sboms.resolve("infusion-hub.cdx.json"), hub);
+    write(sboms.resolve("patient-monitor.cdx.json"), monitorSbom());
+    String unknown = "5f0f0da9-c03d-47d8-b38d-009e6df67094";
+    ObjectNode vex = componentlessVex();
+    ArrayNode vulnerabilities = notAffected("urn:cdx:" + unknown + "/1#" + bomRef(hub, "WolfSSL"));
+    // A second ref: the hub's SBOM, but a bom-ref it does not hold.
+    ((ArrayNode) vulnerabilities.get(0).path("affects"))
+        .addObject()
+        .put("ref", "urn:cdx:" + HUB_SERIAL + "/1#no-such-component");
+    vex.set("vulnerabilities", vulnerabilities);
+    write(feeds.resolve("acme-vex.cdx.json"), vex);
+
+    ExposureKnowledge k =
+        KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(feeds).withSboms(sboms));
+
+    // Before, neither statement applied and nothing said so.
+    assertThat(k.problems())
+        .hasSize(2)
+        .allSatisfy(
+            p -> {
+              assertThat(p.file()).endsWith("acme-vex.cdx.json");
+              assertThat(p.isError()).isFalse();
+              assertThat(p.message()).contains(CVE, "applies to no device");
+            });
+    assertThat(k.problems().get(0).location()).contains("/vulnerabilities/0/affects/0");
+    assertThat(k.problems().get(0).message()).contains("urn:uuid:" + unknown, "not read with it");
+    assertThat(k.problems().get(1).location()).contains("/vulnerabilities/0/affects/1");
+    assertThat(k.problems().get(1).message())
+        .contains("urn:uuid:" + HUB_SERIAL, "infusion-hub.cdx.json", "no-such-component");
+    Map<String, Finding> f = findings(k);
+    for (Device d : List.of(HUB, MONITOR)) {
+      assertThat(f.get(d.id()).status()).isEqualTo(FindingStatus.AFFECTED);
+    }
+  }
+
   /** Each device's wolfSSL finding of CVE-2022-42905, by device id. */
   private Map<String, Finding> analyze() {
     ExposureKnowledge k =
         KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(feeds).withSboms(sboms));
     assertThat(k.problems()).isEmpty();
     assertThat(k.vex()).singleElement();
+    return findings(k);
+  }
+
+  /** Each device's wolfSSL finding of CVE-2022-42905 with {@code k}, by device id. */
+  private static Map<String, Finding> findings(ExposureKnowledge k) {
     ExposureReport r =
         new ExposureAnalyzer()
             .analyze(
@@ -230,8 +347,16 @@ class ExposureAnalyzerVexSbomTest {
     return vex;
   }
 
+  /** A VEX document of its own that lists no component: it names them by BOM-link. */
+  private static ObjectNode componentlessVex() {
+    ObjectNode vex = JSON.createObjectNode();
+    vex.put("bomFormat", "CycloneDX").put("specVersion", "1.5").put("version", 1);
+    vex.put("serialNumber", "urn:uuid:9c1a3b55-2f0e-4c55-9d6e-1f7a1b2c3d4e");
+    return vex;
+  }
+
   /** {@code vulnerabilities[]}: CVE-2022-42905 not affected in the component {@code ref} names. */
-  private static JsonNode notAffected(String ref) {
+  private static ArrayNode notAffected(String ref) {
     ObjectNode v = JSON.createObjectNode();
     v.put("id", CVE);
     v.putObject("analysis")

@@ -6,6 +6,7 @@ import io.ward.exposure.feeds.csaf.CsafVex;
 import io.ward.exposure.feeds.cve5.Cve5Reader;
 import io.ward.exposure.feeds.cyclonedx.CycloneDxContent;
 import io.ward.exposure.feeds.cyclonedx.CycloneDxReader;
+import io.ward.exposure.feeds.cyclonedx.PendingVex;
 import io.ward.exposure.feeds.epss.EpssReader;
 import io.ward.exposure.feeds.kev.KevReader;
 import io.ward.exposure.feeds.mds2.Mds2Reader;
@@ -40,6 +41,7 @@ final class KnowledgeCollector {
   private final List<DeviceRecall> recalls = new ArrayList<>();
   private final List<Sbom> sboms = new ArrayList<>();
   private final List<VexStatement> vex = new ArrayList<>();
+  private final List<PendingVex> pendingVex = new ArrayList<>();
   private final List<Mds2Form> mds2 = new ArrayList<>();
   private final List<CmdbAsset> cmdb = new ArrayList<>();
   private final List<FeedProblem> problems = new ArrayList<>();
@@ -74,9 +76,20 @@ final class KnowledgeCollector {
     return problems;
   }
 
+  /**
+   * Everything read. A CycloneDX VEX statement about a component its document does not list takes
+   * it from the SBOM its BOM-link names, among every SBOM read, before or after the VEX.
+   */
   ExposureKnowledge build() {
+    List<VexStatement> statements = new ArrayList<>(vex);
+    List<FeedProblem> all = new ArrayList<>(problems);
+    for (PendingVex pending : pendingVex) {
+      FeedResult<VexStatement> resolved = pending.resolve(sboms);
+      statements.addAll(resolved.items());
+      all.addAll(resolved.problems());
+    }
     return new ExposureKnowledge(
-        List.copyOf(advisories.values()), kev, epss, recalls, sboms, vex, mds2, cmdb, problems);
+        List.copyOf(advisories.values()), kev, epss, recalls, sboms, statements, mds2, cmdb, all);
   }
 
   private int advisories(Path file) {
@@ -137,9 +150,10 @@ final class KnowledgeCollector {
     for (CycloneDxContent content : result.items()) {
       content.sbom().ifPresent(sboms::add);
       vex.addAll(content.vex());
+      pendingVex.addAll(content.pending());
       content.advisories().forEach(a -> keepNewest(a, file));
       count += content.sbom().isPresent() ? 1 : 0;
-      count += content.vex().size() + content.advisories().size();
+      count += content.vex().size() + content.pending().size() + content.advisories().size();
     }
     return count;
   }

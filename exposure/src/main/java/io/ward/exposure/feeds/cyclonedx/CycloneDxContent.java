@@ -13,20 +13,27 @@ import java.util.Optional;
  * list the versions they affect).
  *
  * @param sbom the SBOM, empty for a VEX-only document
- * @param vex the VEX statements, in document order
+ * @param vex the VEX statements about components the document lists, in document order
  * @param advisories the advisories, in document order
+ * @param pending the VEX statements about components the document does not list, in document order:
+ *     each names them in an SBOM by BOM-link, so they are made once every SBOM of a load is read
+ *     ({@link PendingVex#resolve})
  */
 public record CycloneDxContent(
-    Optional<Sbom> sbom, List<VexStatement> vex, List<Advisory> advisories) {
+    Optional<Sbom> sbom,
+    List<VexStatement> vex,
+    List<Advisory> advisories,
+    List<PendingVex> pending) {
 
   public CycloneDxContent {
     Objects.requireNonNull(sbom, "sbom");
     vex = List.copyOf(vex);
     advisories = List.copyOf(advisories);
+    pending = List.copyOf(pending);
   }
 
-  /** A document without advisories. */
+  /** A document without advisories whose statements are all about components it lists. */
   public CycloneDxContent(Optional<Sbom> sbom, List<VexStatement> vex) {
-    this(sbom, vex, List.of());
+    this(sbom, vex, List.of(), List.of());
   }
 }

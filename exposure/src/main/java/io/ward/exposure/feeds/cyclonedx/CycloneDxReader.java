@@ -7,7 +7,6 @@ import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.Sbom;
 import io.ward.model.exposure.SbomComponent;
 import io.ward.model.exposure.VexJustification;
-import io.ward.model.exposure.VexSbom;
 import io.ward.model.exposure.VexStatement;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +29,8 @@ import org.cyclonedx.parsers.Parser;
  * Reads CycloneDX documents, JSON or XML (spec 1.0 to 1.6, through cyclonedx-core-java): the
  * components (nested ones flattened) as an {@link Sbom} whose subject is {@code metadata.component}
  * unless the caller names it, and the VEX analyses ({@code vulnerabilities[].analysis} with their
- * {@code affects} refs) as {@link VexStatement}s.
+ * {@code affects} refs) as {@link VexStatement}s; an analysis of a component the document does not
+ * list waits for the SBOM its BOM-link names ({@link PendingVex}).
  */
 public final class CycloneDxReader {
 
@@ -94,14 +94,18 @@ public final class CycloneDxReader {
     for (SbomComponent c : components) {
       c.bomRef().ifPresent(r -> byRef.putIfAbsent(r, c));
     }
-    List<VexStatement> vex = new ArrayList<>();
+    DocumentVex vex = new DocumentVex(byRef, scope);
     List<Advisory> advisories = new ArrayList<>();
-    vulnerabilities(bom, byRef, scope, file, problems, vex, advisories);
-    if (sbom.isEmpty() && vex.isEmpty() && advisories.isEmpty()) {
+    vulnerabilities(bom, byRef, file, problems, vex, advisories);
+    if (sbom.isEmpty()
+        && vex.statements().isEmpty()
+        && vex.pending().isEmpty()
+        && advisories.isEmpty()) {
       problems.add(
           FeedProblem.warning(file, "CycloneDX document without components or VEX analyses"));
     }
-    return new FeedResult<>(List.of(new CycloneDxContent(sbom, vex, advisories)), problems);
+    return new FeedResult<>(
+        List.of(new CycloneDxContent(sbom, vex.statements(), advisories, vex.pending())), problems);
   }
 
   private static FeedResult<CycloneDxContent> lenient(Path file, SbomSubject subject, String why) {
@@ -185,10 +189,9 @@ public final class CycloneDxReader {
   private static void vulnerabilities(
       Bom bom,
       Map<String, SbomComponent> byRef,
-      DocumentSbom scope,
       Path file,
       List<FeedProblem> problems,
-      List<VexStatement> out,
+      DocumentVex out,
       List<Advisory> advisories) {
     List<Vulnerability> vulnerabilities = bom.getVulnerabilities();
     if (vulnerabilities == null) {
@@ -217,25 +220,16 @@ public final class CycloneDxReader {
       if (affects.isEmpty()) {
         problems.add(FeedProblem.warning(file, pointer, "VEX analysis without affects[], skipped"));
       }
-      for (Vulnerability.Affect affect : affects) {
-        Optional<String> ref = text(affect.getRef());
+      VexAnalysis stated =
+          new VexAnalysis(v.getId().trim(), status, justification, detail, file.toString());
+      for (int j = 0; j < affects.size(); j++) {
+        Vulnerability.Affect affect = affects.get(j);
+        Optional<String> ref = text(affect == null ? null : affect.getRef());
         if (ref.isEmpty()) {
           problems.add(FeedProblem.warning(file, pointer, "affects entry without ref, skipped"));
           continue;
         }
-        Optional<SbomComponent> product =
-            Optional.ofNullable(byRef.get(BomLink.localRef(ref.get())));
-        Optional<VexSbom> in = scope.forRef(ref.get());
-        AffectedVersions.statements(
-                v.getId().trim(),
-                ref.get(),
-                product,
-                status,
-                justification,
-                detail,
-                versions(affect),
-                file.toString())
-            .forEach(s -> out.add(s.withSbom(in)));
+        out.add(stated, ref.get(), versions(affect), pointer + "/affects/" + j);
       }
     }
   }

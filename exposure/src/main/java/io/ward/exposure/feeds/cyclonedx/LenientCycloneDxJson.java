@@ -6,7 +6,6 @@ import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.Sbom;
 import io.ward.model.exposure.SbomComponent;
 import io.ward.model.exposure.VexJustification;
-import io.ward.model.exposure.VexSbom;
 import io.ward.model.exposure.VexStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,9 +54,11 @@ final class LenientCycloneDxJson {
         .map(LenientCycloneDxJson::component)
         .ifPresent(c -> c.bomRef().ifPresent(r -> byRef.put(r, c)));
     components.forEach(c -> c.bomRef().ifPresent(r -> byRef.putIfAbsent(r, c)));
-    List<VexStatement> vex = new ArrayList<>();
+    DocumentVex vex = new DocumentVex(byRef, scope);
     List<Advisory> advisories = new ArrayList<>();
-    for (JsonNode v : Json.array(root, "vulnerabilities")) {
+    List<JsonNode> vulnerabilities = Json.array(root, "vulnerabilities");
+    for (int i = 0; i < vulnerabilities.size(); i++) {
+      JsonNode v = vulnerabilities.get(i);
       Optional<String> id = Json.text(v, "id");
       if (id.isEmpty()) {
         continue;
@@ -73,27 +74,20 @@ final class LenientCycloneDxJson {
       Optional<VexJustification> justification =
           analysis.flatMap(a -> Json.text(a, "justification")).flatMap(VexJustification::fromLabel);
       Optional<String> detail = analysis.flatMap(a -> Json.text(a, "detail"));
-      for (JsonNode affect : Json.array(v, "affects")) {
-        Optional<String> ref = Json.text(affect, "ref");
-        if (ref.isEmpty()) {
-          continue;
+      VexAnalysis stated = new VexAnalysis(id.get(), status.get(), justification, detail, source);
+      List<JsonNode> affects = Json.array(v, "affects");
+      for (int j = 0; j < affects.size(); j++) {
+        Optional<String> ref = Json.text(affects.get(j), "ref");
+        if (ref.isPresent()) {
+          vex.add(
+              stated,
+              ref.get(),
+              versions(affects.get(j)),
+              "/vulnerabilities/" + i + "/affects/" + j);
         }
-        Optional<SbomComponent> product =
-            Optional.ofNullable(byRef.get(BomLink.localRef(ref.get())));
-        Optional<VexSbom> in = scope.forRef(ref.get());
-        AffectedVersions.statements(
-                id.get(),
-                ref.get(),
-                product,
-                status.get(),
-                justification,
-                detail,
-                versions(affect),
-                source)
-            .forEach(s -> vex.add(s.withSbom(in)));
       }
     }
-    return new CycloneDxContent(sbom, vex, advisories);
+    return new CycloneDxContent(sbom, vex.statements(), advisories, vex.pending());
   }
 
   private static List<AffectedVersions.Entry> versions(JsonNode affect) {

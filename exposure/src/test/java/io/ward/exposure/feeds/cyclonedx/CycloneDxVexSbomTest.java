@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ward.exposure.feeds.FeedResult;
 import io.ward.exposure.feeds.Json;
 import io.ward.exposure.feeds.TestData;
+import io.ward.model.exposure.Sbom;
+import io.ward.model.exposure.SbomComponent;
+import io.ward.model.exposure.VersionConstraint;
 import io.ward.model.exposure.VexSbom;
 import io.ward.model.exposure.VexStatement;
 import java.io.IOException;
@@ -128,6 +131,69 @@ class CycloneDxVexSbomTest {
             });
   }
 
+  @Test
+  void shouldLeaveAStatementOnAComponentTheDocumentDoesNotListToTheSbomItLinksTo()
+      throws IOException {
+    // A standalone VEX: no components of its own, the component named in its SBOM by BOM-link.
+    String doc =
+        """
+        {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
+         "vulnerabilities": %s}
+        """
+            .formatted(notAffected("urn:cdx:" + OTHER + "/2#openssl"));
+    Path file = Files.writeString(dir.resolve("vex.cdx.json"), doc);
+    FeedResult<CycloneDxContent> strict = new CycloneDxReader().read(file);
+    CycloneDxContent lenient =
+        LenientCycloneDxJson.read(Json.read(file), SbomSubject.fromBom(), file.toString());
+    assertThat(strict.problems()).isEmpty();
+    CycloneDxContent content = strict.items().get(0);
+    assertThat(content.vex()).isEmpty();
+    assertThat(content.pending()).hasSize(1).isEqualTo(lenient.pending());
+
+    SbomComponent openssl =
+        new SbomComponent(
+            Optional.of("openssl"),
+            Optional.of("library"),
+            Optional.empty(),
+            "openssl",
+            Optional.of("1.0.2k"),
+            Optional.of("pkg:generic/openssl@1.0.2k"),
+            Optional.empty(),
+            Optional.empty());
+    Sbom hub =
+        new Sbom(
+            Optional.of("Acme Medical"),
+            Optional.of("Infusion Hub"),
+            Optional.of("2.0"),
+            Optional.of("urn:uuid:" + OTHER),
+            List.of(openssl),
+            "hub.cdx.json");
+    FeedResult<VexStatement> resolved = content.pending().get(0).resolve(List.of(hub));
+
+    assertThat(resolved.problems()).isEmpty();
+    assertThat(resolved.items())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.product()).contains(openssl);
+              assertThat(s.versions()).isEqualTo(new VersionConstraint.Exact("1.0.2k"));
+              assertThat(s.sbom()).contains(new VexSbom.Linked("urn:uuid:" + OTHER.toLowerCase()));
+              assertThat(s.productRef()).isEqualTo("urn:cdx:" + OTHER + "/2#openssl");
+            });
+    // Without the SBOM: the statement has no component, and a warning names the file and why.
+    FeedResult<VexStatement> alone = content.pending().get(0).resolve(List.of());
+    assertThat(alone.items()).singleElement().satisfies(s -> assertThat(s.product()).isEmpty());
+    assertThat(alone.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.file()).isEqualTo(file.toString());
+              assertThat(p.location()).contains("/vulnerabilities/0/affects/0");
+              assertThat(p.message())
+                  .contains("CVE-2099-1111", "urn:uuid:" + OTHER.toLowerCase(), "no device");
+            });
+  }
+
   /** The statements of {@code json}, checking both readers agree. */
   private List<VexStatement> read(String name, String json, SbomSubject subject)
       throws IOException {
@@ -136,6 +202,7 @@ class CycloneDxVexSbomTest {
     assertThat(strict.problems()).isEmpty();
     CycloneDxContent lenient = LenientCycloneDxJson.read(Json.read(file), subject, file.toString());
     assertThat(lenient.vex()).isEqualTo(strict.items().get(0).vex());
+    assertThat(lenient.pending()).isEqualTo(strict.items().get(0).pending());
     return strict.items().get(0).vex();
   }
 

@@ -1,0 +1,130 @@
+package io.ward.exposure.feeds.cyclonedx;
+
+import io.ward.exposure.feeds.FeedProblem;
+import io.ward.exposure.feeds.FeedResult;
+import io.ward.model.exposure.Sbom;
+import io.ward.model.exposure.SbomComponent;
+import io.ward.model.exposure.VexSbom;
+import io.ward.model.exposure.VexStatement;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A VEX analysis of one {@code affects} entry whose component the document does not list. A
+ * standalone VEX often lists none: its {@code affects[].ref} is a BOM-link, {@code
+ * urn:cdx:serial/version#bom-ref}, to the component in the maker's SBOM (or a plain {@code bom-ref}
+ * while its {@code metadata.component} names that SBOM by BOM-link). What software the statement is
+ * about only that SBOM says, and it may be read after the VEX, so the statement waits for every
+ * SBOM of the load ({@link #resolve}).
+ *
+ * <p>A statement reaches a finding through its component; without one it would apply to no device,
+ * so when the component cannot be found a warning naming the VEX file says so.
+ */
+public final class PendingVex {
+
+  private final VexAnalysis analysis;
+  private final String ref;
+  private final List<AffectedVersions.Entry> versions;
+  private final String location;
+  private final Optional<VexSbom> sbom;
+
+  PendingVex(
+      VexAnalysis analysis,
+      String ref,
+      List<AffectedVersions.Entry> versions,
+      String location,
+      Optional<VexSbom> sbom) {
+    this.analysis = Objects.requireNonNull(analysis, "analysis");
+    this.ref = Objects.requireNonNull(ref, "ref");
+    this.versions = List.copyOf(versions);
+    this.location = Objects.requireNonNull(location, "location");
+    this.sbom = Objects.requireNonNull(sbom, "sbom");
+  }
+
+  /**
+   * The statements, their component taken from the SBOM the BOM-link names when {@code sboms} holds
+   * it; else the statements without a component (they apply to no device) and a warning saying why.
+   *
+   * @param sboms every SBOM read with the VEX
+   */
+  public FeedResult<VexStatement> resolve(List<Sbom> sboms) {
+    Optional<String> serial =
+        sbom.filter(VexSbom.Linked.class::isInstance).map(s -> ((VexSbom.Linked) s).serialNumber());
+    Optional<String> bomRef = BomLink.parse(ref).map(BomLink::ref).orElse(Optional.of(ref));
+    if (serial.isEmpty()) {
+      return unresolved("names no component of this document");
+    }
+    if (bomRef.isEmpty()) {
+      return unresolved("names SBOM " + serial.get() + " as a whole, not a component in it");
+    }
+    Optional<Sbom> held = Optional.empty();
+    for (Sbom s : sboms) {
+      if (s.serialNumber().map(BomLink::serialNumber).equals(serial)) {
+        // Every revision of an SBOM carries its serial number: the first that lists the
+        // component.
+        held = held.or(() -> Optional.of(s));
+        Optional<SbomComponent> component = component(s, bomRef.get());
+        if (component.isPresent()) {
+          return new FeedResult<>(analysis.statements(ref, component, versions, sbom), List.of());
+        }
+      }
+    }
+    return unresolved(
+        held.map(
+                s ->
+                    "names a component SBOM "
+                        + serial.get()
+                        + " ("
+                        + s.source()
+                        + ") does not list (no bom-ref '"
+                        + bomRef.get()
+                        + "')")
+            .orElseGet(
+                () ->
+                    "names a component of SBOM "
+                        + serial.get()
+                        + ", which was not read with it (give that SBOM with the VEX)"));
+  }
+
+  private static Optional<SbomComponent> component(Sbom s, String bomRef) {
+    return s.components().stream().filter(c -> c.bomRef().equals(Optional.of(bomRef))).findFirst();
+  }
+
+  private FeedResult<VexStatement> unresolved(String why) {
+    return new FeedResult<>(
+        analysis.statements(ref, Optional.empty(), versions, sbom),
+        List.of(
+            new FeedProblem(
+                analysis.source(),
+                FeedProblem.Severity.WARNING,
+                Optional.of(location),
+                "VEX statement on "
+                    + analysis.vulnerability()
+                    + ": affects ref '"
+                    + ref
+                    + "' "
+                    + why
+                    + "; it applies to no device")));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PendingVex p
+        && analysis.equals(p.analysis)
+        && ref.equals(p.ref)
+        && versions.equals(p.versions)
+        && location.equals(p.location)
+        && sbom.equals(p.sbom);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(analysis, ref, versions, location, sbom);
+  }
+
+  @Override
+  public String toString() {
+    return "PendingVex[" + analysis.vulnerability() + " " + ref + " at " + location + "]";
+  }
+}
