@@ -340,9 +340,7 @@ class ExposureAnalyzerVexSbomTest {
 
   /** A VEX document of its own listing {@code component}, without a product of its own. */
   private static ObjectNode standaloneVex(JsonNode component) {
-    ObjectNode vex = JSON.createObjectNode();
-    vex.put("bomFormat", "CycloneDX").put("specVersion", "1.5").put("version", 1);
-    vex.put("serialNumber", "urn:uuid:9c1a3b55-2f0e-4c55-9d6e-1f7a1b2c3d4e");
+    ObjectNode vex = componentlessVex();
     vex.putArray("components").add(component);
     return vex;
   }
