@@ -239,6 +239,8 @@ final class InputStore {
   private static void counted(KeyRecord r, Flow f) {
     if (r != null) {
       r.flows++;
+      r.packets += f.packets();
+      r.bytes += f.bytes();
       r.seen(f.firstSeenEpochNanos(), f.vlan());
       r.seen(f.lastSeenEpochNanos(), f.vlan());
     }

@@ -4,6 +4,7 @@ import static io.ward.model.ObservationFields.*;
 
 import io.ward.model.Device;
 import io.ward.model.IpAddress;
+import io.ward.model.IpNetwork;
 import io.ward.model.MacAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,8 @@ import java.util.TreeSet;
 /**
  * One run of identity resolution and assembly over the aggregated input: keys to devices ({@link
  * IdentityResolver}), then IP-only devices to the MAC device that carries the same host name, then
- * one {@link Device} per id, sorted by id.
+ * one {@link Device} per id, sorted by id, then the external endpoints set apart ({@link
+ * ExternalEndpoints}).
  */
 final class InventoryAssembly {
 
@@ -35,7 +37,8 @@ final class InventoryAssembly {
    */
   static final int MIN_DEVICES_PER_THREAD = 64;
 
-  static List<Device> build(KnowledgeBase kb, InputStore store, int threads) {
+  static Inventory build(
+      KnowledgeBase kb, InputStore store, int threads, List<IpNetwork> internalNetworks) {
     IdentityResolver resolver = new IdentityResolver(store.records);
     Map<String, List<EndpointKey>> byDevice = new TreeMap<>();
     for (EndpointKey key : store.records.keySet()) {
@@ -60,7 +63,7 @@ final class InventoryAssembly {
             devices[i] = assembler.assemble(facts(e.getKey(), e.getValue(), store, resolver));
           }
         });
-    return List.of(devices);
+    return ExternalEndpoints.split(shown, devices, store, resolver, internalNetworks);
   }
 
   /** The assembling threads for this many devices: at most {@code threads}, at least one. */

@@ -4,6 +4,7 @@ import io.ward.model.Device;
 import io.ward.model.Endpoint;
 import io.ward.model.Facts;
 import io.ward.model.Flow;
+import io.ward.model.IpNetwork;
 import io.ward.model.Observation;
 import java.util.List;
 import java.util.Objects;
@@ -54,8 +55,8 @@ public final class InventoryBuilder {
   }
 
   /**
-   * The devices seen so far, immutable and sorted by id. May be called again after more input; each
-   * call recomputes from everything fed.
+   * The devices seen so far, immutable and sorted by id, without the external endpoints (see {@link
+   * #inventory}). May be called again after more input; each call recomputes from everything fed.
    */
   public List<Device> build() {
     return build(1);
@@ -66,9 +67,21 @@ public final class InventoryBuilder {
    * included); the result is the same for any number.
    */
   public List<Device> build(int threads) {
+    return inventory(threads, List.of()).devices();
+  }
+
+  /**
+   * The devices and the external endpoints seen so far, assembled on up to {@code threads} threads
+   * (the result is the same for any number). An endpoint is external when its address is public, it
+   * was only seen behind a router's MAC (never bound to a MAC of its own on the captured segment),
+   * it lies in none of {@code internalNetworks}, and it spoke no clinical protocol: hospitals that
+   * number their own network from public space keep their hosts as devices by declaring it, and a
+   * host on the captured segment or one speaking HL7, DICOM, POCT1-A or ASTM stays a device anyway.
+   */
+  public Inventory inventory(int threads, List<IpNetwork> internalNetworks) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1: " + threads);
     }
-    return InventoryAssembly.build(kb, store, threads);
+    return InventoryAssembly.build(kb, store, threads, List.copyOf(internalNetworks));
   }
 }

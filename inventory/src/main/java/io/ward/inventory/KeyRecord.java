@@ -20,6 +20,11 @@ final class KeyRecord {
   long last = Long.MIN_VALUE;
   long observations;
   long flows;
+
+  /** Packets and bytes of this key's flows, both directions (an external endpoint's volume). */
+  long packets;
+
+  long bytes;
   long strongBindings;
   final TreeSet<Integer> vlans = new TreeSet<>();
   // Hash maps, not sorted ones: values are added once per observation and read once at assembly,
@@ -117,6 +122,8 @@ final class KeyRecord {
     last = Math.max(last, o.last);
     observations += o.observations;
     flows += o.flows;
+    packets += o.packets;
+    bytes += o.bytes;
     strongBindings += o.strongBindings;
     vlans.addAll(o.vlans);
     o.fields.forEach(

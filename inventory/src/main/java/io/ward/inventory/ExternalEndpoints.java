@@ -1,0 +1,159 @@
+package io.ward.inventory;
+
+import io.ward.model.Device;
+import io.ward.model.ExternalEndpoint;
+import io.ward.model.IpAddress;
+import io.ward.model.IpNetwork;
+import io.ward.model.ObservationFields;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Separates the external endpoints from the devices of one assembly (see {@link
+ * InventoryBuilder#inventory}), in the manner of Zeek's {@code Site::local_nets}: a public address
+ * that only a router's frames carried is a host of the internet, unless the user declared its range
+ * internal or it spoke a clinical protocol. Until session 28 such hosts were devices: a simulated
+ * 500-device hospital's inventory held 511, the other 11 its cloud services, and a real SPAN port
+ * would add thousands.
+ */
+final class ExternalEndpoints {
+
+  /** Protocols only a hospital's own systems speak: a host using one is kept as a device. */
+  static final Set<String> CLINICAL = Set.of("hl7", "dicom", "poct1a", "astm");
+
+  private ExternalEndpoints() {}
+
+  /**
+   * The devices and external endpoints of {@code shown} (device ids with their keys, sorted by id)
+   * whose assembled devices are {@code devices}, index for index.
+   */
+  static Inventory split(
+      List<Map.Entry<String, List<EndpointKey>>> shown,
+      Device[] devices,
+      InputStore store,
+      IdentityResolver resolver,
+      List<IpNetwork> internalNetworks) {
+    List<Device> kept = new ArrayList<>(devices.length);
+    List<Integer> external = new ArrayList<>();
+    for (int i = 0; i < devices.length; i++) {
+      if (isExternal(shown.get(i).getKey(), devices[i], resolver, internalNetworks)) {
+        external.add(i);
+      } else {
+        kept.add(devices[i]);
+      }
+    }
+    if (external.isEmpty()) {
+      return new Inventory(kept, List.of());
+    }
+    Map<String, TreeSet<String>> talkers = talkers(shown, external, store);
+    List<ExternalEndpoint> out = new ArrayList<>(external.size());
+    for (int i : external) {
+      out.add(endpoint(devices[i], shown.get(i).getValue(), store, talkers.get(devices[i].id())));
+    }
+    out.sort((a, b) -> a.ip().compareTo(b.ip()));
+    return new Inventory(kept, out);
+  }
+
+  /** True for an IP-identity device that is an internet host by the rules above. */
+  static boolean isExternal(
+      String id, Device d, IdentityResolver resolver, List<IpNetwork> internalNetworks) {
+    if (!id.startsWith("ip:")) {
+      return false;
+    }
+    IpAddress ip = IpAddress.parse(id.substring(3));
+    return ip.isPublic()
+        && resolver.isBehindGateway(ip)
+        && internalNetworks.stream().noneMatch(n -> n.contains(ip))
+        && !clinical(d);
+  }
+
+  /** True for a device that spoke a clinical protocol or carried clinical names. */
+  private static boolean clinical(Device d) {
+    return d.medical()
+        || !d.aeTitles().isEmpty()
+        || !d.hl7Applications().isEmpty()
+        || d.protocolsAsClient().stream().anyMatch(CLINICAL::contains)
+        || d.protocolsAsServer().stream().anyMatch(CLINICAL::contains);
+  }
+
+  /**
+   * The ids of the devices each external endpoint talked with. Every key keeps a bounded number of
+   * peers per protocol ({@link KeyRecord#MAX_PEERS}), so both sides' lists are read: a service with
+   * hundreds of clients is still found in each client's own list of servers.
+   */
+  private static Map<String, TreeSet<String>> talkers(
+      List<Map.Entry<String, List<EndpointKey>>> shown, List<Integer> external, InputStore store) {
+    Map<EndpointKey, String> idOfKey = new HashMap<>();
+    for (Map.Entry<String, List<EndpointKey>> e : shown) {
+      e.getValue().forEach(k -> idOfKey.put(k, e.getKey()));
+    }
+    Map<EndpointKey, String> externalOfKey = new HashMap<>();
+    Map<String, TreeSet<String>> talkers = new HashMap<>();
+    for (int i : external) {
+      String id = shown.get(i).getKey();
+      shown.get(i).getValue().forEach(k -> externalOfKey.put(k, id));
+      talkers.put(id, new TreeSet<>());
+    }
+    for (Map.Entry<String, List<EndpointKey>> e : shown) {
+      String id = e.getKey();
+      TreeSet<String> own = talkers.get(id);
+      for (EndpointKey k : e.getValue()) {
+        for (EndpointKey peer : peers(store.records.get(k))) {
+          if (own != null) {
+            String device = idOfKey.get(peer);
+            if (device != null && !talkers.containsKey(device)) {
+              own.add(device);
+            }
+          } else {
+            String ext = externalOfKey.get(peer);
+            if (ext != null) {
+              talkers.get(ext).add(id);
+            }
+          }
+        }
+      }
+    }
+    return talkers;
+  }
+
+  private static List<EndpointKey> peers(KeyRecord r) {
+    List<EndpointKey> out = new ArrayList<>();
+    r.clientsByProtocol.values().forEach(out::addAll);
+    r.serversByProtocol.values().forEach(out::addAll);
+    return out;
+  }
+
+  private static ExternalEndpoint endpoint(
+      Device d, List<EndpointKey> keys, InputStore store, TreeSet<String> talkers) {
+    TreeSet<String> hostnames = new TreeSet<>(d.hostnames());
+    TreeSet<String> protocols = new TreeSet<>();
+    long flows = 0;
+    long packets = 0;
+    long bytes = 0;
+    for (EndpointKey k : keys) {
+      KeyRecord r = store.records.get(k);
+      hostnames.addAll(r.fields.getOrDefault(ObservationFields.TLS_SNI, Map.of()).keySet());
+      protocols.addAll(r.clientsByProtocol.keySet());
+      protocols.addAll(r.serversByProtocol.keySet());
+      flows += r.flows;
+      packets += r.packets;
+      bytes += r.bytes;
+    }
+    List<String> listed = talkers.stream().limit(ExternalEndpoint.MAX_LISTED_DEVICES).toList();
+    return new ExternalEndpoint(
+        IpAddress.parse(d.id().substring(3)),
+        List.copyOf(hostnames),
+        protocols,
+        flows,
+        packets,
+        bytes,
+        d.firstSeenEpochNanos(),
+        d.lastSeenEpochNanos(),
+        listed,
+        talkers.size());
+  }
+}

@@ -1,0 +1,47 @@
+package io.ward.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An address beyond the hospital's network that its devices talked to: a public address seen only
+ * behind a router's MAC, outside every range declared internal, that spoke no clinical protocol. It
+ * is not a device of the inventory; it is listed so that what devices talk to stays visible.
+ *
+ * @param ip the address
+ * @param hostnames names it was seen under (DNS answers, TLS server names), sorted
+ * @param protocols application protocols of its flows, sorted
+ * @param flows flows it took part in
+ * @param packets packets of those flows, both directions
+ * @param bytes bytes of those flows, both directions
+ * @param deviceIds ids of the inventory's devices that talked with it, sorted, at most {@link
+ *     #MAX_LISTED_DEVICES}
+ * @param deviceCount how many devices talked with it, listed or not
+ */
+public record ExternalEndpoint(
+    IpAddress ip,
+    List<String> hostnames,
+    Set<String> protocols,
+    long flows,
+    long packets,
+    long bytes,
+    long firstSeenEpochNanos,
+    long lastSeenEpochNanos,
+    List<String> deviceIds,
+    int deviceCount) {
+
+  /** Device ids listed per endpoint: a cloud service that every workstation uses lists a few. */
+  public static final int MAX_LISTED_DEVICES = 20;
+
+  public ExternalEndpoint {
+    Objects.requireNonNull(ip, "ip");
+    hostnames = List.copyOf(hostnames);
+    protocols = Set.copyOf(protocols);
+    deviceIds = List.copyOf(deviceIds);
+    if (deviceIds.size() > MAX_LISTED_DEVICES || deviceCount < deviceIds.size()) {
+      throw new IllegalArgumentException(
+          "at most " + MAX_LISTED_DEVICES + " device ids, and no more than deviceCount");
+    }
+  }
+}
