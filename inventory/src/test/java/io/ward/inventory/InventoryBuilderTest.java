@@ -182,7 +182,16 @@ class InventoryBuilderTest {
     Device gw = byId(devices, "mac:" + router);
     assertThat(gw.ips()).containsExactly(ip("10.0.0.1"));
     assertThat(gw.os()).isEmpty();
-    assertThat(byId(devices, "ip:93.184.216.3").protocolsAsServer()).containsExactly("http");
+    // Public and only behind the router: an external endpoint, or a device once declared internal.
+    assertThat(b.inventory(1, List.of()).external())
+        .anySatisfy(
+            e -> {
+              assertThat(e.ip()).isEqualTo(ip("93.184.216.3"));
+              assertThat(e.protocols()).containsExactly("http");
+            });
+    List<Device> declared =
+        b.inventory(1, List.of(io.ward.model.IpNetwork.parse("93.184.216.0/24"))).devices();
+    assertThat(byId(declared, "ip:93.184.216.3").protocolsAsServer()).containsExactly("http");
   }
 
   @Test

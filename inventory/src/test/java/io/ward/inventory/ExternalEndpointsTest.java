@@ -1,0 +1,145 @@
+package io.ward.inventory;
+
+import static io.ward.inventory.Inputs.at;
+import static io.ward.inventory.Inputs.ip;
+import static io.ward.inventory.Inputs.ipOnly;
+import static io.ward.inventory.Inputs.obs;
+import static io.ward.inventory.Inputs.tcp;
+import static io.ward.model.ObservationFields.ARP_IP;
+import static io.ward.model.ObservationFields.DNS_NAME;
+import static io.ward.model.ObservationFields.TLS_SNI;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ward.model.Device;
+import io.ward.model.ExternalEndpoint;
+import io.ward.model.IpNetwork;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which addresses are internet hosts rather than devices, and what is said about them. */
+class ExternalEndpointsTest {
+  static KnowledgeBase kb;
+
+  static final String ROUTER = "00:1b:54:00:00:01"; // Cisco
+  static final String HOST = "00:1c:05:00:00:02";
+  static final String OTHER_HOST = "00:1c:05:00:00:03";
+
+  @BeforeAll
+  static void load(@TempDir Path noIeeeData) throws Exception {
+    kb = KnowledgeBase.load(Optional.empty(), noIeeeData);
+  }
+
+  /** A router (ARP binds it a private address) carrying two hosts' TLS to a cloud service. */
+  private static InventoryBuilder cloudTraffic() {
+    InventoryBuilder b = new InventoryBuilder(kb);
+    b.observation(obs(0, at(ROUTER, "10.0.0.1"), ARP_IP, "10.0.0.1"));
+    b.flow(tcp(at(HOST, "10.0.0.50"), at(ROUTER, "198.51.100.20"), 443, "tls", 1));
+    b.flow(tcp(at(HOST, "10.0.0.50"), at(ROUTER, "198.51.100.20"), 443, "tls", 2));
+    b.flow(tcp(at(OTHER_HOST, "10.0.0.51"), at(ROUTER, "198.51.100.20"), 443, "tls", 3));
+    b.observation(obs(3, at(ROUTER, "198.51.100.20"), TLS_SNI, "update.googleapis.com"));
+    b.observation(obs(0, ipOnly("198.51.100.20"), DNS_NAME, "update.googleapis.com"));
+    return b;
+  }
+
+  private static List<String> ids(List<Device> devices) {
+    return devices.stream().map(Device::id).toList();
+  }
+
+  @Test
+  void shouldListAPublicHostSeenOnlyBehindARouterAsExternalNotAsADevice() {
+    Inventory inventory = cloudTraffic().inventory(1, List.of());
+
+    assertThat(ids(inventory.devices()))
+        .containsExactly("mac:" + ROUTER, "mac:" + HOST, "mac:" + OTHER_HOST);
+    assertThat(inventory.external()).hasSize(1);
+    ExternalEndpoint e = inventory.external().get(0);
+    assertThat(e.ip()).isEqualTo(ip("198.51.100.20"));
+    assertThat(e.hostnames()).containsExactly("update.googleapis.com");
+    assertThat(e.protocols()).containsExactly("tls");
+    assertThat(e.flows()).isEqualTo(3);
+    assertThat(e.packets()).isEqualTo(18); // 3 + 3 per flow
+    assertThat(e.bytes()).isEqualTo(1800);
+    assertThat(e.firstSeenEpochNanos()).isEqualTo(Inputs.T0 + 0); // the DNS answer
+    assertThat(e.deviceIds()).containsExactly("mac:" + HOST, "mac:" + OTHER_HOST);
+    assertThat(e.deviceCount()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldLeaveExternalEndpointsOutOfBuild() {
+    assertThat(ids(cloudTraffic().build()))
+        .containsExactly("mac:" + ROUTER, "mac:" + HOST, "mac:" + OTHER_HOST);
+  }
+
+  @Test
+  void shouldKeepAPublicHostInADeclaredInternalRangeAsADevice() {
+    Inventory inventory = cloudTraffic().inventory(1, List.of(IpNetwork.parse("198.51.100.0/24")));
+
+    assertThat(inventory.external()).isEmpty();
+    assertThat(ids(inventory.devices())).contains("ip:198.51.100.20");
+  }
+
+  @Test
+  void shouldStillListAHostOutsideTheDeclaredRanges() {
+    Inventory inventory = cloudTraffic().inventory(1, List.of(IpNetwork.parse("198.51.101.0/24")));
+
+    assertThat(inventory.external()).extracting(ExternalEndpoint::ip).contains(ip("198.51.100.20"));
+  }
+
+  @Test
+  void shouldKeepAPublicHostOnTheCapturedSegmentAsADevice() {
+    // A hospital numbering its own network from public space: the server answers ARP itself.
+    String server = "00:50:56:00:00:09";
+    InventoryBuilder b = cloudTraffic();
+    b.observation(obs(4, at(server, "198.51.100.9"), ARP_IP, "198.51.100.9"));
+    b.flow(tcp(at(HOST, "10.0.0.50"), at(server, "198.51.100.9"), 443, "tls", 5));
+
+    Inventory inventory = b.inventory(1, List.of());
+
+    assertThat(ids(inventory.devices())).contains("mac:" + server);
+    assertThat(inventory.external())
+        .extracting(ExternalEndpoint::ip)
+        .containsExactly(ip("198.51.100.20"));
+  }
+
+  @Test
+  void shouldKeepAPublicHostThatSpeaksAClinicalProtocolAsADevice() {
+    InventoryBuilder b = cloudTraffic();
+    b.flow(tcp(at(HOST, "10.0.0.50"), at(ROUTER, "203.0.113.40"), 2575, "hl7", 6));
+
+    Inventory inventory = b.inventory(1, List.of());
+
+    assertThat(ids(inventory.devices())).contains("ip:203.0.113.40");
+    assertThat(inventory.external())
+        .extracting(ExternalEndpoint::ip)
+        .containsExactly(ip("198.51.100.20"));
+  }
+
+  @Test
+  void shouldKeepAPrivateHostBehindARouterAsADevice() {
+    InventoryBuilder b = cloudTraffic();
+    b.flow(tcp(at(HOST, "10.0.0.50"), at(ROUTER, "172.16.5.7"), 445, "smb", 7));
+
+    assertThat(ids(b.inventory(1, List.of()).devices())).contains("ip:172.16.5.7");
+  }
+
+  @Test
+  void shouldCountEveryClientOfAServiceBeyondThePeersEachKeyKeeps() {
+    InventoryBuilder b = new InventoryBuilder(kb);
+    b.observation(obs(0, at(ROUTER, "10.0.0.1"), ARP_IP, "10.0.0.1"));
+    int clients = KeyRecord.MAX_PEERS + 8;
+    for (int i = 0; i < clients; i++) {
+      String mac = String.format("00:1c:05:00:01:%02x", i);
+      b.flow(tcp(at(mac, "10.0.1." + (i + 1)), at(ROUTER, "203.0.113.10"), 443, "tls", i));
+    }
+
+    ExternalEndpoint e = b.inventory(1, List.of()).external().get(0);
+
+    assertThat(e.deviceCount()).isEqualTo(clients);
+    assertThat(e.deviceIds()).hasSize(ExternalEndpoint.MAX_LISTED_DEVICES);
+    assertThat(e.deviceIds()).isSorted();
+  }
+}
