@@ -10,6 +10,7 @@ import io.ward.engine.InventoryJson;
 import io.ward.engine.KnowledgeInBackground;
 import io.ward.engine.TextReport;
 import io.ward.inventory.KnowledgeBaseException;
+import io.ward.model.IpNetwork;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -91,6 +92,15 @@ final class AnalyzeCommand implements Callable<Integer> {
           "decode packets and build flows only, no protocol dissectors (a speed baseline)")
   boolean decodeOnly;
 
+  @Option(
+      names = "--internal-net",
+      paramLabel = "CIDR",
+      description =
+          "an address range of the hospital's own (repeatable, IPv4 or IPv6, e.g. 192.0.2.0/24):"
+              + " a public address in it stays a device even when only seen behind a router,"
+              + " instead of being listed as an external endpoint")
+  List<String> internalNets = new ArrayList<>();
+
   @Option(names = "--no-progress", description = "never draw a progress bar")
   boolean noProgress;
 
@@ -116,6 +126,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--max-rows must be 0 or more, not " + maxRows);
     }
+    List<IpNetwork> internalNetworks = internalNetworks();
     checkOutputs();
     List<CaptureSource> sources = new ArrayList<>();
     for (String c : captures) {
@@ -132,7 +143,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisOptions.defaults()
             .withWorkers(threads)
             .withKnowledgeDir(knowledge)
-            .withDecodeOnly(decodeOnly);
+            .withDecodeOnly(decodeOnly)
+            .withInternalNetworks(internalNetworks);
     Optional<KnowledgeInBackground> early = EarlyKnowledge.take();
     Analyzer analyzer =
         early.isPresent() ? new Analyzer(options, early.get()) : new Analyzer(options);
@@ -179,6 +191,20 @@ final class AnalyzeCommand implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     return result.hasWarnings() ? ExitCodes.WARNINGS : ExitCodes.OK;
+  }
+
+  /** The {@code --internal-net} ranges; a value that is not one is a usage error naming it. */
+  private List<IpNetwork> internalNetworks() {
+    List<IpNetwork> out = new ArrayList<>();
+    for (String text : internalNets) {
+      try {
+        out.add(IpNetwork.parse(text));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--internal-net: " + e.getMessage());
+      }
+    }
+    return out;
   }
 
   /**

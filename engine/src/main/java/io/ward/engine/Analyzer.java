@@ -8,6 +8,7 @@ import io.ward.capture.CaptureSummary;
 import io.ward.capture.ProgressListener;
 import io.ward.capture.dissect.ObservationSink;
 import io.ward.capture.dissect.PartitionedSink;
+import io.ward.inventory.Inventory;
 import io.ward.inventory.InventoryBuilder;
 import io.ward.inventory.KnowledgeBase;
 import io.ward.inventory.KnowledgeBaseException;
@@ -99,13 +100,15 @@ public final class Analyzer {
         problems.add(e.getMessage());
       }
     }
+    Inventory inventory = sink.inventory().inventory(assemblyThreads(), options.internalNetworks());
     return new AnalysisResult(
         summaries,
         problems,
-        sink.inventory().build(assemblyThreads()),
+        inventory.devices(),
         flowStats.summary(),
         sink.observations(),
-        knowledgeBase().ouiSource());
+        knowledgeBase().ouiSource(),
+        inventory.external());
   }
 
   /**

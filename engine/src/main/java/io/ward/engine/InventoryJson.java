@@ -67,6 +67,7 @@ public final class InventoryJson {
         writeDevice(g, d);
       }
       g.writeEndArray();
+      ExternalEndpointsJson.write(g, result.external());
       writeFlows(g, result.flows());
       writeStats(g, result);
       g.writeEndObject();
@@ -248,7 +249,8 @@ public final class InventoryJson {
 
   /**
    * Reads the devices of a {@code ward.inventory/1} document (Ward's own output or a simulator
-   * truth file).
+   * truth file). Other top-level keys, such as {@code external} (which files before it lack), are
+   * not read.
    *
    * <p>Absent and {@code null} values read as empty; a value of the wrong type (a string where the
    * schema has a list, a number where it has a time…) or one that does not parse is refused.

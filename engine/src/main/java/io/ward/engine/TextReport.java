@@ -3,6 +3,7 @@ package io.ward.engine;
 import io.ward.capture.CaptureSummary;
 import io.ward.model.Category;
 import io.ward.model.Device;
+import io.ward.model.ExternalEndpoint;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -36,6 +37,7 @@ public final class TextReport {
     Map<Category, Long> byCategory = new EnumMap<>(Category.class);
     r.devices().forEach(d -> byCategory.merge(d.category(), 1L, Long::sum));
     byCategory.forEach((cat, n) -> f.format("  %-22s %,6d%n", cat.id(), n));
+    external(f, r.external());
 
     List<Device> medicalDevices =
         r.devices().stream()
@@ -72,6 +74,36 @@ public final class TextReport {
     out.print(sb);
     out.flush();
   }
+
+  /** Internet hosts shown, in one line: how many, and the busiest by flows. */
+  private static void external(Formatter f, List<ExternalEndpoint> external) {
+    if (external.isEmpty()) {
+      return;
+    }
+    String busiest =
+        external.stream()
+            .sorted(
+                Comparator.comparingLong(ExternalEndpoint::flows)
+                    .reversed()
+                    .thenComparing(ExternalEndpoint::ip))
+            .limit(BUSIEST_EXTERNAL)
+            .map(
+                e ->
+                    String.format(
+                        Locale.getDefault(Locale.Category.FORMAT),
+                        "%s (%,d flows)",
+                        e.hostnames().isEmpty()
+                            ? e.ip().toString()
+                            : e.hostnames().get(0) + " " + e.ip(),
+                        e.flows()))
+            .collect(Collectors.joining(", "));
+    f.format(
+        "External endpoints (internet hosts, not devices): %,d; most flows: %s%s%n",
+        external.size(), busiest, external.size() > BUSIEST_EXTERNAL ? ", …" : "");
+  }
+
+  /** External endpoints named in the summary's line. */
+  static final int BUSIEST_EXTERNAL = 3;
 
   /**
    * One row of the medical devices' table, as {@code " %-18s %-16s %-20s %-18s %-14s %-16s %s%n"}

@@ -50,6 +50,135 @@ class SimulatedHospitalEndToEndTest {
     System.out.println("  confusion: " + score.confusion());
   }
 
+  /**
+   * Precision: the inventory holds the hospital's devices and nothing else. Until session 28 the
+   * cloud services the simulated workstations and phones reach through the router (Site's RFC 5737
+   * addresses, not in the truth) were devices too.
+   */
+  @Test
+  void shouldListAsManyDevicesAsTheTruthAndNoneItLacks() {
+    java.util.Set<String> truthIds = new java.util.TreeSet<>();
+    truth.forEach(d -> truthIds.add(d.id()));
+    assertThat(result.devices())
+        .extracting(Device::id)
+        .as("devices not in the truth")
+        .allMatch(truthIds::contains);
+    assertThat(result.devices()).hasSameSizeAs(truth);
+  }
+
+  @Test
+  void shouldListTheInternetHostsAsExternalEndpoints() {
+    assertThat(result.external())
+        .extracting(e -> e.ip().toString())
+        .contains("203.0.113.10", "203.0.113.11", "198.51.100.20")
+        .allMatch(ip -> ip.startsWith("203.0.113.") || ip.startsWith("198.51.100."));
+    assertThat(result.external())
+        .allSatisfy(
+            e -> {
+              assertThat(e.deviceCount()).isPositive();
+              assertThat(e.flows()).isPositive();
+              assertThat(e.hostnames()).isNotEmpty();
+            });
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    result.devices().forEach(d -> ids.add(d.id()));
+    assertThat(result.external())
+        .flatExtracting(io.ward.model.ExternalEndpoint::deviceIds)
+        .as("ids of devices that talked to external endpoints")
+        .allMatch(ids::contains);
+  }
+
+  @Test
+  void shouldKeepTheInternetHostsAsDevicesInADeclaredInternalRange() throws Exception {
+    AnalysisResult declared =
+        new Analyzer(
+                AnalysisOptions.defaults()
+                    .withInternalNetworks(
+                        List.of(
+                            io.ward.model.IpNetwork.parse("198.51.100.0/24"),
+                            io.ward.model.IpNetwork.parse("203.0.113.0/24"))))
+            .analyze(
+                List.of(CaptureSource.ofPath(dir.resolve("hospital.pcap"))), ProgressListener.NONE);
+
+    assertThat(declared.external()).isEmpty();
+    assertThat(declared.devices()).hasSize(truth.size() + result.external().size());
+    assertThat(declared.devices()).extracting(Device::id).contains("ip:203.0.113.10");
+  }
+
+  @Test
+  void shouldWriteTheExternalEndpointsAndReferenceOnlyKnownAddressesInFlows() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    InventoryJson.write(result, out);
+    com.fasterxml.jackson.databind.JsonNode root =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toByteArray());
+    assertThat(root.path("external").isArray()).isTrue();
+    assertThat(root.path("external")).hasSize(result.external().size());
+    java.util.Set<String> known = new java.util.HashSet<>();
+    java.util.Set<String> deviceIds = new java.util.HashSet<>();
+    root.path("devices")
+        .forEach(
+            d -> {
+              deviceIds.add(d.path("id").asText());
+              d.path("ips").forEach(ip -> known.add(ip.asText()));
+              known.add(d.path("mac").asText());
+            });
+    root.path("external").forEach(e -> known.add(e.path("ip").asText()));
+    root.path("external")
+        .forEach(e -> e.path("devices").forEach(id -> assertThat(deviceIds).contains(id.asText())));
+    com.fasterxml.jackson.databind.JsonNode conversations =
+        root.path("flows").path("cleartext").path("conversations");
+    assertThat(conversations).isNotEmpty();
+    conversations.forEach(
+        c -> {
+          assertThat(known).as("flow client").contains(c.path("client").asText());
+          assertThat(known).as("flow server").contains(c.path("server").asText());
+        });
+  }
+
+  @Test
+  void shouldReadInventoriesWithAndWithoutTheExternalKey() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    InventoryJson.write(result, out);
+    com.fasterxml.jackson.databind.ObjectMapper mapper =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode root =
+        (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(out.toByteArray());
+    assertThat(root.has("external")).isTrue();
+    assertThat(InventoryJson.readDevices(new ByteArrayInputStream(out.toByteArray()), "new"))
+        .hasSameSizeAs(result.devices());
+    root.remove("external"); // as every file before session 28
+    assertThat(
+            InventoryJson.readDevices(
+                new ByteArrayInputStream(mapper.writeValueAsBytes(root)), "old"))
+        .hasSameSizeAs(result.devices());
+  }
+
+  @Test
+  void shouldWriteAnEmptyExternalListWhenThereIsNone() throws IOException {
+    AnalysisResult none =
+        new AnalysisResult(
+            List.of(), List.of(), List.of(), new FlowStatistics(0).summary(), 0, "test");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    InventoryJson.write(none, out);
+    com.fasterxml.jackson.databind.JsonNode root =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toByteArray());
+    assertThat(root.path("external").isArray()).isTrue();
+    assertThat(root.path("external")).isEmpty();
+  }
+
+  @Test
+  void shouldSummariseTheExternalEndpointsInOneLine() {
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    TextReport.print(
+        result, new java.io.PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8), 0);
+    List<String> lines =
+        text.toString(java.nio.charset.StandardCharsets.UTF_8)
+            .lines()
+            .filter(l -> l.startsWith("External endpoints"))
+            .toList();
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0)).contains(String.valueOf(result.external().size())).contains("flows");
+  }
+
   @Test
   void shouldFindAtLeast98PercentOfDevices() {
     assertThat(truth).hasSizeGreaterThanOrEqualTo(300);
