@@ -201,7 +201,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         out.add(IpNetwork.parse(text));
       } catch (IllegalArgumentException e) {
         throw new picocli.CommandLine.ParameterException(
-            spec.commandLine(), "--internal-net: " + e.getMessage());
+            spec.commandLine(), "--internal-net " + text + ": " + e.getMessage());
       }
     }
     return out;

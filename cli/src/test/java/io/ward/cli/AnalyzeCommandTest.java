@@ -56,6 +56,62 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void shouldRefuseAnInternalNetThatIsNotCidrNamingIt() {
+    for (String bad : new String[] {"10.0.0.0/33", "10.1.2.3/8", "hospital", "2001:db8::/129"}) {
+      err.reset();
+      int code =
+          WardCommand.execute(
+              "analyze", "--internal-net", bad, DATA.resolve("pcaps/ndpi/hl7.pcap").toString());
+      assertThat(code).as(bad).isEqualTo(2);
+      assertThat(stderr()).contains("--internal-net " + bad);
+    }
+  }
+
+  @Test
+  void shouldKeepPublicHostsInAnInternalNetAsDevices() throws IOException {
+    Path pcap = tmp.resolve("h.pcap");
+    assertThat(
+            WardCommand.execute(
+                "simulate", "--devices", "60", "--minutes", "3", "-o", pcap.toString()))
+        .as(stderr())
+        .isZero();
+    Path plain = tmp.resolve("plain.json");
+    Path declared = tmp.resolve("declared.json");
+    assertThat(WardCommand.execute("analyze", "--json", plain.toString(), pcap.toString()))
+        .isZero();
+    assertThat(
+            WardCommand.execute(
+                "analyze",
+                "--internal-net",
+                "203.0.113.0/24",
+                "--internal-net",
+                "2001:db8::/32",
+                "--json",
+                declared.toString(),
+                pcap.toString()))
+        .as(stderr())
+        .isZero();
+    JsonNode before = new ObjectMapper().readTree(plain.toFile());
+    JsonNode after = new ObjectMapper().readTree(declared.toFile());
+    java.util.List<String> external = new java.util.ArrayList<>();
+    before.path("external").forEach(e -> external.add(e.path("ip").asText()));
+    assertThat(external).anyMatch(ip -> ip.startsWith("203.0.113."));
+    java.util.List<String> deviceIds = new java.util.ArrayList<>();
+    after.path("devices").forEach(d -> deviceIds.add(d.path("id").asText()));
+    after
+        .path("external")
+        .forEach(e -> assertThat(e.path("ip").asText()).doesNotStartWith("203.0.113."));
+    for (String ip : external) {
+      if (ip.startsWith("203.0.113.")) {
+        assertThat(deviceIds).contains("ip:" + ip);
+      }
+    }
+    long declaredHosts = external.stream().filter(ip -> ip.startsWith("203.0.113.")).count();
+    assertThat(after.path("devices").size())
+        .isEqualTo(before.path("devices").size() + (int) declaredHosts);
+  }
+
+  @Test
   void shouldPrintAnInventoryOfARealHl7Capture() {
     int code = WardCommand.execute("analyze", DATA.resolve("pcaps/ndpi/hl7.pcap").toString());
     assertThat(code).as(stderr()).isZero();
