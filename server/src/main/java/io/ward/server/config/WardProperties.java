@@ -1,7 +1,10 @@
 package io.ward.server.config;
 
+import io.ward.model.IpNetwork;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -98,17 +101,44 @@ public record WardProperties(
    * @param workers capture worker threads per analysis
    * @param maxUploadSize the largest file one upload may hold (a capture, feed, SBOM, MDS2 form or
    *     CMDB export), as stored: a gzip file's compressed size
+   * @param internalNets address ranges of the hospital's own in CIDR notation, as {@code ward
+   *     analyze --internal-net} takes them: a public address in one stays a device when a capture
+   *     shows it only behind a router, instead of being left out as an external endpoint
    */
   public record Ingest(
       @DefaultValue("1") int threads,
       @DefaultValue("1") int workers,
-      @DefaultValue("8GB") DataSize maxUploadSize) {
+      @DefaultValue("8GB") DataSize maxUploadSize,
+      @DefaultValue List<String> internalNets) {
 
     public Ingest {
       if (maxUploadSize.toBytes() <= 0) {
         throw new IllegalArgumentException(
             "max-upload-size must be a positive size such as 8GB or 500MB, not " + maxUploadSize);
       }
+      internalNets = internalNets == null ? List.of() : List.copyOf(internalNets);
+      internalNetworks(internalNets); // refused at start, not at the first capture
+    }
+
+    /** The {@code internalNets} as networks. */
+    public List<IpNetwork> internalNetworks() {
+      return internalNetworks(internalNets);
+    }
+
+    private static List<IpNetwork> internalNetworks(List<String> texts) {
+      List<IpNetwork> out = new ArrayList<>();
+      for (String text : texts) {
+        try {
+          out.add(IpNetwork.parse(text));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "ward.ingest.internal-nets ("
+                  + environmentVariable("ward.ingest.internal-nets")
+                  + "): "
+                  + e.getMessage()); // no cause: the start failure names the deepest one
+        }
+      }
+      return List.copyOf(out);
     }
   }
 

@@ -6,11 +6,15 @@ import io.ward.capture.CaptureSource;
 import io.ward.capture.CaptureSummary;
 import io.ward.capture.ProgressListener;
 import io.ward.capture.dissect.ObservationSink;
+import io.ward.inventory.Inventory;
 import io.ward.inventory.InventoryBuilder;
 import io.ward.inventory.KnowledgeBase;
 import io.ward.model.Device;
+import io.ward.model.ExternalEndpoint;
 import io.ward.model.Flow;
+import io.ward.model.IpNetwork;
 import io.ward.model.Observation;
+import io.ward.server.inventory.FlowHourRow;
 import io.ward.server.inventory.FlowHours;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,14 +28,30 @@ import java.util.List;
 final class CapturePipeline {
   private final KnowledgeBase knowledge;
   private final int workers;
+  private final List<IpNetwork> internalNetworks;
 
-  CapturePipeline(KnowledgeBase knowledge, int workers) {
+  CapturePipeline(KnowledgeBase knowledge, int workers, List<IpNetwork> internalNetworks) {
     this.knowledge = knowledge;
     this.workers = workers;
+    this.internalNetworks = List.copyOf(internalNetworks);
   }
 
-  /** What one capture gave. */
-  record Result(CaptureSummary summary, List<Device> devices, FlowHours flows, long observations) {}
+  /**
+   * What one capture gave: its devices, and apart from them the external endpoints they talked to
+   * (which the server does not store).
+   */
+  record Result(
+      CaptureSummary summary,
+      List<Device> devices,
+      List<ExternalEndpoint> external,
+      FlowHours flows,
+      long observations) {
+
+    /** The flow hours between the devices; flows with an external endpoint are left out. */
+    List<FlowHourRow> flowHours() {
+      return flows.resolve(devices, external);
+    }
+  }
 
   /**
    * Analyses the capture at {@code file}.
@@ -45,7 +65,8 @@ final class CapturePipeline {
     FlowHours flows = new FlowHours();
     Sink sink = new Sink(inventory, flows);
     CaptureSummary summary = engine.analyze(CaptureSource.ofPath(file), sink, progress);
-    return new Result(summary, inventory.build(), flows, sink.observations);
+    Inventory found = inventory.inventory(1, internalNetworks);
+    return new Result(summary, found.devices(), found.external(), flows, sink.observations);
   }
 
   /** Feeds the inventory and the flow hours; the engine never calls it concurrently. */

@@ -4,6 +4,7 @@ import io.ward.capture.CaptureFormatException;
 import io.ward.capture.CaptureSummary;
 import io.ward.exposure.feeds.cmdb.CmdbMapping;
 import io.ward.inventory.KnowledgeBase;
+import io.ward.model.IpNetwork;
 import io.ward.server.audit.AuditLog;
 import io.ward.server.config.WardProperties;
 import io.ward.server.exposure.FindingRefresher;
@@ -41,6 +42,7 @@ class JobRunner {
   private final JobStore store;
   private final ObjectProvider<KnowledgeBase> knowledgeBase;
   private final int workers;
+  private final List<IpNetwork> internalNetworks;
   private CapturePipeline pipeline;
   private final InventoryWriter writer;
   private final KnowledgeImporter knowledge;
@@ -68,6 +70,7 @@ class JobRunner {
     // administration never needs it).
     this.knowledgeBase = knowledgeBase;
     this.workers = Math.max(1, properties.ingest().workers());
+    this.internalNetworks = properties.ingest().internalNetworks();
     this.writer = writer;
     this.knowledge = knowledge;
     this.findings = findings;
@@ -79,7 +82,7 @@ class JobRunner {
 
   private synchronized CapturePipeline pipeline() {
     if (pipeline == null) {
-      pipeline = new CapturePipeline(knowledgeBase.getObject(), workers);
+      pipeline = new CapturePipeline(knowledgeBase.getObject(), workers, internalNetworks);
     }
     return pipeline;
   }
@@ -207,7 +210,7 @@ class JobRunner {
             epoch(s.firstEpochNanos()),
             epoch(s.lastEpochNanos()),
             s.warnings());
-    var flows = result.flows().resolve(result.devices());
+    var flows = result.flowHours();
     try {
       mergeCapture(job, s, facts, result, flows);
     } catch (DuplicateKeyException e) {

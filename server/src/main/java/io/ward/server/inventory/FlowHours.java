@@ -2,12 +2,14 @@ package io.ward.server.inventory;
 
 import io.ward.model.Device;
 import io.ward.model.Endpoint;
+import io.ward.model.ExternalEndpoint;
 import io.ward.model.Flow;
 import io.ward.model.IpAddress;
 import io.ward.model.MacAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +69,17 @@ public final class FlowHours {
    * with its MAC address; flows whose ends are not both in the inventory are left out.
    */
   public List<FlowHourRow> resolve(List<Device> devices) {
+    return resolve(devices, List.of());
+  }
+
+  /**
+   * As {@link #resolve(List)}, leaving out the flows with one of the {@code external} endpoints:
+   * their frames carry the router's MAC, which would otherwise name the router as the end of every
+   * conversation with the internet.
+   */
+  public List<FlowHourRow> resolve(List<Device> devices, List<ExternalEndpoint> external) {
+    Set<IpAddress> outside = new HashSet<>();
+    external.forEach(e -> outside.add(e.ip()));
     Map<IpAddress, String> byIp = new HashMap<>();
     Map<MacAddress, String> byMac = new HashMap<>();
     for (Device d : devices) {
@@ -76,6 +89,9 @@ public final class FlowHours {
     Map<List<Object>, FlowHourRow> rows = new HashMap<>();
     for (Map.Entry<Key, Sums> e : sums.entrySet()) {
       Key k = e.getKey();
+      if (isOutside(k.client(), outside) || isOutside(k.server(), outside)) {
+        continue;
+      }
       Optional<String> client = deviceOf(k.client(), byIp, byMac);
       Optional<String> server = deviceOf(k.server(), byIp, byMac);
       if (client.isEmpty() || server.isEmpty() || client.get().equals(server.get())) {
@@ -98,6 +114,10 @@ public final class FlowHours {
           List.of(row.clientKey(), row.serverKey(), row.protocol(), hour), row, FlowHourRow::plus);
     }
     return List.copyOf(new ArrayList<>(rows.values()));
+  }
+
+  private static boolean isOutside(Endpoint e, Set<IpAddress> outside) {
+    return e.ip().isPresent() && outside.contains(e.ip().get());
   }
 
   private static Optional<String> deviceOf(

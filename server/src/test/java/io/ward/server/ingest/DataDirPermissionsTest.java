@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,7 @@ class DataDirPermissionsTest {
             dataDir,
             null,
             new io.ward.server.config.WardProperties.Ingest(
-                1, 1, org.springframework.util.unit.DataSize.ofGigabytes(8)),
+                1, 1, org.springframework.util.unit.DataSize.ofGigabytes(8), List.of()),
             null,
             null,
             /* background= */ false);
