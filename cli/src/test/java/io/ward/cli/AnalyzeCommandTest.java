@@ -67,6 +67,34 @@ class AnalyzeCommandTest {
     }
   }
 
+  /**
+   * Real captures full of public addresses on the captured segment (nDPI's SNMP and syslog
+   * samples): their hosts have MACs of their own, or no router carried them, so they stay devices.
+   * The same 23 and 37 devices as before external endpoints existed.
+   */
+  @Test
+  void shouldKeepPublicHostsOfTheCapturedSegmentAsDevicesInRealCaptures() throws IOException {
+    String[][] cases = {
+      {"pcaps/ndpi/snmp.pcap", "23", "mac:00:00:00:41:9a:96"},
+      {"pcaps/ndpi/syslog.pcap", "37", "ip:196.240.66.148"}
+    };
+    for (String[] c : cases) {
+      Path json = tmp.resolve(Path.of(c[0]).getFileName() + ".json");
+      assertThat(
+              WardCommand.execute(
+                  "analyze", "--json", json.toString(), DATA.resolve(c[0]).toString()))
+          .as(stderr())
+          .isZero();
+      JsonNode root = new ObjectMapper().readTree(json.toFile());
+      assertThat(root.path("external").isArray()).as(c[0]).isTrue();
+      assertThat(root.path("external")).as(c[0]).isEmpty();
+      assertThat(root.path("devices").size()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
+      java.util.List<String> ids = new java.util.ArrayList<>();
+      root.path("devices").forEach(d -> ids.add(d.path("id").asText()));
+      assertThat(ids).as(c[0]).contains(c[2]);
+    }
+  }
+
   @Test
   void shouldKeepPublicHostsInAnInternalNetAsDevices() throws IOException {
     Path pcap = tmp.resolve("h.pcap");
