@@ -63,8 +63,9 @@ class ConsoleBrowserTest {
     capture = dir.resolve("ward-general-hospital.pcap");
     try (OutputStream out = Files.newOutputStream(capture)) {
       // A small simulated hospital: pumps, monitors, imaging, lab, with DHCP, HL7 and DICOM;
-      // more than one inventory page (50), so the page links are exercised with filters.
-      new HospitalSimulator(SimulationConfig.of(50, 15, 11)).run(out, Optional.empty());
+      // more than one inventory page (50) even in a site holding all devices but five, so the
+      // page links are exercised with filters.
+      new HospitalSimulator(SimulationConfig.of(65, 15, 11)).run(out, Optional.empty());
     }
     browser = new Browser();
     wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
