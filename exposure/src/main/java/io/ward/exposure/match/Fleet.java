@@ -101,7 +101,8 @@ final class Fleet {
   }
 
   private Shape shape(Device d) {
-    ShapeKey key = new ShapeKey(d.vendor(), d.model(), d.firmware());
+    Optional<String> vendor = Subjects.modelVendor(d);
+    ShapeKey key = new ShapeKey(vendor, d.model(), d.firmware());
     Shape s = shapes.get(key);
     if (s != null) {
       return s;
@@ -109,7 +110,7 @@ final class Fleet {
     SubjectRef self = null;
     SbomSet sboms = NO_SBOMS;
     if (d.model().isPresent()) {
-      SubjectNode node = deviceNode(d.vendor(), d.model().get());
+      SubjectNode node = deviceNode(vendor, d.model().get());
       Optional<Version> fw = Subjects.firmware(d);
       sboms =
           sbomSets.computeIfAbsent(
@@ -480,7 +481,10 @@ final class Fleet {
 
   // ---- shapes ---------------------------------------------------------------------------------
 
-  /** What identifies a device for matching: vendor, model and firmware as observed. */
+  /**
+   * What identifies a device for matching: the maker of its model ({@link Subjects#modelVendor}),
+   * model and firmware as observed.
+   */
   private record ShapeKey(
       Optional<String> vendor, Optional<String> model, Optional<String> firmware) {
     @Override

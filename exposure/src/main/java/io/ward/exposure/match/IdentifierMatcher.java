@@ -174,7 +174,8 @@ public final class IdentifierMatcher {
   private record SubjectHit(Subject subject, Hit hit) {}
 
   private Optional<SubjectHit> hit(Device d, Identifier id, String value) {
-    String deviceVendor = d.vendor().map(aliases::canonical).orElse("");
+    Optional<String> maker = maker(d, id.kind());
+    String deviceVendor = maker.map(aliases::canonical).orElse("");
     String productVendor = id.entry().vendorId();
     OptionalDouble sure = confidence(id.kind(), deviceVendor, productVendor);
     if (sure.isEmpty()) {
@@ -189,7 +190,7 @@ public final class IdentifierMatcher {
         new Subject(
             d.id(),
             id.kind().attribute,
-            SubjectIdentity.ofDevice(d.vendor(), value, aliases),
+            SubjectIdentity.ofDevice(maker, value, aliases),
             value,
             Subjects.firmware(d),
             "firmware",
@@ -259,7 +260,16 @@ public final class IdentifierMatcher {
       return OptionalDouble.empty();
     }
     String productVendor = p.vendor().filter(v -> !v.isBlank()).map(aliases::canonical).orElse("");
-    return confidence(kind.get(), d.vendor().map(aliases::canonical).orElse(""), productVendor);
+    return confidence(
+        kind.get(), maker(d, kind.get()).map(aliases::canonical).orElse(""), productVendor);
+  }
+
+  /**
+   * The maker a device identifier is compared by: the device's vendor for its serial number, the
+   * maker of its model ({@link Subjects#modelVendor}) for its model.
+   */
+  private static Optional<String> maker(Device d, Kind kind) {
+    return kind == Kind.SERIAL ? d.vendor() : Subjects.modelVendor(d);
   }
 
   private static boolean listed(List<String> published, String value) {

@@ -53,7 +53,7 @@ final class PlatformScope {
             .flatMap(
                 m ->
                     PairEvaluator.identify(
-                        SubjectIdentity.ofDevice(d.vendor(), m, aliases),
+                        SubjectIdentity.ofDevice(Subjects.modelVendor(d), m, aliases),
                         ProductIdentity.of(platform, aliases)));
     OptionalDouble byIdentifier = IdentifierMatcher.confidence(d, platform, aliases);
     return Math.max(byName.map(IdentityMatch::confidence).orElse(0.0), byIdentifier.orElse(0.0));

@@ -21,7 +21,7 @@ final class Subjects {
   static List<Subject> of(Device d, List<Sbom> sboms, VendorAliases aliases) {
     List<Subject> out = new ArrayList<>();
     SubjectIdentity self =
-        d.model().map(m -> SubjectIdentity.ofDevice(d.vendor(), m, aliases)).orElse(null);
+        d.model().map(m -> SubjectIdentity.ofDevice(modelVendor(d), m, aliases)).orElse(null);
     if (self != null) {
       out.add(
           new Subject(
@@ -57,6 +57,51 @@ final class Subjects {
       }
     }
     return out;
+  }
+
+  /**
+   * The maker of the device's model: the device's vendor, unless the fingerprints that named the
+   * model named another maker with it and never the device's vendor. That is software many makers
+   * build in, such as the DICOM toolkit DCMTK: a GE or HP device running it keeps its NIC's maker
+   * as vendor (the inventory holds the toolkit's maker below it), but its model DCMTK is OFFIS's
+   * product, and an advisory on OFFIS DCMTK concerns it. The most confident such maker wins, then
+   * the alphabetically first, so the outcome does not depend on the order of the evidence.
+   */
+  static Optional<String> modelVendor(Device d) {
+    if (d.model().isEmpty()) {
+      return d.vendor();
+    }
+    String model = d.model().get();
+    Evidence best = null;
+    for (Evidence v : d.evidence()) {
+      if (!v.attribute().equals("vendor")
+          || v.fingerprint().isEmpty()
+          || !namedModel(d, v.fingerprint().get(), model)) {
+        continue;
+      }
+      if (d.vendor().isPresent() && d.vendor().get().equals(v.value())) {
+        return d.vendor();
+      }
+      if (best == null
+          || v.confidence() > best.confidence()
+          || (v.confidence() == best.confidence() && v.value().compareTo(best.value()) < 0)) {
+        best = v;
+      }
+    }
+    return best == null ? d.vendor() : Optional.of(best.value());
+  }
+
+  /** True when fingerprint {@code id} gave the device model {@code model}. */
+  private static boolean namedModel(Device d, String id, String model) {
+    for (Evidence m : d.evidence()) {
+      if (m.attribute().equals("model")
+          && m.value().equals(model)
+          && m.fingerprint().isPresent()
+          && m.fingerprint().get().equals(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The device's identity evidence (vendor, model, firmware), shown with its findings. */

@@ -98,6 +98,74 @@ class MatchRealAdvisoriesTest {
     assertThat(findings).allMatch(f -> f.status() == FindingStatus.AFFECTED);
   }
 
+  /**
+   * An HP workstation whose DICOM associations carry DCMTK 3.6.2's class UID and version name, as
+   * the inventory makes it: vendor HP from the NIC, model DCMTK and firmware 3.6.2 from the DCMTK
+   * fingerprints, which also name OFFIS, below HP (toolkit: true in fp-dicom.yaml).
+   */
+  private static Device hpRunningDcmtk(String id, boolean fingerprintNamesOffis) {
+    List<io.ward.model.Evidence> evidence = new ArrayList<>();
+    evidence.add(ev("vendor", "HP", "oui", "04:0e:3c HP Inc.", null, 0.5));
+    if (fingerprintNamesOffis) {
+      evidence.add(
+          ev("vendor", "OFFIS", "dicom.implementationClassUid", UID, "dicom-dcmtk-uid", 0.1));
+    }
+    evidence.add(ev("model", "DCMTK", "dicom.implementationClassUid", UID, "dicom-dcmtk-uid", 0.6));
+    evidence.add(
+        ev(
+            "firmware",
+            "3.6.2",
+            "dicom.implementationVersionName",
+            "OFFIS_DCMTK_362",
+            "dicom-dcmtk-version",
+            0.6));
+    Device d = device(id, "HP", "DCMTK", "3.6.2");
+    return new Device(
+        d.id(),
+        d.mac(),
+        d.ips(),
+        d.hostnames(),
+        d.vlans(),
+        d.vendor(),
+        d.model(),
+        d.os(),
+        d.firmware(),
+        d.serial(),
+        d.category(),
+        d.modality(),
+        d.medical(),
+        d.criticality(),
+        d.protocolsAsClient(),
+        d.protocolsAsServer(),
+        d.aeTitles(),
+        d.hl7Applications(),
+        d.firstSeenEpochNanos(),
+        d.lastSeenEpochNanos(),
+        evidence);
+  }
+
+  private static final String UID = "1.2.276.0.7230010.3.0.3.6.2";
+
+  private static io.ward.model.Evidence ev(
+      String attribute, String value, String source, String observed, String fp, double c) {
+    return new io.ward.model.Evidence(
+        attribute, value, source, observed, Optional.ofNullable(fp), c, 1L);
+  }
+
+  @Test
+  void shouldMatchDcmtkOnAnotherMakersDeviceUnderTheMakerItsFingerprintNamed() {
+    List<Finding> findings = match(hpRunningDcmtk("i", true), DCMTK, BD);
+    assertThat(findings)
+        .extracting(Finding::vulnerability)
+        .containsExactlyInAnyOrder("CVE-2022-2119", "CVE-2022-2120", "CVE-2022-2121");
+    assertThat(findings).allMatch(f -> f.status() == FindingStatus.AFFECTED);
+    assertThat(findings.get(0).matchedBy().evidence())
+        .extracting(io.ward.model.Evidence::value)
+        .contains("HP", "OFFIS", "DCMTK", "3.6.2");
+    // A model DCMTK that no fingerprint tied to OFFIS stays HP's, which no advisory names.
+    assertThat(match(hpRunningDcmtk("j", false), DCMTK)).isEmpty();
+  }
+
   @Test
   void shouldSuppressAVexNotAffectedProductAndShowTheJustification() {
     AffectedProduct vendorBuild =
