@@ -65,7 +65,8 @@ final class DeviceAssembler {
   private static final int MAX_REMEMBERED = 100_000;
 
   /** One fingerprint's assertion about a value. */
-  private record Match(Fingerprint fingerprint, String attribute, String value) {}
+  private record Match(
+      Fingerprint fingerprint, String attribute, String value, double confidence) {}
 
   private final KnowledgeBase kb;
 
@@ -149,7 +150,7 @@ final class DeviceAssembler {
       EvidenceSet ev, String field, String value, String source, ValueStat stat) {
     for (Match m : matches(field, value)) {
       Fingerprint fp = m.fingerprint();
-      ev.add(m.attribute(), m.value(), source, value, Optional.of(fp.id()), fp.confidence(), stat);
+      ev.add(m.attribute(), m.value(), source, value, Optional.of(fp.id()), m.confidence(), stat);
     }
   }
 
@@ -166,7 +167,7 @@ final class DeviceAssembler {
       for (Fingerprint.Assertion a : fp.apply(observed)) {
         String v =
             a.attribute().equals(Attributes.VENDOR) ? kb.normaliseVendor(a.value()) : a.value();
-        found.add(new Match(fp, a.attribute(), v));
+        found.add(new Match(fp, a.attribute(), v, a.confidence()));
       }
     }
     List<Match> result = List.copyOf(found);
@@ -239,8 +240,7 @@ final class DeviceAssembler {
     // Through the memo: the devices of one maker share its organisation name.
     for (Match m : matches(OUI_FIELD, org.get())) {
       Fingerprint fp = m.fingerprint();
-      ev.add(
-          m.attribute(), m.value(), "oui", observed, Optional.of(fp.id()), fp.confidence(), stat);
+      ev.add(m.attribute(), m.value(), "oui", observed, Optional.of(fp.id()), m.confidence(), stat);
     }
   }
 

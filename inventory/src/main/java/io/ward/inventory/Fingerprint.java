@@ -11,6 +11,9 @@ import java.util.Optional;
  *
  * @param literals attribute to fixed value, e.g. {@code vendor -> Philips}
  * @param derived attribute to the way its value is built from the match (a group or a template)
+ * @param toolkit the entry names software that many makers build into their products (a DICOM
+ *     toolkit such as DCMTK): its vendor is the software's maker, not the device's, and is asserted
+ *     at no more than {@link #TOOLKIT_VENDOR_CONFIDENCE}
  * @param source the public source of the fact, e.g. a conformance statement or registry
  * @param file the knowledge-base file the entry came from, for error messages and evidence
  */
@@ -21,8 +24,16 @@ record Fingerprint(
     Map<String, String> literals,
     Map<String, Derivation> derived,
     double confidence,
+    boolean toolkit,
     String source,
     String file) {
+
+  /**
+   * The most a toolkit's maker counts as the device's vendor: below the NIC's OUI organisation
+   * ({@link DeviceAssembler#OUI_CONFIDENCE}) and below a module maker's OUI (0.15 in {@code
+   * kb/vendors.yaml}), so that it names the vendor only of a device nothing else names.
+   */
+  static final double TOOLKIT_VENDOR_CONFIDENCE = 0.1;
 
   Fingerprint {
     fields = List.copyOf(fields);
@@ -30,8 +41,8 @@ record Fingerprint(
     derived = Map.copyOf(derived);
   }
 
-  /** One attribute value a fingerprint asserts. */
-  record Assertion(String attribute, String value) {}
+  /** One attribute value a fingerprint asserts, and how confidently. */
+  record Assertion(String attribute, String value, double confidence) {}
 
   /**
    * The attribute values this fingerprint asserts for {@code value}, empty when it does not match.
@@ -54,10 +65,17 @@ record Fingerprint(
         v = d.apply(groups.get()).orElse(v);
       }
       if (v != null && !v.isBlank()) {
-        out.add(new Assertion(attribute, v));
+        out.add(new Assertion(attribute, v, confidence(attribute)));
       }
     }
     return out;
+  }
+
+  /** The confidence of this entry's assertions about {@code attribute}. */
+  double confidence(String attribute) {
+    return toolkit && attribute.equals(Attributes.VENDOR)
+        ? Math.min(confidence, TOOLKIT_VENDOR_CONFIDENCE)
+        : confidence;
   }
 
   /** True when this entry names a medical device: a medical category or an explicit flag. */

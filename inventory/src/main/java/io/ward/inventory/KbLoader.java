@@ -218,7 +218,11 @@ final class KbLoader {
 
   private static Fingerprint fingerprint(Where where, String id, JsonNode entry)
       throws KnowledgeBaseException {
-    only(where, entry, Set.of("id", "match", "sets", "confidence", "source", "note"));
+    only(where, entry, Set.of("id", "match", "sets", "confidence", "toolkit", "source", "note"));
+    JsonNode toolkit = entry.path("toolkit");
+    if (!toolkit.isMissingNode() && !toolkit.isBoolean()) {
+      throw where.error("'toolkit' must be true or false");
+    }
     JsonNode match = entry.path("match");
     if (!match.isObject()) {
       throw where.error("missing 'match' (a map with field and one of equals, prefix, regex)");
@@ -243,6 +247,7 @@ final class KbLoader {
         literals,
         derived,
         confidence(where, entry),
+        toolkit.asBoolean(false),
         text(where, entry, "source"),
         where.file());
   }

@@ -129,6 +129,33 @@ class KbLoaderTest {
   }
 
   @Test
+  void shouldHoldAToolkitsMakerBelowTheOuiMakerAndRejectAToolkitFlagThatIsNoBoolean()
+      throws Exception {
+    String toolkit =
+        GOOD.replace("{category: infusion-pump}", "{vendor: Acme Software, model: AcmeDICOM}")
+            .replace("    confidence: 0.4\n", "    confidence: 0.8\n    toolkit: true\n");
+    write("local.yaml", "fingerprints:\n" + toolkit);
+    InventoryBuilder b = new InventoryBuilder(load());
+    b.observation(
+        Inputs.obs(0, Inputs.macOnly("02:00:00:00:00:01"), "dhcp.hostname", "WARDPUMP-1"));
+    Device d = b.build().get(0);
+    assertThat(d.model()).contains("AcmeDICOM");
+    assertThat(d.evidence())
+        .filteredOn(e -> e.value().equals("Acme Software"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.confidence()).isEqualTo(0.1));
+    assertThat(d.evidence())
+        .filteredOn(e -> e.value().equals("AcmeDICOM"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.confidence()).isEqualTo(0.8));
+
+    write("local.yaml", "fingerprints:\n" + toolkit.replace("toolkit: true", "toolkit: yes-ish"));
+    assertThatThrownBy(this::load)
+        .hasMessageContaining("entry 'local-pump'")
+        .hasMessageContaining("'toolkit' must be true or false");
+  }
+
+  @Test
   void shouldRejectUnknownSectionAndBrokenYamlWithLine() throws Exception {
     write("local.yaml", "fingerprint:\n" + GOOD);
     assertThatThrownBy(this::load).hasMessageContaining("unknown section 'fingerprint'");

@@ -1,0 +1,154 @@
+package io.ward.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DCMTK's implementation class UID and version name identify the DICOM software, not the maker of
+ * the device running it: on the real DCMTK capture of shared/data, and on the same packets sent as
+ * if by a GE HealthCare device (IEEE OUI 444B5D) to a Dell server (F8BC12).
+ */
+class DicomToolkitVendorTest {
+
+  static final Path CAPTURE =
+      AnalyzeCommandTest.DATA.resolve("pcaps/dcmtk-loopback-generated/dicom_dcmtk_loopback.pcapng");
+
+  /** The DICOM requester (echoscu, storescu, findscu) as a GE HealthCare device. */
+  static final byte[] GE_MAC = {0x44, 0x4b, 0x5d, 0x12, 0x34, 0x56};
+
+  static final byte[] GE_IP = {10, 40, 1, 21};
+
+  /** The acceptors (storescp on 11112, wlmscpfs on 11113) as one Dell server. */
+  static final byte[] DELL_MAC = {(byte) 0xf8, (byte) 0xbc, 0x12, 0x0a, 0x0b, 0x0c};
+
+  static final byte[] DELL_IP = {10, 40, 1, 5};
+
+  @TempDir Path tmp;
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream savedOut;
+  private PrintStream savedErr;
+
+  @BeforeEach
+  void captureStreams() {
+    savedOut = System.out;
+    savedErr = System.err;
+    System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restoreStreams() {
+    System.setOut(savedOut);
+    System.setErr(savedErr);
+  }
+
+  @Test
+  void shouldKeepTheNicMakerAsVendorOfADeviceSpeakingThroughDcmtk() throws IOException {
+    Path moved = tmp.resolve("dcmtk-from-ge.pcapng");
+    Files.write(moved, onHospitalAddresses(Files.readAllBytes(CAPTURE)));
+    JsonNode devices = analyze(moved);
+
+    JsonNode ge = device(devices, "mac:44:4b:5d:12:34:56");
+    assertThat(ge.path("vendor").asText()).isEqualTo("GE HealthCare");
+    assertThat(ge.path("model").asText()).isEqualTo("DCMTK");
+    assertThat(ge.path("firmware").asText()).isEqualTo("3.6.7");
+    assertThat(weakestToolkitVendor(ge)).isEqualTo(0.1); // kept, so a user can see it
+
+    JsonNode dell = device(devices, "mac:f8:bc:12:0a:0b:0c");
+    assertThat(dell.path("vendor").asText()).isEqualTo("Dell");
+    assertThat(dell.path("model").asText()).isEqualTo("DCMTK");
+    assertThat(dell.path("firmware").asText()).isEqualTo("3.6.7");
+  }
+
+  @Test
+  void shouldNameTheToolkitMakerOnlyWhenNothingElseNamesOne() throws IOException {
+    // Loopback frames carry no MAC address, so nothing but DCMTK speaks of a maker.
+    JsonNode host = device(analyze(CAPTURE), "ip:127.0.0.1");
+    assertThat(host.path("vendor").asText()).isEqualTo("OFFIS");
+    assertThat(host.path("model").asText()).isEqualTo("DCMTK");
+    assertThat(host.path("firmware").asText()).isEqualTo("3.6.7");
+    assertThat(weakestToolkitVendor(host)).isEqualTo(0.1);
+  }
+
+  private JsonNode analyze(Path capture) throws IOException {
+    Path json = tmp.resolve(capture.getFileName() + ".json");
+    int code = WardCommand.execute("analyze", "--json", json.toString(), capture.toString());
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    return new ObjectMapper().readTree(json.toFile()).path("devices");
+  }
+
+  private static JsonNode device(JsonNode devices, String id) {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode d : devices) {
+      if (d.path("id").asText().equals(id)) {
+        return d;
+      }
+      ids.add(d.path("id").asText());
+    }
+    throw new AssertionError(id + " not among " + ids);
+  }
+
+  /** The confidence of the OFFIS vendor evidence from the DCMTK fingerprints (the lowest one). */
+  private static double weakestToolkitVendor(JsonNode device) {
+    double lowest = Double.NaN;
+    for (JsonNode e : device.path("evidence")) {
+      if (e.path("attribute").asText().equals("vendor")
+          && e.path("value").asText().equals("OFFIS")
+          && e.path("fingerprint").asText().startsWith("dicom-dcmtk-")) {
+        double c = e.path("confidence").asDouble();
+        lowest = Double.isNaN(lowest) ? c : Math.min(lowest, c);
+      }
+    }
+    return lowest;
+  }
+
+  /**
+   * The capture with every IPv4 frame between the loopback peers given Ethernet and IP addresses of
+   * a hospital network: frames from the acceptors' ports come from the Dell server, the others from
+   * the GE device. Ward checks no IP checksum, so the stale ones do not matter.
+   */
+  static byte[] onHospitalAddresses(byte[] pcapng) {
+    ByteBuffer b = ByteBuffer.wrap(pcapng).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer network = ByteBuffer.wrap(pcapng); // big-endian, as the frames are
+    assertThat(b.getInt(8)).as("little-endian section").isEqualTo(0x1A2B3C4D);
+    int rewritten = 0;
+    for (int at = 0; at + 8 <= pcapng.length; at += b.getInt(at + 4)) {
+      if (b.getInt(at) != 6) {
+        continue; // only enhanced packet blocks carry frames
+      }
+      int frame = at + 28;
+      if (b.getInt(at + 20) < 14 + 20 + 4 || network.getShort(frame + 12) != 0x0800) {
+        continue;
+      }
+      int ip = frame + 14;
+      int tcp = ip + (pcapng[ip] & 0x0f) * 4;
+      int sourcePort = Short.toUnsignedInt(network.getShort(tcp));
+      boolean fromAcceptor = sourcePort == 11112 || sourcePort == 11113;
+      byte[] srcMac = fromAcceptor ? DELL_MAC : GE_MAC;
+      byte[] dstMac = fromAcceptor ? GE_MAC : DELL_MAC;
+      System.arraycopy(dstMac, 0, pcapng, frame, 6);
+      System.arraycopy(srcMac, 0, pcapng, frame + 6, 6);
+      System.arraycopy(fromAcceptor ? DELL_IP : GE_IP, 0, pcapng, ip + 12, 4);
+      System.arraycopy(fromAcceptor ? GE_IP : DELL_IP, 0, pcapng, ip + 16, 4);
+      rewritten++;
+    }
+    assertThat(rewritten).as("frames moved").isEqualTo(70);
+    return pcapng;
+  }
+}
