@@ -172,12 +172,30 @@ public final class InventoryJson {
       g.writeNumberField("bytes", flow.bytes());
       writeTime(g, "firstSeen", flow.firstSeenEpochNanos(), true);
       writeTime(g, "lastSeen", flow.lastSeenEpochNanos(), true);
+      if (!flow.otherClients().isEmpty()) {
+        // Only where there are some: every other conversation reads as it always did.
+        writeOtherClients(g, flow.otherClients());
+      }
       g.writeEndObject();
     }
     g.writeEndArray();
     g.writeNumberField("notListed", f.cleartextNotListed());
     g.writeEndObject();
     g.writeEndObject();
+  }
+
+  /** The other devices that spoke as a conversation's client (see {@link Flow#otherClients}). */
+  private static void writeOtherClients(JsonGenerator g, List<Flow.OtherClient> others)
+      throws IOException {
+    g.writeArrayFieldStart("otherClients");
+    for (Flow.OtherClient o : others) {
+      g.writeStartObject();
+      g.writeStringField("client", endpointText(o.endpoint()));
+      writeTime(g, "firstSeen", o.firstSeenEpochNanos(), true);
+      writeTime(g, "lastSeen", o.lastSeenEpochNanos(), true);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void writeStats(JsonGenerator g, AnalysisResult r) throws IOException {
