@@ -10,6 +10,10 @@ import java.time.Instant;
  * @param protocol application protocol, or the transport when none was recognised
  * @param hourStart the start of the hour (UTC)
  * @param serverPort the server port last seen
+ * @param flows flows of the pair, each counted also for every other client it names ({@link
+ *     io.ward.model.Flow#otherClients})
+ * @param packets packets of those flows, counted for the flow's client only, not its other clients
+ * @param bytes bytes, counted as packets are
  * @param cleartextFlows flows of a clinical or management protocol without encryption
  */
 public record FlowHourRow(

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * Sums flows per endpoint pair, protocol and hour while a capture is read, then names the devices
- * of each pair once the inventory is built. Memory grows with distinct pairs × hours, not flows.
+ * of each pair once the inventory is built. Memory grows with distinct pairs × hours, not flows. A
+ * flow's other clients ({@link Flow#otherClients}) each make a pair with its server too.
  */
 public final class FlowHours {
   private static final long HOUR_NANOS = 3_600_000_000_000L;
@@ -41,17 +42,52 @@ public final class FlowHours {
   /** Adds one flow summary (not thread-safe; the engine never calls its sink concurrently). */
   public void add(Flow f) {
     String protocol = f.appProtocol().orElse(f.transport().id());
-    long hour = Math.floorDiv(f.firstSeenEpochNanos(), HOUR_NANOS);
-    Sums s =
-        sums.computeIfAbsent(
-            new Key(strip(f.client()), strip(f.server()), protocol, hour), k -> new Sums());
+    boolean cleartext = !f.encrypted() && CLEARTEXT_SENSITIVE.contains(protocol);
+    Endpoint server = strip(f.server());
+    Sums s = sums(strip(f.client()), server, protocol, f.firstSeenEpochNanos());
     s.flows++;
     s.packets += f.packets();
     s.bytes += f.bytes();
     s.serverPort = f.serverPort();
-    if (!f.encrypted() && CLEARTEXT_SENSITIVE.contains(protocol)) {
+    if (cleartext) {
       s.cleartext++;
     }
+    if (!f.otherClients().isEmpty()) {
+      addOtherClients(f, server, protocol, cleartext);
+    }
+  }
+
+  /**
+   * Each other client of the flow ({@link Flow#otherClients}: the devices that shared a DHCP flow
+   * from 0.0.0.0, or whose requests a relay forwarded) has the flow as its own, counted once in the
+   * hour it was first seen on it, as the inventory credits it. The flow's packets and bytes stay
+   * with its client, which the flow counts them for. A device is its MAC address here, as in the
+   * inventory: the client's own MAC, or one MAC named on two VLANs, counts once.
+   */
+  private void addOtherClients(Flow f, Endpoint server, String protocol, boolean cleartext) {
+    Set<Object> counted = new HashSet<>();
+    counted.add(identity(f.client()));
+    for (Flow.OtherClient o : f.otherClients()) {
+      if (!counted.add(identity(o.endpoint()))) {
+        continue;
+      }
+      Sums s = sums(strip(o.endpoint()), server, protocol, o.firstSeenEpochNanos());
+      s.flows++;
+      s.serverPort = f.serverPort();
+      if (cleartext) {
+        s.cleartext++;
+      }
+    }
+  }
+
+  private Sums sums(Endpoint client, Endpoint server, String protocol, long epochNanos) {
+    long hour = Math.floorDiv(epochNanos, HOUR_NANOS);
+    return sums.computeIfAbsent(new Key(client, server, protocol, hour), k -> new Sums());
+  }
+
+  /** What names the device of an endpoint for counting it once: its MAC, else its address. */
+  private static Object identity(Endpoint e) {
+    return e.mac().isPresent() ? e.mac().get() : e.ip().orElse(null);
   }
 
   /** The VLAN does not identify a device; pairs seen on two VLANs sum together. */
