@@ -25,6 +25,9 @@ import java.util.Map;
  * @param mds2 MDS2 forms
  * @param cmdb CMDB assets
  * @param problems every problem, each naming its file
+ * @param vexWaiting the warnings (among {@code problems}) of the CycloneDX VEX statements that name
+ *     a component by BOM-link in an SBOM not read with them: they apply to no device until that
+ *     SBOM is read too, one warning per {@code affects} entry
  */
 public record ExposureKnowledge(
     List<Advisory> advisories,
@@ -35,7 +38,8 @@ public record ExposureKnowledge(
     List<VexStatement> vex,
     List<Mds2Form> mds2,
     List<CmdbAsset> cmdb,
-    List<FeedProblem> problems) {
+    List<FeedProblem> problems,
+    List<FeedProblem> vexWaiting) {
 
   public ExposureKnowledge {
     advisories = List.copyOf(advisories);
@@ -47,6 +51,21 @@ public record ExposureKnowledge(
     mds2 = List.copyOf(mds2);
     cmdb = List.copyOf(cmdb);
     problems = List.copyOf(problems);
+    vexWaiting = List.copyOf(vexWaiting);
+  }
+
+  /** Knowledge with no VEX statement waiting for its SBOM. */
+  public ExposureKnowledge(
+      List<Advisory> advisories,
+      List<KevEntry> kev,
+      List<EpssScore> epss,
+      List<DeviceRecall> recalls,
+      List<Sbom> sboms,
+      List<VexStatement> vex,
+      List<Mds2Form> mds2,
+      List<CmdbAsset> cmdb,
+      List<FeedProblem> problems) {
+    this(advisories, kev, epss, recalls, sboms, vex, mds2, cmdb, problems, List.of());
   }
 
   /** KEV entries by CVE id (computed on each call; keep the result). */
@@ -69,7 +88,8 @@ public record ExposureKnowledge(
     assets.addAll(export.items());
     List<FeedProblem> all = new java.util.ArrayList<>(export.problems());
     all.addAll(problems);
-    return new ExposureKnowledge(advisories, kev, epss, recalls, sboms, vex, mds2, assets, all);
+    return new ExposureKnowledge(
+        advisories, kev, epss, recalls, sboms, vex, mds2, assets, all, vexWaiting);
   }
 
   /** True when some problem is an error (something was not imported). */

@@ -76,20 +76,51 @@ final class KnowledgeCollector {
     return problems;
   }
 
+  /** The SBOMs read so far. */
+  List<Sbom> sboms() {
+    return sboms;
+  }
+
+  /** The CycloneDX VEX statements read so far that wait for the SBOM their BOM-link names. */
+  List<PendingVex> pendingVex() {
+    return pendingVex;
+  }
+
   /**
    * Everything read. A CycloneDX VEX statement about a component its document does not list takes
    * it from the SBOM its BOM-link names, among every SBOM read, before or after the VEX.
    */
   ExposureKnowledge build() {
+    return build(sboms);
+  }
+
+  /**
+   * Everything read, a CycloneDX VEX statement about a component its document does not list taking
+   * it from the SBOM its BOM-link names among {@code linkable} (which may hold SBOMs read apart).
+   */
+  ExposureKnowledge build(List<Sbom> linkable) {
     List<VexStatement> statements = new ArrayList<>(vex);
     List<FeedProblem> all = new ArrayList<>(problems);
+    List<FeedProblem> waiting = new ArrayList<>();
     for (PendingVex pending : pendingVex) {
-      FeedResult<VexStatement> resolved = pending.resolve(sboms);
+      FeedResult<VexStatement> resolved = pending.resolve(linkable);
       statements.addAll(resolved.items());
       all.addAll(resolved.problems());
+      if (pending.waitsForSbom(linkable)) {
+        waiting.addAll(resolved.problems());
+      }
     }
     return new ExposureKnowledge(
-        List.copyOf(advisories.values()), kev, epss, recalls, sboms, statements, mds2, cmdb, all);
+        List.copyOf(advisories.values()),
+        kev,
+        epss,
+        recalls,
+        sboms,
+        statements,
+        mds2,
+        cmdb,
+        all,
+        waiting);
   }
 
   private int advisories(Path file) {

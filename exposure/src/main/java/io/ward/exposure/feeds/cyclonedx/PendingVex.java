@@ -49,9 +49,8 @@ public final class PendingVex {
    * @param sboms every SBOM read with the VEX
    */
   public FeedResult<VexStatement> resolve(List<Sbom> sboms) {
-    Optional<String> serial =
-        sbom.filter(VexSbom.Linked.class::isInstance).map(s -> ((VexSbom.Linked) s).serialNumber());
-    Optional<String> bomRef = BomLink.parse(ref).map(BomLink::ref).orElse(Optional.of(ref));
+    Optional<String> serial = serialNumber();
+    Optional<String> bomRef = bomRef();
     if (serial.isEmpty()) {
       return unresolved("names no component of this document");
     }
@@ -84,7 +83,33 @@ public final class PendingVex {
                 () ->
                     "names a component of SBOM "
                         + serial.get()
-                        + ", which was not read with it (give that SBOM with the VEX)"));
+                        + ", which was not read with it (give Ward that SBOM too)"));
+  }
+
+  /**
+   * True when the statement names a component of an SBOM none of {@code sboms} is (by serial
+   * number): it can apply once that SBOM is read with it, unlike a ref that names no SBOM, or a
+   * component the SBOM does not list.
+   */
+  public boolean waitsForSbom(List<Sbom> sboms) {
+    Optional<String> serial = serialNumber();
+    return serial.isPresent()
+        && bomRef().isPresent()
+        && sboms.stream()
+            .noneMatch(s -> s.serialNumber().map(BomLink::serialNumber).equals(serial));
+  }
+
+  /**
+   * The serial number of the SBOM the statement names, as {@link BomLink#serialNumber} gives it.
+   */
+  private Optional<String> serialNumber() {
+    return sbom.filter(VexSbom.Linked.class::isInstance)
+        .map(s -> ((VexSbom.Linked) s).serialNumber());
+  }
+
+  /** The bom-ref of the component in that SBOM; empty when the ref names the SBOM as a whole. */
+  private Optional<String> bomRef() {
+    return BomLink.parse(ref).map(BomLink::ref).orElse(Optional.of(ref));
   }
 
   private static Optional<SbomComponent> component(Sbom s, String bomRef) {
