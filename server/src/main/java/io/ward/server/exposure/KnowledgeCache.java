@@ -1,7 +1,6 @@
 package io.ward.server.exposure;
 
 import io.ward.exposure.feeds.ExposureKnowledge;
-import io.ward.exposure.feeds.FeedProblem;
 import io.ward.exposure.feeds.KnowledgeLoader;
 import io.ward.exposure.feeds.LoadRequest;
 import io.ward.server.config.WardProperties;
@@ -50,15 +49,20 @@ class KnowledgeCache {
     current = null;
   }
 
+  /**
+   * Reads every source. They are read apart (each feed directory, and the SBOMs and MDS2 forms
+   * uploaded for device models, read as such, not as feeds) but a CycloneDX VEX in any of them that
+   * names its component by BOM-link finds it in the SBOMs of all: a maker's VEX imported as a feed
+   * applies through the SBOM uploaded for the device, whichever came first.
+   */
   private ExposureKnowledge load() {
-    List<ExposureKnowledge> parts = new ArrayList<>();
+    List<LoadRequest> parts = new ArrayList<>();
     LocalDate today = LocalDate.now(clock);
     for (Path dir : sources()) {
       if (Files.isDirectory(dir)) {
-        parts.add(KnowledgeLoader.load(LoadRequest.of(today).withFeeds(dir)));
+        parts.add(LoadRequest.of(today).withFeeds(dir));
       }
     }
-    // SBOMs and MDS2 forms uploaded for device models (read as such, not as feeds).
     LoadRequest models = LoadRequest.of(today);
     if (Files.isDirectory(uploads.resolve("sboms"))) {
       models = models.withSboms(uploads.resolve("sboms"));
@@ -66,8 +70,8 @@ class KnowledgeCache {
     if (Files.isDirectory(uploads.resolve("mds2"))) {
       models = models.withMds2(uploads.resolve("mds2"));
     }
-    parts.add(KnowledgeLoader.load(models));
-    return merge(parts);
+    parts.add(models);
+    return KnowledgeLoader.load(parts, List.of());
   }
 
   /** Directories holding feeds: the configured one, uploads, and directories imported by path. */
@@ -83,32 +87,5 @@ class KnowledgeCache {
         .filter(Files::isDirectory)
         .forEach(dirs::add);
     return dirs;
-  }
-
-  private static ExposureKnowledge merge(List<ExposureKnowledge> parts) {
-    List<io.ward.model.exposure.Advisory> advisories = new ArrayList<>();
-    List<io.ward.model.exposure.KevEntry> kev = new ArrayList<>();
-    List<io.ward.model.exposure.EpssScore> epss = new ArrayList<>();
-    List<io.ward.model.exposure.DeviceRecall> recalls = new ArrayList<>();
-    List<io.ward.model.exposure.Sbom> sboms = new ArrayList<>();
-    List<io.ward.model.exposure.VexStatement> vex = new ArrayList<>();
-    List<io.ward.model.exposure.Mds2Form> mds2 = new ArrayList<>();
-    List<io.ward.model.exposure.CmdbAsset> cmdb = new ArrayList<>();
-    List<FeedProblem> problems = new ArrayList<>();
-    Set<String> advisoryIds = new java.util.HashSet<>();
-    for (ExposureKnowledge k : parts) {
-      k.advisories().stream()
-          .filter(a -> advisoryIds.add(a.source() + "|" + a.id()))
-          .forEach(advisories::add);
-      kev.addAll(k.kev());
-      epss.addAll(k.epss());
-      recalls.addAll(k.recalls());
-      sboms.addAll(k.sboms());
-      vex.addAll(k.vex());
-      mds2.addAll(k.mds2());
-      cmdb.addAll(k.cmdb());
-      problems.addAll(k.problems());
-    }
-    return new ExposureKnowledge(advisories, kev, epss, recalls, sboms, vex, mds2, cmdb, problems);
   }
 }

@@ -7,6 +7,7 @@ import io.ward.exposure.feeds.LoadRequest;
 import io.ward.exposure.feeds.cmdb.CmdbMapping;
 import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.KevEntry;
+import io.ward.model.exposure.Sbom;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,10 +34,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class KnowledgeImporter {
   private final JdbcClient jdbc;
+  private final KnowledgeCache held;
   private final Clock clock = Clock.systemUTC();
 
-  KnowledgeImporter(JdbcClient jdbc) {
+  KnowledgeImporter(JdbcClient jdbc, KnowledgeCache held) {
     this.jdbc = jdbc;
+    this.held = held;
   }
 
   /** Jackson's location in a parse error's message. */
@@ -110,7 +113,8 @@ public class KnowledgeImporter {
               + k.sboms().stream().mapToInt(b -> b.components().size()).sum()
               + " components), "
               + k.vex().size()
-              + " VEX statements";
+              + " VEX statements"
+              + waiting();
         case MDS2:
           return k.mds2().size() + " MDS2 forms";
         case CMDB:
@@ -123,8 +127,28 @@ public class KnowledgeImporter {
               + k.epss().size()
               + " EPSS scores, "
               + k.recalls().size()
-              + " recalls";
+              + " recalls"
+              + (k.vex().isEmpty() ? "" : ", " + k.vex().size() + " VEX statements")
+              + waiting();
       }
+    }
+
+    /**
+     * The VEX statements that name a component by BOM-link in an SBOM Ward does not hold, with the
+     * first one's warning: they apply to no device until that SBOM is uploaded (then they do,
+     * without importing the VEX again).
+     */
+    private String waiting() {
+      List<FeedProblem> waiting = knowledge.vexWaiting();
+      if (waiting.isEmpty()) {
+        return "";
+      }
+      FeedProblem first = waiting.get(0);
+      return ", "
+          + waiting.size()
+          + " VEX statements waiting for their SBOM (they apply once it is uploaded): "
+          + oneLine(first.location().map(l -> l + ": ").orElse("") + first.message())
+          + (waiting.size() > 1 ? " (and " + (waiting.size() - 1) + " more)" : "");
     }
   }
 
@@ -136,7 +160,9 @@ public class KnowledgeImporter {
   /**
    * Reads one file (or a directory) of the given kind. A single file is read from a private
    * directory of its own, since the loader reads directories; a CMDB export is read with the
-   * bundled ServiceNow or Nuvolo column mapping, whichever recognises more assets.
+   * bundled ServiceNow or Nuvolo column mapping, whichever recognises more assets. A CycloneDX VEX
+   * statement that names its component by BOM-link finds it in the SBOMs read with it or those Ward
+   * holds already (uploaded, or in feeds).
    */
   public Loaded read(Path fileOrDir, Source source) {
     LoadRequest request = LoadRequest.of(LocalDate.now(clock));
@@ -144,7 +170,7 @@ public class KnowledgeImporter {
       return readCmdb(fileOrDir, request);
     }
     if (Files.isDirectory(fileOrDir)) {
-      return new Loaded(KnowledgeLoader.load(request(request, source, fileOrDir)), source);
+      return new Loaded(load(request(request, source, fileOrDir), source), source);
     }
     Path dir = null;
     try {
@@ -155,7 +181,7 @@ public class KnowledgeImporter {
       } catch (UnsupportedOperationException | IOException e) {
         Files.copy(fileOrDir, link, StandardCopyOption.COPY_ATTRIBUTES);
       }
-      return new Loaded(KnowledgeLoader.load(request(request, source, dir)), source);
+      return new Loaded(load(request(request, source, dir), source), source);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -163,6 +189,11 @@ public class KnowledgeImporter {
         deleteTree(dir);
       }
     }
+  }
+
+  private ExposureKnowledge load(LoadRequest request, Source source) {
+    List<Sbom> sboms = source == Source.MDS2 ? List.of() : held.current().sboms();
+    return KnowledgeLoader.load(List.of(request), sboms);
   }
 
   private static LoadRequest request(LoadRequest base, Source source, Path dir) {
