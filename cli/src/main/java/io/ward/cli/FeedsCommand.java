@@ -74,6 +74,12 @@ final class FeedsCommand implements Runnable {
       FeedStore store = storeOption.open();
       ImportReport report = store.importDirectory(dir);
       System.out.printf("imported %,d files into %s%n", report.imported().size(), store.root());
+      if (report.vexWaiting() > 0) {
+        System.out.printf(
+            "%,d VEX statements wait for the SBOM their BOM-link names: ward vulns applies them"
+                + " when it reads that SBOM too (--sbom)%n",
+            report.vexWaiting());
+      }
       for (FeedProblem p : report.problems()) {
         System.err.println("ward: " + p);
       }

@@ -2,6 +2,7 @@ package io.ward.exposure.feeds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ward.exposure.feeds.cyclonedx.PendingVex;
 import io.ward.exposure.feeds.sync.CsafDiscovery;
 import io.ward.exposure.feeds.sync.Download;
 import io.ward.exposure.feeds.sync.NvdApiSync;
@@ -79,6 +80,7 @@ public final class FeedStore {
   public ImportReport importDirectory(Path source) throws IOException {
     List<Path> imported = new ArrayList<>();
     List<FeedProblem> problems = new ArrayList<>();
+    List<PendingVex> pending = new ArrayList<>();
     KnowledgeCollector listing = new KnowledgeCollector(false, LocalDate.now(clock));
     for (Path file : KnowledgeLoader.files(source, listing)) {
       if (Thread.currentThread().isInterrupted()) {
@@ -116,9 +118,37 @@ public final class FeedStore {
       Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
       move(temp, target);
       imported.add(target);
+      pending.addAll(check.pendingVex());
     }
     problems.addAll(listing.problems());
-    return new ImportReport(imported, problems);
+    int waiting = linkVex(pending, problems);
+    return new ImportReport(imported, problems, waiting);
+  }
+
+  /**
+   * Checks the imported VEX statements that name their component by BOM-link against the SBOMs the
+   * store now holds: one whose SBOM is there but does not list that component, or that names no
+   * SBOM, gets its warning; one whose SBOM is not there is counted (returned), since {@code ward
+   * vulns} applies it when given that SBOM.
+   */
+  private int linkVex(List<PendingVex> pending, List<FeedProblem> problems) {
+    if (pending.isEmpty()) {
+      return 0;
+    }
+    KnowledgeCollector held = new KnowledgeCollector(false, LocalDate.now(clock));
+    Path sboms = root.resolve(FeedKind.CYCLONEDX.name().toLowerCase(Locale.ROOT));
+    if (Files.isDirectory(sboms)) {
+      KnowledgeLoader.readTree(sboms, held, FeedKind.CYCLONEDX);
+    }
+    int waiting = 0;
+    for (PendingVex p : pending) {
+      if (p.waitsForSbom(held.sboms())) {
+        waiting++;
+      } else {
+        problems.addAll(p.resolve(held.sboms()).problems());
+      }
+    }
+    return waiting;
   }
 
   /** Fetches every configured feed (conditionally); never throws for one feed's failure. */
