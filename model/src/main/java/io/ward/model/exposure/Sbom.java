@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param subjectModel the device model ({@code metadata.component.name} or given)
  * @param subjectVersion the device firmware / software version
  * @param serialNumber the BOM serial number ({@code urn:uuid:…}), for VEX BOM-links
+ * @param subjectRef the {@code bom-ref} of its {@code metadata.component}: a VEX BOM-link naming it
+ *     is about the product itself, not a component inside it
  * @param components every component, nested ones flattened
  * @param source the file it was read from
  */
@@ -19,6 +21,7 @@ public record Sbom(
     Optional<String> subjectModel,
     Optional<String> subjectVersion,
     Optional<String> serialNumber,
+    Optional<String> subjectRef,
     List<SbomComponent> components,
     String source) {
 
@@ -27,7 +30,26 @@ public record Sbom(
     Objects.requireNonNull(subjectModel, "subjectModel");
     Objects.requireNonNull(subjectVersion, "subjectVersion");
     Objects.requireNonNull(serialNumber, "serialNumber");
+    Objects.requireNonNull(subjectRef, "subjectRef");
     components = List.copyOf(components);
     Objects.requireNonNull(source, "source");
+  }
+
+  /** An SBOM whose {@code metadata.component} has no {@code bom-ref} (or is not known). */
+  public Sbom(
+      Optional<String> subjectVendor,
+      Optional<String> subjectModel,
+      Optional<String> subjectVersion,
+      Optional<String> serialNumber,
+      List<SbomComponent> components,
+      String source) {
+    this(
+        subjectVendor,
+        subjectModel,
+        subjectVersion,
+        serialNumber,
+        Optional.empty(),
+        components,
+        source);
   }
 }

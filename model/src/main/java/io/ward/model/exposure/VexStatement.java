@@ -26,6 +26,10 @@ import java.util.Optional;
  * @param sbom the SBOM, and so the product, a CycloneDX statement places its component in, when the
  *     document says (the statement is inside that SBOM, or names it by BOM-link): the statement is
  *     then about the component in the devices that SBOM describes only
+ * @param device the product the statement is about as a whole, when that product may be a device (a
+ *     CSAF product that is not a relationship, or a CycloneDX document's {@code
+ *     metadata.component}): a "not affected" then also holds for every finding of the vulnerability
+ *     on a device that is that product
  */
 public record VexStatement(
     String vulnerability,
@@ -37,7 +41,8 @@ public record VexStatement(
     Optional<String> detail,
     String source,
     Optional<AffectedProduct> platform,
-    Optional<VexSbom> sbom) {
+    Optional<VexSbom> sbom,
+    Optional<VexDevice> device) {
 
   public VexStatement {
     Checks.text(vulnerability, "vulnerability");
@@ -50,6 +55,7 @@ public record VexStatement(
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(sbom, "sbom");
+    Objects.requireNonNull(device, "device");
   }
 
   /**
@@ -78,6 +84,7 @@ public record VexStatement(
         detail,
         source,
         Optional.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -93,7 +100,24 @@ public record VexStatement(
         detail,
         source,
         platform,
-        newSbom);
+        newSbom,
+        device);
+  }
+
+  /** This statement, about {@code newDevice} as a whole (besides its component reading). */
+  public VexStatement withDevice(Optional<VexDevice> newDevice) {
+    return new VexStatement(
+        vulnerability,
+        productRef,
+        product,
+        versions,
+        status,
+        justification,
+        detail,
+        source,
+        platform,
+        sbom,
+        newDevice);
   }
 
   /** VEX statuses (the CISA VEX minimum elements; CycloneDX states map onto them). */

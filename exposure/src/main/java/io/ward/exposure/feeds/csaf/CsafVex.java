@@ -8,6 +8,7 @@ import io.ward.model.exposure.Remediation;
 import io.ward.model.exposure.SbomComponent;
 import io.ward.model.exposure.Threat;
 import io.ward.model.exposure.VersionConstraint;
+import io.ward.model.exposure.VexDevice;
 import io.ward.model.exposure.VexFlag;
 import io.ward.model.exposure.VexJustification;
 import io.ward.model.exposure.VexStatement;
@@ -21,7 +22,8 @@ import java.util.Optional;
 /**
  * Turns a CSAF document's product status into VEX statements (CSAF 2.0 §4.5 profile "VEX"): not
  * affected with the flag's justification and the impact statement, affected with the action
- * statement (the remediation), fixed, under investigation.
+ * statement (the remediation), fixed, under investigation. A statement about a product that is not
+ * a relationship is also about that product as a whole, which a device may be ({@link VexDevice}).
  */
 public final class CsafVex {
 
@@ -62,7 +64,8 @@ public final class CsafVex {
                   advisory.id(),
                   product.flatMap(p -> platform(p, products)),
                   // A CSAF product tree names products, not SBOMs.
-                  Optional.empty()));
+                  Optional.empty(),
+                  product.flatMap(CsafVex::device)));
         }
       }
     }
@@ -91,6 +94,15 @@ public final class CsafVex {
                         Optional.empty(),
                         Optional.empty(),
                         new VersionConstraint.Unknown())));
+  }
+
+  /**
+   * A product that is not a combination may be a device as a whole ("Vue PACS 12.2.1 is not
+   * affected"), or a component ("log4j-core 2.14"); Ward tries both readings. A combination is a
+   * component inside its platform only.
+   */
+  private static Optional<VexDevice> device(AffectedProduct p) {
+    return p.relationship().isPresent() ? Optional.empty() : Optional.of(new VexDevice.Product(p));
   }
 
   private static VexStatement.VexStatus status(ProductStatus status) {

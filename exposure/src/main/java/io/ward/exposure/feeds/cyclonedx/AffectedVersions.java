@@ -163,6 +163,7 @@ final class AffectedVersions {
               why,
               source,
               Optional.empty(),
+              Optional.empty(),
               Optional.empty()));
     }
     return out;

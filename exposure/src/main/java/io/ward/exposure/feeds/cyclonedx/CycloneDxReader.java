@@ -78,6 +78,7 @@ public final class CycloneDxReader {
                   model,
                   version,
                   text(bom.getSerialNumber()),
+                  root.flatMap(c -> text(c.getBomRef())),
                   components,
                   file.toString()));
     }

@@ -1,5 +1,6 @@
 package io.ward.exposure.feeds.cyclonedx;
 
+import io.ward.model.exposure.VexDevice;
 import io.ward.model.exposure.VexSbom;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,12 @@ import java.util.Optional;
  * A standalone VEX that names no product keeps the component's scope: its identity and versions
  * alone, as before. So does a statement about the document's {@code metadata.component} itself:
  * that is about the product as such, wherever it is found, not about a component inside it.
+ *
+ * <p>Such a statement is also about the product as a whole ({@link #deviceForRef}): a device that
+ * product is has every finding of the vulnerability silenced, its own and its components'. The
+ * product is the document's subject (the SBOM that rule 2 or 3 names); a BOM-link into another BOM
+ * is about that BOM's product when it names no object in it or its {@code metadata.component},
+ * which only that BOM tells.
  */
 final class DocumentSbom {
 
@@ -83,5 +90,24 @@ final class DocumentSbom {
       return Optional.empty();
     }
     return subject;
+  }
+
+  /**
+   * The product a statement with this {@code affects[].ref} is about as a whole, when it may be:
+   * the document's subject for a ref to its own {@code metadata.component}, the linked BOM's
+   * product for a BOM-link into another BOM; empty for a component of this document.
+   */
+  Optional<VexDevice> deviceForRef(String ref) {
+    Optional<BomLink> link = BomLink.parse(ref);
+    if (link.isPresent() && !serialNumber.equals(Optional.of(link.get().serialNumber()))) {
+      return Optional.of(
+          new VexDevice.Described(new VexSbom.Linked(link.get().serialNumber()), link.get().ref()));
+    }
+    // A link to this very document names its subject by bom-ref, or the whole BOM by none.
+    Optional<String> local = link.isPresent() ? link.get().ref() : Optional.of(ref);
+    if (local.isEmpty() || local.equals(subjectRef)) {
+      return subject.map(s -> new VexDevice.Described(s, Optional.empty()));
+    }
+    return Optional.empty();
   }
 }

@@ -1,6 +1,7 @@
 package io.ward.exposure.feeds.cyclonedx;
 
 import io.ward.model.exposure.SbomComponent;
+import io.ward.model.exposure.VexDevice;
 import io.ward.model.exposure.VexSbom;
 import io.ward.model.exposure.VexStatement;
 import java.util.ArrayList;
@@ -12,6 +13,11 @@ import java.util.Optional;
  * The VEX statements of one CycloneDX document, collected {@code affects} entry by entry (both
  * readers share it): a statement whose component the document lists is made at once; one whose
  * component it does not list waits for the SBOMs of the load ({@link PendingVex}).
+ *
+ * <p>Each statement also says which product it is about as a whole, when its ref may name one
+ * ({@link DocumentSbom#deviceForRef}). A ref that surely names a product (the document's own, a
+ * BOM-link to this document as a whole, or to another BOM as a whole) has no component to wait for:
+ * it is made at once, about that product only.
  */
 final class DocumentVex {
 
@@ -39,12 +45,23 @@ final class DocumentVex {
   void add(
       VexAnalysis analysis, String ref, List<AffectedVersions.Entry> versions, String location) {
     Optional<VexSbom> in = scope.forRef(ref);
+    Optional<VexDevice> whole = scope.deviceForRef(ref);
     SbomComponent component = byRef.get(BomLink.localRef(ref));
-    if (component == null) {
-      pending.add(new PendingVex(analysis, ref, versions, location, in));
+    if (component != null) {
+      statements.addAll(analysis.statements(ref, Optional.of(component), versions, in, whole));
+    } else if (whole.filter(DocumentVex::surelyAProduct).isPresent()) {
+      statements.addAll(analysis.statements(ref, Optional.empty(), versions, in, whole));
     } else {
-      statements.addAll(analysis.statements(ref, Optional.of(component), versions, in));
+      pending.add(new PendingVex(analysis, ref, versions, location, in));
     }
+  }
+
+  /**
+   * True for a product the ref names for certain; a BOM-link's bom-ref inside another BOM may as
+   * well name a component there, which only that SBOM tells ({@link PendingVex#resolve}).
+   */
+  private static boolean surelyAProduct(VexDevice device) {
+    return device instanceof VexDevice.Described d && d.bomRef().isEmpty();
   }
 
   List<VexStatement> statements() {

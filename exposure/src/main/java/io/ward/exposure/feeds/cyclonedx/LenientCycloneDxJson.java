@@ -39,7 +39,13 @@ final class LenientCycloneDxJson {
       sbom =
           Optional.of(
               new Sbom(
-                  vendor, model, version, Json.text(root, "serialNumber"), components, source));
+                  vendor,
+                  model,
+                  version,
+                  Json.text(root, "serialNumber"),
+                  rootComponent.flatMap(c -> Json.text(c, "bom-ref")),
+                  components,
+                  source));
     }
     DocumentSbom scope =
         DocumentSbom.of(

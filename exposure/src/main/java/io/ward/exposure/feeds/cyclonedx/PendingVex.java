@@ -4,6 +4,7 @@ import io.ward.exposure.feeds.FeedProblem;
 import io.ward.exposure.feeds.FeedResult;
 import io.ward.model.exposure.Sbom;
 import io.ward.model.exposure.SbomComponent;
+import io.ward.model.exposure.VexDevice;
 import io.ward.model.exposure.VexSbom;
 import io.ward.model.exposure.VexStatement;
 import java.util.List;
@@ -18,8 +19,8 @@ import java.util.Optional;
  * about only that SBOM says, and it may be read after the VEX, so the statement waits for every
  * SBOM of the load ({@link #resolve}).
  *
- * <p>A statement reaches a finding through its component; without one it would apply to no device,
- * so when the component cannot be found a warning naming the VEX file says so.
+ * <p>A statement reaches a finding through its component or its product; without either it would
+ * apply to no device, so when neither can be found a warning naming the VEX file says so.
  */
 public final class PendingVex {
 
@@ -55,7 +56,8 @@ public final class PendingVex {
       return unresolved("names no component of this document");
     }
     if (bomRef.isEmpty()) {
-      return unresolved("names SBOM " + serial.get() + " as a whole, not a component in it");
+      // The whole SBOM, so its product (DocumentVex makes such a statement at once).
+      return aboutProduct(bomRef);
     }
     Optional<Sbom> held = Optional.empty();
     for (Sbom s : sboms) {
@@ -65,7 +67,8 @@ public final class PendingVex {
         held = held.or(() -> Optional.of(s));
         Optional<SbomComponent> component = component(s, bomRef.get());
         if (component.isPresent()) {
-          return new FeedResult<>(analysis.statements(ref, component, versions, sbom), List.of());
+          return new FeedResult<>(
+              analysis.statements(ref, component, versions, sbom, Optional.empty()), List.of());
         }
       }
     }
@@ -112,13 +115,25 @@ public final class PendingVex {
     return BomLink.parse(ref).map(BomLink::ref).orElse(Optional.of(ref));
   }
 
+  /**
+   * The statements about the product of the linked SBOM as a whole, not about a component in it.
+   * The link's bom-ref goes with them: DeviceScope asks each revision of the SBOM whether it is its
+   * product, and whether the device is that product, as for any product statement.
+   */
+  private FeedResult<VexStatement> aboutProduct(Optional<String> bomRef) {
+    VexDevice product = new VexDevice.Described(sbom.orElseThrow(), bomRef);
+    return new FeedResult<>(
+        analysis.statements(ref, Optional.empty(), versions, sbom, Optional.of(product)),
+        List.of());
+  }
+
   private static Optional<SbomComponent> component(Sbom s, String bomRef) {
     return s.components().stream().filter(c -> c.bomRef().equals(Optional.of(bomRef))).findFirst();
   }
 
   private FeedResult<VexStatement> unresolved(String why) {
     return new FeedResult<>(
-        analysis.statements(ref, Optional.empty(), versions, sbom),
+        analysis.statements(ref, Optional.empty(), versions, sbom, Optional.empty()),
         List.of(
             new FeedProblem(
                 analysis.source(),

@@ -1,6 +1,7 @@
 package io.ward.exposure.feeds.cyclonedx;
 
 import io.ward.model.exposure.SbomComponent;
+import io.ward.model.exposure.VexDevice;
 import io.ward.model.exposure.VexJustification;
 import io.ward.model.exposure.VexSbom;
 import io.ward.model.exposure.VexStatement;
@@ -35,17 +36,19 @@ record VexAnalysis(
 
   /**
    * The statements about the component of one {@code affects} entry ({@link
-   * AffectedVersions#statements}), placed in the SBOM {@code sbom}.
+   * AffectedVersions#statements}), placed in the SBOM {@code sbom}, and about the product {@code
+   * device} as a whole when the entry names one.
    */
   List<VexStatement> statements(
       String ref,
       Optional<SbomComponent> component,
       List<AffectedVersions.Entry> versions,
-      Optional<VexSbom> sbom) {
+      Optional<VexSbom> sbom,
+      Optional<VexDevice> device) {
     return AffectedVersions.statements(
             vulnerability, ref, component, status, justification, detail, versions, source)
         .stream()
-        .map(s -> s.withSbom(sbom))
+        .map(s -> s.withSbom(sbom).withDevice(device))
         .toList();
   }
 }

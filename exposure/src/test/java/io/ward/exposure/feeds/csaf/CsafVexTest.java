@@ -8,6 +8,7 @@ import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.AffectedProduct;
 import io.ward.model.exposure.ProductRelationship;
 import io.ward.model.exposure.VersionConstraint;
+import io.ward.model.exposure.VexDevice;
 import io.ward.model.exposure.VexJustification;
 import io.ward.model.exposure.VexStatement;
 import java.io.IOException;
@@ -87,6 +88,26 @@ class CsafVexTest {
     assertThat(statements)
         .filteredOn(s -> s.productRef().equals("LVP-12.0"))
         .allSatisfy(s -> assertThat(s.platform()).isEmpty());
+  }
+
+  @Test
+  void shouldTakeAProductThatIsNoCombinationAsPerhapsADeviceAsAWhole() {
+    Advisory a = result.items().get(0);
+    List<VexStatement> statements = CsafVex.statements(a);
+
+    // "LVP-8015 12.1.3 is not affected by Log4Shell": about every finding on such a pump.
+    assertThat(statements)
+        .filteredOn(s -> s.productRef().equals("LVP-12.1.3"))
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(s.device())
+                    .contains(new VexDevice.Product(a.product("LVP-12.1.3").orElseThrow())));
+    // OpenSSL inside the pump is a component, not the pump.
+    assertThat(statements)
+        .filteredOn(s -> s.productRef().equals("LVP-12.1.3:OPENSSL"))
+        .singleElement()
+        .satisfies(s -> assertThat(s.device()).isEmpty());
   }
 
   @Test

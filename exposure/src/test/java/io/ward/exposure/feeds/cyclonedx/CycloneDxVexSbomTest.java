@@ -10,6 +10,7 @@ import io.ward.exposure.feeds.TestData;
 import io.ward.model.exposure.Sbom;
 import io.ward.model.exposure.SbomComponent;
 import io.ward.model.exposure.VersionConstraint;
+import io.ward.model.exposure.VexDevice;
 import io.ward.model.exposure.VexSbom;
 import io.ward.model.exposure.VexStatement;
 import java.io.IOException;
@@ -194,8 +195,86 @@ class CycloneDxVexSbomTest {
             });
   }
 
+  @Test
+  void shouldReadAStatementAboutTheDocumentsProductAsAboutThatProductAsAWhole() throws IOException {
+    // CISA use case 1: product ABC 4.2 (the metadata.component) is not affected.
+    Path file = SBOM.resolve("cyclonedx-examples/vex-cisa-case1-not_affected.json");
+
+    assertThat(read("case1.json", Files.readString(file), SbomSubject.fromBom()))
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(s.device())
+                    .contains(
+                        new VexDevice.Described(
+                            new VexSbom.Enclosing(Optional.empty(), "ABC", Optional.of("4.2")),
+                            Optional.empty())));
+  }
+
+  @Test
+  void shouldReadABomLinkIntoAnotherBomAsAboutItsProductWhenItNamesIt() throws IOException {
+    String doc =
+        document(
+            "\"metadata\": {\"component\": {\"type\": \"device\", \"name\": \"Infusion Hub\","
+                + " \"bom-ref\": \"hub\"}},",
+            notAffected("urn:cdx:" + OTHER + "/2#BomRef.1%2F2"));
+
+    // Only that BOM tells whether the ref is its metadata.component or a component inside it:
+    // the statement waits for the SBOMs of the load.
+    CycloneDxContent content = content("vex.cdx.json", doc, SbomSubject.fromBom());
+    assertThat(content.vex()).isEmpty();
+    Sbom other =
+        new Sbom(
+            Optional.of("Acme Medical"),
+            Optional.of("Infusion Hub"),
+            Optional.of("2.0"),
+            Optional.of("urn:uuid:" + OTHER),
+            Optional.of("BomRef.1/2"),
+            List.of(),
+            "other.cdx.json");
+    FeedResult<VexStatement> resolved = content.pending().get(0).resolve(List.of(other));
+    assertThat(resolved.problems()).isEmpty();
+    assertThat(resolved.items())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.product()).isEmpty();
+              assertThat(s.device())
+                  .contains(
+                      new VexDevice.Described(
+                          new VexSbom.Linked("urn:uuid:" + OTHER.toLowerCase()),
+                          Optional.of("BomRef.1/2")));
+            });
+    // A component of the document itself is no product as a whole.
+    assertThat(
+            read("vex.cdx.json", document("", notAffected("openssl")), SbomSubject.fromBom())
+                .get(0)
+                .device())
+        .isEmpty();
+  }
+
+  @Test
+  void shouldKeepTheBomRefOfTheProductAnSbomDescribes() throws IOException {
+    Path file = SBOM.resolve("medical-device-casestudy/narrow.sbom.json");
+
+    Sbom strict = new CycloneDxReader().read(file).items().get(0).sbom().orElseThrow();
+    Sbom lenient =
+        LenientCycloneDxJson.read(Json.read(file), SbomSubject.fromBom(), file.toString())
+            .sbom()
+            .orElseThrow();
+
+    assertThat(strict.subjectRef()).contains("BomRef.8538684141258271.6150057962229712");
+    assertThat(lenient.subjectRef()).isEqualTo(strict.subjectRef());
+  }
+
   /** The statements of {@code json}, checking both readers agree. */
   private List<VexStatement> read(String name, String json, SbomSubject subject)
+      throws IOException {
+    return content(name, json, subject).vex();
+  }
+
+  /** What {@code json} holds, checking both readers agree. */
+  private CycloneDxContent content(String name, String json, SbomSubject subject)
       throws IOException {
     Path file = Files.writeString(dir.resolve(name), json);
     FeedResult<CycloneDxContent> strict = new CycloneDxReader().read(file, subject);
@@ -203,7 +282,7 @@ class CycloneDxVexSbomTest {
     CycloneDxContent lenient = LenientCycloneDxJson.read(Json.read(file), subject, file.toString());
     assertThat(lenient.vex()).isEqualTo(strict.items().get(0).vex());
     assertThat(lenient.pending()).isEqualTo(strict.items().get(0).pending());
-    return strict.items().get(0).vex();
+    return strict.items().get(0);
   }
 
   /** A document with {@code head} (top-level members and a comma), openssl, and the analyses. */
