@@ -30,6 +30,7 @@ import io.ward.model.exposure.FindingStatus;
 import io.ward.model.exposure.KevEntry;
 import io.ward.model.exposure.RemediationOption;
 import io.ward.model.exposure.RiskAssessment;
+import io.ward.model.exposure.VexDevice;
 import io.ward.model.exposure.VexSbom;
 import io.ward.model.exposure.VexStatement;
 import io.ward.model.exposure.Vulnerability;
@@ -176,10 +177,12 @@ public final class ExposureAnalyzer {
   }
 
   /**
-   * A component finding a maker declared not affected becomes not affected, with the reason. Only a
-   * statement about the same component and a version it covers (inside this device, when the
-   * statement names the product or the SBOM the component is in) counts; one whose versions,
-   * product or SBOM Ward cannot compare leaves the finding as it was, with a note.
+   * A finding a maker declared not affected becomes not affected, with the reason. Only a statement
+   * about the same component and a version it covers (inside this device, when the statement names
+   * the product or the SBOM the component is in), or about this device's product as a whole at a
+   * version it covers (then for every finding of the vulnerability, the device's own and its
+   * components'), counts; one whose versions, product or SBOM Ward cannot compare leaves the
+   * finding as it was, with a note.
    */
   static List<Finding> applyVex(List<Finding> findings, List<VexStatement> vex, VexScope scope) {
     List<Finding> out = new ArrayList<>(findings.size());
@@ -189,6 +192,7 @@ public final class ExposureAnalyzer {
         continue;
       }
       Optional<VexStatement> applies = Optional.empty();
+      VexScope.Verdict appliesHow = VexScope.Verdict.APPLIES;
       Optional<VexStatement> undecided = Optional.empty();
       VexScope.Verdict undecidedWhy = VexScope.Verdict.UNDECIDED;
       for (VexStatement s : vex) {
@@ -197,8 +201,9 @@ public final class ExposureAnalyzer {
           continue;
         }
         VexScope.Verdict verdict = scope.verdict(s, f);
-        if (verdict == VexScope.Verdict.APPLIES) {
+        if (verdict.applies()) {
           applies = Optional.of(s);
+          appliesHow = verdict;
           break;
         }
         if (verdict != VexScope.Verdict.DOES_NOT_APPLY && undecided.isEmpty()) {
@@ -208,10 +213,15 @@ public final class ExposureAnalyzer {
       }
       if (applies.isPresent()) {
         VexStatement st = applies.get();
+        // Which statement, and, for one about the device as a whole, which product it names.
         String reason =
             "maker's VEX ("
                 + st.source()
-                + "): "
+                + ")"
+                + (appliesHow == VexScope.Verdict.APPLIES_TO_DEVICE
+                    ? " about this device's product (" + wholeProduct(st) + ")"
+                    : "")
+                + ": "
                 + st.justification().map(j -> j.label()).orElse("not_affected")
                 + st.detail().map(d -> " — " + d).orElse("");
         out.add(withStatus(f, FindingStatus.NOT_AFFECTED, Optional.of(reason)));
@@ -234,6 +244,20 @@ public final class ExposureAnalyzer {
                       + st.sbom().map(ExposureAnalyzer::linkedSerial).orElse("")
                       + ", which Ward does not have (or which names no device model); not"
                       + " applied";
+              case UNDECIDED_DEVICE ->
+                  "maker's VEX ("
+                      + st.source()
+                      + ") says "
+                      + wholeProduct(st)
+                      + " is not affected, and Ward cannot tell whether this device is that"
+                      + " product at a version it covers; not applied";
+              case UNDECIDED_DEVICE_SBOM ->
+                  "maker's VEX ("
+                      + st.source()
+                      + ") says "
+                      + wholeProduct(st)
+                      + " is not affected, and Ward does not have that SBOM (or it names no device"
+                      + " model) to tell whether this device is that product; not applied";
               default ->
                   "maker's VEX ("
                       + st.source()
@@ -259,6 +283,27 @@ public final class ExposureAnalyzer {
    */
   private static String linkedSerial(VexSbom sbom) {
     return sbom instanceof VexSbom.Linked l ? l.serialNumber() : "";
+  }
+
+  /**
+   * The product a statement is about as a whole, for reasons and notes: the CSAF product's full
+   * name (with its versions), or the product an SBOM describes (its maker, model and version, or
+   * its serial number when Ward does not have it).
+   */
+  private static String wholeProduct(VexStatement st) {
+    VexDevice whole = st.device().orElseThrow();
+    if (whole instanceof VexDevice.Product p) {
+      return "'" + p.product().name() + "'";
+    }
+    VexSbom sbom = ((VexDevice.Described) whole).sbom();
+    if (sbom instanceof VexSbom.Enclosing e) {
+      return "'"
+          + e.vendor().map(v -> v + " ").orElse("")
+          + e.model()
+          + e.version().map(v -> " " + v).orElse("")
+          + "'";
+    }
+    return "the product of SBOM " + linkedSerial(sbom);
   }
 
   private static Finding withStatus(Finding f, FindingStatus status, Optional<String> reason) {

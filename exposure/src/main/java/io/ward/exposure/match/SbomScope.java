@@ -3,6 +3,7 @@ package io.ward.exposure.match;
 import io.ward.model.Device;
 import io.ward.model.exposure.Sbom;
 import io.ward.model.exposure.VexSbom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,21 +42,28 @@ final class SbomScope {
           ? Answer.DESCRIBES
           : Answer.DOES_NOT_DESCRIBE;
     }
-    String serial = ((VexSbom.Linked) sbom).serialNumber();
-    boolean known = false;
-    for (Sbom s : sboms) {
-      // Every revision of the SBOM (BOM version) carries its serial number and names the same
-      // product.
-      if (s.subjectModel().isEmpty()
-          || s.serialNumber().isEmpty()
-          || !s.serialNumber().get().trim().toLowerCase(Locale.ROOT).equals(serial)) {
-        continue;
-      }
-      known = true;
+    List<Sbom> linked = linked((VexSbom.Linked) sbom, sboms);
+    for (Sbom s : linked) {
       if (Subjects.describes(s, d, vendorId, aliases)) {
         return Answer.DESCRIBES;
       }
     }
-    return known ? Answer.DOES_NOT_DESCRIBE : Answer.UNKNOWN;
+    return linked.isEmpty() ? Answer.UNKNOWN : Answer.DOES_NOT_DESCRIBE;
+  }
+
+  /**
+   * The SBOMs a BOM-link names that name a product: every revision (BOM version) of the SBOM
+   * carries its serial number and names the same product.
+   */
+  static List<Sbom> linked(VexSbom.Linked link, List<Sbom> sboms) {
+    List<Sbom> out = new ArrayList<>();
+    for (Sbom s : sboms) {
+      if (s.subjectModel().isPresent()
+          && s.serialNumber().isPresent()
+          && s.serialNumber().get().trim().toLowerCase(Locale.ROOT).equals(link.serialNumber())) {
+        out.add(s);
+      }
+    }
+    return out;
   }
 }

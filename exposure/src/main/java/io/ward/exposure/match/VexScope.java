@@ -33,6 +33,12 @@ import java.util.Optional;
  * 1.0.2 in device Y stays a finding. So does a CycloneDX statement from, or naming by BOM-link, one
  * product's SBOM: the SBOM must describe the device ({@link SbomScope}). A statement without either
  * keeps the component's scope alone.
+ *
+ * <p>A statement about a product as a whole ({@link VexStatement#device()}: a CSAF product that is
+ * not a relationship, a CycloneDX document's {@code metadata.component}) applies to every finding
+ * of its vulnerability on a device that is that product ({@link DeviceScope}), those on the device
+ * itself and those on its SBOMs' components alike. A CSAF product may as well be a component, so
+ * both readings are tried; the component reading's doubts are reported first.
  */
 public final class VexScope {
 
@@ -40,6 +46,11 @@ public final class VexScope {
   public enum Verdict {
     /** Same component, and its version is among the statement's versions. */
     APPLIES,
+    /**
+     * The statement is about the device as a whole: the device is its product, at a version it
+     * covers, so it holds for every finding of the vulnerability on the device.
+     */
+    APPLIES_TO_DEVICE,
     /** Another component, or a version the statement leaves out. */
     DOES_NOT_APPLY,
     /** Same component, but Ward cannot tell whether its version is among the statement's. */
@@ -53,7 +64,22 @@ public final class VexScope {
      * Same component at a version the statement covers, inside the product of an SBOM a BOM-link
      * names that Ward was not given (or that names no product).
      */
-    UNDECIDED_SBOM
+    UNDECIDED_SBOM,
+    /**
+     * The statement is about a product as a whole that the device may be: Ward cannot tell (an
+     * unsure identity, or a firmware version it cannot compare with the statement's).
+     */
+    UNDECIDED_DEVICE,
+    /**
+     * The statement is about the product of an SBOM a BOM-link names that Ward was not given (or
+     * that names no product): whether the device is that product, nothing tells.
+     */
+    UNDECIDED_DEVICE_SBOM;
+
+    /** True when the statement holds for the finding. */
+    public boolean applies() {
+      return this == APPLIES || this == APPLIES_TO_DEVICE;
+    }
   }
 
   private final Device device;
@@ -69,6 +95,9 @@ public final class VexScope {
   /** Whether a statement's SBOM describes the device, by SBOM (statements share them). */
   private final Map<VexSbom, SbomScope.Answer> inSboms = new HashMap<>();
 
+  /** Whether the device is a statement's product as a whole, by statement (not by finding). */
+  private final Map<VexStatement, Verdict> wholes = new IdentityHashMap<>();
+
   private VexScope(Device device, List<Sbom> sboms, VendorAliases aliases) {
     this.device = device;
     this.sboms = sboms;
@@ -81,9 +110,24 @@ public final class VexScope {
   }
 
   /**
-   * What the statement says about the finding (never applies to a finding on the device itself).
+   * What the statement says about the finding: about its component, or about the device as a whole
+   * (then whatever the finding's subject, the device itself or a component).
    */
   public Verdict verdict(VexStatement s, Finding f) {
+    Verdict component = inProductVerdict(s, f);
+    if (component == Verdict.APPLIES) {
+      return component;
+    }
+    Verdict whole =
+        wholes.computeIfAbsent(s, x -> DeviceScope.of(device, x, sboms, vendorId(), aliases));
+    if (whole == Verdict.APPLIES_TO_DEVICE || component == Verdict.DOES_NOT_APPLY) {
+      return whole;
+    }
+    return component;
+  }
+
+  /** The verdict on the finding's component, inside the product the statement names if any. */
+  private Verdict inProductVerdict(VexStatement s, Finding f) {
     Verdict component = componentVerdict(s, f);
     if (component == Verdict.DOES_NOT_APPLY) {
       return component;
