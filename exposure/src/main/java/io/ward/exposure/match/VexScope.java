@@ -20,9 +20,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Whether a VEX statement is about one SBOM-component finding of a device: the same component and a
- * version the statement covers. A "not affected" statement silences a finding, so every doubt (an
- * unreadable range, a component without a readable version) keeps the finding.
+ * Whether a VEX statement is about one finding of a device: an SBOM-component finding of the same
+ * component at a version the statement covers, or any finding of a device that is the product the
+ * statement is about as a whole. A "not affected" statement silences a finding, so every doubt (an
+ * unreadable range, a component without a readable version, a device Ward is not sure is the
+ * product) keeps the finding.
  *
  * <p>The component is compared by the strongest identity both sides carry: the purl (without
  * version), else the CPE vendor and product, else the vendor and the name, else the name alone; so
