@@ -49,10 +49,10 @@ class ExposureAnalyzerCycloneDxVexProductTest {
   /** The narrow SBOM's serial number, as BOM-links write it (without {@code urn:uuid:}). */
   private static final String HUB_SERIAL = "02826796-d30c-4aa6-b0a8-44207a01cb6c";
 
-  /** The extended SBOM's serial number, and the bom-ref of its wolfSSL. */
+  /** The extended SBOM's serial number, and the bom-ref of its FreeRTOS. */
   private static final String MONITOR_SERIAL = "9a9fb992-c015-4d78-91b5-88b6be21f53d";
 
-  private static final String MONITOR_WOLFSSL = "BomRef.8658634156476036.8041500873534007";
+  private static final String MONITOR_FREERTOS = "BomRef.9740521717940234.4029744837037744";
 
   private static final Device HUB = device("mac:hub", "Acme Medical", "Infusion Hub", "2.0");
   private static final Device MONITOR =
@@ -104,11 +104,12 @@ class ExposureAnalyzerCycloneDxVexProductTest {
         notAffected(
             CVE,
             "urn:cdx:" + HUB_SERIAL + "/1#" + URLEncoder.encode(product, StandardCharsets.UTF_8));
-    // A link to a component inside the monitor's SBOM (one the VEX does not list) is no statement
-    // about the monitor as a whole.
+    // A link to a component inside the monitor's SBOM (one the VEX does not list) is about that
+    // component (FreeRTOS, taken from the monitor's SBOM), no statement about the monitor as a
+    // whole.
     ((ArrayNode) statements.get(0).get("affects"))
         .addObject()
-        .put("ref", "urn:cdx:" + MONITOR_SERIAL + "/1#" + MONITOR_WOLFSSL);
+        .put("ref", "urn:cdx:" + MONITOR_SERIAL + "/1#" + MONITOR_FREERTOS);
     vex.set("vulnerabilities", statements);
     write(feeds.resolve("acme-vex.cdx.json"), vex);
 
