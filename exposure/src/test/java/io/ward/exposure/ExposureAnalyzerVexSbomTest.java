@@ -245,6 +245,44 @@ class ExposureAnalyzerVexSbomTest {
   }
 
   @Test
+  void shouldApplyAComponentlessVexWhoseBomLinkNamesTheSbomsProductToItsDevicesOnly()
+      throws IOException {
+    ObjectNode hub = realSbom("narrow.sbom.json", "Infusion Hub", "2.0");
+    write(sboms.resolve("infusion-hub.cdx.json"), hub);
+    write(sboms.resolve("patient-monitor.cdx.json"), monitorSbom());
+    // The BOM-link names the hub's SBOM's metadata.component: the Infusion Hub itself, not a
+    // component of it (the Sbom model did not keep that bom-ref, so this only warned).
+    String product = hub.at("/metadata/component/bom-ref").asText();
+    ObjectNode vex = componentlessVex();
+    vex.set(
+        "vulnerabilities",
+        notAffected(
+            "urn:cdx:" + HUB_SERIAL + "/1#" + URLEncoder.encode(product, StandardCharsets.UTF_8)));
+    write(feeds.resolve("acme-vex.cdx.json"), vex);
+    // A hub whose firmware nobody saw: the statement is about the SBOM's 2.0, so Ward is unsure.
+    Device unknownRelease = device("mac:hub-unknown", "Acme Medical", "Infusion Hub", null);
+
+    ExposureKnowledge k =
+        KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(feeds).withSboms(sboms));
+    assertThat(k.problems()).isEmpty();
+    assertThat(k.vex()).singleElement();
+    Map<String, Finding> f = findings(k, List.of(HUB, MONITOR, unknownRelease));
+
+    assertThat(f.get(HUB.id()).status()).isEqualTo(FindingStatus.NOT_AFFECTED);
+    assertThat(f.get(HUB.id()).statusReason().orElseThrow())
+        .contains(
+            "acme-vex.cdx.json",
+            "about this device's product (the product of SBOM urn:uuid:" + HUB_SERIAL + ")",
+            "code_not_reachable");
+    assertThat(f.get(MONITOR.id()).status()).isEqualTo(FindingStatus.AFFECTED);
+    assertThat(f.get(MONITOR.id()).statusReason()).isEmpty();
+    assertThat(f.get(unknownRelease.id()).status()).isEqualTo(FindingStatus.AFFECTED);
+    assertThat(f.get(unknownRelease.id()).statusReason().orElseThrow())
+        .contains(
+            "acme-vex.cdx.json", "cannot tell whether this device is that product", "not applied");
+  }
+
+  @Test
   void shouldSayWhyAComponentlessVexAppliesToNoDevice() throws IOException {
     ObjectNode hub = realSbom("narrow.sbom.json", "Infusion Hub", "2.0");
     write(sboms.resolve("infusion-hub.cdx.json"), hub);
@@ -293,17 +331,22 @@ class ExposureAnalyzerVexSbomTest {
 
   /** Each device's wolfSSL finding of CVE-2022-42905 with {@code k}, by device id. */
   private static Map<String, Finding> findings(ExposureKnowledge k) {
+    return findings(k, List.of(HUB, MONITOR));
+  }
+
+  /** The wolfSSL finding of CVE-2022-42905 of each of {@code devices}, by device id. */
+  private static Map<String, Finding> findings(ExposureKnowledge k, List<Device> devices) {
     ExposureReport r =
         new ExposureAnalyzer()
-            .analyze(
-                List.of(HUB, MONITOR), k, ExposureOptions.of(TODAY).withIncludeNotAffected(true));
+            .analyze(devices, k, ExposureOptions.of(TODAY).withIncludeNotAffected(true));
     Map<String, Finding> out =
         r.findings().stream()
             .map(AssessedFinding::finding)
             .filter(f -> f.vulnerability().equals(CVE))
             .filter(f -> f.matchedBy().deviceAttribute().equals("sbom:WolfSSL@4.8.1"))
             .collect(Collectors.toMap(Finding::deviceId, f -> f));
-    assertThat(out.keySet()).containsExactlyInAnyOrder(HUB.id(), MONITOR.id());
+    assertThat(out.keySet())
+        .containsExactlyInAnyOrderElementsOf(devices.stream().map(Device::id).toList());
     return out;
   }
 

@@ -19,6 +19,10 @@ import java.util.Optional;
  * about only that SBOM says, and it may be read after the VEX, so the statement waits for every
  * SBOM of the load ({@link #resolve}).
  *
+ * <p>The bom-ref may as well be that SBOM's {@code metadata.component}, the product it describes:
+ * the statement is then about that product as a whole ({@link VexDevice.Described}), and reaches
+ * the devices that SBOM describes and Ward is sure are that product.
+ *
  * <p>A statement reaches a finding through its component or its product; without either it would
  * apply to no device, so when neither can be found a warning naming the VEX file says so.
  */
@@ -45,7 +49,8 @@ public final class PendingVex {
 
   /**
    * The statements, their component taken from the SBOM the BOM-link names when {@code sboms} holds
-   * it; else the statements without a component (they apply to no device) and a warning saying why.
+   * it, or about that SBOM's product as a whole when the bom-ref is its {@code metadata.component};
+   * else the statements without a component (they apply to no device) and a warning saying why.
    *
    * @param sboms every SBOM read with the VEX
    */
@@ -62,9 +67,12 @@ public final class PendingVex {
     Optional<Sbom> held = Optional.empty();
     for (Sbom s : sboms) {
       if (s.serialNumber().map(BomLink::serialNumber).equals(serial)) {
-        // Every revision of an SBOM carries its serial number: the first that lists the
-        // component.
+        // Every revision of an SBOM carries its serial number: the first that has the bom-ref,
+        // as its product or as a component.
         held = held.or(() -> Optional.of(s));
+        if (s.subjectRef().equals(bomRef)) {
+          return aboutProduct(bomRef);
+        }
         Optional<SbomComponent> component = component(s, bomRef.get());
         if (component.isPresent()) {
           return new FeedResult<>(
