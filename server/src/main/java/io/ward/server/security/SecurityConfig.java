@@ -9,7 +9,6 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -43,14 +42,15 @@ class SecurityConfig {
     // The sign-in form's manager holds the provider alone. Registering the provider with
     // HttpSecurity would also put it in Spring Boot's global manager (it is a bean), which becomes
     // the parent: a failed sign-in would then run twice and count twice towards lockout.
-    // The token is checked, then the upload gate runs, before the CSRF filter: reading the form's
-    // token makes the servlet container receive and store a whole multipart body (UploadGate).
-    // Filters added before the same one keep the order they are added in.
+    // The token is checked and the session's user read again, then the upload gate runs, all
+    // before the CSRF filter: reading the form's token makes the servlet container receive and
+    // store a whole multipart body (UploadGate), so the gate must judge the sender's current role,
+    // not the one a session held before its user was demoted or disabled. Filters added before the
+    // same one keep the order they are added in.
     http.authenticationManager(new ProviderManager(passwords))
         .addFilterBefore(new BearerTokenFilter(tokens, throttle), CsrfFilter.class)
+        .addFilterBefore(new SessionRecheckFilter(users, changes, audit), CsrfFilter.class)
         .addFilterBefore(new UploadGate(), CsrfFilter.class)
-        .addFilterBefore(
-            new SessionRecheckFilter(users, changes, audit), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(SecurityConfig::authorize)
         .formLogin(form -> form.permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

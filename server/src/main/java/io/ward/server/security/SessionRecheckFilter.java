@@ -30,7 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * bounds how long a change made outside this server (by {@code ward users} on the same database, or
  * by SQL) goes unseen. The session of a user who was disabled or removed, or whose password was
  * changed since the session first met it, is ended (a password is reset because someone else may
- * know it); a changed role replaces the one in the session.
+ * know it); a changed role replaces the one in the session. It runs before {@link UploadGate} and
+ * the CSRF filter, so that nothing reads a multipart body on the strength of the old role.
  */
 public final class SessionRecheckFilter extends OncePerRequestFilter {
   static final long MAX_AGE_NANOS = VerifiedTokens.MAX_AGE_NANOS;

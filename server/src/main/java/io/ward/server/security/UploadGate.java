@@ -24,9 +24,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * form field of a multipart request (the CSRF filter reads {@code _csrf} of every request) makes
  * the servlet container receive the whole body and store it under {@code uploads/.parts}, up to
  * {@code ward.ingest.max-upload-size} (8 GiB): before this gate, anyone could fill the disk without
- * signing in. It runs once the session's user and the bearer token are known, before the CSRF
- * filter, and lets a multipart request on only when {@link AuthorizationTable} allows its signed-in
- * sender; others get the answers authorization gives (401 or the sign-in page, 403).
+ * signing in. It runs once the bearer token is known and the session's user has been read again
+ * ({@link SessionRecheckFilter}: a session whose user was demoted or disabled meanwhile is judged
+ * by the role the user has now), before the CSRF filter, and lets a multipart request on only when
+ * {@link AuthorizationTable} allows its signed-in sender; others get the answers authorization
+ * gives (401 or the sign-in page, 403).
  */
 final class UploadGate extends OncePerRequestFilter {
   private final AuthenticationEntryPoint api = new ApiAuthenticationEntryPoint();

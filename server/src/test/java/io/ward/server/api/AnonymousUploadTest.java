@@ -2,8 +2,10 @@ package io.ward.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ward.server.audit.Actor;
 import io.ward.server.config.WardProperties;
 import io.ward.server.security.Role;
+import io.ward.server.security.UserService;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -146,6 +148,46 @@ class AnonymousUploadTest {
       }
     }
 
+    /**
+     * A session keeps the role its user had at sign-in until {@code SessionRecheckFilter} reads the
+     * user again; the gate must judge the upload by the user as they are now, or a user demoted or
+     * disabled a moment ago could still have one whole body stored.
+     */
+    @Test
+    void shouldRefuseAnUploadOfASessionWhoseUserWasDemotedOrDisabledSinceItsLastRequest()
+        throws Exception {
+      UserService users = server.server().context().getBean(UserService.class);
+      // Users of this test's own: the shared ones keep their roles for the other tests.
+      String demoted = "t-upload-demoted";
+      users.create(demoted, SharedServer.PASSWORD, Role.SECURITY_ANALYST, Actor.system());
+      Session session = signedIn(demoted);
+      users.changeRole(demoted, Role.AUDITOR, Actor.system());
+      for (String path : CONSOLE) {
+        Answer a = refusedUpload(path, Map.of(), Optional.of(session), "text/html");
+        assertThat(a.code()).as(path).isEqualTo(403);
+      }
+      for (String path : API) {
+        Answer a = refusedUpload(path, Map.of(), Optional.of(session), "application/json");
+        assertThat(a.code()).as(path).isEqualTo(403);
+      }
+
+      // A disabled user's session ends at its next request, which goes on as nobody's.
+      for (String path : List.of("/upload", "/api/v1/captures")) {
+        String disabled = "t-upload-disabled" + path.replace('/', '-');
+        users.create(disabled, SharedServer.PASSWORD, Role.SECURITY_ANALYST, Actor.system());
+        Session ending = signedIn(disabled);
+        users.setEnabled(disabled, false, Actor.system());
+        boolean api = path.startsWith("/api/");
+        Answer a =
+            refusedUpload(
+                path, Map.of(), Optional.of(ending), api ? "application/json" : "text/html");
+        assertThat(a.code()).as(path).isEqualTo(api ? 401 : 302);
+        if (!api) {
+          assertThat(a.headers().get("location")).endsWith("/login");
+        }
+      }
+    }
+
     @Test
     void shouldStillTakeASignedInConsoleUpload() throws Exception {
       Session analyst = signedIn(Role.SECURITY_ANALYST);
@@ -250,10 +292,15 @@ class AnonymousUploadTest {
 
     /** A session signed in as the role's test user. */
     Session signedIn(Role role) throws Exception {
+      return signedIn(SharedServer.userName(role));
+    }
+
+    /** A session signed in as a user whose password is {@link SharedServer#PASSWORD}. */
+    Session signedIn(String username) throws Exception {
       Session anonymous = anonymousSession();
       String form =
           "username="
-              + URLEncoder.encode(SharedServer.userName(role), StandardCharsets.UTF_8)
+              + URLEncoder.encode(username, StandardCharsets.UTF_8)
               + "&password="
               + URLEncoder.encode(SharedServer.PASSWORD, StandardCharsets.UTF_8)
               + "&_csrf="
