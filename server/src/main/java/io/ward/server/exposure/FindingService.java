@@ -161,7 +161,7 @@ public class FindingService {
     return new AdvisoryRow(
         rs.getLong("id"),
         rs.getString("advisory_key"),
-        rs.getString("source"),
+        StoredAdvisorySource.shown(rs.getString("source")),
         rs.getString("title"),
         text(rs.getString("publisher")),
         instant(rs, "published"),

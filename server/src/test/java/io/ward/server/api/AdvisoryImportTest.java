@@ -185,6 +185,31 @@ class AdvisoryImportTest {
       assertThat(served).containsExactlyInAnyOrderElementsOf(pumpFindings());
     }
 
+    /**
+     * The advisory's source is a kebab-case id like every other value of the API ({@code csaf}),
+     * not the name of a Java constant ({@code CSAF}); the console names the format.
+     */
+    @Test
+    void shouldServeTheAdvisorysSourceAsAnId() throws Exception {
+      JsonNode byKey =
+          ok(
+              auditor.get(
+                  "/api/v1/advisories?key="
+                      + java.net.URLEncoder.encode(KEY, StandardCharsets.UTF_8)));
+      assertThat(byKey).hasSize(1);
+      assertThat(byKey.get(0).get("source").asString()).isEqualTo("csaf");
+      JsonNode listed = ok(auditor.get("/api/v1/advisories?q=ICSMA-17-250-02A"));
+      assertThat(listed).isNotEmpty();
+      listed.forEach(a -> assertThat(a.get("source").asString()).isEqualTo("csaf"));
+      JsonNode detail = ok(auditor.get("/api/v1/advisories/" + advisory));
+      assertThat(detail.get("summary").get("advisory").get("source").asString()).isEqualTo("csaf");
+
+      Http session = Http.session(server.url());
+      session.signIn(SharedServer.userName(Role.AUDITOR), SharedServer.PASSWORD);
+      assertThat(session.page("/advisories/" + advisory).body())
+          .contains("<dt>Source</dt><dd>CSAF</dd>");
+    }
+
     @Test
     void shouldShowThePumpAndItsCvesOnTheConsolePage() throws Exception {
       Http session = Http.session(server.url());
