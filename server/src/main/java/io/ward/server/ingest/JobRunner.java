@@ -5,6 +5,7 @@ import io.ward.capture.CaptureSummary;
 import io.ward.exposure.feeds.cmdb.CmdbMapping;
 import io.ward.inventory.KnowledgeBase;
 import io.ward.model.IpNetwork;
+import io.ward.server.audit.Actor;
 import io.ward.server.audit.AuditLog;
 import io.ward.server.config.WardProperties;
 import io.ward.server.exposure.FindingRefresher;
@@ -114,35 +115,68 @@ class JobRunner {
       if (interrupted
           || e instanceof InterruptedIOException
           || e instanceof ClosedByInterruptException) {
-        store.finish(id, JobState.CANCELLED, "cancelled; nothing stored");
+        end(job, JobState.CANCELLED, CANCELLED);
       } else if (e instanceof CaptureFormatException) {
-        store.finish(id, JobState.FAILED, forUser(e.getMessage(), source[0], job.filename()));
+        end(job, JobState.FAILED, forUser(e.getMessage(), source[0], job.filename()));
       } else {
         log.error("ingest job {} ({}) failed", id, job.filename(), e);
-        store.finish(
-            id,
+        end(
+            job,
             JobState.FAILED,
             "could not be read, nothing stored: " + e.getClass().getSimpleName());
       }
     } catch (InterruptedException e) {
       Thread.interrupted();
-      store.finish(id, JobState.CANCELLED, "cancelled; nothing stored");
+      end(job, JobState.CANCELLED, CANCELLED);
     } catch (JobFailure e) {
       Thread.interrupted();
-      store.finish(id, JobState.FAILED, e.getMessage());
+      end(job, JobState.FAILED, e.getMessage());
     } catch (RuntimeException e) {
       Thread.interrupted();
       log.error("ingest job {} ({}) failed", id, job.filename(), e);
-      store.finish(
-          id, JobState.FAILED, "internal error, nothing stored: " + e.getClass().getSimpleName());
+      end(job, JobState.FAILED, "internal error, nothing stored: " + e.getClass().getSimpleName());
     } catch (Error e) {
       // Out of memory, a stack overflow or a broken class path: the job's own work has unwound
       // (its merge transaction rolled back), so say so instead of leaving it "running" for ever.
       Thread.interrupted();
       log.error("ingest job {} ({}) failed with {}", id, job.filename(), e.toString(), e);
-      store.finish(id, JobState.FAILED, forError(e));
+      end(job, JobState.FAILED, forError(e));
     } finally {
       merging.remove(id);
+    }
+  }
+
+  /** The outcome of a job the runner stops because its thread was interrupted. */
+  static final String CANCELLED = "cancelled; nothing stored";
+
+  /**
+   * Ends a job the runner itself stops (a failure, or an interrupt of its thread: a server
+   * stopping), with an audit entry by {@code system} in the same transaction, as a user's
+   * cancellation and a job failed at start are audited ({@link JobService}): an ending that cannot
+   * be audited is not stored, and the job is failed and audited at the next start instead. A job
+   * that ended meanwhile (cancelled by a user, whose entry says so) is left as it is, unaudited
+   * again.
+   */
+  private void end(Job job, JobState state, String message) {
+    try {
+      tx.executeWithoutResult(
+          status -> {
+            if (store.finish(job.id(), state, message)) {
+              audit.append(
+                  Actor.system().name(),
+                  state == JobState.CANCELLED ? "job.cancel" : "job.fail",
+                  "job:" + job.id(),
+                  message.startsWith(job.filename()) ? message : job.filename() + ": " + message,
+                  Actor.system().address());
+            }
+          });
+    } catch (RuntimeException e) {
+      log.error(
+          "ingest job {} ({}) could not be marked {}: {}",
+          job.id(),
+          job.filename(),
+          state.id(),
+          e.toString());
     }
   }
 
@@ -310,8 +344,8 @@ class JobRunner {
         mapping.isPresent()
             ? knowledge.readCmdb(file, mapping.get())
             : knowledge.read(file, source);
-    if (Thread.currentThread().isInterrupted()) {
-      store.finish(job.id(), JobState.CANCELLED, "cancelled; nothing stored");
+    if (Thread.interrupted()) {
+      end(job, JobState.CANCELLED, CANCELLED);
       return;
     }
     if (loaded.isEmpty()) {
@@ -418,7 +452,7 @@ class JobRunner {
       merging.add(job.id());
       if (Thread.interrupted()
           || store.get(job.id()).map(j -> j.state() != JobState.RUNNING).orElse(true)) {
-        store.finish(job.id(), JobState.CANCELLED, "cancelled; nothing stored");
+        end(job, JobState.CANCELLED, CANCELLED);
         return;
       }
       tx.executeWithoutResult(status -> work.run());
