@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -79,9 +80,8 @@ final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       paramLabel = "N",
-      defaultValue = "8080",
-      description = "server port on 127.0.0.1 (default: ${DEFAULT-VALUE})")
-  int port;
+      description = "server port on 127.0.0.1 (default: $WARD_PORT, else 8080)")
+  Optional<Integer> port = Optional.empty();
 
   @Option(
       names = "--dir",
@@ -110,9 +110,15 @@ final class DemoCommand implements Callable<Integer> {
     // named at once, not after the simulation.
     ServerSettings settings = null;
     if (!noServer) {
-      int p = ServeCommand.portOption(spec, port);
+      Optional<Integer> p = port.map(n -> ServeCommand.portOption(spec, n));
       try {
-        settings = ServerSettings.fromEnvironment().withPort(p).withDataDir(out.resolve("server"));
+        // As for ward serve: a --port given wins, and WARD_PORT is not read then.
+        settings =
+            ServerSettings.fromEnvironment(p.isPresent() ? Set.of("WARD_PORT") : Set.of())
+                .withDataDir(out.resolve("server"));
+        if (p.isPresent()) {
+          settings = settings.withPort(p.get());
+        }
       } catch (IllegalArgumentException e) {
         System.err.println("ward: bad configuration: " + e.getMessage());
         return ExitCodes.BAD_INPUT;

@@ -5,7 +5,10 @@ import io.ward.server.ServerSettings;
 import io.ward.server.ServerStartException;
 import io.ward.server.WardServer;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -102,6 +105,22 @@ final class ServeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /**
+   * The {@code WARD_*} variables the options given replace: an option wins, and a variable it
+   * replaces is not read at all ({@code WARD_PORT=abc ward serve --port 8081} serves on 8081).
+   */
+  private Set<String> replacedVariables() {
+    Set<String> replaced = new HashSet<>();
+    port.ifPresent(p -> replaced.add("WARD_PORT"));
+    bind.ifPresent(b -> replaced.add("WARD_BIND_ADDRESS"));
+    if (keystore.isPresent() || certificate.isPresent() || privateKey.isPresent()) {
+      // The certificate options replace the variables of both kinds; the keystore's password
+      // stays in WARD_TLS_KEYSTORE_PASSWORD.
+      replaced.addAll(List.of("WARD_TLS_KEYSTORE", "WARD_TLS_CERTIFICATE", "WARD_TLS_PRIVATE_KEY"));
+    }
+    return replaced;
+  }
+
   /** The {@code --port} given, refused as a usage error (exit 2) when it is no port number. */
   static int portOption(picocli.CommandLine.Model.CommandSpec spec, int port) {
     try {
@@ -112,9 +131,10 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private ServerSettings settings() {
-    ServerSettings s = store.settings();
-    if (port.isPresent()) {
-      s = s.withPort(portOption(spec, port.get()));
+    Optional<Integer> chosenPort = port.map(p -> portOption(spec, p));
+    ServerSettings s = store.settings(replacedVariables());
+    if (chosenPort.isPresent()) {
+      s = s.withPort(chosenPort.get());
     }
     if (bind.isPresent() || allowPlainHttp) {
       s = s.withBindAddress(bind.orElse(s.bindAddress()), allowPlainHttp);

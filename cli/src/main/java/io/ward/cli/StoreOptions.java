@@ -2,7 +2,9 @@ package io.ward.cli;
 
 import io.ward.server.ServerSettings;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,9 +40,22 @@ final class StoreOptions {
    * internal error and a stack trace.
    */
   ServerSettings settings() {
+    return settings(Set.of());
+  }
+
+  /**
+   * The settings, as {@link #settings()}, for a command whose own options replace the variables
+   * named in {@code replaced}: those are not read, nor are the ones these options replace, so an
+   * option given wins even over a variable whose value could not be used.
+   */
+  ServerSettings settings(Set<String> replaced) {
+    Set<String> unread = new HashSet<>(replaced);
+    dataDir.ifPresent(d -> unread.add("WARD_DATA_DIR"));
+    dbUrl.ifPresent(u -> unread.add("WARD_DB_URL"));
+    dbUser.ifPresent(u -> unread.add("WARD_DB_USER"));
     ServerSettings s;
     try {
-      s = ServerSettings.fromEnvironment();
+      s = ServerSettings.fromEnvironment(unread);
     } catch (IllegalArgumentException e) {
       throw new UserInputException("bad configuration: " + e.getMessage());
     }

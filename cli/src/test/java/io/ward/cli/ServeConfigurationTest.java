@@ -79,6 +79,94 @@ class ServeConfigurationTest {
                 + " 'abc'");
   }
 
+  /**
+   * An option given replaces its variable, which is then not read: {@code WARD_PORT=abc ward serve
+   * --port N} stopped at the variable it was told to ignore.
+   */
+  @Test
+  void shouldServeOnThePortOptionGivenWhateverWardPortHolds() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    ProcessBuilder b =
+        new ProcessBuilder(
+            ChildWard.command(
+                List.of(),
+                "serve",
+                "--port",
+                Integer.toString(port),
+                "--data-dir",
+                tmp.resolve("data").toString()));
+    b.environment().keySet().removeIf(k -> k.startsWith("WARD_"));
+    b.environment().put("WARD_PORT", "abc");
+    Path err = tmp.resolve("serve-err.txt");
+    b.redirectError(err.toFile()).redirectOutput(tmp.resolve("serve-out.txt").toFile());
+    Process p = b.start();
+    String serving = "ward: serving on http://127.0.0.1:" + port + " ";
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (p.isAlive()
+          && !Files.readString(err).contains(serving)
+          && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      assertThat(Files.readString(err)).contains(serving).doesNotContain("WARD_PORT");
+      java.net.http.HttpResponse<Void> page =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create("http://127.0.0.1:" + port + "/login"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.discarding());
+      assertThat(page.statusCode()).isEqualTo(200);
+    } finally {
+      p.destroy();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    }
+  }
+
+  /**
+   * The same for the certificate options and the demo's port: a variable an option replaces does
+   * not stop the command, which goes on to what it was told (here, to a failure of its own).
+   */
+  @Test
+  void shouldNotReadTheVariablesThatTheOptionsGivenReplace() throws Exception {
+    Path keystore = tmp.resolve("missing.p12");
+    Run serve =
+        child(
+            Map.of("WARD_TLS_CERTIFICATE", tmp.resolve("cert.pem").toString()),
+            "serve",
+            "--port",
+            "0",
+            "--tls-keystore",
+            keystore.toString(),
+            "--data-dir",
+            tmp.resolve("data").toString());
+    assertThat(serve.code()).as(serve.err()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(serve.err()).contains(keystore.toString()).doesNotContain("WARD_TLS");
+
+    // The demo reads its port from WARD_PORT only without --port; it stops at its directory here.
+    Path taken = Files.createDirectories(tmp.resolve("taken"));
+    Files.writeString(taken.resolve("notes.txt"), "not the demo's");
+    Run demo =
+        child(
+            Map.of("WARD_PORT", "abc"),
+            "demo",
+            "--devices",
+            "20",
+            "--minutes",
+            "1",
+            "--port",
+            "0",
+            "--dir",
+            taken.toString());
+    assertThat(demo.code()).as(demo.err()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(demo.err()).contains("not a Ward demo directory").doesNotContain("WARD_PORT");
+  }
+
   @Test
   void shouldNameASettingSpringCannotBindByItsVariable() throws Exception {
     Run serve =

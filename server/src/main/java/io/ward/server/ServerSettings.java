@@ -1,9 +1,11 @@
 package io.ward.server;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How to start Ward's server; everything not given falls back to {@code WARD_*} environment
@@ -76,7 +78,22 @@ public record ServerSettings(
 
   /** The defaults, with {@code WARD_DATA_DIR}, {@code WARD_DB_URL}… from the environment. */
   public static ServerSettings fromEnvironment() {
-    return fromEnvironment(System.getenv());
+    return fromEnvironment(Set.of());
+  }
+
+  /**
+   * The defaults, with {@code WARD_*} values from the environment except the variables named in
+   * {@code replaced}: those that options given on the command line replace ({@code --port} replaces
+   * {@code WARD_PORT}). A variable that is not used is not read, so a bad value in it does not stop
+   * a command that says what to use instead.
+   *
+   * @throws IllegalArgumentException a value read that cannot be used, in one line naming the
+   *     variable and what it expects
+   */
+  public static ServerSettings fromEnvironment(Set<String> replaced) {
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    environment.keySet().removeAll(replaced);
+    return fromEnvironment(environment);
   }
 
   /**
