@@ -1,5 +1,6 @@
 package io.ward.server.api;
 
+import io.ward.server.DiskFull;
 import io.ward.server.config.WardProperties;
 import io.ward.server.ingest.UploadRefused;
 import java.io.UncheckedIOException;
@@ -127,17 +128,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(UncheckedIOException.class)
   ResponseEntity<ProblemDetail> io(UncheckedIOException e) {
+    if (DiskFull.inDatabase(e)) {
+      return databaseFull(e);
+    }
     log.warn("I/O failure serving an API request: {}", e.toString());
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Storage error", e.getMessage());
   }
 
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+    if (DiskFull.inDatabase(e)) {
+      return databaseFull(e);
+    }
     log.error("unexpected error serving an API request", e);
     return problem(
         HttpStatus.INTERNAL_SERVER_ERROR,
         "Internal error",
         "the request failed on the server; details are in the server log");
+  }
+
+  /**
+   * A change the database could not write for lack of disk space: its transaction rolled back, so
+   * nothing of it is stored, and the client can send it again once there is space.
+   */
+  private ResponseEntity<ProblemDetail> databaseFull(RuntimeException e) {
+    log.warn("a change was refused, the database's disk is full: {}", rootMessage(e));
+    return api(ApiException.insufficientStorage(DiskFull.DATABASE));
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +30,11 @@ class DatabaseConfig {
     properties.db().schemaName().ifPresent(config::setSchema);
     config.setMaximumPoolSize(properties.db().poolSize());
     config.setPoolName("ward");
+    Optional<EmbeddedDatabaseClosed> closed =
+        kind == Databases.H2 ? Optional.of(new EmbeddedDatabaseClosed()) : Optional.empty();
+    closed.ifPresent(config::setExceptionOverride);
     HikariDataSource dataSource = new HikariDataSource(config);
+    closed.ifPresent(c -> c.watch(dataSource));
     try {
       migrate(dataSource, kind, properties);
     } catch (RuntimeException e) {

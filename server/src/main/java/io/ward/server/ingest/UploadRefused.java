@@ -1,7 +1,7 @@
 package io.ward.server.ingest;
 
+import io.ward.server.DiskFull;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -53,20 +53,18 @@ public final class UploadRefused extends IOException {
       if (t instanceof UploadRefused refused) {
         return Optional.of(refused);
       }
-      String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-      if (t instanceof IOException
-          && (m.contains("no space left on device") || m.contains("disk quota exceeded"))) {
-        return Optional.of(
-            new UploadRefused(
-                Reason.DISK_FULL,
-                (filename == null ? "the upload" : filename)
-                    + " could not be stored: the server's disk is full (no space left where the"
-                    + " data directory keeps uploads); nothing was stored, free space there and"
-                    + " upload it again",
-                failure));
-      }
     }
-    return Optional.empty();
+    if (!DiskFull.causes(failure)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new UploadRefused(
+            Reason.DISK_FULL,
+            (filename == null ? "the upload" : filename)
+                + " could not be stored: the server's disk is full (no space left where the"
+                + " data directory keeps uploads); nothing was stored, free space there and"
+                + " upload it again",
+            failure));
   }
 
   /** A size as people read it: 8 GiB, 500 MiB, 64 KiB, else in bytes. */

@@ -1,5 +1,6 @@
 package io.ward.server.web;
 
+import io.ward.server.DiskFull;
 import io.ward.server.config.WardProperties;
 import io.ward.server.ingest.UploadRefused;
 import jakarta.servlet.RequestDispatcher;
@@ -64,13 +65,18 @@ class ErrorPages implements ErrorController {
     String path = path(request);
     // The servlet container reads a console form's parts for its CSRF token, before any
     // controller: a full disk while it writes them ends here.
+    // A change the database could not write for lack of space ends here too, from any console
+    // page: its transaction rolled back.
     Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-    Optional<UploadRefused> full =
-        failure instanceof Throwable t ? UploadRefused.diskFull(null, t) : Optional.empty();
+    Optional<String> full =
+        failure instanceof Throwable t
+            ? (DiskFull.inDatabase(t)
+                ? Optional.of(DiskFull.DATABASE)
+                : UploadRefused.diskFull(null, t).map(Throwable::getMessage))
+            : Optional.empty();
     if (full.isPresent()) {
       ProblemDetail p =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.INSUFFICIENT_STORAGE, full.get().getMessage());
+          ProblemDetail.forStatusAndDetail(HttpStatus.INSUFFICIENT_STORAGE, full.get());
       p.setTitle("Insufficient storage");
       p.setInstance(URI.create(safePath(path)));
       return p;
