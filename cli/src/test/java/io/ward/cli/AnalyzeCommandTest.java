@@ -8,17 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code ward analyze} command as a user meets it: exit codes, messages, outputs. */
@@ -28,42 +25,17 @@ class AnalyzeCommandTest {
       Path.of(System.getenv().getOrDefault("WARD_TESTDATA", "../../shared/data"));
 
   @TempDir Path tmp;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream savedOut;
-  private PrintStream savedErr;
-
-  @BeforeEach
-  void captureStreams() {
-    savedOut = System.out;
-    savedErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreStreams() {
-    System.setOut(savedOut);
-    System.setErr(savedErr);
-  }
-
-  private String stdout() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
+  @RegisterExtension final StandardStreams streams = new StandardStreams();
 
   @Test
   void shouldRefuseAnInternalNetThatIsNotCidrNamingIt() {
     for (String bad : new String[] {"10.0.0.0/33", "10.1.2.3/8", "hospital", "2001:db8::/129"}) {
-      err.reset();
+      streams.resetStderr();
       int code =
           WardCommand.execute(
               "analyze", "--internal-net", bad, DATA.resolve("pcaps/ndpi/hl7.pcap").toString());
       assertThat(code).as(bad).isEqualTo(2);
-      assertThat(stderr()).contains("--internal-net " + bad);
+      assertThat(streams.stderr()).contains("--internal-net " + bad);
     }
   }
 
@@ -83,7 +55,7 @@ class AnalyzeCommandTest {
       assertThat(
               WardCommand.execute(
                   "analyze", "--json", json.toString(), DATA.resolve(c[0]).toString()))
-          .as(stderr())
+          .as(streams.stderr())
           .isZero();
       JsonNode root = new ObjectMapper().readTree(json.toFile());
       assertThat(root.path("external").isArray()).as(c[0]).isTrue();
@@ -101,7 +73,7 @@ class AnalyzeCommandTest {
     assertThat(
             WardCommand.execute(
                 "simulate", "--devices", "60", "--minutes", "3", "-o", pcap.toString()))
-        .as(stderr())
+        .as(streams.stderr())
         .isZero();
     Path plain = tmp.resolve("plain.json");
     Path declared = tmp.resolve("declared.json");
@@ -117,7 +89,7 @@ class AnalyzeCommandTest {
                 "--json",
                 declared.toString(),
                 pcap.toString()))
-        .as(stderr())
+        .as(streams.stderr())
         .isZero();
     JsonNode before = new ObjectMapper().readTree(plain.toFile());
     JsonNode after = new ObjectMapper().readTree(declared.toFile());
@@ -142,8 +114,8 @@ class AnalyzeCommandTest {
   @Test
   void shouldPrintAnInventoryOfARealHl7Capture() {
     int code = WardCommand.execute("analyze", DATA.resolve("pcaps/ndpi/hl7.pcap").toString());
-    assertThat(code).as(stderr()).isZero();
-    assertThat(stdout()).contains("hl7.pcap").contains("Devices:").contains("hl7");
+    assertThat(code).as(streams.stderr()).isZero();
+    assertThat(streams.stdout()).contains("hl7.pcap").contains("Devices:").contains("hl7");
   }
 
   @Test
@@ -155,7 +127,7 @@ class AnalyzeCommandTest {
             "--json",
             json.toString(),
             DATA.resolve("pcaps/dcmtk-loopback-generated/dicom_dcmtk_loopback.pcapng").toString());
-    assertThat(code).as(stderr()).isZero();
+    assertThat(code).as(streams.stderr()).isZero();
     JsonNode root = new ObjectMapper().readTree(json.toFile());
     assertThat(root.path("format").asText()).isEqualTo("ward.inventory/1");
     assertThat(root.path("captures").get(0).path("format").asText()).isEqualTo("pcapng");
@@ -188,7 +160,7 @@ class AnalyzeCommandTest {
         WardCommand.execute(
             "analyze", "--json", "-", DATA.resolve("pcaps/ndpi/hl7.pcap").toString());
     assertThat(code).isZero();
-    JsonNode root = new ObjectMapper().readTree(stdout());
+    JsonNode root = new ObjectMapper().readTree(streams.stdout());
     assertThat(root.path("format").asText()).isEqualTo("ward.inventory/1");
   }
 
@@ -216,7 +188,10 @@ class AnalyzeCommandTest {
     Path empty = Files.createFile(tmp.resolve("empty.pcap"));
     int code = WardCommand.execute("analyze", empty.toString());
     assertThat(code).isEqualTo(3);
-    assertThat(stderr()).contains("empty.pcap").doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(streams.stderr())
+        .contains("empty.pcap")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
   }
 
   @Test
@@ -224,14 +199,14 @@ class AnalyzeCommandTest {
     Path text = Files.writeString(tmp.resolve("notes.txt"), "this is not a capture\n");
     int code = WardCommand.execute("analyze", text.toString());
     assertThat(code).isEqualTo(3);
-    assertThat(stderr()).contains("notes.txt").doesNotContain("\tat ");
+    assertThat(streams.stderr()).contains("notes.txt").doesNotContain("\tat ");
   }
 
   @Test
   void shouldExitThreeNamingAMissingPath() {
     int code = WardCommand.execute("analyze", tmp.resolve("nope.pcap").toString());
     assertThat(code).isEqualTo(3);
-    assertThat(stderr()).contains("nope.pcap").doesNotContain("\tat ");
+    assertThat(streams.stderr()).contains("nope.pcap").doesNotContain("\tat ");
   }
 
   @Test
@@ -246,7 +221,7 @@ class AnalyzeCommandTest {
             DATA.resolve("pcaps/ndpi/hl7.pcap").toString(),
             text.toString());
     assertThat(code).isEqualTo(3);
-    assertThat(stderr()).contains("bad.pcap");
+    assertThat(streams.stderr()).contains("bad.pcap");
     JsonNode root = new ObjectMapper().readTree(json.toFile());
     assertThat(root.path("captures").size()).isEqualTo(1);
     assertThat(root.path("devices").size()).isPositive();
@@ -259,8 +234,8 @@ class AnalyzeCommandTest {
     Files.write(cut, Arrays.copyOf(whole, whole.length - 37));
     int code = WardCommand.execute("analyze", cut.toString());
     assertThat(code).isEqualTo(4);
-    assertThat(stderr()).contains("cut.pcap").containsPattern("offset \\d+");
-    assertThat(stdout()).contains("Devices:");
+    assertThat(streams.stderr()).contains("cut.pcap").containsPattern("offset \\d+");
+    assertThat(streams.stdout()).contains("Devices:");
   }
 
   @Test
@@ -268,10 +243,10 @@ class AnalyzeCommandTest {
     Path json = tmp.resolve("inv.json");
     String capture = DATA.resolve("pcaps/ndpi/hl7.pcap").toString();
     assertThat(WardCommand.execute("analyze", "--json", json.toString(), capture)).isZero();
-    assertThat(stderr()).doesNotContain("timings");
+    assertThat(streams.stderr()).doesNotContain("timings");
 
     int code = WardCommand.execute("analyze", "--timings", "--json", json.toString(), capture);
-    assertThat(code).as(stderr()).isZero();
+    assertThat(code).as(streams.stderr()).isZero();
     long packets =
         new ObjectMapper().readTree(json.toFile()).path("captures").get(0).path("packets").asLong();
     assertThat(packets).isPositive();
@@ -295,8 +270,8 @@ class AnalyzeCommandTest {
                 "(?m)^  "
                     + Pattern.quote(phase)
                     + " +(\\d+\\.\\d{3}) / +(\\d+\\.\\d{3}) / +(\\d+\\.\\d{3})")
-            .matcher(stderr());
-    assertThat(m.find()).as("row '%s' in %s", phase, stderr()).isTrue();
+            .matcher(streams.stderr());
+    assertThat(m.find()).as("row '%s' in %s", phase, streams.stderr()).isTrue();
     return m;
   }
 
@@ -315,7 +290,7 @@ class AnalyzeCommandTest {
   @Test
   void shouldDescribeTheDefaultWorkersAndTimingsInTheHelp() {
     assertThat(WardCommand.execute("analyze", "--help")).isZero();
-    assertThat(stdout().replaceAll("\\s+", " "))
+    assertThat(streams.stdout().replaceAll("\\s+", " "))
         .contains(
             "--workers=N worker threads, 1 to 64 (default: one per processor but one, at most 4; the"
                 + " processor left over compiles, collects, inflates a compressed capture and, for"
@@ -334,7 +309,7 @@ class AnalyzeCommandTest {
 
     int code = withStdin(gz.toByteArray(), "analyze", "--json", json.toString(), "-");
 
-    assertThat(code).as(stderr()).isZero();
+    assertThat(code).as(streams.stderr()).isZero();
     JsonNode capture = new ObjectMapper().readTree(json.toFile()).get("captures").get(0);
     assertThat(capture.get("name").asText()).isEqualTo("-");
     assertThat(capture.get("gzip").asBoolean()).isTrue();
@@ -349,7 +324,7 @@ class AnalyzeCommandTest {
     int code = withStdin(pcap, "analyze", "--json", json.toString(), "-", "-");
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);
-    assertThat(stderr()).contains("standard input ('-') can be read only once");
+    assertThat(streams.stderr()).contains("standard input ('-') can be read only once");
     assertThat(json).doesNotExist();
     assertThat(withStdin(pcap, "analyze", "--json", json.toString(), "-")).isZero();
   }
@@ -385,10 +360,10 @@ class AnalyzeCommandTest {
             DATA.resolve("pcaps/ndpi/hl7.pcap").toString(),
             tmp.resolve("nope.pcap").toString());
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(stderr())
+    assertThat(streams.stderr())
         .isEqualTo("ward: --csv " + csv + ": no such directory " + csv.getParent() + "\n");
     assertThat(json).doesNotExist();
-    assertThat(stdout()).isEmpty();
+    assertThat(streams.stdout()).isEmpty();
   }
 
   @Test
@@ -430,12 +405,12 @@ class AnalyzeCommandTest {
     }
     assertThat(dir).doesNotExist();
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(stderr())
+    assertThat(streams.stderr())
         .contains("nope.pcap")
         .containsPattern("offset \\d+")
         .contains("ward: --csv " + csv + ": not written: ")
         .doesNotContain("\tat ");
-    assertThat(stdout()).contains("Devices:");
+    assertThat(streams.stdout()).contains("Devices:");
     assertThat(new ObjectMapper().readTree(json.toFile()).path("captures").size()).isEqualTo(2);
   }
 
@@ -446,7 +421,7 @@ class AnalyzeCommandTest {
     int code =
         WardCommand.execute(
             "analyze", "--json", link.toString(), DATA.resolve("pcaps/ndpi/hl7.pcap").toString());
-    assertThat(code).as(stderr()).isZero();
+    assertThat(code).as(streams.stderr()).isZero();
     assertThat(Files.isSymbolicLink(link)).isTrue();
     assertThat(new ObjectMapper().readTree(json.toFile()).path("format").asText())
         .isEqualTo("ward.inventory/1");
@@ -461,8 +436,8 @@ class AnalyzeCommandTest {
     int code =
         WardCommand.execute(
             "analyze", "--csv", "-", DATA.resolve("pcaps/ndpi/hl7.pcap").toString());
-    assertThat(code).as(stderr()).isZero();
-    assertThat(stdout()).startsWith("id,mac,ips,").doesNotContain("Devices:");
+    assertThat(code).as(streams.stderr()).isZero();
+    assertThat(streams.stdout()).startsWith("id,mac,ips,").doesNotContain("Devices:");
     assertThat(Path.of("-")).doesNotExist();
   }
 
@@ -471,13 +446,14 @@ class AnalyzeCommandTest {
     String hl7 = DATA.resolve("pcaps/ndpi/hl7.pcap").toString();
     assertThat(WardCommand.execute("analyze", "--json", "-", "--csv", "-", hl7))
         .isEqualTo(ExitCodes.USAGE);
-    assertThat(stderr()).contains("--json - and --csv - cannot both write to standard output");
+    assertThat(streams.stderr())
+        .contains("--json - and --csv - cannot both write to standard output");
     String same = tmp.resolve("out").toString();
     assertThat(WardCommand.execute("analyze", "--json", same, "--csv", same, hl7))
         .isEqualTo(ExitCodes.USAGE);
     assertThat(WardCommand.execute("analyze", "--json", hl7, hl7)).isEqualTo(ExitCodes.USAGE);
-    assertThat(stderr()).contains("--json " + hl7 + ": also a capture");
-    assertThat(stdout()).isEmpty();
+    assertThat(streams.stderr()).contains("--json " + hl7 + ": also a capture");
+    assertThat(streams.stdout()).isEmpty();
     assertThat(tmp.resolve("out")).doesNotExist();
   }
 
@@ -487,7 +463,7 @@ class AnalyzeCommandTest {
         WardCommand.execute(
             "analyze", "--max-rows", "-1", DATA.resolve("pcaps/ndpi/hl7.pcap").toString());
     assertThat(code).isEqualTo(ExitCodes.USAGE);
-    assertThat(stderr()).contains("--max-rows must be 0 or more");
-    assertThat(stdout()).isEmpty();
+    assertThat(streams.stderr()).contains("--max-rows must be 0 or more");
+    assertThat(streams.stdout()).isEmpty();
   }
 }

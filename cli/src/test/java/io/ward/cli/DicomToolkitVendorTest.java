@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,23 +36,7 @@ class DicomToolkitVendorTest {
   static final byte[] DELL_IP = {10, 40, 1, 5};
 
   @TempDir Path tmp;
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream savedOut;
-  private PrintStream savedErr;
-
-  @BeforeEach
-  void captureStreams() {
-    savedOut = System.out;
-    savedErr = System.err;
-    System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreStreams() {
-    System.setOut(savedOut);
-    System.setErr(savedErr);
-  }
+  @RegisterExtension final StandardStreams streams = new StandardStreams();
 
   @Test
   void shouldKeepTheNicMakerAsVendorOfADeviceSpeakingThroughDcmtk() throws IOException {
@@ -89,7 +69,7 @@ class DicomToolkitVendorTest {
   private JsonNode analyze(Path capture) throws IOException {
     Path json = tmp.resolve(capture.getFileName() + ".json");
     int code = WardCommand.execute("analyze", "--json", json.toString(), capture.toString());
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(code).as(streams.stderr()).isZero();
     return new ObjectMapper().readTree(json.toFile()).path("devices");
   }
 

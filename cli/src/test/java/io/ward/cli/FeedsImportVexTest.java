@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,24 +23,7 @@ class FeedsImportVexTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream savedOut;
-  private PrintStream savedErr;
-
-  @BeforeEach
-  void captureStreams() {
-    savedOut = System.out;
-    savedErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreStreams() {
-    System.setOut(savedOut);
-    System.setErr(savedErr);
-  }
+  @RegisterExtension final StandardStreams streams = new StandardStreams();
 
   @Test
   void shouldSayHowManyVexStatementsWaitForTheirSbom() throws Exception {
@@ -71,10 +50,10 @@ class FeedsImportVexTest {
         WardCommand.execute(
             "feeds", "import", "--store", tmp.resolve("feeds").toString(), source.toString());
 
-    String stderr = err.toString(StandardCharsets.UTF_8);
+    String stderr = streams.stderr();
     assertThat(code).as(stderr).isZero();
     // Before, the three statements counted as imported, and nothing said two do not apply yet.
-    assertThat(out.toString(StandardCharsets.UTF_8))
+    assertThat(streams.stdout())
         .contains("imported 2 files")
         .contains("1 VEX statements wait for the SBOM their BOM-link names");
     assertThat(stderr)

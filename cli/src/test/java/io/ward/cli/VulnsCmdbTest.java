@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,32 +42,7 @@ class VulnsCmdbTest {
   static final String SENDER = "mac:00:0c:29:b5:b6:48";
 
   @TempDir Path tmp;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream savedOut;
-  private PrintStream savedErr;
-
-  @BeforeEach
-  void captureStreams() {
-    savedOut = System.out;
-    savedErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreStreams() {
-    System.setOut(savedOut);
-    System.setErr(savedErr);
-  }
-
-  private String stdout() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
+  @RegisterExtension final StandardStreams streams = new StandardStreams();
 
   /** The inventory of the real HL7 capture, as {@code ward analyze --json} writes it. */
   private Path inventory() {
@@ -83,9 +54,9 @@ class VulnsCmdbTest {
             "--json",
             inv.toString(),
             DATA.resolve("pcaps/ndpi/hl7.pcap").toString());
-    assertThat(code).as(stderr()).isZero();
-    out.reset();
-    err.reset();
+    assertThat(code).as(streams.stderr()).isZero();
+    streams.resetStdout();
+    streams.resetStderr();
     return inv;
   }
 
@@ -121,7 +92,7 @@ class VulnsCmdbTest {
     Path cmdb = Files.writeString(tmp.resolve("servicenow-export.csv"), EXPORT);
     Path json = tmp.resolve("findings.json");
     int code = vulns(inv, feeds(), cmdb, "--json", json.toString());
-    assertThat(code).as(stderr()).isZero();
+    assertThat(code).as(streams.stderr()).isZero();
 
     JsonNode root = new ObjectMapper().readTree(json.toFile());
     JsonNode c = root.path("cmdb");
@@ -172,8 +143,8 @@ class VulnsCmdbTest {
     Path inv = inventory();
     Path cmdb = Files.writeString(tmp.resolve("servicenow-export.csv"), EXPORT);
     int code = vulns(inv, feeds(), cmdb);
-    assertThat(code).as(stderr()).isZero();
-    String text = stdout();
+    assertThat(code).as(streams.stderr()).isZero();
+    String text = streams.stdout();
     assertThat(text)
         .contains("CMDB " + cmdb + ": 5 assets, 2 matched observed devices, 2 not observed")
         .contains("cmdb:PUMP-0042  score")
@@ -203,10 +174,11 @@ class VulnsCmdbTest {
             tmp.resolve("export.csv"), Files.readAllBytes(DATA.resolve("pcaps/ndpi/hl7.pcap")));
     int code = vulns(inv, feeds(), notCsv, "--json", json.toString());
     assertThat(code).isEqualTo(3);
-    assertThat(stderr().strip().lines()).singleElement();
-    assertThat(stderr()).startsWith("ward: " + notCsv + ": not a CSV export: binary content");
+    assertThat(streams.stderr().strip().lines()).singleElement();
+    assertThat(streams.stderr())
+        .startsWith("ward: " + notCsv + ": not a CSV export: binary content");
     assertThat(Files.readString(json)).isEqualTo("{\"format\":\"last good\"}");
-    assertThat(stdout()).isEmpty();
+    assertThat(streams.stdout()).isEmpty();
   }
 
   @Test
@@ -215,8 +187,10 @@ class VulnsCmdbTest {
     Path other = Files.writeString(tmp.resolve("other.csv"), "name;room\npump;5\n");
     int code = vulns(inv, feeds(), other);
     assertThat(code).isEqualTo(3);
-    assertThat(stderr().strip().lines()).singleElement();
-    assertThat(stderr()).contains(other.toString()).contains("no column of mapping 'servicenow'");
+    assertThat(streams.stderr().strip().lines()).singleElement();
+    assertThat(streams.stderr())
+        .contains(other.toString())
+        .contains("no column of mapping 'servicenow'");
   }
 
   @Test
@@ -229,7 +203,7 @@ class VulnsCmdbTest {
     Path json = tmp.resolve("findings.json");
     int code = vulns(inv, feeds(), cmdb, "--json", json.toString());
     assertThat(code).isEqualTo(4);
-    assertThat(stderr()).contains(cmdb + " line 7: error:");
+    assertThat(streams.stderr()).contains(cmdb + " line 7: error:");
     JsonNode root = new ObjectMapper().readTree(json.toFile());
     assertThat(root.path("cmdb").path("assets").asInt()).isEqualTo(5);
     assertThat(root.path("problems").findValuesAsText("location")).contains("line 7");
@@ -240,7 +214,7 @@ class VulnsCmdbTest {
     Path inv = inventory();
     int code = vulns(inv, feeds(), tmp.resolve("missing.csv"));
     assertThat(code).isEqualTo(3);
-    assertThat(stderr()).contains("missing.csv").contains("no such file");
+    assertThat(streams.stderr()).contains("missing.csv").contains("no such file");
   }
 
   private static JsonNode conflictOfKind(JsonNode cmdb, String kind) {

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,9 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,24 +30,7 @@ class VulnsCommandTest {
       Path.of(System.getenv().getOrDefault("WARD_TESTDATA", "../../shared/data"));
 
   @TempDir Path tmp;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream savedOut;
-  private PrintStream savedErr;
-
-  @BeforeEach
-  void captureStreams() {
-    savedOut = System.out;
-    savedErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreStreams() {
-    System.setOut(savedOut);
-    System.setErr(savedErr);
-  }
+  @RegisterExtension final StandardStreams streams = new StandardStreams();
 
   private Path inventory() throws IOException {
     Path p = tmp.resolve("inventory.json");
@@ -66,7 +45,7 @@ class VulnsCommandTest {
     int code =
         WardCommand.execute(
             "feeds", "import", "--store", store.toString(), DATA.resolve("advisories").toString());
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isIn(0, 4);
+    assertThat(code).as(streams.stderr()).isIn(0, 4);
     return store;
   }
 
@@ -85,7 +64,7 @@ class VulnsCommandTest {
             "2026-11-28",
             "--json",
             json.toString());
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isIn(0, 4);
+    assertThat(code).as(streams.stderr()).isIn(0, 4);
     JsonNode root = new ObjectMapper().readTree(json.toFile());
     assertThat(root.path("format").asText()).isEqualTo("ward.findings/1");
     List<String> affectedOld = new ArrayList<>();
@@ -103,7 +82,7 @@ class VulnsCommandTest {
       assertThat(device).isNotEqualTo("mac:00:1b:21:00:00:03");
     }
     assertThat(affectedOld).contains("CVE-2023-30559", "CVE-2023-30560");
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("mac:00:d0:75:00:00:01");
+    assertThat(streams.stdout()).contains("mac:00:d0:75:00:00:01");
   }
 
   @Test
@@ -131,7 +110,7 @@ class VulnsCommandTest {
             "2026-11-28",
             "--json",
             json.toString());
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isIn(0, 4);
+    assertThat(code).as(streams.stderr()).isIn(0, 4);
     JsonNode root = mapper.readTree(json.toFile());
     assertThat(root.path("format").asText()).isEqualTo("ward.findings/1");
 
@@ -175,7 +154,7 @@ class VulnsCommandTest {
         .contains("not available without remediation records");
 
     // The text report ends with the same figures.
-    String text = out.toString(StandardCharsets.UTF_8);
+    String text = streams.stdout();
     String block = text.substring(text.lastIndexOf("\nMetrics\n"));
     for (JsonNode u : m.path("openByDecision")) {
       assertThat(block).contains(u.path("ssvc").asText() + " " + u.path("open").asInt());
@@ -213,10 +192,8 @@ class VulnsCommandTest {
             "--today",
             "2026-11-28");
     assertThat(code).isEqualTo(4);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("broken-advisory.json");
-    assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("ICSMA-23-194-01")
-        .contains("affected");
+    assertThat(streams.stderr()).contains("broken-advisory.json");
+    assertThat(streams.stdout()).contains("ICSMA-23-194-01").contains("affected");
   }
 
   /** The two-pumps inventory with these conversations listed and {@code total} flows in all. */
@@ -262,7 +239,7 @@ class VulnsCommandTest {
                 json.toString()));
     args.addAll(List.of(extra));
     int code = WardCommand.execute(args.toArray(String[]::new));
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isIn(0, 4);
+    assertThat(code).as(streams.stderr()).isIn(0, 4);
     return new ObjectMapper().readTree(json.toFile());
   }
 
@@ -294,7 +271,7 @@ class VulnsCommandTest {
     // The affected pump sends HL7 to a public address: internet exposure, from traffic alone.
     Path inv = inventoryWithTraffic("internet.json", 1, "10.20.1.11", "8.8.8.8");
     JsonNode derived = vulnsJson(inv, store);
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(streams.stderr())
         .contains(pump + ": internet (traffic with public address 8.8.8.8)");
     JsonNode unknown = vulnsJson(inv, store, "--no-traffic-exposure");
 
@@ -389,7 +366,7 @@ class VulnsCommandTest {
     int code =
         WardCommand.execute("vulns", "--inventory", bad.toString(), "--feeds", tmp.toString());
     assertThat(code).isEqualTo(3);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("inv.json");
+    assertThat(streams.stderr()).contains("inv.json");
   }
 
   /** The fixture with one value replaced at {@code $.devices[device]} (and {@code path} within). */
@@ -415,7 +392,7 @@ class VulnsCommandTest {
     int code =
         WardCommand.execute(
             "vulns", "--inventory", inventory.toString(), "--feeds", tmp.toString());
-    String stderr = err.toString(StandardCharsets.UTF_8);
+    String stderr = streams.stderr();
     assertThat(code).as(stderr).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(stderr.lines().toList()).as(stderr).hasSize(1);
     assertThat(stderr)
@@ -423,7 +400,7 @@ class VulnsCommandTest {
         .contains(expected)
         .doesNotContain("Exception")
         .doesNotContain("internal error");
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(streams.stdout()).isEmpty();
   }
 
   @Test
@@ -453,13 +430,13 @@ class VulnsCommandTest {
     var text = com.fasterxml.jackson.databind.node.TextNode.valueOf("10.0.0.1");
     assertRefusedInOneLine(
         inventoryWith(0, "ips", text), "$.devices[0].ips", "expected a list", "\"10.0.0.1\"");
-    err.reset();
+    streams.resetStderr();
     var numbers = new ObjectMapper().createArrayNode().add(7);
     assertRefusedInOneLine(
         inventoryWith(1, "protocols.client", numbers),
         "$.devices[1].protocols.client[0]",
         "expected a string");
-    err.reset();
+    streams.resetStderr();
     assertRefusedInOneLine(
         inventoryWith(1, "vlans", new ObjectMapper().createObjectNode()),
         "$.devices[1].vlans",
@@ -470,7 +447,7 @@ class VulnsCommandTest {
   void shouldExitThreeNamingAnInventoryThatIsADirectory() {
     int code =
         WardCommand.execute("vulns", "--inventory", tmp.toString(), "--feeds", tmp.toString());
-    String stderr = err.toString(StandardCharsets.UTF_8);
+    String stderr = streams.stderr();
     assertThat(code).as(stderr).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(stderr).isEqualTo("ward: " + tmp + ": is a directory, not an inventory file\n");
   }
@@ -487,7 +464,7 @@ class VulnsCommandTest {
             tmp.toString(),
             "--json",
             json.toString());
-    String stderr = err.toString(StandardCharsets.UTF_8);
+    String stderr = streams.stderr();
     assertThat(code).as(stderr).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(stderr)
         .isEqualTo("ward: --json " + json + ": no such directory " + json.getParent() + "\n");

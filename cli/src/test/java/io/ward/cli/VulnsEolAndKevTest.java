@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ward.exposure.feeds.kev.KevReader;
 import io.ward.model.exposure.KevEntry;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,9 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,31 +30,14 @@ class VulnsEolAndKevTest {
   private static final String ISP = "mac:00:1b:21:00:00:09";
 
   @TempDir Path tmp;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream savedOut;
-  private PrintStream savedErr;
-
-  @BeforeEach
-  void captureStreams() {
-    savedOut = System.out;
-    savedErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreStreams() {
-    System.setOut(savedOut);
-    System.setErr(savedErr);
-  }
+  @RegisterExtension final StandardStreams streams = new StandardStreams();
 
   private Path store() {
     Path store = tmp.resolve("feeds");
     int code =
         WardCommand.execute(
             "feeds", "import", "--store", store.toString(), DATA.resolve("advisories").toString());
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isIn(0, 4);
+    assertThat(code).as(streams.stderr()).isIn(0, 4);
     return store;
   }
 
@@ -107,7 +86,7 @@ class VulnsEolAndKevTest {
                 json.toString()));
     args.addAll(List.of(extra));
     int code = WardCommand.execute(args.toArray(String[]::new));
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isIn(0, 4);
+    assertThat(code).as(streams.stderr()).isIn(0, 4);
     return new ObjectMapper().readTree(json.toFile());
   }
 
@@ -203,7 +182,7 @@ class VulnsEolAndKevTest {
             "--eol",
             eol.toString());
     assertThat(code).isEqualTo(3);
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(streams.stderr())
         .contains(
             "--eol "
                 + eol
