@@ -39,6 +39,12 @@ public final class SessionRecheckFilter extends OncePerRequestFilter {
   private static final String CHECKED_AT = SessionRecheckFilter.class.getName() + ".at";
   private static final String PASSWORD_STAMP = SessionRecheckFilter.class.getName() + ".password";
 
+  /**
+   * A request attribute set when this request ended its session: the CSRF token went with the
+   * session, and {@link RefusalReasonHandler} then answers as to any signed-out sender.
+   */
+  static final String ENDED = SessionRecheckFilter.class.getName() + ".ended";
+
   private final UserService users;
   private final SecurityChanges changes;
   private final AuditLog audit;
@@ -122,6 +128,7 @@ public final class SessionRecheckFilter extends OncePerRequestFilter {
       // Ended meanwhile by a concurrent request of the same session: nothing left to end.
     }
     SecurityContextHolder.clearContext();
+    request.setAttribute(ENDED, why);
     audit.append(username, "session.ended", "user:" + username, why, Actor.address(request));
   }
 

@@ -470,6 +470,40 @@ class WebSecurityTest {
   }
 
   @Test
+  @Order(6)
+  void shouldSendAFormOfASessionItsUserLostToTheSignInPageNotToAnExpiredFormPage()
+      throws Exception {
+    UserService users = store();
+    users.create("admin6b", PASSWORD, Role.ADMIN, Actor.system());
+    HttpClient console = browser();
+    login(console, "admin6b", PASSWORD);
+    HttpClient htmx = browser();
+    login(htmx, "admin6b", PASSWORD);
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("name", "nightly export");
+    form.put("_csrf", csrf(console));
+    Map<String, String> htmxForm = new LinkedHashMap<>(form);
+    htmxForm.put("_csrf", csrf(htmx));
+
+    users.setEnabled("admin6b", false, Actor.system());
+    // The request that meets the change ends its session, CSRF token included: its sender is
+    // signed out, and is told so as any signed-out sender, not that the form expired.
+    HttpResponse<String> page = postForm(console, "/tokens", form, "Accept", BROWSER_ACCEPT);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(302);
+    assertThat(page.headers().firstValue("Location")).get().asString().endsWith("/login");
+    HttpResponse<String> fragment =
+        postForm(htmx, "/tokens", htmxForm, "HX-Request", "true", "Accept", BROWSER_ACCEPT);
+    assertThat(fragment.statusCode()).as("ward.js goes to the sign-in page").isEqualTo(401);
+    assertThat(
+            jdbc()
+                .sql("SELECT COUNT(*) FROM audit_log WHERE action = 'session.ended' AND actor = ?")
+                .param("admin6b")
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+  }
+
+  @Test
   @Order(7)
   void shouldChangeOrResetAPasswordAndEndTheOtherSessionsSignedInWithTheOldOne() throws Exception {
     UserService users = store();
