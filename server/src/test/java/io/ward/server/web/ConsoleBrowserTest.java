@@ -218,8 +218,8 @@ class ConsoleBrowserTest {
     link.click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("vulns-h")));
     String vulns = find("#vulns").getText();
-    assertThat(vulns).contains("Windows XP").contains("end of life");
-    assertThat(find("#identity").getText()).contains("Windows XP");
+    assertThat(vulns).contains("Windows 7").contains("end of life");
+    assertThat(find("#identity").getText()).contains("Windows 7");
     wait.until(d -> !d.findElements(By.cssSelector("#peer-graph canvas")).isEmpty());
     browser.fullPage("08-device-findings");
   }
@@ -398,7 +398,7 @@ class ConsoleBrowserTest {
     assertThat(text()).contains("Top 10 devices to act on").contains("Utilisation");
     browser.fullPage("11-dashboard");
     open("/findings");
-    assertThat(text()).contains("Windows XP");
+    assertThat(text()).contains("Windows 7");
     browser.shot("12-vulnerabilities");
     open("/audit?verify=true");
     assertThat(text()).contains("The chain holds").contains("remediation.transition");
