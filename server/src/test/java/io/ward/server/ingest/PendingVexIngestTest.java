@@ -14,17 +14,11 @@ import io.ward.server.TestDatabase;
 import io.ward.server.api.JobJson;
 import io.ward.server.audit.Actor;
 import io.ward.server.config.WardProperties;
-import io.ward.server.exposure.FindingRow;
-import io.ward.server.exposure.FindingService;
-import io.ward.server.inventory.DeviceQueryService;
 import io.ward.server.inventory.StoredDevices;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
@@ -147,18 +141,7 @@ class PendingVexIngestTest {
     }
 
     Job submit(JobKind kind, String name, String content) throws Exception {
-      Job job =
-          store.finished(
-              store
-                  .bean(IngestService.class)
-                  .submitFile(
-                      kind,
-                      new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
-                      name,
-                      actor)
-                  .id());
-      assertThat(job.state()).as(job.message()).isEqualTo(JobState.SUCCEEDED);
-      return job;
+      return SbomVexIngestTest.Contract.submitted(store, actor, kind, name, content);
     }
 
     Job submit(JobKind kind, String name, ObjectNode content) throws Exception {
@@ -167,10 +150,7 @@ class PendingVexIngestTest {
 
     /** The status of the device's findings of the two wolfSSL CVEs, by CVE. */
     Map<String, FindingStatus> wolfssl(String mac) {
-      long id = store.bean(DeviceQueryService.class).deviceByKey("mac:" + mac).orElseThrow().id();
-      return store.bean(FindingService.class).forDevice(id).stream()
-          .filter(f -> f.vulnerability().equals(EMBEDDED) || f.vulnerability().equals(LINKED))
-          .collect(Collectors.toMap(FindingRow::vulnerability, FindingRow::status));
+      return SbomVexIngestTest.Contract.wolfsslStatuses(store, mac);
     }
 
     /** The BOM-link to wolfSSL in {@code sbom}, whose serial number is {@code serial}. */

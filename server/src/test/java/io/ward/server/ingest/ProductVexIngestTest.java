@@ -10,8 +10,6 @@ import io.ward.server.exposure.FindingRow;
 import io.ward.server.exposure.FindingService;
 import io.ward.server.inventory.DeviceQueryService;
 import io.ward.server.inventory.StoredDevices;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -80,17 +78,7 @@ class ProductVexIngestTest {
     }
 
     void submit(JobKind kind, String name, String content) throws Exception {
-      Job job =
-          store.finished(
-              store
-                  .bean(IngestService.class)
-                  .submitFile(
-                      kind,
-                      new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
-                      name,
-                      actor)
-                  .id());
-      assertThat(job.state()).as(job.message()).isEqualTo(JobState.SUCCEEDED);
+      SbomVexIngestTest.Contract.submitted(store, actor, kind, name, content);
     }
 
     /** The device's wolfSSL finding of the CVE. */

@@ -9,6 +9,7 @@ import io.ward.model.exposure.FindingStatus;
 import io.ward.server.StoreContract;
 import io.ward.server.TestData;
 import io.ward.server.TestDatabase;
+import io.ward.server.TestStore;
 import io.ward.server.audit.Actor;
 import io.ward.server.exposure.FindingRow;
 import io.ward.server.exposure.FindingService;
@@ -105,6 +106,12 @@ class SbomVexIngestTest {
     }
 
     void submit(JobKind kind, String name, String content) throws Exception {
+      submitted(store, actor, kind, name, content);
+    }
+
+    /** The job of {@code content} uploaded as {@code name} by {@code actor}, once it succeeded. */
+    static Job submitted(TestStore store, Actor actor, JobKind kind, String name, String content)
+        throws Exception {
       Job job =
           store.finished(
               store
@@ -116,10 +123,16 @@ class SbomVexIngestTest {
                       actor)
                   .id());
       assertThat(job.state()).as(job.message()).isEqualTo(JobState.SUCCEEDED);
+      return job;
     }
 
     /** The status of the device's findings of the two wolfSSL CVEs, by CVE. */
     Map<String, FindingStatus> wolfssl(String mac) {
+      return wolfsslStatuses(store, mac);
+    }
+
+    /** The status of the device's findings of the two wolfSSL CVEs, by CVE. */
+    static Map<String, FindingStatus> wolfsslStatuses(TestStore store, String mac) {
       long id = store.bean(DeviceQueryService.class).deviceByKey("mac:" + mac).orElseThrow().id();
       return store.bean(FindingService.class).forDevice(id).stream()
           .filter(f -> f.vulnerability().equals(EMBEDDED) || f.vulnerability().equals(LINKED))
