@@ -80,7 +80,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       paramLabel = "N",
-      description = "server port on 127.0.0.1 (default: $WARD_PORT, else 8080)")
+      description =
+          "server port (default: $WARD_PORT, else 8080); the address is $WARD_BIND_ADDRESS, else"
+              + " 127.0.0.1, and WARD_TLS_* apply as for ward serve")
   Optional<Integer> port = Optional.empty();
 
   @Option(
