@@ -75,12 +75,15 @@ public final class FeedStore {
 
   /**
    * Copies every recognised knowledge file below {@code source} into the store (recursing), each
-   * validated by reading it first; unrecognised or unusable files are reported and skipped.
+   * validated by reading it first; unrecognised or unusable files are reported and skipped. A
+   * document found in more than one file (the same source and id) is imported from each, with a
+   * warning naming both files and saying which revision supersedes the other, as a load says it.
    */
   public ImportReport importDirectory(Path source) throws IOException {
     List<Path> imported = new ArrayList<>();
     List<FeedProblem> problems = new ArrayList<>();
     List<PendingVex> pending = new ArrayList<>();
+    NewestRevisions seen = new NewestRevisions();
     KnowledgeCollector listing = new KnowledgeCollector(false, LocalDate.now(clock));
     for (Path file : KnowledgeLoader.files(source, listing)) {
       if (Thread.currentThread().isInterrupted()) {
@@ -119,6 +122,7 @@ public final class FeedStore {
       move(temp, target);
       imported.add(target);
       pending.addAll(check.pendingVex());
+      check.documents().forEach(d -> seen.offer(d, problems));
     }
     problems.addAll(listing.problems());
     int waiting = linkVex(pending, problems);

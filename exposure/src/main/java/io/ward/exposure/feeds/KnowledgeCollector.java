@@ -22,7 +22,6 @@ import io.ward.model.exposure.Sbom;
 import io.ward.model.exposure.VexStatement;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,12 +34,22 @@ final class KnowledgeCollector {
 
   private final CsafReader csaf;
   private final LocalDate epssDate;
+  private final NewestRevisions revisions = new NewestRevisions();
+
+  /** The advisories by source and id, each the newest copy read. */
   private final Map<String, Advisory> advisories = new LinkedHashMap<>();
+
+  /** The statements of the CSAF VEX documents among {@link #advisories}, by the same key. */
+  private final Map<String, List<VexStatement>> csafVex = new LinkedHashMap<>();
+
   private final List<KevEntry> kev = new ArrayList<>();
   private final List<EpssScore> epss = new ArrayList<>();
   private final List<DeviceRecall> recalls = new ArrayList<>();
   private final List<Sbom> sboms = new ArrayList<>();
+
+  /** The CycloneDX VEX statements (those of CSAF VEX documents are in {@link #csafVex}). */
   private final List<VexStatement> vex = new ArrayList<>();
+
   private final List<PendingVex> pendingVex = new ArrayList<>();
   private final List<Mds2Form> mds2 = new ArrayList<>();
   private final List<CmdbAsset> cmdb = new ArrayList<>();
@@ -81,6 +90,33 @@ final class KnowledgeCollector {
     return sboms;
   }
 
+  /** The documents read so far that have an id (advisories, CSAF VEX): the copy used of each. */
+  List<NewestRevisions.Copy> documents() {
+    return revisions.used();
+  }
+
+  /**
+   * Takes in what {@code other} read, as if this collector had read it after its own files: of a
+   * document both read, the newest copy is used, with a warning naming both files.
+   */
+  void absorb(KnowledgeCollector other) {
+    kev.addAll(other.kev);
+    epss.addAll(other.epss);
+    recalls.addAll(other.recalls);
+    sboms.addAll(other.sboms);
+    vex.addAll(other.vex);
+    pendingVex.addAll(other.pendingVex);
+    mds2.addAll(other.mds2);
+    cmdb.addAll(other.cmdb);
+    problems.addAll(other.problems);
+    other.advisories.forEach(
+        (key, a) ->
+            keepNewest(
+                a,
+                other.revisions.used(key).orElseThrow(),
+                Optional.ofNullable(other.csafVex.get(key))));
+  }
+
   /** The CycloneDX VEX statements read so far that wait for the SBOM their BOM-link names. */
   List<PendingVex> pendingVex() {
     return pendingVex;
@@ -100,6 +136,7 @@ final class KnowledgeCollector {
    */
   ExposureKnowledge build(List<Sbom> linkable) {
     List<VexStatement> statements = new ArrayList<>(vex);
+    csafVex.values().forEach(statements::addAll);
     List<FeedProblem> all = new ArrayList<>(problems);
     List<FeedProblem> waiting = new ArrayList<>();
     for (PendingVex pending : pendingVex) {
@@ -142,36 +179,36 @@ final class KnowledgeCollector {
     boolean vexProfile =
         kind == FeedKind.CSAF && CsafVex.isVex(root.path("document").path("category").asText(""));
     for (Advisory a : result.items()) {
-      keepNewest(a, file);
-      if (vexProfile) {
-        vex.addAll(CsafVex.statements(a));
-      }
+      DocumentRevision revision =
+          kind == FeedKind.CSAF
+              ? CsafReader.revision(root)
+              : DocumentRevision.released(a.updated());
+      keepNewest(
+          a,
+          copy(a, revision, file),
+          vexProfile ? Optional.of(CsafVex.statements(a)) : Optional.empty());
     }
     return result.items().size();
   }
 
-  /** The same document id from the same source twice (revisions): the newest wins. */
-  private void keepNewest(Advisory a, Path file) {
-    String key = a.source() + ":" + a.id();
-    Advisory old = advisories.get(key);
-    if (old == null) {
-      advisories.put(key, a);
+  private static NewestRevisions.Copy copy(Advisory a, DocumentRevision revision, Path file) {
+    return new NewestRevisions.Copy(a.source() + ":" + a.id(), a.id(), revision, file.toString());
+  }
+
+  /**
+   * The same document id from the same source twice (revisions, or one file in two folders): the
+   * newest copy is used, advisory and VEX statements alike.
+   *
+   * @param csafVexStatements the statements when the document is a CSAF VEX document
+   */
+  private void keepNewest(
+      Advisory a, NewestRevisions.Copy copy, Optional<List<VexStatement>> csafVexStatements) {
+    if (!revisions.offer(copy, problems)) {
       return;
     }
-    Instant oldDate = old.updated().orElse(Instant.MIN);
-    Instant newDate = a.updated().orElse(Instant.MIN);
-    boolean replace = newDate.isAfter(oldDate);
-    if (replace) {
-      advisories.put(key, a);
-    }
-    problems.add(
-        FeedProblem.warning(
-            file,
-            a.id()
-                + " also read from "
-                + old.sourceFile().orElse("?")
-                + "; kept the "
-                + (replace ? "newer one from this file" : "earlier-read one (not older)")));
+    advisories.put(copy.key(), a);
+    csafVex.remove(copy.key());
+    csafVexStatements.ifPresent(statements -> csafVex.put(copy.key(), statements));
   }
 
   private int cycloneDx(Path file) {
@@ -182,7 +219,9 @@ final class KnowledgeCollector {
       content.sbom().ifPresent(sboms::add);
       vex.addAll(content.vex());
       pendingVex.addAll(content.pending());
-      content.advisories().forEach(a -> keepNewest(a, file));
+      content
+          .advisories()
+          .forEach(a -> keepNewest(a, copy(a, content.revision(), file), Optional.empty()));
       count += content.sbom().isPresent() ? 1 : 0;
       count += content.vex().size() + content.pending().size() + content.advisories().size();
     }

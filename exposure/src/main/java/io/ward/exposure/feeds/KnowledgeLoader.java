@@ -2,21 +2,14 @@ package io.ward.exposure.feeds;
 
 import io.ward.exposure.feeds.cmdb.CmdbMapping;
 import io.ward.exposure.feeds.cmdb.CmdbReader;
-import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.CmdbAsset;
-import io.ward.model.exposure.DeviceRecall;
-import io.ward.model.exposure.EpssScore;
-import io.ward.model.exposure.KevEntry;
-import io.ward.model.exposure.Mds2Form;
 import io.ward.model.exposure.Sbom;
-import io.ward.model.exposure.VexStatement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -46,17 +39,23 @@ public final class KnowledgeLoader {
 
   /**
    * Reads each request apart, as {@link #load(LoadRequest)} does, and puts what they read together:
-   * an advisory two requests read (same source and id) is kept once, as the first read it. A
-   * CycloneDX VEX statement that names its component by BOM-link finds it in the SBOMs of every
-   * request and of {@code held} (SBOMs read before, which are not part of the result): a VEX need
-   * not arrive with the SBOM it is about.
+   * a document two requests read (same source and id) is kept once, its newest revision, with a
+   * warning naming both files. A CycloneDX VEX statement that names its component by BOM-link finds
+   * it in the SBOMs of every request and of {@code held} (SBOMs read before, which are not part of
+   * the result): a VEX need not arrive with the SBOM it is about.
    */
   public static ExposureKnowledge load(List<LoadRequest> requests, List<Sbom> held) {
     List<KnowledgeCollector> read = requests.stream().map(KnowledgeLoader::read).toList();
+    if (read.isEmpty()) {
+      return new ExposureKnowledge(
+          List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+          List.of());
+    }
+    KnowledgeCollector all = read.get(0);
+    read.subList(1, read.size()).forEach(all::absorb);
     List<Sbom> linkable = new ArrayList<>(held);
-    read.forEach(c -> linkable.addAll(c.sboms()));
-    List<ExposureKnowledge> parts = read.stream().map(c -> c.build(linkable)).toList();
-    return together(parts);
+    linkable.addAll(all.sboms());
+    return all.build(linkable);
   }
 
   private static KnowledgeCollector read(LoadRequest request) {
@@ -67,40 +66,6 @@ public final class KnowledgeLoader {
     request.mds2Dir().ifPresent(dir -> readTree(dir, collector, FeedKind.MDS2));
     request.cmdbFile().ifPresent(file -> readCmdb(file, request.mapping(), collector));
     return collector;
-  }
-
-  /** The parts as one, each advisory (by source and id) once, as the first part has it. */
-  private static ExposureKnowledge together(List<ExposureKnowledge> parts) {
-    if (parts.size() == 1) {
-      return parts.get(0);
-    }
-    List<Advisory> advisories = new ArrayList<>();
-    List<KevEntry> kev = new ArrayList<>();
-    List<EpssScore> epss = new ArrayList<>();
-    List<DeviceRecall> recalls = new ArrayList<>();
-    List<Sbom> sboms = new ArrayList<>();
-    List<VexStatement> vex = new ArrayList<>();
-    List<Mds2Form> mds2 = new ArrayList<>();
-    List<CmdbAsset> cmdb = new ArrayList<>();
-    List<FeedProblem> problems = new ArrayList<>();
-    List<FeedProblem> vexWaiting = new ArrayList<>();
-    Set<String> advisoryIds = new HashSet<>();
-    for (ExposureKnowledge k : parts) {
-      k.advisories().stream()
-          .filter(a -> advisoryIds.add(a.source() + "|" + a.id()))
-          .forEach(advisories::add);
-      kev.addAll(k.kev());
-      epss.addAll(k.epss());
-      recalls.addAll(k.recalls());
-      sboms.addAll(k.sboms());
-      vex.addAll(k.vex());
-      mds2.addAll(k.mds2());
-      cmdb.addAll(k.cmdb());
-      problems.addAll(k.problems());
-      vexWaiting.addAll(k.vexWaiting());
-    }
-    return new ExposureKnowledge(
-        advisories, kev, epss, recalls, sboms, vex, mds2, cmdb, problems, vexWaiting);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.ward.exposure.feeds.csaf;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ward.exposure.feeds.DocumentRevision;
 import io.ward.exposure.feeds.FeedProblem;
 import io.ward.exposure.feeds.FeedResult;
 import io.ward.exposure.feeds.Json;
@@ -163,6 +164,16 @@ public final class CsafReader {
             List.copyOf(tree.products().values()),
             vulnerabilities,
             Optional.of(file.toString())));
+  }
+
+  /**
+   * The revision a CSAF document is: {@code /document/tracking/current_release_date}, then {@code
+   * /document/tracking/version} (§3.1.11.7, §3.1.11.8).
+   */
+  public static DocumentRevision revision(JsonNode root) {
+    JsonNode tracking = root.path("document").path("tracking");
+    return new DocumentRevision(
+        Json.instant(Json.text(tracking, "current_release_date")), Json.text(tracking, "version"));
   }
 
   /** True when {@code root} looks like a CSAF document ({@code /document/csaf_version}). */

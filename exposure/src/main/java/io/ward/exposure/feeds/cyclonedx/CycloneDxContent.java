@@ -1,5 +1,6 @@
 package io.ward.exposure.feeds.cyclonedx;
 
+import io.ward.exposure.feeds.DocumentRevision;
 import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.Sbom;
 import io.ward.model.exposure.VexStatement;
@@ -18,22 +19,29 @@ import java.util.Optional;
  * @param pending the VEX statements about components the document does not list, in document order:
  *     each names them in an SBOM by BOM-link, so they are made once every SBOM of a load is read
  *     ({@link PendingVex#resolve})
+ * @param revision the document's {@code metadata.timestamp} and {@code version}: when two documents
+ *     list the same vulnerability as an advisory, the newer one is kept
  */
 public record CycloneDxContent(
     Optional<Sbom> sbom,
     List<VexStatement> vex,
     List<Advisory> advisories,
-    List<PendingVex> pending) {
+    List<PendingVex> pending,
+    DocumentRevision revision) {
 
   public CycloneDxContent {
     Objects.requireNonNull(sbom, "sbom");
     vex = List.copyOf(vex);
     advisories = List.copyOf(advisories);
     pending = List.copyOf(pending);
+    Objects.requireNonNull(revision, "revision");
   }
 
-  /** A document without advisories whose statements are all about components it lists. */
+  /**
+   * A document without advisories whose statements are all about components it lists, of no known
+   * revision.
+   */
   public CycloneDxContent(Optional<Sbom> sbom, List<VexStatement> vex) {
-    this(sbom, vex, List.of(), List.of());
+    this(sbom, vex, List.of(), List.of(), new DocumentRevision(Optional.empty(), Optional.empty()));
   }
 }

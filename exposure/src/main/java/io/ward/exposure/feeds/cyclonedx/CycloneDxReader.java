@@ -1,5 +1,6 @@
 package io.ward.exposure.feeds.cyclonedx;
 
+import io.ward.exposure.feeds.DocumentRevision;
 import io.ward.exposure.feeds.FeedProblem;
 import io.ward.exposure.feeds.FeedResult;
 import io.ward.exposure.feeds.Json;
@@ -106,7 +107,18 @@ public final class CycloneDxReader {
           FeedProblem.warning(file, "CycloneDX document without components or VEX analyses"));
     }
     return new FeedResult<>(
-        List.of(new CycloneDxContent(sbom, vex.statements(), advisories, vex.pending())), problems);
+        List.of(
+            new CycloneDxContent(sbom, vex.statements(), advisories, vex.pending(), revision(bom))),
+        problems);
+  }
+
+  /** {@code metadata.timestamp} and {@code version}. */
+  private static DocumentRevision revision(Bom bom) {
+    return new DocumentRevision(
+        Optional.ofNullable(bom.getMetadata())
+            .map(m -> m.getTimestamp())
+            .map(java.util.Date::toInstant),
+        Optional.of(Integer.toString(bom.getVersion())));
   }
 
   private static FeedResult<CycloneDxContent> lenient(Path file, SbomSubject subject, String why) {

@@ -1,6 +1,7 @@
 package io.ward.exposure.feeds.cyclonedx;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ward.exposure.feeds.DocumentRevision;
 import io.ward.exposure.feeds.Json;
 import io.ward.model.exposure.Advisory;
 import io.ward.model.exposure.Sbom;
@@ -93,7 +94,14 @@ final class LenientCycloneDxJson {
         }
       }
     }
-    return new CycloneDxContent(sbom, vex.statements(), advisories, vex.pending());
+    return new CycloneDxContent(sbom, vex.statements(), advisories, vex.pending(), revision(root));
+  }
+
+  /** {@code metadata.timestamp} and {@code version} (1 when absent, as the spec defaults it). */
+  private static DocumentRevision revision(JsonNode root) {
+    return new DocumentRevision(
+        Json.instant(Json.object(root, "metadata").flatMap(m -> Json.text(m, "timestamp"))),
+        Json.text(root, "version").or(() -> Optional.of("1")));
   }
 
   private static List<AffectedVersions.Entry> versions(JsonNode affect) {

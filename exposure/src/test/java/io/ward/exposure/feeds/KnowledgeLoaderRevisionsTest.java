@@ -1,0 +1,203 @@
+package io.ward.exposure.feeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ward.model.exposure.Advisory;
+import io.ward.model.exposure.AffectedProduct;
+import io.ward.model.exposure.VersionConstraint;
+import io.ward.model.exposure.VexStatement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A document read twice (two folders, or twice in one tree) is used once: its newest revision by
+ * release date, then by version, whichever copy was read first, with a warning naming both files.
+ *
+ * <p>Built from CISA's ICSMA-20-254-01 (Philips patient monitoring), whose version 4 (Update C,
+ * 2023-12-14) is the real file; its Update B (version 3, 2021-11-08) is that file rolled back, as a
+ * copy left behind in another folder would be.
+ */
+class KnowledgeLoaderRevisionsTest {
+
+  private static final LocalDate TODAY = LocalDate.of(2025, 1, 1);
+  private static final String ID = "ICSMA-20-254-01";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldUseTheNewestRevisionWhicheverFolderIsReadFirstAndNameBothFiles() throws IOException {
+    Path older = write("older/icsma-20-254-01.json", updateB());
+    Path newer = write("newer/icsma-20-254-01.json", real());
+
+    for (List<Path> order : List.of(List.of(older, newer), List.of(newer, older))) {
+      ExposureKnowledge k =
+          KnowledgeLoader.load(
+              order.stream().map(f -> LoadRequest.of(TODAY).withFeeds(f.getParent())).toList(),
+              List.of());
+
+      assertThat(k.advisories())
+          .as(order.toString())
+          .singleElement()
+          .satisfies(a -> assertThat(a.title()).endsWith("(Update C)"))
+          .satisfies(a -> assertThat(a.sourceFile()).contains(newer.toString()));
+      assertThat(k.problems())
+          .as(order.toString())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.severity()).isEqualTo(FeedProblem.Severity.WARNING);
+                assertThat(p.file()).isEqualTo(order.get(1).toString());
+                assertThat(p.message())
+                    .contains(
+                        ID,
+                        order.get(0).toString(),
+                        "version 4 of 2023-12-14T07:00:00Z",
+                        "version 3 of 2021-11-08T07:00:00Z",
+                        order.get(1) == newer ? "supersedes" : "is superseded by");
+              });
+    }
+  }
+
+  @Test
+  void shouldUseTheHigherVersionOfTwoReleasedTheSameDay() throws IOException {
+    // A same-day correction, in a folder read after the one holding the real file.
+    ObjectNode correction = real();
+    tracking(correction).put("version", "5");
+    revisionHistory(correction)
+        .addObject()
+        .put("date", "2023-12-14T07:00:00.000000Z")
+        .put("number", "5")
+        .put("summary", "Update D - same-day correction");
+    ((ObjectNode) correction.get("document"))
+        .put("title", "Philips Patient Monitoring Devices (Update D)");
+    write("a/icsma-20-254-01.json", real());
+    Path corrected = write("b/icsma-20-254-01.json", correction);
+
+    ExposureKnowledge k = KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(dir));
+
+    assertThat(k.advisories())
+        .singleElement()
+        .satisfies(a -> assertThat(a.title()).endsWith("(Update D)"));
+    assertThat(k.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.file()).isEqualTo(corrected.toString());
+              assertThat(p.message())
+                  .contains(ID, "supersedes", dir.resolve("a/icsma-20-254-01.json").toString());
+            });
+  }
+
+  @Test
+  void shouldUseTheNewestCycloneDxReportByItsTimestamp() throws IOException {
+    // Read first, but the older report: the fix was thought to be 5.5.0.
+    write("a-first.cdx.json", report(1, "2024-01-10T00:00:00Z", "5.5.0"));
+    Path newer = write("b-second.cdx.json", report(2, "2024-06-01T00:00:00Z", "5.5.2"));
+
+    ExposureKnowledge k = KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(dir));
+
+    assertThat(k.advisories())
+        .singleElement()
+        .satisfies(
+            a ->
+                assertThat(a.products())
+                    .extracting(AffectedProduct::version)
+                    .containsExactly(new VersionConstraint.Vers("vers:generic/<5.5.2")));
+    assertThat(k.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.file()).isEqualTo(newer.toString());
+              assertThat(p.message())
+                  .contains("CVE-2022-42905", "supersedes", "a-first.cdx.json", "version 2");
+            });
+  }
+
+  @Test
+  void shouldDropTheStatementsOfASupersededCsafVexDocument() throws IOException {
+    ObjectNode first =
+        (ObjectNode) JSON.readTree(Fixtures.path("csaf/vex-infusion-pump.json").toFile());
+    // Revision 2 withdraws its Heartbleed statements and keeps those about Log4Shell.
+    ObjectNode second = first.deepCopy();
+    tracking(second).put("current_release_date", "2024-05-01T10:00:00.000Z").put("version", "2");
+    revisionHistory(second)
+        .addObject()
+        .put("date", "2024-05-01T10:00:00.000Z")
+        .put("number", "2")
+        .put("summary", "Heartbleed statements withdrawn.");
+    ((ArrayNode) second.get("vulnerabilities")).remove(1);
+    write("b/vex-rev1.json", first);
+    write("a/vex-rev2.json", second);
+
+    ExposureKnowledge k = KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(dir));
+
+    assertThat(k.vex())
+        .hasSize(2)
+        .extracting(VexStatement::vulnerability)
+        .containsOnly("CVE-2021-44228");
+    assertThat(k.advisories()).extracting(Advisory::id).containsExactly("EIS-VEX-2024-001");
+    assertThat(k.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("is superseded by", "vex-rev2.json"));
+  }
+
+  /** The real ICSMA-20-254-01 (version 4, Update C). */
+  private static ObjectNode real() throws IOException {
+    return (ObjectNode)
+        JSON.readTree(
+            TestData.path("advisories/cisa-csaf/medical-icsma/icsma-20-254-01.json").toFile());
+  }
+
+  /** ICSMA-20-254-01 as it was before Update C: version 3, released 2021-11-08. */
+  private static ObjectNode updateB() throws IOException {
+    ObjectNode doc = real();
+    tracking(doc).put("current_release_date", "2021-11-08T07:00:00.000000Z").put("version", "3");
+    ArrayNode history = revisionHistory(doc);
+    history.remove(history.size() - 1);
+    ((ObjectNode) doc.get("document"))
+        .put("title", "Philips Patient Monitoring Devices (Update B)");
+    return doc;
+  }
+
+  private static ObjectNode tracking(ObjectNode csaf) {
+    return (ObjectNode) csaf.get("document").get("tracking");
+  }
+
+  private static ArrayNode revisionHistory(ObjectNode csaf) {
+    return (ArrayNode) tracking(csaf).get("revision_history");
+  }
+
+  /**
+   * A CycloneDX vulnerability report (no VEX analysis): wolfSSL before {@code fixed} is affected by
+   * CVE-2022-42905.
+   */
+  private static ObjectNode report(int version, String timestamp, String fixed) throws IOException {
+    return (ObjectNode)
+        JSON.readTree(
+            """
+            {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": %d,
+             "metadata": {"timestamp": "%s"},
+             "components": [{"bom-ref": "c", "type": "library", "name": "wolfSSL",
+               "purl": "pkg:github/wolfssl/wolfssl"}],
+             "vulnerabilities": [{"id": "CVE-2022-42905", "affects": [{"ref": "c", "versions": [
+               {"range": "vers:generic/<%s", "status": "affected"}]}]}]}
+            """
+                .formatted(version, timestamp, fixed));
+  }
+
+  private Path write(String name, ObjectNode document) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document));
+    return file;
+  }
+}
