@@ -177,12 +177,14 @@ public final class ExposureAnalyzer {
   }
 
   /**
-   * A finding a maker declared not affected becomes not affected, with the reason. Only a statement
-   * about the same component and a version it covers (inside this device, when the statement names
-   * the product or the SBOM the component is in), or about this device's product as a whole at a
-   * version it covers (then for every finding of the vulnerability, the device's own and its
-   * components'), counts; one whose versions, product or SBOM Ward cannot compare leaves the
-   * finding as it was, with a note.
+   * A finding a maker declared not affected, or fixed, becomes not affected, with the reason. Only
+   * a statement about the same component and a version it covers (inside this device, when the
+   * statement names the product or the SBOM the component is in), or about this device's product as
+   * a whole at a version it covers (then for every finding of the vulnerability, the device's own
+   * and its components'), counts; one whose versions, product or SBOM Ward cannot compare leaves
+   * the finding as it was, with a note. A "fixed" counts as a "not affected" does, for the versions
+   * it names (CSAF {@code fixed}, CycloneDX {@code resolved}: those versions contain the fix); one
+   * that names no version says nothing of any.
    */
   static List<Finding> applyVex(List<Finding> findings, List<VexStatement> vex, VexScope scope) {
     List<Finding> out = new ArrayList<>(findings.size());
@@ -196,8 +198,7 @@ public final class ExposureAnalyzer {
       Optional<VexStatement> undecided = Optional.empty();
       VexScope.Verdict undecidedWhy = VexScope.Verdict.UNDECIDED;
       for (VexStatement s : vex) {
-        if (s.status() != VexStatement.VexStatus.NOT_AFFECTED
-            || !s.vulnerability().equalsIgnoreCase(f.vulnerability())) {
+        if (!rulesOut(s) || !s.vulnerability().equalsIgnoreCase(f.vulnerability())) {
           continue;
         }
         VexScope.Verdict verdict = scope.verdict(s, f);
@@ -222,7 +223,7 @@ public final class ExposureAnalyzer {
                     ? " about this device's product (" + wholeProduct(st) + ")"
                     : "")
                 + ": "
-                + st.justification().map(j -> j.label()).orElse("not_affected")
+                + ruling(st)
                 + st.detail().map(d -> " — " + d).orElse("");
         out.add(withStatus(f, FindingStatus.NOT_AFFECTED, Optional.of(reason)));
       } else if (undecided.isPresent()) {
@@ -233,14 +234,18 @@ public final class ExposureAnalyzer {
               case UNDECIDED_PLATFORM ->
                   "maker's VEX ("
                       + st.source()
-                      + ") says not affected for this component in '"
+                      + ") says "
+                      + claim(st)
+                      + " for this component in '"
                       + st.platform().map(AffectedProduct::name).orElse("")
                       + "', and Ward cannot tell whether this device is that product at a"
                       + " version it covers; not applied";
               case UNDECIDED_SBOM ->
                   "maker's VEX ("
                       + st.source()
-                      + ") says not affected for this component in the product of SBOM "
+                      + ") says "
+                      + claim(st)
+                      + " for this component in the product of SBOM "
                       + st.sbom().map(ExposureAnalyzer::linkedSerial).orElse("")
                       + ", which Ward does not have (or which names no device model); not"
                       + " applied";
@@ -249,19 +254,25 @@ public final class ExposureAnalyzer {
                       + st.source()
                       + ") says "
                       + wholeProduct(st)
-                      + " is not affected, and Ward cannot tell whether this device is that"
+                      + " is "
+                      + claim(st)
+                      + ", and Ward cannot tell whether this device is that"
                       + " product at a version it covers; not applied";
               case UNDECIDED_DEVICE_SBOM ->
                   "maker's VEX ("
                       + st.source()
                       + ") says "
                       + wholeProduct(st)
-                      + " is not affected, and Ward does not have that SBOM (or it names no device"
+                      + " is "
+                      + claim(st)
+                      + ", and Ward does not have that SBOM (or it names no device"
                       + " model) to tell whether this device is that product; not applied";
               default ->
                   "maker's VEX ("
                       + st.source()
-                      + ") says not affected for versions '"
+                      + ") says "
+                      + claim(st)
+                      + " for versions '"
                       + VexScope.versionsText(st)
                       + "', which Ward cannot compare with this component's version; not applied";
             };
@@ -275,6 +286,25 @@ public final class ExposureAnalyzer {
       }
     }
     return out;
+  }
+
+  /** True for the statements that rule a finding out: not affected, and fixed. */
+  private static boolean rulesOut(VexStatement s) {
+    return s.status() == VexStatement.VexStatus.NOT_AFFECTED
+        || s.status() == VexStatement.VexStatus.FIXED;
+  }
+
+  /** What a statement that rules a finding out says, for notes: "not affected" or "fixed". */
+  private static String claim(VexStatement s) {
+    return s.status() == VexStatement.VexStatus.FIXED ? "fixed" : "not affected";
+  }
+
+  /** Why a statement rules a finding out, for reasons: the justification, or the status. */
+  private static String ruling(VexStatement s) {
+    if (s.status() == VexStatement.VexStatus.FIXED) {
+      return "fixed";
+    }
+    return s.justification().map(j -> j.label()).orElse("not_affected");
   }
 
   /**

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A maker's CycloneDX "not affected" about the product an SBOM describes (its {@code
  * metadata.component}, by {@code bom-ref} or BOM-link) silences every finding of that vulnerability
- * on the devices the SBOM describes, and on no other device.
+ * on the devices the SBOM describes, and on no other device; so does a "resolved" (the product's
+ * version carries the fix).
  *
  * <p>Built from real files: the medical-device case-study SBOMs, both listing wolfSSL 4.8.1, their
  * redacted subject replaced by two Acme Medical products (the narrow SBOM becomes the Infusion
@@ -89,6 +90,30 @@ class ExposureAnalyzerCycloneDxVexProductTest {
             "infusion-hub.cdx.json",
             "this device's product ('Acme Medical Infusion Hub 2.0')",
             "code_not_reachable");
+    assertThat(f.get(MONITOR.id()).status()).isEqualTo(FindingStatus.AFFECTED);
+    assertThat(f.get(MONITOR.id()).statusReason()).isEmpty();
+  }
+
+  @Test
+  void shouldMarkTheDeviceFixedWhoseSbomSaysItsProductIsResolved() throws IOException {
+    ObjectNode hub = realSbom("narrow.sbom.json", "Infusion Hub", "2.0");
+    ArrayNode statements = notAffected(CVE, hub.at("/metadata/component/bom-ref").asText());
+    ((ObjectNode) statements.get(0))
+        .putObject("analysis")
+        .put("state", "resolved")
+        .put("detail", "Hub 2.0 ships wolfSSL patched for CVE-2022-42905.");
+    hub.set("vulnerabilities", statements);
+    write(sboms.resolve("infusion-hub.cdx.json"), hub);
+    write(sboms.resolve("patient-monitor.cdx.json"), monitorSbom());
+
+    Map<String, Finding> f = wolfssl(List.of(HUB, MONITOR));
+
+    assertThat(f.get(HUB.id()).status()).isEqualTo(FindingStatus.NOT_AFFECTED);
+    assertThat(f.get(HUB.id()).statusReason().orElseThrow())
+        .contains(
+            "infusion-hub.cdx.json",
+            "this device's product ('Acme Medical Infusion Hub 2.0'): fixed",
+            "Hub 2.0 ships wolfSSL patched");
     assertThat(f.get(MONITOR.id()).status()).isEqualTo(FindingStatus.AFFECTED);
     assertThat(f.get(MONITOR.id()).statusReason()).isEmpty();
   }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * CycloneDX VEX analyses read from files, applied to SBOM component findings: a "not affected"
  * analysis silences only the component its affects entry names, at the versions the entry lists
- * ({@code affects[].versions[]}), never the versions it leaves out.
+ * ({@code affects[].versions[]}), never the versions it leaves out. A "resolved" analysis rules out
+ * the finding of the component at the version the VEX lists it with, and only that one.
  */
 class ExposureAnalyzerCycloneDxVexTest {
 
@@ -129,6 +130,33 @@ class ExposureAnalyzerCycloneDxVexTest {
     assertThat(f.status()).isEqualTo(FindingStatus.AFFECTED);
   }
 
+  @Test
+  void shouldMarkAFindingFixedWhereTheVexSaysResolvedForTheComponentsVersion() throws IOException {
+    Finding f = analyze("3.0.7", "vers:generic/<3.0.8", resolved("3.0.7"));
+
+    assertThat(f.status()).isEqualTo(FindingStatus.NOT_AFFECTED);
+    assertThat(f.statusReason().orElseThrow())
+        .contains("vex.cdx.json", "fixed", "The fix is backported into our 3.0.7 build.");
+  }
+
+  @Test
+  void shouldKeepAFindingOfAnotherVersionThanTheResolvedOne() throws IOException {
+    Finding f = analyze("3.0.6", "vers:generic/<3.0.8", resolved("3.0.7"));
+
+    assertThat(f.status()).isEqualTo(FindingStatus.AFFECTED);
+    assertThat(f.statusReason()).isEmpty();
+  }
+
+  @Test
+  void shouldKeepAFindingWhenTheResolvedComponentHasNoVersion() throws IOException {
+    // The fix is in some release the VEX does not name: not in every version.
+    String vex = resolved("3.0.7").replace("\"version\": \"3.0.7\", ", "").replace("@3.0.7", "");
+
+    Finding f = analyze("1.0.2k", "vers:generic/<3.0.8", vex);
+
+    assertThat(f.status()).isEqualTo(FindingStatus.AFFECTED);
+  }
+
   /** The hub's single openssl finding, with the advisory, the SBOM and the VEX as files. */
   private Finding analyze(String componentVersion, String affectedRange, String vexDocument)
       throws IOException {
@@ -173,6 +201,21 @@ class ExposureAnalyzerCycloneDxVexTest {
            "affects": [{"ref": "acme-openssl"%s}]}]}
         """
         .formatted(purl, CVE, versions == null ? "" : ", \"versions\": [" + versions + "]");
+  }
+
+  /** A maker's CycloneDX VEX: its openssl {@code version} is resolved (the fix is in it). */
+  private static String resolved(String version) {
+    return """
+        {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
+         "serialNumber": "urn:uuid:9c1a3b55-2f0e-4c55-9d6e-1f7a1b2c3d4e",
+         "components": [{"type": "library", "bom-ref": "acme-openssl", "name": "openssl",
+           "version": "%s", "purl": "pkg:generic/openssl@%s"}],
+         "vulnerabilities": [{"id": "%s",
+           "analysis": {"state": "resolved",
+             "detail": "The fix is backported into our %s build."},
+           "affects": [{"ref": "acme-openssl"}]}]}
+        """
+        .formatted(version, version, CVE, version);
   }
 
   /** An OpenSSL advisory: {@code pkg:generic/openssl} in {@code range} is known affected. */

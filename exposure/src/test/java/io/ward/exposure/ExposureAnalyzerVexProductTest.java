@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Built from real files: OFFIS DCMTK before 3.6.7 is affected by CVE-2022-2121 (CISA
  * ICSMA-22-174-01), and Philips Vue PACS before 12.2.8.410 by CVE-2023-40704 (its CVE 5 record from
  * CISA vulnrichment, matched on the device's maker, model and firmware). Philips systems list DCMTK
- * 3.6.6 in their SBOMs. The VEX says Philips Vue PACS 12.2.8.0 is affected by neither.
+ * 3.6.6 in their SBOMs. The VEX says Philips Vue PACS 12.2.8.0 is affected by neither, or, in
+ * another revision, that it carries the fix for both (CSAF {@code fixed}): the findings are then
+ * ruled out the same way.
  */
 class ExposureAnalyzerVexProductTest {
 
@@ -111,6 +113,40 @@ class ExposureAnalyzerVexProductTest {
     }
   }
 
+  @Test
+  void shouldMarkEveryFindingOfTheVulnerabilityOnTheProductFixedWhenTheVexSaysFixed()
+      throws IOException {
+    Files.writeString(feeds.resolve("philips-vex.json"), vex("fixed"));
+    Device newer = device("mac:vue-pacs-new", "Philips", "Vue PACS", "12.2.8.100");
+
+    ExposureReport r = analyze(List.of(VUE_PACS, VUE_MOTION, newer));
+
+    for (Finding f :
+        List.of(dcmtk(r, VUE_PACS).orElseThrow(), onDevice(r, VUE_PACS).orElseThrow())) {
+      assertThat(f.status()).as(f.id()).isEqualTo(FindingStatus.NOT_AFFECTED);
+      assertThat(f.statusReason().orElseThrow())
+          .as(f.id())
+          .contains(VEX_ID, "this device's product ('Philips Vue PACS 12.2.8.0'): fixed");
+    }
+    // The fix is in the version the statement names, on that product only.
+    assertThat(dcmtk(r, VUE_MOTION).orElseThrow().status()).isEqualTo(FindingStatus.AFFECTED);
+    assertThat(onDevice(r, newer).orElseThrow().status()).isEqualTo(FindingStatus.AFFECTED);
+  }
+
+  @Test
+  void shouldKeepTheFindingsWhenTheVexSaysFixedOfAProductWithoutVersion() throws IOException {
+    // "Vue PACS" is fixed: in some release the statement does not name, not in every one.
+    Files.writeString(
+        feeds.resolve("philips-vex.json"),
+        vex("fixed")
+            .replace("\"category\" : \"product_version\"", "\"category\" : \"product_family\""));
+
+    ExposureReport r = analyze(List.of(VUE_PACS));
+
+    assertThat(dcmtk(r, VUE_PACS).orElseThrow().status()).isEqualTo(FindingStatus.AFFECTED);
+    assertThat(onDevice(r, VUE_PACS).orElseThrow().status()).isEqualTo(FindingStatus.AFFECTED);
+  }
+
   private ExposureReport analyze(List<Device> devices) {
     ExposureKnowledge k =
         KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(feeds).withSboms(sboms));
@@ -145,6 +181,14 @@ class ExposureAnalyzerVexProductTest {
 
   /** The maker's VEX: Philips Vue PACS 12.2.8.0 is affected by neither CVE. */
   private static String vex() throws IOException {
+    return vex("known_not_affected");
+  }
+
+  /**
+   * The maker's VEX stating {@code status} ({@code known_not_affected} or {@code fixed}) for
+   * Philips Vue PACS 12.2.8.0 and both CVEs.
+   */
+  private static String vex(String status) throws IOException {
     ObjectNode doc = JSON.createObjectNode();
     ObjectNode document = doc.putObject("document");
     document.put("category", "csaf_vex").put("csaf_version", "2.0");
@@ -181,9 +225,22 @@ class ExposureAnalyzerVexProductTest {
         .put("product_id", "VUE-PACS-12.2.8.0");
 
     ArrayNode vulnerabilities = doc.putArray("vulnerabilities");
-    notAffected(vulnerabilities, DCMTK_CVE, "Vue PACS 12.2.8.0 does not run storescp.");
-    notAffected(vulnerabilities, PACS_CVE, "Vue PACS 12.2.8.0 does not ship the affected module.");
+    if (status.equals("fixed")) {
+      fixed(vulnerabilities, DCMTK_CVE);
+      fixed(vulnerabilities, PACS_CVE);
+    } else {
+      notAffected(vulnerabilities, DCMTK_CVE, "Vue PACS 12.2.8.0 does not run storescp.");
+      notAffected(
+          vulnerabilities, PACS_CVE, "Vue PACS 12.2.8.0 does not ship the affected module.");
+    }
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+  }
+
+  /** The fix is in Vue PACS 12.2.8.0 (a backport: the CVE record says before 12.2.8.410). */
+  private static void fixed(ArrayNode vulnerabilities, String cve) {
+    ObjectNode v = vulnerabilities.addObject();
+    v.put("cve", cve);
+    v.putObject("product_status").putArray("fixed").add("VUE-PACS-12.2.8.0");
   }
 
   private static void notAffected(ArrayNode vulnerabilities, String cve, String impact) {

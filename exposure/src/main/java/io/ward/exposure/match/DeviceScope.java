@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Whether a device is the product a VEX statement is about as a whole ({@link VexDevice}), so that
- * its "not affected" reaches every finding of the vulnerability on the device.
+ * its "not affected" or "fixed" reaches every finding of the vulnerability on the device.
  *
  * <p>Decided as a CSAF relationship's platform is ({@link PlatformScope}): surely the product by
  * maker and model words or by an identifier the product lists, at a firmware version the statement
@@ -41,6 +41,9 @@ final class DeviceScope {
       return Verdict.DOES_NOT_APPLY;
     }
     if (s.device().get() instanceof VexDevice.Product p) {
+      if (fixedInNoVersion(s, p.product().version(), p.product().cpes())) {
+        return Verdict.DOES_NOT_APPLY;
+      }
       return verdict(PlatformScope.of(d, p.product(), aliases), p.product().version());
     }
     VexDevice.Described described = (VexDevice.Described) s.device().get();
@@ -81,9 +84,26 @@ final class DeviceScope {
         s.versions() instanceof VersionConstraint.Unknown && version.isPresent()
             ? new VersionConstraint.Exact(version.get())
             : s.versions();
+    if (fixedInNoVersion(s, versions, List.of())) {
+      return Verdict.DOES_NOT_APPLY;
+    }
     AffectedProduct product =
         AffectedProduct.of(s.productRef(), model, vendor, Optional.of(model), versions);
     return verdict(PlatformScope.of(d, product, aliases), versions);
+  }
+
+  /**
+   * True for a "fixed" that names no version of the product: the fix is in some version, which it
+   * does not say, so it is about no device's firmware (an advisory's fixed product without versions
+   * matches none either). A "not affected" without versions is about every version.
+   */
+  private static boolean fixedInNoVersion(
+      VexStatement s, VersionConstraint versions, List<String> cpes) {
+    if (s.status() != VexStatement.VexStatus.FIXED) {
+      return false;
+    }
+    VersionReading reading = VersionReading.of(versions, cpes);
+    return reading.range().isEmpty() && !reading.unreadable();
   }
 
   private static Verdict verdict(PlatformScope.Answer answer, VersionConstraint versions) {

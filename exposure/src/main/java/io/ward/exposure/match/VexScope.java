@@ -22,9 +22,9 @@ import java.util.Optional;
 /**
  * Whether a VEX statement is about one finding of a device: an SBOM-component finding of the same
  * component at a version the statement covers, or any finding of a device that is the product the
- * statement is about as a whole. A "not affected" statement silences a finding, so every doubt (an
- * unreadable range, a component without a readable version, a device Ward is not sure is the
- * product) keeps the finding.
+ * statement is about as a whole. A "not affected" (or "fixed") statement silences a finding, so
+ * every doubt (an unreadable range, a component without a readable version, a device Ward is not
+ * sure is the product) keeps the finding.
  *
  * <p>The component is compared by the strongest identity both sides carry: the purl (without
  * version), else the CPE vendor and product, else the vendor and the name, else the name alone; so
@@ -168,6 +168,11 @@ public final class VexScope {
     if (!sameComponent(s.product().get(), component, aliases)) {
       return Verdict.DOES_NOT_APPLY;
     }
+    if (s.status() == VexStatement.VexStatus.FIXED && !statesVersions(s)) {
+      // "Fixed" is about the versions that hold the fix; one that names none says nothing of
+      // this component's version (as an advisory's fixed product without versions matches none).
+      return Verdict.DOES_NOT_APPLY;
+    }
     if (s.versions() instanceof VersionConstraint.Exact exact
         && component.version().filter(exact.version()::equals).isPresent()) {
       return Verdict.APPLIES;
@@ -181,6 +186,15 @@ public final class VexScope {
       return Verdict.UNDECIDED;
     }
     return covered.get().contains(version.get()) ? Verdict.APPLIES : Verdict.DOES_NOT_APPLY;
+  }
+
+  /**
+   * True when the statement names versions: its own, or the version its product's CPE name or purl
+   * carries.
+   */
+  private static boolean statesVersions(VexStatement s) {
+    return !(s.versions() instanceof VersionConstraint.Unknown)
+        || !covered(s.versions(), s.product().orElseThrow()).map(VersionRange::isAll).orElse(false);
   }
 
   /** The device's canonical vendor id, "" when unknown. */

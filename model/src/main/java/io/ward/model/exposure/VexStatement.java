@@ -28,8 +28,8 @@ import java.util.Optional;
  *     then about the component in the devices that SBOM describes only
  * @param device the product the statement is about as a whole, when that product may be a device (a
  *     CSAF product that is not a relationship, or a CycloneDX document's {@code
- *     metadata.component}): a "not affected" then also holds for every finding of the vulnerability
- *     on a device that is that product
+ *     metadata.component}): a "not affected" (or "fixed") then also holds for every finding of the
+ *     vulnerability on a device that is that product
  */
 public record VexStatement(
     String vulnerability,
