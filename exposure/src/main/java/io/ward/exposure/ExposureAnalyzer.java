@@ -40,6 +40,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The exposure analysis: matches devices (and their models' SBOMs) against advisories, adds
@@ -96,6 +97,7 @@ public final class ExposureAnalyzer {
           new ArrayList<>(
               matched != null ? matched.findingsOf(d.id()) : index.match(d, knowledge.sboms()));
       findings = new ArrayList<>(IdentifierMatcher.merge(findings, identifiers.match(d)));
+      findings.removeIf(f -> vexDocumentsOwnRuling(f, knowledge.vexDocuments()));
       findings = applyVex(findings, knowledge.vex(), VexScope.of(d, knowledge.sboms(), aliases));
       findings.addAll(latest.findings(d, findings));
       eolCatalog.finding(d, options.today()).ifPresent(findings::add);
@@ -174,6 +176,17 @@ public final class ExposureAnalyzer {
                         Optional.ofNullable(advisories.get(f.advisoryId()))
                             .flatMap(a -> a.product(id))
                             .map(AffectedProduct::name))));
+  }
+
+  /**
+   * True for a "not affected" finding a CSAF VEX document gives as an advisory (its {@code
+   * known_not_affected} or {@code fixed}): the document's statements say it, on every advisory's
+   * findings ({@link #applyVex}); kept, the finding would be listed a second time, as the VEX
+   * document's own. Its affected findings stay: they are how a maker's "affected" becomes a
+   * finding.
+   */
+  private static boolean vexDocumentsOwnRuling(Finding f, Set<String> vexDocuments) {
+    return f.status() == FindingStatus.NOT_AFFECTED && vexDocuments.contains(f.advisoryId());
   }
 
   /**

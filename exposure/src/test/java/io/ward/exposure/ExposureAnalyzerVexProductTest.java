@@ -134,6 +134,32 @@ class ExposureAnalyzerVexProductTest {
   }
 
   @Test
+  void shouldListARuledOutFindingOnceNotAgainAsTheVexDocumentsOwn() throws IOException {
+    for (String status : List.of("known_not_affected", "fixed")) {
+      Files.writeString(feeds.resolve("philips-vex.json"), vex(status));
+
+      ExposureReport r = analyze(List.of(VUE_PACS));
+
+      // One row per vulnerability the VEX speaks of: the finding of the advisory that gave it,
+      // ruled out by the VEX.
+      List<Finding> spoken =
+          r.findings().stream()
+              .map(AssessedFinding::finding)
+              .filter(f -> List.of(DCMTK_CVE, PACS_CVE).contains(f.vulnerability()))
+              .toList();
+      assertThat(spoken)
+          .as(status)
+          .extracting(Finding::vulnerability)
+          .containsExactlyInAnyOrder(DCMTK_CVE, PACS_CVE);
+      assertThat(spoken)
+          .as(status)
+          .allSatisfy(f -> assertThat(f.advisoryId()).isNotEqualTo(VEX_ID))
+          .allSatisfy(f -> assertThat(f.status()).isEqualTo(FindingStatus.NOT_AFFECTED));
+      assertThat(r.findings()).as(status).noneMatch(a -> a.finding().advisoryId().equals(VEX_ID));
+    }
+  }
+
+  @Test
   void shouldKeepTheFindingsWhenTheVexSaysFixedOfAProductWithoutVersion() throws IOException {
     // "Vue PACS" is fixed: in some release the statement does not name, not in every one.
     Files.writeString(

@@ -11,6 +11,7 @@ import io.ward.model.exposure.VexStatement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything Ward knows from outside the network: advisories, KEV, EPSS, recalls, SBOMs, VEX
@@ -28,6 +29,10 @@ import java.util.Map;
  * @param vexWaiting the warnings (among {@code problems}) of the CycloneDX VEX statements that name
  *     a component by BOM-link in an SBOM not read with them: they apply to no device until that
  *     SBOM is read too, one warning per {@code affects} entry
+ * @param vexDocuments the ids of the advisories that are CSAF VEX documents ({@code csaf_vex}):
+ *     their "not affected" and "fixed" act through their statements in {@code vex} only, on the
+ *     findings of any advisory, never as findings of their own (which would list a device's finding
+ *     twice)
  */
 public record ExposureKnowledge(
     List<Advisory> advisories,
@@ -39,7 +44,8 @@ public record ExposureKnowledge(
     List<Mds2Form> mds2,
     List<CmdbAsset> cmdb,
     List<FeedProblem> problems,
-    List<FeedProblem> vexWaiting) {
+    List<FeedProblem> vexWaiting,
+    Set<String> vexDocuments) {
 
   public ExposureKnowledge {
     advisories = List.copyOf(advisories);
@@ -52,9 +58,25 @@ public record ExposureKnowledge(
     cmdb = List.copyOf(cmdb);
     problems = List.copyOf(problems);
     vexWaiting = List.copyOf(vexWaiting);
+    vexDocuments = Set.copyOf(vexDocuments);
   }
 
-  /** Knowledge with no VEX statement waiting for its SBOM. */
+  /** Knowledge without CSAF VEX documents among its advisories. */
+  public ExposureKnowledge(
+      List<Advisory> advisories,
+      List<KevEntry> kev,
+      List<EpssScore> epss,
+      List<DeviceRecall> recalls,
+      List<Sbom> sboms,
+      List<VexStatement> vex,
+      List<Mds2Form> mds2,
+      List<CmdbAsset> cmdb,
+      List<FeedProblem> problems,
+      List<FeedProblem> vexWaiting) {
+    this(advisories, kev, epss, recalls, sboms, vex, mds2, cmdb, problems, vexWaiting, Set.of());
+  }
+
+  /** Knowledge with no VEX statement waiting for its SBOM, and no CSAF VEX document. */
   public ExposureKnowledge(
       List<Advisory> advisories,
       List<KevEntry> kev,
@@ -89,7 +111,7 @@ public record ExposureKnowledge(
     List<FeedProblem> all = new java.util.ArrayList<>(export.problems());
     all.addAll(problems);
     return new ExposureKnowledge(
-        advisories, kev, epss, recalls, sboms, vex, mds2, assets, all, vexWaiting);
+        advisories, kev, epss, recalls, sboms, vex, mds2, assets, all, vexWaiting, vexDocuments);
   }
 
   /** True when some problem is an error (something was not imported). */

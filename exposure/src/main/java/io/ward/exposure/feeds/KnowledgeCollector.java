@@ -24,10 +24,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads files of any known kind into growing lists; one per load, not thread-safe. */
 final class KnowledgeCollector {
@@ -157,7 +159,14 @@ final class KnowledgeCollector {
         mds2,
         cmdb,
         all,
-        waiting);
+        waiting,
+        vexDocumentIds());
+  }
+
+  private Set<String> vexDocumentIds() {
+    Set<String> ids = new HashSet<>();
+    csafVex.keySet().forEach(key -> ids.add(advisories.get(key).id()));
+    return ids;
   }
 
   private int advisories(Path file) {

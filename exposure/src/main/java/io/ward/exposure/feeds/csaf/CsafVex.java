@@ -24,6 +24,12 @@ import java.util.Optional;
  * affected with the flag's justification and the impact statement, affected with the action
  * statement (the remediation), fixed, under investigation. A statement about a product that is not
  * a relationship is also about that product as a whole, which a device may be ({@link VexDevice}).
+ *
+ * <p>A VEX document is not an advisory like the others: its "not affected" and "fixed" act through
+ * these statements only, on the findings any advisory gives, so that a device's finding is listed
+ * once and not again as the VEX document's own. Its "affected" and "under investigation" still give
+ * findings through the matchers, as an advisory's do: a statement of them silences nothing, and a
+ * maker saying its product is affected is how the finding arises.
  */
 public final class CsafVex {
 
