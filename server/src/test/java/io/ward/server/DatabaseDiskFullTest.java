@@ -1,5 +1,8 @@
 package io.ward.server;
 
+import static io.ward.server.FullDiskChanges.createToken;
+import static io.ward.server.FullDiskChanges.firstRefused;
+import static io.ward.server.FullDiskChanges.tokenNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -48,11 +51,6 @@ class DatabaseDiskFullTest {
   private final BlockingQueue<String> out = new ArrayBlockingQueue<>(1000);
   private Writer commands;
 
-  /** One change to send, the {@code n}th. */
-  private interface Change {
-    HttpResponse<String> send(int n) throws Exception;
-  }
-
   @AfterEach
   void stop() throws Exception {
     if (server != null) {
@@ -79,7 +77,7 @@ class DatabaseDiskFullTest {
     assertThat(createToken(admin, "before").statusCode()).isEqualTo(201);
 
     assertThat(command("fill", "filled ")).isNotEmpty();
-    Refusal api = firstRefused(n -> createToken(admin, "full-" + n), 201);
+    FullDiskChanges.Refusal api = firstRefused(n -> createToken(admin, "full-" + n), 201);
     HttpResponse<String> refused = api.answer();
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(507);
     assertThat(refused.headers().firstValue("Content-Type"))
@@ -90,7 +88,7 @@ class DatabaseDiskFullTest {
     assertThat(problem.get("title").asString()).isEqualTo("Insufficient storage");
     assertThat(problem.get("detail").asString()).isEqualTo(DiskFull.DATABASE);
 
-    Refusal form =
+    FullDiskChanges.Refusal form =
         firstRefused(
             n -> console.form("/tokens", Map.of("name", "console-" + n, "_csrf", csrf)), 302);
     HttpResponse<String> page = form.answer();
@@ -105,35 +103,6 @@ class DatabaseDiskFullTest {
     assertThat(tokenNames(admin))
         .contains("after")
         .doesNotContain("full-" + api.n(), "console-" + form.n());
-  }
-
-  /** The {@code n}th change, and the answer that refused it. */
-  private record Refusal(int n, HttpResponse<String> answer) {}
-
-  /**
-   * Sends the change again and again until an answer is not {@code accepted}; the disk is full, so
-   * one comes within a few writes of the database.
-   */
-  private static Refusal firstRefused(Change change, int accepted) throws Exception {
-    for (int n = 0; n < 1000; n++) {
-      HttpResponse<String> r = change.send(n);
-      if (r.statusCode() != accepted) {
-        return new Refusal(n, r);
-      }
-    }
-    throw new AssertionError("1000 changes were taken on a full disk");
-  }
-
-  private HttpResponse<String> createToken(Http admin, String name) throws Exception {
-    return admin.json("POST", "/api/v1/tokens", Http.json(Map.of("name", name)));
-  }
-
-  private static List<String> tokenNames(Http admin) throws Exception {
-    HttpResponse<String> r = admin.get("/api/v1/tokens");
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    List<String> names = new ArrayList<>();
-    Http.json(r.body()).forEach(t -> names.add(t.get("name").asString()));
-    return names;
   }
 
   /** True when this process may make a user and mount namespace and mount a tmpfs in it. */

@@ -33,16 +33,7 @@ public final class FullDiskServer {
     Path filler = dir.resolve("filler");
     try (RunningServer server =
         WardServer.start(ServerSettings.fromEnvironment().withPort(0).withDataDir(dir))) {
-      server
-          .context()
-          .getBean(UserService.class)
-          .create("admin", PASSWORD, Role.ADMIN, Actor.system());
-      String token =
-          server
-              .context()
-              .getBean(TokenService.class)
-              .create("admin", TOKEN_NAME, Actor.system())
-              .secret();
+      String token = admin(server);
       System.out.println("url " + server.url());
       System.out.println("token " + token);
       System.out.flush();
@@ -58,6 +49,19 @@ public final class FullDiskServer {
         System.out.flush();
       }
     }
+  }
+
+  /** Makes the user {@code admin} (password {@link #PASSWORD}); returns an API token of theirs. */
+  static String admin(RunningServer server) {
+    server
+        .context()
+        .getBean(UserService.class)
+        .create("admin", PASSWORD, Role.ADMIN, Actor.system());
+    return server
+        .context()
+        .getBean(TokenService.class)
+        .create("admin", TOKEN_NAME, Actor.system())
+        .secret();
   }
 
   /**
