@@ -37,6 +37,13 @@ public final class DiskFull {
           + FREE_SPACE
           + " and try again";
 
+  /** How a job whose results the database could not store for lack of space ends. */
+  public static final String JOB =
+      "the disk is full: the database could not store this job's results, and nothing of them"
+          + " was stored; "
+          + FREE_SPACE
+          + " and submit it again";
+
   private DiskFull() {}
 
   /** True when {@code failure} or one of its causes is a write refused for lack of space. */

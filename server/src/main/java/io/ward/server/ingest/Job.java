@@ -41,4 +41,23 @@ public record Job(
     }
     return sizeBytes <= 0 ? 0.0 : Math.min(1.0, (double) progressBytes / sizeBytes);
   }
+
+  /** This job ended in {@code state} at {@code at}, with {@code message}. */
+  Job endedAs(JobState state, String message, Instant at) {
+    return new Job(
+        id,
+        kind,
+        state,
+        filename,
+        sizeBytes,
+        progressBytes,
+        message,
+        devicesAdded,
+        devicesUpdated,
+        captureId,
+        createdBy,
+        createdAt,
+        startedAt,
+        Optional.of(at));
+  }
 }

@@ -5,8 +5,10 @@ import io.ward.capture.CaptureSummary;
 import io.ward.exposure.feeds.cmdb.CmdbMapping;
 import io.ward.inventory.KnowledgeBase;
 import io.ward.model.IpNetwork;
+import io.ward.server.DiskFull;
 import io.ward.server.audit.Actor;
 import io.ward.server.audit.AuditLog;
+import io.ward.server.config.DurableCommits;
 import io.ward.server.config.WardProperties;
 import io.ward.server.exposure.FindingRefresher;
 import io.ward.server.exposure.KnowledgeImporter;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +55,8 @@ class JobRunner {
   private final FeedSync feedSync;
   private final AuditLog audit;
   private final TransactionTemplate tx;
+  private final UnstoredEndings unstored;
+  private final DurableCommits durable;
   private final ReentrantLock mergeLock = new ReentrantLock();
   private final Set<Long> merging = ConcurrentHashMap.newKeySet();
 
@@ -65,6 +70,8 @@ class JobRunner {
       FeedSync feedSync,
       AuditLog audit,
       TransactionTemplate tx,
+      UnstoredEndings unstored,
+      DurableCommits durable,
       WardProperties properties) {
     this.store = store;
     // The fingerprint knowledge is loaded at the first capture, not at start (the command line's
@@ -79,6 +86,8 @@ class JobRunner {
     this.feedSync = feedSync;
     this.audit = audit;
     this.tx = tx;
+    this.unstored = unstored;
+    this.durable = durable;
   }
 
   private synchronized CapturePipeline pipeline() {
@@ -133,8 +142,21 @@ class JobRunner {
       end(job, JobState.FAILED, e.getMessage());
     } catch (RuntimeException e) {
       Thread.interrupted();
-      log.error("ingest job {} ({}) failed", id, job.filename(), e);
-      end(job, JobState.FAILED, "internal error, nothing stored: " + e.getClass().getSimpleName());
+      if (DiskFull.inDatabase(e)) {
+        // The merge rolled back; the message says what the operator must do, the log why.
+        log.warn(
+            "ingest job {} ({}) failed, the database's disk is full: {}",
+            id,
+            job.filename(),
+            e.toString());
+        end(job, JobState.FAILED, DiskFull.JOB);
+      } else {
+        log.error("ingest job {} ({}) failed", id, job.filename(), e);
+        end(
+            job,
+            JobState.FAILED,
+            "internal error, nothing stored: " + e.getClass().getSimpleName());
+      }
     } catch (Error e) {
       // Out of memory, a stack overflow or a broken class path: the job's own work has unwound
       // (its merge transaction rolled back), so say so instead of leaving it "running" for ever.
@@ -150,14 +172,62 @@ class JobRunner {
   static final String CANCELLED = "cancelled; nothing stored";
 
   /**
+   * How long the runner waits before it first tries again to store an ending a full disk refused;
+   * it waits twice as long each time after, up to {@link #RETRY_FULL_DISK_MAX_MILLIS}.
+   */
+  static final long RETRY_FULL_DISK_MILLIS = 1_000;
+
+  /**
+   * The longest wait between two tries: each try of the embedded database (H2) on a full disk
+   * closes it, and requests fail until the next one opens it again.
+   */
+  static final long RETRY_FULL_DISK_MAX_MILLIS = 30_000;
+
+  /**
    * Ends a job the runner itself stops (a failure, or an interrupt of its thread: a server
    * stopping), with an audit entry by {@code system} in the same transaction, as a user's
    * cancellation and a job failed at start are audited ({@link JobService}): an ending that cannot
    * be audited is not stored, and the job is failed and audited at the next start instead. A job
    * that ended meanwhile (cancelled by a user, whose entry says so) is left as it is, unaudited
    * again.
+   *
+   * <p>An ending the database refuses because its disk is full is tried again until there is space
+   * (every other job's merge would meet the same full disk meanwhile), and shown until then ({@link
+   * UnstoredEndings}); a server stopping ends the wait.
    */
   private void end(Job job, JobState state, String message) {
+    try {
+      long wait = RETRY_FULL_DISK_MILLIS;
+      for (boolean first = true; refusedForFullDisk(job, state, message); first = false) {
+        if (first) {
+          log.warn(
+              "ingest job {} ({}) cannot be marked {} while the database's disk is full;"
+                  + " trying again until there is space",
+              job.id(),
+              job.filename(),
+              state.id());
+          unstored.hold(job.id(), state, message);
+        }
+        TimeUnit.MILLISECONDS.sleep(wait);
+        wait = Math.min(2 * wait, RETRY_FULL_DISK_MAX_MILLIS);
+      }
+    } catch (InterruptedException stopping) {
+      log.warn(
+          "ingest job {} ({}) was left unfinished: the server stopped while the database's disk"
+              + " was full; the next start fails it",
+          job.id(),
+          job.filename());
+      Thread.currentThread().interrupt();
+    } finally {
+      unstored.release(job.id());
+    }
+  }
+
+  /**
+   * Stores a job's ending and its audit entry (see {@link #end}); true when the database refused
+   * them because its disk is full. Any other failure is logged and leaves the job as it is.
+   */
+  private boolean refusedForFullDisk(Job job, JobState state, String message) {
     try {
       tx.executeWithoutResult(
           status -> {
@@ -170,13 +240,19 @@ class JobRunner {
                   Actor.system().address());
             }
           });
+      durable.await();
+      return false;
     } catch (RuntimeException e) {
+      if (DiskFull.inDatabase(e)) {
+        return true;
+      }
       log.error(
           "ingest job {} ({}) could not be marked {}: {}",
           job.id(),
           job.filename(),
           state.id(),
           e.toString());
+      return false;
     }
   }
 
@@ -456,6 +532,8 @@ class JobRunner {
         return;
       }
       tx.executeWithoutResult(status -> work.run());
+      // An outcome the embedded database loses after answering it would leave the job running.
+      durable.await();
     } catch (CancelledMeanwhile e) {
       log.info("ingest job {} was cancelled while merging; its results were rolled back", job.id());
     } finally {

@@ -34,6 +34,7 @@ public class JobService {
   private final AuditLog audit;
   private final UploadStore uploads;
   private final TransactionTemplate tx;
+  private final UnstoredEndings unstored;
   private final ExecutorService executor;
   private final Map<Long, Run> running = new ConcurrentHashMap<>();
 
@@ -54,12 +55,14 @@ public class JobService {
       AuditLog audit,
       UploadStore uploads,
       TransactionTemplate tx,
+      UnstoredEndings unstored,
       WardProperties properties) {
     this.store = store;
     this.runner = runner;
     this.audit = audit;
     this.uploads = uploads;
     this.tx = tx;
+    this.unstored = unstored;
     AtomicInteger n = new AtomicInteger();
     this.executor =
         Executors.newFixedThreadPool(
@@ -105,14 +108,14 @@ public class JobService {
     return failed;
   }
 
-  /** One job. */
+  /** One job, as its user should see it: ended when the runner could not store its ending yet. */
   public Optional<Job> get(long id) {
-    return store.get(id);
+    return store.get(id).map(unstored::shown);
   }
 
-  /** The latest jobs, newest first. */
+  /** The latest jobs, newest first, as {@link #get} shows each. */
   public List<Job> recent(int limit) {
-    return store.recent(limit);
+    return store.recent(limit).stream().map(unstored::shown).toList();
   }
 
   /**
@@ -120,14 +123,15 @@ public class JobService {
    * it stands afterwards.
    */
   public Optional<Job> cancel(long id, Actor actor) {
-    Optional<Job> job = store.get(id);
+    // A job whose ending waits for space is over: there is nothing left to cancel.
+    Optional<Job> job = get(id);
     if (job.isEmpty() || job.get().state().finished()) {
       return job;
     }
     if (cancelled(id, job.get(), actor)) {
       stop(id);
     }
-    return store.get(id);
+    return get(id);
   }
 
   /**

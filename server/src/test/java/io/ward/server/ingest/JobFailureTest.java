@@ -10,6 +10,7 @@ import io.ward.server.TestData;
 import io.ward.server.TestDatabase;
 import io.ward.server.audit.Actor;
 import io.ward.server.audit.AuditLog;
+import io.ward.server.config.DurableCommits;
 import io.ward.server.config.WardProperties;
 import io.ward.server.exposure.FindingRefresher;
 import io.ward.server.exposure.KnowledgeImporter;
@@ -61,6 +62,8 @@ class JobFailureTest {
           store.bean(FeedSync.class),
           store.bean(AuditLog.class),
           store.bean(TransactionTemplate.class),
+          store.bean(UnstoredEndings.class),
+          store.bean(DurableCommits.class),
           store.bean(WardProperties.class));
     }
 
