@@ -103,8 +103,8 @@ class JobRunner {
   }
 
   void run(long id) {
-    if (!store.start(id)) {
-      return; // cancelled while queued
+    if (!started(id)) {
+      return; // cancelled while queued, or failed at its start
     }
     Job job = store.get(id).orElseThrow();
     String[] source = store.source(id).orElseThrow();
@@ -165,6 +165,43 @@ class JobRunner {
       end(job, JobState.FAILED, forError(e));
     } finally {
       merging.remove(id);
+    }
+  }
+
+  /**
+   * Marks a queued job running; false when it was cancelled while queued. A disk that filled
+   * between its upload and its turn refuses even that: the job is failed as one whose merge met the
+   * full disk is (its ending stored once there is space), instead of staying queued until a restart
+   * as when the refusal escaped to the executor, which keeps it unseen.
+   */
+  private boolean started(long id) {
+    try {
+      return store.start(id);
+    } catch (RuntimeException e) {
+      if (!DiskFull.inDatabase(e)) {
+        log.error("ingest job {} could not be started", id, e);
+        throw e;
+      }
+      log.warn("ingest job {} cannot start, the database's disk is full: {}", id, e.toString());
+      Optional<Job> job = readAfterRefusal(id);
+      job.ifPresent(j -> end(j, JobState.FAILED, DiskFull.JOB));
+      return false;
+    }
+  }
+
+  /**
+   * The job, read right after the database refused a write for its full disk: the embedded database
+   * closes itself then, and the read that follows opens it again, so one refused read is tried once
+   * more.
+   */
+  private Optional<Job> readAfterRefusal(long id) {
+    try {
+      return store.get(id);
+    } catch (RuntimeException e) {
+      if (!DiskFull.inDatabase(e)) {
+        throw e;
+      }
+      return store.get(id);
     }
   }
 

@@ -132,6 +132,29 @@ class FullDiskJobTest {
     }
 
     /**
+     * A job uploaded while there was space, whose turn comes once the disk is full, fails saying
+     * so, even when the database refuses to mark it running, instead of staying queued unseen until
+     * a restart.
+     */
+    @Test
+    void shouldFailAQueuedJobWhoseTurnComesOnTheFullDisk() throws Exception {
+      try (FullDisk disk = disk();
+          TestStore store = TestStore.on(disk.settings(elsewhere), Optional.empty())) {
+        long id = QueuedJobs.capture(store, "pcaps/ndpi/hl7.pcap", '7');
+        beforeFilling(store);
+        assertThat(disk.fill()).isPositive();
+        onFullDisk(store);
+        store.bean(JobService.class).schedule(id);
+        Job shown = failed(() -> store.bean(JobService.class).get(id));
+        assertThat(shown.state()).as(shown.message()).isEqualTo(JobState.FAILED);
+        assertThat(shown.message()).isEqualTo(DiskFull.JOB);
+
+        disk.free();
+        assertStoredOnce(store, shown);
+      }
+    }
+
+    /**
      * Starts a capture job reading a named pipe while there is space, fills the disk, then writes
      * {@code file} into the pipe; returns the job's id.
      */
@@ -161,7 +184,7 @@ class FullDiskJobTest {
       assertThat(auditOf(store, shown.id()))
           .singleElement()
           .asString()
-          .startsWith("system job.fail blocking.pcap: ")
+          .startsWith("system job.fail " + stored.filename() + ": ")
           .endsWith(shown.message());
       assertThat(store.count("capture")).isZero();
       assertThat(store.count("device")).isZero();
