@@ -132,9 +132,10 @@ class FullDiskJobTest {
     }
 
     /**
-     * A job uploaded while there was space, whose turn comes once the disk is full, fails saying
-     * so, even when the database refuses to mark it running, instead of staying queued unseen until
-     * a restart.
+     * A job uploaded while there was space, whose turn comes once the disk is full, fails saying so
+     * and is stored failed once there is space. Both databases here still take the small update
+     * that marks it running (H2 writes it later, PostgreSQL finds room in the table's page), so its
+     * merge is what the full disk refuses; the runner's handling of a refused start is not reached.
      */
     @Test
     void shouldFailAQueuedJobWhoseTurnComesOnTheFullDisk() throws Exception {
