@@ -5,6 +5,10 @@ import static io.ward.server.FullDiskChanges.firstRefused;
 import static io.ward.server.FullDiskChanges.tokenNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.ward.server.api.Http;
 import io.ward.server.audit.AuditLog;
 import java.net.http.HttpResponse;
@@ -14,6 +18,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,9 +57,26 @@ class PostgresDiskFullTest {
       assertThat(problem.get("title").asString()).isEqualTo("Insufficient storage");
       assertThat(problem.get("detail").asString()).isEqualTo(DiskFull.DATABASE);
 
-      FullDiskChanges.Refusal form =
-          firstRefused(
-              n -> console.form("/tokens", Map.of("name", "console-" + n, "_csrf", csrf)), 302);
+      ListAppender<ILoggingEvent> logged = new ListAppender<>();
+      Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+      logged.start();
+      root.addAppender(logged);
+      FullDiskChanges.Refusal form;
+      try {
+        form =
+            firstRefused(
+                n -> console.form("/tokens", Map.of("name", "console-" + n, "_csrf", csrf)), 302);
+      } finally {
+        root.detachAppender(logged);
+      }
+      // One line saying why, not an error with the whole stack trace for every refused change.
+      assertThat(logged.list)
+          .filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .isEmpty();
+      assertThat(logged.list)
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .anyMatch(m -> m.startsWith("a console change was refused, the database's disk is full"));
       HttpResponse<String> page = form.answer();
       assertThat(page.statusCode()).as(page.body()).isEqualTo(507);
       assertThat(page.headers().firstValue("Content-Type"))
