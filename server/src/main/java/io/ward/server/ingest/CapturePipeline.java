@@ -14,6 +14,7 @@ import io.ward.model.ExternalEndpoint;
 import io.ward.model.Flow;
 import io.ward.model.IpNetwork;
 import io.ward.model.Observation;
+import io.ward.server.inventory.ExternalEndpointsSeen;
 import io.ward.server.inventory.FlowHourRow;
 import io.ward.server.inventory.FlowHours;
 import java.io.IOException;
@@ -38,7 +39,7 @@ final class CapturePipeline {
 
   /**
    * What one capture gave: its devices, and apart from them the external endpoints they talked to
-   * (which the server does not store).
+   * (stored apart from the devices, see {@link #externalSeen()}).
    */
   record Result(
       CaptureSummary summary,
@@ -50,6 +51,11 @@ final class CapturePipeline {
     /** The flow hours between the devices; flows with an external endpoint are left out. */
     List<FlowHourRow> flowHours() {
       return flows.resolve(devices, external);
+    }
+
+    /** The external endpoints, with each device's traffic with them. */
+    ExternalEndpointsSeen externalSeen() {
+      return new ExternalEndpointsSeen(external, flows.external(devices, external));
     }
   }
 

@@ -401,18 +401,22 @@ class JobRunner {
             succeed(job, alreadyIngested(stored.get()), 0, 0, stored.get());
             return;
           }
-          MergeResult m = writer.merge(facts, result.devices(), flows, job.id(), job.createdBy());
+          MergeResult m =
+              writer.merge(
+                  facts, result.devices(), flows, result.externalSeen(), job.id(), job.createdBy());
           FindingRefresher.Outcome assessed = findings.refresh(m.deviceIds());
           String message =
               String.format(
                   "%d packets, %d devices (%d new, %d updated, %d attribute changes),"
-                      + " %d flow hours, %d findings",
+                      + " %d flow hours, %d external endpoints (%d new), %d findings",
                   s.packets(),
                   result.devices().size(),
                   m.devicesAdded(),
                   m.devicesUpdated(),
                   m.changes(),
                   m.flowHours(),
+                  m.externalEndpoints(),
+                  m.externalEndpointsAdded(),
                   assessed.findings());
           succeed(job, message, m.devicesAdded(), m.devicesUpdated(), m.captureId());
           audit.append(

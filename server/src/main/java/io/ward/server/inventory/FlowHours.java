@@ -18,7 +18,9 @@ import java.util.Set;
 /**
  * Sums flows per endpoint pair, protocol and hour while a capture is read, then names the devices
  * of each pair once the inventory is built. Memory grows with distinct pairs × hours, not flows. A
- * flow's other clients ({@link Flow#otherClients}) each make a pair with its server too.
+ * flow's other clients ({@link Flow#otherClients}) each make a pair with its server too. Flows with
+ * a public address at one end are also summed per pair, for the traffic of each device with the
+ * external endpoints ({@link #external}), which are known only once the inventory is built.
  */
 public final class FlowHours {
   private static final long HOUR_NANOS = 3_600_000_000_000L;
@@ -28,6 +30,7 @@ public final class FlowHours {
       Set.of("hl7", "dicom", "poct1a", "astm", "telnet", "ftp", "snmp", "http", "mqtt", "smb");
 
   private final Map<Key, Sums> sums = new HashMap<>();
+  private final Map<Pair, PairSums> publicPairs = new HashMap<>();
 
   private record Key(Endpoint client, Endpoint server, String protocol, long hour) {}
 
@@ -39,12 +42,24 @@ public final class FlowHours {
     int serverPort;
   }
 
+  private record Pair(Endpoint client, Endpoint server) {}
+
+  /** A pair's flows over the whole capture, with the first and last time any was seen. */
+  private static final class PairSums {
+    long flows;
+    long packets;
+    long bytes;
+    long firstEpochNanos = Long.MAX_VALUE;
+    long lastEpochNanos = Long.MIN_VALUE;
+  }
+
   /** Adds one flow summary (not thread-safe; the engine never calls its sink concurrently). */
   public void add(Flow f) {
     String protocol = f.appProtocol().orElse(f.transport().id());
     boolean cleartext = !f.encrypted() && CLEARTEXT_SENSITIVE.contains(protocol);
+    Endpoint client = strip(f.client());
     Endpoint server = strip(f.server());
-    Sums s = sums(strip(f.client()), server, protocol, f.firstSeenEpochNanos());
+    Sums s = sums(client, server, protocol, f.firstSeenEpochNanos());
     s.flows++;
     s.packets += f.packets();
     s.bytes += f.bytes();
@@ -55,6 +70,22 @@ public final class FlowHours {
     if (!f.otherClients().isEmpty()) {
       addOtherClients(f, server, protocol, cleartext);
     }
+    if (isPublic(client) || isPublic(server)) {
+      addPublic(new Pair(client, server), f);
+    }
+  }
+
+  private static boolean isPublic(Endpoint e) {
+    return e.ip().isPresent() && e.ip().get().isPublic();
+  }
+
+  private void addPublic(Pair pair, Flow f) {
+    PairSums p = publicPairs.computeIfAbsent(pair, k -> new PairSums());
+    p.flows++;
+    p.packets += f.packets();
+    p.bytes += f.bytes();
+    p.firstEpochNanos = Math.min(p.firstEpochNanos, f.firstSeenEpochNanos());
+    p.lastEpochNanos = Math.max(p.lastEpochNanos, f.lastSeenEpochNanos());
   }
 
   /**
@@ -150,6 +181,48 @@ public final class FlowHours {
           List.of(row.clientKey(), row.serverKey(), row.protocol(), hour), row, FlowHourRow::plus);
     }
     return List.copyOf(new ArrayList<>(rows.values()));
+  }
+
+  /**
+   * Each device's traffic with each of the {@code external} endpoints over the capture, one row per
+   * device and endpoint whichever end opened the flows. The device end is named as in {@link
+   * #resolve(List, List)}; a flow whose other end is no device of {@code devices} (or another
+   * external endpoint) is left out. Unlike an endpoint's own sums, which count every flow it took
+   * part in, these say which device the traffic was with.
+   */
+  public List<ExternalTrafficRow> external(List<Device> devices, List<ExternalEndpoint> external) {
+    if (external.isEmpty()) {
+      return List.of();
+    }
+    Set<IpAddress> outside = new HashSet<>();
+    external.forEach(e -> outside.add(e.ip()));
+    Map<IpAddress, String> byIp = new HashMap<>();
+    Map<MacAddress, String> byMac = new HashMap<>();
+    for (Device d : devices) {
+      d.ips().forEach(ip -> byIp.putIfAbsent(ip, d.id()));
+      d.mac().ifPresent(m -> byMac.putIfAbsent(m, d.id()));
+    }
+    Map<List<Object>, ExternalTrafficRow> rows = new HashMap<>();
+    for (Map.Entry<Pair, PairSums> e : publicPairs.entrySet()) {
+      Endpoint client = e.getKey().client();
+      Endpoint server = e.getKey().server();
+      boolean clientOutside = isOutside(client, outside);
+      if (clientOutside == isOutside(server, outside)) {
+        continue; // neither end, or both, is an external endpoint
+      }
+      Endpoint inside = clientOutside ? server : client;
+      IpAddress ip = (clientOutside ? client : server).ip().orElseThrow();
+      Optional<String> device = deviceOf(inside, byIp, byMac);
+      if (device.isEmpty()) {
+        continue;
+      }
+      PairSums s = e.getValue();
+      ExternalTrafficRow row =
+          new ExternalTrafficRow(
+              device.get(), ip, s.flows, s.packets, s.bytes, s.firstEpochNanos, s.lastEpochNanos);
+      rows.merge(List.of(device.get(), ip), row, ExternalTrafficRow::plus);
+    }
+    return List.copyOf(rows.values());
   }
 
   private static boolean isOutside(Endpoint e, Set<IpAddress> outside) {

@@ -38,7 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Merges one analysis into the stored inventory in one transaction: a device seen again is updated
  * (never duplicated), each attribute change goes to the history, new evidence is added, flows are
- * summed per device pair, protocol and hour.
+ * summed per device pair, protocol and hour, and the external endpoints the devices talked to are
+ * merged with their links to those devices ({@link ExternalEndpointWriter}).
  */
 @Service
 public class InventoryWriter {
@@ -90,12 +91,14 @@ public class InventoryWriter {
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
   private final RowInserter inserter;
+  private final ExternalEndpointWriter external;
   private final Clock clock;
 
   InventoryWriter(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
     this.template = template;
     this.inserter = new RowInserter(template);
+    this.external = new ExternalEndpointWriter(jdbc, template, inserter);
     this.clock = Clock.systemUTC();
   }
 
@@ -122,6 +125,22 @@ public class InventoryWriter {
   @Transactional
   public MergeResult merge(
       CaptureFacts capture, List<Device> devices, List<FlowHourRow> flows, long jobId, String by) {
+    return merge(capture, devices, flows, ExternalEndpointsSeen.NONE, jobId, by);
+  }
+
+  /**
+   * Stores the capture and merges its devices, flows and external endpoints; all or nothing.
+   *
+   * @param jobId the ingest job doing it, or 0 for none
+   */
+  @Transactional
+  public MergeResult merge(
+      CaptureFacts capture,
+      List<Device> devices,
+      List<FlowHourRow> flows,
+      ExternalEndpointsSeen externalSeen,
+      long jobId,
+      String by) {
     long captureId = insertCapture(capture, devices.size(), by);
     Map<String, Stored> existing = load(devices.stream().map(Device::id).toList());
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -168,12 +187,15 @@ public class InventoryWriter {
     addSightings(devices, ids, captureId);
     addNetworks(devices, now);
     int hours = addFlows(flows, ids, added);
+    ExternalEndpointWriter.Outcome outside = external.merge(externalSeen, ids, now);
     return new MergeResult(
         captureId,
         fresh.size(),
         updates.size(),
         changes.size() - fresh.size(),
         hours,
+        externalSeen.endpoints().size(),
+        outside.added(),
         List.copyOf(ids.values()));
   }
 
@@ -759,7 +781,7 @@ public class InventoryWriter {
     }
 
     /** Joins whole values only, so a clipped list never holds half a value. */
-    private static String joinClipped(List<String> values, int max) {
+    static String joinClipped(List<String> values, int max) {
       StringBuilder sb = new StringBuilder();
       for (String v : values) {
         String s = v.replace(",", " ");

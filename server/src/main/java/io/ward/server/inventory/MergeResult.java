@@ -8,6 +8,8 @@ package io.ward.server.inventory;
  * @param devicesUpdated devices already stored whose attributes or times changed
  * @param changes attribute changes recorded in the history
  * @param flowHours device-pair hours added or summed into
+ * @param externalEndpoints external endpoints of the analysis (see {@link ExternalEndpointsSeen})
+ * @param externalEndpointsAdded those stored for the first time
  * @param deviceIds the storage ids of every device of the analysis
  */
 public record MergeResult(
@@ -16,6 +18,8 @@ public record MergeResult(
     int devicesUpdated,
     int changes,
     int flowHours,
+    int externalEndpoints,
+    int externalEndpointsAdded,
     java.util.List<Long> deviceIds) {
 
   public MergeResult {
