@@ -1,9 +1,7 @@
 package io.ward.server.api;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.ward.server.inventory.CmdbConflictRow;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,16 +53,5 @@ public record CmdbConflictJson(
         r.message(),
         r.jobId(),
         r.createdAt());
-  }
-
-  /**
-   * A device's detail with what the last CMDB import found wrong about it: the fields of {@link
-   * DeviceJson.Detail}, and {@code cmdbConflicts}.
-   */
-  public record DeviceDetail(
-      @JsonUnwrapped DeviceJson.Detail detail, List<CmdbConflictJson> cmdbConflicts) {
-    public DeviceDetail {
-      cmdbConflicts = List.copyOf(cmdbConflicts);
-    }
   }
 }

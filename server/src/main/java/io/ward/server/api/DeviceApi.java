@@ -7,6 +7,7 @@ import io.ward.server.exposure.RemediationService;
 import io.ward.server.inventory.CmdbConflicts;
 import io.ward.server.inventory.DeviceQuery;
 import io.ward.server.inventory.DeviceQueryService;
+import io.ward.server.inventory.ExternalEndpointQueries;
 import io.ward.server.inventory.Page;
 import java.util.List;
 import java.util.Optional;
@@ -26,18 +27,24 @@ class DeviceApi {
   private final FindingService findings;
   private final RemediationService remediations;
   private final CmdbConflicts cmdb;
+  private final ExternalEndpointQueries external;
+
+  /** External endpoints a device's detail lists; the endpoint listing's deviceId filter has all. */
+  static final int DETAIL_EXTERNAL = 100;
 
   DeviceApi(
       DeviceQueryService devices,
       TrafficQueries traffic,
       FindingService findings,
       RemediationService remediations,
-      CmdbConflicts cmdb) {
+      CmdbConflicts cmdb,
+      ExternalEndpointQueries external) {
     this.devices = devices;
     this.traffic = traffic;
     this.findings = findings;
     this.remediations = remediations;
     this.cmdb = cmdb;
+    this.external = external;
   }
 
   @GetMapping
@@ -80,13 +87,19 @@ class DeviceApi {
   @GetMapping("/{id}")
   @Operation(
       summary =
-          "One device with the evidence behind each attribute, its history, and what the last"
-              + " CMDB import disagrees with (cmdbConflicts)")
-  CmdbConflictJson.DeviceDetail get(@PathVariable("id") long id) {
+          "One device with the evidence behind each attribute, its history, what the last"
+              + " CMDB import disagrees with (cmdbConflicts), and the internet hosts it talked with"
+              + " (externalEndpoints: the 100 it exchanged the most flows with, with its own"
+              + " traffic with each; /api/v1/external-endpoints?deviceId= lists them all)")
+  DeviceDetailJson get(@PathVariable("id") long id) {
     DeviceJson.Detail detail =
         devices.detail(id).map(DeviceJson.Detail::of).orElseThrow(() -> missing(id));
-    return new CmdbConflictJson.DeviceDetail(
-        detail, cmdb.forDevice(id).stream().map(CmdbConflictJson::of).toList());
+    return new DeviceDetailJson(
+        detail,
+        cmdb.forDevice(id).stream().map(CmdbConflictJson::of).toList(),
+        external.forDevice(id, DETAIL_EXTERNAL).stream()
+            .map(ExternalEndpointJson.Contact::of)
+            .toList());
   }
 
   @GetMapping("/{id}/peers")

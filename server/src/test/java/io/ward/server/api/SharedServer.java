@@ -68,6 +68,21 @@ public final class SharedServer {
     return postgresVariant ? postgres() : h2();
   }
 
+  /**
+   * A server of its own, not shared, on PostgreSQL when asked for (a schema of its own) or H2, with
+   * the same users and tokens: for a test class whose data would change what the others read.
+   */
+  public static SharedServer own(boolean postgresVariant) throws Exception {
+    if (!postgresVariant) {
+      return start(
+          TestStore.h2Settings(Files.createTempDirectory("ward-api-own-h2-")), Optional.empty());
+    }
+    String schema = TestStore.newSchemaName();
+    return start(
+        TestStore.postgresSettings(Files.createTempDirectory("ward-api-own-pg-"), schema),
+        Optional.of(schema));
+  }
+
   private static SharedServer start(ServerSettings settings, Optional<String> schema)
       throws Exception {
     RunningServer s = WardServer.start(settings);

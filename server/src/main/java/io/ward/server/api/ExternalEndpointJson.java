@@ -1,0 +1,120 @@
+package io.ward.server.api;
+
+import io.ward.server.inventory.DeviceExternalRow;
+import io.ward.server.inventory.ExternalEndpointRow;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An external endpoint as the API shows it: an internet host the devices talked to, summed over
+ * every capture ingested, with the devices that talked with it.
+ *
+ * @param ip its address
+ * @param hostnames names it was seen under (DNS answers, TLS server names), newest first
+ * @param protocols application protocols of its flows, sorted
+ * @param flows flows it took part in, all devices together
+ * @param packets packets of those flows, both directions
+ * @param bytes bytes of those flows, both directions
+ * @param deviceCount how many devices talked with it
+ * @param devices the devices that talked with it, most flows first: the 20 busiest in a listing, up
+ *     to {@code limit} for one endpoint
+ */
+public record ExternalEndpointJson(
+    long id,
+    String ip,
+    List<String> hostnames,
+    List<String> protocols,
+    long flows,
+    long packets,
+    long bytes,
+    int deviceCount,
+    Instant firstSeen,
+    Instant lastSeen,
+    List<Talker> devices) {
+
+  /** The view of a stored endpoint. */
+  public static ExternalEndpointJson of(ExternalEndpointRow r) {
+    return new ExternalEndpointJson(
+        r.id(),
+        r.ip(),
+        r.hostnames(),
+        r.protocols(),
+        r.flows(),
+        r.packets(),
+        r.bytes(),
+        r.deviceCount(),
+        r.firstSeen(),
+        r.lastSeen(),
+        r.devices().stream().map(Talker::of).toList());
+  }
+
+  /**
+   * A device that talked with the endpoint, and its own traffic with it.
+   *
+   * @param id the device's id (as in {@code /api/v1/devices/{id}})
+   * @param key its Ward id
+   * @param name its display name
+   * @param flows flows between the two
+   */
+  public record Talker(
+      long id,
+      String key,
+      String name,
+      long flows,
+      long packets,
+      long bytes,
+      Instant firstSeen,
+      Instant lastSeen) {
+
+    static Talker of(ExternalEndpointRow.Talker t) {
+      return new Talker(
+          t.deviceId(),
+          t.deviceKey(),
+          t.deviceName(),
+          t.flows(),
+          t.packets(),
+          t.bytes(),
+          t.firstSeen(),
+          t.lastSeen());
+    }
+  }
+
+  /**
+   * An external endpoint one device talked with, in that device's detail.
+   *
+   * @param id the endpoint's id (as in {@code /api/v1/external-endpoints/{id}})
+   * @param deviceCount how many devices talked with it, this one included
+   * @param flows flows between this device and the endpoint
+   * @param packets packets of those flows, both directions
+   * @param bytes bytes of those flows, both directions
+   * @param firstSeen when the first of them started
+   * @param lastSeen when the last of them was last seen
+   */
+  public record Contact(
+      long id,
+      String ip,
+      List<String> hostnames,
+      List<String> protocols,
+      int deviceCount,
+      long flows,
+      long packets,
+      long bytes,
+      Instant firstSeen,
+      Instant lastSeen) {
+
+    /** The view of a stored row. */
+    public static Contact of(DeviceExternalRow r) {
+      return new Contact(
+          r.endpointId(),
+          r.ip(),
+          r.hostnames(),
+          r.protocols(),
+          r.deviceCount(),
+          r.flows(),
+          r.packets(),
+          r.bytes(),
+          r.firstSeen(),
+          r.lastSeen());
+    }
+  }
+}
