@@ -6,6 +6,7 @@ import io.ward.model.exposure.RemediationStatus;
 import io.ward.server.api.ApiException;
 import io.ward.server.api.CmdbConflictJson;
 import io.ward.server.api.DeviceJson;
+import io.ward.server.api.ExternalEndpointJson;
 import io.ward.server.api.FindingJson;
 import io.ward.server.api.InventorySearch;
 import io.ward.server.api.RemediationJson;
@@ -18,11 +19,11 @@ import io.ward.server.inventory.DeviceQuery;
 import io.ward.server.inventory.DeviceQueryService;
 import io.ward.server.inventory.DeviceRow;
 import io.ward.server.inventory.DeviceSort;
+import io.ward.server.inventory.ExternalEndpointQueries;
 import io.ward.server.inventory.Page;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +41,8 @@ class InventoryPages {
   private final RemediationService remediations;
   private final TrafficQueries traffic;
   private final CmdbConflicts cmdb;
-  private final JdbcClient jdbc;
+  private final ExternalEndpointQueries external;
+  private final SiteOptions sites;
 
   InventoryPages(
       DeviceQueryService devices,
@@ -48,13 +50,15 @@ class InventoryPages {
       RemediationService remediations,
       TrafficQueries traffic,
       CmdbConflicts cmdb,
-      JdbcClient jdbc) {
-    this.jdbc = jdbc;
+      ExternalEndpointQueries external,
+      SiteOptions sites) {
     this.devices = devices;
     this.findings = findings;
     this.remediations = remediations;
     this.traffic = traffic;
     this.cmdb = cmdb;
+    this.external = external;
+    this.sites = sites;
   }
 
   @GetMapping("/devices")
@@ -95,7 +99,7 @@ class InventoryPages {
     model.addAttribute("criticality", query.criticality().map(Criticality::id).orElse(""));
     model.addAttribute("vendor", query.vendor().orElse(""));
     model.addAttribute("site", query.siteId().map(String::valueOf).orElse(""));
-    model.addAttribute("sites", sites());
+    model.addAttribute("sites", sites.all());
     model.addAttribute("minRisk", minRisk);
     model.addAttribute("medical", medical);
     model.addAttribute("kev", kev);
@@ -131,17 +135,6 @@ class InventoryPages {
     return htmx != null ? "devices :: results" : "devices";
   }
 
-  /** A site the inventory can be narrowed to (the API's {@code ?site=ID}). */
-  record Site(long id, String name) {}
-
-  /**
-   * Every site by name, for the filter's select: sites come from CMDB locations, so a hospital has
-   * tens of them, not thousands, and one small query per page is cheap.
-   */
-  private List<Site> sites() {
-    return jdbc.sql("SELECT id, name FROM site ORDER BY name, id").query(Site.class).list();
-  }
-
   static String url(Map<String, String> params, String sort, String order, String cursor) {
     QueryUrl b = new QueryUrl("/devices");
     params.forEach(
@@ -166,6 +159,9 @@ class InventoryPages {
   /** Traffic hours the device page shows when its section is opened. */
   static final int PAGE_FLOW_HOURS = 48;
 
+  /** External endpoints the device page lists (its busiest); their page lists them all. */
+  static final int PAGE_EXTERNAL = 10;
+
   @GetMapping("/devices/{id}")
   String device(@PathVariable("id") long id, Model model) {
     DeviceDetail d = devices.detail(id).orElseThrow(() -> ApiException.notFound("no device " + id));
@@ -189,6 +185,14 @@ class InventoryPages {
         devices.peers(id, PAGE_PEERS + 1).stream().map(DeviceJson.Peer::of).toList();
     model.addAttribute("peers", peers.subList(0, Math.min(peers.size(), PAGE_PEERS)));
     model.addAttribute("morePeers", peers.size() > PAGE_PEERS);
+    List<ExternalEndpointJson.Contact> outside =
+        external.forDevice(id, PAGE_EXTERNAL).stream()
+            .map(ExternalEndpointJson.Contact::of)
+            .toList();
+    model.addAttribute("externalEndpoints", outside);
+    model.addAttribute(
+        "externalTotal",
+        outside.size() < PAGE_EXTERNAL ? outside.size() : external.countForDevice(id));
     model.addAttribute("statuses", RemediationStatus.values());
     model.addAttribute("returnTo", "/devices/" + id);
     return "device";

@@ -166,9 +166,10 @@ class AccessibilityTest {
   }
 
   /**
-   * Stores what makes every page show its parts: an admin with an API token, two real captures, an
-   * advisory with findings on a small fleet, a group remediation and a CMDB import that disagrees
-   * with the network; returns the pages to visit, by name.
+   * Stores what makes every page show its parts: an admin with an API token, two real captures and
+   * a simulated hospital's (whose devices talk to internet hosts), an advisory with findings on a
+   * small fleet, a group remediation and a CMDB import that disagrees with the network; returns the
+   * pages to visit, by name.
    */
   Map<String, String> fill() throws Exception {
     server
@@ -186,8 +187,19 @@ class AccessibilityTest {
       JsonNode job = Fixtures.ingest(admin, capture);
       assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
     }
+    // A small simulated hospital, whose workstations reach internet services (external endpoints).
+    java.io.ByteArrayOutputStream hospital = new java.io.ByteArrayOutputStream();
+    new io.ward.simulate.HospitalSimulator(io.ward.simulate.SimulationConfig.of(40, 2, 7))
+        .run(hospital, java.util.Optional.empty());
+    HttpResponse<String> upload =
+        admin.upload("/api/v1/captures", "file", "hospital.pcap", hospital.toByteArray());
+    assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+    JsonNode simulated = Fixtures.awaitJob(admin, Http.json(upload.body()).get("id").asLong());
+    assertThat(simulated.get("state").asString()).as(simulated.toString()).isEqualTo("succeeded");
     JdbcClient jdbc = server.context().getBean(JdbcClient.class);
     long captured = jdbc.sql("SELECT MIN(id) FROM device").query(Long.class).single();
+    long talker =
+        jdbc.sql("SELECT MIN(device_id) FROM external_endpoint_device").query(Long.class).single();
     String mac =
         jdbc.sql("SELECT mac FROM device WHERE mac IS NOT NULL ORDER BY id")
             .query(String.class)
@@ -217,6 +229,8 @@ class AccessibilityTest {
     pages.put("dashboard", "/");
     pages.put("devices", "/devices");
     pages.put("device-captured", "/devices/" + captured);
+    pages.put("device-with-external-endpoints", "/devices/" + talker);
+    pages.put("external-endpoints", "/external-endpoints");
     pages.put("device-with-work", "/devices/" + fleet.pumpsA().get(0));
     pages.put("findings", "/findings");
     pages.put("remediations", "/remediations");

@@ -469,6 +469,7 @@ class ConsoleBrowserTest {
     String nav = find(".top nav").getText();
     assertThat(nav)
         .contains("Inventory")
+        .contains("External endpoints")
         .contains("Audit log")
         .doesNotContain("Upload")
         .doesNotContain("Users");
@@ -479,6 +480,10 @@ class ConsoleBrowserTest {
     assertThat(all(".edit-work")).isEmpty();
     assertThat(find("#remediation").getText()).contains("Remediate");
     browser.shot("19-auditor-device");
+
+    // Reading is for every role, as the API's GETs are: the external endpoints too.
+    open("/external-endpoints");
+    assertThat(all("table.external-endpoints tbody tr")).isNotEmpty();
 
     open("/upload");
     assertThat(text()).contains("Not allowed for your role");
@@ -634,5 +639,85 @@ class ConsoleBrowserTest {
         .contains("audit.key.replace")
         .contains("reason: disk replaced");
     browser.shot("21-audit-key-declared-lost");
+  }
+
+  /** The address column of the external endpoints table, row by row. */
+  List<String> listedAddresses() {
+    return all("table.external-endpoints tbody tr td.ip").stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  /** The query of the page's address (the console's parameters are the API's). */
+  String query() {
+    String url = browser.driver.getCurrentUrl();
+    return url.contains("?") ? url.substring(url.indexOf('?') + 1) : "";
+  }
+
+  /** The API's addresses for the same external endpoints query, read with the browser's session. */
+  @SuppressWarnings("unchecked")
+  List<String> apiAddresses(String query) {
+    return (List<String>)
+        browser.driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "fetch('/api/v1/external-endpoints?limit=500&' + arguments[0])"
+                + ".then(r => r.json()).then(j => done(j.items.map(e => e.ip)));",
+            query);
+  }
+
+  @Test
+  @Order(16)
+  void shouldListTheInternetHostsDevicesTalkedToAndShowThemOnEachDevicesPage() throws Exception {
+    open("/devices");
+    find(".top nav a[href='/external-endpoints']").click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.external-endpoints")));
+    assertThat(browser.driver.getTitle()).startsWith("External endpoints");
+    assertThat(find(".top nav a[aria-current=page]").getText()).isEqualTo("External endpoints");
+    // The simulated hospital's workstations and phones reach cloud services through its router.
+    List<String> addresses = listedAddresses();
+    assertThat(addresses).isNotEmpty().containsExactlyElementsOf(apiAddresses(""));
+    assertThat(find("#results-h").getText()).startsWith(addresses.size() + " external endpoint");
+    for (WebElement row : all("table.external-endpoints tbody tr")) {
+      assertThat(row.findElement(By.cssSelector("td.hostnames")).getText()).isNotBlank();
+      assertThat(row.getText()).contains("tls");
+      assertThat(row.findElements(By.cssSelector("td.devices a"))).isNotEmpty();
+    }
+    assertThat(text()).doesNotContain("Optional[");
+    browser.fullPage("23-external-endpoints");
+
+    // Sorting by flows, busiest first, as the API sorts.
+    find("table.external-endpoints thead a[href*='sort=flows']").click();
+    wait.until(ExpectedConditions.urlContains("sort=flows"));
+    wait.until(d -> listedAddresses().equals(apiAddresses("sort=flows")));
+
+    // The search box narrows the list to a host name.
+    find("#q").sendKeys("microsoft");
+    wait.until(ExpectedConditions.urlContains("q=microsoft"));
+    wait.until(d -> listedAddresses().size() < addresses.size());
+    assertThat(listedAddresses()).isNotEmpty().containsExactlyElementsOf(apiAddresses(query()));
+    assertThat(all("table.external-endpoints tbody td.hostnames"))
+        .allSatisfy(h -> assertThat(h.getText()).containsIgnoringCase("microsoft"));
+
+    // A device that talked with one: its page lists the endpoint, with its own traffic.
+    WebElement row = find("table.external-endpoints tbody tr");
+    String ip = row.findElement(By.cssSelector("td.ip")).getText();
+    WebElement talker = row.findElement(By.cssSelector("td.devices a"));
+    String name = talker.getText();
+    talker.click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("external-h")));
+    assertThat(find("h1").getText()).isEqualTo(name);
+    WebElement section = find("#external");
+    assertThat(section.findElements(By.cssSelector("tbody tr td a")))
+        .extracting(WebElement::getText)
+        .contains(ip);
+    assertThat(section.getText()).contains("tls");
+    browser.fullPage("24-device-external-endpoints");
+
+    // Its endpoints on the list page, filtered to the device.
+    find("#external-all").click();
+    wait.until(ExpectedConditions.urlContains("deviceId="));
+    assertThat(find("#device-filter").getText()).isEqualTo(name);
+    assertThat(listedAddresses()).contains(ip).containsExactlyElementsOf(apiAddresses(query()));
   }
 }
