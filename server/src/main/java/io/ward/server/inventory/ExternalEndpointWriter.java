@@ -23,8 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * unions.
  */
 final class ExternalEndpointWriter {
-  private static final int CHUNK = 500;
-
   private static final List<String> ENDPOINT_COLUMNS =
       List.of(
           "ip",
@@ -76,7 +74,7 @@ final class ExternalEndpointWriter {
         updates.add(old.columns().mergedWith(columns).updateValues(old.id(), now));
       }
     }
-    for (List<Object[]> chunk : chunks(updates)) {
+    for (List<Object[]> chunk : InventoryWriter.chunks(updates)) {
       template.batchUpdate(
           "UPDATE external_endpoint SET hostnames = ?, protocols = ?, flows = ?, packets = ?,"
               + " bytes = ?, first_seen = ?, last_seen = ?, updated_at = ? WHERE id = ?",
@@ -174,10 +172,10 @@ final class ExternalEndpointWriter {
     Set<List<Long>> stored = new HashSet<>();
     List<Long> lookUp =
         links.stream().map(Link::endpointId).filter(before::contains).distinct().toList();
-    for (List<Long> chunk : chunks(lookUp)) {
+    for (List<Long> chunk : InventoryWriter.chunks(lookUp)) {
       jdbc.sql(
               "SELECT endpoint_id, device_id FROM external_endpoint_device WHERE endpoint_id IN ("
-                  + placeholders(chunk.size())
+                  + InventoryWriter.placeholders(chunk.size())
                   + ")")
           .params(new ArrayList<Object>(chunk))
           .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
@@ -202,7 +200,7 @@ final class ExternalEndpointWriter {
         inserts.add(l.values());
       }
     }
-    for (List<Object[]> chunk : chunks(updates)) {
+    for (List<Object[]> chunk : InventoryWriter.chunks(updates)) {
       template.batchUpdate(
           "UPDATE external_endpoint_device SET flows = flows + ?, packets = packets + ?,"
               + " bytes = bytes + ?, first_seen = LEAST(first_seen, ?),"
@@ -217,12 +215,12 @@ final class ExternalEndpointWriter {
    * added, and the same devices talk to the same cloud service in every capture.
    */
   private void countDevices(List<Long> endpointIds) {
-    for (List<Long> chunk : chunks(endpointIds)) {
+    for (List<Long> chunk : InventoryWriter.chunks(endpointIds)) {
       jdbc.sql(
               "UPDATE external_endpoint SET device_count = (SELECT COUNT(*) FROM"
                   + " external_endpoint_device l WHERE l.endpoint_id = external_endpoint.id)"
                   + " WHERE id IN ("
-                  + placeholders(chunk.size())
+                  + InventoryWriter.placeholders(chunk.size())
                   + ")")
           .params(new ArrayList<Object>(chunk))
           .update();
@@ -233,11 +231,11 @@ final class ExternalEndpointWriter {
 
   private Map<String, Stored> load(List<String> ips) {
     Map<String, Stored> out = new HashMap<>();
-    for (List<String> chunk : chunks(ips)) {
+    for (List<String> chunk : InventoryWriter.chunks(ips)) {
       jdbc.sql(
               "SELECT id, ip, hostnames, protocols, flows, packets, bytes, first_seen, last_seen"
                   + " FROM external_endpoint WHERE ip IN ("
-                  + placeholders(chunk.size())
+                  + InventoryWriter.placeholders(chunk.size())
                   + ")")
           .params(new ArrayList<Object>(chunk))
           .query(
@@ -338,17 +336,5 @@ final class ExternalEndpointWriter {
         id
       };
     }
-  }
-
-  private static <T> List<List<T>> chunks(List<T> all) {
-    List<List<T>> out = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += CHUNK) {
-      out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
-    }
-    return out;
-  }
-
-  private static String placeholders(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
   }
 }

@@ -577,7 +577,8 @@ public class InventoryWriter {
     return s.length() <= max ? s : s.substring(0, max);
   }
 
-  private static <T> List<List<T>> chunks(List<T> all) {
+  /** {@code all} in lists of at most {@link #CHUNK}, for IN lists and batches. */
+  static <T> List<List<T>> chunks(List<T> all) {
     List<List<T>> out = new ArrayList<>();
     for (int i = 0; i < all.size(); i += CHUNK) {
       out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
@@ -585,7 +586,8 @@ public class InventoryWriter {
     return out;
   }
 
-  private static String placeholders(int n) {
+  /** {@code n} comma-separated parameter markers, for an IN list. */
+  static String placeholders(int n) {
     return String.join(", ", java.util.Collections.nCopies(n, "?"));
   }
 
