@@ -203,6 +203,6 @@ class InventoryPages {
   String traffic(@PathVariable("id") long id, Model model) {
     devices.device(id).orElseThrow(() -> ApiException.notFound("no device " + id));
     model.addAttribute("flows", traffic.flowHours(id, PAGE_FLOW_HOURS));
-    return "device :: traffic";
+    return "fragments/traffic :: traffic";
   }
 }

@@ -449,6 +449,24 @@ abstract class ApiContract {
     assertThat(now.get("version").asInt()).isEqualTo(meanwhile.get("version").asInt());
   }
 
+  /**
+   * A device page ends with its body: the hour-by-hour traffic, a fragment loaded when its section
+   * opens, was once rendered after the page's {@code </body>} too, saying "No traffic hours
+   * stored." below the footer of every device page.
+   */
+  @Test
+  void shouldEndTheDevicePageWithItsBodyAndServeItsTrafficOnlyWhenAsked() throws Exception {
+    long device = anyDevice();
+    Http console = Http.session(server.url());
+    console.signIn(SharedServer.userName(Role.AUDITOR), SharedServer.PASSWORD);
+    String page = console.page("/devices/" + device).body();
+    assertThat(page.substring(page.indexOf("</body>") + "</body>".length()).strip())
+        .isEqualTo("</html>");
+    HttpResponse<String> traffic = console.page("/devices/" + device + "/traffic");
+    assertThat(traffic.statusCode()).isEqualTo(200);
+    assertThat(traffic.body()).doesNotContain("<body", "</html>");
+  }
+
   @Test
   void shouldShowWhatWasTypedAgainWhenTheDevicePageRefusesANewRecord() throws Exception {
     long device = anyDevice();
