@@ -23,7 +23,7 @@ import java.util.TreeSet;
 final class ExternalEndpoints {
 
   /** Protocols only a hospital's own systems speak: a host using one is kept as a device. */
-  static final Set<String> CLINICAL = Set.of("hl7", "dicom", "poct1a", "astm");
+  static final Set<String> CLINICAL = ExternalEndpoint.CLINICAL_PROTOCOLS;
 
   private ExternalEndpoints() {}
 

@@ -34,6 +34,12 @@ public record ExternalEndpoint(
   /** Device ids listed per endpoint: a cloud service that every workstation uses lists a few. */
   public static final int MAX_LISTED_DEVICES = 20;
 
+  /**
+   * Protocols only a hospital's own systems speak (HL7, DICOM, POCT1-A, ASTM): a host that used one
+   * is a device, never an external endpoint.
+   */
+  public static final Set<String> CLINICAL_PROTOCOLS = Set.of("hl7", "dicom", "poct1a", "astm");
+
   public ExternalEndpoint {
     Objects.requireNonNull(ip, "ip");
     hostnames = List.copyOf(hostnames);

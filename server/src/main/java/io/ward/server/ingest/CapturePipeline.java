@@ -46,7 +46,8 @@ final class CapturePipeline {
       List<Device> devices,
       List<ExternalEndpoint> external,
       FlowHours flows,
-      long observations) {
+      long observations,
+      List<IpNetwork> internalNetworks) {
 
     /** The flow hours between the devices; flows with an external endpoint are left out. */
     List<FlowHourRow> flowHours() {
@@ -55,7 +56,8 @@ final class CapturePipeline {
 
     /** The external endpoints, with each device's traffic with them. */
     ExternalEndpointsSeen externalSeen() {
-      return new ExternalEndpointsSeen(external, flows.external(devices, external));
+      return new ExternalEndpointsSeen(
+          external, flows.external(devices, external), internalNetworks);
     }
   }
 
@@ -72,7 +74,8 @@ final class CapturePipeline {
     Sink sink = new Sink(inventory, flows);
     CaptureSummary summary = engine.analyze(CaptureSource.ofPath(file), sink, progress);
     Inventory found = inventory.inventory(1, internalNetworks);
-    return new Result(summary, found.devices(), found.external(), flows, sink.observations);
+    return new Result(
+        summary, found.devices(), found.external(), flows, sink.observations, internalNetworks);
   }
 
   /** Feeds the inventory and the flow hours; the engine never calls it concurrently. */

@@ -418,6 +418,10 @@ class JobRunner {
                   m.externalEndpoints(),
                   m.externalEndpointsAdded(),
                   assessed.findings());
+          String reconciled = m.reconciliation().summary();
+          if (!reconciled.isEmpty()) {
+            message += "; " + reconciled;
+          }
           succeed(job, message, m.devicesAdded(), m.devicesUpdated(), m.captureId());
           audit.append(
               job.createdBy(),

@@ -39,6 +39,10 @@ final class ExternalEndpointWriter {
   private static final List<String> LINK_COLUMNS =
       List.of("endpoint_id", "device_id", "flows", "packets", "bytes", "first_seen", "last_seen");
 
+  private static final String UPDATE_ENDPOINT =
+      "UPDATE external_endpoint SET hostnames = ?, protocols = ?, flows = ?, packets = ?,"
+          + " bytes = ?, first_seen = ?, last_seen = ?, updated_at = ? WHERE id = ?";
+
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
   private final RowInserter inserter;
@@ -75,10 +79,7 @@ final class ExternalEndpointWriter {
       }
     }
     for (List<Object[]> chunk : InventoryWriter.chunks(updates)) {
-      template.batchUpdate(
-          "UPDATE external_endpoint SET hostnames = ?, protocols = ?, flows = ?, packets = ?,"
-              + " bytes = ?, first_seen = ?, last_seen = ?, updated_at = ? WHERE id = ?",
-          chunk);
+      template.batchUpdate(UPDATE_ENDPOINT, chunk);
     }
     inserter.insert("external_endpoint", ENDPOINT_COLUMNS, inserts);
     Map<String, Long> endpointIds = new HashMap<>();
@@ -95,8 +96,34 @@ final class ExternalEndpointWriter {
     return new Outcome(inserts.size(), updates.size());
   }
 
+  /**
+   * Adds traffic stored elsewhere until now to the stored endpoint {@code old}, as a capture's is
+   * added: a device that was an internet host all along ({@link ExternalEndpointReconciler}), with
+   * its traffic with each device as {@code links}.
+   */
+  void fold(Stored old, Columns added, Collection<Link> links, Instant now) {
+    jdbc.sql(UPDATE_ENDPOINT)
+        .params(old.columns().mergedWith(added).updateValues(old.id(), now))
+        .update();
+    addLinks(links, Set.of(old.id()));
+    countDevices(List.of(old.id()));
+  }
+
+  /** The endpoints stored at these addresses, by address. */
+  Map<String, Stored> stored(List<String> ips) {
+    return load(ips);
+  }
+
+  /** Deletes a stored endpoint with its links to the devices. */
+  void remove(long endpointId) {
+    jdbc.sql("DELETE FROM external_endpoint_device WHERE endpoint_id = ?")
+        .param(endpointId)
+        .update();
+    jdbc.sql("DELETE FROM external_endpoint WHERE id = ?").param(endpointId).update();
+  }
+
   /** One device's traffic with one endpoint, as a row of {@code external_endpoint_device}. */
-  private record Link(
+  record Link(
       long endpointId,
       long deviceId,
       long flows,
@@ -214,7 +241,7 @@ final class ExternalEndpointWriter {
    * Sets each endpoint's device count from its links: a count each capture gave could only be
    * added, and the same devices talk to the same cloud service in every capture.
    */
-  private void countDevices(List<Long> endpointIds) {
+  void countDevices(List<Long> endpointIds) {
     for (List<Long> chunk : InventoryWriter.chunks(endpointIds)) {
       jdbc.sql(
               "UPDATE external_endpoint SET device_count = (SELECT COUNT(*) FROM"
@@ -227,14 +254,15 @@ final class ExternalEndpointWriter {
     }
   }
 
-  private record Stored(long id, Columns columns) {}
+  /** A stored endpoint: its id, columns and how many devices are linked to it. */
+  record Stored(long id, Columns columns, int deviceCount) {}
 
   private Map<String, Stored> load(List<String> ips) {
     Map<String, Stored> out = new HashMap<>();
     for (List<String> chunk : InventoryWriter.chunks(ips)) {
       jdbc.sql(
-              "SELECT id, ip, hostnames, protocols, flows, packets, bytes, first_seen, last_seen"
-                  + " FROM external_endpoint WHERE ip IN ("
+              "SELECT id, ip, hostnames, protocols, flows, packets, bytes, first_seen, last_seen,"
+                  + " device_count FROM external_endpoint WHERE ip IN ("
                   + InventoryWriter.placeholders(chunk.size())
                   + ")")
           .params(new ArrayList<Object>(chunk))
@@ -250,7 +278,8 @@ final class ExternalEndpointWriter {
                           rs.getLong("packets"),
                           rs.getLong("bytes"),
                           DeviceRows.instant(rs, "first_seen"),
-                          DeviceRows.instant(rs, "last_seen"))))
+                          DeviceRows.instant(rs, "last_seen")),
+                      rs.getInt("device_count")))
           .list()
           .forEach(s -> out.put(s.columns().ip(), s));
     }

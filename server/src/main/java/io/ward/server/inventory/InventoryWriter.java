@@ -3,6 +3,7 @@ package io.ward.server.inventory;
 import io.ward.model.Category;
 import io.ward.model.Device;
 import io.ward.model.Evidence;
+import io.ward.server.audit.AuditLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,7 +34,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Merges one analysis into the stored inventory in one transaction: a device seen again is updated
@@ -92,13 +96,20 @@ public class InventoryWriter {
   private final JdbcTemplate template;
   private final RowInserter inserter;
   private final ExternalEndpointWriter external;
+  private final ExternalEndpointReconciler reconciler;
   private final Clock clock;
 
-  InventoryWriter(JdbcClient jdbc, JdbcTemplate template) {
+  InventoryWriter(
+      JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager tm, AuditLog audit) {
     this.jdbc = jdbc;
     this.template = template;
     this.inserter = new RowInserter(template);
     this.external = new ExternalEndpointWriter(jdbc, template, inserter);
+    TransactionTemplate savepoint = new TransactionTemplate(tm);
+    savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.reconciler =
+        new ExternalEndpointReconciler(
+            jdbc, external, new DeviceRemover(jdbc), new AttachedWork(jdbc), savepoint, audit);
     this.clock = Clock.systemUTC();
   }
 
@@ -129,7 +140,9 @@ public class InventoryWriter {
   }
 
   /**
-   * Stores the capture and merges its devices, flows and external endpoints; all or nothing.
+   * Stores the capture and merges its devices, flows and external endpoints, then keeps each
+   * address a device or an external endpoint, not both ({@link ExternalEndpointReconciler}); all or
+   * nothing.
    *
    * @param jobId the ingest job doing it, or 0 for none
    */
@@ -188,6 +201,12 @@ public class InventoryWriter {
     addNetworks(devices, now);
     int hours = addFlows(flows, ids, added);
     ExternalEndpointWriter.Outcome outside = external.merge(externalSeen, ids, now);
+    ExternalReconciliation reconciled =
+        reconciler.reconcile(
+            externalSeen,
+            devices,
+            new ExternalEndpointReconciler.Capture(captureId, capture.filename(), jobId),
+            now);
     return new MergeResult(
         captureId,
         fresh.size(),
@@ -196,6 +215,7 @@ public class InventoryWriter {
         hours,
         externalSeen.endpoints().size(),
         outside.added(),
+        reconciled,
         List.copyOf(ids.values()));
   }
 

@@ -10,6 +10,8 @@ package io.ward.server.inventory;
  * @param flowHours device-pair hours added or summed into
  * @param externalEndpoints external endpoints of the analysis (see {@link ExternalEndpointsSeen})
  * @param externalEndpointsAdded those stored for the first time
+ * @param reconciliation devices moved to the external endpoints, kept, and endpoints removed so
+ *     that an address is one or the other
  * @param deviceIds the storage ids of every device of the analysis
  */
 public record MergeResult(
@@ -20,6 +22,7 @@ public record MergeResult(
     int flowHours,
     int externalEndpoints,
     int externalEndpointsAdded,
+    ExternalReconciliation reconciliation,
     java.util.List<Long> deviceIds) {
 
   public MergeResult {

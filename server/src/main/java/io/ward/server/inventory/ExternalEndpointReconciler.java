@@ -1,0 +1,420 @@
+package io.ward.server.inventory;
+
+import io.ward.model.Device;
+import io.ward.model.ExternalEndpoint;
+import io.ward.model.IpAddress;
+import io.ward.model.IpNetwork;
+import io.ward.server.audit.Actor;
+import io.ward.server.audit.AuditLog;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps each address in one place after a capture is merged: a device or an external endpoint, not
+ * both. Two ways an address ends up in both:
+ *
+ * <ul>
+ *   <li>Servers that ingested captures before external endpoints were told apart stored internet
+ *       hosts as devices identified by their address ({@code ip:203.0.113.11}, no MAC). When a
+ *       capture shows such an address as an external endpoint, the device is moved there: its
+ *       traffic with each device (its flow hours) is added to the endpoint and its links, and the
+ *       device is removed with what ingest derived for it. A device people attached work to ({@link
+ *       AttachedWork}) is kept, and the endpoint too, for them to decide. One that spoke a clinical
+ *       protocol stays a device, by the rule that makes an address external, and the endpoint goes.
+ *   <li>An address stored as an external endpoint that a capture finds as a device identified by it
+ *       (it spoke a clinical protocol, or its range is now declared internal): the device wins and
+ *       the endpoint is removed.
+ * </ul>
+ *
+ * Every removal is audited as {@code system}, with the reason and the traffic it carried. Each move
+ * runs in a savepoint of the caller's transaction: a device some unknown table refers to is kept
+ * whole (its foreign key refuses the delete) instead of failing the capture.
+ */
+final class ExternalEndpointReconciler {
+  private static final Logger log = LoggerFactory.getLogger(ExternalEndpointReconciler.class);
+
+  private static final String IP_ID = "ip:";
+
+  private static final String PEER_TRAFFIC =
+      "SELECT peer, SUM(flows) AS flows, SUM(packets) AS packets, SUM(bytes) AS bytes,"
+          + " MIN(hour_start) AS first_hour, MAX(hour_start) AS last_hour FROM ("
+          + " SELECT server_device_id AS peer, flows, packets, bytes, hour_start FROM flow_hour"
+          + " WHERE client_device_id = ?"
+          + " UNION ALL"
+          + " SELECT client_device_id AS peer, flows, packets, bytes, hour_start FROM flow_hour"
+          + " WHERE server_device_id = ?) t GROUP BY peer ORDER BY peer";
+
+  private final JdbcClient jdbc;
+  private final ExternalEndpointWriter endpoints;
+  private final DeviceRemover devices;
+  private final AttachedWork work;
+  private final TransactionTemplate savepoint;
+  private final AuditLog audit;
+
+  ExternalEndpointReconciler(
+      JdbcClient jdbc,
+      ExternalEndpointWriter endpoints,
+      DeviceRemover devices,
+      AttachedWork work,
+      TransactionTemplate savepoint,
+      AuditLog audit) {
+    this.jdbc = jdbc;
+    this.endpoints = endpoints;
+    this.devices = devices;
+    this.work = work;
+    this.savepoint = savepoint;
+    this.audit = audit;
+  }
+
+  /** The capture being merged, as audit entries name it. */
+  record Capture(long id, String filename, long jobId) {
+    String source() {
+      return jobId > 0 ? "job:" + jobId : Actor.system().address();
+    }
+
+    @Override
+    public String toString() {
+      return filename + " (capture " + id + ")";
+    }
+  }
+
+  /**
+   * Reconciles the stored devices and endpoints with one merged capture.
+   *
+   * @param seen the capture's external endpoints, stored already
+   * @param captured the capture's devices, stored already
+   */
+  ExternalReconciliation reconcile(
+      ExternalEndpointsSeen seen, List<Device> captured, Capture capture, Instant now) {
+    List<String> external = seen.endpoints().stream().map(e -> e.ip().toString()).toList();
+    List<StoredHost> hosts = storedHosts(external);
+    List<String> moved = new ArrayList<>();
+    List<ExternalReconciliation.Kept> kept = new ArrayList<>();
+    moveUnlessClinicalOrWorkedOn(hosts, capture, now, moved, kept);
+    Map<String, String> held = heldByDevices(hosts, seen, captured, capture);
+    List<String> removed = new ArrayList<>();
+    Map<String, ExternalEndpointWriter.Stored> stored =
+        endpoints.stored(List.copyOf(held.keySet()));
+    held.forEach(
+        (ip, why) -> {
+          if (stored.containsKey(ip)) {
+            removed.add(removeEndpoint(stored.get(ip), why, capture));
+          }
+        });
+    return new ExternalReconciliation(moved, kept, removed);
+  }
+
+  /**
+   * Moves each stored host to its endpoint unless it is clinical (a device, left to {@link
+   * #heldByDevices}) or people attached work to it (kept, with the kinds of work).
+   */
+  private void moveUnlessClinicalOrWorkedOn(
+      List<StoredHost> hosts,
+      Capture capture,
+      Instant now,
+      List<String> moved,
+      List<ExternalReconciliation.Kept> kept) {
+    List<StoredHost> movable = hosts.stream().filter(h -> h.clinicalReason().isEmpty()).toList();
+    Map<Long, Set<AttachedWork.Kind>> attached =
+        work.of(movable.stream().map(StoredHost::id).toList());
+    for (StoredHost h : movable) {
+      Set<AttachedWork.Kind> kinds = attached.get(h.id());
+      if (kinds != null) {
+        List<String> why = kinds.stream().map(AttachedWork.Kind::label).toList();
+        kept.add(new ExternalReconciliation.Kept(h.key(), why));
+      } else if (moved(h, capture, now)) {
+        moved.add(h.key());
+      } else {
+        kept.add(
+            new ExternalReconciliation.Kept(h.key(), List.of(AttachedWork.Kind.OTHER.label())));
+      }
+    }
+  }
+
+  /**
+   * The addresses a device holds, each with why for the audit log: a stored host that is clinical,
+   * and a device of the capture identified by a public address for a reason that outweighs an
+   * endpoint ({@link #deviceReason}).
+   */
+  private static Map<String, String> heldByDevices(
+      List<StoredHost> hosts, ExternalEndpointsSeen seen, List<Device> captured, Capture capture) {
+    Map<String, String> held = new LinkedHashMap<>();
+    for (StoredHost h : hosts) {
+      h.clinicalReason()
+          .ifPresent(
+              why ->
+                  held.put(
+                      h.ip(),
+                      "device "
+                          + h.key()
+                          + " holds the address ("
+                          + why
+                          + "), although "
+                          + capture
+                          + " saw it only behind a router"));
+    }
+    Set<String> outside = new HashSet<>();
+    seen.endpoints().forEach(e -> outside.add(e.ip().toString()));
+    for (Device d : captured) {
+      String address = d.id().startsWith(IP_ID) ? d.id().substring(IP_ID.length()) : "";
+      if (address.isEmpty() || outside.contains(address)) {
+        continue;
+      }
+      IpAddress ip = IpAddress.parse(address);
+      deviceReason(d, ip, seen.internalNetworks())
+          .ifPresent(
+              why ->
+                  held.put(address, capture + " found device " + d.id() + " there (" + why + ")"));
+    }
+    return held;
+  }
+
+  /**
+   * Why a device a capture identified by a public address is a device and not an internet host: a
+   * clinical protocol, or a range the user declared internal. Any other such device is one the
+   * capture could not place behind a router (no link layer, a gateway it did not recognise): it
+   * does not outweigh an endpoint, and a later capture that does see the router moves it there.
+   */
+  private static Optional<String> deviceReason(Device d, IpAddress ip, List<IpNetwork> internal) {
+    if (!ip.isPublic()) {
+      return Optional.empty();
+    }
+    Optional<String> clinical =
+        clinicalReason(d.medical(), protocols(d), d.aeTitles(), d.hl7Applications());
+    if (clinical.isPresent()) {
+      return clinical;
+    }
+    return internal.stream()
+        .filter(n -> n.contains(ip))
+        .findFirst()
+        .map(n -> "it lies in " + n + ", declared internal");
+  }
+
+  /** A stored device identified by an address that a capture now shows as an external endpoint. */
+  private record StoredHost(
+      long id,
+      String key,
+      String ip,
+      List<String> hostnames,
+      List<String> protocols,
+      List<String> aeTitles,
+      List<String> hl7Applications,
+      boolean medical,
+      Instant firstSeen,
+      Instant lastSeen) {
+
+    Optional<String> clinicalReason() {
+      return ExternalEndpointReconciler.clinicalReason(
+          medical, protocols, aeTitles, hl7Applications);
+    }
+  }
+
+  /** The stored devices identified by one of {@code ips} alone (no MAC). */
+  private List<StoredHost> storedHosts(List<String> ips) {
+    List<StoredHost> out = new ArrayList<>();
+    List<String> keys = ips.stream().map(ip -> IP_ID + ip).toList();
+    for (List<String> chunk : InventoryWriter.chunks(keys)) {
+      jdbc.sql(
+              "SELECT id, device_key, hostnames, protocols_client, protocols_server, ae_titles,"
+                  + " hl7_applications, medical, first_seen, last_seen FROM device"
+                  + " WHERE mac = '' AND device_key IN ("
+                  + InventoryWriter.placeholders(chunk.size())
+                  + ") ORDER BY id")
+          .params(new ArrayList<Object>(chunk))
+          .query(
+              (rs, n) -> {
+                TreeSet<String> protocols = new TreeSet<>();
+                protocols.addAll(DeviceRows.list(rs.getString("protocols_client")));
+                protocols.addAll(DeviceRows.list(rs.getString("protocols_server")));
+                String key = rs.getString("device_key");
+                return new StoredHost(
+                    rs.getLong("id"),
+                    key,
+                    key.substring(IP_ID.length()),
+                    DeviceRows.list(rs.getString("hostnames")),
+                    List.copyOf(protocols),
+                    DeviceRows.list(rs.getString("ae_titles")),
+                    DeviceRows.list(rs.getString("hl7_applications")),
+                    rs.getBoolean("medical"),
+                    DeviceRows.instant(rs, "first_seen"),
+                    DeviceRows.instant(rs, "last_seen"));
+              })
+          .list()
+          .forEach(out::add);
+    }
+    return out;
+  }
+
+  /** Why a host is a device whatever else it did, as the inventory decides it; empty if not. */
+  static Optional<String> clinicalReason(
+      boolean medical,
+      Collection<String> protocols,
+      Collection<String> aeTitles,
+      Collection<String> hl7Applications) {
+    List<String> spoke =
+        new TreeSet<>(protocols)
+            .stream().filter(ExternalEndpoint.CLINICAL_PROTOCOLS::contains).toList();
+    if (!spoke.isEmpty()) {
+      return Optional.of("it spoke " + String.join(", ", spoke));
+    }
+    if (!aeTitles.isEmpty()) {
+      return Optional.of("it has DICOM AE titles");
+    }
+    if (!hl7Applications.isEmpty()) {
+      return Optional.of("it has HL7 applications");
+    }
+    return medical ? Optional.of("it is a medical device") : Optional.empty();
+  }
+
+  private static Set<String> protocols(Device d) {
+    Set<String> all = new TreeSet<>(d.protocolsAsClient());
+    all.addAll(d.protocolsAsServer());
+    return all;
+  }
+
+  /** What a move added to the endpoint. */
+  private record Moved(long endpointId, int devices, long flows, long packets, long bytes) {}
+
+  /**
+   * Moves a stored host to the endpoint of its address in a savepoint, and audits it; false when a
+   * foreign key kept its device (rows of a table {@link AttachedWork} does not know refer to it).
+   */
+  private boolean moved(StoredHost h, Capture capture, Instant now) {
+    Moved m;
+    try {
+      m = savepoint.execute(status -> moveWithin(h, now));
+    } catch (DataIntegrityViolationException e) {
+      log.warn(
+          "device {} was kept: other stored records refer to it ({})",
+          h.key(),
+          e.getMostSpecificCause().getMessage().lines().findFirst().orElse(""));
+      return false;
+    }
+    // Audited outside the savepoint: an entry rolled back with one would still have been announced
+    // to the audit anchor at commit.
+    audit.append(
+        Actor.system().name(),
+        "device.remove",
+        "device:" + h.id(),
+        h.key()
+            + " moved to the external endpoints: "
+            + capture
+            + " shows "
+            + h.ip()
+            + " is an internet host (a public address seen only behind a router, outside the"
+            + " internal ranges, no clinical protocol); its traffic with "
+            + m.devices()
+            + (m.devices() == 1 ? " device (" : " devices (")
+            + traffic(m.flows(), m.packets(), m.bytes())
+            + ") was added to external endpoint "
+            + m.endpointId()
+            + ", and the device was removed with its sightings, evidence, history, flow hours and"
+            + " findings",
+        capture.source());
+    return true;
+  }
+
+  private Moved moveWithin(StoredHost h, Instant now) {
+    ExternalEndpointWriter.Stored endpoint = endpoints.stored(List.of(h.ip())).get(h.ip());
+    if (endpoint == null) {
+      throw new IllegalStateException("no external endpoint is stored at " + h.ip());
+    }
+    long endpointId = endpoint.id();
+    List<ExternalEndpointWriter.Link> links = new ArrayList<>();
+    long[] sums = new long[3];
+    jdbc.sql(PEER_TRAFFIC)
+        .params(h.id(), h.id())
+        .query(
+            rs -> {
+              long flows = rs.getLong("flows");
+              long packets = rs.getLong("packets");
+              long bytes = rs.getLong("bytes");
+              sums[0] += flows;
+              sums[1] += packets;
+              sums[2] += bytes;
+              Instant first = latest(DeviceRows.instant(rs, "first_hour"), h.firstSeen());
+              // A flow hour ends an hour after it starts; the host was seen no later than this.
+              Instant last =
+                  earliest(
+                      DeviceRows.instant(rs, "last_hour").plus(Duration.ofHours(1)), h.lastSeen());
+              links.add(
+                  new ExternalEndpointWriter.Link(
+                      endpointId,
+                      rs.getLong("peer"),
+                      flows,
+                      packets,
+                      bytes,
+                      first,
+                      last.isBefore(first) ? first : last));
+            });
+    endpoints.fold(
+        endpoint,
+        new ExternalEndpointWriter.Columns(
+            h.ip(),
+            h.hostnames(),
+            h.protocols(),
+            sums[0],
+            sums[1],
+            sums[2],
+            h.firstSeen(),
+            h.lastSeen()),
+        links,
+        now);
+    Set<Long> linkedAsTalker = devices.remove(h.id());
+    endpoints.countDevices(List.copyOf(linkedAsTalker));
+    return new Moved(endpointId, links.size(), sums[0], sums[1], sums[2]);
+  }
+
+  /**
+   * Removes a stored endpoint because a device holds its address ({@code why}, for the audit log);
+   * returns the address.
+   */
+  private String removeEndpoint(ExternalEndpointWriter.Stored e, String why, Capture capture) {
+    endpoints.remove(e.id());
+    ExternalEndpointWriter.Columns c = e.columns();
+    String ip = c.ip();
+    List<String> names = c.hostnames().subList(0, Math.min(5, c.hostnames().size()));
+    audit.append(
+        Actor.system().name(),
+        "external-endpoint.remove",
+        "external-endpoint:" + e.id(),
+        ip
+            + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")")
+            + " removed from the external endpoints: "
+            + why
+            + "; the traffic stored with the endpoint ("
+            + traffic(c.flows(), c.packets(), c.bytes())
+            + " with "
+            + e.deviceCount()
+            + (e.deviceCount() == 1 ? " device" : " devices")
+            + ") is no longer listed",
+        capture.source());
+    return ip;
+  }
+
+  private static String traffic(long flows, long packets, long bytes) {
+    return flows + " flows, " + packets + " packets, " + bytes + " bytes";
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+}
