@@ -29,11 +29,13 @@ public final class SharedServer {
   private static SharedServer postgres;
 
   private final RunningServer server;
+  private final ServerSettings settings;
   private final Map<Role, String> tokens = new EnumMap<>(Role.class);
   private final boolean isPostgres;
 
-  private SharedServer(RunningServer server, boolean isPostgres) {
+  private SharedServer(RunningServer server, ServerSettings settings, boolean isPostgres) {
     this.server = server;
+    this.settings = settings;
     this.isPostgres = isPostgres;
     UserService users = server.context().getBean(UserService.class);
     TokenService tokenService = server.context().getBean(TokenService.class);
@@ -100,12 +102,23 @@ public final class SharedServer {
                         }
                       });
                 }));
-    return new SharedServer(s, schema.isPresent());
+    return new SharedServer(s, settings, schema.isPresent());
   }
 
   /** The test user's name for a role, e.g. {@code t-security-analyst}. */
   public static String userName(Role role) {
     return "t-" + role.id();
+  }
+
+  /**
+   * Another server on this one's database and data directory, as a restart with other {@code
+   * ward.*} settings would start it, while this one still runs (no start-up recovery of unfinished
+   * jobs: this one's may be running); the users and tokens are the same. The caller closes it.
+   */
+  public RunningServer another(Map<String, String> more) throws Exception {
+    Map<String, String> props = new java.util.HashMap<>(more);
+    props.put("ward.background", "false");
+    return WardServer.start(settings, props);
   }
 
   /** The base URL. */
