@@ -648,6 +648,13 @@ class ConsoleBrowserTest {
         .toList();
   }
 
+  /** The {@code aria-sort} of the table's column whose header sorts by {@code sort}. */
+  String sortedBy(String table, String sort) {
+    return find(table + " thead a[href*='sort=" + sort + "&']")
+        .findElement(By.xpath("./ancestor::th"))
+        .getAttribute("aria-sort");
+  }
+
   /** The query of the page's address (the console's parameters are the API's). */
   String query() {
     String url = browser.driver.getCurrentUrl();
@@ -691,11 +698,16 @@ class ConsoleBrowserTest {
     wait.until(ExpectedConditions.urlContains("sort=flows"));
     wait.until(d -> listedAddresses().equals(apiAddresses("sort=flows")));
 
-    // The search box narrows the list to a host name.
+    // The search box narrows the list to a host name, still busiest first: the sort the header
+    // chose goes with the search (the form sent the page's first sort).
     find("#q").sendKeys("microsoft");
     wait.until(ExpectedConditions.urlContains("q=microsoft"));
     wait.until(d -> listedAddresses().size() < addresses.size());
-    assertThat(listedAddresses()).isNotEmpty().containsExactlyElementsOf(apiAddresses(query()));
+    assertThat(query()).contains("sort=flows").contains("order=desc");
+    assertThat(sortedBy("table.external-endpoints", "flows")).isEqualTo("descending");
+    assertThat(listedAddresses())
+        .isNotEmpty()
+        .containsExactlyElementsOf(apiAddresses("q=microsoft&sort=flows&order=desc"));
     assertThat(all("table.external-endpoints tbody td.hostnames"))
         .allSatisfy(h -> assertThat(h.getText()).containsIgnoringCase("microsoft"));
 
@@ -719,5 +731,23 @@ class ConsoleBrowserTest {
     wait.until(ExpectedConditions.urlContains("deviceId="));
     assertThat(find("#device-filter").getText()).isEqualTo(name);
     assertThat(listedAddresses()).contains(ip).containsExactlyElementsOf(apiAddresses(query()));
+  }
+
+  @Test
+  @Order(17)
+  void shouldKeepTheSortAHeaderChoseWhenTheInventoryIsSearched() throws Exception {
+    open("/devices");
+    find("table.inventory thead a[href*='sort=vendor']").click();
+    wait.until(ExpectedConditions.urlContains("sort=vendor"));
+    wait.until(d -> "ascending".equals(sortedBy("table.inventory", "vendor")));
+
+    find("#q").sendKeys("pump");
+    wait.until(ExpectedConditions.urlContains("q=pump"));
+    assertThat(query()).contains("sort=vendor").contains("order=asc");
+    assertThat(sortedBy("table.inventory", "vendor")).isEqualTo("ascending");
+    assertThat(listedIds())
+        .hasSizeGreaterThan(1)
+        .containsExactlyElementsOf(apiIds("q=pump&sort=vendor&order=asc"));
+    browser.shot("25-inventory-sorted-and-searched");
   }
 }
