@@ -237,6 +237,40 @@ class ExposureAnalyzerCycloneDxVexProductTest {
     assertThat(f.get(next.id()).statusReason()).isEmpty();
   }
 
+  @Test
+  void shouldMarkFixedOnlyTheProductVersionsAResolvedVexListsAsUnaffected() throws IOException {
+    Device abc = device("mac:abc", "Acme Medical", "ABC", "4.2");
+    Device next = device("mac:abc-next", "Acme Medical", "ABC", "4.3");
+    log4jSbom("4.2");
+    log4jSbom("4.3");
+    // The same statement, about ABC of any version and now "resolved": the fix is in 4.3, not in
+    // the versions before it, 4.2 among them.
+    ObjectNode vex =
+        (ObjectNode)
+            JSON.readTree(
+                SBOM.resolve("cyclonedx-examples/vex-cisa-case1-not_affected.json").toFile());
+    ObjectNode product = (ObjectNode) vex.at("/metadata/component");
+    product.remove("version");
+    product.putObject("supplier").put("name", "Acme Medical");
+    ObjectNode statement = (ObjectNode) vex.at("/vulnerabilities/0");
+    statement.putObject("analysis").put("state", "resolved").put("detail", "Fixed in ABC 4.3.");
+    ArrayNode versions = ((ObjectNode) statement.at("/affects/0")).putArray("versions");
+    versions.addObject().put("version", "4.3").put("status", "unaffected");
+    versions.addObject().put("range", "vers:generic/<4.3").put("status", "affected");
+    write(feeds.resolve("acme-abc-vex.cdx.json"), vex);
+
+    Map<String, Finding> f = log4j(abc, next);
+
+    assertThat(f.get(abc.id()).status()).isEqualTo(FindingStatus.AFFECTED);
+    assertThat(f.get(abc.id()).statusReason()).isEmpty();
+    assertThat(f.get(next.id()).status()).isEqualTo(FindingStatus.NOT_AFFECTED);
+    assertThat(f.get(next.id()).statusReason().orElseThrow())
+        .contains(
+            "acme-abc-vex.cdx.json",
+            "this device's product ('Acme Medical ABC'): fixed",
+            "Fixed in ABC 4.3.");
+  }
+
   /** Each device's wolfSSL finding of CVE-2022-42905, by device id. */
   private Map<String, Finding> wolfssl(List<Device> devices) {
     return findings(devices, CVE, "sbom:WolfSSL@4.8.1");

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * CycloneDX VEX analyses read from files, applied to SBOM component findings: a "not affected"
  * analysis silences only the component its affects entry names, at the versions the entry lists
- * ({@code affects[].versions[]}), never the versions it leaves out. A "resolved" analysis rules out
- * the finding of the component at the version the VEX lists it with, and only that one.
+ * ({@code affects[].versions[]}) listed as unaffected, never the versions it leaves out. A
+ * "resolved" analysis rules out the finding of the component at the version the VEX lists it with,
+ * and only that one; or, when it lists versions, at those listed as unaffected (the fix is in them)
+ * only.
  */
 class ExposureAnalyzerCycloneDxVexTest {
 
@@ -157,6 +159,50 @@ class ExposureAnalyzerCycloneDxVexTest {
     assertThat(f.status()).isEqualTo(FindingStatus.AFFECTED);
   }
 
+  @Test
+  void shouldKeepAFindingAtAVersionTheResolvedVexListsAsAffected() throws IOException {
+    // The VEX's openssl is 3.0.6, but its versions say the fix is in 3.0.7 and not before.
+    Finding f =
+        analyze(
+            "3.0.6",
+            "vers:generic/<3.0.8",
+            resolved(
+                "3.0.6",
+                "{\"version\": \"3.0.7\", \"status\": \"unaffected\"},"
+                    + " {\"range\": \"vers:generic/<3.0.7\", \"status\": \"affected\"}"));
+
+    assertThat(f.status()).isEqualTo(FindingStatus.AFFECTED);
+    assertThat(f.statusReason()).isEmpty();
+  }
+
+  @Test
+  void shouldMarkAFindingFixedAtAVersionTheResolvedVexListsAsUnaffected() throws IOException {
+    // A VEX whose openssl names no version: its versions say which carry the fix.
+    Finding f =
+        analyze(
+            "3.0.7",
+            "vers:generic/<3.0.8",
+            resolved(
+                null,
+                "{\"version\": \"3.0.7\", \"status\": \"unaffected\"},"
+                    + " {\"range\": \"vers:generic/<3.0.7\", \"status\": \"affected\"}"));
+
+    assertThat(f.status()).isEqualTo(FindingStatus.NOT_AFFECTED);
+    assertThat(f.statusReason().orElseThrow()).contains("vex.cdx.json", "): fixed");
+  }
+
+  @Test
+  void shouldKeepAFindingWhoseVersionTheNotAffectedVexListsWithoutAStatus() throws IOException {
+    // CycloneDX reads a version without status as affected, whatever the analysis.
+    Finding f =
+        analyze(
+            "1.0.2k",
+            "vers:generic/<1.1.1",
+            vex("pkg:generic/openssl", "{\"version\": \"1.0.2k\"}"));
+
+    assertThat(f.status()).isEqualTo(FindingStatus.AFFECTED);
+  }
+
   /** The hub's single openssl finding, with the advisory, the SBOM and the VEX as files. */
   private Finding analyze(String componentVersion, String affectedRange, String vexDocument)
       throws IOException {
@@ -205,17 +251,31 @@ class ExposureAnalyzerCycloneDxVexTest {
 
   /** A maker's CycloneDX VEX: its openssl {@code version} is resolved (the fix is in it). */
   private static String resolved(String version) {
+    return resolved(version, null);
+  }
+
+  /**
+   * A maker's CycloneDX VEX: its openssl at {@code version} (none when null) is resolved, at the
+   * versions {@code versions} lists (the JSON objects of {@code affects[].versions}; none when
+   * null).
+   */
+  private static String resolved(String version, String versions) {
     return """
         {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
          "serialNumber": "urn:uuid:9c1a3b55-2f0e-4c55-9d6e-1f7a1b2c3d4e",
          "components": [{"type": "library", "bom-ref": "acme-openssl", "name": "openssl",
-           "version": "%s", "purl": "pkg:generic/openssl@%s"}],
+           %s"purl": "pkg:generic/openssl%s"}],
          "vulnerabilities": [{"id": "%s",
            "analysis": {"state": "resolved",
              "detail": "The fix is backported into our %s build."},
-           "affects": [{"ref": "acme-openssl"}]}]}
+           "affects": [{"ref": "acme-openssl"%s}]}]}
         """
-        .formatted(version, version, CVE, version);
+        .formatted(
+            version == null ? "" : "\"version\": \"" + version + "\", ",
+            version == null ? "" : "@" + version,
+            CVE,
+            version == null ? "openssl" : version,
+            versions == null ? "" : ", \"versions\": [" + versions + "]");
   }
 
   /** An OpenSSL advisory: {@code pkg:generic/openssl} in {@code range} is known affected. */

@@ -128,7 +128,10 @@ public record VexStatement(
     AFFECTED,
     /** Fixed (CycloneDX {@code resolved}, {@code resolved_with_pedigree}). */
     FIXED,
-    /** Under investigation (CycloneDX {@code in_triage}). */
+    /**
+     * Under investigation (CycloneDX {@code in_triage}, or a version a "not affected" or "resolved"
+     * analysis lists with the status {@code unknown}, or none).
+     */
     UNDER_INVESTIGATION
   }
 }

@@ -3,6 +3,7 @@ package io.ward.exposure.feeds.cyclonedx;
 import io.ward.exposure.feeds.LegacyVersionRange;
 import io.ward.exposure.version.Vers;
 import io.ward.exposure.version.Version;
+import io.ward.exposure.version.VersionRange;
 import io.ward.model.exposure.SbomComponent;
 import io.ward.model.exposure.VersionConstraint;
 import io.ward.model.exposure.VexJustification;
@@ -44,7 +45,8 @@ final class AffectedVersions {
    *
    * @param version one version, as written
    * @param range a {@code vers} range
-   * @param status its status (unknown when the document gives none)
+   * @param status its status; unknown when the document gives none (the specification's default is
+   *     affected: for a VEX analysis, neither rules a finding out)
    */
   record Entry(Optional<String> version, Optional<String> range, Status status) {
 
@@ -93,6 +95,13 @@ final class AffectedVersions {
       }
       return Version.tryParse(version.get()).map(v.get()::equals).orElse(false);
     }
+
+    /** The versions of the entry, when its version or {@code vers} range can be read. */
+    Optional<VersionRange> readable() {
+      return range.isPresent()
+          ? Vers.tryParse(range.get())
+          : Version.tryParse(version.get()).map(VersionRange::exactly);
+    }
   }
 
   /** The status the entries give a version: the first entry that covers it. */
@@ -109,12 +118,10 @@ final class AffectedVersions {
    * The VEX statements of one affects entry of an analysis.
    *
    * <p>An entry without versions is about the component as the document lists it (its own version,
-   * or every version when it has none). A "not affected" analysis with versions is about those
-   * versions only: one statement per entry, so a range such as {@code vers:generic/>=3.0.0} never
-   * silences a 1.0.2 finding. An entry listed as {@code affected} stays affected whatever the
-   * analysis says; when the document lists affected versions, any other range of it may overlap
-   * them, so that range is kept as text Ward does not read (never silences, the finding notes it).
-   * Any other analysis is narrowed by the component's own version ({@link #apply}).
+   * or every version when it has none). An analysis that rules a finding out ("not affected", or
+   * "fixed": CycloneDX {@code resolved}) with versions is about those versions only, one statement
+   * per entry ({@link #perVersion}). Any other analysis is narrowed by the component's own version
+   * ({@link #apply}).
    */
   static List<VexStatement> statements(
       String vulnerability,
@@ -125,7 +132,7 @@ final class AffectedVersions {
       Optional<String> detail,
       List<Entry> entries,
       String source) {
-    if (entries.isEmpty() || analysis != VexStatement.VexStatus.NOT_AFFECTED) {
+    if (entries.isEmpty() || !rulesOut(analysis)) {
       Applied applied = apply(analysis, detail, entries, component);
       return List.of(
           new VexStatement(
@@ -137,20 +144,54 @@ final class AffectedVersions {
               applied.detail(),
               source));
     }
-    List<Entry> affected = entries.stream().filter(e -> e.status() == Status.AFFECTED).toList();
+    return perVersion(
+        vulnerability, ref, component, analysis, justification, detail, entries, source);
+  }
+
+  /** True for the analyses that rule a finding out: not affected, and fixed. */
+  private static boolean rulesOut(VexStatement.VexStatus analysis) {
+    return analysis == VexStatement.VexStatus.NOT_AFFECTED
+        || analysis == VexStatement.VexStatus.FIXED;
+  }
+
+  /**
+   * One statement per entry of an analysis that rules a finding out. The entry's {@code status}
+   * says what holds at its versions (CycloneDX {@code affectedStatus}), the analysis what the
+   * component's state is there: so the analysis holds at the versions listed as {@code unaffected}
+   * only (a "not affected", or a "resolved" whose fix those versions carry), so that a range such
+   * as {@code vers:generic/>=3.0.0} never silences a 1.0.2k finding. A version listed as {@code
+   * affected} stays affected whatever the analysis says (a "resolved" whose earlier versions lack
+   * the fix lists them so); one listed as {@code unknown}, or with no status (which the
+   * specification reads as {@code affected}), is not ruled out either. An unaffected range that may
+   * overlap those versions is kept as text Ward does not read (never silences, the finding notes
+   * it).
+   */
+  private static List<VexStatement> perVersion(
+      String vulnerability,
+      String ref,
+      Optional<SbomComponent> component,
+      VexStatement.VexStatus analysis,
+      Optional<VexJustification> justification,
+      Optional<String> detail,
+      List<Entry> entries,
+      String source) {
+    List<Entry> kept = entries.stream().filter(e -> e.status() != Status.UNAFFECTED).toList();
     List<VexStatement> out = new ArrayList<>(entries.size());
     for (Entry e : entries) {
       VersionConstraint versions = e.constraint();
-      VexStatement.VexStatus status = VexStatement.VexStatus.NOT_AFFECTED;
+      VexStatement.VexStatus status = analysis;
       Optional<String> why = detail;
       if (e.status() == Status.AFFECTED) {
         status = VexStatement.VexStatus.AFFECTED;
-        String listed = "listed as affected";
-        why = Optional.of(detail.map(d -> listed + "; " + d).orElse(listed));
-      } else if (!affected.isEmpty() && !clearOf(e, affected)) {
+        why = prefixed("listed as affected", detail);
+      } else if (e.status() == Status.UNKNOWN) {
+        // Whether these versions are affected the maker does not say: nothing to rule out.
+        status = VexStatement.VexStatus.UNDER_INVESTIGATION;
+        why = prefixed("listed with an unknown status, or none", detail);
+      } else if (!clearOf(e, kept)) {
         versions =
             new VersionConstraint.Legacy(
-                e.written() + " (except the versions listed as affected)", Optional.empty());
+                e.written() + " (except the versions " + exceptions(kept) + ")", Optional.empty());
       }
       out.add(
           new VexStatement(
@@ -169,28 +210,40 @@ final class AffectedVersions {
     return out;
   }
 
-  /** True when the entry is one version that none of the affected entries can cover. */
-  private static boolean clearOf(Entry e, List<Entry> affected) {
-    if (e.version().isEmpty() || Version.tryParse(e.version().get()).isEmpty()) {
+  private static Optional<String> prefixed(String why, Optional<String> detail) {
+    return Optional.of(detail.map(d -> why + "; " + d).orElse(why));
+  }
+
+  /**
+   * True when the entry's versions and every one of {@code others} can be read and share no
+   * version.
+   */
+  private static boolean clearOf(Entry e, List<Entry> others) {
+    Optional<VersionRange> versions = e.readable();
+    if (versions.isEmpty()) {
       return false;
     }
-    for (Entry a : affected) {
-      boolean readable =
-          a.range().isPresent()
-              ? Vers.tryParse(a.range().get()).isPresent()
-              : Version.tryParse(a.version().get()).isPresent();
-      if (!readable || a.covers(e.version().get())) {
+    for (Entry other : others) {
+      Optional<VersionRange> theirs = other.readable();
+      if (theirs.isEmpty() || !versions.get().intersect(theirs.get()).isEmpty()) {
         return false;
       }
     }
     return true;
   }
 
+  /** What the versions an unaffected range may overlap are listed as, for its text. */
+  private static String exceptions(List<Entry> kept) {
+    return kept.stream().allMatch(e -> e.status() == Status.AFFECTED)
+        ? "listed as affected"
+        : "not listed as unaffected";
+  }
+
   /**
-   * A VEX analysis other than "not affected" narrowed by the versions of its affects entry: the
-   * analysis holds for the component in the document, but when the versions list the component's
-   * own version as unaffected, the vulnerability is not in it: not affected, whatever the analysis
-   * says.
+   * A VEX analysis that rules nothing out (exploitable, in triage) narrowed by the versions of its
+   * affects entry: the analysis holds for the component in the document, but when the versions list
+   * the component's own version as unaffected, the vulnerability is not in it: not affected,
+   * whatever the analysis says. One that rules a finding out is returned as it is.
    *
    * @return the status and detail to record
    */
@@ -200,7 +253,7 @@ final class AffectedVersions {
       List<Entry> entries,
       Optional<SbomComponent> component) {
     Optional<String> version = component.flatMap(SbomComponent::version);
-    if (entries.isEmpty() || version.isEmpty() || analysis == VexStatement.VexStatus.NOT_AFFECTED) {
+    if (entries.isEmpty() || version.isEmpty() || rulesOut(analysis)) {
       return new Applied(analysis, detail);
     }
     if (statusOf(entries, version.get()).orElse(null) != Status.UNAFFECTED) {

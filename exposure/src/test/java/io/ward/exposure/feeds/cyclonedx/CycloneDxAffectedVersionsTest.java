@@ -164,10 +164,11 @@ class CycloneDxAffectedVersionsTest {
                 "CVE-2099-1",
                 new VersionConstraint.Vers("vers:generic/>=3.0.0"),
                 VexStatement.VexStatus.NOT_AFFECTED),
+            // No status: the specification's default is "affected", so not ruled out.
             org.assertj.core.groups.Tuple.tuple(
                 "CVE-2099-1",
                 new VersionConstraint.Exact("1.0.2k"),
-                VexStatement.VexStatus.NOT_AFFECTED),
+                VexStatement.VexStatus.UNDER_INVESTIGATION),
             // A version listed as affected stays affected; a range that may overlap it is not read.
             org.assertj.core.groups.Tuple.tuple(
                 "CVE-2099-2",
@@ -188,6 +189,81 @@ class CycloneDxAffectedVersionsTest {
                 "CVE-2099-3",
                 new VersionConstraint.Unknown(),
                 VexStatement.VexStatus.NOT_AFFECTED));
+  }
+
+  @Test
+  void shouldLimitAResolvedAnalysisToTheVersionsListedUnaffected() throws IOException {
+    // The fix is in 2.1 (and, in the second, every later version); the versions before lack it.
+    CycloneDxContent c =
+        read(
+            "resolved.cdx.json",
+            """
+            {"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1,
+             "components": [{"bom-ref": "openssl", "type": "library", "name": "openssl",
+               "version": "2.0", "purl": "pkg:generic/openssl@2.0"}],
+             "vulnerabilities": [
+               {"id": "CVE-2099-4", "analysis": {"state": "resolved", "detail": "Patched."},
+                "affects": [{"ref": "openssl", "versions": [
+                  {"version": "2.1", "status": "unaffected"},
+                  {"range": "vers:generic/<2.1", "status": "affected"}]}]},
+               {"id": "CVE-2099-5", "analysis": {"state": "resolved_with_pedigree"},
+                "affects": [{"ref": "openssl", "versions": [
+                  {"range": "vers:generic/>=2.1", "status": "unaffected"},
+                  {"range": "vers:generic/<2.1", "status": "affected"},
+                  {"version": "2.1.1", "status": "unknown"}]}]}]}
+            """);
+
+    assertThat(c.vex())
+        .extracting(VexStatement::vulnerability, VexStatement::versions, VexStatement::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "CVE-2099-4", new VersionConstraint.Exact("2.1"), VexStatement.VexStatus.FIXED),
+            org.assertj.core.groups.Tuple.tuple(
+                "CVE-2099-4",
+                new VersionConstraint.Vers("vers:generic/<2.1"),
+                VexStatement.VexStatus.AFFECTED),
+            // 2.1.1, listed as unknown, is inside the fixed range: the range is not read.
+            org.assertj.core.groups.Tuple.tuple(
+                "CVE-2099-5",
+                new VersionConstraint.Legacy(
+                    "vers:generic/>=2.1 (except the versions not listed as unaffected)",
+                    java.util.Optional.empty()),
+                VexStatement.VexStatus.FIXED),
+            org.assertj.core.groups.Tuple.tuple(
+                "CVE-2099-5",
+                new VersionConstraint.Vers("vers:generic/<2.1"),
+                VexStatement.VexStatus.AFFECTED),
+            org.assertj.core.groups.Tuple.tuple(
+                "CVE-2099-5",
+                new VersionConstraint.Exact("2.1.1"),
+                VexStatement.VexStatus.UNDER_INVESTIGATION));
+    assertThat(c.vex().get(0).detail()).contains("Patched.");
+    assertThat(c.vex().get(1).detail()).contains("listed as affected; Patched.");
+  }
+
+  @Test
+  void shouldReadAnUnaffectedRangeThatSharesNoVersionWithTheAffectedOnes() throws IOException {
+    CycloneDxContent c =
+        read(
+            "fixed-from.cdx.json",
+            """
+            {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
+             "components": [{"bom-ref": "openssl", "type": "library", "name": "openssl",
+               "purl": "pkg:generic/openssl"}],
+             "vulnerabilities": [
+               {"id": "CVE-2099-6", "analysis": {"state": "resolved"},
+                "affects": [{"ref": "openssl", "versions": [
+                  {"range": "vers:generic/>=2.1", "status": "unaffected"},
+                  {"range": "vers:generic/<2.1", "status": "affected"}]}]}]}
+            """);
+
+    assertThat(c.vex())
+        .extracting(VexStatement::versions, VexStatement::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                new VersionConstraint.Vers("vers:generic/>=2.1"), VexStatement.VexStatus.FIXED),
+            org.assertj.core.groups.Tuple.tuple(
+                new VersionConstraint.Vers("vers:generic/<2.1"), VexStatement.VexStatus.AFFECTED));
   }
 
   @Test
