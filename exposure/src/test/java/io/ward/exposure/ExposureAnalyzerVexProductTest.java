@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * CISA vulnrichment, matched on the device's maker, model and firmware). Philips systems list DCMTK
  * 3.6.6 in their SBOMs. The VEX says Philips Vue PACS 12.2.8.0 is affected by neither, or, in
  * another revision, that it carries the fix for both (CSAF {@code fixed}): the findings are then
- * ruled out the same way.
+ * ruled out the same way. When a CycloneDX VEX says it too, the reason names the VEX read first.
  */
 class ExposureAnalyzerVexProductTest {
 
@@ -173,6 +173,40 @@ class ExposureAnalyzerVexProductTest {
     assertThat(onDevice(r, VUE_PACS).orElseThrow().status()).isEqualTo(FindingStatus.AFFECTED);
   }
 
+  @Test
+  void shouldNameTheVexReadFirstWhenACsafAndACycloneDxVexBothRuleAFindingOut() throws IOException {
+    // The maker's CycloneDX VEX says the same of Vue PACS 12.2.8.0: read before the CSAF VEX
+    // (philips-vex.json), then after it. Whichever is read first gives the reason, whatever its
+    // format.
+    for (String name : List.of("a-philips-vex.cdx.json", "z-philips-vex.cdx.json")) {
+      Path cycloneDx = Files.writeString(feeds.resolve(name), cycloneDxVex());
+
+      ExposureKnowledge k =
+          KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(feeds).withSboms(sboms));
+      ExposureReport r =
+          new ExposureAnalyzer()
+              .analyze(
+                  List.of(VUE_PACS), k, ExposureOptions.of(TODAY).withIncludeNotAffected(true));
+
+      assertThat(k.problems()).as(name).isEmpty();
+      assertThat(k.vex()).as(name).hasSize(3);
+      Finding own = onDevice(r, VUE_PACS).orElseThrow();
+      assertThat(own.status()).as(name).isEqualTo(FindingStatus.NOT_AFFECTED);
+      if (name.startsWith("a-")) {
+        assertThat(own.statusReason().orElseThrow())
+            .as(name)
+            .contains(cycloneDx.toString(), "code_not_reachable")
+            .doesNotContain(VEX_ID);
+      } else {
+        assertThat(own.statusReason().orElseThrow())
+            .as(name)
+            .contains(VEX_ID, "vulnerable_code_not_in_execute_path")
+            .doesNotContain(name);
+      }
+      Files.delete(cycloneDx);
+    }
+  }
+
   private ExposureReport analyze(List<Device> devices) {
     ExposureKnowledge k =
         KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(feeds).withSboms(sboms));
@@ -289,6 +323,22 @@ class ExposureAnalyzerVexProductTest {
         .put("details", impact)
         .putArray("product_ids")
         .add("VUE-PACS-12.2.8.0");
+  }
+
+  /** The maker's CycloneDX VEX: Philips Vue PACS 12.2.8.0 is not affected by CVE-2023-40704. */
+  private static String cycloneDxVex() {
+    return """
+        {"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1,
+         "serialNumber": "urn:uuid:0b7c6a52-3f0e-4d8e-9a63-5c1f2e7d9a10",
+         "metadata": {"timestamp": "2024-08-02T00:00:00Z",
+           "component": {"type": "device", "bom-ref": "vue-pacs", "name": "Vue PACS",
+             "version": "12.2.8.0", "supplier": {"name": "Philips"}}},
+         "vulnerabilities": [{"id": "%s",
+           "analysis": {"state": "not_affected", "justification": "code_not_reachable",
+             "detail": "The affected module is never loaded."},
+           "affects": [{"ref": "vue-pacs"}]}]}
+        """
+        .formatted(PACS_CVE);
   }
 
   private void sbom(String model, String version) throws IOException {

@@ -41,18 +41,19 @@ final class KnowledgeCollector {
   /** The advisories by source and id, each the newest copy read. */
   private final Map<String, Advisory> advisories = new LinkedHashMap<>();
 
-  /** The statements of the CSAF VEX documents among {@link #advisories}, by the same key. */
-  private final Map<String, List<VexStatement>> csafVex = new LinkedHashMap<>();
+  /**
+   * The VEX statements by document: a CSAF VEX document's under its key among {@link #advisories},
+   * each CycloneDX VEX under a key of its own.
+   */
+  private final VexDocuments vex = new VexDocuments();
+
+  /** How many files were read, the last one's place in the order of reading. */
+  private int filesRead;
 
   private final List<KevEntry> kev = new ArrayList<>();
   private final List<EpssScore> epss = new ArrayList<>();
   private final List<DeviceRecall> recalls = new ArrayList<>();
   private final List<Sbom> sboms = new ArrayList<>();
-
-  /** The CycloneDX VEX statements (those of CSAF VEX documents are in {@link #csafVex}). */
-  private final List<VexStatement> vex = new ArrayList<>();
-
-  private final List<PendingVex> pendingVex = new ArrayList<>();
   private final List<Mds2Form> mds2 = new ArrayList<>();
   private final List<CmdbAsset> cmdb = new ArrayList<>();
   private final List<FeedProblem> problems = new ArrayList<>();
@@ -64,6 +65,7 @@ final class KnowledgeCollector {
 
   /** Reads {@code file} as {@code kind}; returns how many items it gave (0 when nothing usable). */
   int read(Path file, FeedKind kind) {
+    filesRead++;
     return switch (kind) {
       case CSAF, NVD, CVE5 -> advisories(file);
       case KEV -> add(new KevReader().read(file), kev);
@@ -106,22 +108,29 @@ final class KnowledgeCollector {
     epss.addAll(other.epss);
     recalls.addAll(other.recalls);
     sboms.addAll(other.sboms);
-    vex.addAll(other.vex);
-    pendingVex.addAll(other.pendingVex);
     mds2.addAll(other.mds2);
     cmdb.addAll(other.cmdb);
     problems.addAll(other.problems);
+    int before = filesRead;
+    filesRead += other.filesRead;
+    Map<String, VexDocuments.Document> otherVex = other.vex.byKey();
     other.advisories.forEach(
         (key, a) ->
             keepNewest(
                 a,
                 other.revisions.used(key).orElseThrow(),
-                Optional.ofNullable(other.csafVex.get(key))));
+                Optional.ofNullable(otherVex.get(key)).map(d -> d.after(before))));
+    otherVex.forEach(
+        (key, d) -> {
+          if (!other.advisories.containsKey(key)) {
+            vex.putUnnamed(d.after(before));
+          }
+        });
   }
 
   /** The CycloneDX VEX statements read so far that wait for the SBOM their BOM-link names. */
   List<PendingVex> pendingVex() {
-    return pendingVex;
+    return vex.inReadingOrder().stream().flatMap(d -> d.pending().stream()).toList();
   }
 
   /**
@@ -137,16 +146,19 @@ final class KnowledgeCollector {
    * it from the SBOM its BOM-link names among {@code linkable} (which may hold SBOMs read apart).
    */
   ExposureKnowledge build(List<Sbom> linkable) {
-    List<VexStatement> statements = new ArrayList<>(vex);
-    csafVex.values().forEach(statements::addAll);
+    List<VexStatement> statements = new ArrayList<>();
     List<FeedProblem> all = new ArrayList<>(problems);
     List<FeedProblem> waiting = new ArrayList<>();
-    for (PendingVex pending : pendingVex) {
-      FeedResult<VexStatement> resolved = pending.resolve(linkable);
-      statements.addAll(resolved.items());
-      all.addAll(resolved.problems());
-      if (pending.waitsForSbom(linkable)) {
-        waiting.addAll(resolved.problems());
+    // Document by document in the order read (VexDocuments says why), as applyVex tries them.
+    for (VexDocuments.Document document : vex.inReadingOrder()) {
+      statements.addAll(document.made());
+      for (PendingVex pending : document.pending()) {
+        FeedResult<VexStatement> resolved = pending.resolve(linkable);
+        statements.addAll(resolved.items());
+        all.addAll(resolved.problems());
+        if (pending.waitsForSbom(linkable)) {
+          waiting.addAll(resolved.problems());
+        }
       }
     }
     return new ExposureKnowledge(
@@ -163,9 +175,12 @@ final class KnowledgeCollector {
         vexDocumentIds());
   }
 
+  /** The ids of the CSAF VEX documents: those whose statements are held under an advisory's key. */
   private Set<String> vexDocumentIds() {
     Set<String> ids = new HashSet<>();
-    csafVex.keySet().forEach(key -> ids.add(advisories.get(key).id()));
+    vex.byKey().keySet().stream()
+        .filter(advisories::containsKey)
+        .forEach(key -> ids.add(advisories.get(key).id()));
     return ids;
   }
 
@@ -195,7 +210,11 @@ final class KnowledgeCollector {
       keepNewest(
           a,
           copy(a, revision, file),
-          vexProfile ? Optional.of(CsafVex.statements(a)) : Optional.empty());
+          vexProfile
+              ? Optional.of(
+                  new VexDocuments.Document(
+                      filesRead, file.toString(), CsafVex.statements(a), List.of()))
+              : Optional.empty());
     }
     return result.items().size();
   }
@@ -208,16 +227,24 @@ final class KnowledgeCollector {
    * The same document id from the same source twice (revisions, or one file in two folders): the
    * newest copy is used, advisory and VEX statements alike.
    *
-   * @param csafVexStatements the statements when the document is a CSAF VEX document
+   * @param csafVex the statements when the document is a CSAF VEX document
    */
   private void keepNewest(
-      Advisory a, NewestRevisions.Copy copy, Optional<List<VexStatement>> csafVexStatements) {
+      Advisory a, NewestRevisions.Copy copy, Optional<VexDocuments.Document> csafVex) {
     if (!revisions.offer(copy, problems)) {
       return;
     }
     advisories.put(copy.key(), a);
-    csafVex.remove(copy.key());
-    csafVexStatements.ifPresent(statements -> csafVex.put(copy.key(), statements));
+    vex.remove(copy.key());
+    csafVex.ifPresent(statements -> vex.put(copy.key(), statements));
+  }
+
+  /** The VEX statements of a CycloneDX document, each time it is read. */
+  private void keepVex(CycloneDxContent content, Path file) {
+    if (!content.vex().isEmpty() || !content.pending().isEmpty()) {
+      vex.putUnnamed(
+          new VexDocuments.Document(filesRead, file.toString(), content.vex(), content.pending()));
+    }
   }
 
   private int cycloneDx(Path file) {
@@ -226,8 +253,7 @@ final class KnowledgeCollector {
     int count = 0;
     for (CycloneDxContent content : result.items()) {
       content.sbom().ifPresent(sboms::add);
-      vex.addAll(content.vex());
-      pendingVex.addAll(content.pending());
+      keepVex(content, file);
       content
           .advisories()
           .forEach(a -> keepNewest(a, copy(a, content.revision(), file), Optional.empty()));
