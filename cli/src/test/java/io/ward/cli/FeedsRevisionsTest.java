@@ -2,6 +2,7 @@ package io.ward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,17 +14,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ward feeds import} and {@code ward vulns} with an advisory found in two folders: of two
- * revisions the newest is used, both commands naming the two files.
+ * {@code ward feeds import} and {@code ward vulns} with an advisory or a CycloneDX VEX found in two
+ * folders: of two revisions the newest is used, both commands naming the two files.
  *
  * <p>Real files: CISA's ICSMA-20-254-01 version 4 (Update C), beside a copy of its Update B
- * (version 3) left in another folder.
+ * (version 3) left in another folder; the medical-device case-study SBOMs, whose wolfSSL a maker's
+ * VEX names by BOM-link.
  */
 class FeedsRevisionsTest {
 
   static final Path DATA =
       Path.of(System.getenv().getOrDefault("WARD_TESTDATA", "../../shared/data"));
   static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The case-study SBOMs' serial numbers, as BOM-links write them. */
+  static final String NARROW = "02826796-d30c-4aa6-b0a8-44207a01cb6c";
+
+  static final String EXTENDED = "9a9fb992-c015-4d78-91b5-88b6be21f53d";
+  static final String ACME_VEX_SERIAL = "urn:uuid:7f3d2c1b-8a9e-4f60-b5d4-3c2b1a0f9e8d";
 
   @TempDir Path tmp;
   @RegisterExtension final StandardStreams streams = new StandardStreams();
@@ -70,6 +78,67 @@ class FeedsRevisionsTest {
                 + store.resolve("csaf/2021/icsma-20-254-01.json"));
   }
 
+  @Test
+  void shouldApplyTheNewestCopyOfACycloneDxVexInTwoFoldersOnceAndNameBothFiles()
+      throws IOException {
+    Path source = tmp.resolve("from-acme");
+    Path narrow = DATA.resolve("sbom/medical-device-casestudy/narrow.sbom.json");
+    Files.createDirectories(source);
+    Files.copy(narrow, source.resolve("infusion-hub.cdx.json"));
+    String hubWolfssl = wolfssl(narrow);
+    String monitorWolfssl =
+        wolfssl(DATA.resolve("sbom/medical-device-casestudy/extended.sbom.json"));
+    // One statement about the hub's wolfSSL, one waiting for the monitor's SBOM (not given), one
+    // about a component the hub's SBOM does not list; version 2 left in another folder.
+    Path older = Files.createDirectories(source.resolve("2023")).resolve("acme-vex.cdx.json");
+    Path newer = Files.createDirectories(source.resolve("2024")).resolve("acme-vex.cdx.json");
+    Files.writeString(older, acmeVex(1, "2023-05-02T00:00:00Z", hubWolfssl, monitorWolfssl));
+    Files.writeString(newer, acmeVex(2, "2024-01-15T00:00:00Z", hubWolfssl, monitorWolfssl));
+    Path store = tmp.resolve("store");
+
+    int imported =
+        WardCommand.execute("feeds", "import", "--store", store.toString(), source.toString());
+
+    assertThat(imported).as(streams.stderr()).isZero();
+    // Before, both copies counted: 2 statements waited, and the unlisted component warned twice.
+    assertThat(streams.stdout())
+        .contains("imported 3 files", "1 VEX statements wait for the SBOM their BOM-link names");
+    assertThat(streams.stderr())
+        .contains(
+            newer
+                + ": warning: CycloneDX VEX "
+                + ACME_VEX_SERIAL
+                + " here (version 2 of 2024-01-15T00:00:00Z) supersedes the copy in "
+                + older
+                + " (version 1 of 2023-05-02T00:00:00Z): this one is used");
+    assertThat(occurrences(streams.stderr(), "(no bom-ref 'no-such-component')")).isOne();
+    streams.resetStderr();
+
+    int code =
+        WardCommand.execute(
+            "vulns",
+            "--inventory",
+            inventory(device("00:00:5e:00:53:03", "Acme Medical", "Infusion Hub", "2.0"))
+                .toString(),
+            "--feeds",
+            store.toString(),
+            "--today",
+            "2025-01-01",
+            "--json",
+            tmp.resolve("findings.json").toString());
+
+    assertThat(code).as(streams.stderr()).isZero();
+    String vulns = streams.stderr();
+    assertThat(vulns)
+        .contains(
+            "CycloneDX VEX "
+                + ACME_VEX_SERIAL
+                + " here (version 2 of 2024-01-15T00:00:00Z) supersedes the copy in "
+                + store.resolve("cyclonedx/2023/acme-vex.cdx.json"));
+    assertThat(occurrences(vulns, "(no bom-ref 'no-such-component')")).isOne();
+    assertThat(occurrences(vulns, "which was not read with it")).isOne();
+  }
+
   /** ICSMA-20-254-01 as it was before Update C: version 3, released 2021-11-08. */
   private static ObjectNode updateB(Path real) throws IOException {
     ObjectNode doc = (ObjectNode) JSON.readTree(real.toFile());
@@ -80,6 +149,35 @@ class FeedsRevisionsTest {
     ((ObjectNode) doc.get("document"))
         .put("title", "Philips Patient Monitoring Devices (Update B)");
     return doc;
+  }
+
+  /**
+   * Acme Medical's VEX, listing no components: CVE-2022-42905 does not reach the hub's wolfSSL, the
+   * monitor's wolfSSL, nor a component the hub's SBOM does not list (each named by BOM-link).
+   */
+  private static String acmeVex(int version, String timestamp, String hub, String monitor) {
+    return """
+        {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": %d,
+         "serialNumber": "%s", "metadata": {"timestamp": "%s"},
+         "vulnerabilities": [{"id": "CVE-2022-42905",
+           "analysis": {"state": "not_affected", "justification": "code_not_reachable"},
+           "affects": [{"ref": "urn:cdx:%s/1#%s"}, {"ref": "urn:cdx:%s/1#%s"},
+                       {"ref": "urn:cdx:%s/1#no-such-component"}]}]}
+        """
+        .formatted(version, ACME_VEX_SERIAL, timestamp, NARROW, hub, EXTENDED, monitor, NARROW);
+  }
+
+  private static String wolfssl(Path sbom) throws IOException {
+    for (JsonNode c : JSON.readTree(sbom.toFile()).path("components")) {
+      if (c.path("name").asText().equals("WolfSSL")) {
+        return c.path("bom-ref").asText();
+      }
+    }
+    throw new AssertionError("no wolfSSL in " + sbom);
+  }
+
+  private static int occurrences(String text, String part) {
+    return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
   }
 
   private static ObjectNode device(String mac, String vendor, String model, String firmware) {

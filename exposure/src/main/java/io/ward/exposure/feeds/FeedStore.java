@@ -76,13 +76,16 @@ public final class FeedStore {
   /**
    * Copies every recognised knowledge file below {@code source} into the store (recursing), each
    * validated by reading it first; unrecognised or unusable files are reported and skipped. A
-   * document found in more than one file (the same source and id) is imported from each, with a
-   * warning naming both files and saying which revision supersedes the other, as a load says it.
+   * document found in more than one file (the same source and id, or a CycloneDX VEX's serial
+   * number) is imported from each, with a warning naming both files and saying which revision
+   * supersedes the other, as a load says it; the VEX statements of the superseded copy are not
+   * counted among those waiting for their SBOM.
    */
   public ImportReport importDirectory(Path source) throws IOException {
     List<Path> imported = new ArrayList<>();
     List<FeedProblem> problems = new ArrayList<>();
-    List<PendingVex> pending = new ArrayList<>();
+    // By document, so that of two copies of a VEX only the statements of the one used count.
+    Map<String, List<PendingVex>> pending = new LinkedHashMap<>();
     NewestRevisions seen = new NewestRevisions();
     KnowledgeCollector listing = new KnowledgeCollector(false, LocalDate.now(clock));
     for (Path file : KnowledgeLoader.files(source, listing)) {
@@ -121,11 +124,18 @@ public final class FeedStore {
       Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
       move(temp, target);
       imported.add(target);
-      pending.addAll(check.pendingVex());
-      check.documents().forEach(d -> seen.offer(d, problems));
+      Map<String, List<PendingVex>> pendingHere = check.pendingVex();
+      for (NewestRevisions.Copy d : check.documents()) {
+        if (seen.offer(d, problems)) {
+          pending.remove(d.key()); // the copy imported before is superseded
+        } else {
+          pendingHere.remove(d.key()); // this one is
+        }
+      }
+      pending.putAll(pendingHere);
     }
     problems.addAll(listing.problems());
-    int waiting = linkVex(pending, problems);
+    int waiting = linkVex(pending.values().stream().flatMap(List::stream).toList(), problems);
     return new ImportReport(imported, problems, waiting);
   }
 

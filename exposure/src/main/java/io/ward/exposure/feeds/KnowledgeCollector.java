@@ -34,6 +34,9 @@ import java.util.Set;
 /** Reads files of any known kind into growing lists; one per load, not thread-safe. */
 final class KnowledgeCollector {
 
+  /** What a CycloneDX VEX's document key starts with, before its serial number. */
+  private static final String BOM_KEY = "cyclonedx-bom:";
+
   private final CsafReader csaf;
   private final LocalDate epssDate;
   private final NewestRevisions revisions = new NewestRevisions();
@@ -43,7 +46,7 @@ final class KnowledgeCollector {
 
   /**
    * The VEX statements by document: a CSAF VEX document's under its key among {@link #advisories},
-   * each CycloneDX VEX under a key of its own.
+   * a CycloneDX VEX's under {@link #BOM_KEY} and its serial number.
    */
   private final VexDocuments vex = new VexDocuments();
 
@@ -94,7 +97,10 @@ final class KnowledgeCollector {
     return sboms;
   }
 
-  /** The documents read so far that have an id (advisories, CSAF VEX): the copy used of each. */
+  /**
+   * The documents read so far that have an id (advisories, CSAF VEX, CycloneDX VEX with a serial
+   * number): the copy used of each.
+   */
   List<NewestRevisions.Copy> documents() {
     return revisions.used();
   }
@@ -123,14 +129,31 @@ final class KnowledgeCollector {
     otherVex.forEach(
         (key, d) -> {
           if (!other.advisories.containsKey(key)) {
-            vex.putUnnamed(d.after(before));
+            other
+                .revisions
+                .used(key)
+                .ifPresentOrElse(
+                    copy -> keepNewestVex(copy, d.after(before)),
+                    () -> vex.putUnnamed(d.after(before)));
           }
         });
   }
 
-  /** The CycloneDX VEX statements read so far that wait for the SBOM their BOM-link names. */
-  List<PendingVex> pendingVex() {
-    return vex.inReadingOrder().stream().flatMap(d -> d.pending().stream()).toList();
+  /**
+   * The CycloneDX VEX statements read so far that wait for the SBOM their BOM-link names, by
+   * document: a document's key ({@link NewestRevisions.Copy#key}, so that of two copies only the
+   * one used counts), or a key of its own for a VEX without serial number.
+   */
+  Map<String, List<PendingVex>> pendingVex() {
+    Map<String, List<PendingVex>> out = new LinkedHashMap<>();
+    vex.byKey()
+        .forEach(
+            (key, d) -> {
+              if (!d.pending().isEmpty()) {
+                out.put(key, d.pending());
+              }
+            });
+    return out;
   }
 
   /**
@@ -239,11 +262,35 @@ final class KnowledgeCollector {
     csafVex.ifPresent(statements -> vex.put(copy.key(), statements));
   }
 
-  /** The VEX statements of a CycloneDX document, each time it is read. */
+  /**
+   * The VEX statements of a CycloneDX document. Copies of one BOM (the same serial number, in two
+   * folders or as revisions) apply once, the newest ({@link CycloneDxContent#bomRevision}), with a
+   * warning naming both files as for an advisory; a VEX without serial number, which nothing tells
+   * apart from another, applies each time it is read.
+   */
   private void keepVex(CycloneDxContent content, Path file) {
-    if (!content.vex().isEmpty() || !content.pending().isEmpty()) {
-      vex.putUnnamed(
-          new VexDocuments.Document(filesRead, file.toString(), content.vex(), content.pending()));
+    if (!content.hasVex()) {
+      return;
+    }
+    VexDocuments.Document document =
+        new VexDocuments.Document(filesRead, file.toString(), content.vex(), content.pending());
+    content
+        .serialNumber()
+        .ifPresentOrElse(
+            serial ->
+                keepNewestVex(
+                    new NewestRevisions.Copy(
+                        BOM_KEY + serial,
+                        "CycloneDX VEX " + serial,
+                        content.bomRevision(),
+                        file.toString()),
+                    document),
+            () -> vex.putUnnamed(document));
+  }
+
+  private void keepNewestVex(NewestRevisions.Copy copy, VexDocuments.Document document) {
+    if (revisions.offer(copy, problems)) {
+      vex.put(copy.key(), document);
     }
   }
 

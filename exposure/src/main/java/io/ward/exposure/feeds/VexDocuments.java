@@ -12,8 +12,8 @@ import java.util.Objects;
 
 /**
  * The VEX statements of the documents one load read (CSAF VEX documents and CycloneDX VEX), held by
- * document: a CSAF VEX document read twice is held once, as the copy {@link NewestRevisions} chose;
- * a CycloneDX VEX is held each time it is read.
+ * document: a document read twice is held once, as the copy {@link NewestRevisions} chose; one
+ * without an id (a CycloneDX VEX without {@code serialNumber}) is held each time it is read.
  *
  * <p>They are listed document by document in the order the files were read ({@link KnowledgeLoader}
  * walks each folder in sorted order, one folder after the other), the copy used at the place of its

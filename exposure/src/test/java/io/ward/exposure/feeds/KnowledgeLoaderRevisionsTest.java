@@ -23,12 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Built from CISA's ICSMA-20-254-01 (Philips patient monitoring), whose version 4 (Update C,
  * 2023-12-14) is the real file; its Update B (version 3, 2021-11-08) is that file rolled back, as a
- * copy left behind in another folder would be.
+ * copy left behind in another folder would be. A CycloneDX VEX is one document by its {@code
+ * serialNumber}, its newest copy the higher {@code version}, then the later {@code
+ * metadata.timestamp}: CISA's VEX use case 2, given a serial number.
  */
 class KnowledgeLoaderRevisionsTest {
 
   private static final LocalDate TODAY = LocalDate.of(2025, 1, 1);
   private static final String ID = "ICSMA-20-254-01";
+  private static final String CASE2_SERIAL = "urn:uuid:5c2e4f4e-7d1e-4a5e-9b1f-2d3c4b5a6e7f";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
@@ -150,6 +153,89 @@ class KnowledgeLoaderRevisionsTest {
         .satisfies(p -> assertThat(p.message()).contains("is superseded by", "vex-rev2.json"));
   }
 
+  @Test
+  void shouldApplyTheStatementsOfACycloneDxVexInTwoFoldersOnceAndNameBothFiles()
+      throws IOException {
+    // The same VEX, a copy left in another folder: 19 statements, not 38.
+    Path first = write("a/vex-cisa-case2.cdx.json", cisaCase2(1, "2022-03-03T00:00:00Z"));
+    Path second = write("b/vex-cisa-case2.cdx.json", cisaCase2(1, "2022-03-03T00:00:00Z"));
+
+    List<ExposureKnowledge> loads =
+        List.of(
+            KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(dir)),
+            KnowledgeLoader.load(
+                List.of(
+                    LoadRequest.of(TODAY).withSboms(first.getParent()),
+                    LoadRequest.of(TODAY).withSboms(second.getParent())),
+                List.of()));
+
+    for (ExposureKnowledge k : loads) {
+      assertThat(k.vex())
+          .hasSize(19)
+          .extracting(VexStatement::source)
+          .containsOnly(first.toString());
+      assertThat(k.problems())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.severity()).isEqualTo(FeedProblem.Severity.WARNING);
+                assertThat(p.file()).isEqualTo(second.toString());
+                assertThat(p.message())
+                    .contains(
+                        "CycloneDX VEX "
+                            + CASE2_SERIAL
+                            + " here (version 1 of 2022-03-03T00:00:00Z)",
+                        "is the same revision as the copy in " + first,
+                        "that one is used");
+              });
+    }
+  }
+
+  @Test
+  void shouldUseTheHigherVersionOfACycloneDxVexWhateverItsTimestamp() throws IOException {
+    // Version 2 withdraws the first statement; version 1 carries a later timestamp (the BOM was
+    // generated again), but the specification has the most recent version used.
+    ObjectNode revised = cisaCase2(2, "2022-03-01T00:00:00Z");
+    ((ArrayNode) revised.get("vulnerabilities")).remove(0);
+    Path older = write("old/vex-cisa-case2.cdx.json", cisaCase2(1, "2022-04-01T00:00:00Z"));
+    Path newer = write("new/vex-cisa-case2.cdx.json", revised);
+
+    for (List<Path> order : List.of(List.of(older, newer), List.of(newer, older))) {
+      ExposureKnowledge k =
+          KnowledgeLoader.load(
+              order.stream().map(f -> LoadRequest.of(TODAY).withSboms(f.getParent())).toList(),
+              List.of());
+
+      assertThat(k.vex()).as(order.toString()).hasSize(18);
+      assertThat(k.vex()).extracting(VexStatement::vulnerability).doesNotContain("CVE-2020-11896");
+      assertThat(k.problems())
+          .as(order.toString())
+          .singleElement()
+          .satisfies(
+              p ->
+                  assertThat(p.message())
+                      .contains(
+                          "version 2 of 2022-03-01T00:00:00Z",
+                          "version 1 of 2022-04-01T00:00:00Z",
+                          order.get(1) == newer ? "supersedes" : "is superseded by"));
+    }
+  }
+
+  @Test
+  void shouldApplyEveryCopyOfACycloneDxVexWithoutSerialNumber() throws IOException {
+    // Nothing tells two VEX without serial number apart from two documents: both apply, as before.
+    Path real = TestData.path("sbom/cyclonedx-examples/vex-cisa-case2.json");
+    Files.createDirectories(dir.resolve("a"));
+    Files.createDirectories(dir.resolve("b"));
+    Files.copy(real, dir.resolve("a/vex-cisa-case2.cdx.json"));
+    Files.copy(real, dir.resolve("b/vex-cisa-case2.cdx.json"));
+
+    ExposureKnowledge k = KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(dir));
+
+    assertThat(k.vex()).hasSize(38);
+    assertThat(k.problems()).isEmpty();
+  }
+
   /** The real ICSMA-20-254-01 (version 4, Update C). */
   private static ObjectNode real() throws IOException {
     return (ObjectNode)
@@ -165,6 +251,19 @@ class KnowledgeLoaderRevisionsTest {
     history.remove(history.size() - 1);
     ((ObjectNode) doc.get("document"))
         .put("title", "Philips Patient Monitoring Devices (Update B)");
+    return doc;
+  }
+
+  /**
+   * CISA's VEX use case 2 (CycloneDX bom-examples: product ABC 4.2 is not affected by 19
+   * vulnerabilities), given a serial number, at {@code version} of {@code timestamp}.
+   */
+  private static ObjectNode cisaCase2(int version, String timestamp) throws IOException {
+    ObjectNode doc =
+        (ObjectNode)
+            JSON.readTree(TestData.path("sbom/cyclonedx-examples/vex-cisa-case2.json").toFile());
+    doc.put("serialNumber", CASE2_SERIAL).put("version", version);
+    ((ObjectNode) doc.get("metadata")).put("timestamp", timestamp);
     return doc;
   }
 

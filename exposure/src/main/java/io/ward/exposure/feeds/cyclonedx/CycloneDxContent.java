@@ -21,13 +21,16 @@ import java.util.Optional;
  *     ({@link PendingVex#resolve})
  * @param revision the document's {@code metadata.timestamp} and {@code version}: when two documents
  *     list the same vulnerability as an advisory, the newer one is kept
+ * @param serialNumber the BOM's {@code serialNumber}, in lower case: two copies of one VEX (the
+ *     same serial number) apply once, the newer by {@link #bomRevision}
  */
 public record CycloneDxContent(
     Optional<Sbom> sbom,
     List<VexStatement> vex,
     List<Advisory> advisories,
     List<PendingVex> pending,
-    DocumentRevision revision) {
+    DocumentRevision revision,
+    Optional<String> serialNumber) {
 
   public CycloneDxContent {
     Objects.requireNonNull(sbom, "sbom");
@@ -35,13 +38,34 @@ public record CycloneDxContent(
     advisories = List.copyOf(advisories);
     pending = List.copyOf(pending);
     Objects.requireNonNull(revision, "revision");
+    Objects.requireNonNull(serialNumber, "serialNumber");
   }
 
   /**
    * A document without advisories whose statements are all about components it lists, of no known
-   * revision.
+   * revision and without serial number.
    */
   public CycloneDxContent(Optional<Sbom> sbom, List<VexStatement> vex) {
-    this(sbom, vex, List.of(), List.of(), new DocumentRevision(Optional.empty(), Optional.empty()));
+    this(
+        sbom,
+        vex,
+        List.of(),
+        List.of(),
+        new DocumentRevision(Optional.empty(), Optional.empty()),
+        Optional.empty());
+  }
+
+  /** True when the document holds VEX statements, made or waiting for their SBOM. */
+  public boolean hasVex() {
+    return !vex.isEmpty() || !pending.isEmpty();
+  }
+
+  /**
+   * The revision two copies of this BOM (the same serial number) are told apart by: the higher
+   * {@code version} first, as the specification says of BOMs with identical serial numbers, then
+   * the later {@code metadata.timestamp}.
+   */
+  public DocumentRevision bomRevision() {
+    return revision.versionFirst();
   }
 }

@@ -108,7 +108,13 @@ public final class CycloneDxReader {
     }
     return new FeedResult<>(
         List.of(
-            new CycloneDxContent(sbom, vex.statements(), advisories, vex.pending(), revision(bom))),
+            new CycloneDxContent(
+                sbom,
+                vex.statements(),
+                advisories,
+                vex.pending(),
+                revision(bom),
+                text(bom.getSerialNumber()).map(BomLink::serialNumber))),
         problems);
   }
 

@@ -94,7 +94,13 @@ final class LenientCycloneDxJson {
         }
       }
     }
-    return new CycloneDxContent(sbom, vex.statements(), advisories, vex.pending(), revision(root));
+    return new CycloneDxContent(
+        sbom,
+        vex.statements(),
+        advisories,
+        vex.pending(),
+        revision(root),
+        Json.text(root, "serialNumber").map(BomLink::serialNumber));
   }
 
   /** {@code metadata.timestamp} and {@code version} (1 when absent, as the spec defaults it). */
