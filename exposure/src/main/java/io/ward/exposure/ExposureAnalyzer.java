@@ -197,7 +197,9 @@ public final class ExposureAnalyzer {
    * and its components'), counts; one whose versions, product or SBOM Ward cannot compare leaves
    * the finding as it was, with a note. A "fixed" counts as a "not affected" does, for the versions
    * it names (CSAF {@code fixed}, CycloneDX {@code resolved}: those versions contain the fix); one
-   * that names no version says nothing of any.
+   * that names no version says nothing of any. The statements are tried in the order {@code vex}
+   * lists them, document by document as their files were read: of several that apply, the first
+   * gives the reason.
    */
   static List<Finding> applyVex(List<Finding> findings, List<VexStatement> vex, VexScope scope) {
     List<Finding> out = new ArrayList<>(findings.size());

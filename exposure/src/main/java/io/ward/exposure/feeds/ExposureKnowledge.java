@@ -22,7 +22,9 @@ import java.util.Set;
  * @param epss EPSS scores
  * @param recalls FDA device recalls
  * @param sboms SBOMs
- * @param vex VEX statements from CycloneDX and CSAF VEX documents
+ * @param vex VEX statements from CycloneDX and CSAF VEX documents, document by document in the
+ *     order their files were read; of a document read twice (a CycloneDX VEX by its serial number),
+ *     those of the copy used only
  * @param mds2 MDS2 forms
  * @param cmdb CMDB assets
  * @param problems every problem, each naming its file
