@@ -63,7 +63,11 @@ class FeedsRevisionsTest {
         WardCommand.execute(
             "vulns",
             "--inventory",
-            inventory(device("00:00:5e:00:53:02", "Philips", "IntelliVue MX800", "K.2")).toString(),
+            HandWrittenInventory.write(
+                    tmp,
+                    HandWrittenInventory.device(
+                        "00:00:5e:00:53:02", "Philips", "IntelliVue MX800", "K.2"))
+                .toString(),
             "--feeds",
             store.toString(),
             "--today",
@@ -118,7 +122,10 @@ class FeedsRevisionsTest {
         WardCommand.execute(
             "vulns",
             "--inventory",
-            inventory(device("00:00:5e:00:53:03", "Acme Medical", "Infusion Hub", "2.0"))
+            HandWrittenInventory.write(
+                    tmp,
+                    HandWrittenInventory.device(
+                        "00:00:5e:00:53:03", "Acme Medical", "Infusion Hub", "2.0"))
                 .toString(),
             "--feeds",
             store.toString(),
@@ -178,35 +185,5 @@ class FeedsRevisionsTest {
 
   private static int occurrences(String text, String part) {
     return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
-  }
-
-  private static ObjectNode device(String mac, String vendor, String model, String firmware) {
-    ObjectNode d = JSON.createObjectNode();
-    d.put("id", "mac:" + mac).put("mac", mac);
-    d.putArray("ips");
-    d.putArray("hostnames");
-    d.putArray("vlans");
-    d.put("vendor", vendor).put("model", model).putNull("os").put("firmware", firmware);
-    d.putNull("serial").put("category", "pacs").putNull("modality");
-    d.put("medical", true).put("criticality", "high");
-    ObjectNode protocols = d.putObject("protocols");
-    protocols.putArray("client");
-    protocols.putArray("server");
-    d.putArray("aeTitles");
-    d.putArray("hl7Applications");
-    d.put("firstSeen", "2024-03-04T08:00:00Z").put("lastSeen", "2024-03-04T09:00:00Z");
-    d.putArray("evidence");
-    return d;
-  }
-
-  private Path inventory(ObjectNode device) throws IOException {
-    ObjectNode inventory = JSON.createObjectNode();
-    inventory.put("format", "ward.inventory/1");
-    inventory.putObject("generator").put("name", "hand-written test fixture").put("version", "1");
-    inventory.putArray("captures");
-    inventory.putArray("devices").add(device);
-    Path file = tmp.resolve("inventory.json");
-    Files.writeString(file, JSON.writeValueAsString(inventory));
-    return file;
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +66,11 @@ class VulnsVexDocumentTest {
         WardCommand.execute(
             "vulns",
             "--inventory",
-            inventory(device("00:00:5e:00:53:01", "Philips", "Vue PACS", "12.2.8.0")).toString(),
+            HandWrittenInventory.write(
+                    tmp,
+                    HandWrittenInventory.device(
+                        "00:00:5e:00:53:01", "Philips", "Vue PACS", "12.2.8.0"))
+                .toString(),
             "--feeds",
             feeds.toString(),
             "--today",
@@ -104,7 +107,10 @@ class VulnsVexDocumentTest {
         WardCommand.execute(
             "vulns",
             "--inventory",
-            inventory(device("00:00:5e:00:53:03", "IBM", "webMethods Integration", "10.15"))
+            HandWrittenInventory.write(
+                    tmp,
+                    HandWrittenInventory.device(
+                        "00:00:5e:00:53:03", "IBM", "webMethods Integration", "10.15"))
                 .toString(),
             "--feeds",
             feeds.toString(),
@@ -125,35 +131,5 @@ class VulnsVexDocumentTest {
     }
     assertThat(affected)
         .containsExactlyInAnyOrder("CVE-2024-45074", "CVE-2024-45075", "CVE-2024-45076");
-  }
-
-  private static ObjectNode device(String mac, String vendor, String model, String firmware) {
-    ObjectNode d = JSON.createObjectNode();
-    d.put("id", "mac:" + mac).put("mac", mac);
-    d.putArray("ips");
-    d.putArray("hostnames");
-    d.putArray("vlans");
-    d.put("vendor", vendor).put("model", model).putNull("os").put("firmware", firmware);
-    d.putNull("serial").put("category", "pacs").putNull("modality");
-    d.put("medical", true).put("criticality", "high");
-    ObjectNode protocols = d.putObject("protocols");
-    protocols.putArray("client");
-    protocols.putArray("server");
-    d.putArray("aeTitles");
-    d.putArray("hl7Applications");
-    d.put("firstSeen", "2024-03-04T08:00:00Z").put("lastSeen", "2024-03-04T09:00:00Z");
-    d.putArray("evidence");
-    return d;
-  }
-
-  private Path inventory(ObjectNode device) throws IOException {
-    ObjectNode inventory = JSON.createObjectNode();
-    inventory.put("format", "ward.inventory/1");
-    inventory.putObject("generator").put("name", "hand-written test fixture").put("version", "1");
-    inventory.putArray("captures");
-    inventory.putArray("devices").add(device);
-    Path file = tmp.resolve("inventory.json");
-    Files.writeString(file, JSON.writeValueAsString(inventory));
-    return file;
   }
 }
