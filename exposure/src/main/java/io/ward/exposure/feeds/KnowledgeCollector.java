@@ -50,6 +50,9 @@ final class KnowledgeCollector {
    */
   private final VexDocuments vex = new VexDocuments();
 
+  /** The keys of the BOMs some copy of which carried VEX analyses (see {@link #keepNewestBom}). */
+  private final Set<String> bomsWithVex = new HashSet<>();
+
   /** How many files were read, the last one's place in the order of reading. */
   private int filesRead;
 
@@ -102,7 +105,9 @@ final class KnowledgeCollector {
    * number): the copy used of each.
    */
   List<NewestRevisions.Copy> documents() {
-    return revisions.used();
+    return revisions.used().stream()
+        .filter(c -> !c.key().startsWith(BOM_KEY) || bomsWithVex.contains(c.key()))
+        .toList();
   }
 
   /**
@@ -126,17 +131,19 @@ final class KnowledgeCollector {
                 a,
                 other.revisions.used(key).orElseThrow(),
                 Optional.ofNullable(otherVex.get(key)).map(d -> d.after(before))));
+    bomsWithVex.addAll(other.bomsWithVex);
     otherVex.forEach(
         (key, d) -> {
-          if (!other.advisories.containsKey(key)) {
-            other
-                .revisions
-                .used(key)
-                .ifPresentOrElse(
-                    copy -> keepNewestVex(copy, d.after(before)),
-                    () -> vex.putUnnamed(d.after(before)));
+          if (!other.advisories.containsKey(key) && other.revisions.used(key).isEmpty()) {
+            vex.putUnnamed(d.after(before));
           }
         });
+    for (NewestRevisions.Copy copy : other.revisions.used()) {
+      if (copy.key().startsWith(BOM_KEY)) {
+        keepNewestBom(
+            copy, Optional.ofNullable(otherVex.get(copy.key())).map(d -> d.after(before)));
+      }
+    }
   }
 
   /**
@@ -269,28 +276,39 @@ final class KnowledgeCollector {
    * apart from another, applies each time it is read.
    */
   private void keepVex(CycloneDxContent content, Path file) {
-    if (!content.hasVex()) {
+    Optional<VexDocuments.Document> document =
+        content.hasVex()
+            ? Optional.of(
+                new VexDocuments.Document(
+                    filesRead, file.toString(), content.vex(), content.pending()))
+            : Optional.empty();
+    if (content.serialNumber().isEmpty()) {
+      document.ifPresent(vex::putUnnamed);
       return;
     }
-    VexDocuments.Document document =
-        new VexDocuments.Document(filesRead, file.toString(), content.vex(), content.pending());
-    content
-        .serialNumber()
-        .ifPresentOrElse(
-            serial ->
-                keepNewestVex(
-                    new NewestRevisions.Copy(
-                        BOM_KEY + serial,
-                        "CycloneDX VEX " + serial,
-                        content.bomRevision(),
-                        file.toString()),
-                    document),
-            () -> vex.putUnnamed(document));
+    String serial = content.serialNumber().get();
+    keepNewestBom(
+        new NewestRevisions.Copy(
+            BOM_KEY + serial,
+            (content.hasVex() ? "CycloneDX VEX " : "CycloneDX BOM ") + serial,
+            content.bomRevision(),
+            file.toString()),
+        document);
   }
 
-  private void keepNewestVex(NewestRevisions.Copy copy, VexDocuments.Document document) {
-    if (revisions.offer(copy, problems)) {
-      vex.put(copy.key(), document);
+  /**
+   * Of the copies of one BOM the newest is in force, whether it carries VEX analyses or not: a
+   * revision that no longer carries an analysis withdraws what the older one said (a retracted "not
+   * affected" must not go on silencing the vulnerability). So every copy with a serial number is
+   * offered, whatever the order of reading; the warning is given only where VEX is involved, as
+   * copies of a plain SBOM are nothing to warn about.
+   */
+  private void keepNewestBom(NewestRevisions.Copy copy, Optional<VexDocuments.Document> document) {
+    document.ifPresent(d -> bomsWithVex.add(copy.key()));
+    List<FeedProblem> warnings = bomsWithVex.contains(copy.key()) ? problems : new ArrayList<>();
+    if (revisions.offer(copy, warnings)) {
+      vex.remove(copy.key());
+      document.ifPresent(d -> vex.put(copy.key(), d));
     }
   }
 

@@ -222,6 +222,51 @@ class KnowledgeLoaderRevisionsTest {
   }
 
   @Test
+  void shouldLetANewerRevisionWithoutAnalysesWithdrawWhatTheOlderOneSaid() throws IOException {
+    // Version 2 of the BOM no longer carries any VEX analysis: version 1's "not affected" must not
+    // go on silencing the 19 vulnerabilities, whichever copy is read first (a reviewer found it
+    // did: the copy without analyses was never compared).
+    ObjectNode withdrawn = cisaCase2(2, "2022-04-01T00:00:00Z");
+    withdrawn.remove("vulnerabilities");
+    Path older = write("old/vex-cisa-case2.cdx.json", cisaCase2(1, "2022-03-01T00:00:00Z"));
+    Path newer = write("new/vex-cisa-case2.cdx.json", withdrawn);
+
+    assertThat(KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(dir)).vex()).isEmpty();
+    for (List<Path> order : List.of(List.of(older, newer), List.of(newer, older))) {
+      ExposureKnowledge k =
+          KnowledgeLoader.load(
+              order.stream().map(f -> LoadRequest.of(TODAY).withSboms(f.getParent())).toList(),
+              List.of());
+
+      assertThat(k.vex()).as(order.toString()).isEmpty();
+      assertThat(k.problems())
+          .as(order.toString())
+          .filteredOn(p -> p.message().contains(CASE2_SERIAL))
+          .singleElement()
+          .satisfies(
+              p ->
+                  assertThat(p.message())
+                      .contains(
+                          "version 2 of 2022-04-01T00:00:00Z",
+                          "version 1 of 2022-03-01T00:00:00Z",
+                          order.get(1) == newer ? "supersedes" : "is superseded by"));
+    }
+  }
+
+  @Test
+  void shouldWarnOfNoCopyOfAPlainSbomReadTwice() throws IOException {
+    // Copies of an SBOM without VEX are compared too (one could withdraw a VEX), but silently.
+    ObjectNode plain = cisaCase2(1, "2022-03-01T00:00:00Z");
+    plain.remove("vulnerabilities");
+    write("a/sbom.cdx.json", plain);
+    write("b/sbom.cdx.json", plain);
+
+    assertThat(KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(dir)).problems())
+        .extracting(FeedProblem::message)
+        .noneMatch(m -> m.contains(CASE2_SERIAL));
+  }
+
+  @Test
   void shouldApplyEveryCopyOfACycloneDxVexWithoutSerialNumber() throws IOException {
     // Nothing tells two VEX without serial number apart from two documents: both apply, as before.
     Path real = TestData.path("sbom/cyclonedx-examples/vex-cisa-case2.json");
