@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * What people attached to stored devices, which ingest never removes with a device: remediation
  * records (their status moves, notes and risk acceptances go with them), reached through the device
  * or one of its findings, and what a CMDB import gave it (its site, the attributes it filled with
- * their evidence and history, the import's conflicts naming it). Everything else that refers to a
- * device (sightings, evidence, history, flow hours, findings) is derived from captures again.
+ * their evidence and history, the import's conflicts naming it). Open findings keep a device too
+ * (see {@link Kind#OPEN_FINDINGS}). Everything else that refers to a device (sightings, evidence,
+ * history, flow hours, findings no longer open) is derived from captures again.
  */
 final class AttachedWork {
 
@@ -21,6 +22,12 @@ final class AttachedWork {
   enum Kind {
     REMEDIATION("remediation records"),
     CMDB("CMDB data"),
+    /**
+     * Findings still open (affected or possibly affected): a host that an address range not
+     * declared internal made look like the internet may be a vulnerable device of the hospital, and
+     * one capture's judgement must not drop it from the risk views.
+     */
+    OPEN_FINDINGS("open findings"),
     /** Rows of a table this class does not know refer to the device (its foreign key refused). */
     OTHER("other records referring to it");
 
@@ -43,6 +50,9 @@ final class AttachedWork {
           "SELECT f.device_id FROM finding f JOIN remediation_finding r ON r.finding_id = f.id"
               + " WHERE f.device_id IN (%s)",
           Kind.REMEDIATION,
+          "SELECT device_id FROM finding WHERE status IN ('AFFECTED', 'POSSIBLY_AFFECTED')"
+              + " AND device_id IN (%s)",
+          Kind.OPEN_FINDINGS,
           "SELECT id FROM device WHERE site_id IS NOT NULL AND id IN (%s)",
           Kind.CMDB,
           "SELECT device_id FROM cmdb_conflict WHERE device_id IN (%s)",

@@ -117,6 +117,7 @@ class ExternalEndpointReconciliationTest {
     String cmdbPlaced;
     String referenced;
     String clinical;
+    String vulnerable;
     List<String> moved;
     long devicesBefore;
     JsonNode mondayJob;
@@ -148,13 +149,14 @@ class ExternalEndpointReconciliationTest {
             .put(t.deviceKey(), new long[] {t.flows(), t.packets(), t.bytes()});
       }
       List<String> both = stale.keySet().stream().filter(monday::containsKey).toList();
-      assertThat(both).as("stale devices that Monday shows as endpoints").hasSizeGreaterThan(5);
+      assertThat(both).as("stale devices that Monday shows as endpoints").hasSizeGreaterThan(6);
       stale.keySet().retainAll(both);
       remediated = both.get(0);
       cmdbPlaced = both.get(1);
       referenced = both.get(2);
       clinical = both.get(3);
-      moved = both.subList(4, both.size());
+      vulnerable = both.get(4);
+      moved = both.subList(5, both.size());
     }
 
     @AfterAll
@@ -370,6 +372,8 @@ class ExternalEndpointReconciliationTest {
                   + " ELSE protocols_server || ',hl7' END WHERE id = ?")
           .param(id(clinical))
           .update();
+      // An open finding: the host may be a vulnerable device in a range nobody declared internal.
+      io.ward.server.api.Fixtures.finding(server, id(vulnerable), "CVE-2099-5501", 70, false);
       devicesBefore = devicesInApi();
 
       mondayJob = upload(analyst, dir.resolve("monday.pcap"));
@@ -377,7 +381,8 @@ class ExternalEndpointReconciliationTest {
       String message = mondayJob.get("message").asString();
       assertThat(message)
           .contains(moved.size() + " stale internet-host devices moved to external endpoints")
-          .contains("3 internet-host devices kept for the work attached to them: ")
+          .contains("4 internet-host devices kept for the work attached to them: ")
+          .contains("ip:" + vulnerable + " (open findings)")
           .contains("ip:" + remediated + " (remediation records)")
           .contains("ip:" + cmdbPlaced + " (CMDB data)")
           .contains("ip:" + referenced + " (other records referring to it)")
@@ -481,7 +486,7 @@ class ExternalEndpointReconciliationTest {
     @Test
     @Order(2)
     void shouldKeepDevicesPeopleWorkedOnAndTheirEndpointsAsTheCaptureShowedThem() throws Exception {
-      for (String ip : List.of(remediated, cmdbPlaced, referenced)) {
+      for (String ip : List.of(remediated, cmdbPlaced, referenced, vulnerable)) {
         Stale s = stale.get(ip);
         assertThat(deviceStored(s.key())).as(s.key()).isTrue();
         assertThat(audited("device.remove", "device:" + s.id())).isEmpty();
