@@ -87,17 +87,6 @@ class ExternalEndpointPages {
   }
 
   static String url(Map<String, String> params, String sort, String order, String cursor) {
-    QueryUrl b = new QueryUrl("/external-endpoints");
-    params.forEach(
-        (k, v) -> {
-          if (!v.isEmpty()) {
-            b.param(k, v);
-          }
-        });
-    b.param("sort", sort).param("order", order);
-    if (cursor != null) {
-      b.param("cursor", cursor);
-    }
-    return b.toString();
+    return QueryUrl.listPage("/external-endpoints", params, sort, order, cursor);
   }
 }

@@ -136,18 +136,7 @@ class InventoryPages {
   }
 
   static String url(Map<String, String> params, String sort, String order, String cursor) {
-    QueryUrl b = new QueryUrl("/devices");
-    params.forEach(
-        (k, v) -> {
-          if (!v.isEmpty()) {
-            b.param(k, v);
-          }
-        });
-    b.param("sort", sort).param("order", order);
-    if (cursor != null) {
-      b.param("cursor", cursor);
-    }
-    return b.toString();
+    return QueryUrl.listPage("/devices", params, sort, order, cursor);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.ward.server.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * A console link with query parameters, each name and value form-encoded. Spring's {@code
@@ -24,6 +25,26 @@ final class QueryUrl {
         .append(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
     first = false;
     return this;
+  }
+
+  /**
+   * A link of a sorted, paged list page: its filter parameters (empty ones left out), the sort and
+   * its order, and the page's cursor when there is one.
+   */
+  static String listPage(
+      String path, Map<String, String> filters, String sort, String order, String cursor) {
+    QueryUrl b = new QueryUrl(path);
+    filters.forEach(
+        (k, v) -> {
+          if (!v.isEmpty()) {
+            b.param(k, v);
+          }
+        });
+    b.param("sort", sort).param("order", order);
+    if (cursor != null) {
+      b.param("cursor", cursor);
+    }
+    return b.toString();
   }
 
   @Override
