@@ -22,9 +22,6 @@ import java.util.TreeSet;
  */
 final class ExternalEndpoints {
 
-  /** Protocols only a hospital's own systems speak: a host using one is kept as a device. */
-  static final Set<String> CLINICAL = ExternalEndpoint.CLINICAL_PROTOCOLS;
-
   private ExternalEndpoints() {}
 
   /**
@@ -73,11 +70,11 @@ final class ExternalEndpoints {
 
   /** True for a device that spoke a clinical protocol or carried clinical names. */
   private static boolean clinical(Device d) {
-    return d.medical()
-        || !d.aeTitles().isEmpty()
-        || !d.hl7Applications().isEmpty()
-        || d.protocolsAsClient().stream().anyMatch(CLINICAL::contains)
-        || d.protocolsAsServer().stream().anyMatch(CLINICAL::contains);
+    Set<String> protocols = new TreeSet<>(d.protocolsAsClient());
+    protocols.addAll(d.protocolsAsServer());
+    return ExternalEndpoint.clinicalReason(
+            d.medical(), protocols, d.aeTitles(), d.hl7Applications())
+        .isPresent();
   }
 
   /**

@@ -1,8 +1,11 @@
 package io.ward.model;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * An address beyond the hospital's network that its devices talked to: a public address seen only
@@ -39,6 +42,30 @@ public record ExternalEndpoint(
    * is a device, never an external endpoint.
    */
   public static final Set<String> CLINICAL_PROTOCOLS = Set.of("hl7", "dicom", "poct1a", "astm");
+
+  /**
+   * Why a host is a device whatever else it did (the inventory's rule when it splits a capture, the
+   * server's when it reconciles stored hosts): a clinical protocol, DICOM AE titles, HL7
+   * applications, or a medical device; empty when none holds.
+   */
+  public static Optional<String> clinicalReason(
+      boolean medical,
+      Collection<String> protocols,
+      Collection<String> aeTitles,
+      Collection<String> hl7Applications) {
+    List<String> spoke =
+        new TreeSet<>(protocols).stream().filter(CLINICAL_PROTOCOLS::contains).toList();
+    if (!spoke.isEmpty()) {
+      return Optional.of("it spoke " + String.join(", ", spoke));
+    }
+    if (!aeTitles.isEmpty()) {
+      return Optional.of("it has DICOM AE titles");
+    }
+    if (!hl7Applications.isEmpty()) {
+      return Optional.of("it has HL7 applications");
+    }
+    return medical ? Optional.of("it is a medical device") : Optional.empty();
+  }
 
   public ExternalEndpoint {
     Objects.requireNonNull(ip, "ip");

@@ -9,7 +9,6 @@ import io.ward.server.audit.AuditLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -194,7 +193,8 @@ final class ExternalEndpointReconciler {
       return Optional.empty();
     }
     Optional<String> clinical =
-        clinicalReason(d.medical(), protocols(d), d.aeTitles(), d.hl7Applications());
+        ExternalEndpoint.clinicalReason(
+            d.medical(), protocols(d), d.aeTitles(), d.hl7Applications());
     if (clinical.isPresent()) {
       return clinical;
     }
@@ -218,8 +218,7 @@ final class ExternalEndpointReconciler {
       Instant lastSeen) {
 
     Optional<String> clinicalReason() {
-      return ExternalEndpointReconciler.clinicalReason(
-          medical, protocols, aeTitles, hl7Applications);
+      return ExternalEndpoint.clinicalReason(medical, protocols, aeTitles, hl7Applications);
     }
   }
 
@@ -257,27 +256,6 @@ final class ExternalEndpointReconciler {
           .forEach(out::add);
     }
     return out;
-  }
-
-  /** Why a host is a device whatever else it did, as the inventory decides it; empty if not. */
-  static Optional<String> clinicalReason(
-      boolean medical,
-      Collection<String> protocols,
-      Collection<String> aeTitles,
-      Collection<String> hl7Applications) {
-    List<String> spoke =
-        new TreeSet<>(protocols)
-            .stream().filter(ExternalEndpoint.CLINICAL_PROTOCOLS::contains).toList();
-    if (!spoke.isEmpty()) {
-      return Optional.of("it spoke " + String.join(", ", spoke));
-    }
-    if (!aeTitles.isEmpty()) {
-      return Optional.of("it has DICOM AE titles");
-    }
-    if (!hl7Applications.isEmpty()) {
-      return Optional.of("it has HL7 applications");
-    }
-    return medical ? Optional.of("it is a medical device") : Optional.empty();
   }
 
   private static Set<String> protocols(Device d) {

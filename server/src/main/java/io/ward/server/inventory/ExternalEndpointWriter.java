@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -317,7 +316,10 @@ final class ExternalEndpointWriter {
      */
     Columns mergedWith(Columns n) {
       boolean newer = !n.lastSeen.isBefore(lastSeen);
-      List<String> names = newer ? union(n.hostnames, hostnames) : union(hostnames, n.hostnames);
+      List<String> names =
+          newer
+              ? InventoryWriter.Columns.union(hostnames, n.hostnames)
+              : InventoryWriter.Columns.union(n.hostnames, hostnames);
       TreeSet<String> allProtocols = new TreeSet<>(protocols);
       allProtocols.addAll(n.protocols);
       return new Columns(
@@ -329,12 +331,6 @@ final class ExternalEndpointWriter {
           bytes + n.bytes,
           firstSeen.isBefore(n.firstSeen) ? firstSeen : n.firstSeen,
           lastSeen.isAfter(n.lastSeen) ? lastSeen : n.lastSeen);
-    }
-
-    private static List<String> union(List<String> first, List<String> then) {
-      LinkedHashSet<String> all = new LinkedHashSet<>(first);
-      all.addAll(then);
-      return List.copyOf(all);
     }
 
     Object[] insertValues(Instant now) {

@@ -792,7 +792,8 @@ public class InventoryWriter {
       return fresh.isEmpty() ? old : fresh;
     }
 
-    private static List<String> union(List<String> fresh, List<String> old) {
+    /** {@code old}'s values, then those of {@code fresh} not among them. */
+    static List<String> union(List<String> fresh, List<String> old) {
       LinkedHashSet<String> all = new LinkedHashSet<>(old);
       all.addAll(fresh);
       return List.copyOf(all);
