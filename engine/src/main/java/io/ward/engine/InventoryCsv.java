@@ -15,6 +15,14 @@ import java.util.stream.Collectors;
 public final class InventoryCsv {
   private InventoryCsv() {}
 
+  /**
+   * Between the values of a list cell. Not a space: DICOM AE titles, HL7 application names and mDNS
+   * instance names may contain spaces, so "CT SCANNER 1" read as three titles. A semicolon is what
+   * spreadsheet users split multi-valued cells on; a value that itself holds one is rare enough
+   * (none of the shared captures has one) to stay as it is.
+   */
+  static final String LIST_SEPARATOR = "; ";
+
   private static final List<String> HEADER =
       List.of(
           "id",
@@ -45,9 +53,12 @@ public final class InventoryCsv {
           List.of(
               d.id(),
               d.mac().map(MacAddress::toString).orElse(""),
-              d.ips().stream().map(IpAddress::toString).collect(Collectors.joining(" ")),
-              String.join(" ", d.hostnames()),
-              d.vlans().stream().sorted().map(String::valueOf).collect(Collectors.joining(" ")),
+              d.ips().stream().map(IpAddress::toString).collect(Collectors.joining(LIST_SEPARATOR)),
+              String.join(LIST_SEPARATOR, d.hostnames()),
+              d.vlans().stream()
+                  .sorted()
+                  .map(String::valueOf)
+                  .collect(Collectors.joining(LIST_SEPARATOR)),
               or(d.vendor()),
               or(d.model()),
               or(d.os()),
@@ -70,7 +81,7 @@ public final class InventoryCsv {
   }
 
   private static String joined(Collection<String> values) {
-    return String.join(" ", new TreeSet<>(values));
+    return String.join(LIST_SEPARATOR, new TreeSet<>(values));
   }
 
   private static void row(Writer out, List<String> cells) throws IOException {
