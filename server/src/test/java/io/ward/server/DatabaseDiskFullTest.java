@@ -39,9 +39,9 @@ import tools.jackson.databind.JsonNode;
  * (ENOSPC). Where such namespaces cannot be made (some containers forbid them) the test is skipped.
  *
  * <p>H2 writes commits to its file from a thread of its own, up to half a second after they were
- * answered; the write that fails is that of every change since its last one, and the change that
- * meets the failure is whichever comes next. So the changes answered just before it are lost too,
- * and this test does not claim otherwise (server/README.md says so).
+ * answered, unless told to write them at once: the server does so after every audited change, that
+ * is after every change, so a change it answered is on the disk, and none answered before the
+ * refused one is lost.
  */
 @EnabledOnOs(OS.LINUX)
 class DatabaseDiskFullTest {
@@ -100,9 +100,15 @@ class DatabaseDiskFullTest {
 
     command("free", "freed");
     assertThat(createToken(admin, "after").statusCode()).isEqualTo(201);
-    assertThat(tokenNames(admin))
-        .contains("after")
-        .doesNotContain("full-" + api.n(), "console-" + form.n());
+    List<String> stored = tokenNames(admin);
+    assertThat(stored).contains("after").doesNotContain("full-" + api.n(), "console-" + form.n());
+    // Every change answered as taken, up to the refused one, is still there.
+    for (int n = 0; n < api.n(); n++) {
+      assertThat(stored).as("answered 201 before the refusal").contains("full-" + n);
+    }
+    for (int n = 0; n < form.n(); n++) {
+      assertThat(stored).as("answered 302 before the refusal").contains("console-" + n);
+    }
   }
 
   /** True when this process may make a user and mount namespace and mount a tmpfs in it. */

@@ -1,5 +1,6 @@
 package io.ward.server.audit;
 
+import io.ward.server.config.DurableCommits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -33,6 +34,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * evidence outlives new appends and restarts. Written after the append's transaction commits (an
  * anchor ahead of a rolled-back entry would be a false alarm), synced, whole or not at all; a
  * failure to write it is logged, never fails the change.
+ *
+ * <p>Every change is audited, so this is also where an answered change is made durable: before the
+ * anchor moves, the committed change and its entry are on the database's disk ({@link
+ * DurableCommits}; the embedded H2 otherwise writes them up to half a second after answering). A
+ * full disk then fails the change that meets it, answered 507, instead of losing the changes
+ * answered just before it, and the anchor never names an entry that a failed write lost, which
+ * {@code ward audit verify} would report as entries cut from the log.
  */
 @Component
 public class AuditAnchor {
@@ -71,6 +79,7 @@ public class AuditAnchor {
   private final Path file;
   private final AuditKeys keys;
   private final JdbcClient jdbc;
+  private final DurableCommits durable;
 
   /** The anchored entry; null when none is written yet. */
   private Head anchored;
@@ -81,10 +90,11 @@ public class AuditAnchor {
   /** The file's problem last logged, so that each append does not log it again. */
   private Optional<String> reported = Optional.empty();
 
-  AuditAnchor(AuditKeys keys, JdbcClient jdbc) {
+  AuditAnchor(AuditKeys keys, JdbcClient jdbc, DurableCommits durable) {
     this.file = keys.file().resolveSibling(NAME);
     this.keys = keys;
     this.jdbc = jdbc;
+    this.durable = durable;
     Reading found = read();
     this.anchored = found.head().orElse(null);
     this.frozen = found.problem().isPresent() || found.head().flatMap(Head::brokenAt).isPresent();
@@ -96,9 +106,12 @@ public class AuditAnchor {
   }
 
   /**
-   * Moves the anchor to an appended entry once the caller's transaction has committed.
+   * Moves the anchor to an appended entry once the caller's transaction has committed and is on the
+   * database's disk.
    *
    * @param prevHash the hash the entry links to
+   * @throws RuntimeException what the database throws when it cannot write the committed change (a
+   *     full disk): the caller's change fails, and the anchor stays where it is
    */
   void afterCommit(long seq, String prevHash, String hash, AuditKey key) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -106,10 +119,12 @@ public class AuditAnchor {
           new TransactionSynchronization() {
             @Override
             public void afterCommit() {
+              durable.await();
               advance(seq, prevHash, hash, key);
             }
           });
     } else {
+      durable.await();
       advance(seq, prevHash, hash, key);
     }
   }

@@ -192,7 +192,11 @@ class AuditLogTest {
         AuditEntry e1 = log.append("alice", "test.1", "thing:1", "", "local");
         // A second process on the same data directory (ward user beside ward serve), which last
         // saw the anchor at e1.
-        AuditAnchor other = new AuditAnchor(own.bean(AuditKeys.class), own.jdbc());
+        AuditAnchor other =
+            new AuditAnchor(
+                own.bean(AuditKeys.class),
+                own.jdbc(),
+                own.bean(io.ward.server.config.DurableCommits.class));
         AuditEntry e2 = log.append("alice", "test.2", "thing:2", "", "local");
         AuditEntry e3 = log.append("alice", "test.3", "thing:3", "", "local");
         java.nio.file.Path anchorFile = own.dataDir().resolve(AuditAnchor.NAME);
