@@ -4,6 +4,7 @@ import io.ward.model.ExternalEndpoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -87,11 +88,9 @@ final class ExternalEndpointWriter {
       List<String> fresh = ips.stream().filter(ip -> !existing.containsKey(ip)).toList();
       load(fresh).forEach((ip, s) -> endpointIds.put(ip, s.id()));
     }
-    Set<Long> touched = new HashSet<>(endpointIds.values());
     Set<Long> before = new HashSet<>();
     existing.values().forEach(s -> before.add(s.id()));
     addLinks(links(seen, deviceIds, endpointIds), before);
-    countDevices(List.copyOf(touched));
     return new Outcome(inserts.size(), updates.size());
   }
 
@@ -105,7 +104,6 @@ final class ExternalEndpointWriter {
         .params(old.columns().mergedWith(added).updateValues(old.id(), now))
         .update();
     addLinks(links, Set.of(old.id()));
-    countDevices(List.of(old.id()));
   }
 
   /** The endpoints stored at these addresses, by address. */
@@ -191,25 +189,18 @@ final class ExternalEndpointWriter {
   }
 
   /**
-   * Adds the links: one already stored is summed into, a new one inserted. Only endpoints stored
-   * before this merge ({@code before}) can have stored links, so only theirs are looked up.
+   * Adds the links: one already stored is summed into, a new one inserted, and each endpoint's
+   * device count grows by the links new to it. Only endpoints stored before this merge ({@code
+   * before}) can have stored links, and only the pairs of the capture are looked up among theirs: a
+   * cloud service tens of thousands of workstations talk to has as many links, and a merge (one at
+   * a time) reads and holds only the few of them its capture brings.
    */
   private void addLinks(Collection<Link> links, Set<Long> before) {
-    Set<List<Long>> stored = new HashSet<>();
-    List<Long> lookUp =
-        links.stream().map(Link::endpointId).filter(before::contains).distinct().toList();
-    for (List<Long> chunk : InventoryWriter.chunks(lookUp)) {
-      jdbc.sql(
-              "SELECT endpoint_id, device_id FROM external_endpoint_device WHERE endpoint_id IN ("
-                  + InventoryWriter.placeholders(chunk.size())
-                  + ")")
-          .params(new ArrayList<Object>(chunk))
-          .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
-          .list()
-          .forEach(stored::add);
-    }
+    Set<List<Long>> stored =
+        storedPairs(links.stream().filter(l -> before.contains(l.endpointId())).toList());
     List<Object[]> updates = new ArrayList<>();
     List<Object[]> inserts = new ArrayList<>();
+    Map<Long, Integer> newDevices = new HashMap<>();
     for (Link l : links) {
       if (stored.contains(List.of(l.endpointId(), l.deviceId()))) {
         updates.add(
@@ -224,6 +215,7 @@ final class ExternalEndpointWriter {
             });
       } else {
         inserts.add(l.values());
+        newDevices.merge(l.endpointId(), 1, Integer::sum);
       }
     }
     for (List<Object[]> chunk : InventoryWriter.chunks(updates)) {
@@ -234,11 +226,55 @@ final class ExternalEndpointWriter {
           chunk);
     }
     inserter.insert("external_endpoint_device", LINK_COLUMNS, inserts);
+    addDeviceCounts(newDevices);
   }
 
   /**
-   * Sets each endpoint's device count from its links: a count each capture gave could only be
-   * added, and the same devices talk to the same cloud service in every capture.
+   * The (endpoint, device) pairs of {@code links} that {@code external_endpoint_device} holds,
+   * looked up by its key (a row value IN list, which both databases answer from the primary key,
+   * one probe a pair), never by endpoint alone.
+   */
+  private Set<List<Long>> storedPairs(List<Link> links) {
+    Set<List<Long>> stored = new HashSet<>();
+    for (List<Link> chunk : InventoryWriter.chunks(links)) {
+      List<Object> params = new ArrayList<>();
+      chunk.forEach(
+          l -> {
+            params.add(l.endpointId());
+            params.add(l.deviceId());
+          });
+      jdbc.sql(
+              "SELECT endpoint_id, device_id FROM external_endpoint_device"
+                  + " WHERE (endpoint_id, device_id) IN ("
+                  + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)"))
+                  + ")")
+          .params(params)
+          .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
+          .list()
+          .forEach(stored::add);
+    }
+    return stored;
+  }
+
+  /**
+   * Adds to each endpoint's device count the devices newly linked to it: the count is the number of
+   * its links, one per device, and links are only ever added here (one removed with its device is
+   * counted again, {@link #countDevices}). Not the devices a capture saw, which would count a
+   * device seen again twice; and not every link counted again at each merge, which would read them
+   * all, tens of thousands for a cloud service.
+   */
+  private void addDeviceCounts(Map<Long, Integer> newDevices) {
+    List<Object[]> rows = new ArrayList<>();
+    newDevices.forEach((endpoint, n) -> rows.add(new Object[] {n, endpoint}));
+    for (List<Object[]> chunk : InventoryWriter.chunks(rows)) {
+      template.batchUpdate(
+          "UPDATE external_endpoint SET device_count = device_count + ? WHERE id = ?", chunk);
+    }
+  }
+
+  /**
+   * Sets each endpoint's device count from its links, counted again: after a device and its links
+   * were removed ({@link ExternalEndpointReconciler}), which is rare, unlike a merge.
    */
   void countDevices(List<Long> endpointIds) {
     for (List<Long> chunk : InventoryWriter.chunks(endpointIds)) {
