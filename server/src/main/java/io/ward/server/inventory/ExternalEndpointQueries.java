@@ -153,16 +153,8 @@ public class ExternalEndpointQueries {
     List<Object> params = new ArrayList<>();
     rows.forEach(r -> params.add(r.id()));
     params.add(perEndpoint);
-    String sql =
-        "SELECT x.endpoint_id, d.id, d.device_key, d.hostnames, d.vendor, d.model, x.flows,"
-            + " x.packets, x.bytes, x.first_seen, x.last_seen FROM (SELECT l.*, ROW_NUMBER()"
-            + " OVER (PARTITION BY l.endpoint_id ORDER BY l.flows DESC, l.device_id) AS n"
-            + " FROM external_endpoint_device l WHERE l.endpoint_id IN ("
-            + String.join(", ", java.util.Collections.nCopies(rows.size(), "?"))
-            + ")) x JOIN device d ON d.id = x.device_id WHERE x.n <= ?"
-            + " ORDER BY x.endpoint_id, x.flows DESC, d.id";
     Map<Long, List<ExternalEndpointRow.Talker>> talkers = new HashMap<>();
-    jdbc.sql(sql)
+    jdbc.sql(talkersSql(rows.size()))
         .params(params)
         .query(
             rs -> {
@@ -185,6 +177,20 @@ public class ExternalEndpointQueries {
                           DeviceRows.instant(rs, "last_seen")));
             });
     return rows.stream().map(r -> r.withDevices(talkers.getOrDefault(r.id(), List.of()))).toList();
+  }
+
+  /**
+   * The busiest devices of {@code endpoints} endpoints, parameters their ids then the most devices
+   * of each. The ranking's order is that of the index {@code external_endpoint_device_flows_idx}.
+   */
+  static String talkersSql(int endpoints) {
+    return "SELECT x.endpoint_id, d.id, d.device_key, d.hostnames, d.vendor, d.model, x.flows,"
+        + " x.packets, x.bytes, x.first_seen, x.last_seen FROM (SELECT l.*, ROW_NUMBER()"
+        + " OVER (PARTITION BY l.endpoint_id ORDER BY l.flows DESC, l.device_id) AS n"
+        + " FROM external_endpoint_device l WHERE l.endpoint_id IN ("
+        + String.join(", ", java.util.Collections.nCopies(endpoints, "?"))
+        + ")) x JOIN device d ON d.id = x.device_id WHERE x.n <= ?"
+        + " ORDER BY x.endpoint_id, x.flows DESC, d.id";
   }
 
   private static List<String> filters(ExternalEndpointQuery q, List<Object> params) {
