@@ -122,7 +122,17 @@ public final class TestStore implements AutoCloseable {
    * in-memory H2 or PostgreSQL schema {@code settings} name, the schema dropped on close.
    */
   public static TestStore on(ServerSettings settings, Optional<String> pgSchema) throws Exception {
-    return new TestStore(settings, pgSchema, settings.dataDir().orElseThrow());
+    return on(settings, pgSchema, Map.of());
+  }
+
+  /**
+   * A store as {@link #on(ServerSettings, Optional)} opens it, with further {@code ward.*}
+   * settings.
+   */
+  public static TestStore on(
+      ServerSettings settings, Optional<String> pgSchema, Map<String, String> more)
+      throws Exception {
+    return new TestStore(settings, pgSchema, settings.dataDir().orElseThrow(), more);
   }
 
   /** A random schema name for one test class. */

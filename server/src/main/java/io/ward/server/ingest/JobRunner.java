@@ -566,15 +566,29 @@ class JobRunner {
     }
   }
 
-  /** Stores results unless the job was cancelled meanwhile; one merge at a time. */
+  /**
+   * Stores results unless the job was cancelled meanwhile; one merge at a time. A job found
+   * cancelled is ended once the merge lock is released: an ending the full disk refuses is tried
+   * again until there is space ({@link #end}), and the other jobs' merges do not wait for that,
+   * shown running, but meet the full disk themselves.
+   */
   private void merge(Job job, Runnable work) {
+    if (!mergedUnlessCancelled(job, work)) {
+      end(job, JobState.CANCELLED, CANCELLED);
+    }
+  }
+
+  /**
+   * Runs {@code work} in one transaction, holding the merge lock; false, storing nothing, when the
+   * job was cancelled before (its thread interrupted, or no longer running).
+   */
+  private boolean mergedUnlessCancelled(Job job, Runnable work) {
     mergeLock.lock();
     try {
       merging.add(job.id());
       if (Thread.interrupted()
           || store.get(job.id()).map(j -> j.state() != JobState.RUNNING).orElse(true)) {
-        end(job, JobState.CANCELLED, CANCELLED);
-        return;
+        return false;
       }
       tx.executeWithoutResult(status -> work.run());
       // An outcome the embedded database loses after answering it would leave the job running.
@@ -584,6 +598,7 @@ class JobRunner {
     } finally {
       mergeLock.unlock();
     }
+    return true;
   }
 
   /** Succeeds the job inside the merge transaction, or rolls the merge back if cancelled. */

@@ -13,10 +13,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +86,163 @@ class FullDiskJobTest {
         }
       }
       throw new AssertionError("100000 audit entries were taken on a full disk");
+    }
+
+    /**
+     * A job whose ending waits for space does not hold up the other jobs' merges: they meet the
+     * full disk themselves and end failed, shown so at once, instead of waiting for the merge lock,
+     * shown running, until there is space. The waiting ending is that of a job analysed already
+     * whose thread is interrupted while it waits for another job's merge, still stored running, as
+     * a stopping server leaves one (or a cancellation the embedded database answered, then lost for
+     * its full disk): the runner ends it cancelled, and the full disk refuses that ending.
+     *
+     * <p>The merge it waits for is held by another process on the database storing the same capture
+     * at the same moment (this test's open transaction, rolled back once the disk is full).
+     * PostgreSQL only: H2 gives up waiting for such a row after two seconds, and each write its
+     * full disk refuses closes it, failing whichever read of the other jobs comes next.
+     */
+    @Test
+    void shouldLetAnotherJobMergeWhileAnEndingWaitsForSpace() throws Exception {
+      try (FullDisk disk = disk();
+          TestStore store =
+              TestStore.on(
+                  disk.settings(elsewhere), Optional.empty(), Map.of("ward.ingest.threads", "2"))) {
+        JobService service = store.bean(JobService.class);
+        JobStore jobs = store.bean(JobStore.class);
+        JobRunner runner = store.bean(JobRunner.class);
+        // Merges last: started while there is space, it reads a named pipe until told.
+        QueuedJobs.Blocker last = QueuedJobs.block(store);
+        assertThat(last).as("a named pipe").isNotNull();
+        long first = QueuedJobs.capture(store, "pcaps/ndpi/hl7.pcap", '7');
+        long cancelled = QueuedJobs.capture(store, "pcaps/ndpi/modbus.pcap", '8');
+        Thread waiting = new Thread(() -> runner.run(cancelled), "ward-test-cancelled-job");
+        try {
+          try (Connection other = store.bean(DataSource.class).getConnection()) {
+            other.setAutoCommit(false);
+            storeCaptureUncommitted(other, "7".repeat(64));
+            service.schedule(first);
+            awaitBlockedBy(store, other);
+            waiting.start();
+            awaitWaitingForTheMergeLock(waiting);
+            waiting.interrupt();
+            assertThat(disk.fill()).isPositive();
+            onFullDisk(store);
+            other.rollback();
+          }
+          Job firstShown = shown(service, first, JobState.FAILED);
+          assertThat(firstShown.message()).isEqualTo(DiskFull.JOB);
+          assertThat(shown(service, cancelled, JobState.CANCELLED).message())
+              .isEqualTo(JobRunner.CANCELLED);
+
+          try (OutputStream out = Files.newOutputStream(last.pipe())) {
+            Files.copy(TestData.file("pcaps/ndpi/telnet.pcap"), out);
+          }
+          Job lastShown = shown(service, last.id(), JobState.FAILED);
+          assertThat(lastShown.state())
+              .as("the job merging after it: %s", lastShown.message())
+              .isEqualTo(JobState.FAILED);
+          assertThat(lastShown.message()).isEqualTo(DiskFull.JOB);
+          assertThat(runner.merging(last.id())).as("its results were being stored").isTrue();
+          assertThat(jobs.get(cancelled).orElseThrow().state())
+              .as("the cancelled job, its ending waiting for space")
+              .isEqualTo(JobState.RUNNING);
+
+          disk.free();
+          waiting.join(TimeUnit.MINUTES.toMillis(2));
+          assertThat(waiting.isAlive()).as("the cancelled job's runner").isFalse();
+          Job stored = jobs.get(cancelled).orElseThrow();
+          assertThat(stored.state()).isEqualTo(JobState.CANCELLED);
+          assertThat(stored.message()).isEqualTo(JobRunner.CANCELLED);
+          assertThat(auditOf(store, cancelled))
+              .containsExactly("system job.cancel modbus.pcap: " + JobRunner.CANCELLED);
+          Contract.assertStoredOnce(store, firstShown);
+          Contract.assertStoredOnce(store, lastShown);
+        } finally {
+          if (waiting.isAlive()) {
+            waiting.interrupt();
+            waiting.join(TimeUnit.MINUTES.toMillis(1));
+          }
+        }
+      }
+    }
+
+    /**
+     * The job as its user sees it once it is shown in {@code state}, or as it is after a minute.
+     */
+    private Job shown(JobService service, long id, JobState state) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+      Job job = service.get(id).orElseThrow();
+      while (job.state() != state && System.nanoTime() < deadline) {
+        TimeUnit.MILLISECONDS.sleep(100);
+        job = service.get(id).orElseThrow();
+      }
+      return job;
+    }
+
+    /**
+     * Stores, in {@code other}'s open transaction, a capture with the upload hash {@code sha256},
+     * as another process storing the same capture does: a merge storing it here waits for that
+     * transaction to end.
+     */
+    private void storeCaptureUncommitted(Connection other, String sha256) throws Exception {
+      try (PreparedStatement insert =
+          other.prepareStatement(
+              "INSERT INTO capture (sha256, content_sha256, filename, size_bytes, format, gzip,"
+                  + " packets, wire_bytes, flows, observations, devices, ingested_by,"
+                  + " ingested_at) VALUES (?, ?, 'hl7.pcap', 1, 'pcap', FALSE, 1, 1, 1, 1, 1,"
+                  + " 'tester', CURRENT_TIMESTAMP)")) {
+        insert.setString(1, sha256);
+        insert.setString(2, sha256);
+        assertThat(insert.executeUpdate()).isOne();
+      }
+    }
+
+    /** Waits until another connection waits for a lock {@code holder} holds. */
+    private void awaitBlockedBy(TestStore store, Connection holder) throws Exception {
+      long pid;
+      try (ResultSet rs = holder.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+        rs.next();
+        pid = rs.getLong(1);
+      }
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (store
+              .jdbc()
+              .sql("SELECT COUNT(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))")
+              .param(pid)
+              .query(Long.class)
+              .single()
+          == 0) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("the first job's merge did not wait for the other process");
+        }
+        TimeUnit.MILLISECONDS.sleep(20);
+      }
+    }
+
+    /**
+     * Waits until {@code runner}, analysis done, waits for the merge lock: parked in {@link
+     * ReentrantLock#lock} called by the job runner.
+     */
+    private void awaitWaitingForTheMergeLock(Thread runner) throws Exception {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (!(runner.getState() == Thread.State.WAITING
+          && waitsForTheMergeLock(runner.getStackTrace()))) {
+        if (!runner.isAlive() || System.nanoTime() > deadline) {
+          throw new AssertionError("the job did not wait for the merge lock");
+        }
+        TimeUnit.MILLISECONDS.sleep(20);
+      }
+    }
+
+    private static boolean waitsForTheMergeLock(StackTraceElement[] stack) {
+      for (int i = 0; i + 1 < stack.length; i++) {
+        if (stack[i].getClassName().equals(ReentrantLock.class.getName())
+            && stack[i].getMethodName().equals("lock")
+            && stack[i + 1].getClassName().equals(JobRunner.class.getName())) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
