@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,42 +182,58 @@ class JobRunner {
         throw e;
       }
       log.warn("ingest job {} cannot start, the database's disk is full: {}", id, e.toString());
-      Optional<Job> job = readAfterRefusal(id);
-      job.ifPresent(j -> end(j, JobState.FAILED, DiskFull.JOB));
+      try {
+        readAfterRefusal(id).ifPresent(j -> end(j, JobState.FAILED, DiskFull.JOB));
+      } catch (InterruptedException stopping) {
+        log.warn(
+            "ingest job {} was left queued: the server stopped while the database's disk was full;"
+                + " the next start fails it",
+            id);
+        Thread.currentThread().interrupt();
+      }
       return false;
     }
   }
 
   /**
-   * The job, read right after the database refused a write for its full disk: the embedded database
-   * closes itself then, and the read that follows opens it again, so one refused read is tried once
-   * more.
+   * The job, read after the database refused to start it for its full disk. The embedded database
+   * (H2) closes itself then, and the read that follows opens it again, so one refused read is tried
+   * again at once; a read refused again (the database cannot open on the full disk, or another
+   * refused write closed it meanwhile) is tried again as a refused ending is ({@link
+   * FullDiskBackoff}), until the database answers, so that the job ends failed instead of staying
+   * queued until a restart.
+   *
+   * <p>No test reaches the waits: PostgreSQL refuses no read for a full disk, and H2 opens again on
+   * a full disk (opening and reading write nothing); a second refusal takes another write refused
+   * between the two reads, a race no test can set up without timing it.
+   *
+   * @throws InterruptedException the server is stopping: the job stays queued, and the next start
+   *     fails it
    */
-  private Optional<Job> readAfterRefusal(long id) {
-    try {
-      return store.get(id);
-    } catch (RuntimeException e) {
-      if (!DiskFull.inDatabase(e)) {
-        throw e;
+  private Optional<Job> readAfterRefusal(long id) throws InterruptedException {
+    FullDiskBackoff backoff = new FullDiskBackoff();
+    for (int tries = 1; ; tries++) {
+      try {
+        return store.get(id);
+      } catch (RuntimeException e) {
+        if (!DiskFull.inDatabase(e)) {
+          throw e;
+        }
+        if (tries == 2) {
+          log.warn(
+              "ingest job {} cannot be read while the database's disk is full; trying again until"
+                  + " there is space",
+              id);
+        }
       }
-      return store.get(id);
+      if (tries >= 2) {
+        backoff.pause();
+      }
     }
   }
 
   /** The outcome of a job the runner stops because its thread was interrupted. */
   static final String CANCELLED = "cancelled; nothing stored";
-
-  /**
-   * How long the runner waits before it first tries again to store an ending a full disk refused;
-   * it waits twice as long each time after, up to {@link #RETRY_FULL_DISK_MAX_MILLIS}.
-   */
-  static final long RETRY_FULL_DISK_MILLIS = 1_000;
-
-  /**
-   * The longest wait between two tries: each try of the embedded database (H2) on a full disk
-   * closes it, and requests fail until the next one opens it again.
-   */
-  static final long RETRY_FULL_DISK_MAX_MILLIS = 30_000;
 
   /**
    * Ends a job the runner itself stops (a failure, or an interrupt of its thread: a server
@@ -234,7 +249,7 @@ class JobRunner {
    */
   private void end(Job job, JobState state, String message) {
     try {
-      long wait = RETRY_FULL_DISK_MILLIS;
+      FullDiskBackoff backoff = new FullDiskBackoff();
       for (boolean first = true; refusedForFullDisk(job, state, message); first = false) {
         if (first) {
           log.warn(
@@ -245,8 +260,7 @@ class JobRunner {
               state.id());
           unstored.hold(job.id(), state, message);
         }
-        TimeUnit.MILLISECONDS.sleep(wait);
-        wait = Math.min(2 * wait, RETRY_FULL_DISK_MAX_MILLIS);
+        backoff.pause();
       }
     } catch (InterruptedException stopping) {
       log.warn(
