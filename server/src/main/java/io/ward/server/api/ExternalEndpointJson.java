@@ -16,6 +16,7 @@ import java.util.List;
  * @param packets packets of those flows, both directions
  * @param bytes bytes of those flows, both directions
  * @param deviceCount how many devices talked with it
+ * @param captures how many ingested captures showed it
  * @param devices the devices that talked with it, most flows first: the 20 busiest in a listing, up
  *     to {@code limit} for one endpoint
  */
@@ -28,6 +29,7 @@ public record ExternalEndpointJson(
     long packets,
     long bytes,
     int deviceCount,
+    int captures,
     Instant firstSeen,
     Instant lastSeen,
     List<Talker> devices) {
@@ -43,6 +45,7 @@ public record ExternalEndpointJson(
         r.packets(),
         r.bytes(),
         r.deviceCount(),
+        r.captures(),
         r.firstSeen(),
         r.lastSeen(),
         r.devices().stream().map(Talker::of).toList());

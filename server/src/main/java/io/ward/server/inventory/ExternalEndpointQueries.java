@@ -30,9 +30,11 @@ public class ExternalEndpointQueries {
   /** Most devices {@link #endpoint} and most endpoints {@link #forDevice} return. */
   public static final int MAX_DEVICES = 1_000;
 
+  /** The endpoint's columns and its captures, counted for the rows read only. */
   private static final String SELECT =
       "SELECT e.id, e.ip, e.hostnames, e.protocols, e.flows, e.packets, e.bytes, e.device_count,"
-          + " e.first_seen, e.last_seen FROM external_endpoint e";
+          + " e.first_seen, e.last_seen, (SELECT COUNT(*) FROM external_endpoint_sighting s"
+          + " WHERE s.endpoint_id = e.id) AS captures FROM external_endpoint e";
 
   private final JdbcClient jdbc;
 
@@ -239,6 +241,7 @@ public class ExternalEndpointQueries {
         rs.getLong("packets"),
         rs.getLong("bytes"),
         rs.getInt("device_count"),
+        rs.getInt("captures"),
         DeviceRows.instant(rs, "first_seen"),
         DeviceRows.instant(rs, "last_seen"),
         List.of());

@@ -30,10 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>Servers that ingested captures before external endpoints were told apart stored internet
  *       hosts as devices identified by their address ({@code ip:203.0.113.11}, no MAC). When a
  *       capture shows such an address as an external endpoint, the device is moved there: its
- *       traffic with each device (its flow hours) is added to the endpoint and its links, and the
- *       device is removed with what ingest derived for it. A device people attached work to ({@link
- *       AttachedWork}) is kept, and the endpoint too, for them to decide. One that spoke a clinical
- *       protocol stays a device, by the rule that makes an address external, and the endpoint goes.
+ *       traffic with each device (its flow hours) and the captures that saw it are added to the
+ *       endpoint and its links, and the device is removed with what ingest derived for it. A device
+ *       people attached work to ({@link AttachedWork}) is kept, and the endpoint too, for them to
+ *       decide. One that spoke a clinical protocol stays a device, by the rule that makes an
+ *       address external, and the endpoint goes.
  *   <li>An address stored as an external endpoint that a capture finds as a device identified by it
  *       (it spoke a clinical protocol, or its range is now declared internal): the device wins and
  *       the endpoint is removed.
@@ -59,6 +60,7 @@ final class ExternalEndpointReconciler {
 
   private final JdbcClient jdbc;
   private final ExternalEndpointWriter endpoints;
+  private final ExternalEndpointSightings sightings;
   private final DeviceRemover devices;
   private final AttachedWork work;
   private final TransactionTemplate savepoint;
@@ -67,12 +69,14 @@ final class ExternalEndpointReconciler {
   ExternalEndpointReconciler(
       JdbcClient jdbc,
       ExternalEndpointWriter endpoints,
+      ExternalEndpointSightings sightings,
       DeviceRemover devices,
       AttachedWork work,
       TransactionTemplate savepoint,
       AuditLog audit) {
     this.jdbc = jdbc;
     this.endpoints = endpoints;
+    this.sightings = sightings;
     this.devices = devices;
     this.work = work;
     this.savepoint = savepoint;
@@ -352,6 +356,7 @@ final class ExternalEndpointReconciler {
             h.lastSeen()),
         links,
         now);
+    sightings.addFromDevice(h.id(), endpointId);
     Set<Long> linkedAsTalker = devices.remove(h.id());
     endpoints.countDevices(List.copyOf(linkedAsTalker));
     return new Moved(endpointId, links.size(), sums[0], sums[1], sums[2]);

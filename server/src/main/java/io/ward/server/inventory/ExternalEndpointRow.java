@@ -14,6 +14,7 @@ import java.util.List;
  * @param packets packets of those flows, both directions
  * @param bytes bytes of those flows, both directions
  * @param deviceCount how many devices talked with it
+ * @param captures how many ingested captures showed it
  * @param firstSeen capture time it was first seen
  * @param lastSeen capture time it was last seen
  * @param devices the devices that talked with it, most flows first, as many as asked for
@@ -27,6 +28,7 @@ public record ExternalEndpointRow(
     long packets,
     long bytes,
     int deviceCount,
+    int captures,
     Instant firstSeen,
     Instant lastSeen,
     List<Talker> devices) {
@@ -48,6 +50,7 @@ public record ExternalEndpointRow(
         packets,
         bytes,
         deviceCount,
+        captures,
         firstSeen,
         lastSeen,
         listed);

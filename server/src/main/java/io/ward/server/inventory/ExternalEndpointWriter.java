@@ -111,8 +111,11 @@ final class ExternalEndpointWriter {
     return load(ips);
   }
 
-  /** Deletes a stored endpoint with its links to the devices. */
+  /** Deletes a stored endpoint with its links to the devices and its sightings. */
   void remove(long endpointId) {
+    jdbc.sql("DELETE FROM external_endpoint_sighting WHERE endpoint_id = ?")
+        .param(endpointId)
+        .update();
     jdbc.sql("DELETE FROM external_endpoint_device WHERE endpoint_id = ?")
         .param(endpointId)
         .update();

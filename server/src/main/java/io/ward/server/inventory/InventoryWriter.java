@@ -43,7 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Merges one analysis into the stored inventory in one transaction: a device seen again is updated
  * (never duplicated), each attribute change goes to the history, new evidence is added, flows are
  * summed per device pair, protocol and hour, and the external endpoints the devices talked to are
- * merged with their links to those devices ({@link ExternalEndpointWriter}).
+ * merged with their links to those devices ({@link ExternalEndpointWriter}) and the capture's
+ * sighting of each ({@link ExternalEndpointSightings}).
  */
 @Service
 public class InventoryWriter {
@@ -96,6 +97,7 @@ public class InventoryWriter {
   private final JdbcTemplate template;
   private final RowInserter inserter;
   private final ExternalEndpointWriter external;
+  private final ExternalEndpointSightings externalSightings;
   private final ExternalEndpointReconciler reconciler;
   private final Clock clock;
 
@@ -105,11 +107,18 @@ public class InventoryWriter {
     this.template = template;
     this.inserter = new RowInserter(template);
     this.external = new ExternalEndpointWriter(jdbc, template, inserter);
+    this.externalSightings = new ExternalEndpointSightings(jdbc, inserter);
     TransactionTemplate savepoint = new TransactionTemplate(tm);
     savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.reconciler =
         new ExternalEndpointReconciler(
-            jdbc, external, new DeviceRemover(jdbc), new AttachedWork(jdbc), savepoint, audit);
+            jdbc,
+            external,
+            externalSightings,
+            new DeviceRemover(jdbc),
+            new AttachedWork(jdbc),
+            savepoint,
+            audit);
     this.clock = Clock.systemUTC();
   }
 
@@ -201,6 +210,7 @@ public class InventoryWriter {
     addNetworks(devices, now);
     int hours = addFlows(flows, ids, added);
     ExternalEndpointWriter.Outcome outside = external.merge(externalSeen, ids, now);
+    externalSightings.record(externalSeen, captureId);
     ExternalReconciliation reconciled =
         reconciler.reconcile(
             externalSeen,

@@ -108,6 +108,7 @@ class ExternalEndpointApiTest {
           .isPositive();
       assertThat(page.get("nextCursor").isNull()).isTrue();
       List<Instant> lastSeen = new ArrayList<>();
+      long sightings = 0;
       for (JsonNode e : all) {
         String ip = e.get("ip").asString();
         // The simulated hospital's internet services live in two documentation ranges.
@@ -132,19 +133,25 @@ class ExternalEndpointApiTest {
         }
         assertThat(Instant.parse(e.get("firstSeen").asString()))
             .isBeforeOrEqualTo(Instant.parse(e.get("lastSeen").asString()));
+        // Seen in one or both of the two captures uploaded.
+        assertThat(e.get("captures").asInt()).as(ip + " captures").isBetween(1, 2);
+        sightings += e.get("captures").asInt();
         lastSeen.add(Instant.parse(e.get("lastSeen").asString()));
       }
       List<Instant> newestFirst = new ArrayList<>(lastSeen);
       newestFirst.sort(java.util.Comparator.reverseOrder());
       assertThat(lastSeen).isEqualTo(newestFirst);
-      // Seen on both days: the first day's first sighting, the second day's last.
+      assertThat(sightings).isEqualTo(server.count("external_endpoint_sighting"));
+      // Seen on both days: the first day's first sighting, the second day's last, two captures.
       assertThat(all)
           .anySatisfy(
-              e ->
-                  assertThat(
-                          Instant.parse(e.get("lastSeen").asString()).toEpochMilli()
-                              - Instant.parse(e.get("firstSeen").asString()).toEpochMilli())
-                      .isGreaterThan(86_400_000L - 3 * 60_000L));
+              e -> {
+                assertThat(
+                        Instant.parse(e.get("lastSeen").asString()).toEpochMilli()
+                            - Instant.parse(e.get("firstSeen").asString()).toEpochMilli())
+                    .isGreaterThan(86_400_000L - 3 * 60_000L);
+                assertThat(e.get("captures").asInt()).isEqualTo(2);
+              });
     }
 
     @Test
@@ -257,6 +264,9 @@ class ExternalEndpointApiTest {
           items(ok(auditor.get("/api/v1/external-endpoints?sort=devices&limit=1"))).get(0);
       JsonNode one = ok(auditor.get("/api/v1/external-endpoints/" + busiest.get("id").asLong()));
       assertThat(one.get("ip").asString()).isEqualTo(busiest.get("ip").asString());
+      assertThat(one.get("captures").asInt())
+          .isEqualTo(busiest.get("captures").asInt())
+          .isPositive();
       assertThat(one.get("devices").size()).isEqualTo(busiest.get("deviceCount").asInt());
       long flows = 0;
       for (JsonNode d : one.get("devices")) {

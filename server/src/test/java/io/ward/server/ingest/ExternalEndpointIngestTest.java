@@ -59,6 +59,7 @@ class ExternalEndpointIngestTest {
       long packets,
       long bytes,
       int deviceCount,
+      int captures,
       Instant firstSeen,
       Instant lastSeen) {}
 
@@ -70,6 +71,7 @@ class ExternalEndpointIngestTest {
       long packets,
       long bytes,
       Set<String> devices,
+      int captures,
       Instant firstSeen,
       Instant lastSeen) {
 
@@ -81,6 +83,7 @@ class ExternalEndpointIngestTest {
           e.packets(),
           e.bytes(),
           talkers,
+          1,
           micros(e.firstSeenEpochNanos()),
           micros(e.lastSeenEpochNanos()));
     }
@@ -99,6 +102,7 @@ class ExternalEndpointIngestTest {
           packets + o.packets,
           bytes + o.bytes,
           both,
+          captures + o.captures,
           firstSeen.isBefore(o.firstSeen) ? firstSeen : o.firstSeen,
           lastSeen.isAfter(o.lastSeen) ? lastSeen : o.lastSeen);
     }
@@ -170,7 +174,9 @@ class ExternalEndpointIngestTest {
       Map<String, Stored> out = new HashMap<>();
       store
           .jdbc()
-          .sql("SELECT * FROM external_endpoint")
+          .sql(
+              "SELECT e.*, (SELECT COUNT(*) FROM external_endpoint_sighting s"
+                  + " WHERE s.endpoint_id = e.id) AS captures FROM external_endpoint e")
           .query(
               (rs, n) -> {
                 out.put(
@@ -183,6 +189,7 @@ class ExternalEndpointIngestTest {
                         rs.getLong("packets"),
                         rs.getLong("bytes"),
                         rs.getInt("device_count"),
+                        rs.getInt("captures"),
                         rs.getObject("first_seen", OffsetDateTime.class).toInstant(),
                         rs.getObject("last_seen", OffsetDateTime.class).toInstant()));
                 return null;
@@ -227,7 +234,20 @@ class ExternalEndpointIngestTest {
             // each, however many captures they talked with it in.
             assertThat(linkedDeviceKeys(ip)).as(ip).isEqualTo(e.devices());
             assertThat(s.deviceCount()).as(ip).isEqualTo(e.devices().size());
+            // Seen in as many captures as showed it, each capture's sighting with its own times.
+            assertThat(s.captures()).as(ip + ": captures").isEqualTo(e.captures());
           });
+      assertThat(
+              store
+                  .jdbc()
+                  .sql(
+                      "SELECT COUNT(*) FROM external_endpoint_sighting s JOIN external_endpoint e"
+                          + " ON e.id = s.endpoint_id WHERE s.first_seen < e.first_seen"
+                          + " OR s.last_seen > e.last_seen OR s.first_seen > s.last_seen")
+                  .query(Long.class)
+                  .single())
+          .as("sightings outside their endpoint's first and last seen")
+          .isZero();
       // Each device's traffic with an endpoint adds up to the endpoint's.
       store
           .jdbc()
@@ -327,6 +347,7 @@ class ExternalEndpointIngestTest {
       assertThat(job.message()).contains(found.size() + " external endpoints (" + fresh + " new)");
       assertStoredAsExpected();
       assertThat(stored().values()).anyMatch(s -> s.deviceCount() > 1);
+      assertThat(stored().values()).anyMatch(s -> s.captures() == 2);
     }
 
     @Test

@@ -313,6 +313,18 @@ class ExternalEndpointReconciliationTest {
           .list();
     }
 
+    /** The captures that showed the endpoint at {@code ip} (its sightings). */
+    long captures(String ip) {
+      return server
+          .jdbc()
+          .sql(
+              "SELECT COUNT(*) FROM external_endpoint_sighting s JOIN external_endpoint e"
+                  + " ON e.id = s.endpoint_id WHERE e.ip = ?")
+          .param(ip)
+          .query(Long.class)
+          .single();
+    }
+
     /** The links of the endpoint at {@code ip}: device key to flows, packets, bytes. */
     Map<String, long[]> links(String ip) {
       Map<String, long[]> out = new TreeMap<>();
@@ -439,6 +451,7 @@ class ExternalEndpointReconciliationTest {
             .as(ip + " flows, packets, bytes")
             .containsExactly(e.flows() + total[0], e.packets() + total[1], e.bytes() + total[2]);
         assertThat(((Number) row.get("device_count")).intValue()).isEqualTo(expected.size());
+        assertThat(captures(ip)).as("captures of " + ip + ": Saturday's and Monday's").isEqualTo(2);
         assertThat(set((String) row.get("hostnames")))
             .containsAll(s.hostnames())
             .containsAll(e.hostnames());
@@ -513,6 +526,9 @@ class ExternalEndpointReconciliationTest {
             .as("flow hours of " + s.key())
             .isPositive();
       }
+      for (String ip : List.of(remediated, cmdbPlaced, referenced, vulnerable)) {
+        assertThat(captures(ip)).as("captures of the endpoint at " + ip).isEqualTo(1);
+      }
       JsonNode device = ok(auditor.get("/api/v1/devices/" + id(remediated)));
       assertThat(device.get("device").get("key").asString()).isEqualTo("ip:" + remediated);
       assertThat(
@@ -572,6 +588,8 @@ class ExternalEndpointReconciliationTest {
         long flows = links.values().stream().mapToLong(t -> t[0]).sum();
         assertThat(endpoints.get(ip).get("flows").asLong()).as(ip).isEqualTo(flows);
         assertThat(endpoints.get(ip).get("deviceCount").asInt()).as(ip).isEqualTo(links.size());
+        // Saturday's capture saw the host as a device, Monday's as the endpoint: both count.
+        assertThat(endpoints.get(ip).get("captures").asInt()).as(ip).isEqualTo(2);
       }
       // A moved host's address finds no device, and its endpoint.
       String ip = moved.get(0);

@@ -163,6 +163,20 @@ class AccessibilityTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".whoami")));
     List<String> failures = visitAll(pages);
     assertThat(failures).as(String.join("\n", failures)).isEmpty();
+    // The external endpoints table the checks read had each of its columns, with data: the
+    // captures count too, a column header of its own.
+    browser.size(Viewport.LAPTOP.width, Viewport.LAPTOP.height);
+    browser.driver.get(server.url() + "/external-endpoints");
+    assertThat(
+            browser.driver.findElements(
+                By.cssSelector("table.external-endpoints thead th[scope=col]")))
+        .extracting(org.openqa.selenium.WebElement::getText)
+        .contains("Address", "Devices", "Captures");
+    assertThat(
+            browser.driver.findElements(
+                By.cssSelector("table.external-endpoints tbody td.captures")))
+        .isNotEmpty()
+        .allSatisfy(td -> assertThat(td.getText()).matches("[1-9]\\d*"));
   }
 
   /**

@@ -672,6 +672,16 @@ class ConsoleBrowserTest {
             query);
   }
 
+  /** The API's capture counts of the external endpoints, in its default order, as text. */
+  @SuppressWarnings("unchecked")
+  List<String> apiCaptures() {
+    return (List<String>)
+        browser.driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "fetch('/api/v1/external-endpoints?limit=500')"
+                + ".then(r => r.json()).then(j => done(j.items.map(e => String(e.captures))));");
+  }
+
   @Test
   @Order(16)
   void shouldListTheInternetHostsDevicesTalkedToAndShowThemOnEachDevicesPage() throws Exception {
@@ -690,6 +700,14 @@ class ConsoleBrowserTest {
       assertThat(row.getText()).contains("tls");
       assertThat(row.findElements(By.cssSelector("td.devices a"))).isNotEmpty();
     }
+    // How many captures showed each, as the API counts them.
+    assertThat(all("table.external-endpoints thead th"))
+        .extracting(WebElement::getText)
+        .contains("Captures");
+    assertThat(all("table.external-endpoints tbody tr td.captures"))
+        .extracting(WebElement::getText)
+        .containsExactlyElementsOf(apiCaptures())
+        .allSatisfy(n -> assertThat(Integer.parseInt(n)).isPositive());
     assertThat(text()).doesNotContain("Optional[");
     browser.fullPage("23-external-endpoints");
 
