@@ -9,12 +9,15 @@ import io.ward.server.audit.AuditLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +41,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>An address stored as an external endpoint that a capture finds as a device identified by it
  *       (it spoke a clinical protocol, or its range is now declared internal): the device wins and
  *       the endpoint is removed.
+ *   <li>An address a device with a MAC holds (ARP, DHCP or the device's own frames bound it to the
+ *       MAC, as the inventory decides within one capture) is a host of the hospital's own links,
+ *       not of the internet, whichever capture came first: the endpoint at that address is removed,
+ *       when a capture finds the device holding it, and when a capture shows the address behind a
+ *       router for the first time (each address is looked up once, not at every capture: a device
+ *       that takes it later is found by the first rule).
  * </ul>
  *
  * Every removal is audited as {@code system}, with the reason and the traffic it carried. Each move
@@ -48,6 +57,9 @@ final class ExternalEndpointReconciler {
   private static final Logger log = LoggerFactory.getLogger(ExternalEndpointReconciler.class);
 
   private static final String IP_ID = "ip:";
+
+  /** Why a device with a MAC holds a public address, for the audit log. */
+  private static final String BOUND = "ARP, DHCP or its own frames bound it to the device's MAC";
 
   private static final String PEER_TRAFFIC =
       "SELECT peer, SUM(flows) AS flows, SUM(packets) AS packets, SUM(bytes) AS bytes,"
@@ -104,11 +116,25 @@ final class ExternalEndpointReconciler {
   ExternalReconciliation reconcile(
       ExternalEndpointsSeen seen, List<Device> captured, Capture capture, Instant now) {
     List<String> external = seen.endpoints().stream().map(e -> e.ip().toString()).toList();
+    // Looked up before any move: a moved device adds the captures that saw it to its endpoint.
+    Map<String, String> macHeld =
+        heldByStoredMacDevices(sightings.shownFirstBy(external, capture.id()));
     List<StoredHost> hosts = storedHosts(external);
     List<String> moved = new ArrayList<>();
     List<ExternalReconciliation.Kept> kept = new ArrayList<>();
-    moveUnlessClinicalOrWorkedOn(hosts, capture, now, moved, kept);
+    moveUnlessClinicalOrWorkedOn(hosts, macHeld.keySet(), capture, now, moved, kept);
     Map<String, String> held = heldByDevices(hosts, seen, captured, capture);
+    macHeld.forEach(
+        (ip, holder) ->
+            held.putIfAbsent(
+                ip,
+                "device "
+                    + holder
+                    + " holds the address ("
+                    + BOUND
+                    + "), although "
+                    + capture
+                    + " saw it only behind a router"));
     List<String> removed = new ArrayList<>();
     Map<String, ExternalEndpointWriter.Stored> stored =
         endpoints.stored(List.copyOf(held.keySet()));
@@ -122,16 +148,21 @@ final class ExternalEndpointReconciler {
   }
 
   /**
-   * Moves each stored host to its endpoint unless it is clinical (a device, left to {@link
-   * #heldByDevices}) or people attached work to it (kept, with the kinds of work).
+   * Moves each stored host to its endpoint unless it is clinical or its address is held by a device
+   * with a MAC ({@code macHeld}) (a device's address either way, left to {@link #heldByDevices}),
+   * or people attached work to it (kept, with the kinds of work).
    */
   private void moveUnlessClinicalOrWorkedOn(
       List<StoredHost> hosts,
+      Set<String> macHeld,
       Capture capture,
       Instant now,
       List<String> moved,
       List<ExternalReconciliation.Kept> kept) {
-    List<StoredHost> movable = hosts.stream().filter(h -> h.clinicalReason().isEmpty()).toList();
+    List<StoredHost> movable =
+        hosts.stream()
+            .filter(h -> h.clinicalReason().isEmpty() && !macHeld.contains(h.ip()))
+            .toList();
     Map<Long, Set<AttachedWork.Kind>> attached =
         work.of(movable.stream().map(StoredHost::id).toList());
     for (StoredHost h : movable) {
@@ -150,8 +181,8 @@ final class ExternalEndpointReconciler {
 
   /**
    * The addresses a device holds, each with why for the audit log: a stored host that is clinical,
-   * and a device of the capture identified by a public address for a reason that outweighs an
-   * endpoint ({@link #deviceReason}).
+   * a device of the capture identified by a public address for a reason that outweighs an endpoint
+   * ({@link #deviceReason}), and a public address a device of the capture with a MAC holds.
    */
   private static Map<String, String> heldByDevices(
       List<StoredHost> hosts, ExternalEndpointsSeen seen, List<Device> captured, Capture capture) {
@@ -173,6 +204,16 @@ final class ExternalEndpointReconciler {
     Set<String> outside = new HashSet<>();
     seen.endpoints().forEach(e -> outside.add(e.ip().toString()));
     for (Device d : captured) {
+      if (d.mac().isPresent()) {
+        for (IpAddress ip : d.ips()) {
+          String address = ip.toString();
+          if (ip.isPublic() && !outside.contains(address)) {
+            held.putIfAbsent(
+                address, capture + " found device " + d.id() + " holding it (" + BOUND + ")");
+          }
+        }
+        continue;
+      }
       String address = d.id().startsWith(IP_ID) ? d.id().substring(IP_ID.length()) : "";
       if (address.isEmpty() || outside.contains(address)) {
         continue;
@@ -224,6 +265,39 @@ final class ExternalEndpointReconciler {
     Optional<String> clinicalReason() {
       return ExternalEndpoint.clinicalReason(medical, protocols, aeTitles, hl7Applications);
     }
+  }
+
+  /**
+   * The stored devices with a MAC that hold one of {@code ips}, by address (the first stored, when
+   * several did): each of their stored addresses was bound to the MAC by some capture. Found
+   * through the devices' address text (trigram-indexed on PostgreSQL, as the inventory search is),
+   * then matched whole.
+   */
+  private Map<String, String> heldByStoredMacDevices(List<String> ips) {
+    Map<String, String> out = new TreeMap<>();
+    Set<String> wanted = new HashSet<>(ips);
+    for (List<String> chunk : InventoryWriter.chunks(ips)) {
+      List<Object> patterns = new ArrayList<>();
+      chunk.forEach(
+          ip ->
+              patterns.add("%" + DeviceQueryService.escapeLike(ip.toLowerCase(Locale.ROOT)) + "%"));
+      jdbc.sql(
+              "SELECT device_key, ips FROM device WHERE mac <> '' AND ("
+                  + String.join(
+                      " OR ",
+                      Collections.nCopies(chunk.size(), "search_addresses LIKE ? ESCAPE '\\'"))
+                  + ") ORDER BY id")
+          .params(patterns)
+          .query(
+              rs -> {
+                for (String ip : DeviceRows.list(rs.getString("ips"))) {
+                  if (wanted.contains(ip)) {
+                    out.putIfAbsent(ip, rs.getString("device_key"));
+                  }
+                }
+              });
+    }
+    return out;
   }
 
   /** The stored devices identified by one of {@code ips} alone (no MAC). */

@@ -72,4 +72,26 @@ final class ExternalEndpointSightings {
         .params(endpointId, deviceId, endpointId)
         .update();
   }
+
+  /**
+   * The addresses among {@code ips} whose endpoint no capture but {@code captureId} showed: stored
+   * by this capture, or before sightings were recorded.
+   */
+  List<String> shownFirstBy(List<String> ips, long captureId) {
+    List<String> out = new ArrayList<>();
+    for (List<String> chunk : InventoryWriter.chunks(ips)) {
+      List<Object> params = new ArrayList<>(chunk);
+      params.add(captureId);
+      jdbc.sql(
+              "SELECT e.ip FROM external_endpoint e WHERE e.ip IN ("
+                  + InventoryWriter.placeholders(chunk.size())
+                  + ") AND NOT EXISTS (SELECT 1 FROM external_endpoint_sighting s"
+                  + " WHERE s.endpoint_id = e.id AND s.capture_id <> ?) ORDER BY e.ip")
+          .params(params)
+          .query(String.class)
+          .list()
+          .forEach(out::add);
+    }
+    return out;
+  }
 }
