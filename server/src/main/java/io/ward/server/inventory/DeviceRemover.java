@@ -7,10 +7,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Deletes a stored device with what ingest derived for it: its links to external endpoints, flow
- * hours at either end, hours, sightings, evidence, history and findings. Nothing people made is
- * deleted: a remediation record naming the device or one of its findings, or any table this class
- * does not know, makes the database refuse (their foreign keys) and the caller's savepoint rolls
- * the device back whole. The caller checks for such work first ({@link AttachedWork}).
+ * hours at either end, hours, sightings, evidence, history, findings and the record that ingest
+ * kept it for people's work ({@link KeptInternetHosts}). Nothing people made is deleted: a
+ * remediation record naming the device or one of its findings, or any table this class does not
+ * know, makes the database refuse (their foreign keys) and the caller's savepoint rolls the device
+ * back whole. The caller checks for such work first ({@link AttachedWork}).
  */
 final class DeviceRemover {
   /** Children first, the device last, so that every foreign key holds at each step. */
@@ -23,6 +24,7 @@ final class DeviceRemover {
           "DELETE FROM device_sighting WHERE device_id = ?",
           "DELETE FROM device_evidence WHERE device_id = ?",
           "DELETE FROM device_change WHERE device_id = ?",
+          "DELETE FROM kept_internet_host WHERE device_id = ?",
           "DELETE FROM finding WHERE device_id = ?",
           "DELETE FROM device WHERE id = ?");
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       traffic with each device (its flow hours) and the captures that saw it are added to the
  *       endpoint and its links, and the device is removed with what ingest derived for it. A device
  *       people attached work to ({@link AttachedWork}) is kept, and the endpoint too, for them to
- *       decide. One that spoke a clinical protocol stays a device, by the rule that makes an
- *       address external, and the endpoint goes.
+ *       decide; it is named in the job message and audited when first kept, or kept for other work,
+ *       not at every capture that shows the address again ({@link KeptInternetHosts}). One that
+ *       spoke a clinical protocol stays a device, by the rule that makes an address external, and
+ *       the endpoint goes.
  *   <li>An address stored as an external endpoint that a capture finds as a device identified by it
  *       (it spoke a clinical protocol, or its range is now declared internal): the device wins and
  *       the endpoint is removed.
@@ -75,6 +78,7 @@ final class ExternalEndpointReconciler {
   private final ExternalEndpointSightings sightings;
   private final DeviceRemover devices;
   private final AttachedWork work;
+  private final KeptInternetHosts keptHosts;
   private final TransactionTemplate savepoint;
   private final AuditLog audit;
 
@@ -84,6 +88,7 @@ final class ExternalEndpointReconciler {
       ExternalEndpointSightings sightings,
       DeviceRemover devices,
       AttachedWork work,
+      KeptInternetHosts keptHosts,
       TransactionTemplate savepoint,
       AuditLog audit) {
     this.jdbc = jdbc;
@@ -91,6 +96,7 @@ final class ExternalEndpointReconciler {
     this.sightings = sightings;
     this.devices = devices;
     this.work = work;
+    this.keptHosts = keptHosts;
     this.savepoint = savepoint;
     this.audit = audit;
   }
@@ -150,7 +156,7 @@ final class ExternalEndpointReconciler {
   /**
    * Moves each stored host to its endpoint unless it is clinical or its address is held by a device
    * with a MAC ({@code macHeld}) (a device's address either way, left to {@link #heldByDevices}),
-   * or people attached work to it (kept, with the kinds of work).
+   * or people attached work to it (kept, and listed in {@code kept} when first kept for that work).
    */
   private void moveUnlessClinicalOrWorkedOn(
       List<StoredHost> hosts,
@@ -159,24 +165,69 @@ final class ExternalEndpointReconciler {
       Instant now,
       List<String> moved,
       List<ExternalReconciliation.Kept> kept) {
-    List<StoredHost> movable =
-        hosts.stream()
-            .filter(h -> h.clinicalReason().isEmpty() && !macHeld.contains(h.ip()))
-            .toList();
+    List<StoredHost> movable = new ArrayList<>();
+    List<Long> devicesForOtherReasons = new ArrayList<>();
+    for (StoredHost h : hosts) {
+      if (h.clinicalReason().isEmpty() && !macHeld.contains(h.ip())) {
+        movable.add(h);
+      } else {
+        devicesForOtherReasons.add(h.id());
+      }
+    }
+    keptHosts.forget(devicesForOtherReasons);
     Map<Long, Set<AttachedWork.Kind>> attached =
         work.of(movable.stream().map(StoredHost::id).toList());
+    Map<StoredHost, Set<AttachedWork.Kind>> keptFor = new LinkedHashMap<>();
     for (StoredHost h : movable) {
       Set<AttachedWork.Kind> kinds = attached.get(h.id());
       if (kinds != null) {
-        List<String> why = kinds.stream().map(AttachedWork.Kind::label).toList();
-        kept.add(new ExternalReconciliation.Kept(h.key(), why));
+        keptFor.put(h, kinds);
       } else if (moved(h, capture, now)) {
         moved.add(h.key());
       } else {
-        kept.add(
-            new ExternalReconciliation.Kept(h.key(), List.of(AttachedWork.Kind.OTHER.label())));
+        keptFor.put(h, EnumSet.of(AttachedWork.Kind.OTHER));
       }
     }
+    kept.addAll(newlyKept(keptFor, capture, now));
+  }
+
+  /**
+   * The hosts kept by this capture that were not kept before for the same work, each recorded and
+   * audited: a host kept again for the work it was kept for is named once, not at every capture
+   * that shows its address.
+   */
+  private List<ExternalReconciliation.Kept> newlyKept(
+      Map<StoredHost, Set<AttachedWork.Kind>> keptFor, Capture capture, Instant now) {
+    Map<Long, String> before =
+        keptHosts.recorded(keptFor.keySet().stream().map(StoredHost::id).toList());
+    List<ExternalReconciliation.Kept> out = new ArrayList<>();
+    keptFor.forEach(
+        (h, kinds) -> {
+          String recorded = KeptInternetHosts.work(kinds);
+          if (recorded.equals(before.get(h.id()))) {
+            return;
+          }
+          keptHosts.record(h.id(), recorded, capture.id(), now);
+          List<String> why = kinds.stream().map(AttachedWork.Kind::label).toList();
+          audit.append(
+              Actor.system().name(),
+              "device.keep",
+              "device:" + h.id(),
+              h.key()
+                  + " kept as a device for the work attached to it ("
+                  + String.join(", ", why)
+                  + (before.containsKey(h.id()) ? "; it was kept for other work before" : "")
+                  + "), although "
+                  + capture
+                  + " shows "
+                  + h.ip()
+                  + " is an internet host; its external endpoint is kept too, for a person to"
+                  + " decide. Later captures that show the address name the device again only when"
+                  + " that work changes",
+              capture.source());
+          out.add(new ExternalReconciliation.Kept(h.key(), why));
+        });
+    return out;
   }
 
   /**

@@ -8,7 +8,9 @@ import java.util.List;
  * ({@link ExternalEndpointReconciler}).
  *
  * @param moved keys of the stored internet-host devices moved to the external endpoints
- * @param kept stored internet-host devices left as they were for the work attached to them
+ * @param kept stored internet-host devices left as they were for the work attached to them, those
+ *     kept for the first time or for other work than before: one kept again for the same work was
+ *     named (and audited) by the capture that first kept it
  * @param endpointsRemoved addresses of the external endpoints removed because a device holds them
  */
 public record ExternalReconciliation(

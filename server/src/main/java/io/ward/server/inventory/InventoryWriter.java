@@ -117,6 +117,7 @@ public class InventoryWriter {
             externalSightings,
             new DeviceRemover(jdbc),
             new AttachedWork(jdbc),
+            new KeptInternetHosts(jdbc),
             savepoint,
             audit);
     this.clock = Clock.systemUTC();

@@ -604,6 +604,55 @@ class ExternalEndpointReconciliationTest {
 
     @Test
     @Order(5)
+    void shouldNameAKeptDeviceAgainOnlyWhenTheWorkKeepingItChanges() throws Exception {
+      // Monday kept each for its work, named in its job message, and audited that once.
+      for (String ip : List.of(remediated, cmdbPlaced, referenced, vulnerable)) {
+        assertThat(audited("device.keep", "device:" + id(ip)))
+            .as(ip)
+            .singleElement()
+            .asString()
+            .startsWith("ip:" + ip + " kept as a device for the work attached to it (")
+            .contains("although monday.pcap (capture " + mondayJob.get("captureId").asLong())
+            .contains(ip + " is an internet host");
+      }
+      Set<String> kept = Set.of(remediated, cmdbPlaced, referenced, vulnerable);
+      Path wednesday = simulate("wednesday.pcap", 7, 2);
+      Set<String> shown = new TreeSet<>();
+      analyse(wednesday, List.of()).external().forEach(e -> shown.add(e.ip().toString()));
+      assertThat(shown).as("Wednesday shows the kept devices' addresses again").containsAll(kept);
+
+      JsonNode job = upload(analyst, wednesday);
+
+      assertThat(job.get("message").asString()).doesNotContain("kept for the work");
+      for (String ip : kept) {
+        assertThat(deviceStored("ip:" + ip)).as(ip).isTrue();
+        assertThat(audited("device.keep", "device:" + id(ip))).as(ip).hasSize(1);
+      }
+
+      // Other work on one of them: named again, with all its work, and audited.
+      io.ward.server.api.Fixtures.finding(server, id(remediated), "CVE-2099-5502", 70, false);
+      Path thursday = simulate("thursday.pcap", 7, 3);
+
+      job = upload(analyst, thursday);
+
+      assertThat(job.get("message").asString())
+          .contains(
+              "1 internet-host device kept for the work attached to it: ip:"
+                  + remediated
+                  + " (remediation records, open findings)");
+      assertThat(audited("device.keep", "device:" + id(remediated)))
+          .hasSize(2)
+          .last()
+          .asString()
+          .contains("(remediation records, open findings; it was kept for other work before)")
+          .contains("thursday.pcap (capture " + job.get("captureId").asLong() + ")");
+      for (String ip : List.of(cmdbPlaced, referenced, vulnerable)) {
+        assertThat(audited("device.keep", "device:" + id(ip))).as(ip).hasSize(1);
+      }
+    }
+
+    @Test
+    @Order(6)
     void shouldRemoveAnEndpointWhenALaterCaptureFindsADeviceAtItsAddress() throws Exception {
       // The operator declares the Windows cloud range internal: its hosts are devices from now on.
       IpNetwork declared = INTERNET.get(0);
