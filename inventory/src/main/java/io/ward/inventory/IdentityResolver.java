@@ -13,11 +13,12 @@ import java.util.Set;
  * Decides which device each endpoint key belongs to.
  *
  * <p>A unicast MAC names one device, except a MAC seen with more than {@link #GATEWAY_MIN_IPS}
- * distinct non-link-local IPs, or with a private address ARP or DHCP binds to it and a public
- * address in its frames: that is a router whose frames carry the addresses of hosts behind it.
- * Those hosts keep their IP identity; the router keeps only the addresses ARP or DHCP bind to it.
- * An IP seen without a MAC joins the MAC bound to it (by ARP, DHCP or frames), preferring ARP/DHCP
- * bindings, then the most often seen, then the most recent, then the lowest MAC.
+ * distinct non-link-local IPs, or with fewer that no one host holds together ({@link #routesFew}: a
+ * private address and a public one, two public IPv4 addresses, IPv6 global addresses of two
+ * networks): that is a router whose frames carry the addresses of hosts behind it. Those hosts keep
+ * their IP identity; the router keeps only the addresses ARP or DHCP bind to it. An IP seen without
+ * a MAC joins the MAC bound to it (by ARP, DHCP or frames), preferring ARP/DHCP bindings, then the
+ * most often seen, then the most recent, then the lowest MAC.
  */
 final class IdentityResolver {
 
@@ -25,6 +26,10 @@ final class IdentityResolver {
   static final int GATEWAY_MIN_IPS = 8;
 
   private final Set<MacAddress> gateways = new HashSet<>();
+
+  /** The gateways found by {@link #routesFew}, not by the number of addresses they carry. */
+  private final Set<MacAddress> internetGateways = new HashSet<>();
+
   private final Map<IpAddress, MacAddress> owners = new HashMap<>();
   private final Set<IpAddress> seenWithMac = new HashSet<>();
   private final Set<IpAddress> behindGateway = new HashSet<>();
@@ -56,12 +61,13 @@ final class IdentityResolver {
     }
     weakIps.forEach(
         (mac, ips) -> {
-          // A host holding a private address does not also send from a public one; a router
-          // forwarding to the internet does, however few the addresses (a gateway with five web
-          // servers behind it took their addresses and the operating system of their headers).
-          if (ips.size() > GATEWAY_MIN_IPS
-              || (boundPrivate.contains(mac) && ips.stream().anyMatch(IpAddress::isPublic))) {
+          if (ips.size() > GATEWAY_MIN_IPS) {
             gateways.add(mac);
+          } else if (boundPrivate.contains(mac) && ips.stream().anyMatch(IpAddress::isPublic)) {
+            gateways.add(mac);
+          } else if (routesFew(ips)) {
+            gateways.add(mac);
+            internetGateways.add(mac);
           }
         });
     Map<IpAddress, Binding> best = new HashMap<>();
@@ -73,7 +79,11 @@ final class IdentityResolver {
       KeyRecord r = e.getValue();
       boolean strong = r.strongBindings > 0;
       if (gateways.contains(k.mac().get())) {
-        if (!strong) {
+        // A router known only from the internet hosts it carries, none of its addresses bound,
+        // keeps the private addresses its frames carry: in so few, its own (the DNS it answers
+        // as), not hosts routed behind it.
+        boolean own = internetGateways.contains(k.mac().get()) && !k.ip().get().isPublic();
+        if (!strong && !own) {
           behindGateway.add(k.ip().get());
           continue;
         }
@@ -84,6 +94,32 @@ final class IdentityResolver {
     }
     best.forEach((ip, b) -> owners.put(ip, b.mac()));
     behindGateway.removeAll(owners.keySet());
+  }
+
+  /**
+   * True when the few addresses one MAC's frames carry ({@code ips}), with no private address bound
+   * to it by ARP or DHCP, are a router's: a host holding a private address does not also send from
+   * a public one; nor does a host hold two public IPv4 addresses, or IPv6 global addresses of two
+   * /64 networks (its temporary addresses share its one /64). A small capture at a workstation's
+   * port, which shows no ARP or DHCP of its router and a handful of internet hosts behind it, gave
+   * those hosts the router's MAC before.
+   */
+  private static boolean routesFew(Set<IpAddress> ips) {
+    int publicV4 = 0;
+    boolean privateV4 = false;
+    Set<Long> publicV6Networks = new HashSet<>();
+    for (IpAddress ip : ips) {
+      if (ip.isPublic()) {
+        if (ip.isV4()) {
+          publicV4++;
+        } else {
+          publicV6Networks.add(ip.high()); // the upper 64 bits: its /64
+        }
+      } else if (ip.isV4() && !ip.isGroupOrUnspecified() && !ip.isLinkLocal()) {
+        privateV4 = true;
+      }
+    }
+    return (privateV4 && publicV4 > 0) || publicV4 >= 2 || publicV6Networks.size() >= 2;
   }
 
   /** True for a MAC that routes for many addresses. */
