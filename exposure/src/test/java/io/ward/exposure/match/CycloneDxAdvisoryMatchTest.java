@@ -50,6 +50,16 @@ class CycloneDxAdvisoryMatchTest {
 
   /** The report, its wolfSSL entries affected below {@code bound} and unaffected from it on. */
   private ExposureKnowledge knowledge(String bound) throws IOException {
+    return report(
+        """
+        {"range": "vers:generic/<%1$s", "status": "affected"},
+        {"range": "vers:generic/>=%1$s", "status": "unaffected"}
+        """
+            .formatted(bound));
+  }
+
+  /** The report, its wolfSSL entry's {@code versions} the JSON objects {@code versions}. */
+  private ExposureKnowledge report(String versions) throws IOException {
     Files.writeString(
         dir.resolve("acme-vdr.cdx.json"),
         """
@@ -57,10 +67,9 @@ class CycloneDxAdvisoryMatchTest {
          "components": [{"bom-ref": "w", "type": "library", "name": "wolfSSL",
                          "purl": "pkg:github/wolfssl/wolfssl"}],
          "vulnerabilities": [{"id": "CVE-2022-42905", "affects": [{"ref": "w", "versions": [
-           {"range": "vers:generic/<%1$s", "status": "affected"},
-           {"range": "vers:generic/>=%1$s", "status": "unaffected"}]}]}]}
+           %s]}]}]}
         """
-            .formatted(bound));
+            .formatted(versions));
     ExposureKnowledge k =
         KnowledgeLoader.load(LoadRequest.of(LocalDate.of(2025, 1, 1)).withFeeds(dir));
     assertThat(k.problems()).isEmpty();
@@ -103,6 +112,27 @@ class CycloneDxAdvisoryMatchTest {
               assertThat(f.matchedBy().constraint()).contains("vers:generic/<5.5.2");
               assertThat(f.matchedBy().deviceValue()).contains("4.8.1");
             });
+  }
+
+  @Test
+  void shouldCallAVersionTheReportListsWithoutAStatusAffected() throws IOException {
+    // The CycloneDX 1.4 to 1.6 schemas: affects[].versions[].status has "default": "affected".
+    // Before, such a version was read as "unknown": the device only possibly affected.
+    assertThat(findings(report("{\"range\": \"vers:generic/<5.5.2\"}")))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.status()).isEqualTo(FindingStatus.AFFECTED);
+              assertThat(f.matchedBy().constraint()).contains("vers:generic/<5.5.2");
+            });
+  }
+
+  @Test
+  void shouldCallAVersionTheReportListsWithTheStatusUnknownPossiblyAffected() throws IOException {
+    // "unknown": "It is unknown (or unspecified) whether the given version is affected."
+    assertThat(findings(report("{\"range\": \"vers:generic/<5.5.2\", \"status\": \"unknown\"}")))
+        .singleElement()
+        .satisfies(f -> assertThat(f.status()).isEqualTo(FindingStatus.POSSIBLY_AFFECTED));
   }
 
   @Test

@@ -45,10 +45,12 @@ final class AffectedVersions {
    *
    * @param version one version, as written
    * @param range a {@code vers} range
-   * @param status its status; unknown when the document gives none (the specification's default is
-   *     affected: for a VEX analysis, neither rules a finding out)
+   * @param status its status; affected when the document gives none, the specification's default
+   *     (CycloneDX 1.4 to 1.6 JSON schema, {@code affects[].versions[].status}: {@code "default":
+   *     "affected"}; the XML schema's {@code default="affected"} alike)
+   * @param stated whether the document gives the status
    */
-  record Entry(Optional<String> version, Optional<String> range, Status status) {
+  record Entry(Optional<String> version, Optional<String> range, Status status, boolean stated) {
 
     Entry {
       Objects.requireNonNull(version, "version");
@@ -66,7 +68,7 @@ final class AffectedVersions {
       if (r.isEmpty() && v.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(new Entry(v, r, status.orElse(Status.UNKNOWN)));
+      return Optional.of(new Entry(v, r, status.orElse(Status.AFFECTED), status.isPresent()));
     }
 
     /**
@@ -161,8 +163,8 @@ final class AffectedVersions {
    * only (a "not affected", or a "resolved" whose fix those versions carry), so that a range such
    * as {@code vers:generic/>=3.0.0} never silences a 1.0.2k finding. A version listed as {@code
    * affected} stays affected whatever the analysis says (a "resolved" whose earlier versions lack
-   * the fix lists them so); one listed as {@code unknown}, or with no status (which the
-   * specification reads as {@code affected}), is not ruled out either. An unaffected range that may
+   * the fix lists them so), as does one with no status (which the specification reads as {@code
+   * affected}); one listed as {@code unknown} is not ruled out either. An unaffected range that may
    * overlap those versions is kept as text Ward does not read (never silences, the finding notes
    * it).
    */
@@ -181,13 +183,16 @@ final class AffectedVersions {
       VersionConstraint versions = e.constraint();
       VexStatement.VexStatus status = analysis;
       Optional<String> why = detail;
-      if (e.status() == Status.AFFECTED) {
+      if (!e.stated()) {
+        status = VexStatement.VexStatus.AFFECTED;
+        why = prefixed("listed without a status, which CycloneDX reads as affected", detail);
+      } else if (e.status() == Status.AFFECTED) {
         status = VexStatement.VexStatus.AFFECTED;
         why = prefixed("listed as affected", detail);
       } else if (e.status() == Status.UNKNOWN) {
         // Whether these versions are affected the maker does not say: nothing to rule out.
         status = VexStatement.VexStatus.UNDER_INVESTIGATION;
-        why = prefixed("listed with an unknown status, or none", detail);
+        why = prefixed("listed with the status unknown", detail);
       } else if (!clearOf(e, kept)) {
         versions =
             new VersionConstraint.Legacy(
@@ -234,7 +239,7 @@ final class AffectedVersions {
 
   /** What the versions an unaffected range may overlap are listed as, for its text. */
   private static String exceptions(List<Entry> kept) {
-    return kept.stream().allMatch(e -> e.status() == Status.AFFECTED)
+    return kept.stream().allMatch(e -> e.status() == Status.AFFECTED && e.stated())
         ? "listed as affected"
         : "not listed as unaffected";
   }

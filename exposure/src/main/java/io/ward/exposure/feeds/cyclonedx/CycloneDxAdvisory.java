@@ -17,7 +17,10 @@ import java.util.Optional;
  * A CycloneDX vulnerability listed without a VEX analysis but with the versions it affects (a
  * vulnerability disclosure report or a bill of vulnerabilities) as an advisory Ward matches like
  * any other: one product per version entry of each affected component, named by the component's
- * purl (without its version), CPE, supplier and name, its status from the entry's.
+ * purl (without its version), CPE, supplier and name, its status from the entry's: a version listed
+ * without a status is affected, the specification's default, so it gives a finding like one listed
+ * {@code affected}; one listed {@code unknown} ("unknown (or unspecified) whether the given version
+ * is affected") leaves the device possibly affected.
  */
 final class CycloneDxAdvisory {
 

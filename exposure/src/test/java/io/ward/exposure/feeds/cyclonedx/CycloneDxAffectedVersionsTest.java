@@ -40,7 +40,8 @@ class CycloneDxAffectedVersionsTest {
           "affects": [{"ref": "wolfssl", "versions": [
             {"range": "vers:generic/<5.5.2", "status": "affected"},
             {"range": "vers:generic/>=5.5.2", "status": "unaffected"},
-            {"version": "5.5.1-rc1", "status": "unknown"}]}]},
+            {"version": "5.5.1-rc1", "status": "unknown"},
+            {"version": "5.5.1"}]}]},
          {"id": "GHSA-xxxx-plain-listing",
           "affects": [{"ref": "wolfssl"}]}]}
       """;
@@ -97,7 +98,8 @@ class CycloneDxAffectedVersionsTest {
         .containsExactly(
             new VersionConstraint.Vers("vers:generic/<5.5.2"),
             new VersionConstraint.Vers("vers:generic/>=5.5.2"),
-            new VersionConstraint.Exact("5.5.1-rc1"));
+            new VersionConstraint.Exact("5.5.1-rc1"),
+            new VersionConstraint.Exact("5.5.1"));
     assertThat(a.products())
         .allSatisfy(
             p -> {
@@ -108,8 +110,9 @@ class CycloneDxAffectedVersionsTest {
             });
     Vulnerability v = a.vulnerabilities().get(0);
     assertThat(v.cve()).contains("CVE-2022-42905");
+    // A version listed without a status is affected, the specification's default.
     assertThat(v.products(ProductStatus.KNOWN_AFFECTED))
-        .containsExactly(a.products().get(0).productId());
+        .containsExactly(a.products().get(0).productId(), a.products().get(3).productId());
     assertThat(v.products(ProductStatus.KNOWN_NOT_AFFECTED))
         .containsExactly(a.products().get(1).productId());
     assertThat(v.products(ProductStatus.UNDER_INVESTIGATION))
@@ -168,7 +171,7 @@ class CycloneDxAffectedVersionsTest {
             org.assertj.core.groups.Tuple.tuple(
                 "CVE-2099-1",
                 new VersionConstraint.Exact("1.0.2k"),
-                VexStatement.VexStatus.UNDER_INVESTIGATION),
+                VexStatement.VexStatus.AFFECTED),
             // A version listed as affected stays affected; a range that may overlap it is not read.
             org.assertj.core.groups.Tuple.tuple(
                 "CVE-2099-2",
