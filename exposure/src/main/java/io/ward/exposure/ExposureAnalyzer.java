@@ -30,6 +30,7 @@ import io.ward.model.exposure.FindingStatus;
 import io.ward.model.exposure.KevEntry;
 import io.ward.model.exposure.RemediationOption;
 import io.ward.model.exposure.RiskAssessment;
+import io.ward.model.exposure.VersionConstraint;
 import io.ward.model.exposure.VexDevice;
 import io.ward.model.exposure.VexSbom;
 import io.ward.model.exposure.VexStatement;
@@ -197,9 +198,12 @@ public final class ExposureAnalyzer {
    * and its components'), counts; one whose versions, product or SBOM Ward cannot compare leaves
    * the finding as it was, with a note. A "fixed" counts as a "not affected" does, for the versions
    * it names (CSAF {@code fixed}, CycloneDX {@code resolved}: those versions contain the fix); one
-   * that names no version says nothing of any. The statements are tried in the order {@code vex}
-   * lists them, document by document as their files were read: of several that apply, the first
-   * gives the reason.
+   * that names no version says nothing of any. A maker's claim that does not hold at the finding's
+   * version because its document lists that version with the status {@code unknown}, or with none
+   * (CycloneDX: then affected), leaves the finding as it was with a note too ({@link
+   * VexStatement.Unapplied}). The statements are tried in the order {@code vex} lists them,
+   * document by document as their files were read: of several that apply, the first gives the
+   * reason.
    */
   static List<Finding> applyVex(List<Finding> findings, List<VexStatement> vex, VexScope scope) {
     List<Finding> out = new ArrayList<>(findings.size());
@@ -212,8 +216,16 @@ public final class ExposureAnalyzer {
       VexScope.Verdict appliesHow = VexScope.Verdict.APPLIES;
       Optional<VexStatement> undecided = Optional.empty();
       VexScope.Verdict undecidedWhy = VexScope.Verdict.UNDECIDED;
+      Optional<VexStatement> unapplied = Optional.empty();
       for (VexStatement s : vex) {
-        if (!rulesOut(s) || !s.vulnerability().equalsIgnoreCase(f.vulnerability())) {
+        if (!s.vulnerability().equalsIgnoreCase(f.vulnerability())) {
+          continue;
+        }
+        if (!rulesOut(s)) {
+          // A claim the maker made but listed these versions without: the note says so.
+          if (unapplied.isEmpty() && s.unapplied().isPresent() && scope.verdict(s, f).applies()) {
+            unapplied = Optional.of(s);
+          }
           continue;
         }
         VexScope.Verdict verdict = scope.verdict(s, f);
@@ -241,56 +253,14 @@ public final class ExposureAnalyzer {
                 + ruling(st)
                 + st.detail().map(d -> " — " + d).orElse("");
         out.add(withStatus(f, FindingStatus.NOT_AFFECTED, Optional.of(reason)));
-      } else if (undecided.isPresent()) {
-        // Kept as it was: the note says why the maker's claim was not followed.
-        VexStatement st = undecided.get();
-        String note =
-            switch (undecidedWhy) {
-              case UNDECIDED_PLATFORM ->
-                  "maker's VEX ("
-                      + st.source()
-                      + ") says "
-                      + claim(st)
-                      + " for this component in '"
-                      + st.platform().map(AffectedProduct::name).orElse("")
-                      + "', and Ward cannot tell whether this device is that product at a"
-                      + " version it covers; not applied";
-              case UNDECIDED_SBOM ->
-                  "maker's VEX ("
-                      + st.source()
-                      + ") says "
-                      + claim(st)
-                      + " for this component in the product of SBOM "
-                      + st.sbom().map(ExposureAnalyzer::linkedSerial).orElse("")
-                      + ", which Ward does not have (or which names no device model); not"
-                      + " applied";
-              case UNDECIDED_DEVICE ->
-                  "maker's VEX ("
-                      + st.source()
-                      + ") says "
-                      + wholeProduct(st)
-                      + " is "
-                      + claim(st)
-                      + ", and Ward cannot tell whether this device is that"
-                      + " product at a version it covers; not applied";
-              case UNDECIDED_DEVICE_SBOM ->
-                  "maker's VEX ("
-                      + st.source()
-                      + ") says "
-                      + wholeProduct(st)
-                      + " is "
-                      + claim(st)
-                      + ", and Ward does not have that SBOM (or it names no device"
-                      + " model) to tell whether this device is that product; not applied";
-              default ->
-                  "maker's VEX ("
-                      + st.source()
-                      + ") says "
-                      + claim(st)
-                      + " for versions '"
-                      + VexScope.versionsText(st)
-                      + "', which Ward cannot compare with this component's version; not applied";
-            };
+      } else if (undecided.isPresent() || unapplied.isPresent()) {
+        // Kept as it was: the notes say why the maker's claims were not followed.
+        List<String> notes = new ArrayList<>(2);
+        if (undecided.isPresent()) {
+          notes.add(undecidedNote(undecided.get(), undecidedWhy));
+        }
+        unapplied.ifPresent(st -> notes.add(unappliedNote(st)));
+        String note = String.join("; ", notes);
         out.add(
             withStatus(
                 f,
@@ -301,6 +271,79 @@ public final class ExposureAnalyzer {
       }
     }
     return out;
+  }
+
+  /** Why a statement whose scope Ward cannot decide was not applied to a finding. */
+  private static String undecidedNote(VexStatement st, VexScope.Verdict undecidedWhy) {
+    return switch (undecidedWhy) {
+      case UNDECIDED_PLATFORM ->
+          "maker's VEX ("
+              + st.source()
+              + ") says "
+              + claim(st)
+              + " for this component in '"
+              + st.platform().map(AffectedProduct::name).orElse("")
+              + "', and Ward cannot tell whether this device is that product at a"
+              + " version it covers; not applied";
+      case UNDECIDED_SBOM ->
+          "maker's VEX ("
+              + st.source()
+              + ") says "
+              + claim(st)
+              + " for this component in the product of SBOM "
+              + st.sbom().map(ExposureAnalyzer::linkedSerial).orElse("")
+              + ", which Ward does not have (or which names no device model); not"
+              + " applied";
+      case UNDECIDED_DEVICE ->
+          "maker's VEX ("
+              + st.source()
+              + ") says "
+              + wholeProduct(st)
+              + " is "
+              + claim(st)
+              + ", and Ward cannot tell whether this device is that"
+              + " product at a version it covers; not applied";
+      case UNDECIDED_DEVICE_SBOM ->
+          "maker's VEX ("
+              + st.source()
+              + ") says "
+              + wholeProduct(st)
+              + " is "
+              + claim(st)
+              + ", and Ward does not have that SBOM (or it names no device"
+              + " model) to tell whether this device is that product; not applied";
+      default ->
+          "maker's VEX ("
+              + st.source()
+              + ") says "
+              + claim(st)
+              + " for versions '"
+              + VexScope.versionsText(st)
+              + "', which Ward cannot compare with this component's version; not applied";
+    };
+  }
+
+  /**
+   * Why a maker's "not affected" or "fixed" was not applied to a finding at versions its document
+   * lists with the status {@code unknown} or with none ({@link VexStatement.Unapplied}).
+   */
+  private static String unappliedNote(VexStatement st) {
+    VexStatement.Unapplied u = st.unapplied().orElseThrow();
+    boolean one = st.versions() instanceof VersionConstraint.Exact;
+    return "maker's VEX ("
+        + st.source()
+        + ") says "
+        + (u.claim() == VexStatement.VexStatus.FIXED ? "fixed" : "not affected")
+        + " but lists "
+        + (one ? "version '" : "versions '")
+        + VexScope.versionsText(st)
+        + "'"
+        + (u.listed() == VexStatement.Unapplied.Listed.UNKNOWN
+            ? " with the status unknown (the maker does not say whether "
+                + (one ? "it is" : "they are")
+                + " affected)"
+            : " with no status, which CycloneDX reads as affected")
+        + "; not applied";
   }
 
   /** True for the statements that rule a finding out: not affected, and fixed. */

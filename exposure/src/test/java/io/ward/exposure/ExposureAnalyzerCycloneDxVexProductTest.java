@@ -119,6 +119,31 @@ class ExposureAnalyzerCycloneDxVexProductTest {
   }
 
   @Test
+  void shouldSayWhyAVexAboutTheProductIsNotAppliedAtAVersionListedUnknown() throws IOException {
+    ObjectNode hub = realSbom("narrow.sbom.json", "Infusion Hub", "2.0");
+    ArrayNode statements = notAffected(CVE, hub.at("/metadata/component/bom-ref").asText());
+    ((ObjectNode) statements.get(0).get("affects").get(0))
+        .putArray("versions")
+        .addObject()
+        .put("version", "2.0")
+        .put("status", "unknown");
+    hub.set("vulnerabilities", statements);
+    write(sboms.resolve("infusion-hub.cdx.json"), hub);
+    write(sboms.resolve("patient-monitor.cdx.json"), monitorSbom());
+
+    Map<String, Finding> f = wolfssl(List.of(HUB, MONITOR));
+
+    // Before, the hub's finding stood with nothing saying why the maker's claim was not followed.
+    assertThat(f.get(HUB.id()).status()).isEqualTo(FindingStatus.AFFECTED);
+    assertThat(f.get(HUB.id()).statusReason().orElseThrow())
+        .contains(
+            "infusion-hub.cdx.json) says not affected but lists version '2.0' with the status"
+                + " unknown",
+            "not applied");
+    assertThat(f.get(MONITOR.id()).statusReason()).isEmpty();
+  }
+
+  @Test
   void shouldSilenceTheDeviceOfTheSbomWhoseProductAStandaloneVexLinksTo() throws IOException {
     ObjectNode hub = realSbom("narrow.sbom.json", "Infusion Hub", "2.0");
     write(sboms.resolve("infusion-hub.cdx.json"), hub);

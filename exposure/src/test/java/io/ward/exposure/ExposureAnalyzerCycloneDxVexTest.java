@@ -201,6 +201,74 @@ class ExposureAnalyzerCycloneDxVexTest {
             vex("pkg:generic/openssl", "{\"version\": \"1.0.2k\"}"));
 
     assertThat(f.status()).isEqualTo(FindingStatus.AFFECTED);
+    // Before, nothing said why the maker's "not affected" was not followed.
+    assertThat(f.statusReason().orElseThrow())
+        .contains(
+            "maker's VEX (",
+            "vex.cdx.json) says not affected but lists version '1.0.2k' with no status,"
+                + " which CycloneDX reads as affected; not applied");
+  }
+
+  @Test
+  void shouldSayWhyANotAffectedVexIsNotAppliedToAVersionItListsWithTheStatusUnknown()
+      throws IOException {
+    Finding f =
+        analyze(
+            "1.0.2k",
+            "vers:generic/<1.1.1",
+            vex(
+                "pkg:generic/openssl",
+                "{\"range\": \"vers:generic/>=1.0.0|<1.1.0\", \"status\": \"unknown\"}"));
+
+    assertThat(f.status()).isEqualTo(FindingStatus.AFFECTED);
+    assertThat(f.statusReason().orElseThrow())
+        .contains(
+            "vex.cdx.json) says not affected but lists versions 'vers:generic/>=1.0.0|<1.1.0'"
+                + " with the status unknown (the maker does not say whether they are affected);"
+                + " not applied");
+  }
+
+  @Test
+  void shouldSayWhyAResolvedVexIsNotAppliedToAVersionItListsWithTheStatusUnknown()
+      throws IOException {
+    Finding f =
+        analyze(
+            "3.0.7",
+            "vers:generic/<3.0.8",
+            resolved(null, "{\"version\": \"3.0.7\", \"status\": \"unknown\"}"));
+
+    assertThat(f.status()).isEqualTo(FindingStatus.AFFECTED);
+    assertThat(f.statusReason().orElseThrow())
+        .contains("says fixed but lists version '3.0.7' with the status unknown", "not applied");
+  }
+
+  @Test
+  void shouldSayNothingOfAVersionListedWithoutAStatusThatIsNotTheComponents() throws IOException {
+    Finding f =
+        analyze(
+            "1.0.2k",
+            "vers:generic/<1.1.1",
+            vex(
+                "pkg:generic/openssl",
+                "{\"version\": \"1.0.2u\"}, {\"version\": \"1.0.1\", \"status\": \"unknown\"}"));
+
+    assertThat(f.status()).isEqualTo(FindingStatus.AFFECTED);
+    assertThat(f.statusReason()).isEmpty();
+  }
+
+  @Test
+  void shouldRuleOutAtAnUnaffectedVersionWhateverTheOthersListedWithoutAStatus()
+      throws IOException {
+    Finding f =
+        analyze(
+            "1.0.2k",
+            "vers:generic/<1.1.1",
+            vex(
+                "pkg:generic/openssl",
+                "{\"version\": \"1.0.2j\"}, {\"version\": \"1.0.2k\", \"status\": \"unaffected\"}"));
+
+    assertThat(f.status()).isEqualTo(FindingStatus.NOT_AFFECTED);
+    assertThat(f.statusReason().orElseThrow()).doesNotContain("not applied");
   }
 
   /** The hub's single openssl finding, with the advisory, the SBOM and the VEX as files. */

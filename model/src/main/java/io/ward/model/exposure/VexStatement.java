@@ -30,6 +30,9 @@ import java.util.Optional;
  *     CSAF product that is not a relationship, or a CycloneDX document's {@code
  *     metadata.component}): a "not affected" (or "fixed") then also holds for every finding of the
  *     vulnerability on a device that is that product
+ * @param unapplied a "not affected" or "fixed" the document claims but that does not hold at these
+ *     versions, as it lists them with the status {@code unknown} or with none; kept so that a
+ *     finding at these versions can say why the maker's claim was not applied
  */
 public record VexStatement(
     String vulnerability,
@@ -42,7 +45,8 @@ public record VexStatement(
     String source,
     Optional<AffectedProduct> platform,
     Optional<VexSbom> sbom,
-    Optional<VexDevice> device) {
+    Optional<VexDevice> device,
+    Optional<Unapplied> unapplied) {
 
   public VexStatement {
     Checks.text(vulnerability, "vulnerability");
@@ -56,6 +60,35 @@ public record VexStatement(
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(sbom, "sbom");
     Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(unapplied, "unapplied");
+  }
+
+  /** A statement that carries no claim it leaves unapplied. */
+  public VexStatement(
+      String vulnerability,
+      String productRef,
+      Optional<SbomComponent> product,
+      VersionConstraint versions,
+      VexStatus status,
+      Optional<VexJustification> justification,
+      Optional<String> detail,
+      String source,
+      Optional<AffectedProduct> platform,
+      Optional<VexSbom> sbom,
+      Optional<VexDevice> device) {
+    this(
+        vulnerability,
+        productRef,
+        product,
+        versions,
+        status,
+        justification,
+        detail,
+        source,
+        platform,
+        sbom,
+        device,
+        Optional.empty());
   }
 
   /**
@@ -101,7 +134,8 @@ public record VexStatement(
         source,
         platform,
         newSbom,
-        device);
+        device,
+        unapplied);
   }
 
   /** This statement, about {@code newDevice} as a whole (besides its component reading). */
@@ -117,20 +151,48 @@ public record VexStatement(
         source,
         platform,
         sbom,
-        newDevice);
+        newDevice,
+        unapplied);
+  }
+
+  /**
+   * A claim that rules findings out ("not affected" or "fixed") which a CycloneDX analysis makes
+   * but which does not hold at the versions it lists with the status {@code unknown}, or with none
+   * (the specification's default for {@code affects[].versions[].status} is {@code affected}).
+   *
+   * @param claim {@link VexStatus#NOT_AFFECTED} or {@link VexStatus#FIXED}
+   * @param listed how the document lists the versions
+   */
+  public record Unapplied(VexStatus claim, Listed listed) {
+
+    /** How a document lists versions at which its claim does not hold. */
+    public enum Listed {
+      /** With the status {@code unknown}: the maker does not say whether they are affected. */
+      UNKNOWN,
+      /** Without a status, which CycloneDX reads as {@code affected}. */
+      NO_STATUS
+    }
+
+    public Unapplied {
+      Objects.requireNonNull(claim, "claim");
+      Objects.requireNonNull(listed, "listed");
+    }
   }
 
   /** VEX statuses (the CISA VEX minimum elements; CycloneDX states map onto them). */
   public enum VexStatus {
     /** Not affected (CycloneDX {@code not_affected}, {@code false_positive}). */
     NOT_AFFECTED,
-    /** Affected (CycloneDX {@code exploitable}). */
+    /**
+     * Affected (CycloneDX {@code exploitable}, or a version a "not affected" or "resolved" analysis
+     * lists as {@code affected} or without a status).
+     */
     AFFECTED,
     /** Fixed (CycloneDX {@code resolved}, {@code resolved_with_pedigree}). */
     FIXED,
     /**
      * Under investigation (CycloneDX {@code in_triage}, or a version a "not affected" or "resolved"
-     * analysis lists with the status {@code unknown}, or none).
+     * analysis lists with the status {@code unknown}).
      */
     UNDER_INVESTIGATION
   }

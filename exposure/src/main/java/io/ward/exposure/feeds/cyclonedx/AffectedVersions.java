@@ -164,9 +164,10 @@ final class AffectedVersions {
    * as {@code vers:generic/>=3.0.0} never silences a 1.0.2k finding. A version listed as {@code
    * affected} stays affected whatever the analysis says (a "resolved" whose earlier versions lack
    * the fix lists them so), as does one with no status (which the specification reads as {@code
-   * affected}); one listed as {@code unknown} is not ruled out either. An unaffected range that may
-   * overlap those versions is kept as text Ward does not read (never silences, the finding notes
-   * it).
+   * affected}); one listed as {@code unknown} is not ruled out either. For those two the statement
+   * keeps the claim it does not apply ({@link VexStatement.Unapplied}), so that a finding at those
+   * versions says why the maker's claim was not followed. An unaffected range that may overlap
+   * those versions is kept as text Ward does not read (never silences, the finding notes it).
    */
   private static List<VexStatement> perVersion(
       String vulnerability,
@@ -183,9 +184,13 @@ final class AffectedVersions {
       VersionConstraint versions = e.constraint();
       VexStatement.VexStatus status = analysis;
       Optional<String> why = detail;
+      Optional<VexStatement.Unapplied> unapplied = Optional.empty();
       if (!e.stated()) {
         status = VexStatement.VexStatus.AFFECTED;
         why = prefixed("listed without a status, which CycloneDX reads as affected", detail);
+        unapplied =
+            Optional.of(
+                new VexStatement.Unapplied(analysis, VexStatement.Unapplied.Listed.NO_STATUS));
       } else if (e.status() == Status.AFFECTED) {
         status = VexStatement.VexStatus.AFFECTED;
         why = prefixed("listed as affected", detail);
@@ -193,6 +198,9 @@ final class AffectedVersions {
         // Whether these versions are affected the maker does not say: nothing to rule out.
         status = VexStatement.VexStatus.UNDER_INVESTIGATION;
         why = prefixed("listed with the status unknown", detail);
+        unapplied =
+            Optional.of(
+                new VexStatement.Unapplied(analysis, VexStatement.Unapplied.Listed.UNKNOWN));
       } else if (!clearOf(e, kept)) {
         versions =
             new VersionConstraint.Legacy(
@@ -210,7 +218,8 @@ final class AffectedVersions {
               source,
               Optional.empty(),
               Optional.empty(),
-              Optional.empty()));
+              Optional.empty(),
+              unapplied));
     }
     return out;
   }

@@ -192,6 +192,19 @@ class CycloneDxAffectedVersionsTest {
                 "CVE-2099-3",
                 new VersionConstraint.Unknown(),
                 VexStatement.VexStatus.NOT_AFFECTED));
+    // The claim the version without status does not get is kept for the finding's note; a version
+    // listed as affected is the maker's own word, nothing to explain.
+    assertThat(c.vex())
+        .extracting(VexStatement::unapplied)
+        .containsExactly(
+            java.util.Optional.empty(),
+            java.util.Optional.of(
+                new VexStatement.Unapplied(
+                    VexStatement.VexStatus.NOT_AFFECTED, VexStatement.Unapplied.Listed.NO_STATUS)),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty());
   }
 
   @Test
@@ -240,6 +253,10 @@ class CycloneDxAffectedVersionsTest {
                 "CVE-2099-5",
                 new VersionConstraint.Exact("2.1.1"),
                 VexStatement.VexStatus.UNDER_INVESTIGATION));
+    assertThat(c.vex().get(4).unapplied())
+        .contains(
+            new VexStatement.Unapplied(
+                VexStatement.VexStatus.FIXED, VexStatement.Unapplied.Listed.UNKNOWN));
     assertThat(c.vex().get(0).detail()).contains("Patched.");
     assertThat(c.vex().get(1).detail()).contains("listed as affected; Patched.");
   }
