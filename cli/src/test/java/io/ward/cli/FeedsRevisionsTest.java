@@ -146,6 +146,76 @@ class FeedsRevisionsTest {
     assertThat(occurrences(vulns, "which was not read with it")).isOne();
   }
 
+  @Test
+  void shouldMatchTheComponentsOfTheNewestCopyOfAnSbomOnlyAndNameBothFiles() throws IOException {
+    // The hub's SBOM, version 2 shipping wolfSSL 5.5.2 (out of the report's range), beside the
+    // version 1 copy (wolfSSL 4.8.1) left in another folder of the --sbom tree.
+    Path feeds = Files.createDirectories(tmp.resolve("feeds"));
+    Files.writeString(
+        feeds.resolve("wolfssl-vdr.cdx.json"),
+        """
+        {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
+         "components": [{"bom-ref": "w", "type": "library", "name": "wolfSSL",
+                         "purl": "pkg:github/wolfssl/wolfssl"}],
+         "vulnerabilities": [{"id": "CVE-2022-42905", "affects": [{"ref": "w", "versions": [
+           {"range": "vers:generic/<5.5.2", "status": "affected"}]}]}]}
+        """);
+    Path sboms = tmp.resolve("sboms");
+    Path older = Files.createDirectories(sboms.resolve("2023")).resolve("hub.cdx.json");
+    Path newer = Files.createDirectories(sboms.resolve("2024")).resolve("hub.cdx.json");
+    ObjectNode hub = hubSbom();
+    Files.writeString(older, JSON.writeValueAsString(hub));
+    hub.put("version", 2);
+    for (JsonNode c : hub.path("components")) {
+      if (c.path("name").asText().equals("WolfSSL")) {
+        ((ObjectNode) c)
+            .put("version", "5.5.2")
+            .put("cpe", "cpe:2.3:a:wolfssl:wolfssl:5.5.2:*:*:*:*:*:*:*");
+      }
+    }
+    Files.writeString(newer, JSON.writeValueAsString(hub));
+    Path json = tmp.resolve("findings.json");
+
+    int code =
+        WardCommand.execute(
+            "vulns",
+            "--inventory",
+            HandWrittenInventory.write(
+                    tmp,
+                    HandWrittenInventory.device(
+                        "00:00:5e:00:53:05", "Acme Medical", "Infusion Hub", "2.0"))
+                .toString(),
+            "--feeds",
+            feeds.toString(),
+            "--sbom",
+            sboms.toString(),
+            "--today",
+            "2025-01-01",
+            "--json",
+            json.toString());
+
+    assertThat(code).as(streams.stderr()).isZero();
+    assertThat(occurrences(streams.stderr(), "CycloneDX BOM urn:uuid:" + NARROW)).isOne();
+    assertThat(streams.stderr())
+        .contains(newer + ": warning: CycloneDX BOM urn:uuid:" + NARROW + " here (version 2 of ")
+        .contains(") supersedes the copy in " + older + " (version 1 of ", "this one is used");
+    // Before, version 1's wolfSSL 4.8.1 was matched too: a finding the hub no longer has.
+    for (JsonNode f : JSON.readTree(json.toFile()).path("findings")) {
+      assertThat(f.path("cve").asText()).isNotEqualTo("CVE-2022-42905");
+    }
+  }
+
+  /** The real narrow case-study SBOM, its redacted subject replaced by Acme's Infusion Hub 2.0. */
+  private static ObjectNode hubSbom() throws IOException {
+    ObjectNode sbom =
+        (ObjectNode)
+            JSON.readTree(DATA.resolve("sbom/medical-device-casestudy/narrow.sbom.json").toFile());
+    ObjectNode subject = (ObjectNode) sbom.at("/metadata/component");
+    subject.put("name", "Infusion Hub").put("version", "2.0").remove("author");
+    subject.putObject("supplier").put("name", "Acme Medical");
+    return sbom;
+  }
+
   /** ICSMA-20-254-01 as it was before Update C: version 3, released 2021-11-08. */
   private static ObjectNode updateB(Path real) throws IOException {
     ObjectNode doc = (ObjectNode) JSON.readTree(real.toFile());

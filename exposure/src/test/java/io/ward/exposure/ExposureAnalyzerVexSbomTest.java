@@ -14,6 +14,7 @@ import io.ward.exposure.feeds.TestData;
 import io.ward.model.Device;
 import io.ward.model.exposure.Finding;
 import io.ward.model.exposure.FindingStatus;
+import io.ward.model.exposure.Sbom;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -318,6 +319,90 @@ class ExposureAnalyzerVexSbomTest {
     for (Device d : List.of(HUB, MONITOR)) {
       assertThat(f.get(d.id()).status()).isEqualTo(FindingStatus.AFFECTED);
     }
+  }
+
+  @Test
+  void shouldMatchTheComponentsOfOneSbomReadTwiceOnceAndNameBothFiles() throws IOException {
+    // The hub's SBOM left in two folders, unchanged: its components are one device's.
+    ObjectNode hub = realSbom("narrow.sbom.json", "Infusion Hub", "2.0");
+    Path first = Files.createDirectories(sboms.resolve("a")).resolve("infusion-hub.cdx.json");
+    Path second = Files.createDirectories(sboms.resolve("b")).resolve("infusion-hub.cdx.json");
+    write(first, hub);
+    write(second, hub);
+
+    ExposureKnowledge k =
+        KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(feeds).withSboms(sboms));
+
+    // Both copies were attached before, silently (their findings merged: one component, one id).
+    assertThat(hubFindings(k))
+        .singleElement()
+        .satisfies(f -> assertThat(f.status()).isEqualTo(FindingStatus.AFFECTED));
+    assertThat(hubSboms(k)).containsExactly(first.toString());
+    assertThat(k.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.file()).isEqualTo(second.toString());
+              assertThat(p.message())
+                  .contains(
+                      "CycloneDX BOM urn:uuid:" + HUB_SERIAL,
+                      "is the same revision as the copy in " + first,
+                      "that one is used");
+            });
+  }
+
+  @Test
+  void shouldMatchTheComponentsOfTheNewestRevisionOfAnSbomOnly() throws IOException {
+    // Version 2 of the hub's SBOM ships wolfSSL 5.5.2, out of the report's range; version 1,
+    // generated again later (a later timestamp), is left in a folder read after it.
+    ObjectNode older = realSbom("narrow.sbom.json", "Infusion Hub", "2.0");
+    ((ObjectNode) older.get("metadata")).put("timestamp", "2025-09-01T00:00:00Z");
+    ObjectNode newer = realSbom("narrow.sbom.json", "Infusion Hub", "2.0");
+    newer.put("version", 2);
+    ((ObjectNode) component(newer, c -> c.path("name").asText().equals("WolfSSL")))
+        .put("version", "5.5.2")
+        .put("cpe", "cpe:2.3:a:wolfssl:wolfssl:5.5.2:*:*:*:*:*:*:*");
+    Path newFile = Files.createDirectories(sboms.resolve("a")).resolve("infusion-hub.cdx.json");
+    Path oldFile = Files.createDirectories(sboms.resolve("b")).resolve("infusion-hub.cdx.json");
+    write(newFile, newer);
+    write(oldFile, older);
+
+    ExposureKnowledge k =
+        KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(feeds).withSboms(sboms));
+
+    // Before, version 1's wolfSSL 4.8.1 was matched too: an affected finding the hub no longer has.
+    assertThat(hubFindings(k))
+        .allSatisfy(f -> assertThat(f.status()).isEqualTo(FindingStatus.NOT_AFFECTED));
+    assertThat(hubSboms(k)).containsExactly(newFile.toString());
+    assertThat(k.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.file()).isEqualTo(oldFile.toString());
+              assertThat(p.message())
+                  .contains(
+                      "CycloneDX BOM urn:uuid:" + HUB_SERIAL + " here (version 1 of",
+                      "is superseded by the copy in " + newFile + " (version 2 of");
+            });
+  }
+
+  /** The hub's findings of CVE-2022-42905, not affected ones included. */
+  private static List<Finding> hubFindings(ExposureKnowledge k) {
+    ExposureReport r =
+        new ExposureAnalyzer()
+            .analyze(List.of(HUB), k, ExposureOptions.of(TODAY).withIncludeNotAffected(true));
+    return r.findings().stream()
+        .map(AssessedFinding::finding)
+        .filter(f -> f.vulnerability().equals(CVE))
+        .toList();
+  }
+
+  /** The files of the SBOMs read from the SBOM folder. */
+  private List<String> hubSboms(ExposureKnowledge k) {
+    return k.sboms().stream()
+        .map(Sbom::source)
+        .filter(source -> source.startsWith(sboms.toString()))
+        .toList();
   }
 
   /** Each device's wolfSSL finding of CVE-2022-42905, by device id. */

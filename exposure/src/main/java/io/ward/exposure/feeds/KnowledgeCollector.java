@@ -53,13 +53,21 @@ final class KnowledgeCollector {
   /** The keys of the BOMs some copy of which carried VEX analyses (see {@link #keepNewestBom}). */
   private final Set<String> bomsWithVex = new HashSet<>();
 
+  /** The keys of the BOMs some copy of which listed components (see {@link #keepNewestBom}). */
+  private final Set<String> bomsWithComponents = new HashSet<>();
+
+  /**
+   * The SBOMs by document: a CycloneDX BOM's under {@link #BOM_KEY} and its serial number, the copy
+   * used only.
+   */
+  private final SbomDocuments sboms = new SbomDocuments();
+
   /** How many files were read, the last one's place in the order of reading. */
   private int filesRead;
 
   private final List<KevEntry> kev = new ArrayList<>();
   private final List<EpssScore> epss = new ArrayList<>();
   private final List<DeviceRecall> recalls = new ArrayList<>();
-  private final List<Sbom> sboms = new ArrayList<>();
   private final List<Mds2Form> mds2 = new ArrayList<>();
   private final List<CmdbAsset> cmdb = new ArrayList<>();
   private final List<FeedProblem> problems = new ArrayList<>();
@@ -95,18 +103,18 @@ final class KnowledgeCollector {
     return problems;
   }
 
-  /** The SBOMs read so far. */
+  /** The SBOMs read so far, in reading order: of copies of one BOM, the one used. */
   List<Sbom> sboms() {
-    return sboms;
+    return sboms.inReadingOrder();
   }
 
   /**
-   * The documents read so far that have an id (advisories, CSAF VEX, CycloneDX VEX with a serial
-   * number): the copy used of each.
+   * The documents read so far that have an id (advisories, CSAF VEX, CycloneDX BOMs with a serial
+   * number that carry VEX analyses or components): the copy used of each.
    */
   List<NewestRevisions.Copy> documents() {
     return revisions.used().stream()
-        .filter(c -> !c.key().startsWith(BOM_KEY) || bomsWithVex.contains(c.key()))
+        .filter(c -> !c.key().startsWith(BOM_KEY) || worthAWarning(c.key()))
         .toList();
   }
 
@@ -118,7 +126,6 @@ final class KnowledgeCollector {
     kev.addAll(other.kev);
     epss.addAll(other.epss);
     recalls.addAll(other.recalls);
-    sboms.addAll(other.sboms);
     mds2.addAll(other.mds2);
     cmdb.addAll(other.cmdb);
     problems.addAll(other.problems);
@@ -132,6 +139,8 @@ final class KnowledgeCollector {
                 other.revisions.used(key).orElseThrow(),
                 Optional.ofNullable(otherVex.get(key)).map(d -> d.after(before))));
     bomsWithVex.addAll(other.bomsWithVex);
+    bomsWithComponents.addAll(other.bomsWithComponents);
+    other.sboms.unnamed().forEach(b -> sboms.putUnnamed(b.after(before)));
     otherVex.forEach(
         (key, d) -> {
           if (!other.advisories.containsKey(key) && other.revisions.used(key).isEmpty()) {
@@ -141,7 +150,9 @@ final class KnowledgeCollector {
     for (NewestRevisions.Copy copy : other.revisions.used()) {
       if (copy.key().startsWith(BOM_KEY)) {
         keepNewestBom(
-            copy, Optional.ofNullable(otherVex.get(copy.key())).map(d -> d.after(before)));
+            copy,
+            Optional.ofNullable(otherVex.get(copy.key())).map(d -> d.after(before)),
+            other.sboms.get(copy.key()).map(b -> b.after(before)));
       }
     }
   }
@@ -168,7 +179,7 @@ final class KnowledgeCollector {
    * it from the SBOM its BOM-link names, among every SBOM read, before or after the VEX.
    */
   ExposureKnowledge build() {
-    return build(sboms);
+    return build(sboms());
   }
 
   /**
@@ -196,7 +207,7 @@ final class KnowledgeCollector {
         kev,
         epss,
         recalls,
-        sboms,
+        sboms(),
         statements,
         mds2,
         cmdb,
@@ -270,20 +281,24 @@ final class KnowledgeCollector {
   }
 
   /**
-   * The VEX statements of a CycloneDX document. Copies of one BOM (the same serial number, in two
-   * folders or as revisions) apply once, the newest ({@link CycloneDxContent#bomRevision}), with a
-   * warning naming both files as for an advisory; a VEX without serial number, which nothing tells
-   * apart from another, applies each time it is read.
+   * The SBOM and VEX statements of a CycloneDX document. Copies of one BOM (the same serial number,
+   * in two folders or as revisions) are used once, the newest ({@link
+   * CycloneDxContent#bomRevision}), with a warning naming both files as for an advisory: its
+   * components are matched once, and an older revision's not at all. A BOM without serial number,
+   * which nothing tells apart from another, is used each time it is read.
    */
-  private void keepVex(CycloneDxContent content, Path file) {
+  private void keepBom(CycloneDxContent content, Path file) {
     Optional<VexDocuments.Document> document =
         content.hasVex()
             ? Optional.of(
                 new VexDocuments.Document(
                     filesRead, file.toString(), content.vex(), content.pending()))
             : Optional.empty();
+    Optional<SbomDocuments.Held> sbom =
+        content.sbom().map(b -> new SbomDocuments.Held(filesRead, b));
     if (content.serialNumber().isEmpty()) {
       document.ifPresent(vex::putUnnamed);
+      sbom.ifPresent(sboms::putUnnamed);
       return;
     }
     String serial = content.serialNumber().get();
@@ -293,23 +308,36 @@ final class KnowledgeCollector {
             (content.hasVex() ? "CycloneDX VEX " : "CycloneDX BOM ") + serial,
             content.bomRevision(),
             file.toString()),
-        document);
+        document,
+        sbom);
   }
 
   /**
-   * Of the copies of one BOM the newest is in force, whether it carries VEX analyses or not: a
-   * revision that no longer carries an analysis withdraws what the older one said (a retracted "not
-   * affected" must not go on silencing the vulnerability). So every copy with a serial number is
-   * offered, whatever the order of reading; the warning is given only where VEX is involved, as
-   * copies of a plain SBOM are nothing to warn about.
+   * Of the copies of one BOM the newest is in force, whether it carries VEX analyses or components
+   * or not: a revision that no longer carries an analysis withdraws what the older one said (a
+   * retracted "not affected" must not go on silencing the vulnerability), one that lists other
+   * components replaces the older one's. So every copy with a serial number is offered, whatever
+   * the order of reading; the warning is given where some copy carried VEX or components, as copies
+   * of a BOM with neither change nothing.
    */
-  private void keepNewestBom(NewestRevisions.Copy copy, Optional<VexDocuments.Document> document) {
+  private void keepNewestBom(
+      NewestRevisions.Copy copy,
+      Optional<VexDocuments.Document> document,
+      Optional<SbomDocuments.Held> sbom) {
     document.ifPresent(d -> bomsWithVex.add(copy.key()));
-    List<FeedProblem> warnings = bomsWithVex.contains(copy.key()) ? problems : new ArrayList<>();
+    sbom.ifPresent(b -> bomsWithComponents.add(copy.key()));
+    List<FeedProblem> warnings = worthAWarning(copy.key()) ? problems : new ArrayList<>();
     if (revisions.offer(copy, warnings)) {
       vex.remove(copy.key());
       document.ifPresent(d -> vex.put(copy.key(), d));
+      sboms.remove(copy.key());
+      sbom.ifPresent(b -> sboms.put(copy.key(), b));
     }
+  }
+
+  /** True for a BOM some copy of which carried VEX analyses or listed components. */
+  private boolean worthAWarning(String key) {
+    return bomsWithVex.contains(key) || bomsWithComponents.contains(key);
   }
 
   private int cycloneDx(Path file) {
@@ -317,8 +345,7 @@ final class KnowledgeCollector {
     problems.addAll(result.problems());
     int count = 0;
     for (CycloneDxContent content : result.items()) {
-      content.sbom().ifPresent(sboms::add);
-      keepVex(content, file);
+      keepBom(content, file);
       content
           .advisories()
           .forEach(a -> keepNewest(a, copy(a, content.revision(), file), Optional.empty()));

@@ -32,6 +32,7 @@ class KnowledgeLoaderRevisionsTest {
   private static final LocalDate TODAY = LocalDate.of(2025, 1, 1);
   private static final String ID = "ICSMA-20-254-01";
   private static final String CASE2_SERIAL = "urn:uuid:5c2e4f4e-7d1e-4a5e-9b1f-2d3c4b5a6e7f";
+  private static final String NARROW_SERIAL = "urn:uuid:02826796-d30c-4aa6-b0a8-44207a01cb6c";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
@@ -254,6 +255,44 @@ class KnowledgeLoaderRevisionsTest {
   }
 
   @Test
+  void shouldAttachTheComponentsOfTheNewestCopyOfAnSbomOnlyAndNameBothFiles() throws IOException {
+    // The real narrow case-study SBOM and its version 2, which drops a component, in two folders
+    // read apart (as the server reads its feed directories and uploads), in either order.
+    ObjectNode first = caseStudy();
+    ObjectNode second = caseStudy();
+    second.put("version", 2);
+    ((ArrayNode) second.get("components")).remove(0);
+    Path older = write("v1/narrow.cdx.json", first);
+    Path newer = write("v2/narrow.cdx.json", second);
+
+    for (List<Path> order : List.of(List.of(older, newer), List.of(newer, older))) {
+      ExposureKnowledge k =
+          KnowledgeLoader.load(
+              order.stream().map(f -> LoadRequest.of(TODAY).withSboms(f.getParent())).toList(),
+              List.of());
+
+      // Before, both were attached: version 1's dropped component still matched.
+      assertThat(k.sboms())
+          .as(order.toString())
+          .singleElement()
+          .satisfies(b -> assertThat(b.source()).isEqualTo(newer.toString()))
+          .satisfies(b -> assertThat(b.components()).hasSize(54));
+      assertThat(k.problems())
+          .as(order.toString())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.file()).isEqualTo(order.get(1).toString());
+                assertThat(p.message())
+                    .contains(
+                        "CycloneDX BOM " + NARROW_SERIAL,
+                        order.get(0).toString(),
+                        order.get(1) == newer ? "supersedes" : "is superseded by");
+              });
+    }
+  }
+
+  @Test
   void shouldWarnOfNoCopyOfAPlainSbomReadTwice() throws IOException {
     // Copies of an SBOM without VEX are compared too (one could withdraw a VEX), but silently.
     ObjectNode plain = cisaCase2(1, "2022-03-01T00:00:00Z");
@@ -279,6 +318,12 @@ class KnowledgeLoaderRevisionsTest {
 
     assertThat(k.vex()).hasSize(38);
     assertThat(k.problems()).isEmpty();
+  }
+
+  /** The real medical-device case-study SBOM (narrow): version 1, 55 components. */
+  private static ObjectNode caseStudy() throws IOException {
+    return (ObjectNode)
+        JSON.readTree(TestData.path("sbom/medical-device-casestudy/narrow.sbom.json").toFile());
   }
 
   /** The real ICSMA-20-254-01 (version 4, Update C). */
