@@ -197,8 +197,13 @@ class FeedsRevisionsTest {
     assertThat(code).as(streams.stderr()).isZero();
     assertThat(occurrences(streams.stderr(), "CycloneDX BOM urn:uuid:" + NARROW)).isOne();
     assertThat(streams.stderr())
-        .contains(newer + ": warning: CycloneDX BOM urn:uuid:" + NARROW + " here (version 2 of ")
-        .contains(") supersedes the copy in " + older + " (version 1 of ", "this one is used");
+        .contains(
+            newer
+                + ": warning: CycloneDX BOM urn:uuid:"
+                + NARROW
+                + " here (version 2 of 2025-07-23T20:52:41.344402Z) supersedes the copy in "
+                + older
+                + " (version 1 of 2025-07-23T20:52:41.344402Z): this one is used");
     // Before, version 1's wolfSSL 4.8.1 was matched too: a finding the hub no longer has.
     for (JsonNode f : JSON.readTree(json.toFile()).path("findings")) {
       assertThat(f.path("cve").asText()).isNotEqualTo("CVE-2022-42905");

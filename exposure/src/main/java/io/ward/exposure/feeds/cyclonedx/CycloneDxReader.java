@@ -46,11 +46,12 @@ public final class CycloneDxReader {
   /** Reads one document; what {@code subject} names overrides {@code metadata.component}. */
   public FeedResult<CycloneDxContent> read(Path file, SbomSubject subject) {
     Bom bom;
+    byte[] bytes;
     try {
       if (Files.size(file) > Json.MAX_FILE_BYTES) {
         return FeedResult.failed(FeedProblem.error(file, "file too large for a BOM"));
       }
-      byte[] bytes = Files.readAllBytes(file);
+      bytes = Files.readAllBytes(file);
       Parser parser = BomParserFactory.createParser(bytes);
       bom = parser.parse(bytes);
     } catch (ParseException | RuntimeException e) {
@@ -113,18 +114,33 @@ public final class CycloneDxReader {
                 vex.statements(),
                 advisories,
                 vex.pending(),
-                revision(bom),
+                revision(bom, bytes),
                 text(bom.getSerialNumber()).map(BomLink::serialNumber))),
         problems);
   }
 
   /** {@code metadata.timestamp} and {@code version}. */
-  private static DocumentRevision revision(Bom bom) {
-    return new DocumentRevision(
+  private static DocumentRevision revision(Bom bom, byte[] bytes) {
+    Optional<java.time.Instant> released =
         Optional.ofNullable(bom.getMetadata())
             .map(m -> m.getTimestamp())
-            .map(java.util.Date::toInstant),
-        Optional.of(Integer.toString(bom.getVersion())));
+            .map(java.util.Date::toInstant);
+    if (released.isEmpty() && bom.getMetadata() != null) {
+      // cyclonedx-core-java leaves some valid date-times unread, such as
+      // 2025-07-23T20:52:41.344402+00:00 (microseconds, as real SBOMs write them): without it two
+      // copies of one version could not be told apart by their timestamp.
+      released = jsonTimestamp(bytes);
+    }
+    return new DocumentRevision(released, Optional.of(Integer.toString(bom.getVersion())));
+  }
+
+  /** {@code metadata.timestamp} of a JSON document; empty for XML or when unreadable. */
+  private static Optional<java.time.Instant> jsonTimestamp(byte[] bytes) {
+    try {
+      return Json.instant(Json.text(Json.mapper().readTree(bytes).path("metadata"), "timestamp"));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private static FeedResult<CycloneDxContent> lenient(Path file, SbomSubject subject, String why) {

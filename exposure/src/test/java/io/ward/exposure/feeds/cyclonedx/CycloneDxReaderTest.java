@@ -59,6 +59,20 @@ class CycloneDxReaderTest {
   }
 
   @Test
+  void shouldReadTheTimestampOfARealSbomWithMicroseconds() {
+    // metadata.timestamp "2025-07-23T20:52:41.344402+00:00": cyclonedx-core-java leaves it unread,
+    // and two copies of the SBOM could not be told apart by it (the later one used).
+    assertThat(
+            reader
+                .read(SBOM.resolve("medical-device-casestudy/narrow.sbom.json"))
+                .items()
+                .get(0)
+                .revision()
+                .released())
+        .contains(java.time.Instant.parse("2025-07-23T20:52:41.344402Z"));
+  }
+
+  @Test
   void shouldLetTheCallerNameTheDevice() {
     SbomSubject subject =
         new SbomSubject(Optional.of("Acme"), Optional.of("Pump 9"), Optional.of("2.1"));
