@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,15 +153,7 @@ class FeedsRevisionsTest {
     // The hub's SBOM, version 2 shipping wolfSSL 5.5.2 (out of the report's range), beside the
     // version 1 copy (wolfSSL 4.8.1) left in another folder of the --sbom tree.
     Path feeds = Files.createDirectories(tmp.resolve("feeds"));
-    Files.writeString(
-        feeds.resolve("wolfssl-vdr.cdx.json"),
-        """
-        {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
-         "components": [{"bom-ref": "w", "type": "library", "name": "wolfSSL",
-                         "purl": "pkg:github/wolfssl/wolfssl"}],
-         "vulnerabilities": [{"id": "CVE-2022-42905", "affects": [{"ref": "w", "versions": [
-           {"range": "vers:generic/<5.5.2", "status": "affected"}]}]}]}
-        """);
+    Files.writeString(feeds.resolve("wolfssl-vdr.cdx.json"), wolfsslReport());
     Path sboms = tmp.resolve("sboms");
     Path older = Files.createDirectories(sboms.resolve("2023")).resolve("hub.cdx.json");
     Path newer = Files.createDirectories(sboms.resolve("2024")).resolve("hub.cdx.json");
@@ -208,6 +202,116 @@ class FeedsRevisionsTest {
     for (JsonNode f : JSON.readTree(json.toFile()).path("findings")) {
       assertThat(f.path("cve").asText()).isNotEqualTo("CVE-2022-42905");
     }
+  }
+
+  @Test
+  void shouldLetANewerVexWithoutStatementsImportedLaterWithdrawTheOlderOne() throws IOException {
+    // A first delivery: the report, the hub's SBOM, and version 1 of Acme's VEX ('not affected').
+    Path first = Files.createDirectories(tmp.resolve("delivery-1/2023"));
+    Files.writeString(first.resolve("wolfssl-vdr.cdx.json"), wolfsslReport());
+    ObjectNode hub = hubSbom();
+    Files.writeString(first.resolve("hub.cdx.json"), JSON.writeValueAsString(hub));
+    String ref = "urn:cdx:" + NARROW + "/1#" + wolfssl(hub);
+    Files.writeString(first.resolve("acme-vex.cdx.json"), hubVex(1, ref, true));
+    // A later one: version 2, whose vulnerability no longer carries an analysis.
+    Path second = Files.createDirectories(tmp.resolve("delivery-2/2024"));
+    Files.writeString(second.resolve("acme-vex.cdx.json"), hubVex(2, ref, false));
+    Path store = tmp.resolve("store");
+
+    assertThat(
+            WardCommand.execute(
+                "feeds", "import", "--store", store.toString(), first.getParent().toString()))
+        .as(streams.stderr())
+        .isZero();
+    int imported =
+        WardCommand.execute(
+            "feeds", "import", "--store", store.toString(), second.getParent().toString());
+
+    // Before: 'nothing usable in it, not imported' (exit code 4), and version 1 stayed in force.
+    assertThat(imported).as(streams.stderr()).isZero();
+    assertThat(streams.stdout()).contains("imported 1 files");
+    assertThat(streams.stderr())
+        .contains(
+            second.resolve("acme-vex.cdx.json")
+                + ": warning: imported all the same: as CycloneDX BOM "
+                + ACME_VEX_SERIAL
+                + " (version 2 of 2024-01-15T00:00:00Z) it withdraws what an older copy listed"
+                + " or said");
+    streams.resetStderr();
+    Path json = tmp.resolve("findings.json");
+    int code =
+        WardCommand.execute(
+            "vulns",
+            "--inventory",
+            HandWrittenInventory.write(
+                    tmp,
+                    HandWrittenInventory.device(
+                        "00:00:5e:00:53:06", "Acme Medical", "Infusion Hub", "2.0"))
+                .toString(),
+            "--feeds",
+            store.toString(),
+            "--today",
+            "2025-01-01",
+            "--include-not-affected",
+            "--json",
+            json.toString());
+
+    assertThat(code).as(streams.stderr()).isZero();
+    assertThat(streams.stderr())
+        .contains(
+            "CycloneDX BOM "
+                + ACME_VEX_SERIAL
+                + " here (version 2 of 2024-01-15T00:00:00Z) supersedes the copy in "
+                + store.resolve("cyclonedx/2023/acme-vex.cdx.json"));
+    List<String> statuses = new ArrayList<>();
+    for (JsonNode f : JSON.readTree(json.toFile()).path("findings")) {
+      if (f.path("cve").asText().equals("CVE-2022-42905")) {
+        statuses.add(f.path("status").asText());
+      }
+    }
+    assertThat(statuses).containsExactly("affected");
+  }
+
+  /** A maker's report: wolfSSL before 5.5.2 is affected by CVE-2022-42905. */
+  private static String wolfsslReport() {
+    return """
+        {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
+         "components": [{"bom-ref": "w", "type": "library", "name": "wolfSSL",
+                         "purl": "pkg:github/wolfssl/wolfssl"}],
+         "vulnerabilities": [{"id": "CVE-2022-42905", "affects": [{"ref": "w", "versions": [
+           {"range": "vers:generic/<5.5.2", "status": "affected"}]}]}]}
+        """;
+  }
+
+  /**
+   * Acme's VEX of {@code version}, listing no components: CVE-2022-42905 in the component {@code
+   * ref} names by BOM-link, not affected when {@code analysed}, else without an analysis.
+   */
+  private static String hubVex(int version, String ref, boolean analysed) {
+    return """
+        {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": %d,
+         "serialNumber": "%s", "metadata": {"timestamp": "%s"},
+         "vulnerabilities": [{"id": "CVE-2022-42905", %s"affects": [{"ref": "%s"}]}]}
+        """
+        .formatted(
+            version,
+            ACME_VEX_SERIAL,
+            version == 1 ? "2023-05-02T00:00:00Z" : "2024-01-15T00:00:00Z",
+            analysed
+                ? "\"analysis\": {\"state\": \"not_affected\","
+                    + " \"justification\": \"code_not_reachable\"}, "
+                : "",
+            ref);
+  }
+
+  /** The bom-ref of the SBOM's wolfSSL. */
+  private static String wolfssl(JsonNode sbom) {
+    for (JsonNode c : sbom.path("components")) {
+      if (c.path("name").asText().equals("WolfSSL")) {
+        return c.path("bom-ref").asText();
+      }
+    }
+    throw new AssertionError("no wolfSSL");
   }
 
   /** The real narrow case-study SBOM, its redacted subject replaced by Acme's Infusion Hub 2.0. */

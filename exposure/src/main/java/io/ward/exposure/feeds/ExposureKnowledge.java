@@ -35,6 +35,9 @@ import java.util.Set;
  *     their "not affected" and "fixed" act through their statements in {@code vex} only, on the
  *     findings of any advisory, never as findings of their own (which would list a device's finding
  *     twice)
+ * @param bomSerials the serial numbers of the CycloneDX BOMs read (SBOM, VEX or neither), the copy
+ *     used of each: a revision that lists no components and carries no VEX analysis still withdraws
+ *     what an older copy listed or said, so reading one changes what applies
  */
 public record ExposureKnowledge(
     List<Advisory> advisories,
@@ -47,7 +50,8 @@ public record ExposureKnowledge(
     List<CmdbAsset> cmdb,
     List<FeedProblem> problems,
     List<FeedProblem> vexWaiting,
-    Set<String> vexDocuments) {
+    Set<String> vexDocuments,
+    Set<String> bomSerials) {
 
   public ExposureKnowledge {
     advisories = List.copyOf(advisories);
@@ -61,9 +65,10 @@ public record ExposureKnowledge(
     problems = List.copyOf(problems);
     vexWaiting = List.copyOf(vexWaiting);
     vexDocuments = Set.copyOf(vexDocuments);
+    bomSerials = Set.copyOf(bomSerials);
   }
 
-  /** Knowledge without CSAF VEX documents among its advisories. */
+  /** Knowledge without CSAF VEX documents among its advisories, nor CycloneDX BOMs by serial. */
   public ExposureKnowledge(
       List<Advisory> advisories,
       List<KevEntry> kev,
@@ -75,7 +80,19 @@ public record ExposureKnowledge(
       List<CmdbAsset> cmdb,
       List<FeedProblem> problems,
       List<FeedProblem> vexWaiting) {
-    this(advisories, kev, epss, recalls, sboms, vex, mds2, cmdb, problems, vexWaiting, Set.of());
+    this(
+        advisories,
+        kev,
+        epss,
+        recalls,
+        sboms,
+        vex,
+        mds2,
+        cmdb,
+        problems,
+        vexWaiting,
+        Set.of(),
+        Set.of());
   }
 
   /** Knowledge with no VEX statement waiting for its SBOM, and no CSAF VEX document. */
@@ -113,7 +130,18 @@ public record ExposureKnowledge(
     List<FeedProblem> all = new java.util.ArrayList<>(export.problems());
     all.addAll(problems);
     return new ExposureKnowledge(
-        advisories, kev, epss, recalls, sboms, vex, mds2, assets, all, vexWaiting, vexDocuments);
+        advisories,
+        kev,
+        epss,
+        recalls,
+        sboms,
+        vex,
+        mds2,
+        assets,
+        all,
+        vexWaiting,
+        vexDocuments,
+        bomSerials);
   }
 
   /** True when some problem is an error (something was not imported). */

@@ -75,11 +75,13 @@ public final class FeedStore {
 
   /**
    * Copies every recognised knowledge file below {@code source} into the store (recursing), each
-   * validated by reading it first; unrecognised or unusable files are reported and skipped. A
-   * document found in more than one file (the same source and id, or a CycloneDX VEX's serial
-   * number) is imported from each, with a warning naming both files and saying which revision
-   * supersedes the other, as a load says it; the VEX statements of the superseded copy are not
-   * counted among those waiting for their SBOM.
+   * validated by reading it first; unrecognised or unusable files are reported and skipped (but a
+   * CycloneDX BOM with a serial number is imported even when it lists no components and carries no
+   * VEX analysis: as a newer revision it withdraws what an older copy said). A document found in
+   * more than one file (the same source and id, or a CycloneDX VEX's serial number) is imported
+   * from each, with a warning naming both files and saying which revision supersedes the other, as
+   * a load says it; the VEX statements of the superseded copy are not counted among those waiting
+   * for their SBOM.
    */
   public ImportReport importDirectory(Path source) throws IOException {
     List<Path> imported = new ArrayList<>();
@@ -113,9 +115,21 @@ public final class FeedStore {
       }
       int items = check.read(file, kind);
       problems.addAll(check.problems());
-      if (items == 0) {
+      if (items == 0 && check.documents().isEmpty()) {
         problems.add(FeedProblem.error(file, "nothing usable in it, not imported"));
         continue;
+      }
+      if (items == 0) {
+        // A CycloneDX BOM with a serial number but neither components nor VEX analyses: a revision
+        // of that BOM, which withdraws what an older copy in the store listed or said.
+        problems.add(
+            FeedProblem.warning(
+                file,
+                "imported all the same: as "
+                    + check.documents().get(0).id()
+                    + " ("
+                    + check.documents().get(0).revision().text()
+                    + ") it withdraws what an older copy listed or said"));
       }
       Path target =
           root.resolve(kind.name().toLowerCase(Locale.ROOT)).resolve(source.relativize(file));

@@ -110,12 +110,10 @@ final class KnowledgeCollector {
 
   /**
    * The documents read so far that have an id (advisories, CSAF VEX, CycloneDX BOMs with a serial
-   * number that carry VEX analyses or components): the copy used of each.
+   * number, whatever they hold): the copy used of each.
    */
   List<NewestRevisions.Copy> documents() {
-    return revisions.used().stream()
-        .filter(c -> !c.key().startsWith(BOM_KEY) || worthAWarning(c.key()))
-        .toList();
+    return revisions.used();
   }
 
   /**
@@ -213,7 +211,19 @@ final class KnowledgeCollector {
         cmdb,
         all,
         waiting,
-        vexDocumentIds());
+        vexDocumentIds(),
+        bomSerials());
+  }
+
+  /** The serial numbers of the CycloneDX BOMs read, whatever they hold. */
+  private Set<String> bomSerials() {
+    Set<String> out = new HashSet<>();
+    for (NewestRevisions.Copy copy : revisions.used()) {
+      if (copy.key().startsWith(BOM_KEY)) {
+        out.add(copy.key().substring(BOM_KEY.length()));
+      }
+    }
+    return out;
   }
 
   /** The ids of the CSAF VEX documents: those whose statements are held under an advisory's key. */

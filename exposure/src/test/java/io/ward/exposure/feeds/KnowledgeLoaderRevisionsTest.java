@@ -293,6 +293,37 @@ class KnowledgeLoaderRevisionsTest {
   }
 
   @Test
+  void shouldLetANewerVexWhoseVulnerabilitiesCarryNoAnalysisWithdrawTheOlderStatements()
+      throws IOException {
+    // Version 2 keeps its vulnerabilities, or none, but no analysis: nothing is claimed any more.
+    ObjectNode emptied = cisaCase2(2, "2022-04-01T00:00:00Z");
+    emptied.putArray("vulnerabilities");
+    ObjectNode unanalysed = cisaCase2(2, "2022-04-01T00:00:00Z");
+    unanalysed.withArray("vulnerabilities").forEach(v -> ((ObjectNode) v).remove("analysis"));
+    for (ObjectNode withdrawn : List.of(emptied, unanalysed)) {
+      Path older = write("old/vex-cisa-case2.cdx.json", cisaCase2(1, "2022-03-01T00:00:00Z"));
+      Path newer = write("new/vex-cisa-case2.cdx.json", withdrawn);
+
+      for (List<Path> order : List.of(List.of(older, newer), List.of(newer, older))) {
+        ExposureKnowledge k =
+            KnowledgeLoader.load(
+                order.stream().map(f -> LoadRequest.of(TODAY).withFeeds(f.getParent())).toList(),
+                List.of());
+
+        assertThat(k.vex()).as(order.toString()).isEmpty();
+        assertThat(k.problems())
+            .as(order.toString())
+            .filteredOn(p -> p.message().contains(CASE2_SERIAL))
+            .singleElement()
+            .satisfies(
+                p ->
+                    assertThat(p.message())
+                        .contains(order.get(1) == newer ? "supersedes" : "is superseded by"));
+      }
+    }
+  }
+
+  @Test
   void shouldWarnOfNoCopyOfAPlainSbomReadTwice() throws IOException {
     // Copies of an SBOM without VEX are compared too (one could withdraw a VEX), but silently.
     ObjectNode plain = cisaCase2(1, "2022-03-01T00:00:00Z");

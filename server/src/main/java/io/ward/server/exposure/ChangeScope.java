@@ -35,7 +35,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Matching one advisory does not depend on the others, so these are every device whose findings a
  * full refresh would change. What it cannot decide, {@link #touched} leaves empty: an import of
  * SBOMs, VEX statements or MDS2 forms changes how devices of a model are matched or scored against
- * every advisory, and then every device is re-assessed.
+ * every advisory, and so does any CycloneDX BOM with a serial number (a newer revision withdraws
+ * what an older copy listed or said, even one that lists and says nothing); then every device is
+ * re-assessed.
  */
 final class ChangeScope {
   private static final int CHUNK = 500;
@@ -64,7 +66,10 @@ final class ChangeScope {
    */
   Optional<Set<Long>> touched(
       ExposureKnowledge imported, ExposureKnowledge current, LocalDate day) {
-    if (!imported.sboms().isEmpty() || !imported.vex().isEmpty() || !imported.mds2().isEmpty()) {
+    if (!imported.sboms().isEmpty()
+        || !imported.vex().isEmpty()
+        || !imported.mds2().isEmpty()
+        || !imported.bomSerials().isEmpty()) {
       return Optional.empty();
     }
     Set<Long> out = new HashSet<>(matching(imported, current, day));

@@ -61,12 +61,16 @@ public class KnowledgeImporter {
   /** What a read gave. */
   public record Loaded(ExposureKnowledge knowledge, Source source) {
 
-    /** True when nothing usable of the expected kind was read. */
+    /**
+     * True when nothing usable of the expected kind was read. A CycloneDX BOM with a serial number
+     * counts even when it lists no components and carries no VEX analysis: as a newer revision it
+     * withdraws what an older copy listed or said.
+     */
     public boolean isEmpty() {
       ExposureKnowledge k = knowledge;
       switch (source) {
         case SBOM:
-          return k.sboms().isEmpty() && k.vex().isEmpty();
+          return k.sboms().isEmpty() && k.vex().isEmpty() && k.bomSerials().isEmpty();
         case MDS2:
           return k.mds2().isEmpty();
         case CMDB:
@@ -76,7 +80,8 @@ public class KnowledgeImporter {
               && k.kev().isEmpty()
               && k.epss().isEmpty()
               && k.recalls().isEmpty()
-              && k.vex().isEmpty();
+              && k.vex().isEmpty()
+              && k.bomSerials().isEmpty();
       }
     }
 

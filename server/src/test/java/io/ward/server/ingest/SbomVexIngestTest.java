@@ -105,6 +105,29 @@ class SbomVexIngestTest {
               entry(EMBEDDED, FindingStatus.AFFECTED), entry(LINKED, FindingStatus.AFFECTED));
     }
 
+    @Test
+    void shouldLetANewerRevisionOfAVexWithoutStatementsWithdrawTheOlderOne() throws Exception {
+      submit(JobKind.FEED, "wolfssl-vdr.cdx.json", report());
+      ObjectNode hub = realSbom("narrow.sbom.json", "Infusion Hub", "2.0");
+      submit(JobKind.SBOM, "infusion-hub.cdx.json", hub.toString());
+      ObjectNode vex = JSON.createObjectNode();
+      vex.put("bomFormat", "CycloneDX").put("specVersion", "1.5").put("version", 1);
+      vex.put("serialNumber", "urn:uuid:7f3d2c1b-8a9e-4f60-b5d4-3c2b1a0f9e8d");
+      vex.set(
+          "vulnerabilities",
+          notAffected(EMBEDDED, "urn:cdx:" + HUB_SERIAL + "/1#" + bomRef(hub, "WolfSSL")));
+      submit(JobKind.FEED, "acme-vex-1.cdx.json", vex.toString());
+      assertThat(wolfssl(HUB_MAC)).containsEntry(EMBEDDED, FindingStatus.NOT_AFFECTED);
+
+      // Version 2 withdraws the statement: its vulnerabilities carry no analysis any more.
+      vex.put("version", 2);
+      vex.putArray("vulnerabilities");
+      submit(JobKind.FEED, "acme-vex-2.cdx.json", vex.toString());
+
+      // Before, the upload failed ('nothing usable') and version 1 went on silencing the finding.
+      assertThat(wolfssl(HUB_MAC)).containsEntry(EMBEDDED, FindingStatus.AFFECTED);
+    }
+
     void submit(JobKind kind, String name, String content) throws Exception {
       submitted(store, actor, kind, name, content);
     }
