@@ -25,6 +25,7 @@ final class ExternalEndpointsJson {
       g.writeStringField("lastSeen", UtcTimestamp.format(e.lastSeenEpochNanos()));
       strings(g, "devices", e.deviceIds());
       g.writeNumberField("deviceCount", e.deviceCount());
+      g.writeBooleanField("deviceCountExact", e.deviceCountExact());
       g.writeEndObject();
     }
     g.writeEndArray();

@@ -7,6 +7,7 @@ import io.ward.model.IpNetwork;
 import io.ward.model.ObservationFields;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,10 +47,16 @@ final class ExternalEndpoints {
     if (external.isEmpty()) {
       return new Inventory(kept, List.of());
     }
-    Map<String, TreeSet<String>> talkers = talkers(shown, external, store);
+    Map<EndpointKey, String> idOfKey = new HashMap<>();
+    for (Map.Entry<String, List<EndpointKey>> e : shown) {
+      e.getValue().forEach(k -> idOfKey.put(k, e.getKey()));
+    }
+    Set<String> externalIds = new HashSet<>();
+    external.forEach(i -> externalIds.add(shown.get(i).getKey()));
     List<ExternalEndpoint> out = new ArrayList<>(external.size());
     for (int i : external) {
-      out.add(endpoint(devices[i], shown.get(i).getValue(), store, talkers.get(devices[i].id())));
+      List<EndpointKey> keys = shown.get(i).getValue();
+      out.add(endpoint(devices[i], keys, store, talkers(keys, store, idOfKey, externalIds)));
     }
     out.sort((a, b) -> a.ip().compareTo(b.ip()));
     return new Inventory(kept, out);
@@ -78,54 +85,37 @@ final class ExternalEndpoints {
   }
 
   /**
-   * The ids of the devices each external endpoint talked with. Every key keeps a bounded number of
-   * peers per protocol ({@link KeyRecord#MAX_PEERS}), so both sides' lists are read: a service with
-   * hundreds of clients is still found in each client's own list of servers.
+   * The devices an external endpoint with {@code keys} talked with: every flow's other end ({@link
+   * KeyRecord#talkers}) that is a device, by id.
    */
-  private static Map<String, TreeSet<String>> talkers(
-      List<Map.Entry<String, List<EndpointKey>>> shown, List<Integer> external, InputStore store) {
-    Map<EndpointKey, String> idOfKey = new HashMap<>();
-    for (Map.Entry<String, List<EndpointKey>> e : shown) {
-      e.getValue().forEach(k -> idOfKey.put(k, e.getKey()));
-    }
-    Map<EndpointKey, String> externalOfKey = new HashMap<>();
-    Map<String, TreeSet<String>> talkers = new HashMap<>();
-    for (int i : external) {
-      String id = shown.get(i).getKey();
-      shown.get(i).getValue().forEach(k -> externalOfKey.put(k, id));
-      talkers.put(id, new TreeSet<>());
-    }
-    for (Map.Entry<String, List<EndpointKey>> e : shown) {
-      String id = e.getKey();
-      TreeSet<String> own = talkers.get(id);
-      for (EndpointKey k : e.getValue()) {
-        for (EndpointKey peer : peers(store.records.get(k))) {
-          if (own != null) {
-            String device = idOfKey.get(peer);
-            if (device != null && !talkers.containsKey(device)) {
-              own.add(device);
-            }
-          } else {
-            String ext = externalOfKey.get(peer);
-            if (ext != null) {
-              talkers.get(ext).add(id);
-            }
-          }
+  private static Talked talkers(
+      List<EndpointKey> keys,
+      InputStore store,
+      Map<EndpointKey, String> idOfKey,
+      Set<String> externalIds) {
+    TreeSet<String> ids = new TreeSet<>();
+    boolean truncated = false;
+    for (EndpointKey k : keys) {
+      Talkers talkers = store.records.get(k).talkers;
+      if (talkers == null) {
+        continue;
+      }
+      truncated |= talkers.truncated();
+      for (int peer : talkers.indices(store::key)) {
+        String id = idOfKey.get(store.key(peer));
+        if (id != null && !externalIds.contains(id)) {
+          ids.add(id);
         }
       }
     }
-    return talkers;
+    return new Talked(ids, !truncated);
   }
 
-  private static List<EndpointKey> peers(KeyRecord r) {
-    List<EndpointKey> out = new ArrayList<>();
-    r.clientsByProtocol.values().forEach(out::addAll);
-    r.serversByProtocol.values().forEach(out::addAll);
-    return out;
-  }
+  /** The device ids an endpoint talked with, and whether they are all of them. */
+  private record Talked(TreeSet<String> ids, boolean complete) {}
 
   private static ExternalEndpoint endpoint(
-      Device d, List<EndpointKey> keys, InputStore store, TreeSet<String> talkers) {
+      Device d, List<EndpointKey> keys, InputStore store, Talked talked) {
     TreeSet<String> hostnames = new TreeSet<>(d.hostnames());
     TreeSet<String> protocols = new TreeSet<>();
     long flows = 0;
@@ -140,7 +130,7 @@ final class ExternalEndpoints {
       packets += r.packets;
       bytes += r.bytes;
     }
-    List<String> listed = talkers.stream().limit(ExternalEndpoint.MAX_LISTED_DEVICES).toList();
+    List<String> listed = talked.ids().stream().limit(ExternalEndpoint.MAX_LISTED_DEVICES).toList();
     return new ExternalEndpoint(
         IpAddress.parse(d.id().substring(3)),
         List.copyOf(hostnames),
@@ -151,6 +141,7 @@ final class ExternalEndpoints {
         d.firstSeenEpochNanos(),
         d.lastSeenEpochNanos(),
         listed,
-        talkers.size());
+        talked.ids().size(),
+        talked.complete());
   }
 }

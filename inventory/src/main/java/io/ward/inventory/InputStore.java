@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /** The aggregated input of one analysis: a {@link KeyRecord} per endpoint, and MAC↔IP bindings. */
 final class InputStore {
@@ -39,6 +40,13 @@ final class InputStore {
 
   private final KnowledgeBase kb;
   final Map<EndpointKey, KeyRecord> records = new HashMap<>();
+
+  /**
+   * The keys of {@link #records} in the order they came, so that a record's index names its key.
+   */
+  private final List<EndpointKey> keys = new ArrayList<>();
+
+  private final IntFunction<EndpointKey> keyOf = keys::get;
 
   /** Port names by transport and port, so a flow costs no string building to name its service. */
   private final Map<Integer, Optional<String>> portNames = new HashMap<>();
@@ -197,6 +205,7 @@ final class InputStore {
     KeyRecord serverRecord = server.isPresent() ? record(server.get()) : null;
     counted(clientRecord, f);
     counted(serverRecord, f);
+    talkers(clientRecord, serverRecord);
     if (protocol.isPresent()) {
       if (clientRecord != null) {
         clientRecord.server(protocol.get(), server);
@@ -227,6 +236,7 @@ final class InputStore {
       r.flows++;
       r.seen(c.firstSeenEpochNanos(), f.vlan());
       r.seen(c.lastSeenEpochNanos(), f.vlan());
+      talkers(r, serverRecord);
       if (protocol.isPresent()) {
         r.server(protocol.get(), server);
         if (serverRecord != null) {
@@ -246,9 +256,34 @@ final class InputStore {
     }
   }
 
+  /** Each end of a flow as the other's talker (see {@link KeyRecord#talkers}). */
+  private void talkers(KeyRecord client, KeyRecord server) {
+    if (client != null && server != null) {
+      client.talker(server, keyOf);
+      server.talker(client, keyOf);
+    }
+  }
+
+  /** The key of the record at {@code index}. */
+  EndpointKey key(int index) {
+    return keys.get(index);
+  }
+
   /** Adds everything {@code other} holds: the store of another part of the same input. */
   void merge(InputStore other) {
     other.records.forEach((key, r) -> record(key).merge(r));
+    // Talkers name peers by index, and the other store numbered its keys in its own order; every
+    // peer has a record there, so it has one here now.
+    other.records.forEach(
+        (key, r) -> {
+          if (r.talkers != null) {
+            KeyRecord mine = record(key);
+            if (mine.talkers == null) {
+              mine.talkers = new Talkers();
+            }
+            mine.talkers.addAll(r.talkers, i -> records.get(other.key(i)).index, keyOf);
+          }
+        });
   }
 
   /** The application protocol, or the protocol named by the well-known server port. */
@@ -266,6 +301,12 @@ final class InputStore {
   }
 
   private KeyRecord record(EndpointKey key) {
-    return records.computeIfAbsent(key, k -> new KeyRecord());
+    KeyRecord r = records.get(key);
+    if (r == null) {
+      r = new KeyRecord(keys.size(), key);
+      records.put(key, r);
+      keys.add(key);
+    }
+    return r;
   }
 }

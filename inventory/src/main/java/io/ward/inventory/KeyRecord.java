@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 
 /**
  * Everything seen about one {@link EndpointKey}: observation values per field and flow activity per
@@ -26,12 +27,41 @@ final class KeyRecord {
 
   long bytes;
   long strongBindings;
+
+  /** This key's place in its {@link InputStore}, which names peers by it in {@link #talkers}. */
+  final int index;
+
+  /**
+   * Every endpoint this key exchanged flows with, kept for a key with a public address only: such a
+   * key may turn out an external endpoint, whose device count must not stop at {@link #MAX_PEERS}.
+   * Null for other keys, and until the first flow.
+   */
+  Talkers talkers;
+
+  private final boolean keepsTalkers;
+
   final TreeSet<Integer> vlans = new TreeSet<>();
   // Hash maps, not sorted ones: values are added once per observation and read once at assembly,
   // where DeviceFacts sorts them.
   final Map<String, Map<String, ValueStat>> fields = new HashMap<>();
   final Map<String, TreeSet<EndpointKey>> clientsByProtocol = new TreeMap<>();
   final Map<String, TreeSet<EndpointKey>> serversByProtocol = new TreeMap<>();
+
+  /** The record of the key at {@code index} of its store; {@code key} decides what it keeps. */
+  KeyRecord(int index, EndpointKey key) {
+    this.index = index;
+    this.keepsTalkers = key.ip().isPresent() && key.ip().get().isPublic();
+  }
+
+  /** A peer this key exchanged a flow with, either way round; see {@link #talkers}. */
+  void talker(KeyRecord peer, IntFunction<EndpointKey> keyOf) {
+    if (keepsTalkers) {
+      if (talkers == null) {
+        talkers = new Talkers();
+      }
+      talkers.add(peer.index, keyOf);
+    }
+  }
 
   /** The VLAN last added, so that the usual repeat costs no boxing and no tree walk. */
   private int lastVlan;
@@ -116,7 +146,10 @@ final class KeyRecord {
     }
   }
 
-  /** Adds everything {@code o} recorded (same key, another part of the input). */
+  /**
+   * Adds everything {@code o} recorded (same key, another part of the input), but its {@link
+   * #talkers}, which name peers by the other store's indices ({@link InputStore#merge} adds them).
+   */
   void merge(KeyRecord o) {
     first = Math.min(first, o.first);
     last = Math.max(last, o.last);

@@ -5,6 +5,7 @@ import static io.ward.inventory.Inputs.ip;
 import static io.ward.inventory.Inputs.ipOnly;
 import static io.ward.inventory.Inputs.obs;
 import static io.ward.inventory.Inputs.tcp;
+import static io.ward.inventory.Inputs.udp;
 import static io.ward.model.ObservationFields.ARP_IP;
 import static io.ward.model.ObservationFields.DNS_NAME;
 import static io.ward.model.ObservationFields.TLS_SNI;
@@ -141,5 +142,71 @@ class ExternalEndpointsTest {
     assertThat(e.deviceCount()).isEqualTo(clients);
     assertThat(e.deviceIds()).hasSize(ExternalEndpoint.MAX_LISTED_DEVICES);
     assertThat(e.deviceIds()).isSorted();
+  }
+
+  @Test
+  void shouldCountEveryDeviceOfAnEndpointWhenEachDeviceReachesMorePeersThanARecordKeeps() {
+    // Workstations that each fetch from every address of a CDN: every key then holds more peers per
+    // protocol than KeyRecord keeps, and a device past both ends' bounds went uncounted (the eight
+    // largest addresses counted 32 of 40).
+    InventoryBuilder b = new InventoryBuilder(kb);
+    b.observation(obs(0, at(ROUTER, "10.0.0.1"), ARP_IP, "10.0.0.1"));
+    int devices = KeyRecord.MAX_PEERS + 8;
+    int servers = KeyRecord.MAX_PEERS + 8;
+    for (int i = 0; i < devices; i++) {
+      String mac = String.format("00:1c:05:00:01:%02x", i);
+      for (int j = 0; j < servers; j++) {
+        b.flow(tcp(at(mac, "10.0.1." + (i + 1)), at(ROUTER, "203.0.113." + (j + 1)), 443, null, j));
+      }
+    }
+
+    List<ExternalEndpoint> external = b.inventory(1, List.of()).external();
+
+    assertThat(external).hasSize(servers);
+    assertThat(external)
+        .allSatisfy(
+            e -> {
+              assertThat(e.deviceCount()).as(e.ip().toString()).isEqualTo(devices);
+              assertThat(e.deviceCountExact()).isTrue();
+            });
+  }
+
+  @Test
+  void shouldCountTheDevicesOfAnEndpointReachedOnAPortWithNoName() {
+    // No application protocol and no port name: no peer was recorded, so the count was 0.
+    InventoryBuilder b = new InventoryBuilder(kb);
+    b.observation(obs(0, at(ROUTER, "10.0.0.1"), ARP_IP, "10.0.0.1"));
+    b.flow(tcp(at(HOST, "10.0.0.50"), at(ROUTER, "198.51.100.7"), 40_000, null, 1));
+    b.flow(udp(at(OTHER_HOST, "10.0.0.51"), at(ROUTER, "198.51.100.7"), 40_001, 2));
+
+    ExternalEndpoint e = b.inventory(1, List.of()).external().get(0);
+
+    assertThat(e.ip()).isEqualTo(ip("198.51.100.7"));
+    assertThat(e.deviceIds()).containsExactly("mac:" + HOST, "mac:" + OTHER_HOST);
+    assertThat(e.deviceCount()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldCountTheSameDevicesWhenTheInputWasSplitOverSeveralBuilders() {
+    // Capture workers each feed a builder of their own; the peers' indices differ between them.
+    InventoryBuilder whole = new InventoryBuilder(kb);
+    InventoryBuilder first = new InventoryBuilder(kb);
+    InventoryBuilder second = new InventoryBuilder(kb);
+    for (InventoryBuilder b : List.of(whole, first)) {
+      b.observation(obs(0, at(ROUTER, "10.0.0.1"), ARP_IP, "10.0.0.1"));
+    }
+    for (int i = 0; i < 50; i++) {
+      String mac = String.format("00:1c:05:00:02:%02x", i);
+      for (int j = 0; j < 3; j++) {
+        var f = tcp(at(mac, "10.0.2." + (i + 1)), at(ROUTER, "203.0.113." + (j + 1)), 443, null, i);
+        whole.flow(f);
+        (i % 2 == j % 2 ? first : second).flow(f);
+      }
+    }
+    first.merge(second);
+
+    assertThat(first.inventory(1, List.of()).external())
+        .isEqualTo(whole.inventory(1, List.of()).external())
+        .allSatisfy(e -> assertThat(e.deviceCount()).isEqualTo(50));
   }
 }

@@ -21,6 +21,8 @@ import java.util.TreeSet;
  * @param deviceIds ids of the inventory's devices that talked with it, sorted, at most {@link
  *     #MAX_LISTED_DEVICES}
  * @param deviceCount how many devices talked with it, listed or not
+ * @param deviceCountExact false when it had more peers than the inventory keeps per address
+ *     (65,536, the smallest kept): {@code deviceCount} is then a lower bound
  */
 public record ExternalEndpoint(
     IpAddress ip,
@@ -32,7 +34,8 @@ public record ExternalEndpoint(
     long firstSeenEpochNanos,
     long lastSeenEpochNanos,
     List<String> deviceIds,
-    int deviceCount) {
+    int deviceCount,
+    boolean deviceCountExact) {
 
   /** Device ids listed per endpoint: a cloud service that every workstation uses lists a few. */
   public static final int MAX_LISTED_DEVICES = 20;
