@@ -15,6 +15,7 @@ import java.util.List;
  */
 final class CraftedPcap {
   static final int LINKTYPE_ETHERNET = 1;
+  static final int LINKTYPE_RAW = 101;
 
   private final List<byte[]> frames = new ArrayList<>();
 
@@ -53,6 +54,42 @@ final class CraftedPcap {
     return write(file, LINKTYPE_ETHERNET, frames);
   }
 
+  /**
+   * Rewrites the Ethernet capture {@code in} (classic pcap, either byte order) as raw IP: IPv4 and
+   * IPv6 frames lose their Ethernet header and 802.1Q tags, other frames (ARP, LLDP) are dropped.
+   */
+  static Path rawIpFrom(Path in, Path out) throws IOException {
+    ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(in)).order(ByteOrder.LITTLE_ENDIAN);
+    if (b.getInt(0) != 0xA1B2C3D4 && b.getInt(0) != 0xA1B23C4D) {
+      b.order(ByteOrder.BIG_ENDIAN);
+    }
+    List<byte[]> packets = new ArrayList<>();
+    List<long[]> times = new ArrayList<>();
+    for (int p = 24; p + 16 <= b.limit(); ) {
+      int captured = b.getInt(p + 8);
+      int o = p + 16 + 12;
+      int type = u16(b, o);
+      while (type == 0x8100 || type == 0x88A8) {
+        o += 4;
+        type = u16(b, o);
+      }
+      int start = o + 2;
+      int end = p + 16 + captured;
+      if ((type == 0x0800 || type == 0x86DD) && start < end) {
+        byte[] ip = new byte[end - start];
+        b.get(start, ip);
+        packets.add(ip);
+        times.add(
+            new long[] {
+              Integer.toUnsignedLong(b.getInt(p)), Integer.toUnsignedLong(b.getInt(p + 4))
+            });
+      }
+      p = end;
+    }
+    int microsOrNanos = b.getInt(0) == 0xA1B23C4D ? 0xA1B23C4D : 0xA1B2C3D4;
+    return write(out, LINKTYPE_RAW, packets, times, microsOrNanos);
+  }
+
   private static Path write(Path file, int linkType, List<byte[]> frames) throws IOException {
     List<long[]> times = new ArrayList<>();
     for (int i = 0; i < frames.size(); i++) {
@@ -74,6 +111,11 @@ final class CraftedPcap {
       out.putInt(f.length).putInt(f.length).put(f);
     }
     return Files.write(file, out.array());
+  }
+
+  /** A frame's 16-bit field, in network byte order whatever the file's. */
+  private static int u16(ByteBuffer b, int offset) {
+    return (b.get(offset) & 0xFF) << 8 | (b.get(offset + 1) & 0xFF);
   }
 
   private static void mac(ByteBuffer f, long mac) {

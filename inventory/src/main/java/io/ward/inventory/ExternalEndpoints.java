@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,6 +21,16 @@ import java.util.TreeSet;
  * internal or it spoke a clinical protocol. Until session 28 such hosts were devices: a simulated
  * 500-device hospital's inventory held 511, the other 11 its cloud services, and a real SPAN port
  * would add thousands.
+ *
+ * <p>A capture with no link layer for an address (raw IP, BSD loopback, a Linux cooked capture's
+ * tunnel and VPN interfaces, packets a cooked capture only sent, the inner hosts of a GRE tunnel)
+ * shows no router. There a public address is external when it talked with a host of the site: one
+ * with a private address (RFC 1918, RFC 6598 shared space, RFC 4193 unique-local), which the
+ * internet does not route, or one in a range declared internal. A public address that talked only
+ * with other public ones gives no side away and stays a device: declaring the site's own ranges
+ * (its IPv6 prefixes, a DMZ) sorts its peers out. A Linux cooked capture's Ethernet interfaces do
+ * carry the sender's MAC, so the router rule decides for the addresses they carried, as it would on
+ * the wire.
  */
 final class ExternalEndpoints {
 
@@ -38,7 +49,8 @@ final class ExternalEndpoints {
     List<Device> kept = new ArrayList<>(devices.length);
     List<Integer> external = new ArrayList<>();
     for (int i = 0; i < devices.length; i++) {
-      if (isExternal(shown.get(i).getKey(), devices[i], resolver, internalNetworks)) {
+      Map.Entry<String, List<EndpointKey>> e = shown.get(i);
+      if (isExternal(e.getKey(), e.getValue(), devices[i], store, resolver, internalNetworks)) {
         external.add(i);
       } else {
         kept.add(devices[i]);
@@ -64,15 +76,28 @@ final class ExternalEndpoints {
 
   /** True for an IP-identity device that is an internet host by the rules above. */
   static boolean isExternal(
-      String id, Device d, IdentityResolver resolver, List<IpNetwork> internalNetworks) {
+      String id,
+      List<EndpointKey> keys,
+      Device d,
+      InputStore store,
+      IdentityResolver resolver,
+      List<IpNetwork> internalNetworks) {
     if (!id.startsWith("ip:")) {
       return false;
     }
     IpAddress ip = IpAddress.parse(id.substring(3));
-    return ip.isPublic()
-        && resolver.isBehindGateway(ip)
-        && internalNetworks.stream().noneMatch(n -> n.contains(ip))
-        && !clinical(d);
+    if (!ip.isPublic() || internal(ip, internalNetworks) || clinical(d)) {
+      return false;
+    }
+    if (resolver.isBehindGateway(ip)) {
+      return true;
+    }
+    // No frame bound it to a MAC: the capture had no link layer for it.
+    return !resolver.seenWithMac(ip) && talkedWithSiteHost(keys, store, internalNetworks);
+  }
+
+  private static boolean internal(IpAddress ip, List<IpNetwork> internalNetworks) {
+    return internalNetworks.stream().anyMatch(n -> n.contains(ip));
   }
 
   /** True for a device that spoke a clinical protocol or carried clinical names. */
@@ -82,6 +107,43 @@ final class ExternalEndpoints {
     return ExternalEndpoint.clinicalReason(
             d.medical(), protocols, d.aeTitles(), d.hl7Applications())
         .isPresent();
+  }
+
+  /** True when one of {@code keys} exchanged a flow with a private or declared-internal address. */
+  private static boolean talkedWithSiteHost(
+      List<EndpointKey> keys, InputStore store, List<IpNetwork> internalNetworks) {
+    for (EndpointKey k : keys) {
+      Talkers talkers = store.records.get(k).talkers;
+      if (talkers == null) {
+        continue;
+      }
+      for (int peer : talkers.indices(store::key)) {
+        Optional<IpAddress> ip = store.key(peer).ip();
+        if (ip.isPresent() && (isPrivate(ip.get()) || internal(ip.get(), internalNetworks))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True for an address a site numbers its own hosts from and the internet does not route: RFC
+   * 1918, RFC 6598 shared space (100.64/10, a carrier's NAT), RFC 4193 unique-local (fc00::/7). Not
+   * loopback or link-local: a public address talking with those is on the capturing host or its
+   * link, not beyond a router.
+   */
+  static boolean isPrivate(IpAddress ip) {
+    if (ip.isV4()) {
+      int v = ip.v4();
+      int a = v >>> 24;
+      int b = (v >>> 16) & 0xFF;
+      return a == 10
+          || (a == 172 && b >= 16 && b <= 31)
+          || (a == 192 && b == 168)
+          || (a == 100 && b >= 64 && b <= 127);
+    }
+    return (ip.high() >>> 57) == (0xFC00L >>> 9);
   }
 
   /**

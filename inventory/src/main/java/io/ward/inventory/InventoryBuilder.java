@@ -77,6 +77,9 @@ public final class InventoryBuilder {
    * it lies in none of {@code internalNetworks}, and it spoke no clinical protocol: hospitals that
    * number their own network from public space keep their hosts as devices by declaring it, and a
    * host on the captured segment or one speaking HL7, DICOM, POCT1-A or ASTM stays a device anyway.
+   * An address no frame tied to any MAC (a capture with no link layer for it) is external instead
+   * when it talked with a private address or one in {@code internalNetworks} (see {@link
+   * ExternalEndpoints}).
    */
   public Inventory inventory(int threads, List<IpNetwork> internalNetworks) {
     if (threads < 1) {

@@ -209,4 +209,131 @@ class ExternalEndpointsTest {
         .isEqualTo(whole.inventory(1, List.of()).external())
         .allSatisfy(e -> assertThat(e.deviceCount()).isEqualTo(50));
   }
+
+  // ---- captures with no link layer (raw IP, BSD loopback, tunnels in Linux cooked captures) ----
+
+  @Test
+  void shouldListAPublicHostAsExternalWhenNoFrameCarriedAMacAndItTalkedWithAPrivateHost() {
+    InventoryBuilder b = new InventoryBuilder(kb);
+    b.flow(tcp(ipOnly("10.0.0.50"), ipOnly("198.51.100.20"), 443, "tls", 1));
+    b.flow(tcp(ipOnly("10.0.0.51"), ipOnly("198.51.100.20"), 443, "tls", 2));
+    b.flow(tcp(ipOnly("10.0.0.50"), ipOnly("10.0.0.9"), 445, "smb", 3));
+    b.observation(obs(0, ipOnly("198.51.100.20"), DNS_NAME, "update.googleapis.com"));
+
+    Inventory inventory = b.inventory(1, List.of());
+
+    assertThat(ids(inventory.devices()))
+        .containsExactly("ip:10.0.0.50", "ip:10.0.0.51", "ip:10.0.0.9");
+    ExternalEndpoint e = inventory.external().get(0);
+    assertThat(e.ip()).isEqualTo(ip("198.51.100.20"));
+    assertThat(e.hostnames()).containsExactly("update.googleapis.com");
+    assertThat(e.deviceIds()).containsExactly("ip:10.0.0.50", "ip:10.0.0.51");
+    assertThat(inventory.external()).hasSize(1);
+  }
+
+  @Test
+  void shouldTreatCarrierGradeNatAndUniqueLocalAddressesAsTheSitesWithNoLinkLayer() {
+    InventoryBuilder b = new InventoryBuilder(kb);
+    b.flow(tcp(ipOnly("100.64.3.4"), ipOnly("198.51.100.20"), 443, "tls", 1));
+    b.flow(tcp(ipOnly("fd12:3456::7"), ipOnly("2001:db8:100::20"), 443, "tls", 2));
+
+    assertThat(b.inventory(1, List.of()).external())
+        .extracting(ExternalEndpoint::ip)
+        .containsExactly(ip("198.51.100.20"), ip("2001:db8:100::20"));
+  }
+
+  @Test
+  void shouldKeepPublicHostsThatTalkedOnlyWithPublicHostsAsDevicesWithNoLinkLayer() {
+    // Which side is the hospital's? Nothing tells, until the user declares its range.
+    InventoryBuilder b = new InventoryBuilder(kb);
+    b.flow(tcp(ipOnly("2001:db8:20::10"), ipOnly("2001:db8:100::20"), 443, "tls", 1));
+    b.flow(tcp(ipOnly("192.0.2.10"), ipOnly("198.51.100.20"), 443, "tls", 2));
+
+    Inventory plain = b.inventory(1, List.of());
+    Inventory declared =
+        b.inventory(
+            1, List.of(IpNetwork.parse("2001:db8:20::/64"), IpNetwork.parse("192.0.2.0/24")));
+
+    assertThat(plain.external()).isEmpty();
+    assertThat(ids(plain.devices())).hasSize(4);
+    assertThat(ids(declared.devices())).containsExactly("ip:192.0.2.10", "ip:2001:db8:20::10");
+    assertThat(declared.external())
+        .extracting(ExternalEndpoint::ip)
+        .containsExactly(ip("198.51.100.20"), ip("2001:db8:100::20"));
+  }
+
+  @Test
+  void shouldKeepADeclaredOrClinicalPublicHostAsADeviceWithNoLinkLayer() {
+    InventoryBuilder b = new InventoryBuilder(kb);
+    b.flow(tcp(ipOnly("10.0.0.50"), ipOnly("198.51.100.20"), 443, "tls", 1));
+    b.flow(tcp(ipOnly("10.0.0.50"), ipOnly("203.0.113.40"), 2575, "hl7", 2));
+
+    Inventory inventory = b.inventory(1, List.of(IpNetwork.parse("198.51.100.0/24")));
+
+    assertThat(inventory.external()).isEmpty();
+    assertThat(ids(inventory.devices())).contains("ip:198.51.100.20", "ip:203.0.113.40");
+  }
+
+  @Test
+  void shouldNotTakeLoopbackOrLinkLocalPeersForTheSitesHosts() {
+    // A public address talking with 127.0.0.1 is the capturing host's own; with fe80:: it is on the
+    // link: neither is beyond a router.
+    InventoryBuilder b = new InventoryBuilder(kb);
+    b.flow(tcp(ipOnly("127.0.0.1"), ipOnly("198.51.100.20"), 443, "tls", 1));
+    b.flow(udp(ipOnly("fe80::1"), ipOnly("2001:db8:100::20"), 547, 2));
+
+    assertThat(b.inventory(1, List.of()).external()).isEmpty();
+  }
+
+  @Test
+  void shouldKeepAPublicHostWhoseOwnFramesCarriedItsMacAsADevice() {
+    // A Linux cooked capture names only the sender's MAC: the server's frames to 192.0.2.50 carry
+    // none, its answers carry its own MAC, so it is a host of the segment, as on the wire.
+    String server = "00:50:56:00:00:09";
+    String neighbour = "00:50:56:00:00:50";
+    InventoryBuilder b = new InventoryBuilder(kb);
+    b.flow(tcp(at(server, "10.0.0.10"), ipOnly("192.0.2.50"), 443, "tls", 1));
+    b.flow(tcp(at(neighbour, "192.0.2.50"), ipOnly("10.0.0.10"), 8080, "http", 2));
+
+    Inventory inventory = b.inventory(1, List.of());
+
+    assertThat(inventory.external()).isEmpty();
+    assertThat(ids(inventory.devices())).containsExactly("mac:" + server, "mac:" + neighbour);
+  }
+
+  @Test
+  void shouldTakeOnlyRfc1918SharedAndUniqueLocalRangesForPrivate() {
+    for (String inside :
+        List.of(
+            "10.0.0.0",
+            "10.255.255.255",
+            "172.16.0.1",
+            "172.31.255.254",
+            "192.168.1.1",
+            "100.64.0.1",
+            "100.127.255.254",
+            "fc00::1",
+            "fdff:ffff::1")) {
+      assertThat(ExternalEndpoints.isPrivate(ip(inside))).as(inside).isTrue();
+    }
+    for (String outside :
+        List.of(
+            "9.255.255.255",
+            "11.0.0.1",
+            "172.15.255.255",
+            "172.32.0.1",
+            "192.169.0.1",
+            "100.63.255.255",
+            "100.128.0.1",
+            "127.0.0.1",
+            "169.254.1.1",
+            "198.51.100.20",
+            "fe80::1",
+            "fbff::1",
+            "fe00::1",
+            "::1",
+            "2001:db8::1")) {
+      assertThat(ExternalEndpoints.isPrivate(ip(outside))).as(outside).isFalse();
+    }
+  }
 }

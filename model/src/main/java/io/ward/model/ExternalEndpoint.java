@@ -9,8 +9,10 @@ import java.util.TreeSet;
 
 /**
  * An address beyond the hospital's network that its devices talked to: a public address seen only
- * behind a router's MAC, outside every range declared internal, that spoke no clinical protocol. It
- * is not a device of the inventory; it is listed so that what devices talk to stays visible.
+ * behind a router's MAC (or, where the capture had no link layer for it, one that talked with a
+ * private or declared-internal address), outside every range declared internal, that spoke no
+ * clinical protocol. It is not a device of the inventory; it is listed so that what devices talk to
+ * stays visible.
  *
  * @param ip the address
  * @param hostnames names it was seen under (DNS answers, TLS server names), sorted
