@@ -46,6 +46,7 @@ final class IdentityResolver {
   IdentityResolver(Map<EndpointKey, KeyRecord> records) {
     Map<MacAddress, Set<IpAddress>> weakIps = new HashMap<>();
     Set<MacAddress> boundPrivate = new HashSet<>();
+    Set<MacAddress> bound = new HashSet<>();
     for (Map.Entry<EndpointKey, KeyRecord> e : records.entrySet()) {
       EndpointKey k = e.getKey();
       if (k.mac().isPresent() && k.ip().isPresent()) {
@@ -54,8 +55,11 @@ final class IdentityResolver {
         if ((r.flows > 0 || r.observations > r.strongBindings) && !k.ip().get().isLinkLocal()) {
           weakIps.computeIfAbsent(k.mac().get(), m -> new HashSet<>()).add(k.ip().get());
         }
-        if (r.strongBindings > 0 && !k.ip().get().isPublic()) {
-          boundPrivate.add(k.mac().get());
+        if (r.strongBindings > 0) {
+          bound.add(k.mac().get());
+          if (!k.ip().get().isPublic()) {
+            boundPrivate.add(k.mac().get());
+          }
         }
       }
     }
@@ -65,7 +69,9 @@ final class IdentityResolver {
             gateways.add(mac);
           } else if (boundPrivate.contains(mac) && ips.stream().anyMatch(IpAddress::isPublic)) {
             gateways.add(mac);
-          } else if (routesFew(ips)) {
+          } else if (!bound.contains(mac) && routesFew(ips)) {
+            // Not a MAC ARP or DHCP binds an address to: a DHCP client offered one public
+            // address and given another holds both in turn (zeek's dhcp.pcap).
             gateways.add(mac);
             internetGateways.add(mac);
           }
@@ -97,12 +103,12 @@ final class IdentityResolver {
   }
 
   /**
-   * True when the few addresses one MAC's frames carry ({@code ips}), with no private address bound
-   * to it by ARP or DHCP, are a router's: a host holding a private address does not also send from
-   * a public one; nor does a host hold two public IPv4 addresses, or IPv6 global addresses of two
-   * /64 networks (its temporary addresses share its one /64). A small capture at a workstation's
-   * port, which shows no ARP or DHCP of its router and a handful of internet hosts behind it, gave
-   * those hosts the router's MAC before.
+   * True when the few addresses one MAC's frames carry ({@code ips}), with no address bound to it
+   * by ARP or DHCP, are a router's: a host holding a private address does not also send from a
+   * public one; nor does a host hold two public IPv4 addresses, or IPv6 global addresses of two /64
+   * networks (its temporary addresses share its one /64). A small capture at a workstation's port,
+   * which shows no ARP or DHCP of its router and a handful of internet hosts behind it, gave those
+   * hosts the router's MAC before.
    */
   private static boolean routesFew(Set<IpAddress> ips) {
     int publicV4 = 0;
