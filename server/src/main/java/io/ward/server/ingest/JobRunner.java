@@ -22,6 +22,7 @@ import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -175,7 +176,14 @@ class JobRunner {
    */
   private boolean started(long id) {
     try {
-      return store.start(id);
+      if (!store.start(id)) {
+        return false;
+      }
+      // The embedded database can lose an answered start when a later write meets the full disk:
+      // the job would then be found queued, not running, at its merge and ended "cancelled", as
+      // though a user had cancelled it. A start it cannot write is refused here instead.
+      durable.await();
+      return true;
     } catch (RuntimeException e) {
       if (!DiskFull.inDatabase(e)) {
         log.error("ingest job {} could not be started", id, e);
@@ -248,9 +256,12 @@ class JobRunner {
    * UnstoredEndings}); a server stopping ends the wait.
    */
   private void end(Job job, JobState state, String message) {
+    // One ending time for every try: the job ended now, not when the disk had space again; and a
+    // try the embedded database answered, then lost, was shown with this time meanwhile.
+    OffsetDateTime at = JobStore.now();
     try {
       FullDiskBackoff backoff = new FullDiskBackoff();
-      for (boolean first = true; refusedForFullDisk(job, state, message); first = false) {
+      for (boolean first = true; refusedForFullDisk(job, state, message, at); first = false) {
         if (first) {
           log.warn(
               "ingest job {} ({}) cannot be marked {} while the database's disk is full;"
@@ -258,7 +269,7 @@ class JobRunner {
               job.id(),
               job.filename(),
               state.id());
-          unstored.hold(job.id(), state, message);
+          unstored.hold(job.id(), state, message, at.toInstant());
         }
         backoff.pause();
       }
@@ -278,11 +289,11 @@ class JobRunner {
    * Stores a job's ending and its audit entry (see {@link #end}); true when the database refused
    * them because its disk is full. Any other failure is logged and leaves the job as it is.
    */
-  private boolean refusedForFullDisk(Job job, JobState state, String message) {
+  private boolean refusedForFullDisk(Job job, JobState state, String message, OffsetDateTime at) {
     try {
       tx.executeWithoutResult(
           status -> {
-            if (store.finish(job.id(), state, message)) {
+            if (store.finish(job.id(), state, message, at)) {
               audit.append(
                   Actor.system().name(),
                   state == JobState.CANCELLED ? "job.cancel" : "job.fail",

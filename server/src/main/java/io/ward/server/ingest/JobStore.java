@@ -96,15 +96,20 @@ class JobStore {
     jdbc.sql("UPDATE ingest_job SET progress_bytes = ? WHERE id = ?").params(bytes, id).update();
   }
 
-  /** Ends an unfinished job; false when it had already finished. */
+  /** Ends an unfinished job now; false when it had already finished. */
   boolean finish(long id, JobState state, String message) {
+    return finish(id, state, message, now());
+  }
+
+  /** Ends an unfinished job as of {@code at}; false when it had already finished. */
+  boolean finish(long id, JobState state, String message, OffsetDateTime at) {
     return jdbc.sql(
                 "UPDATE ingest_job SET state = ?, message = ?, finished_at = ?"
                     + " WHERE id = ? AND state IN (?, ?)")
             .params(
                 state.id(),
                 clip(message, 4000),
-                now(),
+                at,
                 id,
                 JobState.QUEUED.id(),
                 JobState.RUNNING.id())
@@ -180,7 +185,8 @@ class JobStore {
     return Optional.ofNullable(t).map(OffsetDateTime::toInstant);
   }
 
-  private static OffsetDateTime now() {
+  /** The time stored for a job's start or end: UTC, to the microsecond the databases keep. */
+  static OffsetDateTime now() {
     return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 

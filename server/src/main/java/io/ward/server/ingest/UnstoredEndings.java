@@ -17,9 +17,9 @@ class UnstoredEndings {
 
   private final Map<Long, Ending> held = new ConcurrentHashMap<>();
 
-  /** Holds the ending of job {@code id} until {@link #release}. */
-  void hold(long id, JobState state, String message) {
-    held.put(id, new Ending(state, message, Instant.now()));
+  /** Holds the ending of job {@code id}, ended {@code at}, until {@link #release}. */
+  void hold(long id, JobState state, String message, Instant at) {
+    held.put(id, new Ending(state, message, at));
   }
 
   /** Forgets the ending of job {@code id}: it was stored, or will not be by this process. */
