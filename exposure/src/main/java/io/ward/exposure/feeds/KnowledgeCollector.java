@@ -34,31 +34,37 @@ import java.util.Set;
 /** Reads files of any known kind into growing lists; one per load, not thread-safe. */
 final class KnowledgeCollector {
 
-  /** What a CycloneDX VEX's document key starts with, before its serial number. */
-  private static final String BOM_KEY = "cyclonedx-bom:";
-
   private final CsafReader csaf;
   private final LocalDate epssDate;
   private final NewestRevisions revisions = new NewestRevisions();
+
+  /** The CycloneDX BOMs with a serial number, every copy read and those in force. */
+  private final BomRevisions boms = new BomRevisions();
 
   /** The advisories by source and id, each the newest copy read. */
   private final Map<String, Advisory> advisories = new LinkedHashMap<>();
 
   /**
    * The VEX statements by document: a CSAF VEX document's under its key among {@link #advisories},
-   * a CycloneDX VEX's under {@link #BOM_KEY} and its serial number.
+   * a CycloneDX VEX's under the key of its copy in force ({@link BomRevisions.Copy#key}).
    */
   private final VexDocuments vex = new VexDocuments();
 
-  /** The keys of the BOMs some copy of which carried VEX analyses (see {@link #keepNewestBom}). */
+  /**
+   * The serial numbers of the BOMs some copy of which carried VEX analyses (see {@link
+   * #keepNewestBom}).
+   */
   private final Set<String> bomsWithVex = new HashSet<>();
 
-  /** The keys of the BOMs some copy of which listed components (see {@link #keepNewestBom}). */
+  /**
+   * The serial numbers of the BOMs some copy of which listed components (see {@link
+   * #keepNewestBom}).
+   */
   private final Set<String> bomsWithComponents = new HashSet<>();
 
   /**
-   * The SBOMs by document: a CycloneDX BOM's under {@link #BOM_KEY} and its serial number, the copy
-   * used only.
+   * The SBOMs by document: a CycloneDX BOM's under the key of its copy in force ({@link
+   * BomRevisions.Copy#key}), the copies in force only.
    */
   private final SbomDocuments sboms = new SbomDocuments();
 
@@ -113,7 +119,9 @@ final class KnowledgeCollector {
    * number, whatever they hold): the copy used of each.
    */
   List<NewestRevisions.Copy> documents() {
-    return revisions.used();
+    List<NewestRevisions.Copy> out = new ArrayList<>(revisions.used());
+    boms.inForce().forEach(c -> out.add(c.document()));
+    return out;
   }
 
   /**
@@ -141,17 +149,15 @@ final class KnowledgeCollector {
     other.sboms.unnamed().forEach(b -> sboms.putUnnamed(b.after(before)));
     otherVex.forEach(
         (key, d) -> {
-          if (!other.advisories.containsKey(key) && other.revisions.used(key).isEmpty()) {
+          if (!other.advisories.containsKey(key) && !other.boms.holds(key)) {
             vex.putUnnamed(d.after(before));
           }
         });
-    for (NewestRevisions.Copy copy : other.revisions.used()) {
-      if (copy.key().startsWith(BOM_KEY)) {
-        keepNewestBom(
-            copy,
-            Optional.ofNullable(otherVex.get(copy.key())).map(d -> d.after(before)),
-            other.sboms.get(copy.key()).map(b -> b.after(before)));
-      }
+    for (BomRevisions.Copy copy : other.boms.inForce()) {
+      keepNewestBom(
+          copy,
+          Optional.ofNullable(otherVex.get(copy.key())).map(d -> d.after(before)),
+          other.sboms.get(copy.key()).map(b -> b.after(before)));
     }
   }
 
@@ -217,13 +223,7 @@ final class KnowledgeCollector {
 
   /** The serial numbers of the CycloneDX BOMs read, whatever they hold. */
   private Set<String> bomSerials() {
-    Set<String> out = new HashSet<>();
-    for (NewestRevisions.Copy copy : revisions.used()) {
-      if (copy.key().startsWith(BOM_KEY)) {
-        out.add(copy.key().substring(BOM_KEY.length()));
-      }
-    }
-    return out;
+    return Set.copyOf(boms.serials());
   }
 
   /** The ids of the CSAF VEX documents: those whose statements are held under an advisory's key. */
@@ -291,11 +291,12 @@ final class KnowledgeCollector {
   }
 
   /**
-   * The SBOM and VEX statements of a CycloneDX document. Copies of one BOM (the same serial number,
-   * in two folders or as revisions) are used once, the newest ({@link
-   * CycloneDxContent#bomRevision}), with a warning naming both files as for an advisory: its
-   * components are matched once, and an older revision's not at all. A BOM without serial number,
-   * which nothing tells apart from another, is used each time it is read.
+   * The SBOM and VEX statements of a CycloneDX document. Copies of one BOM (the same serial number
+   * and product, in two folders or as revisions: {@link BomRevisions}) are used once, the newest
+   * ({@link CycloneDxContent#bomRevision}), with a warning naming both files as for an advisory:
+   * its components are matched once, and an older revision's not at all. Documents of one serial
+   * number that describe different products are both used, with a warning. A BOM without serial
+   * number, which nothing tells apart from another, is used each time it is read.
    */
   private void keepBom(CycloneDxContent content, Path file) {
     Optional<VexDocuments.Document> document =
@@ -313,8 +314,9 @@ final class KnowledgeCollector {
     }
     String serial = content.serialNumber().get();
     keepNewestBom(
-        new NewestRevisions.Copy(
-            BOM_KEY + serial,
+        new BomRevisions.Copy(
+            serial,
+            content.subject(),
             (content.hasVex() ? "CycloneDX VEX " : "CycloneDX BOM ") + serial,
             content.bomRevision(),
             file.toString()),
@@ -331,23 +333,26 @@ final class KnowledgeCollector {
    * of a BOM with neither change nothing.
    */
   private void keepNewestBom(
-      NewestRevisions.Copy copy,
+      BomRevisions.Copy copy,
       Optional<VexDocuments.Document> document,
       Optional<SbomDocuments.Held> sbom) {
-    document.ifPresent(d -> bomsWithVex.add(copy.key()));
-    sbom.ifPresent(b -> bomsWithComponents.add(copy.key()));
-    List<FeedProblem> warnings = worthAWarning(copy.key()) ? problems : new ArrayList<>();
-    if (revisions.offer(copy, warnings)) {
-      vex.remove(copy.key());
+    document.ifPresent(d -> bomsWithVex.add(copy.serial()));
+    sbom.ifPresent(b -> bomsWithComponents.add(copy.serial()));
+    List<FeedProblem> warnings = worthAWarning(copy.serial()) ? problems : new ArrayList<>();
+    BomRevisions.Change change = boms.offer(copy, warnings);
+    for (BomRevisions.Copy withdrawn : change.withdrawn()) {
+      vex.remove(withdrawn.key());
+      sboms.remove(withdrawn.key());
+    }
+    if (change.used()) {
       document.ifPresent(d -> vex.put(copy.key(), d));
-      sboms.remove(copy.key());
       sbom.ifPresent(b -> sboms.put(copy.key(), b));
     }
   }
 
-  /** True for a BOM some copy of which carried VEX analyses or listed components. */
-  private boolean worthAWarning(String key) {
-    return bomsWithVex.contains(key) || bomsWithComponents.contains(key);
+  /** True for a serial number some copy of which carried VEX analyses or listed components. */
+  private boolean worthAWarning(String serial) {
+    return bomsWithVex.contains(serial) || bomsWithComponents.contains(serial);
   }
 
   private int cycloneDx(Path file) {

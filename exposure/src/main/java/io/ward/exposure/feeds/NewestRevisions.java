@@ -67,7 +67,11 @@ final class NewestRevisions {
     return List.copyOf(used.values());
   }
 
-  private static String message(Copy copy, Copy earlier, boolean newer) {
+  /**
+   * The warning on {@code copy} met with {@code earlier}: which one is used, {@code copy} when
+   * {@code newer}.
+   */
+  static String message(Copy copy, Copy earlier, boolean newer) {
     String here = copy.id() + " here (" + copy.revision().text() + ")";
     String there = "the copy in " + earlier.file() + " (" + earlier.revision().text() + ")";
     if (newer) {

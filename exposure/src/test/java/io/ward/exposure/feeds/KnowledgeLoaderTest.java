@@ -33,9 +33,10 @@ class KnowledgeLoaderTest {
     assertThat(k.advisories().stream().filter(a -> a.source() == AdvisorySource.CVE5)).hasSize(26);
     assertThat(k.kev()).hasSize(1404);
     assertThat(k.kevByCve()).containsKey("CVE-2019-0708");
-    // bom-examples' CBOM and HBOM carry one serial number (urn:uuid:e8c355aa-…), both version 1:
-    // copies of one BOM to the specification, so the later (the CBOM, 2024) is used, naming both.
-    assertThat(k.sboms()).hasSize(4);
+    // bom-examples' CBOM and HBOM carry one serial number (urn:uuid:e8c355aa-…), both version 1,
+    // but describe two products ('my application', the PCIe-SATA adaptor board): not copies of
+    // one BOM, so both are used, with a warning naming both.
+    assertThat(k.sboms()).hasSize(5);
     assertThat(k.problems())
         .filteredOn(p -> p.message().contains("urn:uuid:e8c355aa-2142-4084-a8c7-6d42c8610ba2"))
         .singleElement()
@@ -43,7 +44,7 @@ class KnowledgeLoaderTest {
             p -> {
               assertThat(p.file()).endsWith("hbom-pcie-sata-adapter.json");
               assertThat(p.message())
-                  .contains("is superseded by the copy in", "cbom-protocol-tls.json");
+                  .contains("serial number is reused", "cbom-protocol-tls.json", "both are used");
             });
     // 21 from the CycloneDX VEX examples, 17 from CISA's two IT advisories (category csaf_vex).
     assertThat(k.vex()).hasSize(38);

@@ -23,6 +23,8 @@ import java.util.Optional;
  *     list the same vulnerability as an advisory, the newer one is kept
  * @param serialNumber the BOM's {@code serialNumber}, in lower case: two copies of one VEX (the
  *     same serial number) apply once, the newer by {@link #bomRevision}
+ * @param subject the product its {@code metadata.component} names, empty when it names none: two
+ *     documents of one serial number that name different products are not copies of one BOM
  */
 public record CycloneDxContent(
     Optional<Sbom> sbom,
@@ -30,7 +32,8 @@ public record CycloneDxContent(
     List<Advisory> advisories,
     List<PendingVex> pending,
     DocumentRevision revision,
-    Optional<String> serialNumber) {
+    Optional<String> serialNumber,
+    Optional<BomSubject> subject) {
 
   public CycloneDxContent {
     Objects.requireNonNull(sbom, "sbom");
@@ -39,6 +42,7 @@ public record CycloneDxContent(
     pending = List.copyOf(pending);
     Objects.requireNonNull(revision, "revision");
     Objects.requireNonNull(serialNumber, "serialNumber");
+    Objects.requireNonNull(subject, "subject");
   }
 
   /**
@@ -52,6 +56,7 @@ public record CycloneDxContent(
         List.of(),
         List.of(),
         new DocumentRevision(Optional.empty(), Optional.empty()),
+        Optional.empty(),
         Optional.empty());
   }
 

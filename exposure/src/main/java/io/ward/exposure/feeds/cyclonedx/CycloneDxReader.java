@@ -115,7 +115,8 @@ public final class CycloneDxReader {
                 advisories,
                 vex.pending(),
                 revision(bom, bytes),
-                text(bom.getSerialNumber()).map(BomLink::serialNumber))),
+                text(bom.getSerialNumber()).map(BomLink::serialNumber),
+                root.flatMap(c -> BomSubject.of(text(c.getGroup()), text(c.getName()))))),
         problems);
   }
 

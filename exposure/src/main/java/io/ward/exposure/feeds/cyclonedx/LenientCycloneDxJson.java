@@ -100,7 +100,8 @@ final class LenientCycloneDxJson {
         advisories,
         vex.pending(),
         revision(root),
-        Json.text(root, "serialNumber").map(BomLink::serialNumber));
+        Json.text(root, "serialNumber").map(BomLink::serialNumber),
+        rootComponent.flatMap(c -> BomSubject.of(Json.text(c, "group"), Json.text(c, "name"))));
   }
 
   /** {@code metadata.timestamp} and {@code version} (1 when absent, as the spec defaults it). */
