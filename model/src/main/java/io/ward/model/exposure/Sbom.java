@@ -1,5 +1,6 @@
 package io.ward.model.exposure;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +16,10 @@ import java.util.Optional;
  *     is about the product itself, not a component inside it
  * @param components every component, nested ones flattened
  * @param source the file it was read from
+ * @param bomVersion the BOM's {@code version}, which revision of the BOM of its serial number it is
+ *     (a VEX BOM-link {@code urn:cdx:serial/version#ref} names one)
+ * @param timestamp the BOM's {@code metadata.timestamp}, which tells two copies of one version
+ *     apart
  */
 public record Sbom(
     Optional<String> subjectVendor,
@@ -23,7 +28,9 @@ public record Sbom(
     Optional<String> serialNumber,
     Optional<String> subjectRef,
     List<SbomComponent> components,
-    String source) {
+    String source,
+    Optional<String> bomVersion,
+    Optional<Instant> timestamp) {
 
   public Sbom {
     Objects.requireNonNull(subjectVendor, "subjectVendor");
@@ -33,6 +40,29 @@ public record Sbom(
     Objects.requireNonNull(subjectRef, "subjectRef");
     components = List.copyOf(components);
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(bomVersion, "bomVersion");
+    Objects.requireNonNull(timestamp, "timestamp");
+  }
+
+  /** An SBOM of no known revision. */
+  public Sbom(
+      Optional<String> subjectVendor,
+      Optional<String> subjectModel,
+      Optional<String> subjectVersion,
+      Optional<String> serialNumber,
+      Optional<String> subjectRef,
+      List<SbomComponent> components,
+      String source) {
+    this(
+        subjectVendor,
+        subjectModel,
+        subjectVersion,
+        serialNumber,
+        subjectRef,
+        components,
+        source,
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** An SBOM whose {@code metadata.component} has no {@code bom-ref} (or is not known). */

@@ -10,9 +10,10 @@ import java.util.Optional;
  * number and version, and optionally one object in it.
  *
  * @param serialNumber the BOM's serial number as BOMs write it ({@code urn:uuid:…}), in lower case
+ * @param version the version of the BOM it names, when it says (which revision)
  * @param ref the {@code bom-ref} of the object in that BOM, URL-decoded; empty for the BOM itself
  */
-record BomLink(String serialNumber, Optional<String> ref) {
+record BomLink(String serialNumber, Optional<String> version, Optional<String> ref) {
 
   private static final String PREFIX = "urn:cdx:";
 
@@ -25,16 +26,20 @@ record BomLink(String serialNumber, Optional<String> ref) {
     int hash = rest.indexOf('#');
     String bom = hash < 0 ? rest : rest.substring(0, hash);
     int slash = bom.indexOf('/');
-    // The version says which revision of the BOM; which product it describes does not change
-    // with it, so only the serial number is kept.
+    // The version says which revision of the BOM: what the link names is looked up in that one
+    // when it is at hand (PendingVex).
     String serial = (slash < 0 ? bom : bom.substring(0, slash)).trim();
+    Optional<String> version =
+        slash < 0
+            ? Optional.empty()
+            : Optional.of(bom.substring(slash + 1).trim()).filter(v -> !v.isEmpty());
     if (serial.isEmpty()) {
       return Optional.empty();
     }
     Optional<String> ref =
         hash < 0 ? Optional.empty() : Optional.of(decoded(rest.substring(hash + 1)));
     return Optional.of(
-        new BomLink(serialNumber("urn:uuid:" + serial), ref.filter(r -> !r.isBlank())));
+        new BomLink(serialNumber("urn:uuid:" + serial), version, ref.filter(r -> !r.isBlank())));
   }
 
   /** The URL-decoded fragment; as written when it is not valid URL encoding. */

@@ -71,6 +71,7 @@ public final class CycloneDxReader {
     Optional<String> vendor = subject.vendor().or(() -> root.flatMap(CycloneDxReader::supplier));
     Optional<String> model = subject.model().or(() -> root.flatMap(c -> text(c.getName())));
     Optional<String> version = subject.version().or(() -> root.flatMap(c -> text(c.getVersion())));
+    DocumentRevision revision = revision(bom, bytes);
     Optional<Sbom> sbom = Optional.empty();
     if (!components.isEmpty()) {
       sbom =
@@ -82,7 +83,9 @@ public final class CycloneDxReader {
                   text(bom.getSerialNumber()),
                   root.flatMap(c -> text(c.getBomRef())),
                   components,
-                  file.toString()));
+                  file.toString(),
+                  revision.version(),
+                  revision.released()));
     }
     DocumentSbom scope =
         DocumentSbom.of(
@@ -114,7 +117,7 @@ public final class CycloneDxReader {
                 vex.statements(),
                 advisories,
                 vex.pending(),
-                revision(bom, bytes),
+                revision,
                 text(bom.getSerialNumber()).map(BomLink::serialNumber),
                 root.flatMap(c -> BomSubject.of(text(c.getGroup()), text(c.getName()))))),
         problems);

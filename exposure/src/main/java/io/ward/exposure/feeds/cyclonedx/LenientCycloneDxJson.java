@@ -35,6 +35,7 @@ final class LenientCycloneDxJson {
         subject.model().or(() -> rootComponent.flatMap(c -> Json.text(c, "name")));
     Optional<String> version =
         subject.version().or(() -> rootComponent.flatMap(c -> Json.text(c, "version")));
+    DocumentRevision revision = revision(root);
     Optional<Sbom> sbom = Optional.empty();
     if (!components.isEmpty()) {
       sbom =
@@ -46,7 +47,9 @@ final class LenientCycloneDxJson {
                   Json.text(root, "serialNumber"),
                   rootComponent.flatMap(c -> Json.text(c, "bom-ref")),
                   components,
-                  source));
+                  source,
+                  revision.version(),
+                  revision.released()));
     }
     DocumentSbom scope =
         DocumentSbom.of(
@@ -99,7 +102,7 @@ final class LenientCycloneDxJson {
         vex.statements(),
         advisories,
         vex.pending(),
-        revision(root),
+        revision,
         Json.text(root, "serialNumber").map(BomLink::serialNumber),
         rootComponent.flatMap(c -> BomSubject.of(Json.text(c, "group"), Json.text(c, "name"))));
   }

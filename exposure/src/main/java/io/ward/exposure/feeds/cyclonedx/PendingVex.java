@@ -1,5 +1,6 @@
 package io.ward.exposure.feeds.cyclonedx;
 
+import io.ward.exposure.feeds.DocumentRevision;
 import io.ward.exposure.feeds.FeedProblem;
 import io.ward.exposure.feeds.FeedResult;
 import io.ward.model.exposure.Sbom;
@@ -7,6 +8,8 @@ import io.ward.model.exposure.SbomComponent;
 import io.ward.model.exposure.VexDevice;
 import io.ward.model.exposure.VexSbom;
 import io.ward.model.exposure.VexStatement;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,19 +68,17 @@ public final class PendingVex {
       return aboutProduct(bomRef);
     }
     Optional<Sbom> held = Optional.empty();
-    for (Sbom s : sboms) {
-      if (s.serialNumber().map(BomLink::serialNumber).equals(serial)) {
-        // Every revision of an SBOM carries its serial number: the first that has the bom-ref,
-        // as its product or as a component.
-        held = held.or(() -> Optional.of(s));
-        if (s.subjectRef().equals(bomRef)) {
-          return aboutProduct(bomRef);
-        }
-        Optional<SbomComponent> component = component(s, bomRef.get());
-        if (component.isPresent()) {
-          return new FeedResult<>(
-              analysis.statements(ref, component, versions, sbom, Optional.empty()), List.of());
-        }
+    for (Sbom s : revisions(sboms, serial.get())) {
+      // Every revision of an SBOM carries its serial number (and so may another product's BOM
+      // that reuses it): the first that has the bom-ref, as its product or as a component.
+      held = held.or(() -> Optional.of(s));
+      if (s.subjectRef().equals(bomRef)) {
+        return aboutProduct(bomRef);
+      }
+      Optional<SbomComponent> component = component(s, bomRef.get());
+      if (component.isPresent()) {
+        return new FeedResult<>(
+            analysis.statements(ref, component, versions, sbom, Optional.empty()), List.of());
       }
     }
     return unresolved(
@@ -95,6 +96,40 @@ public final class PendingVex {
                     "names a component of SBOM "
                         + serial.get()
                         + ", which was not read with it (give Ward that SBOM too)"));
+  }
+
+  /**
+   * The SBOMs of serial number {@code serial} in the order the bom-ref is looked for in them: the
+   * version the BOM-link names first, then the newest ({@link DocumentRevision#isNewerThan},
+   * version first), whatever the order they were read in (a server lists the SBOMs it holds, older
+   * revisions among them, before those just uploaded).
+   */
+  private List<Sbom> revisions(List<Sbom> sboms, String serial) {
+    Optional<String> named = BomLink.parse(ref).flatMap(BomLink::version);
+    List<Sbom> out = new ArrayList<>();
+    for (Sbom s : sboms) {
+      if (s.serialNumber().map(BomLink::serialNumber).equals(Optional.of(serial))) {
+        out.add(s);
+      }
+    }
+    // A stable sort: of two that cannot be told apart, the one listed first stays first.
+    out.sort(
+        Comparator.comparing((Sbom s) -> !named.isPresent() || !sameVersion(s, named.get()))
+            .thenComparing(PendingVex::revision, PendingVex::newerFirst));
+    return out;
+  }
+
+  private static boolean sameVersion(Sbom s, String version) {
+    return s.bomVersion().map(String::strip).equals(Optional.of(version.strip()));
+  }
+
+  private static DocumentRevision revision(Sbom s) {
+    return new DocumentRevision(
+        s.timestamp(), s.bomVersion(), DocumentRevision.Order.VERSION_FIRST);
+  }
+
+  private static int newerFirst(DocumentRevision a, DocumentRevision b) {
+    return a.isNewerThan(b) ? -1 : b.isNewerThan(a) ? 1 : 0;
   }
 
   /**
