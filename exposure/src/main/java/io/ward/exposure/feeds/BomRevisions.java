@@ -86,11 +86,13 @@ final class BomRevisions {
    *
    * @param used the copy offered is in force
    * @param withdrawn the copies in force before that no longer are
+   * @param supersededBy when it is not in force, the revision in force that keeps it out
    */
-  record Change(boolean used, List<Copy> withdrawn) {
+  record Change(boolean used, List<Copy> withdrawn, Optional<Copy> supersededBy) {
 
     Change {
       withdrawn = List.copyOf(withdrawn);
+      Objects.requireNonNull(supersededBy, "supersededBy");
     }
   }
 
@@ -109,6 +111,7 @@ final class BomRevisions {
     List<Copy> after = inForce(copies);
     boolean used = contains(after, copy);
     List<Copy> withdrawn = before.stream().filter(c -> !contains(after, c)).toList();
+    Optional<Copy> winner = Optional.empty();
     if (used) {
       withdrawn.forEach(
           w -> warnings.add(warning(copy, NewestRevisions.message(view(copy), view(w), true))));
@@ -116,10 +119,10 @@ final class BomRevisions {
           .filter(c -> contains(after, c) && !c.sameBomAs(copy))
           .forEach(c -> warnings.add(warning(copy, reused(copy, c))));
     } else {
-      Copy winner = beaterOf(copy, copies, after);
-      warnings.add(warning(copy, NewestRevisions.message(view(copy), view(winner), false)));
+      winner = Optional.of(beaterOf(copy, copies, after));
+      warnings.add(warning(copy, NewestRevisions.message(view(copy), view(winner.get()), false)));
     }
-    return new Change(used, withdrawn);
+    return new Change(used, withdrawn, winner);
   }
 
   /** The copies in force, serial number by serial number. */

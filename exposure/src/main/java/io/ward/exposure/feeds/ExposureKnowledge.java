@@ -38,6 +38,8 @@ import java.util.Set;
  * @param bomSerials the serial numbers of the CycloneDX BOMs read (SBOM, VEX or neither), the copy
  *     used of each: a revision that lists no components and carries no VEX analysis still withdraws
  *     what an older copy listed or said, so reading one changes what applies
+ * @param superseded the copies of CycloneDX BOMs out of force because a newer revision of the same
+ *     BOM was read, with what they said and listed
  */
 public record ExposureKnowledge(
     List<Advisory> advisories,
@@ -51,7 +53,8 @@ public record ExposureKnowledge(
     List<FeedProblem> problems,
     List<FeedProblem> vexWaiting,
     Set<String> vexDocuments,
-    Set<String> bomSerials) {
+    Set<String> bomSerials,
+    List<SupersededBom> superseded) {
 
   public ExposureKnowledge {
     advisories = List.copyOf(advisories);
@@ -66,6 +69,37 @@ public record ExposureKnowledge(
     vexWaiting = List.copyOf(vexWaiting);
     vexDocuments = Set.copyOf(vexDocuments);
     bomSerials = Set.copyOf(bomSerials);
+    superseded = List.copyOf(superseded);
+  }
+
+  /** Knowledge in which no copy of a CycloneDX BOM is superseded. */
+  public ExposureKnowledge(
+      List<Advisory> advisories,
+      List<KevEntry> kev,
+      List<EpssScore> epss,
+      List<DeviceRecall> recalls,
+      List<Sbom> sboms,
+      List<VexStatement> vex,
+      List<Mds2Form> mds2,
+      List<CmdbAsset> cmdb,
+      List<FeedProblem> problems,
+      List<FeedProblem> vexWaiting,
+      Set<String> vexDocuments,
+      Set<String> bomSerials) {
+    this(
+        advisories,
+        kev,
+        epss,
+        recalls,
+        sboms,
+        vex,
+        mds2,
+        cmdb,
+        problems,
+        vexWaiting,
+        vexDocuments,
+        bomSerials,
+        List.of());
   }
 
   /** Knowledge without CSAF VEX documents among its advisories, nor CycloneDX BOMs by serial. */
@@ -141,7 +175,8 @@ public record ExposureKnowledge(
         all,
         vexWaiting,
         vexDocuments,
-        bomSerials);
+        bomSerials,
+        superseded);
   }
 
   /** True when some problem is an error (something was not imported). */

@@ -68,6 +68,9 @@ final class KnowledgeCollector {
    */
   private final SbomDocuments sboms = new SbomDocuments();
 
+  /** The copies of BOMs a newer revision took out of force, with what they held. */
+  private final List<SupersededBom> superseded = new ArrayList<>();
+
   /** How many files were read, the last one's place in the order of reading. */
   private int filesRead;
 
@@ -135,6 +138,7 @@ final class KnowledgeCollector {
     mds2.addAll(other.mds2);
     cmdb.addAll(other.cmdb);
     problems.addAll(other.problems);
+    superseded.addAll(other.superseded);
     int before = filesRead;
     filesRead += other.filesRead;
     Map<String, VexDocuments.Document> otherVex = other.vex.byKey();
@@ -218,7 +222,8 @@ final class KnowledgeCollector {
         all,
         waiting,
         vexDocumentIds(),
-        bomSerials());
+        bomSerials(),
+        superseded);
   }
 
   /** The serial numbers of the CycloneDX BOMs read, whatever they hold. */
@@ -341,6 +346,12 @@ final class KnowledgeCollector {
     List<FeedProblem> warnings = worthAWarning(copy.serial()) ? problems : new ArrayList<>();
     BomRevisions.Change change = boms.offer(copy, warnings);
     for (BomRevisions.Copy withdrawn : change.withdrawn()) {
+      superseded.add(
+          superseded(
+              withdrawn,
+              copy,
+              Optional.ofNullable(vex.byKey().get(withdrawn.key())),
+              sboms.get(withdrawn.key())));
       vex.remove(withdrawn.key());
       sboms.remove(withdrawn.key());
     }
@@ -348,6 +359,20 @@ final class KnowledgeCollector {
       document.ifPresent(d -> vex.put(copy.key(), d));
       sbom.ifPresent(b -> sboms.put(copy.key(), b));
     }
+    change.supersededBy().ifPresent(by -> superseded.add(superseded(copy, by, document, sbom)));
+  }
+
+  private static SupersededBom superseded(
+      BomRevisions.Copy copy,
+      BomRevisions.Copy by,
+      Optional<VexDocuments.Document> document,
+      Optional<SbomDocuments.Held> sbom) {
+    return new SupersededBom(
+        copy.file(),
+        copy.revision().text(),
+        by.file(),
+        document.map(d -> d.made().size() + d.pending().size()).orElse(0),
+        sbom.map(b -> b.sbom().components().size()).orElse(0));
   }
 
   /** True for a serial number some copy of which carried VEX analyses or listed components. */

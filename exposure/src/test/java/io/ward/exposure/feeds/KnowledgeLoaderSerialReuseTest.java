@@ -115,6 +115,17 @@ class KnowledgeLoaderSerialReuseTest {
 
     // Before, the serial number alone decided: DEF's statement went with ABC's 19.
     assertThat(k.vex()).extracting(VexStatement::productRef).containsExactly("product-DEF");
+    // What went, for whoever imported the emptied revision (the server's job message).
+    assertThat(k.superseded())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.file()).endsWith("abc-v1.json");
+              assertThat(s.by()).isEqualTo(newer.toString());
+              assertThat(s.revision()).isEqualTo("version 1 of 2022-03-01T00:00:00Z");
+              assertThat(s.statements()).isEqualTo(19);
+              assertThat(s.components()).isZero();
+            });
     assertThat(k.problems())
         .filteredOn(p -> p.file().equals(newer.toString()))
         .extracting(FeedProblem::message)

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -233,6 +234,30 @@ public class KnowledgeImporter {
       }
     }
     return best;
+  }
+
+  /**
+   * For the message of the job that imported {@code file}, once the knowledge Ward holds has been
+   * read again with it: the earlier copies of its CycloneDX BOM it supersedes and what of theirs is
+   * withdrawn ({@code "; supersedes the earlier upload acme-vex-1.cdx.json (version 1 of …): its 19
+   * VEX statements and 0 components are withdrawn"}); empty when it superseded nothing, or for a
+   * directory (whose older copies were superseded before).
+   */
+  public String superseding(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return "";
+    }
+    return SupersededUploads.describe(held.current().superseded(), file, this::uploadName);
+  }
+
+  /** The name the upload stored at {@code stored} was given, the latest job's. */
+  private Optional<String> uploadName(Path stored) {
+    List<String> names =
+        jdbc.sql("SELECT filename FROM ingest_job WHERE stored_path = ? ORDER BY id")
+            .param(stored.toString())
+            .query(String.class)
+            .list();
+    return names.isEmpty() ? Optional.empty() : Optional.of(names.get(names.size() - 1));
   }
 
   /** Stores what was read (advisories replaced by id, KEV entries by CVE); returns a summary. */

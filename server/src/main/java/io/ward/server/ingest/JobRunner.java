@@ -525,6 +525,7 @@ class JobRunner {
                 (source == KnowledgeImporter.Source.FEEDS
                         ? knowledge.store(loaded)
                         : loaded.summary())
+                    + knowledge.superseding(file)
                     + "; "
                     + assessed.devices()
                     + " devices re-assessed, "

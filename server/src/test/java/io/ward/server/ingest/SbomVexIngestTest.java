@@ -45,6 +45,7 @@ class SbomVexIngestTest {
   abstract static class Contract extends StoreContract {
     static final String HUB_MAC = "00:0a:0b:00:61:01";
     static final String MONITOR_MAC = "00:0a:0b:00:61:02";
+    static final String DRIVER_MAC = "00:0a:0b:00:61:03";
     static final String HUB_SERIAL = "02826796-d30c-4aa6-b0a8-44207a01cb6c";
     static final String EMBEDDED = "CVE-2022-42905";
     static final String LINKED = "CVE-2023-3724";
@@ -60,7 +61,8 @@ class SbomVexIngestTest {
           "6".repeat(64),
           List.of(
               device(HUB_MAC, "10.61.0.1", "Infusion Hub", "2.0", seen),
-              device(MONITOR_MAC, "10.61.0.2", "Patient Monitor", "5.1", seen)));
+              device(MONITOR_MAC, "10.61.0.2", "Patient Monitor", "5.1", seen),
+              device(DRIVER_MAC, "10.61.0.3", "Syringe Driver", "3.0", seen)));
     }
 
     static io.ward.model.Device device(
@@ -122,10 +124,44 @@ class SbomVexIngestTest {
       // Version 2 withdraws the statement: its vulnerabilities carry no analysis any more.
       vex.put("version", 2);
       vex.putArray("vulnerabilities");
-      submit(JobKind.FEED, "acme-vex-2.cdx.json", vex.toString());
+      Job withdrawn = submitted(store, actor, JobKind.FEED, "acme-vex-2.cdx.json", vex.toString());
 
       // Before, the upload failed ('nothing usable') and version 1 went on silencing the finding.
       assertThat(wolfssl(HUB_MAC)).containsEntry(EMBEDDED, FindingStatus.AFFECTED);
+      // Before, the message said what it read (no statement) and nothing of what went.
+      assertThat(withdrawn.message())
+          .contains(
+              "supersedes the earlier upload acme-vex-1.cdx.json (version 1 of no release date):"
+                  + " its 1 VEX statement and 0 components are withdrawn");
+    }
+
+    @Test
+    void shouldSayWhatAnEmptiedRevisionOfAnUploadedSbomWithdraws() throws Exception {
+      submit(JobKind.FEED, "wolfssl-vdr.cdx.json", report());
+      // A product and serial number of its own: the class's store is shared by its tests.
+      ObjectNode driver = realSbom("narrow.sbom.json", "Syringe Driver", "3.0");
+      driver.put("serialNumber", "urn:uuid:3b1f0c7e-5d2a-4e8b-9c6f-1a2b3c4d5e6f");
+      driver.set("vulnerabilities", notAffected(EMBEDDED, bomRef(driver, "WolfSSL")));
+      submit(JobKind.SBOM, "syringe-driver.cdx.json", driver.toString());
+      assertThat(wolfssl(DRIVER_MAC)).containsEntry(EMBEDDED, FindingStatus.NOT_AFFECTED);
+
+      // Version 2 of its SBOM, emptied: it still names the product, lists nothing, says nothing.
+      ObjectNode emptied = driver.deepCopy();
+      emptied.put("version", 2);
+      emptied.remove("components");
+      emptied.remove("vulnerabilities");
+      emptied.remove("dependencies");
+      Job job =
+          submitted(store, actor, JobKind.SBOM, "syringe-driver-v2.cdx.json", emptied.toString());
+
+      // Before: "0 SBOMs (0 components), 0 VEX statements; …", nothing of what was withdrawn.
+      assertThat(job.message())
+          .startsWith("0 SBOMs (0 components), 0 VEX statements")
+          .contains(
+              "supersedes the earlier upload syringe-driver.cdx.json (version 1 of ",
+              "its 1 VEX statement and 55 components are withdrawn");
+      // Its components are withdrawn with its statement: no wolfSSL finding is left.
+      assertThat(wolfssl(DRIVER_MAC)).isEmpty();
     }
 
     void submit(JobKind kind, String name, String content) throws Exception {
