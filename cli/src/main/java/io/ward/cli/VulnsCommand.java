@@ -74,8 +74,15 @@ final class VulnsCommand implements Callable<Integer> {
               + " 'ward feeds')")
   Optional<Path> feeds = Optional.empty();
 
-  @Option(names = "--sbom", paramLabel = "DIR", description = "CycloneDX SBOMs and VEX documents")
-  Optional<Path> sbom = Optional.empty();
+  @Option(
+      names = "--sbom",
+      paramLabel = "FILE|DIR",
+      arity = "1..*",
+      description =
+          "CycloneDX SBOMs and VEX documents: files, or directories (recursed); several after one"
+              + " --sbom, or the option repeated. One that is missing is named and the others are"
+              + " used (exit code 4)")
+  List<Path> sboms = new ArrayList<>();
 
   @Option(names = "--mds2", paramLabel = "DIR", description = "MDS2 forms (.xlsx or .xls)")
   Optional<Path> mds2 = Optional.empty();
@@ -149,8 +156,8 @@ final class VulnsCommand implements Callable<Integer> {
           "no feeds directory; run 'ward feeds import DIR' or pass --feeds");
     }
     LoadRequest request = LoadRequest.of(day).withFeeds(feedsDir);
-    if (sbom.isPresent()) {
-      request = request.withSboms(existingDir(sbom.get()));
+    for (Path path : someExist("--sbom", sboms)) {
+      request = request.withSboms(path);
     }
     if (mds2.isPresent()) {
       request = request.withMds2(existingDir(mds2.get()));
@@ -323,6 +330,20 @@ final class VulnsCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserInputException(file + ": cannot be read: " + e.getMessage());
     }
+  }
+
+  /**
+   * The paths an option gave, when at least one exists: the load names each missing one as an error
+   * and uses the others. When none exists nothing of what was asked can be read: the run stops.
+   */
+  private static List<Path> someExist(String option, List<Path> paths) throws IOException {
+    if (!paths.isEmpty() && paths.stream().noneMatch(Files::exists)) {
+      throw new NoSuchFileException(
+          String.join(", ", paths.stream().map(Path::toString).toList()),
+          null,
+          "no such file or directory (" + option + ")");
+    }
+    return paths;
   }
 
   private static Path existingDir(Path p) throws IOException {

@@ -62,10 +62,27 @@ public final class KnowledgeLoader {
     KnowledgeCollector collector =
         new KnowledgeCollector(request.validateCsaf(), request.epssDate());
     request.feedsDir().ifPresent(dir -> readTree(dir, collector, null));
-    request.sbomDir().ifPresent(dir -> readTree(dir, collector, FeedKind.CYCLONEDX));
+    request.sboms().forEach(path -> readPath(path, collector, FeedKind.CYCLONEDX));
     request.mds2Dir().ifPresent(dir -> readTree(dir, collector, FeedKind.MDS2));
     request.cmdbFile().ifPresent(file -> readCmdb(file, request.mapping(), collector));
     return collector;
+  }
+
+  /**
+   * Reads {@code path}, a file or every file below a directory, as {@link #readTree} does; a path
+   * that is neither is an error naming it, and the rest of the load goes on.
+   */
+  static void readPath(Path path, KnowledgeCollector collector, FeedKind expected) {
+    if (Files.isRegularFile(path)) {
+      readFile(path, collector, expected);
+    } else if (Files.isDirectory(path)) {
+      readTree(path, collector, expected);
+    } else {
+      collector.problem(
+          FeedProblem.error(
+              path,
+              Files.exists(path) ? "neither a file nor a directory" : "no such file or directory"));
+    }
   }
 
   /**
@@ -82,36 +99,43 @@ public final class KnowledgeLoader {
         collector.problem(FeedProblem.warning(dir, "interrupted; the rest was not read"));
         return;
       }
-      if (COMPANIONS.contains(extension(file)) || !checksumMatches(file, collector)) {
-        continue;
+      if (!COMPANIONS.contains(extension(file))) {
+        readFile(file, collector, expected);
       }
-      FeedKind kind = FeedSniffer.sniff(file);
-      if (kind == FeedKind.UNKNOWN && expected != null) {
-        // In a directory of one kind, an unrecognised file gets that kind's reader and its
-        // precise complaint ("not a readable MDS2 workbook …").
-        kind = expected;
-      }
-      boolean wanted =
-          expected == null
-              || kind == expected
-              || (expected == FeedKind.CYCLONEDX && kind == FeedKind.CSAF);
-      Optional<String> damage =
-          kind == FeedKind.UNKNOWN ? FeedSniffer.damage(file) : Optional.empty();
-      if (damage.isPresent()) {
-        collector.problem(FeedProblem.error(file, damage.get() + "; skipped"));
-        continue;
-      }
-      if (kind == FeedKind.UNKNOWN || !wanted) {
-        collector.problem(
-            FeedProblem.warning(
-                file,
-                kind == FeedKind.UNKNOWN
-                    ? "not a recognised knowledge file, skipped"
-                    : "a " + kind + " file where " + expected + " files are expected, skipped"));
-        continue;
-      }
-      collector.read(file, kind);
     }
+  }
+
+  /** Reads one file, checked against its checksum file when it has one, as {@link #readTree}. */
+  private static void readFile(Path file, KnowledgeCollector collector, FeedKind expected) {
+    if (!checksumMatches(file, collector)) {
+      return;
+    }
+    FeedKind kind = FeedSniffer.sniff(file);
+    if (kind == FeedKind.UNKNOWN && expected != null) {
+      // In a directory of one kind, an unrecognised file gets that kind's reader and its
+      // precise complaint ("not a readable MDS2 workbook …").
+      kind = expected;
+    }
+    boolean wanted =
+        expected == null
+            || kind == expected
+            || (expected == FeedKind.CYCLONEDX && kind == FeedKind.CSAF);
+    Optional<String> damage =
+        kind == FeedKind.UNKNOWN ? FeedSniffer.damage(file) : Optional.empty();
+    if (damage.isPresent()) {
+      collector.problem(FeedProblem.error(file, damage.get() + "; skipped"));
+      return;
+    }
+    if (kind == FeedKind.UNKNOWN || !wanted) {
+      collector.problem(
+          FeedProblem.warning(
+              file,
+              kind == FeedKind.UNKNOWN
+                  ? "not a recognised knowledge file, skipped"
+                  : "a " + kind + " file where " + expected + " files are expected, skipped"));
+      return;
+    }
+    collector.read(file, kind);
   }
 
   /** Regular, non-hidden files below {@code dir}, sorted for a stable order. */

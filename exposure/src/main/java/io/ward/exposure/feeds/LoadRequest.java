@@ -3,6 +3,8 @@ package io.ward.exposure.feeds;
 import io.ward.exposure.feeds.cmdb.CmdbMapping;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,7 +12,7 @@ import java.util.Optional;
  * What {@link KnowledgeLoader#load} reads; every part is optional.
  *
  * @param feedsDir advisories, KEV, EPSS, recalls and VEX, any layout (recursed)
- * @param sbomDir CycloneDX SBOMs (and VEX), recursed
+ * @param sboms CycloneDX SBOMs (and VEX): files, and directories recursed, read in this order
  * @param mds2Dir MDS2 workbooks, recursed
  * @param cmdbFile a CMDB/CMMS CSV export
  * @param mapping the column mapping of {@code cmdbFile}; the ServiceNow sample when absent
@@ -19,7 +21,7 @@ import java.util.Optional;
  */
 public record LoadRequest(
     Optional<Path> feedsDir,
-    Optional<Path> sbomDir,
+    List<Path> sboms,
     Optional<Path> mds2Dir,
     Optional<Path> cmdbFile,
     Optional<CmdbMapping> mapping,
@@ -28,7 +30,7 @@ public record LoadRequest(
 
   public LoadRequest {
     Objects.requireNonNull(feedsDir, "feedsDir");
-    Objects.requireNonNull(sbomDir, "sbomDir");
+    sboms = List.copyOf(sboms);
     Objects.requireNonNull(mds2Dir, "mds2Dir");
     Objects.requireNonNull(cmdbFile, "cmdbFile");
     Objects.requireNonNull(mapping, "mapping");
@@ -39,7 +41,7 @@ public record LoadRequest(
   public static LoadRequest of(LocalDate today) {
     return new LoadRequest(
         Optional.empty(),
-        Optional.empty(),
+        List.of(),
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
@@ -50,41 +52,39 @@ public record LoadRequest(
   /** This request reading feeds from {@code dir}. */
   public LoadRequest withFeeds(Path dir) {
     return new LoadRequest(
-        Optional.of(dir), sbomDir, mds2Dir, cmdbFile, mapping, validateCsaf, epssDate);
+        Optional.of(dir), sboms, mds2Dir, cmdbFile, mapping, validateCsaf, epssDate);
   }
 
-  /** This request reading SBOMs from {@code dir}. */
-  public LoadRequest withSboms(Path dir) {
-    return new LoadRequest(
-        feedsDir, Optional.of(dir), mds2Dir, cmdbFile, mapping, validateCsaf, epssDate);
+  /**
+   * This request reading SBOMs from {@code fileOrDir} too, after those it reads already: a
+   * CycloneDX file, or a directory of them (recursed).
+   */
+  public LoadRequest withSboms(Path fileOrDir) {
+    List<Path> all = new ArrayList<>(sboms);
+    all.add(fileOrDir);
+    return new LoadRequest(feedsDir, all, mds2Dir, cmdbFile, mapping, validateCsaf, epssDate);
   }
 
   /** This request reading MDS2 forms from {@code dir}. */
   public LoadRequest withMds2(Path dir) {
     return new LoadRequest(
-        feedsDir, sbomDir, Optional.of(dir), cmdbFile, mapping, validateCsaf, epssDate);
+        feedsDir, sboms, Optional.of(dir), cmdbFile, mapping, validateCsaf, epssDate);
   }
 
   /** This request reading a CMDB export with a mapping. */
   public LoadRequest withCmdb(Path file, CmdbMapping columns) {
     return new LoadRequest(
-        feedsDir,
-        sbomDir,
-        mds2Dir,
-        Optional.of(file),
-        Optional.of(columns),
-        validateCsaf,
-        epssDate);
+        feedsDir, sboms, mds2Dir, Optional.of(file), Optional.of(columns), validateCsaf, epssDate);
   }
 
   /** This request without its CMDB export (read apart, e.g. to refuse a bad one first). */
   public LoadRequest withoutCmdb() {
     return new LoadRequest(
-        feedsDir, sbomDir, mds2Dir, Optional.empty(), Optional.empty(), validateCsaf, epssDate);
+        feedsDir, sboms, mds2Dir, Optional.empty(), Optional.empty(), validateCsaf, epssDate);
   }
 
   /** This request with CSAF schema validation on or off. */
   public LoadRequest withCsafValidation(boolean validate) {
-    return new LoadRequest(feedsDir, sbomDir, mds2Dir, cmdbFile, mapping, validate, epssDate);
+    return new LoadRequest(feedsDir, sboms, mds2Dir, cmdbFile, mapping, validate, epssDate);
   }
 }

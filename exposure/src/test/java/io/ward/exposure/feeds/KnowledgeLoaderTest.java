@@ -132,4 +132,33 @@ class KnowledgeLoaderTest {
       }
     }
   }
+
+  @Test
+  void shouldReadSbomFilesAndDirectoriesInOrderAndNameAMissingPath(@TempDir Path dir)
+      throws IOException {
+    // A file, a missing path and a directory, as 'ward vulns --sbom' gives them: the file and the
+    // directory are read, the missing path is an error naming it.
+    Path hbom = TestData.path("sbom/cyclonedx-examples/hbom-pcie-sata-adapter.json");
+    Path missing = dir.resolve("no-such.cdx.json");
+    Path folder = Files.createDirectories(dir.resolve("more"));
+    Files.copy(
+        TestData.path("sbom/medical-device-casestudy/narrow.sbom.json"),
+        folder.resolve("narrow.sbom.json"));
+
+    ExposureKnowledge k =
+        KnowledgeLoader.load(
+            LoadRequest.of(TODAY).withSboms(hbom).withSboms(missing).withSboms(folder));
+
+    assertThat(k.sboms())
+        .extracting(b -> Path.of(b.source()).getFileName().toString())
+        .containsExactly("hbom-pcie-sata-adapter.json", "narrow.sbom.json");
+    assertThat(k.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.isError()).isTrue();
+              assertThat(p.file()).isEqualTo(missing.toString());
+              assertThat(p.message()).isEqualTo("no such file or directory");
+            });
+  }
 }
