@@ -1,14 +1,15 @@
 package io.ward.exposure.feeds;
 
+import static io.ward.exposure.feeds.CycloneDxTestDocs.JSON;
+import static io.ward.exposure.feeds.CycloneDxTestDocs.bomRef;
+import static io.ward.exposure.feeds.CycloneDxTestDocs.caseStudy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ward.model.exposure.Sbom;
 import io.ward.model.exposure.SbomComponent;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,7 +28,6 @@ class KnowledgeLoaderBomLinkRevisionTest {
 
   private static final LocalDate TODAY = LocalDate.of(2025, 1, 1);
   private static final String NARROW_UUID = "02826796-d30c-4aa6-b0a8-44207a01cb6c";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
 
@@ -96,24 +96,7 @@ class KnowledgeLoaderBomLinkRevisionTest {
                 .formatted(ref));
   }
 
-  private static ObjectNode caseStudy() throws IOException {
-    return (ObjectNode)
-        JSON.readTree(TestData.path("sbom/medical-device-casestudy/narrow.sbom.json").toFile());
-  }
-
-  private static String bomRef(ObjectNode bom, String name) {
-    for (JsonNode c : bom.get("components")) {
-      if (c.path("name").asText().equals(name)) {
-        return c.get("bom-ref").asText();
-      }
-    }
-    throw new AssertionError("no component " + name);
-  }
-
   private Path write(String name, ObjectNode document) throws IOException {
-    Path file = dir.resolve(name);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document));
-    return file;
+    return CycloneDxTestDocs.write(dir, name, document);
   }
 }

@@ -1,8 +1,12 @@
 package io.ward.exposure.feeds;
 
+import static io.ward.exposure.feeds.CycloneDxTestDocs.CASE2_SERIAL;
+import static io.ward.exposure.feeds.CycloneDxTestDocs.JSON;
+import static io.ward.exposure.feeds.CycloneDxTestDocs.NARROW_SERIAL;
+import static io.ward.exposure.feeds.CycloneDxTestDocs.caseStudy;
+import static io.ward.exposure.feeds.CycloneDxTestDocs.cisaCase2;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ward.model.exposure.Advisory;
@@ -31,9 +35,6 @@ class KnowledgeLoaderRevisionsTest {
 
   private static final LocalDate TODAY = LocalDate.of(2025, 1, 1);
   private static final String ID = "ICSMA-20-254-01";
-  private static final String CASE2_SERIAL = "urn:uuid:5c2e4f4e-7d1e-4a5e-9b1f-2d3c4b5a6e7f";
-  private static final String NARROW_SERIAL = "urn:uuid:02826796-d30c-4aa6-b0a8-44207a01cb6c";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
 
@@ -351,12 +352,6 @@ class KnowledgeLoaderRevisionsTest {
     assertThat(k.problems()).isEmpty();
   }
 
-  /** The real medical-device case-study SBOM (narrow): version 1, 55 components. */
-  private static ObjectNode caseStudy() throws IOException {
-    return (ObjectNode)
-        JSON.readTree(TestData.path("sbom/medical-device-casestudy/narrow.sbom.json").toFile());
-  }
-
   /** The real ICSMA-20-254-01 (version 4, Update C). */
   private static ObjectNode real() throws IOException {
     return (ObjectNode)
@@ -372,19 +367,6 @@ class KnowledgeLoaderRevisionsTest {
     history.remove(history.size() - 1);
     ((ObjectNode) doc.get("document"))
         .put("title", "Philips Patient Monitoring Devices (Update B)");
-    return doc;
-  }
-
-  /**
-   * CISA's VEX use case 2 (CycloneDX bom-examples: product ABC 4.2 is not affected by 19
-   * vulnerabilities), given a serial number, at {@code version} of {@code timestamp}.
-   */
-  private static ObjectNode cisaCase2(int version, String timestamp) throws IOException {
-    ObjectNode doc =
-        (ObjectNode)
-            JSON.readTree(TestData.path("sbom/cyclonedx-examples/vex-cisa-case2.json").toFile());
-    doc.put("serialNumber", CASE2_SERIAL).put("version", version);
-    ((ObjectNode) doc.get("metadata")).put("timestamp", timestamp);
     return doc;
   }
 
@@ -415,9 +397,6 @@ class KnowledgeLoaderRevisionsTest {
   }
 
   private Path write(String name, ObjectNode document) throws IOException {
-    Path file = dir.resolve(name);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document));
-    return file;
+    return CycloneDxTestDocs.write(dir, name, document);
   }
 }

@@ -1,8 +1,11 @@
 package io.ward.exposure.feeds;
 
+import static io.ward.exposure.feeds.CycloneDxTestDocs.CASE2_SERIAL;
+import static io.ward.exposure.feeds.CycloneDxTestDocs.JSON;
+import static io.ward.exposure.feeds.CycloneDxTestDocs.cisaCase2;
+import static io.ward.exposure.feeds.CycloneDxTestDocs.real;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ward.model.exposure.Sbom;
@@ -27,8 +30,6 @@ class KnowledgeLoaderSerialReuseTest {
 
   private static final LocalDate TODAY = LocalDate.of(2025, 1, 1);
   private static final String SHARED = "urn:uuid:e8c355aa-2142-4084-a8c7-6d42c8610ba2";
-  private static final String CASE2_SERIAL = "urn:uuid:5c2e4f4e-7d1e-4a5e-9b1f-2d3c4b5a6e7f";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
 
@@ -105,9 +106,9 @@ class KnowledgeLoaderSerialReuseTest {
       throws IOException {
     // CISA's case 2 (product ABC) and case 1 (product DEF) under one serial number; ABC's version
     // 2 carries no analysis any more, and still names ABC.
-    write("abc-v1.json", case2(1, "2022-03-01T00:00:00Z"));
+    write("abc-v1.json", cisaCase2(1, "2022-03-01T00:00:00Z"));
     write("def-v1.json", case1Def());
-    ObjectNode emptied = case2(2, "2022-04-01T00:00:00Z");
+    ObjectNode emptied = cisaCase2(2, "2022-04-01T00:00:00Z");
     emptied.remove("vulnerabilities");
     Path newer = write("zz-abc-v2.json", emptied);
 
@@ -143,7 +144,7 @@ class KnowledgeLoaderSerialReuseTest {
     bare.put("bomFormat", "CycloneDX").put("specVersion", "1.5");
     bare.put("serialNumber", CASE2_SERIAL).put("version", 2);
     for (String name : List.of("0-bare.json", "zz-bare.json")) {
-      Path abc = write("abc-v1.json", case2(1, "2022-03-01T00:00:00Z"));
+      Path abc = write("abc-v1.json", cisaCase2(1, "2022-03-01T00:00:00Z"));
       Path def = write("def-v1.json", case1Def());
       Path newer = write(name, bare);
 
@@ -164,12 +165,12 @@ class KnowledgeLoaderSerialReuseTest {
   @Test
   void shouldNotLetAnEmptiedDocumentOfAnotherProductWithdrawAnything() throws IOException {
     // Same serial number, newer version, but it names another product: not a revision of ABC's.
-    ObjectNode other = case2(2, "2022-04-01T00:00:00Z");
+    ObjectNode other = cisaCase2(2, "2022-04-01T00:00:00Z");
     other.remove("vulnerabilities");
     ((ObjectNode) other.get("metadata").get("component"))
         .put("name", "XYZ")
         .put("bom-ref", "product-XYZ");
-    write("abc-v1.json", case2(1, "2022-03-01T00:00:00Z"));
+    write("abc-v1.json", cisaCase2(1, "2022-03-01T00:00:00Z"));
     Path xyz = write("xyz-v2.json", other);
 
     ExposureKnowledge k = KnowledgeLoader.load(LoadRequest.of(TODAY).withFeeds(dir));
@@ -185,23 +186,11 @@ class KnowledgeLoaderSerialReuseTest {
             });
   }
 
-  /** CISA's VEX use case 2 (product ABC, 19 statements) with a serial number. */
-  private static ObjectNode case2(int version, String timestamp) throws IOException {
-    ObjectNode doc = real("sbom/cyclonedx-examples/vex-cisa-case2.json");
-    doc.put("serialNumber", CASE2_SERIAL).put("version", version);
-    ((ObjectNode) doc.get("metadata")).put("timestamp", timestamp);
-    return doc;
-  }
-
   /** CISA's VEX use case 1 (product DEF affected), under case 2's serial number. */
   private static ObjectNode case1Def() throws IOException {
     ObjectNode doc = real("sbom/cyclonedx-examples/vex-cisa-case1-affected.json");
     doc.put("serialNumber", CASE2_SERIAL).put("version", 1);
     return doc;
-  }
-
-  private static ObjectNode real(String relative) throws IOException {
-    return (ObjectNode) JSON.readTree(TestData.path(relative).toFile());
   }
 
   private static int countOf(Path file) {
@@ -220,9 +209,6 @@ class KnowledgeLoaderSerialReuseTest {
   }
 
   private Path write(String name, ObjectNode document) throws IOException {
-    Path file = dir.resolve(name);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document));
-    return file;
+    return CycloneDxTestDocs.write(dir, name, document);
   }
 }
