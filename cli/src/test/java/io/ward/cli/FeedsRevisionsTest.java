@@ -153,11 +153,11 @@ class FeedsRevisionsTest {
     // The hub's SBOM, version 2 shipping wolfSSL 5.5.2 (out of the report's range), beside the
     // version 1 copy (wolfSSL 4.8.1) left in another folder of the --sbom tree.
     Path feeds = Files.createDirectories(tmp.resolve("feeds"));
-    Files.writeString(feeds.resolve("wolfssl-vdr.cdx.json"), wolfsslReport());
+    Files.writeString(feeds.resolve("wolfssl-vdr.cdx.json"), CaseStudySbom.WOLFSSL_REPORT);
     Path sboms = tmp.resolve("sboms");
     Path older = Files.createDirectories(sboms.resolve("2023")).resolve("hub.cdx.json");
     Path newer = Files.createDirectories(sboms.resolve("2024")).resolve("hub.cdx.json");
-    ObjectNode hub = hubSbom();
+    ObjectNode hub = CaseStudySbom.hub();
     Files.writeString(older, JSON.writeValueAsString(hub));
     hub.put("version", 2);
     for (JsonNode c : hub.path("components")) {
@@ -208,8 +208,8 @@ class FeedsRevisionsTest {
   void shouldLetANewerVexWithoutStatementsImportedLaterWithdrawTheOlderOne() throws IOException {
     // A first delivery: the report, the hub's SBOM, and version 1 of Acme's VEX ('not affected').
     Path first = Files.createDirectories(tmp.resolve("delivery-1/2023"));
-    Files.writeString(first.resolve("wolfssl-vdr.cdx.json"), wolfsslReport());
-    ObjectNode hub = hubSbom();
+    Files.writeString(first.resolve("wolfssl-vdr.cdx.json"), CaseStudySbom.WOLFSSL_REPORT);
+    ObjectNode hub = CaseStudySbom.hub();
     Files.writeString(first.resolve("hub.cdx.json"), JSON.writeValueAsString(hub));
     String ref = "urn:cdx:" + NARROW + "/1#" + wolfssl(hub);
     Files.writeString(first.resolve("acme-vex.cdx.json"), hubVex(1, ref, true));
@@ -272,17 +272,6 @@ class FeedsRevisionsTest {
     assertThat(statuses).containsExactly("affected");
   }
 
-  /** A maker's report: wolfSSL before 5.5.2 is affected by CVE-2022-42905. */
-  private static String wolfsslReport() {
-    return """
-        {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
-         "components": [{"bom-ref": "w", "type": "library", "name": "wolfSSL",
-                         "purl": "pkg:github/wolfssl/wolfssl"}],
-         "vulnerabilities": [{"id": "CVE-2022-42905", "affects": [{"ref": "w", "versions": [
-           {"range": "vers:generic/<5.5.2", "status": "affected"}]}]}]}
-        """;
-  }
-
   /**
    * Acme's VEX of {@code version}, listing no components: CVE-2022-42905 in the component {@code
    * ref} names by BOM-link, not affected when {@code analysed}, else without an analysis.
@@ -306,23 +295,7 @@ class FeedsRevisionsTest {
 
   /** The bom-ref of the SBOM's wolfSSL. */
   private static String wolfssl(JsonNode sbom) {
-    for (JsonNode c : sbom.path("components")) {
-      if (c.path("name").asText().equals("WolfSSL")) {
-        return c.path("bom-ref").asText();
-      }
-    }
-    throw new AssertionError("no wolfSSL");
-  }
-
-  /** The real narrow case-study SBOM, its redacted subject replaced by Acme's Infusion Hub 2.0. */
-  private static ObjectNode hubSbom() throws IOException {
-    ObjectNode sbom =
-        (ObjectNode)
-            JSON.readTree(DATA.resolve("sbom/medical-device-casestudy/narrow.sbom.json").toFile());
-    ObjectNode subject = (ObjectNode) sbom.at("/metadata/component");
-    subject.put("name", "Infusion Hub").put("version", "2.0").remove("author");
-    subject.putObject("supplier").put("name", "Acme Medical");
-    return sbom;
+    return CaseStudySbom.bomRef(sbom, "WolfSSL");
   }
 
   /** ICSMA-20-254-01 as it was before Update C: version 3, released 2021-11-08. */
@@ -354,12 +327,7 @@ class FeedsRevisionsTest {
   }
 
   private static String wolfssl(Path sbom) throws IOException {
-    for (JsonNode c : JSON.readTree(sbom.toFile()).path("components")) {
-      if (c.path("name").asText().equals("WolfSSL")) {
-        return c.path("bom-ref").asText();
-      }
-    }
-    throw new AssertionError("no wolfSSL in " + sbom);
+    return CaseStudySbom.bomRef(JSON.readTree(sbom.toFile()), "WolfSSL");
   }
 
   private static int occurrences(String text, String part) {

@@ -27,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VulnsSbomPathsTest {
 
-  static final Path DATA =
-      Path.of(System.getenv().getOrDefault("WARD_TESTDATA", "../../shared/data"));
   static final ObjectMapper JSON = new ObjectMapper();
   static final String CVE = "CVE-2022-42905";
   static final String HUB_SERIAL = "02826796-d30c-4aa6-b0a8-44207a01cb6c";
@@ -44,22 +42,8 @@ class VulnsSbomPathsTest {
   @BeforeEach
   void files() throws IOException {
     feeds = Files.createDirectories(tmp.resolve("feeds"));
-    Files.writeString(
-        feeds.resolve("wolfssl-vdr.cdx.json"),
-        """
-        {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
-         "components": [{"bom-ref": "w", "type": "library", "name": "wolfSSL",
-                         "purl": "pkg:github/wolfssl/wolfssl"}],
-         "vulnerabilities": [{"id": "%s", "affects": [{"ref": "w", "versions": [
-           {"range": "vers:generic/<5.5.2", "status": "affected"}]}]}]}
-        """
-            .formatted(CVE));
-    ObjectNode hub =
-        (ObjectNode)
-            JSON.readTree(DATA.resolve("sbom/medical-device-casestudy/narrow.sbom.json").toFile());
-    ObjectNode subject = (ObjectNode) hub.at("/metadata/component");
-    subject.put("name", "Infusion Hub").put("version", "2.0").remove("author");
-    subject.putObject("supplier").put("name", "Acme Medical");
+    Files.writeString(feeds.resolve("wolfssl-vdr.cdx.json"), CaseStudySbom.WOLFSSL_REPORT);
+    ObjectNode hub = CaseStudySbom.hub();
     hubSbom = tmp.resolve("infusion-hub.cdx.json");
     Files.writeString(hubSbom, JSON.writeValueAsString(hub));
     vexDir = Files.createDirectories(tmp.resolve("vex"));
@@ -71,7 +55,7 @@ class VulnsSbomPathsTest {
            "analysis": {"state": "not_affected", "justification": "code_not_reachable"},
            "affects": [{"ref": "urn:cdx:%s/1#%s"}]}]}
         """
-            .formatted(CVE, HUB_SERIAL, bomRef(hub, "WolfSSL")));
+            .formatted(CVE, HUB_SERIAL, CaseStudySbom.bomRef(hub, "WolfSSL")));
     inventory =
         HandWrittenInventory.write(
             tmp,
@@ -136,14 +120,5 @@ class VulnsSbomPathsTest {
         .map(f -> f.path("status").asText())
         .findFirst()
         .orElse("none");
-  }
-
-  private static String bomRef(JsonNode sbom, String name) {
-    for (JsonNode c : sbom.path("components")) {
-      if (c.path("name").asText().equals(name)) {
-        return c.path("bom-ref").asText();
-      }
-    }
-    throw new AssertionError("no component " + name);
   }
 }

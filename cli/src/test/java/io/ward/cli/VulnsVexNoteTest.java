@@ -25,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VulnsVexNoteTest {
 
-  static final Path DATA =
-      Path.of(System.getenv().getOrDefault("WARD_TESTDATA", "../../shared/data"));
   static final ObjectMapper JSON = new ObjectMapper();
   static final String CVE = "CVE-2022-42905";
   static final String NOTE =
@@ -39,23 +37,9 @@ class VulnsVexNoteTest {
   @Test
   void shouldSayInTheReportAndTheJsonWhyTheMakersClaimWasNotApplied() throws IOException {
     Path feeds = Files.createDirectories(tmp.resolve("feeds"));
-    Files.writeString(
-        feeds.resolve("wolfssl-vdr.cdx.json"),
-        """
-        {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
-         "components": [{"bom-ref": "w", "type": "library", "name": "wolfSSL",
-                         "purl": "pkg:github/wolfssl/wolfssl"}],
-         "vulnerabilities": [{"id": "%s", "affects": [{"ref": "w", "versions": [
-           {"range": "vers:generic/<5.5.2", "status": "affected"}]}]}]}
-        """
-            .formatted(CVE));
+    Files.writeString(feeds.resolve("wolfssl-vdr.cdx.json"), CaseStudySbom.WOLFSSL_REPORT);
     Path sboms = Files.createDirectories(tmp.resolve("sboms"));
-    ObjectNode hub =
-        (ObjectNode)
-            JSON.readTree(DATA.resolve("sbom/medical-device-casestudy/narrow.sbom.json").toFile());
-    ObjectNode subject = (ObjectNode) hub.at("/metadata/component");
-    subject.put("name", "Infusion Hub").put("version", "2.0").remove("author");
-    subject.putObject("supplier").put("name", "Acme Medical");
+    ObjectNode hub = CaseStudySbom.hub();
     ObjectNode v = hub.putArray("vulnerabilities").addObject().put("id", CVE);
     v.putObject("analysis").put("state", "not_affected").put("justification", "code_not_present");
     ObjectNode affects = v.putArray("affects").addObject().put("ref", bomRef(hub, "WolfSSL"));
@@ -97,11 +81,6 @@ class VulnsVexNoteTest {
   }
 
   private static String bomRef(JsonNode sbom, String name) {
-    for (JsonNode c : sbom.path("components")) {
-      if (c.path("name").asText().equals(name)) {
-        return c.path("bom-ref").asText();
-      }
-    }
-    throw new AssertionError("no component " + name);
+    return CaseStudySbom.bomRef(sbom, name);
   }
 }
