@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which copies of the CycloneDX BOMs read are in force. Two documents are revisions of one BOM when
@@ -114,13 +116,16 @@ final class BomRevisions {
     Optional<Copy> winner = Optional.empty();
     if (used) {
       withdrawn.forEach(
-          w -> warnings.add(warning(copy, NewestRevisions.message(view(copy), view(w), true))));
+          w ->
+              warnings.add(
+                  warning(copy, NewestRevisions.message(copy.document(), w.document(), true))));
       before.stream()
           .filter(c -> contains(after, c) && !c.sameBomAs(copy))
           .forEach(c -> warnings.add(warning(copy, reused(copy, c))));
     } else {
       winner = Optional.of(beaterOf(copy, copies, after));
-      warnings.add(warning(copy, NewestRevisions.message(view(copy), view(winner.get()), false)));
+      warnings.add(
+          warning(copy, NewestRevisions.message(copy.document(), winner.get().document(), false)));
     }
     return new Change(used, withdrawn, winner);
   }
@@ -130,9 +135,9 @@ final class BomRevisions {
     return bySerial.values().stream().flatMap(c -> inForce(c).stream()).toList();
   }
 
-  /** True when the copy in force under {@code key} is one of these. */
-  boolean holds(String key) {
-    return inForce().stream().anyMatch(c -> c.key().equals(key));
+  /** The keys of the copies in force ({@link Copy#key}). */
+  Set<String> keysInForce() {
+    return inForce().stream().map(Copy::key).collect(Collectors.toUnmodifiableSet());
   }
 
   /** The serial numbers of the BOMs offered. */
@@ -186,11 +191,6 @@ final class BomRevisions {
         + other.product()
         + " under the same serial number: the serial number is reused for another product, so"
         + " both are used";
-  }
-
-  /** The copy as {@link NewestRevisions#message} names it. */
-  private static NewestRevisions.Copy view(Copy c) {
-    return c.document();
   }
 
   private static FeedProblem warning(Copy copy, String message) {

@@ -151,9 +151,10 @@ final class KnowledgeCollector {
     bomsWithVex.addAll(other.bomsWithVex);
     bomsWithComponents.addAll(other.bomsWithComponents);
     other.sboms.unnamed().forEach(b -> sboms.putUnnamed(b.after(before)));
+    Set<String> otherBoms = other.boms.keysInForce();
     otherVex.forEach(
         (key, d) -> {
-          if (!other.advisories.containsKey(key) && !other.boms.holds(key)) {
+          if (!other.advisories.containsKey(key) && !otherBoms.contains(key)) {
             vex.putUnnamed(d.after(before));
           }
         });
