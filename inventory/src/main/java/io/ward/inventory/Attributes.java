@@ -19,6 +19,9 @@ final class Attributes {
   static final String AE_TITLE = "aeTitle";
   static final String HL7_APPLICATION = "hl7Application";
 
+  /** Evidence for an item of {@link io.ward.model.Device#software()}: "vendor product version". */
+  static final String SOFTWARE = "software";
+
   /** Attributes whose value a fingerprint may take from the observed value or a regex group. */
   static final List<String> DERIVABLE = List.of(VENDOR, MODEL, OS, FIRMWARE, SERIAL);
 

@@ -53,10 +53,6 @@ final class DeviceAssembler {
           Map.entry(POCT_MODEL, new Direct(Attributes.MODEL, 0.85)),
           Map.entry(POCT_SERIAL, new Direct(Attributes.SERIAL, 0.9)),
           Map.entry(POCT_SOFTWARE, new Direct(Attributes.FIRMWARE, 0.85)),
-          // SFT-3/SFT-2/SFT-1 (HL7 v2.5+ section 2.15.12): the sender's own software and release
-          Map.entry(HL7_SOFTWARE_PRODUCT, new Direct(Attributes.MODEL, 0.75)),
-          Map.entry(HL7_SOFTWARE_VERSION, new Direct(Attributes.FIRMWARE, 0.75)),
-          Map.entry(HL7_SOFTWARE_VENDOR, new Direct(Attributes.VENDOR, 0.7)),
           Map.entry(SMB_NATIVE_OS, new Direct(Attributes.OS, 0.6)),
           Map.entry(DICOM_CALLING_AE, new Direct(Attributes.AE_TITLE, 0.9)),
           Map.entry(DICOM_CALLED_AE, new Direct(Attributes.AE_TITLE, 0.9)));
@@ -64,9 +60,13 @@ final class DeviceAssembler {
   /** At most this many distinct field values have their fingerprint results remembered. */
   private static final int MAX_REMEMBERED = 100_000;
 
-  /** One fingerprint's assertion about a value. */
+  /** One fingerprint's assertion about a value: an attribute value, or software it names. */
   private record Match(
-      Fingerprint fingerprint, String attribute, String value, double confidence) {}
+      Fingerprint fingerprint,
+      String attribute,
+      String value,
+      double confidence,
+      Optional<SoftwareRule.Named> software) {}
 
   private final KnowledgeBase kb;
 
@@ -79,19 +79,23 @@ final class DeviceAssembler {
   private final Map<String, List<Match>> remembered = new ConcurrentHashMap<>();
 
   private final Behaviour behaviour;
+  private final Hl7Software hl7Software;
 
   DeviceAssembler(KnowledgeBase kb) {
     this.kb = kb;
     this.behaviour = new Behaviour(kb);
+    this.hl7Software = new Hl7Software(kb, this::namesSoftware);
   }
 
   Device assemble(DeviceFacts f) {
     EvidenceSet ev = new EvidenceSet();
-    f.fields.forEach((field, values) -> values.forEach((v, s) -> observed(ev, field, v, s)));
+    SoftwareSet sw = new SoftwareSet();
+    f.fields.forEach((field, values) -> values.forEach((v, s) -> observed(ev, sw, field, v, s)));
+    hl7Software.interpret(f, ev, sw);
     hl7Applications(f, ev);
     AstmSender.interpret(f, ev);
     udi(f, ev);
-    f.mac.ifPresent(mac -> oui(f, mac, ev));
+    f.mac.ifPresent(mac -> oui(f, mac, ev, sw));
     behaviour.classify(f, ev);
 
     Optional<Candidate> categoryWinner = ev.best(Attributes.CATEGORY);
@@ -127,11 +131,13 @@ final class DeviceAssembler {
         Set.copyOf(all(ev, Attributes.HL7_APPLICATION)),
         f.first == Long.MAX_VALUE ? 0 : f.first,
         f.last == Long.MIN_VALUE ? 0 : f.last,
-        ev.toList());
+        ev.toList(),
+        sw.toList());
   }
 
   /** Evidence from one observed field value: taken as is, and through every fingerprint. */
-  private void observed(EvidenceSet ev, String field, String value, ValueStat stat) {
+  private void observed(
+      EvidenceSet ev, SoftwareSet sw, String field, String value, ValueStat stat) {
     Direct direct = DIRECT.get(field);
     if (direct != null) {
       Optional<String> v =
@@ -143,15 +149,33 @@ final class DeviceAssembler {
             direct.attribute(), v.get(), field, value, Optional.empty(), direct.confidence(), stat);
       }
     }
-    fingerprints(ev, field, value, field, stat);
+    for (Match m : matches(field, value)) {
+      add(ev, sw, m, field, value, stat);
+    }
   }
 
-  private void fingerprints(
-      EvidenceSet ev, String field, String value, String source, ValueStat stat) {
-    for (Match m : matches(field, value)) {
-      Fingerprint fp = m.fingerprint();
-      ev.add(m.attribute(), m.value(), source, value, Optional.of(fp.id()), m.confidence(), stat);
+  /** One fingerprint match as evidence: an attribute value, or an item of software. */
+  private static void add(
+      EvidenceSet ev, SoftwareSet sw, Match m, String source, String observed, ValueStat stat) {
+    Optional<String> fp = Optional.of(m.fingerprint().id());
+    if (m.software().isPresent()) {
+      SoftwareRule.Named n = m.software().get();
+      sw.add(
+          Optional.of(n.vendor()),
+          n.product(),
+          n.version(),
+          source,
+          observed,
+          fp,
+          m.confidence(),
+          stat);
     }
+    ev.add(m.attribute(), m.value(), source, observed, fp, m.confidence(), stat);
+  }
+
+  /** True when a fingerprint of {@code field} names {@code value} as software (not a device). */
+  boolean namesSoftware(String field, String value) {
+    return matches(field, value).stream().anyMatch(m -> m.software().isPresent());
   }
 
   /** What the fingerprints of {@code field} assert about {@code value}, vendors normalised. */
@@ -164,11 +188,30 @@ final class DeviceAssembler {
     List<Match> found = new ArrayList<>();
     ObservedValue observed = new ObservedValue(value);
     for (Fingerprint fp : kb.fingerprintsFor(field)) {
-      for (Fingerprint.Assertion a : fp.apply(observed)) {
+      Fingerprint.Applied applied = fp.applyAll(observed);
+      for (Fingerprint.Assertion a : applied.assertions()) {
         String v =
             a.attribute().equals(Attributes.VENDOR) ? kb.normaliseVendor(a.value()) : a.value();
-        found.add(new Match(fp, a.attribute(), v, a.confidence()));
+        found.add(new Match(fp, a.attribute(), v, a.confidence(), Optional.empty()));
       }
+      applied
+          .software()
+          .ifPresent(
+              n -> {
+                SoftwareRule.Named named =
+                    new SoftwareRule.Named(
+                        kb.normaliseVendor(n.vendor()), n.product(), n.version());
+                found.add(
+                    new Match(
+                        fp,
+                        Attributes.SOFTWARE,
+                        named.vendor()
+                            + " "
+                            + named.product()
+                            + n.version().map(v -> " " + v).orElse(""),
+                        fp.confidence(),
+                        Optional.of(named)));
+              });
     }
     List<Match> result = List.copyOf(found);
     if (remembered.size() < MAX_REMEMBERED) {
@@ -221,7 +264,7 @@ final class DeviceAssembler {
     }
   }
 
-  private void oui(DeviceFacts f, MacAddress mac, EvidenceSet ev) {
+  private void oui(DeviceFacts f, MacAddress mac, EvidenceSet ev, SoftwareSet sw) {
     Optional<String> org = kb.ouiOrganization(mac);
     if (org.isEmpty()) {
       return;
@@ -239,8 +282,7 @@ final class DeviceAssembler {
         stat);
     // Through the memo: the devices of one maker share its organisation name.
     for (Match m : matches(OUI_FIELD, org.get())) {
-      Fingerprint fp = m.fingerprint();
-      ev.add(m.attribute(), m.value(), "oui", observed, Optional.of(fp.id()), m.confidence(), stat);
+      add(ev, sw, m, "oui", observed, stat);
     }
   }
 

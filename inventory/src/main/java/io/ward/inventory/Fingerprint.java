@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param toolkit the entry names software that many makers build into their products (a DICOM
  *     toolkit such as DCMTK): its vendor is the software's maker, not the device's, and is asserted
  *     at no more than {@link #TOOLKIT_VENDOR_CONFIDENCE}
+ * @param software the software the entry names (a toolkit, a server), besides or instead of device
+ *     attributes
  * @param source the public source of the fact, e.g. a conformance statement or registry
  * @param file the knowledge-base file the entry came from, for error messages and evidence
  */
@@ -25,6 +27,7 @@ record Fingerprint(
     Map<String, Derivation> derived,
     double confidence,
     boolean toolkit,
+    Optional<SoftwareRule> software,
     String source,
     String file) {
 
@@ -44,6 +47,11 @@ record Fingerprint(
   /** One attribute value a fingerprint asserts, and how confidently. */
   record Assertion(String attribute, String value, double confidence) {}
 
+  /** What a fingerprint says about one value: attribute values and the software it names. */
+  record Applied(List<Assertion> assertions, Optional<SoftwareRule.Named> software) {
+    static final Applied NONE = new Applied(List.of(), Optional.empty());
+  }
+
   /**
    * The attribute values this fingerprint asserts for {@code value}, empty when it does not match.
    */
@@ -53,16 +61,26 @@ record Fingerprint(
 
   /** {@link #apply(String)}, with the value's lower-case forms shared by every fingerprint. */
   List<Assertion> apply(ObservedValue value) {
+    return applyAll(value).assertions();
+  }
+
+  /** Attribute values and software this fingerprint names for {@code value}. */
+  Applied applyAll(ObservedValue value) {
     Optional<List<String>> groups = matcher.match(value);
     if (groups.isEmpty()) {
-      return List.of();
+      return Applied.NONE;
     }
+    return new Applied(
+        assertions(groups.get()), software.flatMap(rule -> rule.apply(groups.get())));
+  }
+
+  private List<Assertion> assertions(List<String> groups) {
     List<Assertion> out = new ArrayList<>();
     for (String attribute : Attributes.SETTABLE) {
       String v = literals.get(attribute);
       Derivation d = derived.get(attribute);
       if (d != null) {
-        v = d.apply(groups.get()).orElse(v);
+        v = d.apply(groups).orElse(v);
       }
       if (v != null && !v.isBlank()) {
         out.add(new Assertion(attribute, v, confidence(attribute)));

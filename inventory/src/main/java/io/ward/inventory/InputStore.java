@@ -30,13 +30,19 @@ final class InputStore {
    */
   private static final Set<String> BINDING_FIELDS = Set.of(ObservationFields.DHCP_LEASED_IP);
 
-  /** Fields paired by capture time (MSH-3 with MSH-4, MSH-5 with MSH-6 of one message). */
+  /**
+   * Fields paired by capture time (MSH-3 with MSH-4, MSH-5 with MSH-6 of one message, and SFT-1,
+   * SFT-2 and SFT-3 of one segment: {@link Hl7Software}).
+   */
   private static final Set<String> TIMED_FIELDS =
       Set.of(
           ObservationFields.HL7_SENDING_APP,
           ObservationFields.HL7_SENDING_FACILITY,
           ObservationFields.HL7_RECEIVING_APP,
-          ObservationFields.HL7_RECEIVING_FACILITY);
+          ObservationFields.HL7_RECEIVING_FACILITY,
+          ObservationFields.HL7_SOFTWARE_VENDOR,
+          ObservationFields.HL7_SOFTWARE_VERSION,
+          ObservationFields.HL7_SOFTWARE_PRODUCT);
 
   private final KnowledgeBase kb;
   final Map<EndpointKey, KeyRecord> records = new HashMap<>();

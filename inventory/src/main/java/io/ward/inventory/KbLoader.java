@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -218,7 +219,10 @@ final class KbLoader {
 
   private static Fingerprint fingerprint(Where where, String id, JsonNode entry)
       throws KnowledgeBaseException {
-    only(where, entry, Set.of("id", "match", "sets", "confidence", "toolkit", "source", "note"));
+    only(
+        where,
+        entry,
+        Set.of("id", "match", "sets", "software", "confidence", "toolkit", "source", "note"));
     JsonNode toolkit = entry.path("toolkit");
     if (!toolkit.isMissingNode() && !toolkit.isBoolean()) {
       throw where.error("'toolkit' must be true or false");
@@ -231,8 +235,12 @@ final class KbLoader {
     List<String> fields = fields(where, match);
     FieldMatcher matcher = matcher(where, match);
     JsonNode sets = entry.path("sets");
-    if (!sets.isObject() || sets.isEmpty()) {
-      throw where.error("missing 'sets' (a map of attribute values, e.g. vendor, category)");
+    Optional<SoftwareRule> software = software(where, matcher, entry.path("software"));
+    boolean noSets = sets.isMissingNode() || (sets.isObject() && sets.isEmpty());
+    if (!(sets.isObject() || (sets.isMissingNode() && software.isPresent()))
+        || (noSets && software.isEmpty())) {
+      throw where.error(
+          "missing 'sets' (a map of attribute values, e.g. vendor, category) or 'software'");
     }
     Map<String, String> literals = new LinkedHashMap<>();
     Map<String, Derivation> derived = new LinkedHashMap<>();
@@ -248,9 +256,57 @@ final class KbLoader {
         derived,
         confidence(where, entry),
         toolkit.asBoolean(false),
+        software,
         text(where, entry, "source"),
         where.file());
   }
+
+  /**
+   * The entry's {@code software} map: {@code vendor} and {@code product} (each a literal or a
+   * {@code ...From} derivation) are required, {@code version} optional.
+   */
+  private static Optional<SoftwareRule> software(Where where, FieldMatcher matcher, JsonNode node)
+      throws KnowledgeBaseException {
+    if (node.isMissingNode()) {
+      return Optional.empty();
+    }
+    if (!node.isObject()) {
+      throw where.error(
+          "'software' must be a map with vendor, product and optionally version (or versionFrom)");
+    }
+    Map<String, String> literals = new LinkedHashMap<>();
+    Map<String, Derivation> derived = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String key = e.getKey();
+      String base = key.endsWith("From") ? key.substring(0, key.length() - 4) : key;
+      if (!SoftwareRule.KEYS.contains(base)) {
+        throw where.error(
+            "unknown key '"
+                + key
+                + "' in software; known: "
+                + SoftwareRule.KEYS
+                + " and each with From (e.g. versionFrom)");
+      }
+      if (key.endsWith("From")) {
+        derived.put(base, groupRef(where, matcher, "software " + key, e.getValue()));
+      } else if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+        throw where.error("software '" + key + "' must be a non-empty string");
+      } else {
+        literals.put(key, e.getValue().asText().trim());
+      }
+    }
+    for (String required : List.of(SoftwareRule.VENDOR, SoftwareRule.PRODUCT)) {
+      if (!literals.containsKey(required) && !derived.containsKey(required)) {
+        throw where.error(
+            "software needs '" + required + "' (or '" + required + "From'), e.g. " + EXAMPLE);
+      }
+    }
+    return Optional.of(new SoftwareRule(literals, derived));
+  }
+
+  private static final String EXAMPLE =
+      "{vendor: OFFIS, product: DCMTK, versionFrom: \"{1}.{2}.{3}\"}";
 
   private static List<String> fields(Where where, JsonNode match) throws KnowledgeBaseException {
     List<String> fields = new ArrayList<>();

@@ -7,14 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ward.model.Device;
 import io.ward.model.Endpoint;
 import io.ward.model.ObservationFields;
+import io.ward.model.Software;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every DICOM toolkit of the knowledge base names the software and its release, never the maker of
- * the device that embeds it: the NIC's OUI maker stays the vendor, the toolkit's maker stays
- * visible as evidence below it.
+ * Every DICOM toolkit of the knowledge base names the software and its release as an item of the
+ * device's software, never the maker, model or firmware of the device that embeds it: the NIC's OUI
+ * maker stays the vendor.
  */
 class DicomToolkitTest {
 
@@ -53,17 +54,23 @@ class DicomToolkitTest {
     Device d = b.build().get(0);
 
     assertThat(d.vendor()).contains("GE HealthCare");
-    assertThat(d.model()).contains(toolkit);
-    assertThat(d.firmware()).contains(release);
-    // Both the class UID's entry and the version name's name the toolkit's maker, each weakly.
+    assertThat(d.model()).isEmpty();
+    assertThat(d.firmware()).isEmpty();
+    // The class UID's entry and the version name's name one item, its release from the latter.
+    assertThat(d.software()).hasSize(1);
+    Software sw = d.software().get(0);
+    assertThat(sw.vendor()).contains(toolkitMaker);
+    assertThat(sw.product()).isEqualTo(toolkit);
+    assertThat(sw.version()).contains(release);
+    assertThat(sw.source()).isEqualTo(ObservationFields.DICOM_IMPL_VERSION);
+    assertThat(sw.fingerprint().orElseThrow()).startsWith(fingerprintPrefix);
+    assertThat(sw.confidence()).isEqualTo(0.6);
+    assertThat(d.evidence())
+        .filteredOn(e -> e.attribute().equals(Attributes.SOFTWARE))
+        .extracting(e -> e.value())
+        .contains(toolkitMaker + " " + toolkit + " " + release);
     assertThat(d.evidence())
         .filteredOn(e -> e.attribute().equals(Attributes.VENDOR))
-        .filteredOn(e -> e.value().equals(toolkitMaker))
-        .hasSize(2)
-        .allSatisfy(
-            e -> {
-              assertThat(e.fingerprint().orElseThrow()).startsWith(fingerprintPrefix);
-              assertThat(e.confidence()).isEqualTo(0.1);
-            });
+        .noneMatch(e -> e.value().equals(toolkitMaker));
   }
 }

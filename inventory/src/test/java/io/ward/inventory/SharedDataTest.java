@@ -10,6 +10,7 @@ import io.ward.model.Endpoint;
 import io.ward.model.IpAddress;
 import io.ward.model.Observation;
 import io.ward.model.ObservationFields;
+import io.ward.model.Software;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,9 +52,17 @@ class SharedDataTest {
       }
     }
     Device d = b.build().get(0);
-    assertThat(d.vendor()).contains("OFFIS");
-    assertThat(d.model()).contains("DCMTK");
-    assertThat(d.firmware()).contains("3.6.7"); // the release ICSMA-22-174-01 compares against
+    // DCMTK is software on the host, not the host's maker, model or firmware.
+    assertThat(d.vendor()).isEmpty();
+    assertThat(d.model()).isEmpty();
+    assertThat(d.firmware()).isEmpty();
+    assertThat(d.software()).hasSize(1);
+    Software dcmtk = d.software().get(0);
+    assertThat(dcmtk.vendor()).contains("OFFIS");
+    assertThat(dcmtk.product()).isEqualTo("DCMTK");
+    assertThat(dcmtk.version()).contains("3.6.7"); // the release ICSMA-22-174-01 compares against
+    assertThat(dcmtk.source()).isEqualTo(ObservationFields.DICOM_IMPL_VERSION);
+    assertThat(dcmtk.fingerprint()).contains("dicom-dcmtk-version");
     assertThat(d.aeTitles()).containsExactly("MODALITY1");
   }
 

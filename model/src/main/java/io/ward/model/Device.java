@@ -15,6 +15,8 @@ import java.util.Set;
  * @param aeTitles DICOM application entity titles this device used
  * @param hl7Applications HL7 sending/receiving application names (with facility) it used
  * @param evidence every piece of evidence, including the ones that lost a conflict
+ * @param software the software seen running on the device (toolkits, servers, HL7 SFT products),
+ *     one item per vendor and product; {@code vendor} and {@code model} name the hardware
  */
 public record Device(
     String id,
@@ -37,7 +39,56 @@ public record Device(
     Set<String> hl7Applications,
     long firstSeenEpochNanos,
     long lastSeenEpochNanos,
-    List<Evidence> evidence) {
+    List<Evidence> evidence,
+    List<Software> software) {
+
+  /** A device with no software seen on it. */
+  public Device(
+      String id,
+      Optional<MacAddress> mac,
+      List<IpAddress> ips,
+      List<String> hostnames,
+      Set<Integer> vlans,
+      Optional<String> vendor,
+      Optional<String> model,
+      Optional<String> os,
+      Optional<String> firmware,
+      Optional<String> serial,
+      Category category,
+      Optional<String> modality,
+      boolean medical,
+      Criticality criticality,
+      Set<String> protocolsAsClient,
+      Set<String> protocolsAsServer,
+      Set<String> aeTitles,
+      Set<String> hl7Applications,
+      long firstSeenEpochNanos,
+      long lastSeenEpochNanos,
+      List<Evidence> evidence) {
+    this(
+        id,
+        mac,
+        ips,
+        hostnames,
+        vlans,
+        vendor,
+        model,
+        os,
+        firmware,
+        serial,
+        category,
+        modality,
+        medical,
+        criticality,
+        protocolsAsClient,
+        protocolsAsServer,
+        aeTitles,
+        hl7Applications,
+        firstSeenEpochNanos,
+        lastSeenEpochNanos,
+        evidence,
+        List.of());
+  }
 
   public Device {
     Objects.requireNonNull(id, "id");
@@ -49,6 +100,7 @@ public record Device(
     aeTitles = Set.copyOf(aeTitles);
     hl7Applications = Set.copyOf(hl7Applications);
     evidence = List.copyOf(evidence);
+    software = List.copyOf(software);
   }
 
   /** This device under another id, every attribute the same. */
@@ -74,7 +126,8 @@ public record Device(
         hl7Applications,
         firstSeenEpochNanos,
         lastSeenEpochNanos,
-        evidence);
+        evidence,
+        software);
   }
 
   /** This device with another operating system. */
@@ -100,7 +153,8 @@ public record Device(
         hl7Applications,
         firstSeenEpochNanos,
         lastSeenEpochNanos,
-        evidence);
+        evidence,
+        software);
   }
 
   /** This device with another serial number. */
@@ -126,7 +180,8 @@ public record Device(
         hl7Applications,
         firstSeenEpochNanos,
         lastSeenEpochNanos,
-        evidence);
+        evidence,
+        software);
   }
 
   /** This device with another list of evidence. */
@@ -152,6 +207,34 @@ public record Device(
         hl7Applications,
         firstSeenEpochNanos,
         lastSeenEpochNanos,
-        newEvidence);
+        newEvidence,
+        software);
+  }
+
+  /** This device with another list of software. */
+  public Device withSoftware(List<Software> newSoftware) {
+    return new Device(
+        id,
+        mac,
+        ips,
+        hostnames,
+        vlans,
+        vendor,
+        model,
+        os,
+        firmware,
+        serial,
+        category,
+        modality,
+        medical,
+        criticality,
+        protocolsAsClient,
+        protocolsAsServer,
+        aeTitles,
+        hl7Applications,
+        firstSeenEpochNanos,
+        lastSeenEpochNanos,
+        evidence,
+        newSoftware);
   }
 }
