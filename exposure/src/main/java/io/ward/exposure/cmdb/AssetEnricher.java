@@ -79,7 +79,8 @@ final class AssetEnricher {
             d.hl7Applications(),
             d.firstSeenEpochNanos(),
             d.lastSeenEpochNanos(),
-            w.evidence);
+            w.evidence,
+            d.software());
     return new MergedDevice(merged, Optional.of(a), Optional.of(key), fields, w.conflicts);
   }
 

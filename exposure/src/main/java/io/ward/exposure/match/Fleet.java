@@ -3,6 +3,7 @@ package io.ward.exposure.match;
 import io.ward.exposure.version.Version;
 import io.ward.model.Device;
 import io.ward.model.Evidence;
+import io.ward.model.Software;
 import io.ward.model.exposure.Finding;
 import io.ward.model.exposure.FindingStatus;
 import java.util.ArrayList;
@@ -102,7 +103,8 @@ final class Fleet {
 
   private Shape shape(Device d) {
     Optional<String> vendor = Subjects.modelVendor(d);
-    ShapeKey key = new ShapeKey(vendor, d.model(), d.firmware());
+    List<Software> software = Subjects.software(d);
+    ShapeKey key = new ShapeKey(vendor, d.model(), d.firmware(), softwareKeys(software));
     Shape s = shapes.get(key);
     if (s != null) {
       return s;
@@ -127,7 +129,7 @@ final class Fleet {
               node,
               result(node, fw));
     }
-    s = new Shape(self, sboms);
+    s = new Shape(self, softwareRefs(software), sboms);
     if (incremental) {
       for (SubjectRef r : s.refs()) {
         r.result.shapes.add(s);
@@ -136,6 +138,39 @@ final class Fleet {
     shapes.put(key, s);
     return s;
   }
+
+  /** The software items' subjects: each a vendor and product, matched as a device model is. */
+  private SubjectRef[] softwareRefs(List<Software> software) {
+    SubjectRef[] refs = new SubjectRef[software.size()];
+    for (int i = 0; i < refs.length; i++) {
+      Software sw = software.get(i);
+      SubjectNode node = deviceNode(sw.vendor(), sw.product());
+      Optional<Version> version = sw.version().flatMap(Version::tryParse);
+      refs[i] =
+          new SubjectRef(
+              Subjects.attribute(sw),
+              sw.product(),
+              version,
+              "version",
+              Optional.empty(),
+              false,
+              node,
+              result(node, version));
+    }
+    return refs;
+  }
+
+  private static List<SoftwareKey> softwareKeys(List<Software> software) {
+    if (software.isEmpty()) {
+      return List.of();
+    }
+    return software.stream()
+        .map(s -> new SoftwareKey(s.vendor(), s.product(), s.version()))
+        .toList();
+  }
+
+  /** What of a software item matching reads. */
+  private record SoftwareKey(Optional<String> vendor, String product, Optional<String> version) {}
 
   /** The components of every SBOM describing devices of one vendor, model and firmware. */
   private SbomSet sbomSet(SbomKey k) {
@@ -316,6 +351,15 @@ final class Fleet {
     return rematched;
   }
 
+  private static SubjectRef[] concat(SubjectRef[] a, SubjectRef[] b) {
+    if (a.length == 0) {
+      return b;
+    }
+    SubjectRef[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   private static int[] concat(int[] a, int[] b) {
     int[] out = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
@@ -483,13 +527,17 @@ final class Fleet {
 
   /**
    * What identifies a device for matching: the maker of its model ({@link Subjects#modelVendor}),
-   * model and firmware as observed.
+   * model and firmware as observed, and the software seen on it.
    */
   private record ShapeKey(
-      Optional<String> vendor, Optional<String> model, Optional<String> firmware) {
+      Optional<String> vendor,
+      Optional<String> model,
+      Optional<String> firmware,
+      List<SoftwareKey> software) {
     @Override
     public int hashCode() {
-      return mix(vendor.hashCode(), model.hashCode(), firmware.hashCode());
+      return mix(vendor.hashCode(), model.hashCode(), firmware.hashCode()) * 31
+          + software.hashCode();
     }
   }
 
@@ -562,7 +610,10 @@ final class Fleet {
     /** The device itself, null when its model is unknown. */
     private final SubjectRef self;
 
-    /** Its SBOMs' components, shared with every shape of the same vendor, model, firmware. */
+    /**
+     * The software seen on its devices, then its SBOMs' components (shared with every shape of the
+     * same vendor, model, firmware).
+     */
     private final SubjectRef[] components;
 
     private final List<Device> devices = new ArrayList<>(1);
@@ -571,9 +622,9 @@ final class Fleet {
     /** Its finding templates in order, made when a device's findings are first asked for. */
     private volatile Ordered ordered;
 
-    private Shape(SubjectRef self, SbomSet sboms) {
+    private Shape(SubjectRef self, SubjectRef[] software, SbomSet sboms) {
       this.self = self;
-      this.components = sboms.refs;
+      this.components = concat(software, sboms.refs);
       this.repeatedAttribute = sboms.repeatedAttribute;
     }
 

@@ -3,6 +3,7 @@ package io.ward.exposure.match;
 import io.ward.exposure.version.Version;
 import io.ward.model.Device;
 import io.ward.model.Evidence;
+import io.ward.model.Software;
 import io.ward.model.exposure.Sbom;
 import io.ward.model.exposure.SbomComponent;
 import java.util.ArrayList;
@@ -11,7 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Builds the subjects of a device: itself, and each component of its SBOMs. */
+/**
+ * Builds the subjects of a device: itself, each software item seen running on it (a DICOM toolkit,
+ * a PACS server), and each component of its SBOMs.
+ */
 final class Subjects {
 
   private static final Set<String> IDENTITY = Set.of("vendor", "model", "firmware");
@@ -32,6 +36,19 @@ final class Subjects {
               firmware(d),
               "firmware",
               evidence(d),
+              Optional.empty()));
+    }
+    for (Software sw : software(d)) {
+      Optional<Version> version = sw.version().flatMap(Version::tryParse);
+      out.add(
+          new Subject(
+              d.id(),
+              attribute(sw),
+              SubjectIdentity.ofDevice(sw.vendor(), sw.product(), aliases),
+              sw.product(),
+              version,
+              "version",
+              List.of(),
               Optional.empty()));
     }
     for (Sbom sbom : sboms) {
@@ -112,6 +129,26 @@ final class Subjects {
   /** The device's firmware version when it has a readable one. */
   static Optional<Version> firmware(Device d) {
     return d.firmware().flatMap(Version::tryParse);
+  }
+
+  /**
+   * The software items matched as subjects of their own: all but one that only repeats the device's
+   * model (an HL7 SFT product taken as the model of an embedded device), so one advisory does not
+   * give the device two findings for one product.
+   */
+  static List<Software> software(Device d) {
+    if (d.software().isEmpty()) {
+      return List.of();
+    }
+    String model = d.model().map(VendorAliases::normalize).orElse(null);
+    return d.software().stream()
+        .filter(sw -> model == null || !VendorAliases.normalize(sw.product()).equals(model))
+        .toList();
+  }
+
+  /** The subject attribute of a software item: {@code software:<vendor> <product>}. */
+  static String attribute(Software sw) {
+    return "software:" + sw.vendor().map(v -> v + " ").orElse("") + sw.product();
   }
 
   /** The subject attribute of a component: {@code sbom:<name>@<version>}. */

@@ -162,14 +162,32 @@ class FleetEquivalenceTest {
 
   @Provide
   Arbitrary<Device> devices() {
+    // Some run software of their own (a toolkit, a server), matched as a subject of its own.
     return Combinators.combine(
             Arbitraries.of(VENDORS),
             Arbitraries.of(PRODUCTS).injectNull(0.1),
             Arbitraries.of(VERSIONS).injectNull(0.2),
-            Arbitraries.integers().between(0, 5))
+            Arbitraries.integers().between(0, 5),
+            Arbitraries.of(VENDORS),
+            Arbitraries.of(PRODUCTS).injectNull(0.6),
+            Arbitraries.of(VERSIONS).injectNull(0.3))
         .as(
-            (vendor, model, fw, id) ->
-                Devices.device("d" + id, vendor.isEmpty() ? null : vendor, model, fw));
+            (vendor, model, fw, id, swVendor, swProduct, swVersion) -> {
+              Device d = Devices.device("d" + id, vendor.isEmpty() ? null : vendor, model, fw);
+              if (swProduct == null) {
+                return d;
+              }
+              return d.withSoftware(
+                  List.of(
+                      new io.ward.model.Software(
+                          swVendor.isEmpty() ? Optional.empty() : Optional.of(swVendor),
+                          swProduct,
+                          Optional.ofNullable(swVersion),
+                          "dicom.implementationVersionName",
+                          swProduct,
+                          Optional.empty(),
+                          0.6)));
+            });
   }
 
   @Provide

@@ -100,8 +100,10 @@ class MatchRealAdvisoriesTest {
 
   /**
    * An HP workstation whose DICOM associations carry DCMTK 3.6.2's class UID and version name, as
-   * the inventory makes it: vendor HP from the NIC, model DCMTK and firmware 3.6.2 from the DCMTK
-   * fingerprints, which also name OFFIS, below HP (toolkit: true in fp-dicom.yaml).
+   * inventories before per-device software made it (and as a user's knowledge-base entry with
+   * {@code toolkit: true} and a model still does): vendor HP from the NIC, model DCMTK and firmware
+   * 3.6.2 from the DCMTK fingerprints, which also name OFFIS, below HP. The bundled entries now
+   * name DCMTK as software instead: MatchSoftwareTest.
    */
   private static Device hpRunningDcmtk(String id, boolean fingerprintNamesOffis) {
     List<io.ward.model.Evidence> evidence = new ArrayList<>();
