@@ -16,9 +16,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DCMTK's implementation class UID and version name identify the DICOM software, not the maker of
- * the device running it: on the real DCMTK capture of shared/data, and on the same packets sent as
- * if by a GE HealthCare device (IEEE OUI 444B5D) to a Dell server (F8BC12).
+ * DCMTK's implementation class UID and version name identify DICOM software running on a device,
+ * not the device's maker, model or firmware: on the real DCMTK capture of shared/data, and on the
+ * same packets sent as if by a GE HealthCare device (IEEE OUI 444B5D) to a Dell server (F8BC12),
+ * each device lists DCMTK 3.6.7 under {@code software} and keeps its hardware identity.
  */
 class DicomToolkitVendorTest {
 
@@ -46,24 +47,57 @@ class DicomToolkitVendorTest {
 
     JsonNode ge = device(devices, "mac:44:4b:5d:12:34:56");
     assertThat(ge.path("vendor").asText()).isEqualTo("GE HealthCare");
-    assertThat(ge.path("model").asText()).isEqualTo("DCMTK");
-    assertThat(ge.path("firmware").asText()).isEqualTo("3.6.7");
-    assertThat(weakestToolkitVendor(ge)).isEqualTo(0.1); // kept, so a user can see it
+    assertThat(ge.path("model").isNull()).as(ge.toString()).isTrue();
+    assertThat(ge.path("firmware").isNull()).isTrue();
+    assertDcmtk367(ge);
 
     JsonNode dell = device(devices, "mac:f8:bc:12:0a:0b:0c");
     assertThat(dell.path("vendor").asText()).isEqualTo("Dell");
-    assertThat(dell.path("model").asText()).isEqualTo("DCMTK");
-    assertThat(dell.path("firmware").asText()).isEqualTo("3.6.7");
+    assertThat(dell.path("model").isNull()).as(dell.toString()).isTrue();
+    assertThat(dell.path("firmware").isNull()).isTrue();
+    assertDcmtk367(dell);
   }
 
   @Test
-  void shouldNameTheToolkitMakerOnlyWhenNothingElseNamesOne() throws IOException {
-    // Loopback frames carry no MAC address, so nothing but DCMTK speaks of a maker.
+  void shouldNameNoMakerOfAHostThatOnlyDcmtkSpeaksOf() throws IOException {
+    // Loopback frames carry no MAC address: nothing names the host's hardware.
     JsonNode host = device(analyze(CAPTURE), "ip:127.0.0.1");
-    assertThat(host.path("vendor").asText()).isEqualTo("OFFIS");
-    assertThat(host.path("model").asText()).isEqualTo("DCMTK");
-    assertThat(host.path("firmware").asText()).isEqualTo("3.6.7");
-    assertThat(weakestToolkitVendor(host)).isEqualTo(0.1);
+    assertThat(host.path("vendor").isNull()).as(host.toString()).isTrue();
+    assertThat(host.path("model").isNull()).isTrue();
+    assertThat(host.path("firmware").isNull()).isTrue();
+    assertDcmtk367(host);
+  }
+
+  @Test
+  void shouldListTheSoftwareInTheCsv() throws IOException {
+    Path csv = tmp.resolve("dcmtk.csv");
+    int code = WardCommand.execute("analyze", "--csv", csv.toString(), CAPTURE.toString());
+    assertThat(code).as(streams.stderr()).isZero();
+    List<String> lines = Files.readAllLines(csv);
+    List<String> header = List.of(lines.get(0).split(","));
+    String host =
+        lines.stream().filter(l -> l.startsWith("ip:127.0.0.1,")).findFirst().orElseThrow();
+    List<String> row = List.of(host.split(",", -1));
+    assertThat(row.get(header.indexOf("software"))).isEqualTo("OFFIS DCMTK 3.6.7");
+    assertThat(row.get(header.indexOf("model"))).isEmpty();
+  }
+
+  /** The one software item: OFFIS DCMTK 3.6.7, named by the version name's fingerprint. */
+  private static void assertDcmtk367(JsonNode device) {
+    JsonNode software = device.path("software");
+    assertThat(software.size()).as(device.toString()).isEqualTo(1);
+    JsonNode dcmtk = software.get(0);
+    assertThat(dcmtk.path("vendor").asText()).isEqualTo("OFFIS");
+    assertThat(dcmtk.path("product").asText()).isEqualTo("DCMTK");
+    assertThat(dcmtk.path("version").asText()).isEqualTo("3.6.7");
+    assertThat(dcmtk.path("source").asText()).isEqualTo("dicom.implementationVersionName");
+    assertThat(dcmtk.path("observed").asText()).isEqualTo("OFFIS_DCMTK_367");
+    assertThat(dcmtk.path("fingerprint").asText()).isEqualTo("dicom-dcmtk-version");
+    assertThat(dcmtk.path("confidence").asDouble()).isEqualTo(0.6);
+    for (JsonNode e : device.path("evidence")) {
+      assertThat(e.path("attribute").asText() + "=" + e.path("value").asText())
+          .isNotIn("vendor=OFFIS", "model=DCMTK", "firmware=3.6.7");
+    }
   }
 
   private JsonNode analyze(Path capture) throws IOException {
@@ -82,20 +116,6 @@ class DicomToolkitVendorTest {
       ids.add(d.path("id").asText());
     }
     throw new AssertionError(id + " not among " + ids);
-  }
-
-  /** The confidence of the OFFIS vendor evidence from the DCMTK fingerprints (the lowest one). */
-  private static double weakestToolkitVendor(JsonNode device) {
-    double lowest = Double.NaN;
-    for (JsonNode e : device.path("evidence")) {
-      if (e.path("attribute").asText().equals("vendor")
-          && e.path("value").asText().equals("OFFIS")
-          && e.path("fingerprint").asText().startsWith("dicom-dcmtk-")) {
-        double c = e.path("confidence").asDouble();
-        lowest = Double.isNaN(lowest) ? c : Math.min(lowest, c);
-      }
-    }
-    return lowest;
   }
 
   /**

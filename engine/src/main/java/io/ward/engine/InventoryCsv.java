@@ -3,6 +3,7 @@ package io.ward.engine;
 import io.ward.model.Device;
 import io.ward.model.IpAddress;
 import io.ward.model.MacAddress;
+import io.ward.model.Software;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Collection;
@@ -42,7 +43,8 @@ public final class InventoryCsv {
           "protocols_client",
           "protocols_server",
           "ae_titles",
-          "hl7_applications");
+          "hl7_applications",
+          "software");
 
   /** Writes a header row and one row per device. */
   public static void write(List<Device> devices, Writer out) throws IOException {
@@ -71,7 +73,10 @@ public final class InventoryCsv {
               joined(d.protocolsAsClient()),
               joined(d.protocolsAsServer()),
               joined(d.aeTitles()),
-              joined(d.hl7Applications())));
+              joined(d.hl7Applications()),
+              d.software().stream()
+                  .map(Software::label)
+                  .collect(Collectors.joining(LIST_SEPARATOR))));
     }
     out.flush();
   }

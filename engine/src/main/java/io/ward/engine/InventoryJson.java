@@ -14,6 +14,7 @@ import io.ward.model.Evidence;
 import io.ward.model.Flow;
 import io.ward.model.IpAddress;
 import io.ward.model.MacAddress;
+import io.ward.model.Software;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -132,6 +133,7 @@ public final class InventoryJson {
     g.writeEndObject();
     writeStrings(g, "aeTitles", new TreeSet<>(d.aeTitles()));
     writeStrings(g, "hl7Applications", new TreeSet<>(d.hl7Applications()));
+    writeSoftware(g, d.software());
     writeTime(g, "firstSeen", d.firstSeenEpochNanos(), true);
     writeTime(g, "lastSeen", d.lastSeenEpochNanos(), true);
     g.writeArrayFieldStart("evidence");
@@ -148,6 +150,23 @@ public final class InventoryJson {
     }
     g.writeEndArray();
     g.writeEndObject();
+  }
+
+  /** The software seen on a device, each item with the evidence that named its version. */
+  private static void writeSoftware(JsonGenerator g, List<Software> software) throws IOException {
+    g.writeArrayFieldStart("software");
+    for (Software s : software) {
+      g.writeStartObject();
+      writeOptional(g, "vendor", s.vendor());
+      g.writeStringField("product", s.product());
+      writeOptional(g, "version", s.version());
+      g.writeStringField("source", s.source());
+      g.writeStringField("observed", s.observed());
+      writeOptional(g, "fingerprint", s.fingerprint());
+      g.writeNumberField("confidence", Math.round(s.confidence() * 1000) / 1000.0);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void writeFlows(JsonGenerator g, FlowSummary f) throws IOException {
@@ -364,6 +383,11 @@ public final class InventoryJson {
     for (int i = 0; i < evidenceArray.size(); i++) {
       evidence.add(readEvidence(evidenceArray.get(i), ".evidence[" + i + "]"));
     }
+    List<Software> software = new ArrayList<>();
+    JsonNode softwareArray = array(n, "software", "");
+    for (int i = 0; i < softwareArray.size(); i++) {
+      software.add(readSoftware(softwareArray.get(i), ".software[" + i + "]"));
+    }
     return new Device(
         id,
         string(n, "mac", "").map(m -> parsed(".mac", m, MacAddress::parse)),
@@ -385,7 +409,42 @@ public final class InventoryJson {
         new LinkedHashSet<>(strings(n, "hl7Applications", "")),
         time(n, "firstSeen", ""),
         time(n, "lastSeen", ""),
-        evidence);
+        evidence,
+        software);
+  }
+
+  private static Software readSoftware(JsonNode s, String at) {
+    if (!s.isObject()) {
+      throw new BadValue(at, "expected an object, found " + kind(s));
+    }
+    String product =
+        string(s, "product", at)
+            .filter(p -> !p.isBlank())
+            .orElseThrow(() -> new BadValue(at + ".product", "missing"));
+    return new Software(
+        string(s, "vendor", at),
+        product,
+        string(s, "version", at),
+        string(s, "source", at).orElse(""),
+        string(s, "observed", at).orElse(""),
+        string(s, "fingerprint", at),
+        confidence(s, at));
+  }
+
+  /** An item's confidence: 0 when absent, refused outside 0..1. */
+  private static double confidence(JsonNode e, String at) {
+    JsonNode confidence = e.get("confidence");
+    double c = 0;
+    if (confidence != null && !confidence.isNull()) {
+      if (!confidence.isNumber()) {
+        throw new BadValue(at + ".confidence", "expected a number, found " + kind(confidence));
+      }
+      c = confidence.asDouble();
+      if (!(c >= 0 && c <= 1)) {
+        throw new BadValue(at + ".confidence", "must lie between 0 and 1, found " + c);
+      }
+    }
+    return c;
   }
 
   private static Evidence readEvidence(JsonNode e, String at) {

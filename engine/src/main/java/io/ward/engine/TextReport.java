@@ -4,6 +4,7 @@ import io.ward.capture.CaptureSummary;
 import io.ward.model.Category;
 import io.ward.model.Device;
 import io.ward.model.ExternalEndpoint;
+import io.ward.model.Software;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -46,7 +47,19 @@ public final class TextReport {
             .collect(Collectors.toList());
     if (!medicalDevices.isEmpty()) {
       f.format("%nMedical devices%n");
-      row(sb, "category", "vendor", "model", "firmware", "criticality", "ip", "protocols");
+      // A software column only when a device shows software, so other tables keep their shape.
+      boolean anySoftware =
+          medicalDevices.stream().limit(maxMedicalRows).anyMatch(d -> !besidesModel(d).isEmpty());
+      row(
+          sb,
+          "category",
+          "vendor",
+          "model",
+          "firmware",
+          "criticality",
+          "ip",
+          "protocols",
+          anySoftware ? "software" : "");
       int shown = 0;
       for (Device d : medicalDevices) {
         if (shown++ == maxMedicalRows) {
@@ -63,7 +76,8 @@ public final class TextReport {
             cut(d.firmware().orElse("?"), 18),
             d.criticality().id(),
             d.ips().isEmpty() ? "-" : d.ips().get(0).toString(),
-            String.join(",", protocols));
+            String.join(",", protocols),
+            besidesModel(d));
       }
     }
     FlowSummary flows = r.flows();
@@ -73,6 +87,17 @@ public final class TextReport {
     }
     out.print(sb);
     out.flush();
+  }
+
+  /**
+   * The software seen on a device other than the product its model already names (an embedded
+   * device's HL7 SFT segment names its own model), as the table's cell shows it.
+   */
+  private static String besidesModel(Device d) {
+    return d.software().stream()
+        .filter(s -> d.model().map(m -> !m.equalsIgnoreCase(s.product())).orElse(true))
+        .map(Software::label)
+        .collect(Collectors.joining("; "));
   }
 
   /** Internet hosts shown, in one line: how many, and the busiest by flows. */
@@ -107,7 +132,8 @@ public final class TextReport {
 
   /**
    * One row of the medical devices' table, as {@code " %-18s %-16s %-20s %-18s %-14s %-16s %s%n"}
-   * formats it, without parsing that format for every device.
+   * formats it, without parsing that format for every device; the software seen on the device, when
+   * any, follows the protocols in a column of its own.
    */
   private static void row(
       StringBuilder sb,
@@ -117,7 +143,8 @@ public final class TextReport {
       String firmware,
       String criticality,
       String ip,
-      String protocols) {
+      String protocols,
+      String software) {
     sb.append("  ");
     padded(sb, category, 18);
     padded(sb, vendor, 16);
@@ -125,7 +152,12 @@ public final class TextReport {
     padded(sb, firmware, 18);
     padded(sb, criticality, 14);
     padded(sb, ip, 16);
-    sb.append(protocols).append(System.lineSeparator());
+    if (software.isEmpty()) {
+      sb.append(protocols).append(System.lineSeparator());
+    } else {
+      padded(sb, protocols, 20);
+      sb.append(software).append(System.lineSeparator());
+    }
   }
 
   /** {@code s} left-aligned in {@code width} characters (never cut, as %-Ns), then one space. */

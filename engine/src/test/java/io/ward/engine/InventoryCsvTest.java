@@ -7,6 +7,7 @@ import io.ward.model.Criticality;
 import io.ward.model.Device;
 import io.ward.model.IpAddress;
 import io.ward.model.MacAddress;
+import io.ward.model.Software;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
@@ -40,7 +41,24 @@ class InventoryCsvTest {
             Set.of("RIS"),
             0,
             0,
-            List.of());
+            List.of(),
+            List.of(
+                new Software(
+                    Optional.of("OFFIS"),
+                    "DCMTK",
+                    Optional.of("3.6.7"),
+                    "dicom.implementationVersionName",
+                    "OFFIS_DCMTK_367",
+                    Optional.of("dicom-dcmtk-version"),
+                    0.6),
+                new Software(
+                    Optional.empty(),
+                    "syngo",
+                    Optional.empty(),
+                    "hl7.softwareProduct",
+                    "syngo",
+                    Optional.empty(),
+                    0.75)));
     StringWriter out = new StringWriter();
 
     InventoryCsv.write(List.of(modality), out);
@@ -52,5 +70,6 @@ class InventoryCsvTest {
     assertThat(row.get(header.indexOf("ae_titles"))).isEqualTo("CT SCANNER 1; PACS");
     assertThat(row.get(header.indexOf("ips"))).isEqualTo("10.1.2.3; 10.1.2.4");
     assertThat(row.get(header.indexOf("hostnames"))).isEqualTo("ct-1; ct-1.radiology.example");
+    assertThat(row.get(header.indexOf("software"))).isEqualTo("OFFIS DCMTK 3.6.7; syngo");
   }
 }
