@@ -63,6 +63,7 @@ public final class DeviceJson {
       Optional<String> firmware,
       Optional<String> serial,
       Optional<String> modality,
+      List<Software> software,
       List<String> protocolsAsClient,
       List<String> protocolsAsServer,
       Instant firstSeen,
@@ -81,12 +82,44 @@ public final class DeviceJson {
           r.firmware(),
           r.serial(),
           r.modality(),
+          r.software().stream().map(Software::of).toList(),
           r.protocolsAsClient(),
           r.protocolsAsServer(),
           r.firstSeen(),
           d.captures(),
           d.evidence().stream().map(Evidence::of).toList(),
           d.changes().stream().map(Change::of).toList());
+    }
+  }
+
+  /**
+   * Software seen running on the device, apart from its hardware vendor and model, with the
+   * evidence that named its version.
+   *
+   * @param source the observation field or knowledge source, e.g. {@code
+   *     dicom.implementationVersionName}
+   * @param observed the raw value seen
+   * @param fingerprint the knowledge-base entry that recognised it
+   * @param confidence 0 to 1
+   */
+  public record Software(
+      Optional<String> vendor,
+      String product,
+      Optional<String> version,
+      String source,
+      String observed,
+      Optional<String> fingerprint,
+      double confidence) {
+
+    static Software of(io.ward.model.Software s) {
+      return new Software(
+          s.vendor(),
+          s.product(),
+          s.version(),
+          s.source(),
+          s.observed(),
+          s.fingerprint(),
+          s.confidence());
     }
   }
 

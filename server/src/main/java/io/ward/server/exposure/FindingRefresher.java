@@ -19,6 +19,7 @@ import io.ward.model.exposure.FindingKind;
 import io.ward.model.exposure.FindingStatus;
 import io.ward.model.exposure.RemediationOption;
 import io.ward.model.exposure.RiskAssessment;
+import io.ward.server.inventory.SoftwareColumn;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -363,7 +364,8 @@ public class FindingRefresher {
             Set.copyOf(list(rs.getString("hl7_applications"))),
             nanos(rs.getObject("first_seen", OffsetDateTime.class)),
             nanos(rs.getObject("last_seen", OffsetDateTime.class)),
-            List.of());
+            List.of(),
+            SoftwareColumn.read(rs.getString("software")));
     return new Stored(rs.getLong("id"), d);
   }
 

@@ -45,7 +45,8 @@ public class CmdbMerger {
   private static final String SEARCH_TEXT_REFRESH =
       "UPDATE device SET search_text = LEFT(LOWER(CONCAT_WS(' ', vendor, model, os, firmware,"
           + " serial, category, modality, REPLACE(ae_titles, ',', ' '),"
-          + " REPLACE(hl7_applications, ',', ' '), REPLACE(protocols_client, ',', ' '),"
+          + " REPLACE(hl7_applications, ',', ' '), REPLACE(software_names, ',', ' '),"
+          + " REPLACE(protocols_client, ',', ' '),"
           + " REPLACE(protocols_server, ',', ' '))), 8000) WHERE id = ?";
 
   /** Attributes whose conflicts name the evidence the network's value came from. */

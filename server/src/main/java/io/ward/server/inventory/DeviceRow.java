@@ -2,6 +2,7 @@ package io.ward.server.inventory;
 
 import io.ward.model.Category;
 import io.ward.model.Criticality;
+import io.ward.model.Software;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param endOfLife true when it runs software past its end of life
  * @param openFindings affected or possibly affected findings
  * @param site the site name, when assigned
+ * @param software the software seen running on it, most confident first
  */
 public record DeviceRow(
     long id,
@@ -45,6 +47,7 @@ public record DeviceRow(
     Optional<String> site,
     List<String> protocolsAsClient,
     List<String> protocolsAsServer,
+    List<Software> software,
     Instant firstSeen,
     Instant lastSeen) {
 
@@ -54,5 +57,6 @@ public record DeviceRow(
     vlans = List.copyOf(vlans);
     protocolsAsClient = List.copyOf(protocolsAsClient);
     protocolsAsServer = List.copyOf(protocolsAsServer);
+    software = List.copyOf(software);
   }
 }

@@ -23,7 +23,7 @@ final class DeviceRows {
       "SELECT d.id, d.device_key, d.mac, d.ips, d.hostnames, d.vlans, d.vendor, d.model, d.os,"
           + " d.firmware, d.serial, d.category, d.modality, d.medical, d.criticality,"
           + " d.risk_score, d.risk_decision, d.kev, d.end_of_life, d.open_findings,"
-          + " d.protocols_client, d.protocols_server, d.first_seen, d.last_seen,"
+          + " d.protocols_client, d.protocols_server, d.software, d.first_seen, d.last_seen,"
           + " s.name AS site_name FROM device d LEFT JOIN site s ON s.id = d.site_id";
 
   private DeviceRows() {}
@@ -58,6 +58,7 @@ final class DeviceRows {
         Optional.ofNullable(rs.getString("site_name")),
         list(rs.getString("protocols_client")),
         list(rs.getString("protocols_server")),
+        SoftwareColumn.read(rs.getString("software")),
         instant(rs, "first_seen"),
         instant(rs, "last_seen"));
   }

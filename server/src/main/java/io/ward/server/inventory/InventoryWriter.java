@@ -3,6 +3,7 @@ package io.ward.server.inventory;
 import io.ward.model.Category;
 import io.ward.model.Device;
 import io.ward.model.Evidence;
+import io.ward.model.Software;
 import io.ward.server.audit.AuditLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -53,16 +54,19 @@ public class InventoryWriter {
   private static final String INSERT_DEVICE =
       "INSERT INTO device (device_key, mac, ips, hostnames, vlans, vendor, model, os, firmware,"
           + " serial, category, modality, medical, criticality, criticality_rank,"
-          + " protocols_client, protocols_server, ae_titles, hl7_applications, search_text,"
-          + " search_addresses, first_seen, last_seen, created_at, updated_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " protocols_client, protocols_server, ae_titles, hl7_applications, software,"
+          + " software_names, search_text, search_addresses, first_seen, last_seen, created_at,"
+          + " updated_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+          + " ?)";
 
   private static final String UPDATE_DEVICE =
       "UPDATE device SET mac = ?, ips = ?, hostnames = ?, vlans = ?, vendor = ?, model = ?,"
           + " os = ?, firmware = ?, serial = ?, category = ?, modality = ?, medical = ?,"
           + " criticality = ?, criticality_rank = ?, protocols_client = ?,"
-          + " protocols_server = ?, ae_titles = ?, hl7_applications = ?, search_text = ?,"
-          + " search_addresses = ?, first_seen = ?, last_seen = ?, updated_at = ? WHERE id = ?";
+          + " protocols_server = ?, ae_titles = ?, hl7_applications = ?, software = ?,"
+          + " software_names = ?, search_text = ?, search_addresses = ?, first_seen = ?,"
+          + " last_seen = ?, updated_at = ? WHERE id = ?";
 
   private static final List<String> CHANGE_COLUMNS =
       List.of(
@@ -289,6 +293,7 @@ public class InventoryWriter {
                         DeviceRows.list(rs.getString("protocols_server")),
                         DeviceRows.list(rs.getString("ae_titles")),
                         DeviceRows.list(rs.getString("hl7_applications")),
+                        SoftwareColumn.read(rs.getString("software")),
                         DeviceRows.instant(rs, "first_seen"),
                         DeviceRows.instant(rs, "last_seen"));
                 return new Stored(rs.getLong("id"), c);
@@ -643,6 +648,7 @@ public class InventoryWriter {
       List<String> protocolsServer,
       List<String> aeTitles,
       List<String> hl7Applications,
+      List<Software> software,
       Instant firstSeen,
       Instant lastSeen) {
 
@@ -667,6 +673,7 @@ public class InventoryWriter {
           sorted(d.protocolsAsServer()),
           sorted(d.aeTitles()),
           sorted(d.hl7Applications()),
+          d.software(),
           nanos(d.firstSeenEpochNanos()),
           nanos(d.lastSeenEpochNanos()));
     }
@@ -702,6 +709,7 @@ public class InventoryWriter {
           union(n.protocolsServer, protocolsServer),
           union(n.aeTitles, aeTitles),
           union(n.hl7Applications, hl7Applications),
+          SoftwareColumn.merged(fresh.software, old.software),
           firstSeen.isBefore(n.firstSeen) ? firstSeen : n.firstSeen,
           lastSeen.isAfter(n.lastSeen) ? lastSeen : n.lastSeen);
     }
@@ -726,6 +734,7 @@ public class InventoryWriter {
       diff(out, "category", category, m.category);
       diff(out, "modality", modality, m.modality);
       diff(out, "criticality", criticality, m.criticality);
+      diff(out, "software", SoftwareColumn.shown(software), SoftwareColumn.shown(m.software));
       return out;
     }
 
@@ -756,6 +765,8 @@ public class InventoryWriter {
         joinClipped(protocolsServer, 1000),
         joinClipped(aeTitles, 2000),
         joinClipped(hl7Applications, 2000),
+        SoftwareColumn.write(software),
+        joinClipped(SoftwareColumn.names(software), 2000),
         searchText(),
         searchAddresses(),
         DeviceRows.utc(firstSeen),
@@ -775,6 +786,7 @@ public class InventoryWriter {
       parts.addAll(List.of(vendor, model, os, firmware, serial, category, modality));
       parts.addAll(aeTitles);
       parts.addAll(hl7Applications);
+      parts.addAll(SoftwareColumn.names(software));
       parts.addAll(protocolsClient);
       parts.addAll(protocolsServer);
       return searchable(parts);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ward.server.security.Role;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -145,6 +146,36 @@ abstract class ApiContract {
     assertThat(vendorEvidence).as("evidence for the vendor in %s", evidence).isNotNull();
     assertThat(detail.get("history").size()).isPositive();
     assertThat(detail.get("captures").asInt()).isPositive();
+  }
+
+  @Test
+  void shouldShowTheSoftwareSeenOnADeviceAndFindTheDeviceByIt() throws Exception {
+    // The DCMTK capture's host: DCMTK is software on it, not its model (V202612030930).
+    JsonNode found = ok(auditor.get("/api/v1/devices?q=dcmtk"));
+    assertThat(found.get("items").findValuesAsString("key")).containsExactly("ip:127.0.0.1");
+    long id = found.get("items").get(0).get("id").asLong();
+    JsonNode detail = ok(auditor.get("/api/v1/devices/" + id));
+    assertThat(detail.get("device").get("model").isNull()).as(detail.toString()).isTrue();
+    JsonNode software = detail.get("software");
+    assertThat(software.size()).as(detail.toString()).isEqualTo(1);
+    JsonNode dcmtk = software.get(0);
+    assertThat(dcmtk.get("vendor").asString()).isEqualTo("OFFIS");
+    assertThat(dcmtk.get("product").asString()).isEqualTo("DCMTK");
+    assertThat(dcmtk.get("version").asString()).isEqualTo("3.6.7");
+    assertThat(dcmtk.get("source").asString()).isEqualTo("dicom.implementationVersionName");
+    assertThat(dcmtk.get("fingerprint").asString()).isEqualTo("dicom-dcmtk-version");
+    assertThat(dcmtk.get("confidence").asDouble()).isEqualTo(0.6);
+    // Each piece of evidence for it is listed with the rest.
+    List<String> softwareEvidence = new ArrayList<>();
+    detail
+        .get("evidence")
+        .forEach(
+            e -> {
+              if (e.get("attribute").asString().equals("software")) {
+                softwareEvidence.add(e.get("value").asString());
+              }
+            });
+    assertThat(softwareEvidence).contains("OFFIS DCMTK 3.6.7", "OFFIS DCMTK");
   }
 
   @Test

@@ -220,6 +220,17 @@ class ConsoleBrowserTest {
     String vulns = find("#vulns").getText();
     assertThat(vulns).contains("Windows 7").contains("end of life");
     assertThat(find("#identity").getText()).contains("Windows 7");
+    // Its DICOM associations carry DCMTK 3.6.2's class UID and version name: software on the HP
+    // workstation, not its model.
+    assertThat(find("#identity dd.software").getText()).contains("OFFIS DCMTK 3.6.2");
+    assertThat(
+            browser
+                .driver
+                .findElement(
+                    By.xpath(
+                        "//section[@id='identity']//dt[text()='Model']/following-sibling::dd[1]"))
+                .getText())
+        .doesNotContain("DCMTK");
     wait.until(d -> !d.findElements(By.cssSelector("#peer-graph canvas")).isEmpty());
     browser.fullPage("08-device-findings");
   }
