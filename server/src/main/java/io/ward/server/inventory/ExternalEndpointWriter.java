@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +22,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * InventoryWriter#merge}, after the capture's devices are stored). An address seen again is
  * updated, never duplicated: counts add, first and last seen widen, host names and protocols are
  * unions.
+ *
+ * <p>Merges may run at once: two jobs of one server, or two server processes on one PostgreSQL. New
+ * endpoints and links are inserted unless another merge stored them meanwhile ({@link
+ * InsertIfAbsent}), and then added to like stored ones; counts and times are added in the statement
+ * ({@code flows = flows + ?}), never written as read earlier; and a stored endpoint is locked (in
+ * address order, so that two merges cannot each wait for the other) while its host names and
+ * protocols, unions computed here, are read and written.
  */
 final class ExternalEndpointWriter {
   private static final List<String> ENDPOINT_COLUMNS =
@@ -39,18 +47,31 @@ final class ExternalEndpointWriter {
   private static final List<String> LINK_COLUMNS =
       List.of("endpoint_id", "device_id", "flows", "packets", "bytes", "first_seen", "last_seen");
 
-  private static final String UPDATE_ENDPOINT =
-      "UPDATE external_endpoint SET hostnames = ?, protocols = ?, flows = ?, packets = ?,"
-          + " bytes = ?, first_seen = ?, last_seen = ?, updated_at = ? WHERE id = ?";
+  /** Adds a capture's traffic to a stored endpoint locked by {@link #lockAndLoad}. */
+  private static final String ADD_TO_ENDPOINT =
+      "UPDATE external_endpoint SET hostnames = ?, protocols = ?, flows = flows + ?,"
+          + " packets = packets + ?, bytes = bytes + ?, first_seen = LEAST(first_seen, ?),"
+          + " last_seen = GREATEST(last_seen, ?), updated_at = ? WHERE id = ?";
+
+  private static final String ADD_TO_LINK =
+      "UPDATE external_endpoint_device SET flows = flows + ?, packets = packets + ?,"
+          + " bytes = bytes + ?, first_seen = LEAST(first_seen, ?),"
+          + " last_seen = GREATEST(last_seen, ?) WHERE endpoint_id = ? AND device_id = ?";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
   private final RowInserter inserter;
+  private final InsertIfAbsent insertIfAbsent;
+  private final String lockForUpdate;
 
-  ExternalEndpointWriter(JdbcClient jdbc, JdbcTemplate template, RowInserter inserter) {
+  ExternalEndpointWriter(
+      JdbcClient jdbc, JdbcTemplate template, RowInserter inserter, boolean postgres) {
     this.jdbc = jdbc;
     this.template = template;
     this.inserter = inserter;
+    this.insertIfAbsent = new InsertIfAbsent(template, postgres);
+    // PostgreSQL's weaker lock: it lets other merges insert links that refer to the endpoint.
+    this.lockForUpdate = postgres ? " FOR NO KEY UPDATE" : " FOR UPDATE";
   }
 
   /** What one merge did: endpoints stored for the first time, and endpoints already stored. */
@@ -65,50 +86,56 @@ final class ExternalEndpointWriter {
     if (seen.endpoints().isEmpty()) {
       return new Outcome(0, 0);
     }
-    List<String> ips = seen.endpoints().stream().map(e -> e.ip().toString()).toList();
-    Map<String, Stored> existing = load(ips);
-    List<Object[]> inserts = new ArrayList<>();
-    List<Object[]> updates = new ArrayList<>();
+    Map<String, Columns> brought = new TreeMap<>();
     for (ExternalEndpoint e : seen.endpoints()) {
-      Columns columns = Columns.of(e);
-      Stored old = existing.get(columns.ip());
-      if (old == null) {
-        inserts.add(columns.insertValues(now));
-      } else {
-        updates.add(old.columns().mergedWith(columns).updateValues(old.id(), now));
-      }
+      Columns c = Columns.of(e);
+      brought.merge(c.ip(), c, Columns::mergedWith);
     }
+    List<String> ips = List.copyOf(brought.keySet());
+    Map<String, Stored> existing = lockAndLoad(ips);
+    List<String> fresh = ips.stream().filter(ip -> !existing.containsKey(ip)).toList();
+    List<Object[]> inserts = fresh.stream().map(ip -> brought.get(ip).insertValues(now)).toList();
+    boolean[] inserted =
+        insertIfAbsent.insert("external_endpoint", ENDPOINT_COLUMNS, List.of("ip"), inserts);
+    List<String> added = new ArrayList<>();
+    List<String> storedMeanwhile = new ArrayList<>();
+    for (int i = 0; i < fresh.size(); i++) {
+      (inserted[i] ? added : storedMeanwhile).add(fresh.get(i));
+    }
+    // Another merge stored these after the read above: added to as any stored endpoint.
+    Map<String, Stored> before = new HashMap<>(existing);
+    before.putAll(lockAndLoad(storedMeanwhile));
+    List<Object[]> updates = new ArrayList<>();
+    before.forEach(
+        (ip, old) -> updates.add(old.columns().addValues(brought.get(ip), old.id(), now)));
     for (List<Object[]> chunk : InventoryWriter.chunks(updates)) {
-      template.batchUpdate(UPDATE_ENDPOINT, chunk);
+      template.batchUpdate(ADD_TO_ENDPOINT, chunk);
     }
-    inserter.insert("external_endpoint", ENDPOINT_COLUMNS, inserts);
     Map<String, Long> endpointIds = new HashMap<>();
-    existing.forEach((ip, s) -> endpointIds.put(ip, s.id()));
-    if (!inserts.isEmpty()) {
-      List<String> fresh = ips.stream().filter(ip -> !existing.containsKey(ip)).toList();
-      load(fresh).forEach((ip, s) -> endpointIds.put(ip, s.id()));
-    }
-    Set<Long> before = new HashSet<>();
-    existing.values().forEach(s -> before.add(s.id()));
-    addLinks(links(seen, deviceIds, endpointIds), before);
-    return new Outcome(inserts.size(), updates.size());
+    before.forEach((ip, s) -> endpointIds.put(ip, s.id()));
+    load(added, "").forEach((ip, s) -> endpointIds.put(ip, s.id()));
+    Set<Long> stored = new HashSet<>();
+    before.values().forEach(s -> stored.add(s.id()));
+    addLinks(links(seen, deviceIds, endpointIds), stored);
+    return new Outcome(added.size(), before.size());
   }
 
   /**
-   * Adds traffic stored elsewhere until now to the stored endpoint {@code old}, as a capture's is
-   * added: a device that was an internet host all along ({@link ExternalEndpointReconciler}), with
-   * its traffic with each device as {@code links}.
+   * Adds traffic stored elsewhere until now to the stored endpoint {@code old} (locked by {@link
+   * #stored}), as a capture's is added: a device that was an internet host all along ({@link
+   * ExternalEndpointReconciler}), with its traffic with each device as {@code links}.
    */
   void fold(Stored old, Columns added, Collection<Link> links, Instant now) {
-    jdbc.sql(UPDATE_ENDPOINT)
-        .params(old.columns().mergedWith(added).updateValues(old.id(), now))
-        .update();
+    jdbc.sql(ADD_TO_ENDPOINT).params(old.columns().addValues(added, old.id(), now)).update();
     addLinks(links, Set.of(old.id()));
   }
 
-  /** The endpoints stored at these addresses, by address. */
+  /**
+   * The endpoints stored at these addresses, by address, locked until the caller's transaction
+   * ends: it adds to them or removes them.
+   */
   Map<String, Stored> stored(List<String> ips) {
-    return load(ips);
+    return lockAndLoad(ips);
   }
 
   /** Deletes a stored endpoint with its links to the devices and its sightings. */
@@ -194,41 +221,61 @@ final class ExternalEndpointWriter {
   /**
    * Adds the links: one already stored is summed into, a new one inserted, and each endpoint's
    * device count grows by the links new to it. Only endpoints stored before this merge ({@code
-   * before}) can have stored links, and only the pairs of the capture are looked up among theirs: a
-   * cloud service tens of thousands of workstations talk to has as many links, and a merge (one at
-   * a time) reads and holds only the few of them its capture brings.
+   * stored}) can have stored links, and only the pairs of the capture are looked up among theirs: a
+   * cloud service tens of thousands of workstations talk to has as many links, and a merge reads
+   * and holds only the few of them its capture brings. A link of such an endpoint that another
+   * merge inserts meanwhile is found by the insert, and summed into too; an endpoint this merge
+   * inserted is not visible to any other yet, so its links are copied in.
    */
-  private void addLinks(Collection<Link> links, Set<Long> before) {
-    Set<List<Long>> stored =
-        storedPairs(links.stream().filter(l -> before.contains(l.endpointId())).toList());
-    List<Object[]> updates = new ArrayList<>();
-    List<Object[]> inserts = new ArrayList<>();
+  private void addLinks(Collection<Link> links, Set<Long> stored) {
+    Set<List<Long>> storedPairs =
+        storedPairs(links.stream().filter(l -> stored.contains(l.endpointId())).toList());
+    List<Link> adds = new ArrayList<>();
+    List<Link> maybeNew = new ArrayList<>();
+    List<Object[]> copies = new ArrayList<>();
     Map<Long, Integer> newDevices = new HashMap<>();
     for (Link l : links) {
-      if (stored.contains(List.of(l.endpointId(), l.deviceId()))) {
-        updates.add(
-            new Object[] {
-              l.flows(),
-              l.packets(),
-              l.bytes(),
-              DeviceRows.utc(l.firstSeen()),
-              DeviceRows.utc(l.lastSeen()),
-              l.endpointId(),
-              l.deviceId()
-            });
+      if (storedPairs.contains(List.of(l.endpointId(), l.deviceId()))) {
+        adds.add(l);
+      } else if (stored.contains(l.endpointId())) {
+        maybeNew.add(l);
       } else {
-        inserts.add(l.values());
+        copies.add(l.values());
         newDevices.merge(l.endpointId(), 1, Integer::sum);
       }
     }
-    for (List<Object[]> chunk : InventoryWriter.chunks(updates)) {
-      template.batchUpdate(
-          "UPDATE external_endpoint_device SET flows = flows + ?, packets = packets + ?,"
-              + " bytes = bytes + ?, first_seen = LEAST(first_seen, ?),"
-              + " last_seen = GREATEST(last_seen, ?) WHERE endpoint_id = ? AND device_id = ?",
-          chunk);
+    boolean[] inserted =
+        insertIfAbsent.insert(
+            "external_endpoint_device",
+            LINK_COLUMNS,
+            List.of("endpoint_id", "device_id"),
+            maybeNew.stream().map(Link::values).toList());
+    for (int i = 0; i < maybeNew.size(); i++) {
+      Link l = maybeNew.get(i);
+      if (inserted[i]) {
+        newDevices.merge(l.endpointId(), 1, Integer::sum);
+      } else {
+        adds.add(l);
+      }
     }
-    inserter.insert("external_endpoint_device", LINK_COLUMNS, inserts);
+    List<Object[]> updates =
+        adds.stream()
+            .map(
+                l ->
+                    new Object[] {
+                      l.flows(),
+                      l.packets(),
+                      l.bytes(),
+                      DeviceRows.utc(l.firstSeen()),
+                      DeviceRows.utc(l.lastSeen()),
+                      l.endpointId(),
+                      l.deviceId()
+                    })
+            .toList();
+    for (List<Object[]> chunk : InventoryWriter.chunks(updates)) {
+      template.batchUpdate(ADD_TO_LINK, chunk);
+    }
+    inserter.insert("external_endpoint_device", LINK_COLUMNS, copies);
     addDeviceCounts(newDevices);
   }
 
@@ -295,14 +342,25 @@ final class ExternalEndpointWriter {
   /** A stored endpoint: its id, columns and how many devices are linked to it. */
   record Stored(long id, Columns columns, int deviceCount) {}
 
-  private Map<String, Stored> load(List<String> ips) {
+  /**
+   * The endpoints stored at {@code ips}, locked in address order until the transaction ends: two
+   * merges that lock some of the same endpoints lock them in one order, so the second waits for the
+   * first rather than each for the other.
+   */
+  private Map<String, Stored> lockAndLoad(List<String> ips) {
+    return load(ips.stream().sorted().toList(), " ORDER BY ip" + lockForUpdate);
+  }
+
+  /** The endpoints stored at {@code ips}, read in chunks, each statement ended by {@code tail}. */
+  private Map<String, Stored> load(List<String> ips, String tail) {
     Map<String, Stored> out = new HashMap<>();
     for (List<String> chunk : InventoryWriter.chunks(ips)) {
       jdbc.sql(
               "SELECT id, ip, hostnames, protocols, flows, packets, bytes, first_seen, last_seen,"
                   + " device_count FROM external_endpoint WHERE ip IN ("
                   + InventoryWriter.placeholders(chunk.size())
-                  + ")")
+                  + ")"
+                  + tail)
           .params(new ArrayList<Object>(chunk))
           .query(
               (rs, n) ->
@@ -387,15 +445,21 @@ final class ExternalEndpointWriter {
       };
     }
 
-    Object[] updateValues(long id, Instant now) {
+    /**
+     * The parameters of {@link #ADD_TO_ENDPOINT} that add {@code added} to this stored endpoint:
+     * the merged host names and protocols, and what {@code added} brings to the counts and times,
+     * which the statement adds to the stored ones.
+     */
+    Object[] addValues(Columns added, long id, Instant now) {
+      Columns merged = mergedWith(added);
       return new Object[] {
-        InventoryWriter.Columns.joinClipped(hostnames, 2000),
-        InventoryWriter.Columns.joinClipped(protocols, 1000),
-        flows,
-        packets,
-        bytes,
-        DeviceRows.utc(firstSeen),
-        DeviceRows.utc(lastSeen),
+        InventoryWriter.Columns.joinClipped(merged.hostnames, 2000),
+        InventoryWriter.Columns.joinClipped(merged.protocols, 1000),
+        added.flows,
+        added.packets,
+        added.bytes,
+        DeviceRows.utc(added.firstSeen),
+        DeviceRows.utc(added.lastSeen),
         DeviceRows.utc(now),
         id
       };

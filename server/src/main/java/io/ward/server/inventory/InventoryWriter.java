@@ -5,6 +5,8 @@ import io.ward.model.Device;
 import io.ward.model.Evidence;
 import io.ward.model.Software;
 import io.ward.server.audit.AuditLog;
+import io.ward.server.config.Databases;
+import io.ward.server.config.WardProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -106,11 +108,17 @@ public class InventoryWriter {
   private final Clock clock;
 
   InventoryWriter(
-      JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager tm, AuditLog audit) {
+      JdbcClient jdbc,
+      JdbcTemplate template,
+      PlatformTransactionManager tm,
+      AuditLog audit,
+      WardProperties properties) {
     this.jdbc = jdbc;
     this.template = template;
     this.inserter = new RowInserter(template);
-    this.external = new ExternalEndpointWriter(jdbc, template, inserter);
+    this.external =
+        new ExternalEndpointWriter(
+            jdbc, template, inserter, properties.db().kind() == Databases.POSTGRESQL);
     this.externalSightings = new ExternalEndpointSightings(jdbc, inserter);
     TransactionTemplate savepoint = new TransactionTemplate(tm);
     savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
