@@ -319,6 +319,28 @@ final class ExternalEndpointReconciler {
   }
 
   /**
+   * The addresses {@code seen} shows behind a router that a stored device holds already and that no
+   * external endpoint is stored at: a clinical device identified by the address, or a device with a
+   * MAC bound to it (the capture's own devices are stored by now). {@link InventoryWriter#merge}
+   * leaves them out, so that a capture showing such an address behind a router again stores no
+   * endpoint there only for {@link #reconcile} to remove it, audited, at every capture. An endpoint
+   * stored already at such an address (stored before a device took it) is merged and then removed
+   * as before, once.
+   */
+  Set<String> heldWithoutEndpoint(ExternalEndpointsSeen seen) {
+    List<String> ips = seen.endpoints().stream().map(e -> e.ip().toString()).toList();
+    Set<String> stored = endpoints.stored(ips).keySet();
+    List<String> fresh = ips.stream().filter(ip -> !stored.contains(ip)).toList();
+    Set<String> held = new TreeSet<>(heldByStoredMacDevices(fresh).keySet());
+    for (StoredHost h : storedHosts(fresh)) {
+      if (h.clinicalReason().isPresent()) {
+        held.add(h.ip());
+      }
+    }
+    return held;
+  }
+
+  /**
    * The stored devices with a MAC that hold one of {@code ips}, by address (the first stored, when
    * several did): each of their stored addresses was bound to the MAC by some capture. Found
    * through the devices' address text (trigram-indexed on PostgreSQL, as the inventory search is),

@@ -3,6 +3,7 @@ package io.ward.server.inventory;
 import io.ward.model.ExternalEndpoint;
 import io.ward.model.IpNetwork;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The external endpoints one capture showed, with each device's traffic with them.
@@ -25,5 +26,16 @@ public record ExternalEndpointsSeen(
     endpoints = List.copyOf(endpoints);
     traffic = List.copyOf(traffic);
     internalNetworks = List.copyOf(internalNetworks);
+  }
+
+  /** These endpoints but those at {@code ips}, and the traffic with them. */
+  ExternalEndpointsSeen without(Set<String> ips) {
+    if (ips.isEmpty()) {
+      return this;
+    }
+    return new ExternalEndpointsSeen(
+        endpoints.stream().filter(e -> !ips.contains(e.ip().toString())).toList(),
+        traffic.stream().filter(t -> !ips.contains(t.ip().toString())).toList(),
+        internalNetworks);
   }
 }

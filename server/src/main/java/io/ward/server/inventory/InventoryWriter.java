@@ -173,7 +173,7 @@ public class InventoryWriter {
       CaptureFacts capture,
       List<Device> devices,
       List<FlowHourRow> flows,
-      ExternalEndpointsSeen externalSeen,
+      ExternalEndpointsSeen shown,
       long jobId,
       String by) {
     long captureId = insertCapture(capture, devices.size(), by);
@@ -222,6 +222,8 @@ public class InventoryWriter {
     addSightings(devices, ids, captureId);
     addNetworks(devices, now);
     int hours = addFlows(flows, ids, added);
+    // Checked once the capture's devices are stored: they may hold addresses it also shows.
+    ExternalEndpointsSeen externalSeen = shown.without(reconciler.heldWithoutEndpoint(shown));
     ExternalEndpointWriter.Outcome outside = external.merge(externalSeen, ids, now);
     externalSightings.record(externalSeen, captureId);
     ExternalReconciliation reconciled =
