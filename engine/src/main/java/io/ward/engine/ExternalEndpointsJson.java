@@ -26,6 +26,7 @@ final class ExternalEndpointsJson {
       strings(g, "devices", e.deviceIds());
       g.writeNumberField("deviceCount", e.deviceCount());
       g.writeBooleanField("deviceCountExact", e.deviceCountExact());
+      g.writeStringField("reason", e.reason().id());
       g.writeEndObject();
     }
     g.writeEndArray();

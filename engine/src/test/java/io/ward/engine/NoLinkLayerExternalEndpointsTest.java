@@ -160,4 +160,28 @@ class NoLinkLayerExternalEndpointsTest {
         .as("public addresses kept as devices")
         .isEmpty();
   }
+
+  /** The reason id of each external endpoint of {@code r}, by address. */
+  private static java.util.Map<String, String> reasons(AnalysisResult r) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    r.external().forEach(e -> out.put(e.ip().toString(), e.reason().id()));
+    return out;
+  }
+
+  @Test
+  void shouldSayWhichInternetHostsARouterCarriedAndWhichHadNoLinkLayer() throws Exception {
+    for (String name : List.of("server-any-sll.pcap", "server-any-sll2.pcap")) {
+      java.util.Map<String, String> reasons = reasons(analyze(capture(name)));
+
+      THROUGH_ROUTER.forEach(ip -> assertThat(reasons).as(name).containsEntry(ip, "behind-router"));
+      assertThat(reasons).as(name).containsEntry("2001:db8:100::20", "behind-router");
+      // Over the VPN, and a datagram nothing answered: no MAC carried them.
+      assertThat(reasons).as(name).containsEntry("203.0.113.7", "no-link-layer");
+      assertThat(reasons).as(name).containsEntry("198.51.100.99", "no-link-layer");
+    }
+    // A raw IP capture carries no MAC at all: no router shows.
+    assertThat(reasons(analyze(capture("server-rawip.pcap"))).values())
+        .isNotEmpty()
+        .containsOnly("no-link-layer");
+  }
 }

@@ -48,10 +48,14 @@ final class ExternalEndpoints {
       List<IpNetwork> internalNetworks) {
     List<Device> kept = new ArrayList<>(devices.length);
     List<Integer> external = new ArrayList<>();
+    Map<Integer, ExternalEndpoint.Reason> reasons = new HashMap<>();
     for (int i = 0; i < devices.length; i++) {
       Map.Entry<String, List<EndpointKey>> e = shown.get(i);
-      if (isExternal(e.getKey(), e.getValue(), devices[i], store, resolver, internalNetworks)) {
+      Optional<ExternalEndpoint.Reason> reason =
+          externalBecause(e.getKey(), e.getValue(), devices[i], store, resolver, internalNetworks);
+      if (reason.isPresent()) {
         external.add(i);
+        reasons.put(i, reason.get());
       } else {
         kept.add(devices[i]);
       }
@@ -68,14 +72,18 @@ final class ExternalEndpoints {
     List<ExternalEndpoint> out = new ArrayList<>(external.size());
     for (int i : external) {
       List<EndpointKey> keys = shown.get(i).getValue();
-      out.add(endpoint(devices[i], keys, store, talkers(keys, store, idOfKey, externalIds)));
+      out.add(
+          endpoint(
+              devices[i], keys, store, talkers(keys, store, idOfKey, externalIds), reasons.get(i)));
     }
     out.sort((a, b) -> a.ip().compareTo(b.ip()));
     return new Inventory(kept, out);
   }
 
-  /** True for an IP-identity device that is an internet host by the rules above. */
-  static boolean isExternal(
+  /**
+   * Why an IP-identity device is an internet host by the rules above; empty when it is a device.
+   */
+  static Optional<ExternalEndpoint.Reason> externalBecause(
       String id,
       List<EndpointKey> keys,
       Device d,
@@ -83,17 +91,19 @@ final class ExternalEndpoints {
       IdentityResolver resolver,
       List<IpNetwork> internalNetworks) {
     if (!id.startsWith("ip:")) {
-      return false;
+      return Optional.empty();
     }
     IpAddress ip = IpAddress.parse(id.substring(3));
     if (!ip.isPublic() || internal(ip, internalNetworks) || clinical(d)) {
-      return false;
+      return Optional.empty();
     }
     if (resolver.isBehindGateway(ip)) {
-      return true;
+      return Optional.of(ExternalEndpoint.Reason.BEHIND_ROUTER);
     }
     // No frame bound it to a MAC: the capture had no link layer for it.
-    return !resolver.seenWithMac(ip) && talkedWithSiteHost(keys, store, internalNetworks);
+    return !resolver.seenWithMac(ip) && talkedWithSiteHost(keys, store, internalNetworks)
+        ? Optional.of(ExternalEndpoint.Reason.NO_LINK_LAYER)
+        : Optional.empty();
   }
 
   private static boolean internal(IpAddress ip, List<IpNetwork> internalNetworks) {
@@ -177,7 +187,11 @@ final class ExternalEndpoints {
   private record Talked(TreeSet<String> ids, boolean complete) {}
 
   private static ExternalEndpoint endpoint(
-      Device d, List<EndpointKey> keys, InputStore store, Talked talked) {
+      Device d,
+      List<EndpointKey> keys,
+      InputStore store,
+      Talked talked,
+      ExternalEndpoint.Reason reason) {
     TreeSet<String> hostnames = new TreeSet<>(d.hostnames());
     TreeSet<String> protocols = new TreeSet<>();
     long flows = 0;
@@ -188,6 +202,9 @@ final class ExternalEndpoints {
       hostnames.addAll(r.fields.getOrDefault(ObservationFields.TLS_SNI, Map.of()).keySet());
       protocols.addAll(r.clientsByProtocol.keySet());
       protocols.addAll(r.serversByProtocol.keySet());
+      if (r.unnamedProtocols != null) {
+        protocols.addAll(r.unnamedProtocols); // the schema's fallback: tcp/8443
+      }
       flows += r.flows;
       packets += r.packets;
       bytes += r.bytes;
@@ -204,6 +221,7 @@ final class ExternalEndpoints {
         d.lastSeenEpochNanos(),
         listed,
         talked.ids().size(),
-        talked.complete());
+        talked.complete(),
+        reason);
   }
 }

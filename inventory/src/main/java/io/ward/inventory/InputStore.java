@@ -57,6 +57,9 @@ final class InputStore {
   /** Port names by transport and port, so a flow costs no string building to name its service. */
   private final Map<Integer, Optional<String>> portNames = new HashMap<>();
 
+  /** Names of flows no protocol names, by transport and port, as {@link #portNames}. */
+  private final Map<Integer, String> unnamedNames = new HashMap<>();
+
   InputStore(KnowledgeBase kb) {
     this(kb, new RecentFacts(), new RecentFlows(), new RecentFactSets());
   }
@@ -194,10 +197,13 @@ final class InputStore {
 
   void add(Flow f) {
     Optional<String> protocol = protocol(f);
+    // A flow no protocol names is remembered under its transport and port, so that a repeat on
+    // another port is not taken for a repeat and still shows on a public end's record.
+    String unnamed = protocol.isPresent() ? null : unnamed(f);
     if (!f.otherClients().isEmpty()) {
-      addOtherClients(f, protocol);
+      addOtherClients(f, protocol, unnamed);
     }
-    String protocolName = protocol.orElse(null);
+    String protocolName = protocol.orElse(unnamed);
     RecentFlows.Slot known = recentFlows.find(f.client(), f.server(), protocolName);
     if (known != null) {
       // Counted before: the flow and its times, as below; the peers are already there.
@@ -219,6 +225,9 @@ final class InputStore {
       if (serverRecord != null) {
         serverRecord.client(protocol.get(), client);
       }
+    } else {
+      unnamedOn(clientRecord, unnamed);
+      unnamedOn(serverRecord, unnamed);
     }
     recentFlows.remember(f.client(), f.server(), protocolName, clientRecord, serverRecord);
   }
@@ -227,7 +236,7 @@ final class InputStore {
    * Credits the flow's other clients as its client is credited (see {@link Flow#otherClients}),
    * each once and at the times it was seen; the flow's packets and bytes stay with the client.
    */
-  private void addOtherClients(Flow f, Optional<String> protocol) {
+  private void addOtherClients(Flow f, Optional<String> protocol, String unnamed) {
     Optional<EndpointKey> server = EndpointKey.of(f.server());
     KeyRecord serverRecord = server.isPresent() ? record(server.get()) : null;
     List<EndpointKey> credited = new ArrayList<>(f.otherClients().size() + 1);
@@ -248,7 +257,16 @@ final class InputStore {
         if (serverRecord != null) {
           serverRecord.client(protocol.get(), key);
         }
+      } else {
+        unnamedOn(r, unnamed);
+        unnamedOn(serverRecord, unnamed);
       }
+    }
+  }
+
+  private static void unnamedOn(KeyRecord r, String unnamed) {
+    if (r != null) {
+      r.unnamedProtocol(unnamed);
     }
   }
 
@@ -302,6 +320,23 @@ final class InputStore {
     if (name == null) {
       name = kb.portName(f.transport().id(), f.serverPort());
       portNames.put(key, name);
+    }
+    return name;
+  }
+
+  /**
+   * What a flow no protocol names is called: its transport and server port ({@code tcp/8443}), or
+   * its transport alone when it has no ports ({@code icmp}).
+   */
+  private String unnamed(Flow f) {
+    int key = f.transport().ordinal() << 16 | (f.serverPort() & 0xFFFF);
+    String name = unnamedNames.get(key);
+    if (name == null) {
+      boolean ports =
+          f.transport() == io.ward.model.Transport.TCP
+              || f.transport() == io.ward.model.Transport.UDP;
+      name = ports ? f.transport().id() + "/" + f.serverPort() : f.transport().id();
+      unnamedNames.put(key, name);
     }
     return name;
   }

@@ -40,6 +40,16 @@ final class KeyRecord {
 
   private final boolean keepsTalkers;
 
+  /** At most this many {@link #unnamedProtocols} per key, the smallest kept. */
+  static final int MAX_UNNAMED_PROTOCOLS = 16;
+
+  /**
+   * The flows no application protocol or port name named, by transport and server port ({@code
+   * tcp/8443}), kept as {@link #talkers} are, for a key with a public address only: an external
+   * endpoint lists them among its protocols. Null for other keys, and until the first.
+   */
+  TreeSet<String> unnamedProtocols;
+
   final TreeSet<Integer> vlans = new TreeSet<>();
   // Hash maps, not sorted ones: values are added once per observation and read once at assembly,
   // where DeviceFacts sorts them.
@@ -60,6 +70,20 @@ final class KeyRecord {
         talkers = new Talkers();
       }
       talkers.add(peer.index, keyOf);
+    }
+  }
+
+  /** A flow no protocol named, by transport and port; see {@link #unnamedProtocols}. */
+  void unnamedProtocol(String name) {
+    if (!keepsTalkers) {
+      return;
+    }
+    if (unnamedProtocols == null) {
+      unnamedProtocols = new TreeSet<>();
+    }
+    unnamedProtocols.add(name);
+    if (unnamedProtocols.size() > MAX_UNNAMED_PROTOCOLS) {
+      unnamedProtocols.pollLast();
     }
   }
 
@@ -159,6 +183,9 @@ final class KeyRecord {
     bytes += o.bytes;
     strongBindings += o.strongBindings;
     vlans.addAll(o.vlans);
+    if (o.unnamedProtocols != null) {
+      o.unnamedProtocols.forEach(this::unnamedProtocol);
+    }
     o.fields.forEach(
         (field, values) ->
             values.forEach(

@@ -336,4 +336,77 @@ class ExternalEndpointsTest {
       assertThat(ExternalEndpoints.isPrivate(ip(outside))).as(outside).isFalse();
     }
   }
+
+  // ---- why each is external, and what its unnamed flows are called ----
+
+  @Test
+  void shouldSayAnEndpointBehindARouterIsExternalBecauseOfTheRouter() {
+    ExternalEndpoint e = cloudTraffic().inventory(1, List.of()).external().get(0);
+
+    assertThat(e.reason()).isEqualTo(ExternalEndpoint.Reason.BEHIND_ROUTER);
+    assertThat(e.reason().id()).isEqualTo("behind-router");
+  }
+
+  @Test
+  void shouldSayAnEndpointWithNoLinkLayerIsExternalBecauseItTalkedWithASiteHost() {
+    InventoryBuilder b = new InventoryBuilder(kb);
+    b.flow(tcp(ipOnly("10.0.0.50"), ipOnly("198.51.100.20"), 443, "tls", 1));
+
+    ExternalEndpoint e = b.inventory(1, List.of()).external().get(0);
+
+    assertThat(e.reason()).isEqualTo(ExternalEndpoint.Reason.NO_LINK_LAYER);
+    assertThat(e.reason().id()).isEqualTo("no-link-layer");
+    assertThat(e.reason().description()).doesNotContain("router");
+  }
+
+  @Test
+  void shouldNameTheFlowsOfAnEndpointThatNoProtocolNamesByTransportAndPort() {
+    InventoryBuilder b = new InventoryBuilder(kb);
+    b.observation(obs(0, at(ROUTER, "10.0.0.1"), ARP_IP, "10.0.0.1"));
+    b.flow(tcp(at(HOST, "10.0.0.50"), at(ROUTER, "198.51.100.7"), 40_000, null, 1));
+    // The same client and server on another port: not a repeat of the first flow.
+    b.flow(tcp(at(HOST, "10.0.0.50"), at(ROUTER, "198.51.100.7"), 40_002, null, 2));
+    b.flow(udp(at(OTHER_HOST, "10.0.0.51"), at(ROUTER, "198.51.100.7"), 40_001, 3));
+    b.flow(tcp(at(OTHER_HOST, "10.0.0.51"), at(ROUTER, "198.51.100.7"), 443, "tls", 4));
+
+    Inventory inventory = b.inventory(1, List.of());
+
+    assertThat(inventory.external().get(0).protocols())
+        .containsExactlyInAnyOrder("tcp/40000", "tcp/40002", "udp/40001", "tls");
+    // Devices list the protocols they spoke, as before: an unnamed port is not one.
+    Device host =
+        inventory.devices().stream()
+            .filter(d -> d.id().equals("mac:" + HOST))
+            .findFirst()
+            .orElseThrow();
+    assertThat(host.protocolsAsClient()).isEmpty();
+  }
+
+  @Test
+  void shouldKeepAtMostSixteenUnnamedFlowNamesPerEndpointTheSmallest() {
+    InventoryBuilder b = new InventoryBuilder(kb);
+    b.observation(obs(0, at(ROUTER, "10.0.0.1"), ARP_IP, "10.0.0.1"));
+    for (int port = 40_000; port < 40_030; port++) {
+      b.flow(tcp(at(HOST, "10.0.0.50"), at(ROUTER, "198.51.100.7"), port, null, port));
+    }
+
+    ExternalEndpoint e = b.inventory(1, List.of()).external().get(0);
+
+    assertThat(e.protocols()).hasSize(KeyRecord.MAX_UNNAMED_PROTOCOLS).contains("tcp/40000");
+    assertThat(e.protocols()).doesNotContain("tcp/40029");
+    assertThat(e.flows()).isEqualTo(30);
+  }
+
+  @Test
+  void shouldNameUnnamedFlowsAlikeWhenTheInputWasSplitOverSeveralBuilders() {
+    InventoryBuilder first = new InventoryBuilder(kb);
+    InventoryBuilder second = new InventoryBuilder(kb);
+    first.observation(obs(0, at(ROUTER, "10.0.0.1"), ARP_IP, "10.0.0.1"));
+    first.flow(tcp(at(HOST, "10.0.0.50"), at(ROUTER, "198.51.100.7"), 8443, null, 1));
+    second.flow(udp(at(HOST, "10.0.0.50"), at(ROUTER, "198.51.100.7"), 40_001, 2));
+    first.merge(second);
+
+    assertThat(first.inventory(1, List.of()).external().get(0).protocols())
+        .containsExactlyInAnyOrder("tcp/8443", "udp/40001");
+  }
 }

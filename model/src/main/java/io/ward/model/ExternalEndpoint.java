@@ -25,6 +25,7 @@ import java.util.TreeSet;
  * @param deviceCount how many devices talked with it, listed or not
  * @param deviceCountExact false when it had more peers than the inventory keeps per address
  *     (65,536, the smallest kept): {@code deviceCount} is then a lower bound
+ * @param reason which rule made it external
  */
 public record ExternalEndpoint(
     IpAddress ip,
@@ -37,7 +38,51 @@ public record ExternalEndpoint(
     long lastSeenEpochNanos,
     List<String> deviceIds,
     int deviceCount,
-    boolean deviceCountExact) {
+    boolean deviceCountExact,
+    Reason reason) {
+
+  /** Which rule made an address external: the evidence differs, and so must what is said of it. */
+  public enum Reason {
+    /** Only a router's frames carried it: no frame, ARP reply or DHCP lease bound it to a MAC. */
+    BEHIND_ROUTER("behind-router", "only behind a router"),
+    /**
+     * The capture carried no MAC for it (raw IP, a Linux cooked capture's tunnel interfaces), and
+     * it exchanged a flow with a private or declared-internal address.
+     */
+    NO_LINK_LAYER(
+        "no-link-layer", "with no link layer (no MAC), talking with a private or internal address");
+
+    private final String id;
+    private final String description;
+
+    Reason(String id, String description) {
+      this.id = id;
+      this.description = description;
+    }
+
+    /** The name in the inventory JSON, the API and storage. */
+    public String id() {
+      return id;
+    }
+
+    /**
+     * How a capture showed the address, for messages: "a capture saw it " + description, "a public
+     * address seen " + description.
+     */
+    public String description() {
+      return description;
+    }
+
+    /** The reason named {@code id}, if any. */
+    public static Optional<Reason> fromId(String id) {
+      for (Reason r : values()) {
+        if (r.id.equals(id)) {
+          return Optional.of(r);
+        }
+      }
+      return Optional.empty();
+    }
+  }
 
   /** Device ids listed per endpoint: a cloud service that every workstation uses lists a few. */
   public static final int MAX_LISTED_DEVICES = 20;
@@ -74,6 +119,7 @@ public record ExternalEndpoint(
 
   public ExternalEndpoint {
     Objects.requireNonNull(ip, "ip");
+    Objects.requireNonNull(reason, "reason");
     hostnames = List.copyOf(hostnames);
     protocols = Set.copyOf(protocols);
     deviceIds = List.copyOf(deviceIds);
