@@ -75,6 +75,7 @@ class NoLinkLayerExternalEndpointsTest {
           .containsExactly(
               "ip:10.99.0.2", // the server's VPN address: nothing ties it to its MAC
               "ip:203.0.113.9", // it received HL7: clinical, a device wherever it is
+              "mac:02:00:00:00:00:01", // the router, seen only carrying the internet hosts
               "mac:02:00:00:00:00:10",
               "mac:02:00:00:00:01:10",
               "mac:02:00:00:00:01:30",

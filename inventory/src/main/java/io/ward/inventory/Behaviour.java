@@ -28,7 +28,15 @@ final class Behaviour {
 
   void classify(DeviceFacts f, EvidenceSet ev) {
     if (f.gateway) {
-      category(ev, f, "gateway", Category.NETWORK_DEVICE, 0.6, "routes traffic of many addresses");
+      // Below a fingerprint that names the product (a firewall, a server routing for VMs), above
+      // what a device's own traffic suggests: carrying other hosts' addresses is what routers do.
+      category(
+          ev,
+          f,
+          "gateway",
+          Category.NETWORK_DEVICE,
+          0.6,
+          "routes for " + f.routedAddresses + (f.routedAddresses == 1 ? " address" : " addresses"));
     }
     dicom(f, ev);
     hl7(f, ev);

@@ -15,6 +15,10 @@ final class DeviceFacts {
   final String id;
   final Optional<MacAddress> mac;
   final boolean gateway;
+
+  /** For a gateway, how many addresses of other hosts its frames carried. */
+  final int routedAddresses;
+
   final TreeSet<IpAddress> ips = new TreeSet<>();
   final TreeSet<Integer> vlans = new TreeSet<>();
   long first = Long.MAX_VALUE;
@@ -23,10 +27,21 @@ final class DeviceFacts {
   final Map<String, TreeSet<EndpointKey>> clientsByProtocol = new TreeMap<>();
   final Map<String, TreeSet<EndpointKey>> serversByProtocol = new TreeMap<>();
 
-  DeviceFacts(String id, Optional<MacAddress> mac, boolean gateway) {
+  DeviceFacts(String id, Optional<MacAddress> mac, boolean gateway, int routedAddresses) {
     this.id = id;
     this.mac = mac;
     this.gateway = gateway;
+    this.routedAddresses = routedAddresses;
+  }
+
+  /**
+   * A key a router's frames carried for a host behind it: the router was seen then, on its VLANs;
+   * the key's fields and protocols are the host's, not the router's.
+   */
+  void carried(KeyRecord r) {
+    vlans.addAll(r.vlans);
+    first = Math.min(first, r.first);
+    last = Math.max(last, r.last);
   }
 
   void add(EndpointKey key, KeyRecord r, boolean keepIp) {

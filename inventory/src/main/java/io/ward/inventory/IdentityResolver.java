@@ -34,6 +34,11 @@ final class IdentityResolver {
   private final Set<IpAddress> seenWithMac = new HashSet<>();
   private final Set<IpAddress> behindGateway = new HashSet<>();
 
+  /**
+   * Per gateway, how many addresses its frames carried that are not its own: the hosts it routes.
+   */
+  private final Map<MacAddress, Integer> routed = new HashMap<>();
+
   /** One MAC↔IP binding's weight. */
   private record Binding(MacAddress mac, boolean strong, long count, long last) {}
 
@@ -100,6 +105,13 @@ final class IdentityResolver {
     }
     best.forEach((ip, b) -> owners.put(ip, b.mac()));
     behindGateway.removeAll(owners.keySet());
+    for (MacAddress mac : gateways) {
+      int count = 0;
+      for (IpAddress ip : weakIps.get(mac)) {
+        count += mac.equals(owners.get(ip)) ? 0 : 1;
+      }
+      routed.put(mac, count);
+    }
   }
 
   /**
@@ -131,6 +143,11 @@ final class IdentityResolver {
   /** True for a MAC that routes for many addresses. */
   boolean isGateway(MacAddress mac) {
     return gateways.contains(mac);
+  }
+
+  /** How many addresses the frames of gateway {@code mac} carried that are not its own; 0 else. */
+  int routedAddresses(MacAddress mac) {
+    return routed.getOrDefault(mac, 0);
   }
 
   /** The gateway MACs found. */

@@ -20,8 +20,8 @@ import java.util.TreeSet;
 /**
  * One run of identity resolution and assembly over the aggregated input: keys to devices ({@link
  * IdentityResolver}), then IP-only devices to the MAC device that carries the same host name, then
- * one {@link Device} per id, sorted by id, then the external endpoints set apart ({@link
- * ExternalEndpoints}).
+ * a device for each router seen only through the hosts it carries, then one {@link Device} per id,
+ * sorted by id, then the external endpoints set apart ({@link ExternalEndpoints}).
  */
 final class InventoryAssembly {
 
@@ -45,9 +45,11 @@ final class InventoryAssembly {
       byDevice.computeIfAbsent(resolver.deviceId(key), id -> new ArrayList<>()).add(key);
     }
     mergeByName(store, resolver, byDevice);
+    Map<String, List<EndpointKey>> carried = routersSeenOnlyCarrying(store, resolver, byDevice);
     List<Map.Entry<String, List<EndpointKey>>> shown = new ArrayList<>(byDevice.size());
     for (Map.Entry<String, List<EndpointKey>> e : byDevice.entrySet()) {
-      if (!e.getValue().stream().allMatch(k -> store.records.get(k).onlyNameAnswers())) {
+      if (carried.containsKey(e.getKey())
+          || !e.getValue().stream().allMatch(k -> store.records.get(k).onlyNameAnswers())) {
         shown.add(e); // a DNS answer alone does not show a device exists on this network
       }
     }
@@ -60,10 +62,45 @@ final class InventoryAssembly {
         part -> {
           for (int i = part; i < devices.length; i += parts) {
             Map.Entry<String, List<EndpointKey>> e = shown.get(i);
-            devices[i] = assembler.assemble(facts(e.getKey(), e.getValue(), store, resolver));
+            DeviceFacts f = facts(e.getKey(), e.getValue(), store, resolver);
+            carried
+                .getOrDefault(e.getKey(), List.of())
+                .forEach(k -> f.carried(store.records.get(k)));
+            devices[i] = assembler.assemble(f);
           }
         });
     return ExternalEndpoints.split(shown, devices, store, resolver, internalNetworks);
+  }
+
+  /**
+   * Adds a device, with no keys, for each router that no key names alone or with an address of its
+   * own ({@code mac:<mac>}): one seen only through the hosts it carries, without ARP, DHCP or an
+   * address of its own, such as an internet box on a capture of its LAN side. A user expects the
+   * gateway in the inventory; it was missing because every frame it sent resolved to a host behind
+   * it. Returns, for each such device, the keys its MAC carried: they give it the times and VLANs
+   * it was seen at, and nothing else (their fields and protocols are the hosts').
+   */
+  private static Map<String, List<EndpointKey>> routersSeenOnlyCarrying(
+      InputStore store, IdentityResolver resolver, Map<String, List<EndpointKey>> byDevice) {
+    Map<String, List<EndpointKey>> carried = new TreeMap<>();
+    for (MacAddress mac : resolver.gateways()) {
+      String id = IdentityResolver.macId(mac);
+      if (!byDevice.containsKey(id)) {
+        byDevice.put(id, new ArrayList<>());
+        carried.put(id, new ArrayList<>());
+      }
+    }
+    if (!carried.isEmpty()) {
+      for (EndpointKey k : store.records.keySet()) {
+        if (k.hasMac()) {
+          List<EndpointKey> keys = carried.get(IdentityResolver.macId(k.mac().get()));
+          if (keys != null) {
+            keys.add(k);
+          }
+        }
+      }
+    }
+    return carried;
   }
 
   /** The assembling threads for this many devices: at most {@code threads}, at least one. */
@@ -75,7 +112,12 @@ final class InventoryAssembly {
       String id, List<EndpointKey> keys, InputStore store, IdentityResolver resolver) {
     Optional<MacAddress> mac =
         id.startsWith("mac:") ? Optional.of(MacAddress.parse(id.substring(4))) : Optional.empty();
-    DeviceFacts f = new DeviceFacts(id, mac, mac.map(resolver::isGateway).orElse(false));
+    DeviceFacts f =
+        new DeviceFacts(
+            id,
+            mac,
+            mac.map(resolver::isGateway).orElse(false),
+            mac.map(resolver::routedAddresses).orElse(0));
     for (EndpointKey k : keys) {
       // A gateway's frames carry other hosts' IPs; only its own (ARP/DHCP-bound) IPs are its own.
       boolean ownIp =
