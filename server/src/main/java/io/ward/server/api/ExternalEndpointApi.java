@@ -33,9 +33,12 @@ class ExternalEndpointApi {
           "The internet hosts the devices talked to, a page at a time (cursor pagination), each"
               + " with its 20 busiest devices",
       description =
-          "An external endpoint is a public address seen only behind a router, outside"
-              + " ward.ingest.internal-nets, that spoke no clinical protocol; its flows, packets"
-              + " and bytes are summed over every capture ingested. Filters: q (words in the"
+          "An external endpoint is a public address outside ward.ingest.internal-nets that"
+              + " spoke no clinical protocol, and that a capture showed only behind a router"
+              + " (reasons: behind-router) or, carrying no MAC for it, talking with a private or"
+              + " internal address (reasons: no-link-layer); reasons is empty for endpoints"
+              + " stored before it was recorded. Its flows, packets and bytes are summed over"
+              + " every capture ingested. Filters: q (words in the"
               + " address or a host name), deviceId (endpoints that device talked with), site"
               + " (endpoints a device of that site talked with). sort: last-seen (default),"
               + " flows, bytes, devices; order desc (default) or asc.")

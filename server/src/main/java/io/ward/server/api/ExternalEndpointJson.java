@@ -17,6 +17,10 @@ import java.util.List;
  * @param bytes bytes of those flows, both directions
  * @param deviceCount how many devices talked with it
  * @param captures how many ingested captures showed it
+ * @param reasons why it is an internet host, by the captures that showed it, sorted: {@code
+ *     behind-router} (only a router's frames carried it), {@code no-link-layer} (a capture carried
+ *     no MAC for it, and it talked with a private or internal address); empty when not recorded
+ *     (stored before reasons were)
  * @param devices the devices that talked with it, most flows first: the 20 busiest in a listing, up
  *     to {@code limit} for one endpoint
  */
@@ -32,6 +36,7 @@ public record ExternalEndpointJson(
     int captures,
     Instant firstSeen,
     Instant lastSeen,
+    List<String> reasons,
     List<Talker> devices) {
 
   /** The view of a stored endpoint. */
@@ -48,6 +53,7 @@ public record ExternalEndpointJson(
         r.captures(),
         r.firstSeen(),
         r.lastSeen(),
+        r.reasons(),
         r.devices().stream().map(Talker::of).toList());
   }
 
@@ -92,6 +98,7 @@ public record ExternalEndpointJson(
    * @param bytes bytes of those flows, both directions
    * @param firstSeen when the first of them started
    * @param lastSeen when the last of them was last seen
+   * @param reasons why it is an internet host, as {@link ExternalEndpointJson#reasons}
    */
   public record Contact(
       long id,
@@ -103,7 +110,8 @@ public record ExternalEndpointJson(
       long packets,
       long bytes,
       Instant firstSeen,
-      Instant lastSeen) {
+      Instant lastSeen,
+      List<String> reasons) {
 
     /** The view of a stored row. */
     public static Contact of(DeviceExternalRow r) {
@@ -117,7 +125,8 @@ public record ExternalEndpointJson(
           r.packets(),
           r.bytes(),
           r.firstSeen(),
-          r.lastSeen());
+          r.lastSeen(),
+          r.reasons());
     }
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
  * @param bytes bytes of those flows, both directions
  * @param firstSeen when the first of them started
  * @param lastSeen when the last of them was last seen
+ * @param reasons ids of the rules that made it external, sorted; empty when not recorded
  */
 public record DeviceExternalRow(
     long endpointId,
@@ -27,10 +28,12 @@ public record DeviceExternalRow(
     long packets,
     long bytes,
     Instant firstSeen,
-    Instant lastSeen) {
+    Instant lastSeen,
+    List<String> reasons) {
 
   public DeviceExternalRow {
     hostnames = List.copyOf(hostnames);
     protocols = List.copyOf(protocols);
+    reasons = List.copyOf(reasons);
   }
 }

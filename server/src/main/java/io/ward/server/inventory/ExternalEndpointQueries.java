@@ -38,7 +38,7 @@ public class ExternalEndpointQueries {
   /** The endpoint's columns and its captures, counted for the rows read only. */
   private static final String SELECT =
       "SELECT e.id, e.ip, e.hostnames, e.protocols, e.flows, e.packets, e.bytes, e.device_count,"
-          + " e.first_seen, e.last_seen, (SELECT COUNT(*) FROM external_endpoint_sighting s"
+          + " e.first_seen, e.last_seen, e.reasons, (SELECT COUNT(*) FROM external_endpoint_sighting s"
           + " WHERE s.endpoint_id = e.id) AS captures FROM external_endpoint e";
 
   private final JdbcClient jdbc;
@@ -118,8 +118,8 @@ public class ExternalEndpointQueries {
   public List<DeviceExternalRow> forDevice(long deviceId, int limit) {
     int n = Math.max(1, Math.min(limit, MAX_DEVICES));
     return jdbc.sql(
-            "SELECT e.id, e.ip, e.hostnames, e.protocols, e.device_count, l.flows, l.packets,"
-                + " l.bytes, l.first_seen, l.last_seen FROM external_endpoint_device l"
+            "SELECT e.id, e.ip, e.hostnames, e.protocols, e.device_count, e.reasons, l.flows,"
+                + " l.packets, l.bytes, l.first_seen, l.last_seen FROM external_endpoint_device l"
                 + " JOIN external_endpoint e ON e.id = l.endpoint_id WHERE l.device_id = ?"
                 + " ORDER BY l.flows DESC, l.last_seen DESC, e.id FETCH FIRST "
                 + n
@@ -137,7 +137,8 @@ public class ExternalEndpointQueries {
                     rs.getLong("packets"),
                     rs.getLong("bytes"),
                     DeviceRows.instant(rs, "first_seen"),
-                    DeviceRows.instant(rs, "last_seen")))
+                    DeviceRows.instant(rs, "last_seen"),
+                    DeviceRows.list(rs.getString("reasons"))))
         .list();
   }
 
@@ -284,6 +285,7 @@ public class ExternalEndpointQueries {
         rs.getInt("captures"),
         DeviceRows.instant(rs, "first_seen"),
         DeviceRows.instant(rs, "last_seen"),
+        DeviceRows.list(rs.getString("reasons")),
         List.of());
   }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,9 +48,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>An address a device with a MAC holds (ARP, DHCP or the device's own frames bound it to the
  *       MAC, as the inventory decides within one capture) is a host of the hospital's own links,
  *       not of the internet, whichever capture came first: the endpoint at that address is removed,
- *       when a capture finds the device holding it, and when a capture shows the address behind a
- *       router for the first time (each address is looked up once, not at every capture: a device
- *       that takes it later is found by the first rule).
+ *       when a capture finds the device holding it, and when a capture first shows the address as
+ *       an external endpoint (each address is looked up once, not at every capture: a device that
+ *       takes it later is found by the first rule).
  * </ul>
  *
  * Every removal is audited as {@code system}, with the reason and the traffic it carried. Each move
@@ -122,14 +123,17 @@ final class ExternalEndpointReconciler {
   ExternalReconciliation reconcile(
       ExternalEndpointsSeen seen, List<Device> captured, Capture capture, Instant now) {
     List<String> external = seen.endpoints().stream().map(e -> e.ip().toString()).toList();
+    // How the capture showed each address: "saw it only behind a router" is not true of all.
+    Map<String, String> how = new HashMap<>();
+    seen.endpoints().forEach(e -> how.put(e.ip().toString(), e.reason().description()));
     // Looked up before any move: a moved device adds the captures that saw it to its endpoint.
     Map<String, String> macHeld =
         heldByStoredMacDevices(sightings.shownFirstBy(external, capture.id()));
     List<StoredHost> hosts = storedHosts(external);
     List<String> moved = new ArrayList<>();
     List<ExternalReconciliation.Kept> kept = new ArrayList<>();
-    moveUnlessClinicalOrWorkedOn(hosts, macHeld.keySet(), capture, now, moved, kept);
-    Map<String, String> held = heldByDevices(hosts, seen, captured, capture);
+    moveUnlessClinicalOrWorkedOn(hosts, macHeld.keySet(), how, capture, now, moved, kept);
+    Map<String, String> held = heldByDevices(hosts, how, seen, captured, capture);
     macHeld.forEach(
         (ip, holder) ->
             held.putIfAbsent(
@@ -140,7 +144,8 @@ final class ExternalEndpointReconciler {
                     + BOUND
                     + "), although "
                     + capture
-                    + " saw it only behind a router"));
+                    + " saw it "
+                    + how.get(ip)));
     List<String> removed = new ArrayList<>();
     Map<String, ExternalEndpointWriter.Stored> stored =
         endpoints.stored(List.copyOf(held.keySet()));
@@ -161,6 +166,7 @@ final class ExternalEndpointReconciler {
   private void moveUnlessClinicalOrWorkedOn(
       List<StoredHost> hosts,
       Set<String> macHeld,
+      Map<String, String> how,
       Capture capture,
       Instant now,
       List<String> moved,
@@ -182,7 +188,7 @@ final class ExternalEndpointReconciler {
       Set<AttachedWork.Kind> kinds = attached.get(h.id());
       if (kinds != null) {
         keptFor.put(h, kinds);
-      } else if (moved(h, capture, now)) {
+      } else if (moved(h, how.get(h.ip()), capture, now)) {
         moved.add(h.key());
       } else {
         keptFor.put(h, EnumSet.of(AttachedWork.Kind.OTHER));
@@ -236,7 +242,11 @@ final class ExternalEndpointReconciler {
    * ({@link #deviceReason}), and a public address a device of the capture with a MAC holds.
    */
   private static Map<String, String> heldByDevices(
-      List<StoredHost> hosts, ExternalEndpointsSeen seen, List<Device> captured, Capture capture) {
+      List<StoredHost> hosts,
+      Map<String, String> how,
+      ExternalEndpointsSeen seen,
+      List<Device> captured,
+      Capture capture) {
     Map<String, String> held = new LinkedHashMap<>();
     for (StoredHost h : hosts) {
       h.clinicalReason()
@@ -250,7 +260,8 @@ final class ExternalEndpointReconciler {
                           + why
                           + "), although "
                           + capture
-                          + " saw it only behind a router"));
+                          + " saw it "
+                          + how.get(h.ip())));
     }
     Set<String> outside = new HashSet<>();
     seen.endpoints().forEach(e -> outside.add(e.ip().toString()));
@@ -281,8 +292,9 @@ final class ExternalEndpointReconciler {
   /**
    * Why a device a capture identified by a public address is a device and not an internet host: a
    * clinical protocol, or a range the user declared internal. Any other such device is one the
-   * capture could not place behind a router (no link layer, a gateway it did not recognise): it
-   * does not outweigh an endpoint, and a later capture that does see the router moves it there.
+   * capture could not show to be an internet host (no router it recognised; no link layer, and no
+   * talk with a site host): it does not outweigh an endpoint, and a later capture that does show it
+   * as one moves it there.
    */
   private static Optional<String> deviceReason(Device d, IpAddress ip, List<IpNetwork> internal) {
     if (!ip.isPublic()) {
@@ -422,7 +434,7 @@ final class ExternalEndpointReconciler {
    * Moves a stored host to the endpoint of its address in a savepoint, and audits it; false when a
    * foreign key kept its device (rows of a table {@link AttachedWork} does not know refer to it).
    */
-  private boolean moved(StoredHost h, Capture capture, Instant now) {
+  private boolean moved(StoredHost h, String how, Capture capture, Instant now) {
     Moved m;
     try {
       m = savepoint.execute(status -> moveWithin(h, now));
@@ -444,8 +456,9 @@ final class ExternalEndpointReconciler {
             + capture
             + " shows "
             + h.ip()
-            + " is an internet host (a public address seen only behind a router, outside the"
-            + " internal ranges, no clinical protocol); its traffic with "
+            + " is an internet host (a public address seen "
+            + how
+            + ", outside the internal ranges, no clinical protocol); its traffic with "
             + m.devices()
             + (m.devices() == 1 ? " device (" : " devices (")
             + traffic(m.flows(), m.packets(), m.bytes())
@@ -500,7 +513,8 @@ final class ExternalEndpointReconciler {
             sums[1],
             sums[2],
             h.firstSeen(),
-            h.lastSeen()),
+            h.lastSeen(),
+            List.of()), // the endpoint holds the capture's reason already
         links,
         now);
     sightings.addFromDevice(h.id(), endpointId);

@@ -17,6 +17,8 @@ import java.util.List;
  * @param captures how many ingested captures showed it
  * @param firstSeen capture time it was first seen
  * @param lastSeen capture time it was last seen
+ * @param reasons ids of the rules that made it external in the captures that showed it ({@code
+ *     behind-router}, {@code no-link-layer}), sorted; empty when not recorded
  * @param devices the devices that talked with it, most flows first, as many as asked for
  */
 public record ExternalEndpointRow(
@@ -31,11 +33,13 @@ public record ExternalEndpointRow(
     int captures,
     Instant firstSeen,
     Instant lastSeen,
+    List<String> reasons,
     List<Talker> devices) {
 
   public ExternalEndpointRow {
     hostnames = List.copyOf(hostnames);
     protocols = List.copyOf(protocols);
+    reasons = List.copyOf(reasons);
     devices = List.copyOf(devices);
   }
 
@@ -53,6 +57,7 @@ public record ExternalEndpointRow(
         captures,
         firstSeen,
         lastSeen,
+        reasons,
         listed);
   }
 

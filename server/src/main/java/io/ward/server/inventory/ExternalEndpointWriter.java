@@ -20,15 +20,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Merges the external endpoints of one capture into {@code external_endpoint} and their links to
  * the devices into {@code external_endpoint_device}, in the caller's transaction ({@link
  * InventoryWriter#merge}, after the capture's devices are stored). An address seen again is
- * updated, never duplicated: counts add, first and last seen widen, host names and protocols are
- * unions.
+ * updated, never duplicated: counts add, first and last seen widen, host names, protocols and
+ * reasons are unions.
  *
  * <p>Merges may run at once: two jobs of one server, or two server processes on one PostgreSQL. New
  * endpoints and links are inserted unless another merge stored them meanwhile ({@link
  * InsertIfAbsent}), and then added to like stored ones; counts and times are added in the statement
  * ({@code flows = flows + ?}), never written as read earlier; and a stored endpoint is locked (in
- * address order, so that two merges cannot each wait for the other) while its host names and
- * protocols, unions computed here, are read and written.
+ * address order, so that two merges cannot each wait for the other) while its host names, protocols
+ * and reasons, unions computed here, are read and written.
  */
 final class ExternalEndpointWriter {
   private static final List<String> ENDPOINT_COLUMNS =
@@ -41,6 +41,7 @@ final class ExternalEndpointWriter {
           "bytes",
           "first_seen",
           "last_seen",
+          "reasons",
           "created_at",
           "updated_at");
 
@@ -51,7 +52,7 @@ final class ExternalEndpointWriter {
   private static final String ADD_TO_ENDPOINT =
       "UPDATE external_endpoint SET hostnames = ?, protocols = ?, flows = flows + ?,"
           + " packets = packets + ?, bytes = bytes + ?, first_seen = LEAST(first_seen, ?),"
-          + " last_seen = GREATEST(last_seen, ?), updated_at = ? WHERE id = ?";
+          + " last_seen = GREATEST(last_seen, ?), reasons = ?, updated_at = ? WHERE id = ?";
 
   private static final String ADD_TO_LINK =
       "UPDATE external_endpoint_device SET flows = flows + ?, packets = packets + ?,"
@@ -357,7 +358,7 @@ final class ExternalEndpointWriter {
     for (List<String> chunk : InventoryWriter.chunks(ips)) {
       jdbc.sql(
               "SELECT id, ip, hostnames, protocols, flows, packets, bytes, first_seen, last_seen,"
-                  + " device_count FROM external_endpoint WHERE ip IN ("
+                  + " reasons, device_count FROM external_endpoint WHERE ip IN ("
                   + InventoryWriter.placeholders(chunk.size())
                   + ")"
                   + tail)
@@ -374,7 +375,8 @@ final class ExternalEndpointWriter {
                           rs.getLong("packets"),
                           rs.getLong("bytes"),
                           DeviceRows.instant(rs, "first_seen"),
-                          DeviceRows.instant(rs, "last_seen")),
+                          DeviceRows.instant(rs, "last_seen"),
+                          DeviceRows.list(rs.getString("reasons"))),
                       rs.getInt("device_count")))
           .list()
           .forEach(s -> out.put(s.columns().ip(), s));
@@ -382,7 +384,13 @@ final class ExternalEndpointWriter {
     return out;
   }
 
-  /** The stored columns of an endpoint, and how a capture merges into them. */
+  /**
+   * The stored columns of an endpoint, and how a capture merges into them.
+   *
+   * @param reasons ids of the rules that made it external ({@link ExternalEndpoint.Reason}),
+   *     sorted; empty when not recorded (stored before they were, or traffic folded in from a
+   *     device)
+   */
   record Columns(
       String ip,
       List<String> hostnames,
@@ -391,7 +399,8 @@ final class ExternalEndpointWriter {
       long packets,
       long bytes,
       Instant firstSeen,
-      Instant lastSeen) {
+      Instant lastSeen,
+      List<String> reasons) {
 
     static Columns of(ExternalEndpoint e) {
       return new Columns(
@@ -402,14 +411,15 @@ final class ExternalEndpointWriter {
           e.packets(),
           e.bytes(),
           InventoryWriter.nanos(e.firstSeenEpochNanos()),
-          InventoryWriter.nanos(e.lastSeenEpochNanos()));
+          InventoryWriter.nanos(e.lastSeenEpochNanos()),
+          List.of(e.reason().id()));
     }
 
     /**
      * This endpoint with the capture {@code n} added: counts add, times widen, protocols are a
-     * sorted union. Host names are a union that starts with the names of whichever saw the address
-     * last, not whichever was ingested last: a cloud address changes names over time, and a column
-     * too short for them all keeps the newest.
+     * sorted union, and so are reasons. Host names are a union that starts with the names of
+     * whichever saw the address last, not whichever was ingested last: a cloud address changes
+     * names over time, and a column too short for them all keeps the newest.
      */
     Columns mergedWith(Columns n) {
       boolean newer = !n.lastSeen.isBefore(lastSeen);
@@ -419,6 +429,8 @@ final class ExternalEndpointWriter {
               : InventoryWriter.Columns.union(n.hostnames, hostnames);
       TreeSet<String> allProtocols = new TreeSet<>(protocols);
       allProtocols.addAll(n.protocols);
+      TreeSet<String> allReasons = new TreeSet<>(reasons);
+      allReasons.addAll(n.reasons);
       return new Columns(
           ip,
           names,
@@ -427,7 +439,8 @@ final class ExternalEndpointWriter {
           packets + n.packets,
           bytes + n.bytes,
           firstSeen.isBefore(n.firstSeen) ? firstSeen : n.firstSeen,
-          lastSeen.isAfter(n.lastSeen) ? lastSeen : n.lastSeen);
+          lastSeen.isAfter(n.lastSeen) ? lastSeen : n.lastSeen,
+          List.copyOf(allReasons));
     }
 
     Object[] insertValues(Instant now) {
@@ -440,6 +453,7 @@ final class ExternalEndpointWriter {
         bytes,
         DeviceRows.utc(firstSeen),
         DeviceRows.utc(lastSeen),
+        DeviceRows.join(reasons),
         DeviceRows.utc(now),
         DeviceRows.utc(now)
       };
@@ -460,6 +474,7 @@ final class ExternalEndpointWriter {
         added.bytes,
         DeviceRows.utc(added.firstSeen),
         DeviceRows.utc(added.lastSeen),
+        DeviceRows.join(merged.reasons),
         DeviceRows.utc(now),
         id
       };

@@ -18,7 +18,15 @@ class ExternalEndpointColumnsTest {
 
   static ExternalEndpointWriter.Columns seen(List<String> names, Instant last) {
     return new ExternalEndpointWriter.Columns(
-        "203.0.113.10", names, List.of("tls"), 1, 10, 1_000, last.minusSeconds(60), last);
+        "203.0.113.10",
+        names,
+        List.of("tls"),
+        1,
+        10,
+        1_000,
+        last.minusSeconds(60),
+        last,
+        List.of("behind-router"));
   }
 
   /** Enough names of a CDN address to fill the stored column (2,000 characters). */
@@ -68,7 +76,8 @@ class ExternalEndpointColumnsTest {
             20,
             2_000,
             TUESDAY,
-            TUESDAY);
+            TUESDAY,
+            List.of("behind-router"));
 
     ExternalEndpointWriter.Columns merged = stored.mergedWith(later);
 

@@ -495,6 +495,10 @@ class ConsoleBrowserTest {
     // Reading is for every role, as the API's GETs are: the external endpoints too.
     open("/external-endpoints");
     assertThat(all("table.external-endpoints tbody tr")).isNotEmpty();
+    // Why each is external: the simulated hospital's internet hosts are all behind its router.
+    assertThat(all("table.external-endpoints tbody tr td.reasons"))
+        .isNotEmpty()
+        .allSatisfy(td -> assertThat(td.getText()).isEqualTo("behind a router"));
 
     open("/upload");
     assertThat(text()).contains("Not allowed for your role");
