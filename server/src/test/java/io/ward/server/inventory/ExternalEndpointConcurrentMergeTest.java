@@ -205,7 +205,8 @@ class ExternalEndpointConcurrentMergeTest {
                   SEEN + 1,
                   keys,
                   keys.size(),
-                  true)),
+                  true,
+                  ExternalEndpoint.Reason.BEHIND_ROUTER)),
           traffic,
           List.of());
     }
