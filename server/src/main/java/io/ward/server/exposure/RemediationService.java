@@ -13,6 +13,7 @@ import io.ward.model.exposure.RemediationStatus;
 import io.ward.server.audit.Actor;
 import io.ward.server.audit.AuditLog;
 import io.ward.server.config.WardProperties;
+import io.ward.server.inventory.SoftwareColumn;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -577,12 +578,30 @@ public class RemediationService {
         .update();
   }
 
+  /**
+   * The release a stored device shows: its firmware, or else the version of the one software item
+   * seen on it with a version (a DICOM toolkit, an interface engine: the inventory lists these as
+   * software, not firmware). With several versioned items and no firmware, Ward cannot tell which
+   * one a record's fixed version is about, and verifies nothing.
+   */
   private Optional<String> firmware(long deviceId) {
-    return jdbc.sql("SELECT firmware FROM device WHERE id = ?")
+    return jdbc.sql("SELECT firmware, software FROM device WHERE id = ?")
         .param(deviceId)
-        .query(String.class)
+        .query(
+            (rs, n) -> {
+              Optional<String> firmware = FindingService.text(rs.getString("firmware"));
+              if (firmware.isPresent()) {
+                return firmware;
+              }
+              List<String> versions =
+                  SoftwareColumn.read(rs.getString("software")).stream()
+                      .flatMap(sw -> sw.version().stream())
+                      .distinct()
+                      .toList();
+              return versions.size() == 1 ? Optional.of(versions.get(0)) : Optional.<String>empty();
+            })
         .optional()
-        .flatMap(FindingService::text);
+        .flatMap(v -> v);
   }
 
   /** A stored device as the tracker reads it: only its firmware matters there. */

@@ -8,6 +8,7 @@ import io.ward.model.Category;
 import io.ward.model.Criticality;
 import io.ward.model.Device;
 import io.ward.model.IpAddress;
+import io.ward.model.Software;
 import io.ward.model.exposure.Decision;
 import io.ward.model.exposure.RemediationRecord.RiskAcceptance;
 import io.ward.model.exposure.RemediationStatus;
@@ -97,6 +98,59 @@ class RemediationRulesTest {
 
     /** 2026-01-01, before the DCMTK captures were recorded (2026-11-28). */
     static final long EARLIER_INVENTORY = 1_767_225_600_000_000_000L;
+
+    /** A host the inventory knows only by DCMTK {@code version}, seen on it as software. */
+    long dcmtkHost(String key, String version, long seen) {
+      Device d =
+          new Device(
+              key,
+              Optional.empty(),
+              List.of(IpAddress.parse("127.0.0.1")),
+              List.of(),
+              Set.of(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Category.IMAGING_MODALITY,
+              Optional.empty(),
+              true,
+              Criticality.HIGH,
+              Set.of(),
+              Set.of(),
+              Set.of(),
+              Set.of(),
+              seen,
+              seen,
+              List.of(),
+              List.of(
+                  new Software(
+                      Optional.of("OFFIS"),
+                      "DCMTK",
+                      Optional.of(version),
+                      "dicom.implementationVersionName",
+                      "OFFIS_DCMTK_" + version.replace(".", ""),
+                      Optional.of("dicom-dcmtk-version"),
+                      0.6)));
+      StoredDevices.merge(store, "%064x".formatted(key.hashCode() & 0xffffffffL), List.of(d));
+      return store
+          .jdbc()
+          .sql("SELECT id FROM device WHERE device_key = ?")
+          .param(key)
+          .query(Long.class)
+          .single();
+    }
+
+    /** The software names the console shows for a stored device. */
+    String softwareShown(long device) {
+      return store
+          .jdbc()
+          .sql("SELECT software_names FROM device WHERE id = ?")
+          .param(device)
+          .query(String.class)
+          .single();
+    }
 
     long device(String key, String firmware, long seen) {
       Device d =
@@ -227,8 +281,8 @@ class RemediationRulesTest {
     @Test
     void shouldVerifyAPatchedRecordOnlyAfterACaptureShowsTheFixedFirmware() throws Exception {
       // An earlier inventory (before both captures were recorded) knew the DCMTK host on
-      // loopback with an old release.
-      long d = device("ip:127.0.0.1", "3.6.6", EARLIER_INVENTORY);
+      // loopback with an old release of DCMTK, software seen on it (it has no firmware of its own).
+      long d = dcmtkHost("ip:127.0.0.1", "3.6.6", EARLIER_INVENTORY);
       Remediation fixedIn367 = patched(d, "3.6.7");
       Remediation fixedIn368 = patched(d, "3.6.8");
       assertThat(fixedIn367.verified()).isFalse();
@@ -237,7 +291,8 @@ class RemediationRulesTest {
       // ingested in the order they were recorded: an older capture ingested later does not change
       // what a later one saw.
       ingest(DCMTK);
-      assertThat(firmware(d)).isEqualTo("3.6.7");
+      assertThat(firmware(d)).isEmpty();
+      assertThat(softwareShown(d)).isEqualTo("OFFIS DCMTK 3.6.7");
       Remediation verified = service().get(fixedIn367.id()).orElseThrow();
       assertThat(verified.verified()).isTrue();
       assertThat(verified.status()).isEqualTo(RemediationStatus.PATCHED);
@@ -249,7 +304,7 @@ class RemediationRulesTest {
       // The TLS capture, recorded later, shows the host again but not its release: the release
       // stays, and nothing more is verified.
       ingest(DCMTK_TLS);
-      assertThat(firmware(d)).isEqualTo("3.6.7");
+      assertThat(softwareShown(d)).isEqualTo("OFFIS DCMTK 3.6.7");
 
       // The device still runs a release below 3.6.8: that record stays patched and unverified.
       Remediation notYet = service().get(fixedIn368.id()).orElseThrow();
