@@ -699,16 +699,30 @@ public class InventoryWriter {
       Columns fresh = current ? n : this;
       Columns old = current ? this : n;
       Columns category = fresh.category.equals(Category.UNKNOWN.id()) ? old : fresh;
+      // A stored model that this analysis names as software, not as the device's model, came
+      // from an earlier Ward that read toolkits (DCMTK, Mirth…) as the device itself: its vendor,
+      // model and release go, or they would stand beside the software for ever and a stale
+      // release would keep a patched remediation record from verifying.
+      Optional<Software> wasSoftware =
+          n.model.isEmpty() ? namedAsSoftware(model, n.software) : Optional.empty();
+      String storedVendor =
+          wasSoftware
+                  .filter(sw -> sw.vendor().filter(vendor::equalsIgnoreCase).isPresent())
+                  .isPresent()
+              ? ""
+              : vendor;
+      String storedModel = wasSoftware.isPresent() ? "" : model;
+      String storedFirmware = wasSoftware.isPresent() ? "" : firmware;
       return new Columns(
           key,
           pick(fresh.mac, old.mac),
           union(n.ips, ips),
           union(n.hostnames, hostnames),
           union(n.vlans, vlans),
-          pick(fresh.vendor, old.vendor),
-          pick(fresh.model, old.model),
+          pick(n.vendor, storedVendor, current),
+          pick(n.model, storedModel, current),
           pick(fresh.os, old.os),
-          pick(fresh.firmware, old.firmware),
+          pick(n.firmware, storedFirmware, current),
           pick(fresh.serial, old.serial),
           category.category,
           pick(fresh.modality, old.modality),
@@ -823,6 +837,19 @@ public class InventoryWriter {
 
     private static String pick(String fresh, String old) {
       return fresh.isEmpty() ? old : fresh;
+    }
+
+    /** {@link #pick} of the new analysis's value and the stored one, the newer first. */
+    private static String pick(String analysed, String stored, boolean analysedIsNewer) {
+      return analysedIsNewer ? pick(analysed, stored) : pick(stored, analysed);
+    }
+
+    /** The item of {@code software} whose product is {@code model}, if any. */
+    private static Optional<Software> namedAsSoftware(String model, List<Software> software) {
+      if (model.isEmpty()) {
+        return Optional.empty();
+      }
+      return software.stream().filter(sw -> sw.product().equalsIgnoreCase(model)).findFirst();
     }
 
     /** {@code old}'s values, then those of {@code fresh} not among them. */

@@ -117,6 +117,67 @@ class StoredSoftwareTest {
           .containsExactly("OFFIS DCMTK 3.6.6->OFFIS DCMTK 3.6.7; Orthanc project Orthanc");
     }
 
+    /**
+     * A device stored by an earlier Ward, which read a DICOM toolkit as the device itself (vendor
+     * OFFIS, model DCMTK, firmware its release), loses that reading when an analysis names DCMTK as
+     * software on it; a hardware model no software item names stays.
+     */
+    @Test
+    void shouldDropAStoredModelThatALaterAnalysisNamesAsSoftware() throws Exception {
+      mac = "f8:bc:12:0a:0b:0e";
+      Device earlier =
+          StoredDevices.device(
+              mac,
+              "10.40.1.6",
+              "OFFIS",
+              "DCMTK",
+              "3.6.6",
+              Category.IMAGING_MODALITY,
+              Criticality.HIGH,
+              JAN,
+              List.of());
+      StoredDevices.merge(store, "6".repeat(64), List.of(earlier));
+      StoredDevices.merge(store, "7".repeat(64), List.of(server(JAN + DAY, dcmtk("3.6.7"))));
+      Map<String, Object> identity =
+          store
+              .jdbc()
+              .sql("SELECT vendor, model, firmware FROM device WHERE device_key = ?")
+              .param("mac:" + mac)
+              .query()
+              .singleRow();
+      assertThat(identity)
+          .containsEntry("VENDOR", "Dell")
+          .containsEntry("MODEL", "")
+          .containsEntry("FIRMWARE", "");
+      assertThat(stored()).containsExactly("OFFIS DCMTK 3.6.7");
+
+      // A model the analysis does not name as software is the device's own, and stays.
+      mac = "f8:bc:12:0a:0b:0f";
+      StoredDevices.merge(
+          store,
+          "8".repeat(64),
+          List.of(
+              StoredDevices.device(
+                  mac,
+                  "10.40.1.7",
+                  "Dell",
+                  "PowerEdge R740",
+                  "2.12.2",
+                  Category.PACS,
+                  Criticality.HIGH,
+                  JAN,
+                  List.of())));
+      StoredDevices.merge(store, "9".repeat(64), List.of(server(JAN + DAY, dcmtk("3.6.7"))));
+      assertThat(
+              store
+                  .jdbc()
+                  .sql("SELECT model || ' ' || firmware FROM device WHERE device_key = ?")
+                  .param("mac:" + mac)
+                  .query(String.class)
+                  .single())
+          .isEqualTo("PowerEdge R740 2.12.2");
+    }
+
     @Test
     void shouldKeepTheLaterSightingsReleaseWhenAnOlderCaptureComesLast() throws Exception {
       mac = "f8:bc:12:0a:0b:0d";
