@@ -494,7 +494,7 @@ public class RemediationService {
       }
       Map<String, Device> inventory = new HashMap<>();
       for (long d : devices) {
-        firmware(d).ifPresent(fw -> inventory.put(String.valueOf(d), withFirmware(d, fw)));
+        releaseShown(d).ifPresent(fw -> inventory.put(String.valueOf(d), withFirmware(d, fw)));
       }
       RemediationRecord checked;
       try {
@@ -584,7 +584,7 @@ public class RemediationService {
    * software, not firmware). With several versioned items and no firmware, Ward cannot tell which
    * one a record's fixed version is about, and verifies nothing.
    */
-  private Optional<String> firmware(long deviceId) {
+  private Optional<String> releaseShown(long deviceId) {
     return jdbc.sql("SELECT firmware, software FROM device WHERE id = ?")
         .param(deviceId)
         .query(

@@ -705,12 +705,9 @@ public class InventoryWriter {
       // release would keep a patched remediation record from verifying.
       Optional<Software> wasSoftware =
           n.model.isEmpty() ? namedAsSoftware(model, n.software) : Optional.empty();
-      String storedVendor =
-          wasSoftware
-                  .filter(sw -> sw.vendor().filter(vendor::equalsIgnoreCase).isPresent())
-                  .isPresent()
-              ? ""
-              : vendor;
+      boolean vendorOfThatSoftware =
+          wasSoftware.flatMap(Software::vendor).filter(vendor::equalsIgnoreCase).isPresent();
+      String storedVendor = vendorOfThatSoftware ? "" : vendor;
       String storedModel = wasSoftware.isPresent() ? "" : model;
       String storedFirmware = wasSoftware.isPresent() ? "" : firmware;
       return new Columns(
